@@ -1,0 +1,177 @@
+/**
+ * The one contract between renderer and main: every request the renderer may
+ * make, with a zod schema for its payload and the type of its answer. Both
+ * transports (Electron IPC and browser-mode HTTP) carry exactly this:
+ * `call(method, request)` → `ApiResult`. Main validates every request against
+ * these schemas; errors come back as data, never as a crash.
+ */
+import { z } from 'zod';
+import type { Model } from './formats/model';
+import type { Scenario } from './formats/scenario';
+import { modelSchema } from './formats/model';
+import { scenarioSchema } from './formats/scenario';
+import type { ValidationIssue } from './formats/issues';
+import type { SimulationResult } from './engine/result';
+
+const id = z.number().int().positive();
+const note = z.string().trim().max(500).optional();
+/** File content as text (JSON files); binary files travel as base64. */
+const fileText = z.string().max(20 * 1024 * 1024);
+
+export const apiRequests = {
+  'app.info': z.strictObject({}),
+
+  'models.list': z.strictObject({}),
+  'models.get': z.strictObject({ id }),
+  /** Create (no id) or replace a model. The model is validated with parseModel. */
+  'models.save': z.strictObject({ id: id.optional(), model: z.unknown() }),
+  'models.delete': z.strictObject({ id }),
+
+  'scenarios.list': z.strictObject({ modelId: id }),
+  'scenarios.get': z.strictObject({ id }),
+  /** Create (no id) or update the working copy of a scenario (autosave). Validated against its model. */
+  'scenarios.save': z.strictObject({ id: id.optional(), modelId: id, scenario: z.unknown() }),
+  'scenarios.duplicate': z.strictObject({ id, name: z.string().trim().min(1).max(200) }),
+  /** Soft delete: the scenario disappears from lists and can be brought back with scenarios.undelete. */
+  'scenarios.delete': z.strictObject({ id }),
+  'scenarios.undelete': z.strictObject({ id }),
+
+  'versions.list': z.strictObject({ scenarioId: id }),
+  /** A stored version with its stored result, and today's recomputation for comparison. */
+  'versions.get': z.strictObject({ id }),
+  /** Freeze the current working copy as a version, with inputs and results. */
+  'versions.create': z.strictObject({ scenarioId: id, note }),
+  /** Make a version the working copy again (the current working copy is kept as a version first). */
+  'versions.restore': z.strictObject({ id }),
+
+  'simulate': z.strictObject({ model: modelSchema, scenario: scenarioSchema }),
+
+  'files.importModel': z.strictObject({ fileName: z.string().max(260).optional(), content: fileText }),
+  'files.importScenario': z.strictObject({ modelId: id, fileName: z.string().max(260).optional(), content: fileText }),
+  'files.exportModel': z.strictObject({ id }),
+  'files.exportScenario': z.strictObject({ id }),
+
+  'backups.list': z.strictObject({}),
+  /** Replace the database with a backup (the current database is backed up first). */
+  'backups.restore': z.strictObject({ name: z.string().regex(/^[\w.-]+\.sqlite$/) }),
+} as const;
+
+export type ApiMethod = keyof typeof apiRequests;
+export type ApiRequest<M extends ApiMethod> = z.input<(typeof apiRequests)[M]>;
+
+export interface AppInfo {
+  appVersion: string;
+  engineVersion: string;
+  dataDir: string;
+  databasePath: string;
+  transport: 'electron' | 'browser';
+}
+
+export interface ModelSummary {
+  id: number;
+  name: string;
+  baseYear: number;
+  endYear: number;
+  updatedAt: string;
+}
+
+export interface ModelRecord extends ModelSummary {
+  model: Model;
+  createdAt: string;
+}
+
+export interface ScenarioSummary {
+  id: number;
+  modelId: number;
+  name: string;
+  description?: string;
+  updatedAt: string;
+  versionCount: number;
+}
+
+export interface ScenarioRecord extends ScenarioSummary {
+  scenario: Scenario;
+  createdAt: string;
+}
+
+export interface VersionSummary {
+  id: number;
+  scenarioId: number;
+  createdAt: string;
+  note?: string;
+  /** 'manual' (with a note, e.g. "raadscommissie 12 oktober"), 'auto' (periodic while editing), 'before-restore' */
+  kind: 'manual' | 'auto' | 'before-restore';
+  appVersion: string;
+  engineVersion: string;
+}
+
+export interface VersionRecord extends VersionSummary {
+  model: Model;
+  scenario: Scenario;
+  /** the result as stored when the version was made: what was presented */
+  result: SimulationResult;
+  /** the same inputs through today's engine */
+  recomputed: SimulationResult;
+  /** true when today's engine gives a different result (beyond € 0,01 anywhere) */
+  differs: boolean;
+}
+
+export interface FileExport {
+  fileName: string;
+  mimeType: string;
+  /** text for JSON, base64 for binary files */
+  content: string;
+  encoding: 'utf8' | 'base64';
+}
+
+export interface BackupInfo {
+  name: string;
+  createdAt: string;
+  sizeBytes: number;
+}
+
+export interface ApiResponses {
+  'app.info': AppInfo;
+  'models.list': ModelSummary[];
+  'models.get': ModelRecord;
+  'models.save': ModelRecord;
+  'models.delete': { deleted: true };
+  'scenarios.list': ScenarioSummary[];
+  'scenarios.get': ScenarioRecord;
+  'scenarios.save': ScenarioRecord;
+  'scenarios.duplicate': ScenarioRecord;
+  'scenarios.delete': { deleted: true };
+  'scenarios.undelete': ScenarioRecord;
+  'versions.list': VersionSummary[];
+  'versions.get': VersionRecord;
+  'versions.create': VersionSummary;
+  'versions.restore': ScenarioRecord;
+  'simulate': SimulationResult;
+  'files.importModel': ModelRecord;
+  'files.importScenario': ScenarioRecord;
+  'files.exportModel': FileExport;
+  'files.exportScenario': FileExport;
+  'backups.list': BackupInfo[];
+  'backups.restore': { restored: string; safetyBackup: string };
+}
+
+export type ApiErrorCode = 'validation' | 'not_found' | 'unknown_method' | 'newer_database' | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  /** Dutch, for the user */
+  message: string;
+  /** field-level problems, for validation errors */
+  issues?: ValidationIssue[];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the renderer sees, whatever the transport. */
+export interface JeugdplannerApi {
+  call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResult<ApiResponses[M]>>;
+}
+
+export function isApiMethod(method: unknown): method is ApiMethod {
+  return typeof method === 'string' && Object.prototype.hasOwnProperty.call(apiRequests, method);
+}

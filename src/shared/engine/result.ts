@@ -1,0 +1,79 @@
+/** What one simulation produces. All amounts in euro, unrounded. */
+export interface VolumeYear {
+  year: number;
+  cost: number;
+  clientMonths: number;
+  /** inflow after substitution */
+  inflow: number;
+  /** inflow from the segment's own path, before substitution */
+  inflowBeforeSubstitution: number;
+  clientsEnd: number;
+  /** the assumption paths in effect in this year (absolute values) */
+  durationMonths: number;
+  unitsPerClientMonth: number;
+  pricePerUnit: number;
+}
+
+export interface BudgetYear {
+  year: number;
+  cost: number;
+}
+
+interface LineCommon {
+  id: string;
+  name: string;
+  group?: string;
+  taakveld?: string;
+}
+
+export interface VolumeLineResult extends LineCommon {
+  kind: 'volume';
+  unit: string;
+  years: VolumeYear[];
+}
+
+export interface BudgetLineResult extends LineCommon {
+  kind: 'budget';
+  years: BudgetYear[];
+}
+
+export type LineResult = VolumeLineResult | BudgetLineResult;
+
+export interface TotalYear {
+  year: number;
+  /** lasten */
+  cost: number;
+  /** baten: baseline + one-off adjustments */
+  funding: number;
+  /** structural part of the funding (index path) */
+  fundingBaseline: number;
+  /** incidental part of the funding */
+  fundingAdjustment: number;
+  /** funding − cost; negative is a tekort */
+  balance: number;
+}
+
+export interface GemeenteYear {
+  year: number;
+  cost: number;
+  funding: number;
+  balance: number;
+}
+
+export interface GemeenteResult {
+  id: string;
+  name: string;
+  /** this gemeente's share of each line's cost, by line id (the verdeelsleutel used) */
+  costShares: Record<string, number>;
+  fundingShare: number;
+  /** cost per line per year, lines in the order of SimulationResult.lines */
+  lineCosts: number[][];
+  years: GemeenteYear[];
+}
+
+export interface SimulationResult {
+  years: number[];
+  lines: LineResult[];
+  totals: TotalYear[];
+  gemeenten: GemeenteResult[];
+}

@@ -1,0 +1,159 @@
+import type { Model, VolumeSegment } from '../formats/model';
+import type { Scenario } from '../formats/scenario';
+import type {
+  BudgetLineResult,
+  GemeenteResult,
+  LineResult,
+  SimulationResult,
+  TotalYear,
+  VolumeLineResult,
+  VolumeYear,
+} from './result';
+import { yearPath, yearValues } from './paths';
+import { applySubstitutions } from './substitution';
+import { fundingShares, lineShares, splitAmount, youthShares } from './split';
+import { modelYears } from './years';
+
+export interface SimulateOptions {
+  /** Skip the per-gemeente split (Monte Carlo and goal seek need only the totals). */
+  perGemeente?: boolean;
+}
+
+/** Steady state: inflow × duration / 12 clients are in care at any moment (Little's law). */
+export function steadyStateClients(seg: Pick<VolumeSegment, 'inflowPerYear' | 'avgDurationMonths'>): number {
+  return (seg.inflowPerYear * seg.avgDurationMonths) / 12;
+}
+
+/**
+ * Simulates a model under a scenario, in monthly steps from January of baseYear
+ * to December of endYear. Inputs are assumed valid (parseModel/parseScenario).
+ */
+export function simulate(model: Model, scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
+  const years = modelYears(model);
+  const volume = model.segments.filter((s): s is VolumeSegment => s.kind === 'volume');
+
+  const inflowBefore = new Map<string, number[]>();
+  for (const seg of volume) {
+    inflowBefore.set(seg.id, yearPath(seg.inflowPerYear, scenario.assumptions[seg.id]?.inflowChangePct, years));
+  }
+  const inflowAfter = scenario.substitutions.length > 0 ? applySubstitutions(inflowBefore, scenario.substitutions, years) : inflowBefore;
+
+  const lines: LineResult[] = model.segments.map((seg): LineResult => {
+    const a = scenario.assumptions[seg.id];
+    const common = {
+      id: seg.id,
+      name: seg.name,
+      ...(seg.group !== undefined ? { group: seg.group } : {}),
+      ...(seg.taakveld !== undefined ? { taakveld: seg.taakveld } : {}),
+    };
+    if (seg.kind === 'budget') {
+      const amounts = yearPath(seg.amount, a?.amountChangePct, years);
+      const line: BudgetLineResult = { ...common, kind: 'budget', years: years.map((year, k) => ({ year, cost: amounts[k]! })) };
+      return line;
+    }
+    const line: VolumeLineResult = {
+      ...common,
+      kind: 'volume',
+      unit: seg.unit,
+      years: simulateVolume(
+        seg,
+        years,
+        inflowBefore.get(seg.id)!,
+        inflowAfter.get(seg.id)!,
+        yearPath(seg.avgDurationMonths, a?.durationChangePct, years),
+        yearPath(seg.unitsPerClientMonth ?? 1, a?.intensityChangePct, years),
+        yearPath(seg.pricePerUnit, a?.priceIndexPct, years),
+      ),
+    };
+    return line;
+  });
+
+  const totals = fundingAndTotals(model, scenario, years, lines);
+  const gemeenten = options.perGemeente === false ? [] : splitOverGemeenten(model, years, lines, totals);
+  return { years, lines, totals, gemeenten };
+}
+
+/** One volume segment: S_next = S + i − S/D each month; cost = client-months × u × p. */
+function simulateVolume(
+  seg: VolumeSegment,
+  years: readonly number[],
+  inflowBefore: readonly number[],
+  inflow: readonly number[],
+  duration: readonly number[],
+  units: readonly number[],
+  price: readonly number[],
+): VolumeYear[] {
+  let clients = seg.openingClients ?? steadyStateClients(seg);
+  const out: VolumeYear[] = new Array(years.length);
+  for (let k = 0; k < years.length; k++) {
+    const i = inflow[k]! / 12;
+    const d = duration[k]!;
+    let clientMonths = 0;
+    for (let m = 0; m < 12; m++) {
+      const next = clients + i - clients / d;
+      clientMonths += (clients + next) / 2;
+      clients = next;
+    }
+    out[k] = {
+      year: years[k]!,
+      cost: clientMonths * units[k]! * price[k]!,
+      clientMonths,
+      inflow: inflow[k]!,
+      inflowBeforeSubstitution: inflowBefore[k]!,
+      clientsEnd: clients,
+      durationMonths: d,
+      unitsPerClientMonth: units[k]!,
+      pricePerUnit: price[k]!,
+    };
+  }
+  return out;
+}
+
+/** Funding R_y = baseline_y + adjustments_y; the scenario's index overrides the model's year by year. */
+function fundingAndTotals(model: Model, scenario: Scenario, years: readonly number[], lines: readonly LineResult[]): TotalYear[] {
+  const index: Record<string, number> = { ...model.funding.indexPct, ...scenario.funding.indexPct };
+  const baseline = yearPath(model.funding.baseAmount, index, years);
+  const adjustments = yearValues(scenario.funding.adjustments, years);
+  return years.map((year, k) => {
+    let cost = 0;
+    for (const line of lines) cost += line.years[k]!.cost;
+    const funding = baseline[k]! + adjustments[k]!;
+    return { year, cost, funding, fundingBaseline: baseline[k]!, fundingAdjustment: adjustments[k]!, balance: funding - cost };
+  });
+}
+
+function splitOverGemeenten(model: Model, years: readonly number[], lines: readonly LineResult[], totals: readonly TotalYear[]): GemeenteResult[] {
+  const youth = youthShares(model.gemeenten);
+  const shareByLine = model.segments.map((seg) => lineShares(seg, model.gemeenten, youth));
+  const funding = fundingShares(model.gemeenten, youth);
+  const n = model.gemeenten.length;
+
+  const result: GemeenteResult[] = model.gemeenten.map((g, k) => ({
+    id: g.id,
+    name: g.name,
+    costShares: Object.fromEntries(model.segments.map((seg, l) => [seg.id, shareByLine[l]![k]!])),
+    fundingShare: funding[k]!,
+    lineCosts: lines.map(() => new Array<number>(years.length).fill(0)),
+    years: years.map((year) => ({ year, cost: 0, funding: 0, balance: 0 })),
+  }));
+
+  const parts = new Array<number>(n).fill(0);
+  lines.forEach((line, l) => {
+    for (let y = 0; y < years.length; y++) {
+      splitAmount(line.years[y]!.cost, shareByLine[l]!, parts);
+      for (let k = 0; k < n; k++) {
+        result[k]!.lineCosts[l]![y] = parts[k]!;
+        result[k]!.years[y]!.cost += parts[k]!;
+      }
+    }
+  });
+  for (let y = 0; y < years.length; y++) {
+    splitAmount(totals[y]!.funding, funding, parts);
+    for (let k = 0; k < n; k++) {
+      const gy = result[k]!.years[y]!;
+      gy.funding = parts[k]!;
+      gy.balance = gy.funding - gy.cost;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { euroByYear, idSchema, nameSchema, pctByYear, sharePctByYear, textSchema } from './common';
+
+export const SCENARIO_FORMAT = 'jeugdbegroting/scenario@1';
+
+/** Assumptions for one segment: yearly percentage changes that persist (see engine/paths). */
+export const segmentAssumptionSchema = z.strictObject({
+  inflowChangePct: pctByYear.optional(),
+  durationChangePct: pctByYear.optional(),
+  intensityChangePct: pctByYear.optional(),
+  priceIndexPct: pctByYear.optional(),
+  amountChangePct: pctByYear.optional(),
+  /** Why: the KPI, agreement or document this assumption rests on. */
+  source: textSchema.optional(),
+});
+
+export const substitutionSchema = z.strictObject({
+  from: idSchema,
+  to: idSchema,
+  sharePct: sharePctByYear,
+  source: textSchema.optional(),
+});
+
+export const scenarioFundingSchema = z.strictObject({
+  indexPct: pctByYear.optional(),
+  /** One-off (incidentele) adjustments in euro, not compounding. */
+  adjustments: euroByYear.optional(),
+  source: textSchema.optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  format: z.literal(SCENARIO_FORMAT),
+  name: nameSchema,
+  description: textSchema.optional(),
+  assumptions: z.record(z.string(), segmentAssumptionSchema).default({}),
+  substitutions: z.array(substitutionSchema).default([]),
+  funding: scenarioFundingSchema.default({}),
+});
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type SegmentAssumption = z.infer<typeof segmentAssumptionSchema>;
+export type Substitution = z.infer<typeof substitutionSchema>;
+export type ScenarioFunding = z.infer<typeof scenarioFundingSchema>;
+
+export const VOLUME_ASSUMPTION_FIELDS = [
+  'inflowChangePct',
+  'durationChangePct',
+  'intensityChangePct',
+  'priceIndexPct',
+] as const;
+export const BUDGET_ASSUMPTION_FIELDS = ['amountChangePct'] as const;
+export type AssumptionField = (typeof VOLUME_ASSUMPTION_FIELDS)[number] | (typeof BUDGET_ASSUMPTION_FIELDS)[number];
+
+export function emptyScenario(name: string, description?: string): Scenario {
+  return {
+    format: SCENARIO_FORMAT,
+    name,
+    ...(description ? { description } : {}),
+    assumptions: {},
+    substitutions: [],
+    funding: {},
+  };
+}
