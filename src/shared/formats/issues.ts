@@ -66,7 +66,6 @@ export function zodIssueToDutch(issue: z.core.$ZodIssue): ValidationIssue {
       } else problem = `${fmt(input)} heeft geen geldige vorm`;
       break;
     }
-      break;
     case 'too_small':
       problem = issue.message && !issue.message.startsWith('Too small') ? issue.message : `${fmt(input)} is te klein (minimaal ${issue.minimum})`;
       break;

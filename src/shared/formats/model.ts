@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nationalShareSchema } from './measures';
 import { OBSOLETE_TAAKVELDEN, TAAKVELD_CODES, isTaakveldCode } from '../domain/taakvelden';
 import {
   fmt,
@@ -94,6 +95,8 @@ export const gemeenteSchema = z.strictObject({
 export const fundingSchema = z.strictObject({
   baseAmount: nonNegative,
   indexPct: pctByYear.optional(),
+  /** the region's share of the national jeugd budget, for Rijksmaatregelen (formats/measures) */
+  nationalShare: nationalShareSchema.optional(),
   source: textSchema.optional(),
   estimate: z.boolean().optional(),
 });
@@ -129,7 +132,8 @@ export const modelSchema = modelShape.superRefine((m, ctx) => {
     }
   });
 
-  checkYearKeys(m.funding.indexPct, ['funding', 'indexPct'], m.baseYear, m.endYear, add);
+  // with an impossible year range every key would be "outside": the endYear message says it all
+  if (m.endYear > m.baseYear) checkYearKeys(m.funding.indexPct, ['funding', 'indexPct'], m.baseYear, m.endYear, add);
 
   if (m.gemeenten.every((g) => g.fundingShare !== undefined)) {
     const sum = m.gemeenten.reduce((t, g) => t + (g.fundingShare ?? 0), 0);
