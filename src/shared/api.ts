@@ -65,6 +65,10 @@ export interface AppInfo {
   dataDir: string;
   databasePath: string;
   transport: 'electron' | 'browser';
+  /** Messages from startup the user must see (database moved aside, newer database refused, …), in Dutch. */
+  notices: string[];
+  /** false when the database was refused: only app.info and backups.list answer then */
+  storageReady: boolean;
 }
 
 export interface ModelSummary {
@@ -155,7 +159,11 @@ export interface ApiResponses {
   'backups.restore': { restored: string; safetyBackup: string };
 }
 
-export type ApiErrorCode = 'validation' | 'not_found' | 'unknown_method' | 'newer_database' | 'internal';
+/**
+ * forbidden: browser mode refused the request (token or host); transport: the
+ * answer did not arrive (server stopped, connection lost).
+ */
+export type ApiErrorCode = 'validation' | 'not_found' | 'unknown_method' | 'newer_database' | 'forbidden' | 'transport' | 'internal';
 
 export interface ApiError {
   code: ApiErrorCode;
@@ -174,4 +182,16 @@ export interface JeugdplannerApi {
 
 export function isApiMethod(method: unknown): method is ApiMethod {
   return typeof method === 'string' && Object.prototype.hasOwnProperty.call(apiRequests, method);
+}
+
+/**
+ * Application-menu actions the Electron shell sends to the renderer (the
+ * preload exposes them as `onMenu(cb)`). Printing/PDF and "Over" are handled
+ * by the shell itself.
+ */
+export const MENU_EVENTS = ['new-scenario', 'import', 'export', 'presentation'] as const;
+export type MenuEvent = (typeof MENU_EVENTS)[number];
+
+export function isMenuEvent(value: unknown): value is MenuEvent {
+  return typeof value === 'string' && (MENU_EVENTS as readonly string[]).includes(value);
 }

@@ -1,0 +1,15 @@
+import { ENGINE_VERSION } from '../../shared/engine/version';
+import { databasePath } from '../storage/paths';
+import type { HandlerMap } from './context';
+
+export const appHandlers: HandlerMap<'app.info'> = {
+  'app.info': (_req, ctx) => ({
+    appVersion: ctx.appVersion,
+    engineVersion: ENGINE_VERSION,
+    dataDir: ctx.state.status === 'ready' ? ctx.state.storage.dataDir : ctx.state.dataDir,
+    databasePath: databasePath(ctx.state.status === 'ready' ? ctx.state.storage.dataDir : ctx.state.dataDir),
+    transport: ctx.transport,
+    notices: [...ctx.state.notices],
+    storageReady: ctx.state.status === 'ready',
+  }),
+};

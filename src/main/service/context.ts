@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { ApiMethod, ApiResponses, apiRequests } from '../../shared/api';
+import type { StorageState, Storage } from '../storage/open';
+import type { Logger } from '../storage/log';
+import type { Stamp } from '../storage/versioning';
+import { StorageError } from '../storage/errors';
+
+/** What every handler gets: the storage (which may have been refused), versions, clock and log. */
+export interface ServiceContext {
+  readonly state: StorageState;
+  readonly appVersion: string;
+  readonly transport: 'electron' | 'browser';
+  readonly now: () => Date;
+  readonly log: Logger;
+}
+
+/** A handler receives the request as validated by apiRequests[M] (defaults applied). */
+export type Handler<M extends ApiMethod> = (
+  request: z.output<(typeof apiRequests)[M]>,
+  ctx: ServiceContext,
+) => ApiResponses[M] | Promise<ApiResponses[M]>;
+
+export type HandlerMap<K extends ApiMethod = ApiMethod> = { [M in K]: Handler<M> };
+
+/** The open storage, or the reason it was refused (as the error every data method answers with). */
+export function storageOf(ctx: ServiceContext): Storage {
+  if (ctx.state.status === 'ready') return ctx.state.storage;
+  throw new StorageError('newer_database', ctx.state.message);
+}
+
+export function stampOf(ctx: ServiceContext): Stamp {
+  return { appVersion: ctx.appVersion, at: ctx.now().toISOString() };
+}
+
+export function notFound(what: string, id: number | string): never {
+  throw new StorageError('not_found', `${what} ${typeof id === 'number' ? id : JSON.stringify(id)} bestaat niet (meer).`);
+}

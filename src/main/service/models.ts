@@ -1,0 +1,51 @@
+import { parseModel, parseScenario } from '../../shared/formats/validate';
+import { issuesToText, makeIssue, type ValidationIssue } from '../../shared/formats/issues';
+import { StorageError } from '../storage/errors';
+import { findModel, insertModel, listModels, softDeleteModel, updateModel } from '../storage/models-repo';
+import { scenariosOfModel } from '../storage/scenarios-repo';
+import { notFound, stampOf, storageOf, type HandlerMap } from './context';
+
+export const modelHandlers: HandlerMap<'models.list' | 'models.get' | 'models.save' | 'models.delete'> = {
+  'models.list': (_req, ctx) => listModels(storageOf(ctx).db),
+
+  'models.get': (req, ctx) => findModel(storageOf(ctx).db, req.id) ?? notFound('Model', req.id),
+
+  'models.save': (req, ctx) => {
+    const { db } = storageOf(ctx);
+    const parsed = parseModel(req.model);
+    if (!parsed.ok) throw new StorageError('validation', `Het model is niet opgeslagen:\n${issuesToText(parsed.issues)}`, parsed.issues);
+    const model = parsed.value;
+    const at = stampOf(ctx).at;
+    if (req.id === undefined) return db.transaction(() => insertModel(db, model, at))();
+
+    if (!findModel(db, req.id)) notFound('Model', req.id);
+    // A changed model must still fit every scenario built on it (removed segments, shortened years).
+    const issues: ValidationIssue[] = [];
+    for (const s of scenariosOfModel(db, req.id)) {
+      const check = parseScenario(s.scenario, model);
+      if (!check.ok) for (const i of check.issues) issues.push(makeIssue(`scenario "${s.name}": ${i.path}`, i.problem));
+    }
+    if (issues.length > 0) {
+      throw new StorageError(
+        'validation',
+        `Het model is niet opgeslagen: het past niet meer bij bestaande scenario's:\n${issuesToText(issues)}`,
+        issues,
+      );
+    }
+    return db.transaction(() => updateModel(db, req.id!, model, at))() ?? notFound('Model', req.id);
+  },
+
+  'models.delete': (req, ctx) => {
+    const { db } = storageOf(ctx);
+    const record = findModel(db, req.id) ?? notFound('Model', req.id);
+    const live = scenariosOfModel(db, req.id);
+    if (live.length > 0) {
+      throw new StorageError(
+        'validation',
+        `Model "${record.name}" heeft nog ${live.length} scenario${live.length === 1 ? '' : "'s"} (${live.map((s) => s.name).join(', ')}); verwijder die eerst.`,
+      );
+    }
+    db.transaction(() => softDeleteModel(db, req.id, stampOf(ctx).at))();
+    return { deleted: true };
+  },
+};

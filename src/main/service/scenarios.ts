@@ -1,0 +1,88 @@
+import { parseScenario } from '../../shared/formats/validate';
+import { issuesToText } from '../../shared/formats/issues';
+import { StorageError } from '../storage/errors';
+import { findModel } from '../storage/models-repo';
+import {
+  findScenario,
+  insertScenario,
+  isScenarioDeleted,
+  listScenarios,
+  setScenarioDeleted,
+  updateScenario,
+} from '../storage/scenarios-repo';
+import { maybeAutoVersion } from '../storage/versioning';
+import { notFound, stampOf, storageOf, type HandlerMap } from './context';
+
+type ScenarioMethods =
+  | 'scenarios.list'
+  | 'scenarios.get'
+  | 'scenarios.save'
+  | 'scenarios.duplicate'
+  | 'scenarios.delete'
+  | 'scenarios.undelete';
+
+export const scenarioHandlers: HandlerMap<ScenarioMethods> = {
+  'scenarios.list': (req, ctx) => {
+    const { db } = storageOf(ctx);
+    if (!findModel(db, req.modelId)) notFound('Model', req.modelId);
+    return listScenarios(db, req.modelId);
+  },
+
+  'scenarios.get': (req, ctx) => findScenario(storageOf(ctx).db, req.id) ?? notFound('Scenario', req.id),
+
+  /**
+   * Autosave: the working copy is replaced on every call; an automatic version
+   * is added at most every AUTO_VERSION_INTERVAL_MS, so history exists without
+   * explicit saves.
+   */
+  'scenarios.save': (req, ctx) => {
+    const { db } = storageOf(ctx);
+    const model = findModel(db, req.modelId) ?? notFound('Model', req.modelId);
+    const parsed = parseScenario(req.scenario, model.model);
+    if (!parsed.ok) {
+      throw new StorageError('validation', `Het scenario is niet opgeslagen:\n${issuesToText(parsed.issues)}`, parsed.issues);
+    }
+    const scenario = parsed.value;
+    const stamp = stampOf(ctx);
+    if (req.id !== undefined) {
+      const existing = findScenario(db, req.id) ?? notFound('Scenario', req.id);
+      if (existing.modelId !== req.modelId) {
+        throw new StorageError('validation', `Scenario ${req.id} hoort bij model ${existing.modelId}, niet bij model ${req.modelId}.`);
+      }
+    }
+    return db.transaction(() => {
+      const saved = req.id === undefined ? insertScenario(db, req.modelId, scenario, stamp.at) : updateScenario(db, req.id, scenario, stamp.at);
+      if (!saved) notFound('Scenario', req.id ?? 0);
+      maybeAutoVersion(db, saved.id, model.model, scenario, stamp);
+      return findScenario(db, saved.id)!;
+    })();
+  },
+
+  'scenarios.duplicate': (req, ctx) => {
+    const { db } = storageOf(ctx);
+    const source = findScenario(db, req.id) ?? notFound('Scenario', req.id);
+    const model = findModel(db, source.modelId) ?? notFound('Model', source.modelId);
+    const scenario = { ...source.scenario, name: req.name };
+    const stamp = stampOf(ctx);
+    return db.transaction(() => {
+      const created = insertScenario(db, source.modelId, scenario, stamp.at);
+      maybeAutoVersion(db, created.id, model.model, scenario, stamp, `kopie van "${source.name}"`);
+      return findScenario(db, created.id)!;
+    })();
+  },
+
+  'scenarios.delete': (req, ctx) => {
+    const { db } = storageOf(ctx);
+    if (!findScenario(db, req.id)) notFound('Scenario', req.id);
+    db.transaction(() => setScenarioDeleted(db, req.id, stampOf(ctx).at))();
+    return { deleted: true };
+  },
+
+  'scenarios.undelete': (req, ctx) => {
+    const { db } = storageOf(ctx);
+    const deleted = isScenarioDeleted(db, req.id);
+    if (deleted === undefined) notFound('Scenario', req.id);
+    if (deleted) db.transaction(() => setScenarioDeleted(db, req.id, null))();
+    return findScenario(db, req.id) ?? notFound('Scenario', req.id);
+  },
+};

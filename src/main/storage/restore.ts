@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import { SCHEMA_VERSION, migrate } from './migrations';
+import { backupPath, createBackup } from './backup';
+import { inspectDatabase, openConnection, type Storage } from './open';
+import { StorageError } from './errors';
+
+/**
+ * Replaces the database with a backup. The current database is backed up
+ * first ('voor-herstel'), so a restore can itself be undone.
+ */
+export async function restoreBackup(storage: Storage, name: string, now: Date): Promise<{ restored: string; safetyBackup: string }> {
+  const source = backupPath(storage.backupDir, name);
+  if (!source) throw new StorageError('not_found', `Back-up ${JSON.stringify(name)} bestaat niet in ${storage.backupDir}.`);
+  const check = inspectDatabase(source);
+  if (check.kind === 'newer') {
+    throw new StorageError('validation', `Back-up ${name} komt van een nieuwere versie van Jeugdplanner (schemaversie ${check.version}, deze versie kent t/m ${SCHEMA_VERSION}).`);
+  }
+  if (check.kind !== 'ok') {
+    throw new StorageError('validation', `Back-up ${name} is onleesbaar of beschadigd${check.kind === 'broken' ? ` (${check.reason})` : ''}; de huidige database is niet gewijzigd.`);
+  }
+
+  const safetyBackup = await createBackup(storage.db, storage.backupDir, now, 'voor-herstel');
+  const file = storage.databasePath;
+  const staged = `${file}.restore`;
+  fs.copyFileSync(source, staged);
+
+  storage.db.pragma('wal_checkpoint(TRUNCATE)');
+  storage.db.close();
+  try {
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    fs.renameSync(staged, file);
+  } finally {
+    // Whatever happened, reopen what is now at the path (the backup, or the untouched original).
+    storage.db = openConnection(file);
+  }
+  migrate(storage.db);
+  return { restored: name, safetyBackup };
+}

@@ -1,0 +1,103 @@
+import type Database from 'better-sqlite3';
+import type { Model } from '../../shared/formats/model';
+import type { Scenario } from '../../shared/formats/scenario';
+import type { SimulationResult } from '../../shared/engine/result';
+import type { VersionSummary } from '../../shared/api';
+
+export type VersionKind = VersionSummary['kind'];
+
+interface VersionRow {
+  id: number;
+  scenario_id: number;
+  created_at: string;
+  kind: VersionKind;
+  note: string | null;
+  app_version: string;
+  engine_version: string;
+}
+
+interface VersionContentRow extends VersionRow {
+  model_json: string;
+  scenario_json: string;
+  result_json: string;
+}
+
+export interface StoredVersion extends VersionSummary {
+  model: Model;
+  scenario: Scenario;
+  result: SimulationResult;
+}
+
+export interface NewVersion {
+  scenarioId: number;
+  kind: VersionKind;
+  note?: string | undefined;
+  model: Model;
+  scenario: Scenario;
+  result: SimulationResult;
+  appVersion: string;
+  engineVersion: string;
+  createdAt: string;
+}
+
+const SUMMARY_COLUMNS = 'id, scenario_id, created_at, kind, note, app_version, engine_version';
+
+function summary(row: VersionRow): VersionSummary {
+  return {
+    id: row.id,
+    scenarioId: row.scenario_id,
+    createdAt: row.created_at,
+    ...(row.note ? { note: row.note } : {}),
+    kind: row.kind,
+    appVersion: row.app_version,
+    engineVersion: row.engine_version,
+  };
+}
+
+/** Newest first. */
+export function listVersions(db: Database.Database, scenarioId: number): VersionSummary[] {
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM scenario_versions WHERE scenario_id = ? ORDER BY created_at DESC, id DESC`)
+    .all(scenarioId) as VersionRow[];
+  return rows.map(summary);
+}
+
+export function findVersion(db: Database.Database, id: number): StoredVersion | undefined {
+  const row = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS}, model_json, scenario_json, result_json FROM scenario_versions WHERE id = ?`)
+    .get(id) as VersionContentRow | undefined;
+  if (!row) return undefined;
+  return {
+    ...summary(row),
+    model: JSON.parse(row.model_json) as Model,
+    scenario: JSON.parse(row.scenario_json) as Scenario,
+    result: JSON.parse(row.result_json) as SimulationResult,
+  };
+}
+
+export function insertVersion(db: Database.Database, v: NewVersion): VersionSummary {
+  const info = db
+    .prepare(
+      `INSERT INTO scenario_versions (scenario_id, created_at, kind, note, model_json, scenario_json, result_json, app_version, engine_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      v.scenarioId,
+      v.createdAt,
+      v.kind,
+      v.note ?? null,
+      JSON.stringify(v.model),
+      JSON.stringify(v.scenario),
+      JSON.stringify(v.result),
+      v.appVersion,
+      v.engineVersion,
+    );
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM scenario_versions WHERE id = ?`).get(Number(info.lastInsertRowid)) as VersionRow;
+  return summary(row);
+}
+
+/** When the newest version of any kind was made, for the autosave interval. */
+export function lastVersionAt(db: Database.Database, scenarioId: number): string | undefined {
+  const row = db.prepare('SELECT MAX(created_at) AS at FROM scenario_versions WHERE scenario_id = ?').get(scenarioId) as { at: string | null };
+  return row.at ?? undefined;
+}
