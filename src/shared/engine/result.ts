@@ -12,6 +12,8 @@ export interface VolumeYear {
   durationMonths: number;
   unitsPerClientMonth: number;
   pricePerUnit: number;
+  /** inflow change from the prevention effect in %, positive = lower (only for segments with an effect) */
+  preventionPct?: number;
 }
 
 export interface BudgetYear {
@@ -35,6 +37,9 @@ export interface VolumeLineResult extends LineCommon {
 export interface BudgetLineResult extends LineCommon {
   kind: 'budget';
   years: BudgetYear[];
+  /** set for a line that comes from the scenario rather than the model: the prevention budget */
+  origin?: 'prevention';
+  source?: string;
 }
 
 export type LineResult = VolumeLineResult | BudgetLineResult;
@@ -43,12 +48,14 @@ export interface TotalYear {
   year: number;
   /** lasten */
   cost: number;
-  /** baten: baseline + one-off adjustments */
+  /** baten: baseline + one-off adjustments + Rijksmaatregelen */
   funding: number;
   /** structural part of the funding (index path) */
   fundingBaseline: number;
   /** incidental part of the funding */
   fundingAdjustment: number;
+  /** sum of the Rijksmaatregelen switched on (each line in SimulationResult.fundingMeasures); set by simulate */
+  fundingMeasures?: number;
   /** funding − cost; negative is a tekort */
   balance: number;
 }
@@ -71,9 +78,25 @@ export interface GemeenteResult {
   years: GemeenteYear[];
 }
 
+/** One Rijksmaatregel as its own funding line. */
+export interface FundingMeasureResult {
+  id: string;
+  name: string;
+  kind: 'structureel' | 'incidenteel';
+  source: string;
+  /** the model's funding.nationalShare used */
+  nationalShare: number;
+  /** national amount per year, in the order of SimulationResult.years */
+  national: number[];
+  /** regional amount per year (national × share); + more, − less Rijksmiddelen */
+  years: number[];
+}
+
 export interface SimulationResult {
   years: number[];
   lines: LineResult[];
   totals: TotalYear[];
+  /** Rijksmaatregelen switched on, in library order; set by simulate (empty when none) */
+  fundingMeasures?: FundingMeasureResult[];
   gemeenten: GemeenteResult[];
 }

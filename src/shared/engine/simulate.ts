@@ -2,6 +2,7 @@ import type { Model, VolumeSegment } from '../formats/model';
 import type { Scenario } from '../formats/scenario';
 import type {
   BudgetLineResult,
+  FundingMeasureResult,
   GemeenteResult,
   LineResult,
   SimulationResult,
@@ -13,6 +14,8 @@ import { yearPath, yearValues } from './paths';
 import { applySubstitutions } from './substitution';
 import { fundingShares, lineShares, splitAmount, youthShares } from './split';
 import { modelYears } from './years';
+import { annotatePrevention, preventionFactors, preventionLine } from './prevention';
+import { fundingMeasures } from './measures';
 
 export interface SimulateOptions {
   /** Skip the per-gemeente split (Monte Carlo and goal seek need only the totals). */
@@ -35,6 +38,12 @@ export function simulate(model: Model, scenario: Scenario, options: SimulateOpti
   const inflowBefore = new Map<string, number[]>();
   for (const seg of volume) {
     inflowBefore.set(seg.id, yearPath(seg.inflowPerYear, scenario.assumptions[seg.id]?.inflowChangePct, years));
+  }
+  // The prevention effect (scenario.prevention) scales a segment's own inflow, before substitution.
+  const prevention = preventionFactors(scenario.prevention, years);
+  for (const [id, factors] of prevention) {
+    const path = inflowBefore.get(id);
+    if (path) for (let k = 0; k < years.length; k++) path[k] = path[k]! * factors[k]!;
   }
   const inflowAfter = scenario.substitutions.length > 0 ? applySubstitutions(inflowBefore, scenario.substitutions, years) : inflowBefore;
 
@@ -67,10 +76,15 @@ export function simulate(model: Model, scenario: Scenario, options: SimulateOpti
     };
     return line;
   });
+  if (scenario.prevention) {
+    annotatePrevention(lines, prevention);
+    lines.push(preventionLine(scenario.prevention, years));
+  }
 
-  const totals = fundingAndTotals(model, scenario, years, lines);
+  const measures = fundingMeasures(model, scenario, years);
+  const totals = fundingAndTotals(model, scenario, years, lines, measures);
   const gemeenten = options.perGemeente === false ? [] : splitOverGemeenten(model, years, lines, totals);
-  return { years, lines, totals, gemeenten };
+  return { years, lines, totals, gemeenten, fundingMeasures: measures };
 }
 
 /** One volume segment: S_next = S + i − S/D each month; cost = client-months × u × p. */
@@ -110,28 +124,40 @@ function simulateVolume(
 }
 
 /** Funding R_y = baseline_y + adjustments_y; the scenario's index overrides the model's year by year. */
-function fundingAndTotals(model: Model, scenario: Scenario, years: readonly number[], lines: readonly LineResult[]): TotalYear[] {
+function fundingAndTotals(
+  model: Model,
+  scenario: Scenario,
+  years: readonly number[],
+  lines: readonly LineResult[],
+  measures: readonly FundingMeasureResult[],
+): TotalYear[] {
   const index: Record<string, number> = { ...model.funding.indexPct, ...scenario.funding.indexPct };
   const baseline = yearPath(model.funding.baseAmount, index, years);
   const adjustments = yearValues(scenario.funding.adjustments, years);
   return years.map((year, k) => {
     let cost = 0;
     for (const line of lines) cost += line.years[k]!.cost;
-    const funding = baseline[k]! + adjustments[k]!;
-    return { year, cost, funding, fundingBaseline: baseline[k]!, fundingAdjustment: adjustments[k]!, balance: funding - cost };
+    let measured = 0;
+    for (const m of measures) measured += m.years[k]!;
+    const funding = baseline[k]! + adjustments[k]! + measured;
+    return { year, cost, funding, fundingBaseline: baseline[k]!, fundingAdjustment: adjustments[k]!, fundingMeasures: measured, balance: funding - cost };
   });
 }
 
 function splitOverGemeenten(model: Model, years: readonly number[], lines: readonly LineResult[], totals: readonly TotalYear[]): GemeenteResult[] {
   const youth = youthShares(model.gemeenten);
-  const shareByLine = model.segments.map((seg) => lineShares(seg, model.gemeenten, youth));
+  // Lines beyond the model's segments (the prevention budget) are shared by youth, like the regional budget.
+  const shareByLine = lines.map((_, l) => {
+    const seg = model.segments[l];
+    return seg ? lineShares(seg, model.gemeenten, youth) : youth.slice();
+  });
   const funding = fundingShares(model.gemeenten, youth);
   const n = model.gemeenten.length;
 
   const result: GemeenteResult[] = model.gemeenten.map((g, k) => ({
     id: g.id,
     name: g.name,
-    costShares: Object.fromEntries(model.segments.map((seg, l) => [seg.id, shareByLine[l]![k]!])),
+    costShares: Object.fromEntries(lines.map((line, l) => [line.id, shareByLine[l]![k]!])),
     fundingShare: funding[k]!,
     lineCosts: lines.map(() => new Array<number>(years.length).fill(0)),
     years: years.map((year) => ({ year, cost: 0, funding: 0, balance: 0 })),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { euroByYear, idSchema, nameSchema, pctByYear, sharePctByYear, textSchema } from './common';
+import { scenarioMeasuresSchema } from './measures';
+import { preventionSchema } from './prevention';
+import { fundingRangesSchema, scenarioRangesSchema, substitutionRangesSchema } from './ranges';
 
 export const SCENARIO_FORMAT = 'jeugdbegroting/scenario@1';
 
@@ -18,6 +21,8 @@ export const substitutionSchema = z.strictObject({
   from: idSchema,
   to: idSchema,
   sharePct: sharePctByYear,
+  /** uncertainty of the share (formats/ranges) */
+  ranges: substitutionRangesSchema.optional(),
   source: textSchema.optional(),
 });
 
@@ -25,6 +30,8 @@ export const scenarioFundingSchema = z.strictObject({
   indexPct: pctByYear.optional(),
   /** One-off (incidentele) adjustments in euro, not compounding. */
   adjustments: euroByYear.optional(),
+  /** uncertainty of the model's baseAmount and of the index (formats/ranges) */
+  ranges: fundingRangesSchema.optional(),
   source: textSchema.optional(),
 });
 
@@ -35,6 +42,10 @@ export const scenarioSchema = z.strictObject({
   assumptions: z.record(z.string(), segmentAssumptionSchema).default({}),
   substitutions: z.array(substitutionSchema).default([]),
   funding: scenarioFundingSchema.default({}),
+  /** Analysis extensions (docs/analysis.md); absent in older files, which parse exactly as before. */
+  ranges: scenarioRangesSchema.optional(),
+  prevention: preventionSchema.optional(),
+  measures: scenarioMeasuresSchema.optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -1,6 +1,7 @@
 import { checkYearKeys, modelSchema, type Model } from './model';
 import { VOLUME_ASSUMPTION_FIELDS, scenarioSchema, type Scenario } from './scenario';
 import { makeIssue, zodErrorToIssues, type ParseResult, type ValidationIssue } from './issues';
+import { checkAnalysisExtensions } from './analysisChecks';
 import { yearPath } from '../engine/paths';
 import { modelYears } from '../engine/years';
 
@@ -83,5 +84,6 @@ export function checkScenarioAgainstModel(scenario: Scenario, model: Model): Val
 
   checkYearKeys(scenario.funding.indexPct, ['funding', 'indexPct'], model.baseYear, model.endYear, add);
   checkYearKeys(scenario.funding.adjustments, ['funding', 'adjustments'], model.baseYear, model.endYear, add);
+  issues.push(...checkAnalysisExtensions(scenario, model));
   return issues;
 }

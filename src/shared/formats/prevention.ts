@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { euroByYear, fmt, idSchema, nameSchema, textSchema } from './common';
+import { rangeSchema } from './ranges';
+
+/**
+ * Prevention effect of the transformation budget (scenario extension, see
+ * docs/analysis.md). An explicit assumption: "each extra € 100.000 of
+ * transformation budget lowers the inflow of segment X by p% from `lagYears`
+ * later, at most `maxPct`%".
+ */
+export const preventionEffectSchema = z.strictObject({
+  /** the volume segment whose inflow falls */
+  segment: idSchema,
+  /** % lower inflow per € 100.000 extra budget (0..100) */
+  inflowPctPer100k: z
+    .number()
+    .min(0, { error: (iss) => `${fmt(iss.input)} is negatief (minder budget geef je op met een negatief extraBudget)` })
+    .max(100, { error: (iss) => `${fmt(iss.input)} is meer dan 100%` }),
+  /** years between spending and effect: budget of year t works on the inflow of year t + lagYears */
+  lagYears: z
+    .number()
+    .int({ error: (iss) => `${fmt(iss.input)} is geen heel aantal jaren` })
+    .min(0, { error: (iss) => `${fmt(iss.input)} is negatief` })
+    .max(10, { error: (iss) => `${fmt(iss.input)} is meer dan 10 jaar` }),
+  /** ceiling: the inflow changes by at most this many percent, up or down */
+  maxPct: z
+    .number()
+    .min(0, { error: (iss) => `${fmt(iss.input)} is negatief` })
+    .max(100, { error: (iss) => `${fmt(iss.input)} is meer dan 100%` }),
+  ranges: z
+    .strictObject({
+      inflowPctPer100k: rangeSchema.optional(),
+      maxPct: rangeSchema.optional(),
+    })
+    .optional(),
+  source: textSchema.optional(),
+});
+
+export const preventionSchema = z.strictObject({
+  /** label of the cost line; default "Extra transformatiebudget (preventie, aanname)" */
+  name: nameSchema.optional(),
+  /** extra (+) or less (−) transformation budget per year, on top of the model's budget lines */
+  extraBudget: euroByYear,
+  effects: z.array(preventionEffectSchema).default([]),
+  /** what the assumed effect rests on */
+  source: textSchema.optional(),
+});
+
+export type PreventionEffect = z.infer<typeof preventionEffectSchema>;
+export type Prevention = z.infer<typeof preventionSchema>;
+
+export const PREVENTION_LINE_ID = 'preventie:extra-budget';
+export const PREVENTION_LINE_NAME = 'Extra transformatiebudget (preventie, aanname)';

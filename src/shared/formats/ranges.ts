@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { fmt, textSchema } from './common';
+
+/**
+ * Uncertainty ranges (scenario extension, see docs/analysis.md).
+ *
+ * A range is a low and a high value; the most likely value is the scenario's
+ * own value, so a range never changes the deterministic result. Monte Carlo
+ * draws from the triangular distribution (low, most likely, high).
+ *
+ * Two kinds of field take a range:
+ * - base figures (absolute values): `inflowPerYear`, `avgDurationMonths`,
+ *   `unitsPerClientMonth`, `pricePerUnit` of a volume segment, `amount` of a
+ *   budget line, the funding's `baseAmount`, a prevention effect's
+ *   `inflowPctPer100k` and `maxPct`. The most likely value is the model's
+ *   (or the effect's) figure; low ≤ figure ≤ high.
+ * - yearly percentages (`inflowChangePct`, `durationChangePct`,
+ *   `intensityChangePct`, `priceIndexPct`, `amountChangePct`, the funding's
+ *   `indexPct`, a substitution's `sharePct`): the range is a shift in
+ *   percentage points, low ≤ 0 ≤ high. One draw shifts every year's percentage
+ *   (baseYear+1..endYear; for a substitution only the years it names) by the
+ *   same amount: an estimate that is too low is usually too low every year.
+ */
+export const rangeSchema = z
+  .strictObject({
+    low: z.number(),
+    high: z.number(),
+    /** why this range: the spread in realisations, a provider's bandwidth, an expert's judgement */
+    source: textSchema.optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.low > r.high) {
+      ctx.addIssue({ code: 'custom', path: ['low'], input: r.low, message: `low ${fmt(r.low)} is groter dan high ${fmt(r.high)}` });
+    }
+  });
+
+export type Range = z.infer<typeof rangeSchema>;
+
+export const VOLUME_BASE_RANGE_FIELDS = ['inflowPerYear', 'avgDurationMonths', 'unitsPerClientMonth', 'pricePerUnit'] as const;
+export const BUDGET_BASE_RANGE_FIELDS = ['amount'] as const;
+export const VOLUME_PCT_RANGE_FIELDS = ['inflowChangePct', 'durationChangePct', 'intensityChangePct', 'priceIndexPct'] as const;
+export const BUDGET_PCT_RANGE_FIELDS = ['amountChangePct'] as const;
+
+export type SegmentBaseRangeField = (typeof VOLUME_BASE_RANGE_FIELDS)[number] | (typeof BUDGET_BASE_RANGE_FIELDS)[number];
+export type SegmentPctRangeField = (typeof VOLUME_PCT_RANGE_FIELDS)[number] | (typeof BUDGET_PCT_RANGE_FIELDS)[number];
+export type SegmentRangeField = SegmentBaseRangeField | SegmentPctRangeField;
+
+/** Ranges of one segment, by field. */
+export const segmentRangesSchema = z.strictObject({
+  inflowPerYear: rangeSchema.optional(),
+  avgDurationMonths: rangeSchema.optional(),
+  unitsPerClientMonth: rangeSchema.optional(),
+  pricePerUnit: rangeSchema.optional(),
+  amount: rangeSchema.optional(),
+  inflowChangePct: rangeSchema.optional(),
+  durationChangePct: rangeSchema.optional(),
+  intensityChangePct: rangeSchema.optional(),
+  priceIndexPct: rangeSchema.optional(),
+  amountChangePct: rangeSchema.optional(),
+});
+
+export type SegmentRanges = z.infer<typeof segmentRangesSchema>;
+
+/** `scenario.ranges`: {segmentId: {field: {low, high}}}. */
+export const scenarioRangesSchema = z.record(z.string(), segmentRangesSchema);
+
+/** `scenario.funding.ranges`. */
+export const fundingRangesSchema = z.strictObject({
+  baseAmount: rangeSchema.optional(),
+  indexPct: rangeSchema.optional(),
+});
+
+export type FundingRanges = z.infer<typeof fundingRangesSchema>;
+
+/** `scenario.substitutions[i].ranges`. */
+export const substitutionRangesSchema = z.strictObject({
+  sharePct: rangeSchema.optional(),
+});
+
+export function isBaseRangeField(field: SegmentRangeField): field is SegmentBaseRangeField {
+  return (VOLUME_BASE_RANGE_FIELDS as readonly string[]).includes(field) || field === 'amount';
+}
