@@ -1,0 +1,90 @@
+/**
+ * Export entry point: runs the engine for each scenario (the only source of
+ * numbers) and writes the bijlage for the region, one gemeente, or all of
+ * them. "All" is a zip with one workbook for the region and one per gemeente:
+ * each gemeente's controller puts their own workbook in their own begroting,
+ * and the regional controller can pass each file on as it is.
+ */
+import JSZip from 'jszip';
+import type { Model } from '../../shared/formats/model';
+import type { Scenario } from '../../shared/formats/scenario';
+import { simulate } from '../../shared/engine/simulate';
+import { buildBijlage, type BijlageScenario } from './bijlage';
+import type { BijlageScope } from './amounts';
+import type { AmountUnit } from './styles';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const ZIP_MIME = 'application/zip';
+export const DEFAULT_REGION_NAME = 'Regio Noord-Limburg';
+/** More scenarios than this make the stacked sheets unreadable on paper. */
+export const MAX_EXPORT_SCENARIOS = 5;
+
+/** 'region', 'all', or a gemeente id from the model. */
+export type ExportScope = string;
+
+export interface ExportRequest {
+  model: Model;
+  scenarios: readonly Scenario[];
+  scope: ExportScope;
+  unit: AmountUnit;
+  appVersion: string;
+  regionName?: string;
+  generatedAt?: Date;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  data: Buffer;
+}
+
+export class ExportError extends Error {}
+
+export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
+  const { model } = req;
+  if (req.scenarios.length === 0) throw new ExportError('Kies minstens één scenario om te exporteren.');
+  if (req.scenarios.length > MAX_EXPORT_SCENARIOS)
+    throw new ExportError(`Er zijn ${req.scenarios.length} scenario's gekozen; exporteer er hoogstens ${MAX_EXPORT_SCENARIOS} tegelijk.`);
+  const scope = req.scope;
+  if (scope !== 'region' && scope !== 'all' && !model.gemeenten.some((g) => g.id === scope)) {
+    throw new ExportError(
+      `Bereik ${JSON.stringify(scope)} is geen "region", "all" of gemeente van dit model (${model.gemeenten.map((g) => g.id).join(', ')}).`,
+    );
+  }
+  const regionName = req.regionName ?? DEFAULT_REGION_NAME;
+  const generatedAt = req.generatedAt ?? new Date();
+  const scenarios: BijlageScenario[] = req.scenarios.map((scenario) => ({ scenario, result: simulate(model, scenario) }));
+  const write = async (s: BijlageScope): Promise<Buffer> => {
+    const wb = buildBijlage({ model, scenarios, scope: s, unit: req.unit, regionName, generatedAt, appVersion: req.appVersion });
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const stem = (who: string) => fileStem(`Begrotingsbijlage jeugd ${who} - ${scenarios.map((s) => s.scenario.name).join(' + ')} - ${isoDate(generatedAt)}`);
+
+  if (scope === 'region') return { fileName: `${stem(regionName)}.xlsx`, mimeType: XLSX_MIME, data: await write({ kind: 'region' }) };
+  if (scope !== 'all') {
+    const g = model.gemeenten.find((x) => x.id === scope)!;
+    return { fileName: `${stem(`gemeente ${g.name}`)}.xlsx`, mimeType: XLSX_MIME, data: await write({ kind: 'gemeente', gemeenteId: g.id }) };
+  }
+  const zip = new JSZip();
+  const fixedDate = generatedAt;
+  zip.file(`${stem(regionName)}.xlsx`, await write({ kind: 'region' }), { date: fixedDate });
+  for (const g of model.gemeenten) {
+    zip.file(`${stem(`gemeente ${g.name}`)}.xlsx`, await write({ kind: 'gemeente', gemeenteId: g.id }), { date: fixedDate });
+  }
+  // Workbooks are already deflated; storing them again compressed would only cost time.
+  const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+  return { fileName: `${stem('alle gemeenten')}.zip`, mimeType: ZIP_MIME, data };
+}
+
+function isoDate(d: Date): string {
+  const parts = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** A file name every OS accepts: no path separators, reserved or control characters, at most 150 characters. */
+export function fileStem(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = text.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
+  return (cleaned || 'bijlage').slice(0, 150);
+}

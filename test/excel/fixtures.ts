@@ -1,0 +1,143 @@
+/** Test models and scenarios for the Excel tests (test data, not the default model). */
+import { MODEL_FORMAT, type Model } from '../../src/shared/formats/model';
+import { SCENARIO_FORMAT, type Scenario } from '../../src/shared/formats/scenario';
+import { parseModel, parseScenario } from '../../src/shared/formats/validate';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const GEMEENTEN: Model['gemeenten'] = [
+  { id: 'beesel', name: 'Beesel', youth0to17: 2450, fundingShare: 0.052, source: 'CBS 03759ned, 1-1-2023' },
+  { id: 'bergen', name: 'Bergen (L.)', youth0to17: 2050, fundingShare: 0.043, source: 'CBS 03759ned, 1-1-2023' },
+  { id: 'gennep', name: 'Gennep', youth0to17: 3100, fundingShare: 0.066 },
+  { id: 'horst', name: 'Horst aan de Maas', youth0to17: 8200, fundingShare: 0.16, estimate: true },
+  { id: 'peelenmaas', name: 'Peel en Maas', youth0to17: 8000, fundingShare: 0.155 },
+  { id: 'venlo', name: 'Venlo', youth0to17: 17700, fundingShare: 0.35, source: 'CBS 71488ned, schatting 0–17 uit 5-jaarsklassen', estimate: true },
+  { id: 'venray', name: 'Venray', youth0to17: 8400, fundingShare: 0.174 },
+];
+
+export function testModel(): Model {
+  const model: Model = {
+    format: MODEL_FORMAT,
+    name: 'Noord-Limburg testmodel',
+    description: 'Testmodel voor de Excel-export; bedragen afgerond.',
+    baseYear: 2022,
+    endYear: 2028,
+    gemeenten: GEMEENTEN.map((g) => ({ ...g })),
+    segments: [
+      {
+        id: 'ambulant',
+        name: 'Ambulante begeleiding',
+        group: 'Ambulant',
+        kind: 'volume',
+        inflowPerYear: 2400,
+        avgDurationMonths: 9.5,
+        unitsPerClientMonth: 6.25,
+        unit: 'uur',
+        pricePerUnit: 72.4,
+        taakveld: '6.72a',
+        split: 'solidarity',
+        source: 'Beleidsplan 003, Bijlage 3',
+      },
+      {
+        id: 'behandeling',
+        name: 'Ambulante behandeling',
+        group: 'Ambulant',
+        kind: 'volume',
+        inflowPerYear: 1300,
+        avgDurationMonths: 7,
+        unit: 'traject',
+        pricePerUnit: 950.5,
+        openingClients: 700,
+        taakveld: '6.72b',
+        split: { solidarityPct: 60 },
+        usageShare: { venlo: 0.45, venray: 0.15, horst: 0.12 },
+        estimate: true,
+        note: 'tarief is gemiddelde van drie aanbieders',
+        calibration: { year: 2022, clients: 1500, turnover: 6_100_000, durationMonths: 7, source: 'Power BI MGR 2022' },
+      },
+      {
+        id: 'verblijf',
+        name: 'Verblijf met behandeling',
+        group: 'Verblijf',
+        kind: 'volume',
+        inflowPerYear: 60,
+        avgDurationMonths: 14,
+        unit: 'etmaal',
+        unitsPerClientMonth: 30.4,
+        pricePerUnit: 265,
+        taakveld: '6.73c',
+        split: 'usage',
+        usageShare: { venlo: 0.5, gennep: 0.1 },
+        source: 'Bijlage 3: 165 jeugdigen, € 6.600.000 (2019)',
+      },
+      {
+        id: 'jzplus',
+        name: 'JeugdzorgPlus',
+        group: 'Verblijf',
+        kind: 'volume',
+        inflowPerYear: 25,
+        avgDurationMonths: 3.8,
+        unit: 'etmaal',
+        unitsPerClientMonth: 30.4,
+        pricePerUnit: 515,
+        taakveld: '6.74c',
+        calibration: { year: 2020, clients: 29, turnover: 1_492_689, avgDaysPerClient: 115 },
+      },
+      { id: 'jbjr', name: 'JB/JR subsidie GI', kind: 'budget', amount: 6_170_529, taakveld: '6.82a', source: 'Bijlage 3 (2020)' },
+      { id: 'transformatie', name: 'Regionaal budget transformatie', kind: 'budget', amount: 500_000, split: 'solidarity', source: 'Beleidsplan § 5.1' },
+    ],
+    funding: {
+      baseAmount: 38_000_000,
+      indexPct: { '2023': 4.75, '2024': 3.1, '2025': 2.5, '2026': -1.2, '2027': 2, '2028': 2 },
+      source: 'Gemeentefonds septembercirculaire 2022 (schatting aandeel regio)',
+      estimate: true,
+    },
+  };
+  const parsed = parseModel(model);
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
+  return parsed.value;
+}
+
+export function testScenarios(model: Model): Scenario[] {
+  const inputs = [
+    {
+      format: SCENARIO_FORMAT,
+      name: 'Basis',
+      description: 'Autonome ontwikkeling zonder beleid.',
+      assumptions: { ambulant: { inflowChangePct: { '2023': 3, '2024': 3 }, priceIndexPct: { '2023': 6.43, '2024': 5.71, '2025': 3.94 } } },
+      funding: {},
+    },
+    {
+      format: SCENARIO_FORMAT,
+      name: '=Hervormingsagenda & substitutie',
+      description: '+Minder verblijf, meer ambulant; @notitie',
+      assumptions: {
+        verblijf: { inflowChangePct: { '2024': -10, '2025': -10 }, source: '-KPI 3 Bijlage 8' },
+        behandeling: { durationChangePct: { '2025': -5 }, intensityChangePct: { '2026': 2 } },
+        jbjr: { amountChangePct: { '2024': 2.5 } },
+      },
+      substitutions: [{ from: 'verblijf', to: 'behandeling', sharePct: { '2025': 10, '2026': 20, '2027': 20, '2028': 20 }, source: 'Bijlage 7' }],
+      funding: { adjustments: { '2024': -1_200_000, '2025': 2_500_000 }, indexPct: { '2027': 1.5 }, source: 'Voorjaarsnota 2025' },
+    },
+    {
+      format: SCENARIO_FORMAT,
+      name: 'Pessimistisch',
+      assumptions: { ambulant: { inflowChangePct: { '2023': 8, '2024': 8, '2025': 6 } }, jzplus: { priceIndexPct: { '2024': 12 } } },
+      funding: { adjustments: { '2026': -3_000_000 } },
+    },
+  ];
+  return inputs.map((input) => {
+    const r = parseScenario(input, model);
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    return r.value;
+  });
+}
+
+/** The default model, when the model helper has written it (models/noord-limburg.json). */
+export function defaultModel(): Model | undefined {
+  const path = fileURLToPath(new URL('../../models/noord-limburg.json', import.meta.url));
+  if (!existsSync(path)) return undefined;
+  const parsed = parseModel(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.ok) throw new Error(`models/noord-limburg.json is ongeldig: ${parsed.issues.map((i) => i.message).join('; ')}`);
+  return parsed.value;
+}
