@@ -186,12 +186,19 @@ export function isApiMethod(method: unknown): method is ApiMethod {
 
 /**
  * Application-menu actions the Electron shell sends to the renderer (the
- * preload exposes them as `onMenu(cb)`). Printing/PDF and "Over" are handled
- * by the shell itself.
+ * preload exposes them as `onMenu(cb)`); the renderer runs them (see
+ * src/renderer/menu.ts), so browser mode has the same commands via buttons.
  */
-export const MENU_EVENTS = ['new-scenario', 'import', 'export', 'presentation'] as const;
+export const MENU_EVENTS = ['new-scenario', 'import', 'export', 'print', 'presentation', 'about', 'undo', 'redo'] as const;
 export type MenuEvent = (typeof MENU_EVENTS)[number];
 
 export function isMenuEvent(value: unknown): value is MenuEvent {
   return typeof value === 'string' && (MENU_EVENTS as readonly string[]).includes(value);
+}
+
+/** What the Electron preload exposes as `window.jeugdplanner` (and nothing more). */
+export interface PreloadBridge {
+  call(method: string, request: unknown): Promise<ApiResult<unknown>>;
+  /** Subscribes to application-menu actions; returns the unsubscribe function. */
+  onMenu(listener: (event: MenuEvent) => void): () => void;
 }
