@@ -1,0 +1,180 @@
+/**
+ * Monte Carlo: how sure are we? Every assumption with a range is drawn from
+ * its triangular distribution (low, the scenario's value, high), independently,
+ * N times with a seeded generator; per year the 10th, 50th and 90th percentile
+ * of lasten, baten and saldo, and the share of draws with a tekort.
+ *
+ * Pure and chunked, for a Web Worker: `monteCarloSteps` is a generator that
+ * yields progress after each chunk, `runMonteCarlo` drives it asynchronously
+ * with progress and cancellation, `runMonteCarloSync` runs it at once (CLI,
+ * Excel export). The result does not depend on the chunk size.
+ */
+import type { Model } from '../formats/model';
+import type { Scenario } from '../formats/scenario';
+import { simulate } from '../engine/simulate';
+import { ENGINE_VERSION } from '../engine/version';
+import { compileLean } from './lean';
+import { listParameters, type Parameter } from './parameters';
+import { DEFAULT_SEED, createRandom, isValidSeed, triangular } from './random';
+
+export const DEFAULT_DRAWS = 2000;
+export const MAX_DRAWS = 50_000;
+
+export interface MonteCarloInput {
+  model: Model;
+  scenario: Scenario;
+  /** number of draws, 1..50.000; default 2.000 */
+  draws?: number;
+  /** 0..2^32−1; default DEFAULT_SEED */
+  seed?: number;
+}
+
+export interface Percentiles {
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+export interface YearBand {
+  year: number;
+  cost: Percentiles;
+  funding: Percentiles;
+  balance: Percentiles;
+  /** saldo summed from baseYear up to and including this year */
+  cumulativeBalance: Percentiles;
+  /** share of the draws with saldo < 0 in this year, 0..1 */
+  deficitProbability: number;
+  /** the scenario's own result, for comparison */
+  deterministic: { cost: number; funding: number; balance: number };
+}
+
+export interface MonteCarloResult {
+  seed: number;
+  draws: number;
+  engineVersion: string;
+  /** the assumptions that were drawn (those with a range), in draw order */
+  parameters: Parameter[];
+  years: YearBand[];
+}
+
+export interface MonteCarloProgress {
+  done: number;
+  total: number;
+}
+
+/** Checks draws and seed; a Dutch message naming the value, or undefined when fine. */
+export function checkMonteCarloOptions(draws: unknown, seed: unknown): string | undefined {
+  if (draws !== undefined && !(typeof draws === 'number' && Number.isInteger(draws) && draws >= 1 && draws <= MAX_DRAWS)) {
+    return `aantal trekkingen: ${String(draws)} is geen heel getal van 1 tot 50.000`;
+  }
+  if (seed !== undefined && !isValidSeed(seed)) return `seed: ${String(seed)} is geen heel getal van 0 tot 4.294.967.295`;
+  return undefined;
+}
+
+/** The generator behind every way of running: yields after each chunk of draws. */
+export function* monteCarloSteps(input: MonteCarloInput, chunkSize = 500): Generator<MonteCarloProgress, MonteCarloResult, void> {
+  const problem = checkMonteCarloOptions(input.draws, input.seed);
+  if (problem) throw new RangeError(problem);
+  const draws = input.draws ?? DEFAULT_DRAWS;
+  const seed = input.seed ?? DEFAULT_SEED;
+  const { model, scenario } = input;
+  const params = listParameters(model, scenario);
+  const lean = compileLean(model, scenario, params);
+  const n = lean.years;
+  const random = createRandom(seed);
+
+  // Draw-major storage: cost[d * n + k].
+  const cost = new Float64Array(draws * n);
+  const funding = new Float64Array(draws * n);
+  const yearCost = new Float64Array(n);
+  const yearFunding = new Float64Array(n);
+  const step = Math.max(1, Math.floor(chunkSize));
+
+  for (let d = 0; d < draws; d++) {
+    lean.reset();
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i]!;
+      lean.setters[i]!(triangular(random.next(), p.low, p.likely, p.high));
+    }
+    lean.run(yearCost, yearFunding);
+    cost.set(yearCost, d * n);
+    funding.set(yearFunding, d * n);
+    if ((d + 1) % step === 0 && d + 1 < draws) yield { done: d + 1, total: draws };
+  }
+
+  const det = simulate(model, scenario, { perGemeente: false });
+  const column = new Float64Array(draws);
+  const cumulative = new Float64Array(draws);
+  const years: YearBand[] = det.years.map((year, k) => {
+    const pick = (source: Float64Array) => {
+      for (let d = 0; d < draws; d++) column[d] = source[d * n + k]!;
+      return percentiles(column);
+    };
+    const costP = pick(cost);
+    const fundingP = pick(funding);
+    let deficits = 0;
+    for (let d = 0; d < draws; d++) {
+      const balance = funding[d * n + k]! - cost[d * n + k]!;
+      column[d] = balance;
+      cumulative[d] = (k === 0 ? 0 : cumulative[d]!) + balance;
+      if (balance < 0) deficits++;
+    }
+    const balanceP = percentiles(column);
+    const t = det.totals[k]!;
+    return {
+      year,
+      cost: costP,
+      funding: fundingP,
+      balance: balanceP,
+      cumulativeBalance: percentiles(cumulative.slice()),
+      deficitProbability: deficits / draws,
+      deterministic: { cost: t.cost, funding: t.funding, balance: t.balance },
+    };
+  });
+  return { seed, draws, engineVersion: ENGINE_VERSION, parameters: params, years };
+}
+
+export function runMonteCarloSync(input: MonteCarloInput): MonteCarloResult {
+  const it = monteCarloSteps(input, Number.MAX_SAFE_INTEGER);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+export interface RunOptions {
+  onProgress?: (progress: MonteCarloProgress) => void;
+  /** cancels the run: the promise rejects with the signal's reason (an AbortError) */
+  signal?: AbortSignal;
+  /** draws between progress reports and yields to the event loop; default 500 */
+  chunkSize?: number;
+}
+
+/** Runs in chunks, giving the event loop (and a Web Worker's message handler) room between them. */
+export async function runMonteCarlo(input: MonteCarloInput, options: RunOptions = {}): Promise<MonteCarloResult> {
+  const it = monteCarloSteps(input, options.chunkSize ?? 500);
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const r = it.next();
+    if (r.done) {
+      options.onProgress?.({ done: r.value.draws, total: r.value.draws });
+      return r.value;
+    }
+    options.onProgress?.(r.value);
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** P10/P50/P90 with linear interpolation between order statistics (sorts `values` in place). */
+export function percentiles(values: Float64Array): Percentiles {
+  values.sort();
+  return { p10: quantile(values, 0.1), p50: quantile(values, 0.5), p90: quantile(values, 0.9) };
+}
+
+function quantile(sorted: Float64Array, q: number): number {
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const a = sorted[lo]!;
+  const b = sorted[Math.min(lo + 1, sorted.length - 1)]!;
+  return a === b ? a : a + (h - lo) * (b - a);
+}

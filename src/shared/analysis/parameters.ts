@@ -1,0 +1,229 @@
+/**
+ * The assumptions an analysis varies, as one flat list: each with its low,
+ * most likely and high value and how a value is put into the model or the
+ * scenario. Monte Carlo uses the ones with a range; the tornado uses all of
+ * them (±10% where there is no range). `applyParameters` is the reference way
+ * to put values in (a new model and scenario, then `simulate`); the lean
+ * Monte Carlo path is tested against it.
+ */
+import type { Model, Segment } from '../formats/model';
+import type { Scenario } from '../formats/scenario';
+import {
+  BUDGET_BASE_RANGE_FIELDS,
+  BUDGET_PCT_RANGE_FIELDS,
+  VOLUME_BASE_RANGE_FIELDS,
+  VOLUME_PCT_RANGE_FIELDS,
+  type Range,
+  type SegmentBaseRangeField,
+  type SegmentPctRangeField,
+} from '../formats/ranges';
+import { modelYears } from '../engine/years';
+
+export type ParameterTarget =
+  | { kind: 'segmentBase'; segment: string; field: SegmentBaseRangeField }
+  | { kind: 'segmentPct'; segment: string; field: SegmentPctRangeField }
+  | { kind: 'fundingBase' }
+  | { kind: 'fundingIndex' }
+  | { kind: 'substitution'; rule: number }
+  | { kind: 'prevention'; effect: number; field: 'inflowPctPer100k' | 'maxPct' };
+
+/**
+ * How a value enters: 'value' replaces a base figure; 'shift' adds percentage
+ * points to every year's percentage; 'scale' multiplies every given
+ * percentage (the tornado's ±10% on a percentage without a range).
+ */
+export type ParameterMode = 'value' | 'shift' | 'scale';
+
+export interface Parameter {
+  /** the scenario path of its range, e.g. `ranges.ambulant.inflowChangePct`; unique */
+  key: string;
+  /** Dutch, for tables and charts */
+  label: string;
+  target: ParameterTarget;
+  mode: ParameterMode;
+  low: number;
+  likely: number;
+  high: number;
+  /** true when low/high come from a range in the scenario; false for the default ±x% */
+  fromRange: boolean;
+  rangeSource?: string;
+}
+
+const FIELD_LABELS: Record<SegmentBaseRangeField | SegmentPctRangeField, string> = {
+  inflowPerYear: 'instroom per jaar',
+  avgDurationMonths: 'trajectduur (maanden)',
+  unitsPerClientMonth: 'intensiteit (eenheden per cliëntmaand)',
+  pricePerUnit: 'tarief per eenheid',
+  amount: 'budget',
+  inflowChangePct: 'instroomverandering (%-punt)',
+  durationChangePct: 'duurverandering (%-punt)',
+  intensityChangePct: 'intensiteitsverandering (%-punt)',
+  priceIndexPct: 'tariefindex (%-punt)',
+  amountChangePct: 'budgetverandering (%-punt)',
+};
+
+export function fieldLabel(field: SegmentBaseRangeField | SegmentPctRangeField): string {
+  return FIELD_LABELS[field];
+}
+
+function segmentBaseValue(seg: Segment, field: SegmentBaseRangeField): number {
+  if (seg.kind === 'budget') return seg.amount;
+  if (field === 'unitsPerClientMonth') return seg.unitsPerClientMonth ?? 1;
+  if (field === 'amount') return 0;
+  return seg[field];
+}
+
+function fromRange(range: Range, likely: number, mode: ParameterMode): Pick<Parameter, 'low' | 'likely' | 'high' | 'fromRange' | 'mode' | 'rangeSource'> {
+  return { low: range.low, likely, high: range.high, fromRange: true, mode, ...(range.source !== undefined ? { rangeSource: range.source } : {}) };
+}
+
+function hasNonZero(map: Readonly<Record<string, number>> | undefined): boolean {
+  return Object.values(map ?? {}).some((v) => v !== 0);
+}
+
+/**
+ * Every parameter of a model and scenario, in a fixed order (segments in model
+ * order, fields in a fixed order, then funding, substitutions, prevention), so
+ * a seed always draws the same numbers for the same inputs.
+ * With `defaultPct` undefined only the ones with a range are returned.
+ */
+export function listParameters(model: Model, scenario: Scenario, defaultPct?: number): Parameter[] {
+  const out: Parameter[] = [];
+  const d = defaultPct === undefined ? undefined : defaultPct / 100;
+  for (const seg of model.segments) {
+    const ranges = scenario.ranges?.[seg.id] ?? {};
+    const a = scenario.assumptions[seg.id] as Record<string, Record<string, number> | undefined> | undefined;
+    const baseFields: readonly SegmentBaseRangeField[] = seg.kind === 'volume' ? VOLUME_BASE_RANGE_FIELDS : BUDGET_BASE_RANGE_FIELDS;
+    const pctFields: readonly SegmentPctRangeField[] = seg.kind === 'volume' ? VOLUME_PCT_RANGE_FIELDS : BUDGET_PCT_RANGE_FIELDS;
+    for (const field of baseFields) {
+      const likely = segmentBaseValue(seg, field);
+      const key = `ranges.${seg.id}.${field}`;
+      const label = `${seg.name}: ${FIELD_LABELS[field]}`;
+      const target: ParameterTarget = { kind: 'segmentBase', segment: seg.id, field };
+      const range = ranges[field];
+      if (range) out.push({ key, label, target, ...fromRange(range, likely, 'value') });
+      else if (d !== undefined && likely !== 0) {
+        // Duration stays ≥ 1 month and intensity > 0, as the model format demands.
+        const low = field === 'avgDurationMonths' ? Math.max(1, likely * (1 - d)) : likely * (1 - d);
+        out.push({ key, label, target, mode: 'value', low, likely, high: likely * (1 + d), fromRange: false });
+      }
+    }
+    for (const field of pctFields) {
+      const key = `ranges.${seg.id}.${field}`;
+      const label = `${seg.name}: ${FIELD_LABELS[field]}`;
+      const target: ParameterTarget = { kind: 'segmentPct', segment: seg.id, field };
+      const range = ranges[field];
+      if (range) out.push({ key, label, target, ...fromRange(range, 0, 'shift') });
+      else if (d !== undefined && hasNonZero(a?.[field])) {
+        out.push({ key, label: `${seg.name}: ${FIELD_LABELS[field].replace('(%-punt)', `(±${defaultPct}% van de aanname)`)}`, target, mode: 'scale', low: 1 - d, likely: 1, high: 1 + d, fromRange: false });
+      }
+    }
+  }
+
+  const fr = scenario.funding.ranges;
+  if (fr?.baseAmount) out.push({ key: 'funding.ranges.baseAmount', label: 'Rijksmiddelen: basisbedrag', target: { kind: 'fundingBase' }, ...fromRange(fr.baseAmount, model.funding.baseAmount, 'value') });
+  else if (d !== undefined && model.funding.baseAmount > 0) {
+    const b = model.funding.baseAmount;
+    out.push({ key: 'funding.ranges.baseAmount', label: 'Rijksmiddelen: basisbedrag', target: { kind: 'fundingBase' }, mode: 'value', low: b * (1 - d), likely: b, high: b * (1 + d), fromRange: false });
+  }
+  const index = { ...model.funding.indexPct, ...scenario.funding.indexPct };
+  if (fr?.indexPct) out.push({ key: 'funding.ranges.indexPct', label: 'Rijksmiddelen: index (%-punt)', target: { kind: 'fundingIndex' }, ...fromRange(fr.indexPct, 0, 'shift') });
+  else if (d !== undefined && hasNonZero(index)) {
+    out.push({ key: 'funding.ranges.indexPct', label: `Rijksmiddelen: index (±${defaultPct}% van de aanname)`, target: { kind: 'fundingIndex' }, mode: 'scale', low: 1 - d, likely: 1, high: 1 + d, fromRange: false });
+  }
+
+  const names = new Map(model.segments.map((s) => [s.id, s.name]));
+  scenario.substitutions.forEach((rule, i) => {
+    const key = `substitutions.${i}.ranges.sharePct`;
+    const label = `Substitutie ${names.get(rule.from) ?? rule.from} → ${names.get(rule.to) ?? rule.to}`;
+    const target: ParameterTarget = { kind: 'substitution', rule: i };
+    const range = rule.ranges?.sharePct;
+    if (range) out.push({ key, label: `${label} (%-punt)`, target, ...fromRange(range, 0, 'shift') });
+    else if (d !== undefined && hasNonZero(rule.sharePct)) out.push({ key, label: `${label} (±${defaultPct}%)`, target, mode: 'scale', low: 1 - d, likely: 1, high: 1 + d, fromRange: false });
+  });
+
+  scenario.prevention?.effects.forEach((e, i) => {
+    const segName = names.get(e.segment) ?? e.segment;
+    for (const field of ['inflowPctPer100k', 'maxPct'] as const) {
+      const key = `prevention.effects.${i}.ranges.${field}`;
+      const label = field === 'inflowPctPer100k' ? `Preventie-effect ${segName}: % per € 100.000` : `Preventie-effect ${segName}: plafond (%)`;
+      const target: ParameterTarget = { kind: 'prevention', effect: i, field };
+      const range = e.ranges?.[field];
+      const likely = e[field];
+      if (range) out.push({ key, label, target, ...fromRange(range, likely, 'value') });
+      else if (d !== undefined && field === 'inflowPctPer100k' && likely > 0) {
+        out.push({ key, label, target, mode: 'value', low: likely * (1 - d), likely, high: Math.min(100, likely * (1 + d)), fromRange: false });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * A new model and scenario with the given values put in (`values[i]` for
+ * `params[i]`). The inputs are not changed.
+ */
+export function applyParameters(model: Model, scenario: Scenario, params: readonly Parameter[], values: readonly number[]): { model: Model; scenario: Scenario } {
+  const m = structuredClone(model);
+  const s = structuredClone(scenario);
+  const years = modelYears(model);
+  const later = years.slice(1).map(String);
+  params.forEach((p, i) => {
+    const v = values[i]!;
+    const t = p.target;
+    switch (t.kind) {
+      case 'segmentBase': {
+        const seg = m.segments.find((x) => x.id === t.segment);
+        if (!seg) return;
+        if (seg.kind === 'budget') seg.amount = v;
+        else if (t.field !== 'amount') seg[t.field] = v;
+        return;
+      }
+      case 'segmentPct': {
+        const a = (s.assumptions[t.segment] ??= {});
+        a[t.field] = adjustYearMap(a[t.field], p.mode, v, later);
+        return;
+      }
+      case 'fundingBase':
+        m.funding.baseAmount = v;
+        return;
+      case 'fundingIndex': {
+        const merged = { ...model.funding.indexPct, ...s.funding.indexPct };
+        s.funding.indexPct = adjustYearMap(merged, p.mode, v, later);
+        return;
+      }
+      case 'substitution': {
+        const rule = s.substitutions[t.rule];
+        if (!rule) return;
+        const keys = Object.keys(rule.sharePct);
+        rule.sharePct = adjustYearMap(rule.sharePct, p.mode, v, keys);
+        if (p.mode === 'scale') capShares(s, rule.from);
+        return;
+      }
+      case 'prevention': {
+        const effect = s.prevention?.effects[t.effect];
+        if (effect) effect[t.field] = v;
+        return;
+      }
+    }
+  });
+  return { model: m, scenario: s };
+}
+
+/** shift: every year in `years` gets (pct ?? 0) + v; scale: every given pct × v. */
+function adjustYearMap(map: Readonly<Record<string, number>> | undefined, mode: ParameterMode, v: number, years: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = { ...map };
+  if (mode === 'shift') for (const y of years) out[y] = (map?.[y] ?? 0) + v;
+  else if (mode === 'scale') for (const [y, pct] of Object.entries(out)) out[y] = pct * v;
+  return out;
+}
+
+/** After scaling shares up: no source segment passes on more than 100% of its inflow in a year. */
+function capShares(s: Scenario, from: string): void {
+  const rules = s.substitutions.filter((r) => r.from === from);
+  const years = new Set(rules.flatMap((r) => Object.keys(r.sharePct)));
+  for (const y of years) {
+    const total = rules.reduce((t, r) => t + (r.sharePct[y] ?? 0), 0);
+    if (total > 100) for (const r of rules) if (r.sharePct[y] !== undefined) r.sharePct[y] = (r.sharePct[y] * 100) / total;
+  }
+}
