@@ -91,6 +91,7 @@ export function testModel(): Model {
       indexPct: { '2023': 4.75, '2024': 3.1, '2025': 2.5, '2026': -1.2, '2027': 2, '2028': 2 },
       source: 'Gemeentefonds septembercirculaire 2022 (schatting aandeel regio)',
       estimate: true,
+      nationalShare: { value: 0.0052, source: 'aandeel jeugdigen 0–17 van Nederland (schatting)', estimate: true },
     },
   };
   const parsed = parseModel(model);
@@ -126,6 +127,30 @@ export function testScenarios(model: Model): Scenario[] {
       funding: { adjustments: { '2026': -3_000_000 } },
     },
   ];
+  return parseAll(inputs, model);
+}
+
+/** A scenario using the analysis extensions: a prevention budget line and Rijksmaatregelen. */
+export function extensionScenario(model: Model): Scenario {
+  return parseAll(
+    [
+      {
+        format: SCENARIO_FORMAT,
+        name: 'Preventie + Rijksmaatregelen',
+        assumptions: {},
+        prevention: {
+          extraBudget: { '2024': 250_000, '2025': 250_000, '2026': 250_000 },
+          effects: [{ segment: 'ambulant', inflowPctPer100k: 1, lagYears: 1, maxPct: 5, source: 'aanname werkgroep' }],
+          source: 'Regionaal beleidsplan § 5.1',
+        },
+        measures: { 'korting-511-mln': true, 'stelpost-hervormingsagenda': true },
+      },
+    ],
+    model,
+  )[0]!;
+}
+
+function parseAll(inputs: unknown[], model: Model): Scenario[] {
   return inputs.map((input) => {
     const r = parseScenario(input, model);
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));

@@ -1,22 +1,28 @@
 /**
  * The amounts a bijlage shows, per scope: the whole region, or one gemeente's
- * share. Every figure comes from the engine's SimulationResult; nothing is
- * recomputed here except the structural/incidental split of a gemeente's
- * funding, which the engine gives only for the region.
+ * share. Every figure comes from the engine's SimulationResult; the only
+ * arithmetic here is a gemeente's share of each funding line (the engine
+ * splits only the total funding), which adds up to the engine's gemeente
+ * funding up to floating-point rounding.
  */
 import type { Model } from '../../shared/formats/model';
 import type { GemeenteResult, SimulationResult } from '../../shared/engine/result';
 
 export type BijlageScope = { kind: 'region' } | { kind: 'gemeente'; gemeenteId: string };
 
+/** One line under Baten: the index path, a Rijksmaatregel, or the one-off adjustments. */
+export interface FundingLine {
+  label: string;
+  kind: 'structureel' | 'incidenteel';
+  /** per year index, in euro */
+  values: number[];
+}
+
 export interface ScopedAmounts {
   /** cost per line (SimulationResult.lines order) per year index */
   lineCost(line: number, year: number): number;
   cost(year: number): number;
-  /** structural funding: the index path */
-  fundingStructural(year: number): number;
-  /** incidental funding: one-off adjustments */
-  fundingIncidental(year: number): number;
+  fundingLines: FundingLine[];
   funding(year: number): number;
   balance(year: number): number;
 }
@@ -33,27 +39,34 @@ export function findGemeente(result: SimulationResult, gemeenteId: string): Geme
   return g;
 }
 
+/** The region's funding lines: structural index path and Rijksmaatregelen, then the incidental ones. */
+export function regionFundingLines(result: SimulationResult): FundingLine[] {
+  const lines: FundingLine[] = [
+    { label: 'Rijksmiddelen: basisbedrag met indexpad', kind: 'structureel', values: result.totals.map((t) => t.fundingBaseline) },
+  ];
+  const measures = result.fundingMeasures ?? [];
+  for (const m of measures.filter((x) => x.kind === 'structureel')) lines.push({ label: `Rijksmaatregel: ${m.name}`, kind: 'structureel', values: m.years.slice() });
+  lines.push({ label: 'Eenmalige bijstellingen (scenario)', kind: 'incidenteel', values: result.totals.map((t) => t.fundingAdjustment) });
+  for (const m of measures.filter((x) => x.kind === 'incidenteel')) lines.push({ label: `Rijksmaatregel: ${m.name}`, kind: 'incidenteel', values: m.years.slice() });
+  return lines;
+}
+
 export function scopedAmounts(result: SimulationResult, scope: BijlageScope): ScopedAmounts {
+  const region = regionFundingLines(result);
   if (scope.kind === 'region') {
     return {
       lineCost: (l, y) => result.lines[l]!.years[y]!.cost,
       cost: (y) => result.totals[y]!.cost,
-      fundingStructural: (y) => result.totals[y]!.fundingBaseline,
-      fundingIncidental: (y) => result.totals[y]!.fundingAdjustment,
+      fundingLines: region,
       funding: (y) => result.totals[y]!.funding,
       balance: (y) => result.totals[y]!.balance,
     };
   }
   const g = findGemeente(result, scope.gemeenteId);
-  // The engine splits the total funding by fundingShare; the structural part is
-  // the same share of the index path, the incidental part the remainder, so
-  // structural + incidental equals the engine's funding exactly.
-  const structural = (y: number) => result.totals[y]!.fundingBaseline * g.fundingShare;
   return {
     lineCost: (l, y) => g.lineCosts[l]![y]!,
     cost: (y) => g.years[y]!.cost,
-    fundingStructural: structural,
-    fundingIncidental: (y) => g.years[y]!.funding - structural(y),
+    fundingLines: region.map((f) => ({ ...f, values: f.values.map((v) => v * g.fundingShare) })),
     funding: (y) => g.years[y]!.funding,
     balance: (y) => g.years[y]!.balance,
   };

@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import type { Model, Segment } from '../../shared/formats/model';
 import type { Scenario, SegmentAssumption } from '../../shared/formats/scenario';
-import type { SimulationResult, VolumeLineResult } from '../../shared/engine/result';
+import type { LineResult, SimulationResult, VolumeLineResult } from '../../shared/engine/result';
 import { ENGINE_VERSION } from '../../shared/engine/version';
 import { TAAKVELDEN, TAAKVELD_CODES } from '../../shared/domain/taakvelden';
 import { formatEuro } from '../../shared/format/numbers';
@@ -228,13 +228,13 @@ export function formatDateTime(d: Date): string {
   return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(d);
 }
 
-/** Segments in their beleidsplan groups (first appearance order); lines without a group last. */
-function groupedLines(model: Model): { group: string | undefined; lines: number[] }[] {
+/** Result lines in their beleidsplan groups (first appearance order); lines without a group last. */
+function groupedLines(lines: readonly LineResult[]): { group: string | undefined; lines: number[] }[] {
   const groups: { group: string | undefined; lines: number[] }[] = [];
-  model.segments.forEach((seg, l) => {
-    let g = groups.find((x) => x.group === seg.group);
+  lines.forEach((line, l) => {
+    let g = groups.find((x) => x.group === line.group);
     if (!g) {
-      g = { group: seg.group, lines: [] };
+      g = { group: line.group, lines: [] };
       groups.push(g);
     }
     g.lines.push(l);
@@ -249,25 +249,25 @@ function groupedLines(model: Model): { group: string | undefined; lines: number[
 function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRefs[] {
   const ws = newSheet(wb, ctx, SHEETS.samenvatting, 'Begrotingsbijlage jeugdhulp');
   yearHeader(ws, ctx, 'Omschrijving', 'Taakveld');
-  const { model } = ctx.input;
-  const groups = groupedLines(model);
   const refs: SummaryRefs[] = [];
   let row = HEADER_ROWS + 1;
 
   ctx.input.scenarios.forEach((s, si) => {
     const a = ctx.amounts[si]!;
+    const lines = s.result.lines;
+    const groups = groupedLines(lines);
     if (si > 0) row++;
     blockTitle(ws, ctx, row++, scenarioTitle(s, si, ctx.input.scenarios.length));
 
     label(ws, row++, 'Lasten', sectionStyle);
-    const lineRows: number[] = new Array(model.segments.length);
+    const lineRows: number[] = new Array(lines.length);
     const firstLineRow = row;
     for (const g of groups) {
       if (groups.length > 1 || g.group !== undefined) label(ws, row++, g.group ?? 'Overig', { font: { ...bodyFont, italic: true } });
       for (const l of g.lines) {
-        const seg = model.segments[l]!;
-        label(ws, row, seg.name, undefined, 1);
-        code(ws, row, seg.taakveld ?? 'n.t.');
+        const line = lines[l]!;
+        label(ws, row, line.name, undefined, 1);
+        code(ws, row, line.taakveld ?? 'n.t.');
         ctx.years.forEach((_, k) => number(ws, row, ctx.yearCol(k), ctx.money(a.lineCost(l, k)), ctx.amountFmt));
         lineRows[l] = row++;
       }
@@ -283,21 +283,19 @@ function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRefs[] {
 
     row++;
     label(ws, row++, 'Baten: Rijksmiddelen jeugd', sectionStyle);
-    const structRow = row++;
-    label(ws, structRow, 'Structureel (indexpad algemene uitkering)', undefined, 1);
-    code(ws, structRow, 'structureel');
-    const incRow = row++;
-    label(ws, incRow, 'Incidenteel (eenmalige bijstellingen)', undefined, 1);
-    code(ws, incRow, 'incidenteel');
-    ctx.years.forEach((_, k) => {
-      number(ws, structRow, ctx.yearCol(k), ctx.money(a.fundingStructural(k)), ctx.amountFmt);
-      number(ws, incRow, ctx.yearCol(k), ctx.money(a.fundingIncidental(k)), ctx.amountFmt);
-    });
+    const firstFundingRow = row;
+    for (const f of a.fundingLines) {
+      label(ws, row, f.label, undefined, 1);
+      code(ws, row, f.kind);
+      f.values.forEach((v, k) => number(ws, row, ctx.yearCol(k), ctx.money(v), ctx.amountFmt));
+      row++;
+    }
+    const lastFundingRow = row - 1;
     const totalFundingRow = row++;
     label(ws, totalFundingRow, 'Totaal baten');
     ctx.years.forEach((_, k) => {
       const c = colLetter(ctx.yearCol(k));
-      formula(ws, totalFundingRow, ctx.yearCol(k), `SUM(${c}${structRow}:${c}${incRow})`, ctx.money(a.funding(k)), ctx.amountFmt);
+      formula(ws, totalFundingRow, ctx.yearCol(k), `SUM(${c}${firstFundingRow}:${c}${lastFundingRow})`, ctx.money(a.funding(k)), ctx.amountFmt);
     });
     styleRow(ws, totalFundingRow, ctx.lastYearCol, totalStyle);
 
@@ -383,30 +381,30 @@ const NIET_TOEGEWEZEN = 'Niet toegewezen';
 function buildTaakvelden(wb: ExcelJS.Workbook, ctx: Context, refs: readonly SummaryRefs[]): void {
   const ws = newSheet(wb, ctx, SHEETS.taakvelden, 'Overzicht lasten per taakveld (Iv3, vanaf 2023)');
   yearHeader(ws, ctx, 'Taakveld', 'Code');
-  const { model } = ctx.input;
-  const byCode = new Map<string, number[]>();
-  model.segments.forEach((seg, l) => {
-    const key = seg.taakveld ?? NIET_TOEGEWEZEN;
-    byCode.set(key, [...(byCode.get(key) ?? []), l]);
-  });
-  const codes = [...TAAKVELD_CODES.filter((c) => byCode.has(c)), ...(byCode.has(NIET_TOEGEWEZEN) ? [NIET_TOEGEWEZEN] : [])];
   const summary = sheetRef(SHEETS.samenvatting);
   let row = HEADER_ROWS + 1;
 
   ctx.input.scenarios.forEach((s, si) => {
     const a = ctx.amounts[si]!;
     const ref = refs[si]!;
+    // Per scenario: a scenario may add a line (the prevention budget).
+    const byCode = new Map<string, number[]>();
+    s.result.lines.forEach((line, l) => {
+      const key = line.taakveld ?? NIET_TOEGEWEZEN;
+      byCode.set(key, [...(byCode.get(key) ?? []), l]);
+    });
+    const codes = [...TAAKVELD_CODES.filter((c) => byCode.has(c)), ...(byCode.has(NIET_TOEGEWEZEN) ? [NIET_TOEGEWEZEN] : [])];
     if (si > 0) row++;
     blockTitle(ws, ctx, row++, scenarioTitle(s, si, ctx.input.scenarios.length));
     const first = row;
     for (const tv of codes) {
       const lines = byCode.get(tv)!;
       const isCode = tv !== NIET_TOEGEWEZEN;
-      label(ws, row, isCode ? TAAKVELDEN[tv as keyof typeof TAAKVELDEN] : `${NIET_TOEGEWEZEN} (segmenten zonder taakveld)`, undefined, 1);
+      label(ws, row, isCode ? TAAKVELDEN[tv as keyof typeof TAAKVELDEN] : `${NIET_TOEGEWEZEN} (regels zonder taakveld)`, undefined, 1);
       code(ws, row, isCode ? tv : 'n.t.');
       ctx.years.forEach((_, k) => {
         const c = colLetter(ctx.yearCol(k));
-        // A sum of the Samenvatting cells of this taakveld's segments: traceable cell by cell.
+        // A sum of the Samenvatting cells of this taakveld's lines: traceable cell by cell.
         const f = lines.map((l) => `${summary}!${c}${ref.lineRows[l]}`).join('+');
         const value = lines.reduce((t, l) => t + a.lineCost(l, k), 0);
         formula(ws, row, ctx.yearCol(k), f, ctx.money(value), ctx.amountFmt);
@@ -505,6 +503,22 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
     pctRow('Index (structureel, stapelt jaar op jaar)', index, [fundingSrc, sc.funding.source].filter(Boolean).join(' | ') || undefined);
     valueRow('Structureel: basisbedrag met index', ctx.unit === 'euro' ? '€' : '× € 1.000', s.result.totals.map((t) => ctx.money(t.fundingBaseline)), ctx.amountFmt, `Basisbedrag ${formatEuro(model.funding.baseAmount)} in ${model.baseYear}`);
     valueRow('Incidenteel: eenmalige bijstellingen', ctx.unit === 'euro' ? '€' : '× € 1.000', s.result.totals.map((t) => ctx.money(t.fundingAdjustment)), ctx.amountFmt, sc.funding.source);
+    for (const m of s.result.fundingMeasures ?? []) {
+      valueRow(`Rijksmaatregel ${m.kind}: ${m.name} (landelijk)`, ctx.unit === 'euro' ? '€' : '× € 1.000', m.national.map((v) => ctx.money(v)), ctx.amountFmt, m.source);
+      valueRow(`Rijksmaatregel ${m.kind}: ${m.name} (regio, aandeel ${formatNum(m.nationalShare * 100)}%)`, ctx.unit === 'euro' ? '€' : '× € 1.000', m.years.map((v) => ctx.money(v)), ctx.amountFmt, model.funding.nationalShare ? [model.funding.nationalShare.source, model.funding.nationalShare.estimate ? 'schatting' : undefined].filter(Boolean).join(' — ') : undefined);
+    }
+
+    if (sc.prevention) {
+      const p = sc.prevention;
+      row++;
+      label(ws, row++, 'Preventie: extra transformatiebudget en verwacht effect (aanname)', sectionStyle);
+      valueRow(p.name ?? 'Extra transformatiebudget', ctx.unit === 'euro' ? '€' : '× € 1.000', ctx.years.map((y) => ctx.money(p.extraBudget[String(y)] ?? 0)), ctx.amountFmt, p.source);
+      for (const e of p.effects) {
+        label(ws, row, `Effect op ${names.get(e.segment) ?? e.segment}: ${formatNum(e.inflowPctPer100k)}% minder instroom per € 100.000, na ${e.lagYears} jaar, hoogstens ${formatNum(e.maxPct)}%`, undefined, 2);
+        source(row, e.source);
+        row++;
+      }
+    }
   });
 
   row++;
@@ -531,6 +545,13 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
     const assumptionSource = asm?.source;
     const ys = line.years;
     pctRow('Instroom: wijziging per jaar', asm?.inflowChangePct, assumptionSource);
+    if (ys.some((y) => y.preventionPct !== undefined)) {
+      label(ws, row, 'Instroom: lager door preventie', undefined, 2);
+      code(ws, row, '%');
+      ys.forEach((y, k) => number(ws, row, ctx.yearCol(k), -(y.preventionPct ?? 0) / 100, FMT_PCT_CHANGE));
+      source(row, 'zie Preventie hieronder');
+      row++;
+    }
     valueRow('Instroom (jeugdigen per jaar, vóór substitutie)', 'per jaar', ys.map((y) => y.inflowBeforeSubstitution), FMT_DECIMAL, `Basis ${formatNum(seg.inflowPerYear)} per jaar`);
     if (ys.some((y) => Math.abs(y.inflow - y.inflowBeforeSubstitution) > 1e-9)) {
       valueRow('Instroom na substitutie', 'per jaar', ys.map((y) => y.inflow), FMT_DECIMAL);

@@ -5,7 +5,7 @@
  * spreadsheet would read as a formula when re-typed or exported to CSV
  * (starting with =, +, -, @, tab or CR) is recognised here (tests), the value is
  * always written with a string type, characters XML forbids are removed (they
- * would make the file unreadable) and overlong text is cut at Excel's cell limit.
+ * would make the file unreadable), CR/CRLF become LF and overlong text is cut at Excel's cell limit.
  */
 import type { Cell } from 'exceljs';
 
@@ -24,7 +24,8 @@ export function looksLikeFormula(text: string): boolean {
 
 /** The text as it can safely be stored: XML-legal and within Excel's cell limit. */
 export function cleanText(text: string): string {
-  const cleaned = text.replace(XML_ILLEGAL, '');
+  // XML readers turn a bare CR into LF anyway; normalising here keeps what is written equal to what is read.
+  const cleaned = text.replace(/\r\n?/g, '\n').replace(XML_ILLEGAL, '');
   return cleaned.length > EXCEL_CELL_MAX ? `${cleaned.slice(0, EXCEL_CELL_MAX - 1)}…` : cleaned;
 }
 
