@@ -1,0 +1,180 @@
+/** The shell: header (model, scenario picker, commands, save state), left navigation, the current view. */
+import { useEffect, useId } from 'react';
+import { AboutDialog, ExportDialog, ImportDialog } from './components/FileDialogs';
+import { Notices } from './components/Notices';
+import { runAction } from './menu';
+import { canRedo, canUndo, useHistory } from './stores/history';
+import { useData } from './stores/data';
+import { useUi } from './stores/ui';
+import { VIEWS, findView } from './views/registry';
+
+function SaveStatus() {
+  const state = useData((s) => s.saveState);
+  const at = useData((s) => s.savedAt);
+  const text =
+    state === 'error'
+      ? 'Opslaan mislukt — uw invoer staat nog in het scherm; probeer het opnieuw'
+      : state === 'saving' || state === 'pending'
+        ? 'Opslaan…'
+        : at
+          ? `Opgeslagen om ${at.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
+          : 'Alles opgeslagen';
+  return (
+    <span className={`save-status ${state}`} role="status" aria-live="polite" data-testid="save-status" data-state={state}>
+      {text}
+    </span>
+  );
+}
+
+function ScenarioPicker() {
+  const id = useId();
+  const scenarios = useData((s) => s.scenarios);
+  const currentId = useData((s) => s.currentId);
+  return (
+    <div className="field inline">
+      <label htmlFor={id}>Scenario</label>
+      <select
+        id={id}
+        value={currentId ?? ''}
+        data-testid="scenario-picker"
+        onChange={(e) => void useData.getState().selectScenario(Number(e.target.value))}
+      >
+        {scenarios.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function ModelPicker() {
+  const id = useId();
+  const models = useData((s) => s.models);
+  const current = useData((s) => s.modelRecord);
+  if (models.length <= 1) return <span className="model-name" title="Basismodel">{current?.model.name}</span>;
+  return (
+    <div className="field inline">
+      <label htmlFor={id}>Model</label>
+      <select id={id} value={current?.id ?? ''} onChange={(e) => void useData.getState().selectModel(Number(e.target.value))}>
+        {models.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Header() {
+  const currentId = useData((s) => s.currentId);
+  const undoable = useHistory((s) => canUndo(s, currentId));
+  const redoable = useHistory((s) => canRedo(s, currentId));
+  return (
+    <header className="app-header" role="banner">
+      <div className="brand">Jeugdplanner</div>
+      <ModelPicker />
+      <ScenarioPicker />
+      <div className="toolbar" role="toolbar" aria-label="Opdrachten">
+        <button type="button" onClick={() => runAction('undo')} disabled={!undoable} title="Ongedaan maken (Ctrl+Z)">
+          Ongedaan maken
+        </button>
+        <button type="button" onClick={() => runAction('redo')} disabled={!redoable} title="Opnieuw (Ctrl+Shift+Z of Ctrl+Y)">
+          Opnieuw
+        </button>
+        <button type="button" onClick={() => runAction('new-scenario')} title="Nieuw scenario (Ctrl+Alt+N)">
+          Nieuw scenario
+        </button>
+        <button type="button" onClick={() => runAction('import')} title="Importeren (Ctrl+Alt+I)">
+          Importeren…
+        </button>
+        <button type="button" onClick={() => runAction('export')} title="Exporteren (Ctrl+Alt+E)">
+          Exporteren…
+        </button>
+        <button type="button" onClick={() => runAction('print')} title="Afdrukken of opslaan als PDF (Ctrl+P)">
+          Afdrukken / PDF
+        </button>
+        <button type="button" onClick={() => runAction('presentation')} title="Presentatiemodus (Ctrl+Alt+P)">
+          Presentatiemodus
+        </button>
+        <button type="button" className="secondary" onClick={() => runAction('about')}>
+          Over
+        </button>
+      </div>
+      <SaveStatus />
+    </header>
+  );
+}
+
+function Nav() {
+  const view = useUi((s) => s.view);
+  return (
+    <nav className="app-nav" aria-label="Onderdelen">
+      <ul>
+        {VIEWS.map((v) => (
+          <li key={v.id}>
+            <button
+              type="button"
+              aria-current={view === v.id ? 'page' : undefined}
+              data-testid={`nav-${v.id}`}
+              onClick={() => useUi.getState().setView(v.id)}
+            >
+              {v.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function App() {
+  const status = useData((s) => s.status);
+  const loadError = useData((s) => s.loadError);
+  const viewId = useUi((s) => s.view);
+  const view = findView(viewId);
+  const ready = useData((s) => s.status === 'ready' && s.currentId !== undefined && s.modelRecord !== undefined);
+
+  useEffect(() => {
+    document.title = `${view.label} · Jeugdplanner`;
+  }, [view]);
+
+  if (view.fullScreen && ready) {
+    return (
+      <>
+        <view.Component />
+        <Notices />
+      </>
+    );
+  }
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Naar de inhoud
+      </a>
+      <Header />
+      <div className="app-body">
+        <Nav />
+        <main id="main" tabIndex={-1} className="app-main" data-view={view.id}>
+          {status === 'loading' || status === 'idle' ? <p aria-live="polite">Gegevens laden…</p> : null}
+          {status === 'error' ? (
+            <div className="notice error" role="alert">
+              <p>{loadError}</p>
+              <button type="button" onClick={() => runAction('import')}>
+                Importeren…
+              </button>
+            </div>
+          ) : null}
+          {ready ? <view.Component /> : null}
+        </main>
+      </div>
+      <Notices />
+      <ImportDialog />
+      <ExportDialog />
+      <AboutDialog />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/** A chart with its heading, a PNG download and the numbers as a table (the text alternative). */
+import { useRef, type ReactNode } from 'react';
+import { saveChartAsPng, type LegendItem } from '../lib/png';
+import { useUi } from '../stores/ui';
+
+interface Props {
+  title: string;
+  legend?: readonly LegendItem[];
+  chart: ReactNode;
+  table: ReactNode;
+  /** heading level inside the page structure */
+  level?: 2 | 3;
+  testId?: string;
+}
+
+export function ChartFrame({ title, legend, chart, table, level = 2, testId }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const Heading = level === 2 ? 'h2' : 'h3';
+  async function save() {
+    if (!ref.current) return;
+    try {
+      await saveChartAsPng(ref.current, title, legend);
+    } catch (e) {
+      useUi.getState().notify({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return (
+    <section className="chart-frame" aria-label={title} data-testid={testId}>
+      <div className="chart-head">
+        <Heading>{title}</Heading>
+        <button type="button" className="secondary small" onClick={() => void save()}>
+          Grafiek opslaan als PNG
+        </button>
+      </div>
+      <div ref={ref}>{chart}</div>
+      <details className="table-alt">
+        <summary>Toon als tabel</summary>
+        {table}
+      </details>
+    </section>
+  );
+}

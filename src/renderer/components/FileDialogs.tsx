@@ -1,0 +1,141 @@
+/** Importeren… / Exporteren… / Over: model and scenario JSON files in and out, app information. */
+import { useEffect, useId, useState } from 'react';
+import type { AppInfo } from '../../shared/api';
+import { MODEL_FORMAT } from '../../shared/formats/model';
+import { SCENARIO_FORMAT } from '../../shared/formats/scenario';
+import { downloadExport } from '../lib/download';
+import { call, useData } from '../stores/data';
+import { useUi } from '../stores/ui';
+import { Dialog } from './Dialog';
+
+/** Which kind of file this is, from its `format` field; a Dutch message when it is neither. */
+export function detectFileKind(text: string): { kind: 'model' | 'scenario' } | { error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { error: `Het bestand is geen geldige JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const format = typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined;
+  if (format === MODEL_FORMAT) return { kind: 'model' };
+  if (format === SCENARIO_FORMAT) return { kind: 'scenario' };
+  return {
+    error: `format: ${JSON.stringify(format ?? null)} is geen bekend bestandsformaat (verwacht "${MODEL_FORMAT}" of "${SCENARIO_FORMAT}")`,
+  };
+}
+
+export function ImportDialog() {
+  const open = useUi((s) => s.dialog === 'import');
+  const close = () => useUi.getState().openDialog(undefined);
+  const inputId = useId();
+  const [status, setStatus] = useState('');
+
+  async function importFile(file: File) {
+    setStatus(`Bezig met ${file.name}…`);
+    const text = await file.text();
+    const kind = detectFileKind(text);
+    if ('error' in kind) {
+      setStatus('');
+      useUi.getState().notify({ kind: 'error', message: `${file.name}: ${kind.error}` });
+      return;
+    }
+    const data = useData.getState();
+    if (kind.kind === 'model') {
+      const rec = await call('files.importModel', { fileName: file.name, content: text });
+      if (!rec) return setStatus('');
+      await data.replaceModelRecord(rec);
+      useUi.getState().notify({ kind: 'info', message: `Model "${rec.name}" is geïmporteerd en geopend.` });
+    } else {
+      const modelId = data.modelRecord?.id;
+      if (modelId === undefined) return;
+      const rec = await call('files.importScenario', { modelId, fileName: file.name, content: text });
+      if (!rec) return setStatus('');
+      await data.reloadScenarios();
+      await data.selectScenario(rec.id);
+      useUi.getState().notify({ kind: 'info', message: `Scenario "${rec.name}" is geïmporteerd.` });
+    }
+    setStatus('');
+    close();
+  }
+
+  return (
+    <Dialog title="Importeren" open={open} onClose={close}>
+      <p>Kies een modelbestand ({MODEL_FORMAT}) of een scenariobestand ({SCENARIO_FORMAT}). Het bestand wordt eerst volledig gecontroleerd; bij een fout wordt niets opgeslagen.</p>
+      <label htmlFor={inputId}>JSON-bestand</label>
+      <input
+        id={inputId}
+        type="file"
+        accept=".json,application/json"
+        data-testid="import-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      <p aria-live="polite">{status}</p>
+    </Dialog>
+  );
+}
+
+export function ExportDialog() {
+  const open = useUi((s) => s.dialog === 'export');
+  const close = () => useUi.getState().openDialog(undefined);
+  const currentId = useData((s) => s.currentId);
+  const modelId = useData((s) => s.modelRecord?.id);
+  async function exportScenario() {
+    if (currentId === undefined) return;
+    await useData.getState().flush();
+    const file = await call('files.exportScenario', { id: currentId });
+    if (file) downloadExport(file);
+  }
+  async function exportModel() {
+    if (modelId === undefined) return;
+    await useData.getState().flush();
+    const file = await call('files.exportModel', { id: modelId });
+    if (file) downloadExport(file);
+  }
+  return (
+    <Dialog title="Exporteren" open={open} onClose={close}>
+      <p>Sla het huidige scenario of het basismodel op als JSON-bestand, bijvoorbeeld om te delen met een andere gemeente.</p>
+      <div className="row">
+        <button type="button" onClick={() => void exportScenario()} disabled={currentId === undefined}>
+          Scenario exporteren (JSON)
+        </button>
+        <button type="button" onClick={() => void exportModel()} disabled={modelId === undefined}>
+          Basismodel exporteren (JSON)
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+export function AboutDialog() {
+  const open = useUi((s) => s.dialog === 'over');
+  const close = () => useUi.getState().openDialog(undefined);
+  const [info, setInfo] = useState<AppInfo | undefined>();
+  useEffect(() => {
+    if (open && !info) void call('app.info', {}).then((i) => i && setInfo(i));
+  }, [open, info]);
+  return (
+    <Dialog title="Over Jeugdplanner" open={open} onClose={close}>
+      <p>Meerjarenraming jeugdhulp voor de regio Noord-Limburg. Werkt volledig offline; alle gegevens staan in een lokaal databasebestand.</p>
+      {info ? (
+        <dl className="about">
+          <dt>Versie</dt>
+          <dd>{info.appVersion}</dd>
+          <dt>Rekenkern</dt>
+          <dd>{info.engineVersion}</dd>
+          <dt>Database</dt>
+          <dd>{info.databasePath}</dd>
+          <dt>Gegevensmap</dt>
+          <dd>{info.dataDir}</dd>
+          <dt>Werkwijze</dt>
+          <dd>{info.transport === 'electron' ? 'desktopapp' : 'browsermodus (lokaal)'}</dd>
+        </dl>
+      ) : (
+        <p>Gegevens laden…</p>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,102 @@
+/** Pure, immutable edits of a model (Basismodel and Per gemeente views). */
+import type { Gemeente, Model, Segment, Split } from '../../shared/formats/model';
+
+export function updateSegment(model: Model, segmentId: string, patch: Partial<Segment>): Model {
+  return {
+    ...model,
+    segments: model.segments.map((s) => (s.id === segmentId ? ({ ...s, ...patch } as Segment) : s)),
+  };
+}
+
+/** Sets or removes (undefined) an optional field of a segment. */
+export function setSegmentField<K extends string>(model: Model, segmentId: string, key: K, value: unknown): Model {
+  return {
+    ...model,
+    segments: model.segments.map((s) => {
+      if (s.id !== segmentId) return s;
+      const next: Record<string, unknown> = { ...s };
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+      return next as Segment;
+    }),
+  };
+}
+
+export function setSplit(model: Model, segmentId: string, split: Split): Model {
+  return setSegmentField(model, segmentId, 'split', split);
+}
+
+export function setUsageShare(model: Model, segmentId: string, gemeenteId: string, share: number | undefined): Model {
+  const seg = model.segments.find((s) => s.id === segmentId);
+  if (!seg) return model;
+  const usage = { ...(seg.usageShare ?? {}) };
+  if (share === undefined) delete usage[gemeenteId];
+  else usage[gemeenteId] = share;
+  return setSegmentField(model, segmentId, 'usageShare', Object.keys(usage).length > 0 ? usage : undefined);
+}
+
+export function updateGemeente(model: Model, gemeenteId: string, key: keyof Gemeente, value: unknown): Model {
+  return {
+    ...model,
+    gemeenten: model.gemeenten.map((g) => {
+      if (g.id !== gemeenteId) return g;
+      const next: Record<string, unknown> = { ...g };
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+      return next as Gemeente;
+    }),
+  };
+}
+
+export function removeSegment(model: Model, segmentId: string): Model {
+  return { ...model, segments: model.segments.filter((s) => s.id !== segmentId) };
+}
+
+/** A fresh id that does not clash: "segment-2", "segment-3", … */
+export function freshId(existing: readonly { id: string }[], stem: string): string {
+  const ids = new Set(existing.map((e) => e.id));
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? stem : `${stem}-${n}`;
+    if (!ids.has(id)) return id;
+  }
+}
+
+export function addVolumeSegment(model: Model, name: string): Model {
+  const seg: Segment = {
+    id: freshId(model.segments, 'nieuw-segment'),
+    name,
+    kind: 'volume',
+    inflowPerYear: 0,
+    avgDurationMonths: 12,
+    unit: 'cliëntmaand',
+    pricePerUnit: 0,
+    estimate: true,
+  };
+  return { ...model, segments: [...model.segments, seg] };
+}
+
+export function addBudgetSegment(model: Model, name: string): Model {
+  const seg: Segment = { id: freshId(model.segments, 'nieuwe-budgetregel'), name, kind: 'budget', amount: 0, estimate: true };
+  return { ...model, segments: [...model.segments, seg] };
+}
+
+/**
+ * Sets one gemeente's share of the Rijksmiddelen. When every gemeente has a
+ * share they must add up to 1, so the others are scaled proportionally to
+ * keep the total at 1 (otherwise no single edit could ever be valid).
+ */
+export function setFundingShare(model: Model, gemeenteId: string, share: number | undefined): Model {
+  const allSet = model.gemeenten.every((g) => g.fundingShare !== undefined);
+  if (share === undefined || !allSet) return updateGemeente(model, gemeenteId, 'fundingShare', share);
+  const others = model.gemeenten.filter((g) => g.id !== gemeenteId);
+  const sumOthers = others.reduce((t, g) => t + (g.fundingShare ?? 0), 0);
+  const rest = 1 - share;
+  return {
+    ...model,
+    gemeenten: model.gemeenten.map((g) => {
+      if (g.id === gemeenteId) return { ...g, fundingShare: share };
+      const scaled = sumOthers > 0 ? ((g.fundingShare ?? 0) * rest) / sumOthers : rest / others.length;
+      return { ...g, fundingShare: Math.max(0, scaled) };
+    }),
+  };
+}

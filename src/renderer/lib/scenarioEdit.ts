@@ -1,0 +1,89 @@
+/**
+ * Pure, immutable edits of a scenario. Each returns a new scenario and leaves the
+ * input untouched, so undo history can keep plain references and React/zustand
+ * see a change by identity. `undefined` as a value removes the year (= 0%).
+ */
+import type { AssumptionField, Scenario, Substitution } from '../../shared/formats/scenario';
+
+type YearMap = Record<string, number>;
+
+export function setYearValue(map: YearMap | undefined, year: number, value: number | undefined): YearMap | undefined {
+  const next: YearMap = { ...(map ?? {}) };
+  if (value === undefined) delete next[String(year)];
+  else next[String(year)] = value;
+  return Object.keys(next).length > 0 ? next : undefined;
+}
+
+function withOptional<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): T {
+  const next = { ...obj };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+export function setAssumption(
+  scenario: Scenario,
+  segmentId: string,
+  field: AssumptionField,
+  year: number,
+  value: number | undefined,
+): Scenario {
+  const current = scenario.assumptions[segmentId] ?? {};
+  const updated = withOptional(current, field, setYearValue(current[field], year, value));
+  const assumptions = { ...scenario.assumptions };
+  if (Object.keys(updated).length === 0) delete assumptions[segmentId];
+  else assumptions[segmentId] = updated;
+  return { ...scenario, assumptions };
+}
+
+export function setAssumptionSource(scenario: Scenario, segmentId: string, source: string): Scenario {
+  const current = scenario.assumptions[segmentId] ?? {};
+  const updated = withOptional(current, 'source', source.trim() === '' ? undefined : source);
+  const assumptions = { ...scenario.assumptions };
+  if (Object.keys(updated).length === 0) delete assumptions[segmentId];
+  else assumptions[segmentId] = updated;
+  return { ...scenario, assumptions };
+}
+
+export function setFundingIndex(scenario: Scenario, year: number, value: number | undefined): Scenario {
+  return { ...scenario, funding: withOptional(scenario.funding, 'indexPct', setYearValue(scenario.funding.indexPct, year, value)) };
+}
+
+export function setFundingAdjustment(scenario: Scenario, year: number, value: number | undefined): Scenario {
+  return {
+    ...scenario,
+    funding: withOptional(scenario.funding, 'adjustments', setYearValue(scenario.funding.adjustments, year, value)),
+  };
+}
+
+export function addSubstitution(scenario: Scenario, rule: Substitution): Scenario {
+  return { ...scenario, substitutions: [...scenario.substitutions, rule] };
+}
+
+export function updateSubstitution(scenario: Scenario, index: number, patch: Partial<Substitution>): Scenario {
+  return {
+    ...scenario,
+    substitutions: scenario.substitutions.map((r, i) => (i === index ? { ...r, ...patch } : r)),
+  };
+}
+
+export function setSubstitutionShare(scenario: Scenario, index: number, year: number, value: number | undefined): Scenario {
+  const rule = scenario.substitutions[index];
+  if (!rule) return scenario;
+  return updateSubstitution(scenario, index, { sharePct: setYearValue(rule.sharePct, year, value) ?? {} });
+}
+
+export function removeSubstitution(scenario: Scenario, index: number): Scenario {
+  return { ...scenario, substitutions: scenario.substitutions.filter((_, i) => i !== index) };
+}
+
+/** Drops every reference to a segment (used when the segment is removed from the model). */
+export function stripSegment(scenario: Scenario, segmentId: string): Scenario {
+  const assumptions = { ...scenario.assumptions };
+  delete assumptions[segmentId];
+  return {
+    ...scenario,
+    assumptions,
+    substitutions: scenario.substitutions.filter((r) => r.from !== segmentId && r.to !== segmentId),
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The app's commands, shared by the Electron menu (through the preload), the
+ * header buttons and keyboard shortcuts, so browser mode (no menu) has them too.
+ */
+import type { MenuEvent } from '../shared/api';
+import { onMenu } from './api/client';
+import { useData } from './stores/data';
+import { useUi } from './stores/ui';
+
+/** The same actions as the Electron menu (MENU_EVENTS in shared/api). */
+export type MenuAction = MenuEvent;
+
+/** A name that is not yet taken: "Nieuw scenario", "Nieuw scenario 2", … */
+export function uniqueName(stem: string, taken: readonly string[]): string {
+  const set = new Set(taken.map((t) => t.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? stem : `${stem} ${n}`;
+    if (!set.has(name.toLowerCase())) return name;
+  }
+}
+
+export function runAction(action: MenuAction): void {
+  const ui = useUi.getState();
+  const data = useData.getState();
+  switch (action) {
+    case 'new-scenario': {
+      const name = uniqueName('Nieuw scenario', data.scenarios.map((s) => s.name));
+      void data.createScenario(name).then((id) => {
+        if (id !== undefined) useUi.getState().setView('scenarios');
+      });
+      return;
+    }
+    case 'import':
+      ui.openDialog('import');
+      return;
+    case 'export':
+      ui.openDialog('export');
+      return;
+    case 'print':
+      // print the presentation: each slide on its own landscape page (see print stylesheet)
+      ui.setView('presentatie');
+      void data.flush();
+      setTimeout(() => window.print(), 150);
+      return;
+    case 'presentation':
+      ui.setView('presentatie');
+      return;
+    case 'about':
+      ui.openDialog('over');
+      return;
+    case 'undo':
+      data.undo();
+      return;
+    case 'redo':
+      data.redo();
+      return;
+  }
+}
+
+/** Subscribes to menu events from Electron's preload (a no-op in browser mode). */
+export function installMenuBridge(): () => void {
+  return onMenu((action) => runAction(action));
+}
+
+/** Keyboard shortcuts that work everywhere in the app (the presentation handles its own keys). */
+export function installShortcuts(): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (!mod) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) {
+      e.preventDefault();
+      runAction('undo');
+    } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+      e.preventDefault();
+      runAction('redo');
+    } else if (key === 'p' && !e.altKey) {
+      e.preventDefault();
+      runAction('print');
+    } else if (e.altKey && key === 'p') {
+      e.preventDefault();
+      runAction('presentation');
+    } else if (e.altKey && key === 'n') {
+      e.preventDefault();
+      runAction('new-scenario');
+    } else if (e.altKey && key === 'i') {
+      e.preventDefault();
+      runAction('import');
+    } else if (e.altKey && key === 'e') {
+      e.preventDefault();
+      runAction('export');
+    }
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}

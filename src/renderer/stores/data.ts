@@ -1,0 +1,403 @@
+/**
+ * Model and scenario data as loaded from main, and every action that changes it.
+ * Edits are applied immutably, then saved automatically (debounced ~500 ms, and
+ * flushed when the window is hidden or closed), so nothing entered is lost and
+ * there is no "unsaved" state for the user to manage.
+ */
+import { create } from 'zustand';
+import type { ApiError, ApiMethod, ApiRequest, ApiResponses, JeugdplannerApi, ModelRecord, ModelSummary, ScenarioSummary } from '../../shared/api';
+import type { Model } from '../../shared/formats/model';
+import type { Scenario } from '../../shared/formats/scenario';
+import { emptyScenario } from '../../shared/formats/scenario';
+import type { ValidationIssue } from '../../shared/formats/issues';
+import { parseModel, parseScenario } from '../../shared/formats/validate';
+import { useHistory } from './history';
+import { useUi } from './ui';
+
+export const SAVE_DELAY_MS = 500;
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+export interface DataState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  loadError?: string;
+  models: ModelSummary[];
+  modelRecord?: ModelRecord;
+  scenarios: ScenarioSummary[];
+  currentId?: number;
+  /** working copies of the scenarios loaded so far, by id */
+  working: Record<number, Scenario>;
+  saveState: SaveState;
+  savedAt?: Date;
+  /** The id of the scenario last deleted, for "Ongedaan maken". */
+  lastDeleted?: { id: number; name: string };
+
+  init(api: JeugdplannerApi): Promise<void>;
+  selectScenario(id: number): Promise<void>;
+  ensureLoaded(ids: readonly number[]): Promise<void>;
+  /** Applies an edit to the current scenario if it is valid; returns the issues otherwise. */
+  editScenario(edit: (s: Scenario) => Scenario, mergeKey?: string): ValidationIssue[];
+  undo(): void;
+  redo(): void;
+  /** Applies an edit to the model if it passes parseModel; returns the issues otherwise. */
+  editModel(edit: (m: Model) => Model, alsoScenarios?: (s: Scenario) => Scenario): ValidationIssue[];
+  createScenario(name: string): Promise<number | undefined>;
+  duplicateScenario(id: number, name: string): Promise<number | undefined>;
+  renameScenario(id: number, name: string): ValidationIssue[];
+  setDescription(id: number, description: string): ValidationIssue[];
+  deleteScenario(id: number): Promise<void>;
+  undeleteScenario(id: number): Promise<void>;
+  restoreVersion(versionId: number): Promise<boolean>;
+  reloadScenarios(): Promise<void>;
+  replaceModelRecord(record: ModelRecord): Promise<void>;
+  selectModel(id: number): Promise<void>;
+  flush(): Promise<void>;
+}
+
+let api: JeugdplannerApi | undefined;
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const chains = new Map<string, Promise<void>>();
+
+/** Calls main; shows API errors in Dutch (with the field issues) and returns undefined. */
+export async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponses[M] | undefined> {
+  if (!api) throw new Error('API niet geïnitialiseerd');
+  const result = await api.call(method, request);
+  if (result.ok) return result.value;
+  showApiError(result.error);
+  return undefined;
+}
+
+export function showApiError(error: ApiError): void {
+  useUi.getState().notify({ kind: 'error', message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+}
+
+export function getApiForTests(): JeugdplannerApi | undefined {
+  return api;
+}
+
+export const useData = create<DataState>()((set, get) => {
+  function markPending() {
+    if (get().saveState !== 'error') set({ saveState: 'pending' });
+  }
+
+  function settle() {
+    if (timers.size === 0 && [...chains.values()].length === 0) set({ saveState: 'saved', savedAt: new Date() });
+  }
+
+  /** Runs saves for one key strictly in order, so an older save never overwrites a newer one. */
+  function enqueue(key: string, task: () => Promise<boolean>) {
+    const prev = chains.get(key) ?? Promise.resolve();
+    const next = prev.then(async () => {
+      set({ saveState: 'saving' });
+      const ok = await task().catch(() => false);
+      if (!ok) set({ saveState: 'error' });
+    });
+    chains.set(key, next);
+    void next.finally(() => {
+      if (chains.get(key) === next) chains.delete(key);
+      if (get().saveState !== 'error') settle();
+    });
+  }
+
+  function scheduleScenarioSave(id: number) {
+    const key = `scenario:${id}`;
+    const t = timers.get(key);
+    if (t) clearTimeout(t);
+    markPending();
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        enqueue(key, () => saveScenario(id));
+      }, SAVE_DELAY_MS),
+    );
+  }
+
+  async function saveScenario(id: number): Promise<boolean> {
+    const s = get();
+    const scenario = s.working[id];
+    if (!scenario || !s.modelRecord) return true;
+    const saved = await call('scenarios.save', { id, modelId: s.modelRecord.id, scenario });
+    if (!saved) return false;
+    set({ scenarios: get().scenarios.map((x) => (x.id === id ? { ...x, name: saved.name, updatedAt: saved.updatedAt, ...(saved.description !== undefined ? { description: saved.description } : {}) } : x)) });
+    if (get().saveState === 'error') set({ saveState: 'saving' });
+    return true;
+  }
+
+  function scheduleModelSave() {
+    const key = 'model';
+    const t = timers.get(key);
+    if (t) clearTimeout(t);
+    markPending();
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        enqueue(key, async () => {
+          const rec = get().modelRecord;
+          if (!rec) return true;
+          const saved = await call('models.save', { id: rec.id, model: rec.model });
+          if (!saved) return false;
+          // keep our model object (identity drives memoisation); take the record's metadata
+          set({ modelRecord: { ...saved, model: get().modelRecord?.model ?? saved.model } });
+          return true;
+        });
+      }, SAVE_DELAY_MS),
+    );
+  }
+
+  function setWorking(id: number, scenario: Scenario) {
+    set({ working: { ...get().working, [id]: scenario } });
+    scheduleScenarioSave(id);
+  }
+
+  async function loadScenario(id: number): Promise<Scenario | undefined> {
+    const have = get().working[id];
+    if (have) return have;
+    const rec = await call('scenarios.get', { id });
+    if (!rec) return undefined;
+    set({ working: { ...get().working, [id]: rec.scenario } });
+    return rec.scenario;
+  }
+
+  return {
+    status: 'idle',
+    models: [],
+    scenarios: [],
+    working: {},
+    saveState: 'saved',
+
+    async init(theApi) {
+      api = theApi;
+      set({ status: 'loading' });
+      try {
+        const models = await call('models.list', {});
+        if (!models) throw new Error('De modellen konden niet worden geladen.');
+        set({ models });
+        const first = models[0];
+        if (!first) {
+          set({ status: 'error', loadError: 'Er is nog geen model in de database. Importeer een model (JSON) via "Importeren…".' });
+          return;
+        }
+        const record = await call('models.get', { id: first.id });
+        if (!record) throw new Error(`Model ${first.name} kon niet worden geladen.`);
+        set({ modelRecord: record });
+        await get().reloadScenarios();
+        const list = get().scenarios;
+        const preferred = list.find((s) => /ongewijzigd beleid/i.test(s.name)) ?? list[0];
+        if (preferred) await get().selectScenario(preferred.id);
+        else {
+          const id = await get().createScenario('Ongewijzigd beleid');
+          if (id === undefined) throw new Error('Er kon geen scenario worden aangemaakt.');
+        }
+        set({ status: 'ready' });
+      } catch (e) {
+        set({ status: 'error', loadError: e instanceof Error ? e.message : String(e) });
+      }
+    },
+
+    async reloadScenarios() {
+      const rec = get().modelRecord;
+      if (!rec) return;
+      const list = await call('scenarios.list', { modelId: rec.id });
+      if (list) set({ scenarios: list });
+    },
+
+    async selectScenario(id) {
+      const scenario = await loadScenario(id);
+      if (scenario) set({ currentId: id });
+    },
+
+    async ensureLoaded(ids) {
+      await Promise.all(ids.map((id) => loadScenario(id)));
+    },
+
+    editScenario(edit, mergeKey) {
+      const { currentId, working, modelRecord } = get();
+      if (currentId === undefined || !modelRecord) return [];
+      const before = working[currentId];
+      if (!before) return [];
+      const candidate = edit(before);
+      if (candidate === before) return [];
+      const parsed = parseScenario(candidate, modelRecord.model);
+      if (!parsed.ok) return parsed.issues;
+      useHistory.getState().record(currentId, before, mergeKey);
+      // keep the candidate (not parsed.value): same content, and its identity is what we just built
+      setWorking(currentId, candidate);
+      return [];
+    },
+
+    undo() {
+      const { currentId, working } = get();
+      if (currentId === undefined || !working[currentId]) return;
+      const prev = useHistory.getState().undo(currentId, working[currentId]);
+      if (prev) setWorking(currentId, prev);
+    },
+
+    redo() {
+      const { currentId, working } = get();
+      if (currentId === undefined || !working[currentId]) return;
+      const next = useHistory.getState().redo(currentId, working[currentId]);
+      if (next) setWorking(currentId, next);
+    },
+
+    editModel(edit, alsoScenarios) {
+      const rec = get().modelRecord;
+      if (!rec) return [];
+      const candidate = edit(rec.model);
+      if (candidate === rec.model) return [];
+      const parsed = parseModel(candidate);
+      if (!parsed.ok) return parsed.issues;
+      set({ modelRecord: { ...rec, model: candidate } });
+      if (alsoScenarios) {
+        for (const [idText, s] of Object.entries(get().working)) {
+          const next = alsoScenarios(s);
+          if (next !== s) setWorking(Number(idText), next);
+        }
+      }
+      scheduleModelSave();
+      return [];
+    },
+
+    async createScenario(name) {
+      const rec = get().modelRecord;
+      if (!rec) return undefined;
+      const created = await call('scenarios.save', { modelId: rec.id, scenario: emptyScenario(name) });
+      if (!created) return undefined;
+      set({ working: { ...get().working, [created.id]: created.scenario } });
+      await get().reloadScenarios();
+      set({ currentId: created.id });
+      return created.id;
+    },
+
+    async duplicateScenario(id, name) {
+      await get().flush();
+      const copy = await call('scenarios.duplicate', { id, name });
+      if (!copy) return undefined;
+      set({ working: { ...get().working, [copy.id]: copy.scenario } });
+      await get().reloadScenarios();
+      set({ currentId: copy.id });
+      return copy.id;
+    },
+
+    renameScenario(id, name) {
+      const s = get().working[id];
+      const rec = get().modelRecord;
+      if (!s || !rec) return [];
+      const candidate = { ...s, name };
+      const parsed = parseScenario(candidate, rec.model);
+      if (!parsed.ok) return parsed.issues;
+      setWorking(id, candidate);
+      set({ scenarios: get().scenarios.map((x) => (x.id === id ? { ...x, name: name.trim() } : x)) });
+      return [];
+    },
+
+    setDescription(id, description) {
+      const s = get().working[id];
+      const rec = get().modelRecord;
+      if (!s || !rec) return [];
+      const candidate: Scenario = { ...s };
+      if (description === '') delete candidate.description;
+      else candidate.description = description;
+      const parsed = parseScenario(candidate, rec.model);
+      if (!parsed.ok) return parsed.issues;
+      setWorking(id, candidate);
+      return [];
+    },
+
+    async deleteScenario(id) {
+      await get().flush();
+      const name = get().scenarios.find((s) => s.id === id)?.name ?? '';
+      const done = await call('scenarios.delete', { id });
+      if (!done) return;
+      set({ lastDeleted: { id, name } });
+      await get().reloadScenarios();
+      if (get().currentId === id) {
+        const other = get().scenarios[0];
+        if (other) await get().selectScenario(other.id);
+        else set({ currentId: undefined });
+      }
+      const ui = useUi.getState();
+      if (ui.compareIds.includes(id)) ui.setCompare(ui.compareIds.filter((x) => x !== id), ui.referenceId);
+    },
+
+    async undeleteScenario(id) {
+      const rec = await call('scenarios.undelete', { id });
+      if (!rec) return;
+      set({ working: { ...get().working, [id]: rec.scenario }, lastDeleted: undefined, currentId: id });
+      await get().reloadScenarios();
+    },
+
+    async restoreVersion(versionId) {
+      await get().flush();
+      const rec = await call('versions.restore', { id: versionId });
+      if (!rec) return false;
+      const current = get().working[rec.id];
+      if (current) useHistory.getState().record(rec.id, current);
+      set({ working: { ...get().working, [rec.id]: rec.scenario }, currentId: rec.id });
+      await get().reloadScenarios();
+      return true;
+    },
+
+    async replaceModelRecord(record) {
+      for (const id of Object.keys(get().working)) useHistory.getState().clear(Number(id));
+      set({ modelRecord: record, working: {}, currentId: undefined, scenarios: [] });
+      const models = await call('models.list', {});
+      if (models) set({ models });
+      await get().reloadScenarios();
+      const first = get().scenarios[0];
+      if (first) await get().selectScenario(first.id);
+      else await get().createScenario('Ongewijzigd beleid');
+    },
+
+    async selectModel(id) {
+      await get().flush();
+      const record = await call('models.get', { id });
+      if (record) await get().replaceModelRecord(record);
+    },
+
+    async flush() {
+      for (const [key, t] of [...timers]) {
+        clearTimeout(t);
+        timers.delete(key);
+        if (key === 'model') {
+          enqueue(key, async () => {
+            const rec = get().modelRecord;
+            if (!rec) return true;
+            const saved = await call('models.save', { id: rec.id, model: rec.model });
+            return saved !== undefined;
+          });
+        } else {
+          const id = Number(key.slice('scenario:'.length));
+          enqueue(key, () => saveScenario(id));
+        }
+      }
+      await Promise.all([...chains.values()]);
+    },
+  };
+});
+
+/** Current scenario and model, or undefined while loading. */
+export function useCurrent(): { model: Model; scenario: Scenario; id: number } | undefined {
+  const model = useData((s) => s.modelRecord?.model);
+  const id = useData((s) => s.currentId);
+  const scenario = useData((s) => (s.currentId !== undefined ? s.working[s.currentId] : undefined));
+  if (!model || !scenario || id === undefined) return undefined;
+  return { model, scenario, id };
+}
+
+/** Saves pending edits when the window is hidden or closed: at most the last moment is lost. */
+export function installFlushOnLeave(): () => void {
+  const flush = () => void useData.getState().flush();
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+  window.addEventListener('beforeunload', flush);
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    window.removeEventListener('beforeunload', flush);
+    window.removeEventListener('pagehide', flush);
+    document.removeEventListener('visibilitychange', onVisibility);
+  };
+}

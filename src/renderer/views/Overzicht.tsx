@@ -1,0 +1,122 @@
+/** Overzicht: the region at a glance — headline figures, the trend chart and the saldo. */
+import { TrendChart, SaldoChart } from '../charts/TrendChart';
+import { segmentColor, FUNDING_COLOR } from '../charts/palette';
+import { ChartFrame } from '../components/ChartFrame';
+import { Euro, PctChange, Saldo } from '../components/money';
+import { TotalsTable } from '../components/tables';
+import { useCurrentResult } from '../hooks';
+import { headline } from '../lib/derive';
+import { useCurrent } from '../stores/data';
+import { formatEuroCompact, formatPct } from '../../shared/format/numbers';
+import type { SimulationResult } from '../../shared/engine/result';
+
+export function Headlines({ result, large }: { result: SimulationResult; large?: boolean }) {
+  const h = headline(result);
+  return (
+    <dl className={`headlines ${large ? 'large' : ''}`} data-testid="headlines">
+      <div className="headline" data-testid="headline-saldo-end">
+        <dt>Saldo {h.endYear}</dt>
+        <dd>
+          <Saldo value={h.balanceEnd} label />
+        </dd>
+      </div>
+      <div className="headline" data-testid="headline-saldo-cum">
+        <dt>
+          Cumulatief saldo {h.baseYear}–{h.endYear}
+        </dt>
+        <dd>
+          <Saldo value={h.cumulativeBalance} label />
+        </dd>
+      </div>
+      <div className="headline" data-testid="headline-largest">
+        <dt>Grootste segment in {h.endYear}</dt>
+        <dd>
+          <span className="headline-name">{h.largestSegment.name}</span>{' '}
+          <span className="sub">
+            {formatEuroCompact(h.largestSegment.cost)} ({formatPct(h.largestSegment.sharePct)} van de lasten)
+          </span>
+        </dd>
+      </div>
+      <div className="headline" data-testid="headline-change">
+        <dt>
+          Lasten {h.endYear} t.o.v. {h.baseYear}
+        </dt>
+        <dd>
+          <PctChange value={h.costChangePct} />{' '}
+          <span className="sub">
+            <Euro value={h.costBase} compact /> → <Euro value={h.costEnd} compact />
+          </span>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+export function trendLegend(result: SimulationResult) {
+  return [
+    ...result.lines.map((l, i) => ({ label: l.name, color: segmentColor(i) })),
+    { label: 'Rijksmiddelen (baten)', color: FUNDING_COLOR },
+  ];
+}
+
+export function Overzicht() {
+  const current = useCurrent();
+  const result = useCurrentResult();
+  if (!current || !result) return null;
+  return (
+    <div className="view overzicht">
+      <header className="view-head">
+        <h1>Overzicht</h1>
+        <p className="lead">
+          {current.model.name} · scenario <strong>{current.scenario.name}</strong> · {result.years[0]}–
+          {result.years[result.years.length - 1]}
+        </p>
+      </header>
+      <Headlines result={result} />
+      <ChartFrame
+        title={`Lasten per segment en Rijksmiddelen ${result.years[0]}–${result.years[result.years.length - 1]}`}
+        legend={trendLegend(result)}
+        chart={<TrendChart result={result} />}
+        table={<TotalsTable result={result} />}
+        testId="trend-frame"
+      />
+      <ChartFrame
+        title="Saldo per jaar (baten − lasten)"
+        legend={[{ label: 'Saldo (rood = tekort)', color: '#B00020' }]}
+        chart={<SaldoChart result={result} />}
+        table={<TotalsTable result={result} />}
+      />
+      <section aria-labelledby="kern-h" className="card">
+        <h2 id="kern-h">Kerncijfers per jaar</h2>
+        <div className="table-scroll">
+          <table className="data narrow" data-testid="kern-table">
+            <thead>
+              <tr>
+                <th scope="col">Jaar</th>
+                <th scope="col" className="num">Lasten</th>
+                <th scope="col" className="num">Rijksmiddelen</th>
+                <th scope="col" className="num">Saldo</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.totals.map((t) => (
+                <tr key={t.year} data-year={t.year}>
+                  <th scope="row">{t.year}</th>
+                  <td className="num" data-col="cost">
+                    <Euro value={t.cost} />
+                  </td>
+                  <td className="num" data-col="funding">
+                    <Euro value={t.funding} />
+                  </td>
+                  <td className="num" data-col="balance">
+                    <Saldo value={t.balance} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,289 @@
+/**
+ * Per gemeente: lasten, baten and saldo per gemeente per year, and the
+ * verdeelsleutel per line — shown and changeable; edits go into the model.
+ */
+import { useId, useState } from 'react';
+import type { Model, Segment, Split } from '../../shared/formats/model';
+import type { SimulationResult } from '../../shared/engine/result';
+import { formatPct } from '../../shared/format/numbers';
+import { GemeenteChart } from '../charts/GemeenteChart';
+import { OVERSCHOT_COLOR, TEKORT_COLOR } from '../charts/palette';
+import { ChartFrame } from '../components/ChartFrame';
+import { NumberField, SelectField } from '../components/fields';
+import { Euro, Saldo, SourceNote } from '../components/money';
+import { useCurrentResult } from '../hooks';
+import { setFundingShare, setSplit, setUsageShare, updateGemeente } from '../lib/modelEdit';
+import { useCurrent, useData } from '../stores/data';
+import { useUi } from '../stores/ui';
+
+type Metric = 'cost' | 'funding' | 'balance';
+const METRICS: { value: Metric; label: string }[] = [
+  { value: 'cost', label: 'Lasten' },
+  { value: 'funding', label: 'Baten (Rijksmiddelen)' },
+  { value: 'balance', label: 'Saldo' },
+];
+
+export function GemeenteTable({ result, metric }: { result: SimulationResult; metric: Metric }) {
+  const Cell = metric === 'balance' ? Saldo : Euro;
+  return (
+    <div className="table-scroll">
+      <table className="data" data-testid={`gemeente-table-${metric}`}>
+        <thead>
+          <tr>
+            <th scope="col">Gemeente</th>
+            {result.years.map((y) => (
+              <th key={y} scope="col" className="num">
+                {y}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {result.gemeenten.map((g) => (
+            <tr key={g.id} data-gemeente={g.id}>
+              <th scope="row">{g.name}</th>
+              {g.years.map((y) => (
+                <td key={y.year} className="num" data-year={y.year}>
+                  <Cell value={y[metric]} />
+                </td>
+              ))}
+            </tr>
+          ))}
+          <tr className="total" data-gemeente="regio">
+            <th scope="row">Regio</th>
+            {result.totals.map((t) => (
+              <td key={t.year} className="num" data-year={t.year}>
+                <Cell value={t[metric]} />
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function PerGemeente() {
+  const current = useCurrent();
+  const result = useCurrentResult();
+  const yearChoice = useUi((s) => s.gemeenteYear);
+  const [metric, setMetric] = useState<Metric>('balance');
+  const yearId = useId();
+  if (!current || !result) return null;
+  const year = yearChoice !== undefined && result.years.includes(yearChoice) ? yearChoice : result.years[result.years.length - 1]!;
+  return (
+    <div className="view per-gemeente">
+      <header className="view-head">
+        <h1>Per gemeente</h1>
+        <p className="lead">
+          De lasten worden per regel verdeeld met de verdeelsleutel hieronder; de Rijksmiddelen naar het aandeel per gemeente. De gemeenten tellen precies op tot de
+          regio.
+        </p>
+      </header>
+      <div className="row">
+        <div className="field inline">
+          <label htmlFor={yearId}>Jaar voor de grafiek</label>
+          <select id={yearId} value={year} onChange={(e) => useUi.getState().setGemeenteYear(Number(e.target.value))}>
+            {result.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ChartFrame
+        title={`Saldo per gemeente ${year}`}
+        legend={[
+          { label: 'tekort', color: TEKORT_COLOR },
+          { label: 'overschot', color: OVERSCHOT_COLOR },
+        ]}
+        chart={<GemeenteChart result={result} year={year} />}
+        table={<GemeenteTable result={result} metric="balance" />}
+      />
+      <section className="card" aria-labelledby="gem-table-h">
+        <div className="chart-head">
+          <h2 id="gem-table-h">{METRICS.find((m) => m.value === metric)!.label} per gemeente per jaar</h2>
+          <SelectField label="Toon" value={metric} options={METRICS} onChange={setMetric} testId="gemeente-metric" />
+        </div>
+        <GemeenteTable result={result} metric={metric} />
+      </section>
+      <GemeentenEditor model={current.model} result={result} />
+      <VerdeelsleutelEditor model={current.model} result={result} />
+    </div>
+  );
+}
+
+export function GemeentenEditor({ model, result }: { model: Model; result: SimulationResult }) {
+  const editModel = useData((s) => s.editModel);
+  const totalYouth = model.gemeenten.reduce((t, g) => t + g.youth0to17, 0);
+  return (
+    <section className="card" aria-labelledby="gem-edit-h">
+      <h2 id="gem-edit-h">Gemeenten: jeugdigen en aandeel Rijksmiddelen</h2>
+      <p className="meta">
+        Het aantal jeugdigen (0–17) bepaalt de solidariteitssleutel. Het aandeel in de Rijksmiddelen is leeg = naar aantal jeugdigen. Als elke gemeente een aandeel
+        heeft, moeten ze optellen tot 100%; wijzigt u er één, dan worden de andere naar verhouding aangepast.
+      </p>
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Gemeente</th>
+              <th scope="col">Jeugdigen 0–17</th>
+              <th scope="col" className="num">Solidariteitssleutel</th>
+              <th scope="col">Aandeel Rijksmiddelen (%)</th>
+              <th scope="col" className="num">Gebruikt aandeel</th>
+              <th scope="col">Bron</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.gemeenten.map((g, k) => (
+              <tr key={g.id}>
+                <th scope="row">{g.name}</th>
+                <td>
+                  <NumberField
+                    label={`Jeugdigen 0–17 ${g.name}`}
+                    hideLabel
+                    decimals={0}
+                    allowEmpty={false}
+                    value={g.youth0to17}
+                    path={`gemeenten[${k}].youth0to17`}
+                    testId={`youth-${g.id}`}
+                    onCommit={(v) => editModel((m) => updateGemeente(m, g.id, 'youth0to17', v))}
+                  />
+                </td>
+                <td className="num">{formatPct((100 * g.youth0to17) / totalYouth, 2)}</td>
+                <td>
+                  <NumberField
+                    label={`Aandeel Rijksmiddelen ${g.name} (%)`}
+                    hideLabel
+                    suffix="%"
+                    decimals={3}
+                    value={g.fundingShare !== undefined ? g.fundingShare * 100 : undefined}
+                    path={`gemeenten[${k}].fundingShare`}
+                    testId={`fshare-${g.id}`}
+                    onCommit={(v) => editModel((m) => setFundingShare(m, g.id, v === undefined ? undefined : v / 100))}
+                  />
+                </td>
+                <td className="num">{formatPct(100 * (result.gemeenten[k]?.fundingShare ?? 0), 2)}</td>
+                <td>
+                  <SourceNote source={g.source} estimate={g.estimate} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+type SplitKind = 'solidarity' | 'usage' | 'mix';
+const SPLIT_OPTIONS: { value: SplitKind; label: string }[] = [
+  { value: 'solidarity', label: 'Solidariteit (naar jeugdigen)' },
+  { value: 'usage', label: 'Naar gebruik' },
+  { value: 'mix', label: 'Mix solidariteit/gebruik' },
+];
+
+function splitKind(split: Split | undefined): SplitKind {
+  if (split === undefined || split === 'solidarity') return 'solidarity';
+  if (split === 'usage') return 'usage';
+  return 'mix';
+}
+
+function VerdeelsleutelEditor({ model, result }: { model: Model; result: SimulationResult }) {
+  const editModel = useData((s) => s.editModel);
+  return (
+    <section className="card" aria-labelledby="key-h">
+      <h2 id="key-h">Verdeelsleutel per regel</h2>
+      <p className="meta">
+        Per regel: solidariteit (naar aantal jeugdigen), naar gebruik (aandeel per gemeente; leeg = naar jeugdigen) of een mix. De percentages per gemeente zijn de
+        sleutel die nu wordt gebruikt.
+      </p>
+      <div className="table-scroll">
+        <table className="data" data-testid="verdeelsleutel">
+          <thead>
+            <tr>
+              <th scope="col">Regel</th>
+              <th scope="col">Verdeling</th>
+              {model.gemeenten.map((g) => (
+                <th key={g.id} scope="col" className="num">
+                  {g.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {model.segments.map((seg, l) => (
+              <SplitRow key={seg.id} seg={seg} index={l} model={model} result={result} editModel={editModel} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function SplitRow({
+  seg,
+  index,
+  model,
+  result,
+  editModel,
+}: {
+  seg: Segment;
+  index: number;
+  model: Model;
+  result: SimulationResult;
+  editModel: ReturnType<typeof useData.getState>['editModel'];
+}) {
+  const kind = splitKind(seg.split);
+  const usesUsage = kind !== 'solidarity';
+  return (
+    <tr data-segment={seg.id}>
+      <th scope="row">{seg.name}</th>
+      <td>
+        <SelectField
+          label={`Verdeling ${seg.name}`}
+          hideLabel
+          value={kind}
+          options={SPLIT_OPTIONS}
+          testId={`split-${seg.id}`}
+          onChange={(v) => {
+            const next: Split = v === 'mix' ? { solidarityPct: 50 } : v;
+            editModel((m) => setSplit(m, seg.id, next));
+          }}
+        />
+        {kind === 'mix' && typeof seg.split === 'object' ? (
+          <NumberField
+            label={`Solidariteitsdeel ${seg.name} (%)`}
+            suffix="%"
+            allowEmpty={false}
+            value={seg.split.solidarityPct}
+            path={`segments[${index}].split.solidarityPct`}
+            onCommit={(v) => editModel((m) => setSplit(m, seg.id, { solidarityPct: v ?? 0 }))}
+          />
+        ) : null}
+      </td>
+      {model.gemeenten.map((g, k) => {
+        const used = result.gemeenten[k]?.costShares[seg.id] ?? 0;
+        return (
+          <td key={g.id} className="num" data-gemeente={g.id}>
+            {usesUsage ? (
+              <NumberField
+                label={`Gebruik ${seg.name} ${g.name} (%)`}
+                hideLabel
+                suffix="%"
+                decimals={3}
+                value={seg.usageShare?.[g.id] !== undefined ? seg.usageShare[g.id]! * 100 : undefined}
+                path={`segments[${index}].usageShare.${g.id}`}
+                onCommit={(v) => editModel((m) => setUsageShare(m, seg.id, g.id, v === undefined ? undefined : v / 100))}
+              />
+            ) : null}
+            <span className="abs">{formatPct(100 * used, 2)}</span>
+          </td>
+        );
+      })}
+    </tr>
+  );
+}

@@ -1,0 +1,348 @@
+/**
+ * Presentatie for the raadscommissie: full screen, large type, high contrast,
+ * keyboard (←/→, PageUp/PageDown, Home/End, Esc). Slides are built from the
+ * current scenario(s). All slides are rendered, only one is shown on screen;
+ * the print stylesheet prints each on its own landscape page ("Afdrukken / PDF").
+ */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { SimulationResult } from '../../shared/engine/result';
+import type { Model } from '../../shared/formats/model';
+import type { Scenario } from '../../shared/formats/scenario';
+import { formatEuro, formatNumber, formatPctChange } from '../../shared/format/numbers';
+import { CompareChart } from '../charts/CompareChart';
+import { GemeenteChart } from '../charts/GemeenteChart';
+import { TrendChart } from '../charts/TrendChart';
+import { segmentColor } from '../charts/palette';
+import { Saldo, SourceNote } from '../components/money';
+import { useCurrentResult, useResults } from '../hooks';
+import { headline } from '../lib/derive';
+import { saveChartAsPng, type LegendItem } from '../lib/png';
+import { useCurrent, useData } from '../stores/data';
+import { useUi } from '../stores/ui';
+import { CompareTable, useCompareSelection } from './Vergelijken';
+import { GemeenteTable } from './PerGemeente';
+import { Headlines, trendLegend } from './Overzicht';
+
+/** Chart width for slides: fixed, because hidden slides (and print) cannot be measured. */
+function useSlideWidth(): number {
+  const [w, setW] = useState(() => Math.min(1500, Math.max(640, window.innerWidth - 130)));
+  useEffect(() => {
+    const on = () => setW(Math.min(1500, Math.max(640, window.innerWidth - 130)));
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return w;
+}
+
+function PngButton({ target, title, legend }: { target: React.RefObject<HTMLDivElement | null>; title: string; legend: readonly LegendItem[] }) {
+  return (
+    <button
+      type="button"
+      className="secondary small no-print"
+      onClick={() => {
+        if (target.current)
+          void saveChartAsPng(target.current, title, legend).catch((e: unknown) =>
+            useUi.getState().notify({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+          );
+      }}
+    >
+      Grafiek opslaan als PNG
+    </button>
+  );
+}
+
+function ChartSlide({ title, legend, children, table }: { title: string; legend: readonly LegendItem[]; children: ReactNode; table?: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  return (
+    <>
+      <div className="chart-head">
+        <h1>{title}</h1>
+        <PngButton target={ref} title={title} legend={legend} />
+      </div>
+      <div ref={ref}>{children}</div>
+      {table}
+    </>
+  );
+}
+
+export function Presentatie() {
+  const current = useCurrent();
+  const result = useCurrentResult();
+  const slide = useUi((s) => s.presentation.slide);
+  const setSlide = useUi((s) => s.setSlide);
+  const { ids, referenceId } = useCompareSelection();
+  const series = useResults(ids);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const width = useSlideWidth();
+
+  useEffect(() => {
+    void useData.getState().ensureLoaded(ids);
+  }, [ids]);
+
+  // full screen when the browser allows it; Esc from full screen also leaves the presentation
+  useEffect(() => {
+    rootRef.current?.focus();
+    const el = document.documentElement;
+    if (document.fullscreenEnabled && !document.fullscreenElement) void el.requestFullscreen?.().catch(() => undefined);
+    return () => {
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, []);
+
+  if (!current || !result) return null;
+  const slides = buildSlides(current.model, current.scenario, result, series, referenceId, width);
+  const n = slides.length;
+  const index = Math.min(Math.max(0, slide), n - 1);
+  const go = (k: number) => setSlide(Math.min(Math.max(0, k), n - 1));
+  const exit = () => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    useUi.getState().setView('overzicht');
+  };
+
+  function onKey(e: React.KeyboardEvent) {
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
+    switch (e.key) {
+      case 'ArrowRight':
+      case 'PageDown':
+      case ' ':
+        e.preventDefault();
+        go(index + 1);
+        break;
+      case 'ArrowLeft':
+      case 'PageUp':
+        e.preventDefault();
+        go(index - 1);
+        break;
+      case 'Home':
+        e.preventDefault();
+        go(0);
+        break;
+      case 'End':
+        e.preventDefault();
+        go(n - 1);
+        break;
+      case 'Escape':
+        e.preventDefault();
+        exit();
+        break;
+    }
+  }
+
+  return (
+    <div
+      className="presentation"
+      ref={rootRef}
+      tabIndex={-1}
+      onKeyDown={onKey}
+      role="region"
+      aria-roledescription="presentatie"
+      aria-label={`Presentatie ${current.scenario.name}`}
+      data-testid="presentation"
+    >
+      {slides.map((s, k) => (
+        <section
+          key={s.id}
+          className="slide"
+          style={k === index ? undefined : { display: 'none' }}
+          aria-hidden={k === index ? undefined : true}
+          aria-roledescription="dia"
+          aria-label={`Dia ${k + 1} van ${n}: ${s.title}`}
+          data-slide={s.id}
+          data-active={k === index ? 'true' : 'false'}
+        >
+          {s.body}
+          <p className="print-only source">
+            {current.model.name} · scenario {current.scenario.name} · dia {k + 1} van {n}
+          </p>
+        </section>
+      ))}
+      <div className="pres-bar" role="toolbar" aria-label="Presentatie bedienen">
+        <button type="button" onClick={() => go(index - 1)} disabled={index === 0}>
+          ← Vorige
+        </button>
+        <span aria-live="polite" data-testid="slide-counter">
+          Dia {index + 1} van {n}: {slides[index]!.title}
+        </span>
+        <button type="button" onClick={() => go(index + 1)} disabled={index === n - 1}>
+          Volgende →
+        </button>
+        <span className="spacer" />
+        <button type="button" onClick={() => window.print()}>
+          Afdrukken / PDF
+        </button>
+        <button type="button" onClick={exit}>
+          Sluiten (Esc)
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface Slide {
+  id: string;
+  title: string;
+  body: ReactNode;
+}
+
+function buildSlides(
+  model: Model,
+  scenario: Scenario,
+  result: SimulationResult,
+  series: ReturnType<typeof useResults>,
+  referenceId: number | undefined,
+  width: number,
+): Slide[] {
+  const h = headline(result);
+  const slides: Slide[] = [
+    {
+      id: 'opgave',
+      title: 'De opgave in één getal',
+      body: (
+        <>
+          <h1>
+            De opgave: saldo jeugdhulp {h.endYear}
+          </h1>
+          <p className="big-number" data-testid="big-number">
+            <Saldo value={h.balanceEnd} label />
+          </p>
+          <p className="sub">
+            Regio {model.name}, scenario "{scenario.name}". Cumulatief {h.baseYear}–{h.endYear}: <Saldo value={h.cumulativeBalance} label />. De lasten stijgen van{' '}
+            {formatEuro(h.costBase)} naar {formatEuro(h.costEnd)} ({formatPctChange(h.costChangePct)}).
+          </p>
+          <Headlines result={result} large />
+        </>
+      ),
+    },
+    {
+      id: 'trend',
+      title: 'Lasten en Rijksmiddelen',
+      body: (
+        <ChartSlide title={`Lasten per segment en Rijksmiddelen ${h.baseYear}–${h.endYear}`} legend={trendLegend(result)}>
+          <TrendChart result={result} large width={width} height={470} />
+        </ChartSlide>
+      ),
+    },
+  ];
+  if (series.length >= 2) {
+    slides.push({
+      id: 'vergelijking',
+      title: "Scenario's vergeleken",
+      body: (
+        <ChartSlide
+          title="Saldo per jaar: scenario's vergeleken"
+          legend={series.map((s, i) => ({ label: s.name, color: segmentColor(i) }))}
+          table={<CompareTable series={series} referenceId={referenceId} />}
+        >
+          <CompareChart series={series} large width={width} height={330} />
+        </ChartSlide>
+      ),
+    });
+  }
+  slides.push(
+    {
+      id: 'gemeenten',
+      title: 'Saldo per gemeente',
+      body: (
+        <ChartSlide
+          title={`Saldo per gemeente ${h.endYear}`}
+          legend={[
+            { label: 'tekort', color: '#B00020' },
+            { label: 'overschot', color: '#1B7F3B' },
+          ]}
+        >
+          <GemeenteChart result={result} year={h.endYear} large width={width} />
+          <div className="screen-only sr-only">
+            <GemeenteTable result={result} metric="balance" />
+          </div>
+        </ChartSlide>
+      ),
+    },
+    { id: 'aannames', title: 'Belangrijkste aannames en bronnen', body: <AssumptionsSlide model={model} scenario={scenario} /> },
+  );
+  return slides;
+}
+
+function pctList(map: Record<string, number> | undefined): string | undefined {
+  if (!map) return undefined;
+  const entries = Object.entries(map).sort(([a], [b]) => Number(a) - Number(b));
+  if (entries.length === 0) return undefined;
+  return entries.map(([y, v]) => `${y}: ${formatPctChange(v)}`).join(', ');
+}
+
+const FIELD_NL: Record<string, string> = {
+  inflowChangePct: 'instroom',
+  durationChangePct: 'trajectduur',
+  intensityChangePct: 'intensiteit',
+  priceIndexPct: 'tarief',
+  amountChangePct: 'budget',
+};
+
+function AssumptionsSlide({ model, scenario }: { model: Model; scenario: Scenario }) {
+  const segName = (id: string) => model.segments.find((s) => s.id === id)?.name ?? id;
+  const changed = Object.entries(scenario.assumptions);
+  return (
+    <>
+      <h1>Belangrijkste aannames en bronnen</h1>
+      <h2>Scenario "{scenario.name}"</h2>
+      {changed.length === 0 && scenario.substitutions.length === 0 && !scenario.funding.indexPct && !scenario.funding.adjustments ? (
+        <p>Ongewijzigd beleid: geen aanpassingen op het basismodel.</p>
+      ) : (
+        <ul className="assumptions" data-testid="assumption-list">
+          {changed.map(([id, a]) => (
+            <li key={id}>
+              <strong>{segName(id)}</strong>:{' '}
+              {Object.entries(FIELD_NL)
+                .map(([field, nl]) => {
+                  const list = pctList(a[field as keyof typeof a] as Record<string, number> | undefined);
+                  return list ? `${nl} ${list}` : undefined;
+                })
+                .filter(Boolean)
+                .join('; ')}
+              {a.source ? <span className="source"> — bron: {a.source}</span> : <span className="source missing"> — bron: niet vermeld</span>}
+            </li>
+          ))}
+          {scenario.substitutions.map((r, i) => (
+            <li key={`s${i}`}>
+              <strong>Substitutie</strong> van {segName(r.from)} naar {segName(r.to)}: {Object.entries(r.sharePct).map(([y, v]) => `${y}: ${formatNumber(v, 1)}%`).join(', ')}
+              {r.source ? <span className="source"> — bron: {r.source}</span> : null}
+            </li>
+          ))}
+          {scenario.funding.indexPct || scenario.funding.adjustments ? (
+            <li>
+              <strong>Rijksmiddelen</strong>: {pctList(scenario.funding.indexPct) ? `index ${pctList(scenario.funding.indexPct)}` : ''}
+              {scenario.funding.adjustments
+                ? ` incidenteel ${Object.entries(scenario.funding.adjustments).map(([y, v]) => `${y}: ${formatEuro(v)}`).join(', ')}`
+                : ''}
+              {scenario.funding.source ? <span className="source"> — bron: {scenario.funding.source}</span> : null}
+            </li>
+          ) : null}
+        </ul>
+      )}
+      <h2>Basiscijfers {model.baseYear}</h2>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Regel</th>
+            <th scope="col">Bron</th>
+          </tr>
+        </thead>
+        <tbody>
+          {model.segments.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">{s.name}</th>
+              <td>
+                <SourceNote source={s.source} estimate={s.estimate} />
+              </td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">Rijksmiddelen</th>
+            <td>
+              <SourceNote source={model.funding.source} estimate={model.funding.estimate} />
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </>
+  );
+}
