@@ -23,6 +23,8 @@ const CBS_LASTEN = 'CBS StatLine 83454NED (lasten jeugdzorg per gemeente)';
 
 /** Rounds model figures to 4 decimals: exact enough (< 0,01% off) and readable in the file. */
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+/** Calibrated figures keep 8 decimals so the base year reproduces the seed turnover to the euro. */
+const r8 = (x: number) => Math.round(x * 1e8) / 1e8;
 const euro = (x: number) => formatEuro(x);
 /** A figure inside a Dutch source text: 82,5 */
 const nl = (x: number, decimals = 2) => x.toLocaleString('nl-NL', { maximumFractionDigits: decimals });
@@ -154,11 +156,11 @@ function seedVolume(s: SeedVolume): VolumeSegment {
     group: s.group,
     kind: 'volume',
     taakveld: s.taakveld,
-    inflowPerYear: r4(c.inflowPerYear),
-    avgDurationMonths: r4(c.avgDurationMonths),
-    ...(s.perDay ? { unitsPerClientMonth: r4(DAYS_PER_MONTH) } : {}),
+    inflowPerYear: r8(c.inflowPerYear),
+    avgDurationMonths: r8(c.avgDurationMonths),
+    ...(s.perDay ? { unitsPerClientMonth: DAYS_PER_MONTH } : {}),
     unit: s.perDay ? 'etmaal' : 'cliëntmaand',
-    pricePerUnit: r4(price),
+    pricePerUnit: r8(price),
     source: `${PLAN}, Bijlage 3, tabel "${s.table}", ${s.year}, kolom Limburg-Noord: ${figures}. Gekalibreerd (stabiele toestand): ${derivation}; prijs = omzet / cliëntmaanden = ${s.perDay ? `${euro(c.pricePerClientMonth)} per cliëntmaand = € ${nl(price)} per etmaal` : `${euro(c.pricePerClientMonth)} per cliëntmaand`}. Bedragen van ${s.year}, zonder indexatie als 2022 gebruikt.${s.durationNote ? ` ${s.durationNote}` : ''}`,
     estimate: false,
     calibration: {

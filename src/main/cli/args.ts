@@ -1,0 +1,107 @@
+/**
+ * Command-line arguments of `npm run simulate`, parsed into a typed options
+ * object. Pure: no I/O. To add a flag (e.g. `--xlsx FILE`), add a field to
+ * CliOptions and an entry to FLAGS; the parser, the duplicate check and the
+ * help text follow from the table.
+ */
+
+export interface CliOptions {
+  /** model file; default: the bundled models/noord-limburg.json */
+  modelFile?: string;
+  /** scenario file; default: "Ongewijzigd beleid" with the default model, an empty scenario otherwise */
+  scenarioFile?: string;
+  /** print one JSON document instead of the table */
+  json: boolean;
+  help: boolean;
+}
+
+export interface FlagSpec {
+  /** e.g. "--model" */
+  flag: string;
+  /** placeholder for the value in the help text, e.g. "BESTAND"; absent for a switch */
+  value?: string;
+  /** Dutch help line */
+  help: string;
+  /** stores the value; returns a Dutch problem (without the flag name) when the value is unusable */
+  apply(options: CliOptions, value: string): string | undefined;
+}
+
+export const FLAGS: FlagSpec[] = [
+  {
+    flag: '--model',
+    value: 'BESTAND',
+    help: 'modelbestand (jeugdbegroting/model@1); standaard models/noord-limburg.json',
+    apply: (o, v) => void (o.modelFile = v),
+  },
+  {
+    flag: '--scenario',
+    value: 'BESTAND',
+    help: 'scenariobestand (jeugdbegroting/scenario@1); standaard "Ongewijzigd beleid" bij het standaardmodel, anders geen aannames',
+    apply: (o, v) => void (o.scenarioFile = v),
+  },
+  { flag: '--json', help: 'één JSON-document op stdout in plaats van de tabel (onafgeronde bedragen)', apply: (o) => void (o.json = true) },
+  { flag: '--help', help: 'deze uitleg', apply: (o) => void (o.help = true) },
+];
+
+export type ArgsResult = { ok: true; options: CliOptions } | { ok: false, errors: string[] };
+
+export function defaultOptions(): CliOptions {
+  return { json: false, help: false };
+}
+
+/** Parses argv (without node and script), accepting `--flag value` and `--flag=value`. */
+export function parseArgs(argv: readonly string[], flags: readonly FlagSpec[] = FLAGS): ArgsResult {
+  const options = defaultOptions();
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const spec = flags.find((f) => f.flag === name) ?? (name === '-h' ? flags.find((f) => f.flag === '--help') : undefined);
+    if (!spec) {
+      errors.push(
+        arg.startsWith('-')
+          ? `onbekende optie ${JSON.stringify(name)} (bekend: ${flags.map((f) => f.flag).join(', ')})`
+          : `onverwacht argument ${JSON.stringify(arg)}: geef bestanden op met --model of --scenario`,
+      );
+      continue;
+    }
+    if (seen.has(spec.flag)) {
+      errors.push(`${spec.flag} staat er meer dan één keer`);
+      continue;
+    }
+    seen.add(spec.flag);
+    let value = '';
+    if (spec.value !== undefined) {
+      if (eq > 0) value = arg.slice(eq + 1);
+      else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) value = argv[++i]!;
+      if (value === '') {
+        errors.push(`${spec.flag}: ${spec.value.toLowerCase()} ontbreekt (gebruik: ${spec.flag} ${spec.value})`);
+        continue;
+      }
+    } else if (eq > 0) {
+      errors.push(`${spec.flag} neemt geen waarde (kreeg ${JSON.stringify(arg.slice(eq + 1))})`);
+      continue;
+    }
+    const problem = spec.apply(options, value);
+    if (problem) errors.push(`${spec.flag}: ${problem}`);
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, options };
+}
+
+export function helpText(flags: readonly FlagSpec[] = FLAGS): string {
+  const rows = flags.map((f) => [f.value ? `${f.flag} ${f.value}` : f.flag, f.help] as const);
+  const width = Math.max(...rows.map(([l]) => l.length));
+  return [
+    'Jeugdplanner – meerjarenraming jeugdhulp doorrekenen',
+    '',
+    'Gebruik: npm run simulate -- [opties]',
+    '         npm run --silent simulate -- --model BESTAND [--scenario BESTAND] --json',
+    '',
+    'Opties:',
+    ...rows.map(([l, h]) => `  ${l.padEnd(width)}  ${h}`),
+    '',
+    'Foute invoer: foutmeldingen op stderr en exitcode 2.',
+  ].join('\n');
+}

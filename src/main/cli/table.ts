@@ -1,0 +1,59 @@
+/**
+ * The readable table of `npm run simulate`: lasten per segment per year, the
+ * total, the Rijksmiddelen and the saldo, in nl-NL euro (€ 1.234.567). Pure:
+ * returns text.
+ */
+import type { SimulationResult } from '../../shared/engine/result';
+import { formatEuro } from '../../shared/format/numbers';
+
+export interface TableContext {
+  modelName: string;
+  scenarioName: string;
+  /** where the model and scenario came from, for the header */
+  modelSource: string;
+  scenarioSource: string;
+}
+
+const NAME_WIDTH = 46;
+
+function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+export function renderTable(result: SimulationResult, ctx: TableContext): string {
+  const rows: { label: string; values: number[]; rule?: boolean }[] = [];
+  let group: string | undefined;
+  const groupHeaders: Map<number, string> = new Map();
+  result.lines.forEach((line) => {
+    if (line.group && line.group !== group) {
+      group = line.group;
+      groupHeaders.set(rows.length, group);
+    }
+    rows.push({ label: `${line.group ? '  ' : ''}${line.name}`, values: line.years.map((y) => y.cost) });
+  });
+  rows.push({ label: 'Totaal lasten', values: result.totals.map((t) => t.cost), rule: true });
+  rows.push({ label: 'Rijksmiddelen (baten)', values: result.totals.map((t) => t.funding) });
+  rows.push({ label: 'Saldo (negatief = tekort)', values: result.totals.map((t) => t.balance), rule: true });
+
+  const cells = rows.map((r) => r.values.map(formatEuro));
+  const width = Math.max(...result.years.map((y) => String(y).length), ...cells.flat().map((c) => c.length)) + 2;
+  const header = `${' '.repeat(NAME_WIDTH)}${result.years.map((y) => String(y).padStart(width)).join('')}`;
+  const rule = '─'.repeat(header.length);
+
+  const out: string[] = [
+    `Model:    ${ctx.modelName} (${ctx.modelSource})`,
+    `Scenario: ${ctx.scenarioName} (${ctx.scenarioSource})`,
+    'Lasten per segment, Rijksmiddelen en saldo per jaar, in euro',
+    '',
+    header,
+    rule,
+  ];
+  rows.forEach((row, k) => {
+    const g = groupHeaders.get(k);
+    if (g) out.push(g);
+    if (row.rule) out.push(rule);
+    out.push(`${fit(row.label, NAME_WIDTH)}${cells[k]!.map((c) => c.padStart(width)).join('')}`);
+  });
+  out.push(rule);
+  return `${out.join('\n')}\n`;
+}
