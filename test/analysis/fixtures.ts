@@ -32,3 +32,27 @@ export function scenarioIssues(model: Model, fields: Record<string, unknown>): s
   if (parsed.ok) throw new Error('scenario is onverwacht geldig');
   return parsed.issues.map((i) => i.message);
 }
+
+/** A small model that must be valid; years 2022–2024 unless given. */
+export function smallModel(fields: Partial<Model> & Pick<Model, 'segments'>): Model {
+  const parsed = parseModel({
+    format: 'jeugdbegroting/model@1',
+    name: 'Handmodel',
+    baseYear: 2022,
+    endYear: 2024,
+    gemeenten: [{ id: 'g1', name: 'Gemeente 1', youth0to17: 100 }],
+    funding: { baseAmount: 0 },
+    ...fields,
+  });
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
+  return parsed.value;
+}
+
+export function budgetLine(id: string, amount: number) {
+  return { id, name: `Budget ${id}`, kind: 'budget' as const, amount };
+}
+
+/** A volume segment with a duration of 1 month: in a steady year its cost is inflow × price exactly. */
+export function oneMonthSegment(id: string, inflowPerYear: number, pricePerUnit: number) {
+  return { id, name: `Segment ${id}`, kind: 'volume' as const, inflowPerYear, avgDurationMonths: 1, unit: 'cliëntmaand', pricePerUnit };
+}
