@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YA
 import type { SimulationResult } from '../../shared/engine/result';
 import { formatEuro, formatEuroCompact } from '../../shared/format/numbers';
 import { segmentColor } from './palette';
-import { ZERO_DOMAIN } from './TrendChart';
+import { zeroTicks } from './ticks';
 
 export interface CompareSeries {
   id: number;
@@ -21,6 +21,7 @@ export const CompareChart = memo(function CompareChart({ series, height = 320, l
     for (const s of series) row[`s${s.id}`] = s.result.totals[k]?.balance ?? 0;
     return row;
   });
+  const axis = zeroTicks(series.flatMap((s) => s.result.totals.map((t) => t.balance)));
   const font = large ? 18 : 12;
   return (
     <div className="chart" data-chart="compare" role="img" aria-label="Grafiek: saldo per jaar per scenario">
@@ -28,7 +29,7 @@ export const CompareChart = memo(function CompareChart({ series, height = 320, l
         <BarChart data={rows} margin={{ top: 10, right: 24, bottom: 4, left: 12 }}>
           <CartesianGrid stroke="#ddd" vertical={false} />
           <XAxis dataKey="year" tick={{ fontSize: font }} />
-          <YAxis domain={ZERO_DOMAIN} tickFormatter={formatEuroCompact} width={large ? 120 : 88} tick={{ fontSize: font }} />
+          <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={formatEuroCompact} width={large ? 120 : 88} tick={{ fontSize: font }} />
           <Tooltip formatter={(v: unknown) => (typeof v === 'number' ? formatEuro(v) : String(v))} isAnimationActive={false} />
           <Legend wrapperStyle={{ fontSize: font }} />
           <ReferenceLine y={0} stroke="#333" />

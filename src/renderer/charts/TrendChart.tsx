@@ -1,6 +1,7 @@
 /** Lasten per segment (stacked), Rijksmiddelen as a line, and the saldo as bars, per year. */
 import { memo } from 'react';
 import { Sized } from './Sized';
+import { zeroTicks } from './ticks';
 import {
   Area, Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis,
 } from 'recharts';
@@ -8,9 +9,6 @@ import type { SimulationResult } from '../../shared/engine/result';
 import { formatEuro, formatEuroCompact } from '../../shared/format/numbers';
 import { chartRows } from '../lib/derive';
 import { FUNDING_COLOR, OVERSCHOT_COLOR, TEKORT_COLOR, segmentColor } from './palette';
-
-/** A saldo axis always includes 0, so bars are measured from zero (no exaggerated differences). */
-export const ZERO_DOMAIN: [(min: number) => number, (max: number) => number] = [(min) => Math.min(0, min), (max) => Math.max(0, max)];
 
 const tooltipFormatter = (v: unknown) => (typeof v === 'number' ? formatEuro(v) : String(v));
 
@@ -57,6 +55,8 @@ export const TrendChart = memo(function TrendChart({ result, height = 360, large
 
 export const SaldoChart = memo(function SaldoChart({ result, height = 200, large, width }: { result: SimulationResult; height?: number; large?: boolean; width?: number }) {
   const rows = result.totals.map((t) => ({ year: t.year, balance: t.balance }));
+  // the saldo axis always includes 0, so bars are measured from zero (no exaggerated differences)
+  const axis = zeroTicks(rows.map((r) => r.balance));
   const font = large ? 18 : 12;
   return (
     <div className="chart" data-chart="saldo" role="img" aria-label="Grafiek: saldo per jaar (negatief is tekort)">
@@ -64,7 +64,7 @@ export const SaldoChart = memo(function SaldoChart({ result, height = 200, large
         <ComposedChart data={rows} margin={{ top: 10, right: 24, bottom: 4, left: 12 }}>
           <CartesianGrid stroke="#ddd" vertical={false} />
           <XAxis dataKey="year" tick={{ fontSize: font }} />
-          <YAxis domain={ZERO_DOMAIN} tickFormatter={formatEuroCompact} width={large ? 120 : 88} tick={{ fontSize: font }} />
+          <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={formatEuroCompact} width={large ? 120 : 88} tick={{ fontSize: font }} />
           <Tooltip formatter={tooltipFormatter} labelFormatter={(l) => `Jaar ${String(l)}`} isAnimationActive={false} />
           <ReferenceLine y={0} stroke="#333" />
           <Bar dataKey="balance" name="Saldo (baten − lasten)" isAnimationActive={false}>

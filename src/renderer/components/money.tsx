@@ -9,8 +9,9 @@ export function Euro({ value, compact }: { value: number; compact?: boolean }) {
 export function Saldo({ value, compact, label }: { value: number; compact?: boolean; label?: boolean }) {
   const text = compact ? formatEuroCompact(value) : formatEuro(value);
   const tekort = Math.round(value) < 0;
+  const zero = Math.round(value) === 0;
   return (
-    <span className={`num ${tekort ? 'tekort' : 'overschot'}`}>
+    <span className={`num ${tekort ? 'tekort' : zero ? '' : 'overschot'}`}>
       {text}
       {label ? <span className="saldo-label"> {tekort ? 'tekort' : 'overschot'}</span> : null}
     </span>

@@ -206,7 +206,7 @@ function buildSlides(
             <Saldo value={h.balanceEnd} label />
           </p>
           <p className="sub">
-            Regio {model.name}, scenario "{scenario.name}". Cumulatief {h.baseYear}–{h.endYear}: <Saldo value={h.cumulativeBalance} label />. De lasten stijgen van{' '}
+            {model.name}, scenario "{scenario.name}". Cumulatief {h.baseYear}–{h.endYear}: <Saldo value={h.cumulativeBalance} label />. De lasten stijgen van{' '}
             {formatEuro(h.costBase)} naar {formatEuro(h.costEnd)} ({formatPctChange(h.costChangePct)}).
           </p>
           <Headlines result={result} large />

@@ -1,0 +1,110 @@
+/**
+ * Page helpers for the e2e tests: open the app against a test server, navigate,
+ * wait for autosave, read nl-NL amounts back as numbers.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Model } from '../../src/shared/formats/model';
+import type { Scenario } from '../../src/shared/formats/scenario';
+import type { TestServer } from './server';
+import { ROOT } from './server';
+
+export const RESULTS_DIR = path.join(ROOT, 'test-results');
+
+/** "€ -1.234.567" → -1234567 */
+export function parseEuro(text: string): number {
+  const t = text.replace(/[€\s]|tekort|overschot/gi, '').replace(/\./g, '').replace(',', '.').replace('−', '-').replace('+', '');
+  const n = Number(t);
+  if (!Number.isFinite(n)) throw new Error(`geen bedrag: ${JSON.stringify(text)}`);
+  return n;
+}
+
+export class AppPage {
+  constructor(
+    readonly page: Page,
+    readonly srv: TestServer,
+  ) {}
+
+  static async open(browser: Browser, srv: TestServer, viewport = { width: 1440, height: 900 }): Promise<AppPage> {
+    const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'nl-NL' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const app = new AppPage(page, srv);
+    await page.goto(srv.server.url);
+    await app.ready();
+    return app;
+  }
+
+  async ready(): Promise<void> {
+    await this.page.waitForSelector('[data-testid="scenario-picker"]', { timeout: 20_000 });
+    await this.page.waitForSelector('main[data-view]', { timeout: 20_000 });
+  }
+
+  async nav(view: string): Promise<void> {
+    await this.page.click(`[data-testid="nav-${view}"]`);
+    await this.page.waitForSelector(`main[data-view="${view}"], [data-testid="presentation"]`);
+  }
+
+  /** Waits until every edit has been written to the database. */
+  async saved(): Promise<void> {
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="save-status"]')?.getAttribute('data-state') !== 'saved', null, { timeout: 1500 }).catch(() => undefined);
+    await this.page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout: 10_000 });
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.ready();
+  }
+
+  /** Lasten, Rijksmiddelen and saldo per year from the Overzicht's Kerncijfers table. */
+  async kerncijfers(): Promise<Map<number, { cost: number; funding: number; balance: number }>> {
+    await this.nav('overzicht');
+    const rows = await this.page.$$eval('[data-testid="kern-table"] tbody tr', (trs) =>
+      trs.map((tr) => ({
+        year: Number(tr.getAttribute('data-year')),
+        cost: tr.querySelector('[data-col="cost"]')!.textContent ?? '',
+        funding: tr.querySelector('[data-col="funding"]')!.textContent ?? '',
+        balance: tr.querySelector('[data-col="balance"]')!.textContent ?? '',
+      })),
+    );
+    return new Map(rows.map((r) => [r.year, { cost: parseEuro(r.cost), funding: parseEuro(r.funding), balance: parseEuro(r.balance) }]));
+  }
+
+  async currentScenarioName(): Promise<string> {
+    return this.page.$eval('[data-testid="scenario-picker"]', (el) => {
+      const s = el as HTMLSelectElement;
+      return s.options[s.selectedIndex]?.textContent ?? '';
+    });
+  }
+
+  async screenshot(name: string, fullPage = true): Promise<string> {
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, name);
+    await this.page.screenshot({ path: file, fullPage });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.page.context().close();
+  }
+}
+
+/** What is stored in the database, through the same service the app uses. */
+export async function stored(srv: TestServer): Promise<{ model: Model; modelId: number; scenarios: { id: number; name: string; scenario: Scenario }[] }> {
+  const api = srv.server.service.api;
+  const models = await api.call('models.list', {});
+  if (!models.ok) throw new Error(models.error.message);
+  const modelId = models.value[0]!.id;
+  const rec = await api.call('models.get', { id: modelId });
+  if (!rec.ok) throw new Error(rec.error.message);
+  const list = await api.call('scenarios.list', { modelId });
+  if (!list.ok) throw new Error(list.error.message);
+  const scenarios = [];
+  for (const s of list.value) {
+    const r = await api.call('scenarios.get', { id: s.id });
+    if (r.ok) scenarios.push({ id: s.id, name: s.name, scenario: r.value.scenario });
+  }
+  return { model: rec.value.model, modelId, scenarios };
+}

@@ -1,0 +1,70 @@
+/** Ability 1: open the app and see the region (default model, "Ongewijzigd beleid", chart, headlines). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { simulate } from '../../src/shared/engine/simulate';
+import { launchBrowser } from './browser';
+import { startTestServer, type TestServer } from './server';
+import { AppPage, parseEuro, stored } from './app';
+
+let browser: Browser;
+let srv: TestServer;
+let app: AppPage;
+
+beforeAll(async () => {
+  [browser, srv] = await Promise.all([launchBrowser(), startTestServer('overview')]);
+  app = await AppPage.open(browser, srv);
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+describe('Overzicht', () => {
+  it('opens on the default model and "Ongewijzigd beleid" and shows the engine figures per year', async () => {
+    expect(await app.currentScenarioName()).toBe('Ongewijzigd beleid');
+    const { model, scenarios } = await stored(srv);
+    const base = scenarios.find((s) => s.name === 'Ongewijzigd beleid')!;
+    const expected = simulate(model, base.scenario);
+    const shown = await app.kerncijfers();
+    expect([...shown.keys()]).toEqual(expected.years);
+    for (const t of expected.totals) {
+      const row = shown.get(t.year)!;
+      expect(row.cost).toBe(Math.round(t.cost));
+      expect(row.funding).toBe(Math.round(t.funding));
+      expect(Math.abs(row.balance - Math.round(t.balance))).toBeLessThanOrEqual(1);
+    }
+
+    // headlines: saldo in the end year and cumulative, tekort in red with a minus sign
+    const last = expected.totals[expected.totals.length - 1]!;
+    const saldoText = await app.page.textContent('[data-testid="headline-saldo-end"] dd');
+    expect(parseEuro(saldoText!.replace(/tekort|overschot/i, ''))).toBe(Math.round(last.balance));
+    if (last.balance < 0) {
+      expect(saldoText).toMatch(/€ -\d/);
+      expect(saldoText).toMatch(/tekort/i);
+      const color = await app.page.$eval('[data-testid="headline-saldo-end"] dd .num', (el) => getComputedStyle(el).color);
+      expect(color).toBe('rgb(176, 0, 32)');
+    }
+    const cum = expected.totals.reduce((s, t) => s + t.balance, 0);
+    const cumText = await app.page.textContent('[data-testid="headline-saldo-cum"] dd');
+    expect(Math.abs(parseEuro(cumText!.replace(/tekort|overschot/i, '')) - Math.round(cum))).toBeLessThanOrEqual(1);
+    const k = expected.years.length - 1;
+    const largest = [...expected.lines].sort((a, b) => b.years[k]!.cost - a.years[k]!.cost)[0]!;
+    expect(await app.page.textContent('[data-testid="headline-largest"] .headline-name')).toBe(largest.name);
+  });
+
+  it('draws a stacked area per segment, the Rijksmiddelen line and the saldo bars, with a table alternative', async () => {
+    const { model } = await stored(srv);
+    const areas = await app.page.$$('[data-chart="trend"] .recharts-area');
+    expect(areas.length).toBe(model.segments.length);
+    expect(await app.page.$$('[data-chart="trend"] .recharts-line')).toHaveLength(1);
+    expect((await app.page.$$('[data-chart="saldo"] .recharts-bar-rectangle')).length).toBe(model.endYear - model.baseYear + 1);
+    // axis ticks in nl-NL compact euros
+    const ticks = () => app.page.$$eval('[data-chart="trend"] text.recharts-cartesian-axis-tick-value', (els) => els.map((e) => e.textContent));
+    await expect.poll(ticks).toContain('€ 30 mln');
+    await app.page.click('[data-testid="trend-frame"] summary');
+    const rows = await app.page.$$('[data-testid="trend-frame"] [data-testid="totals-table"] tbody tr');
+    expect(rows.length).toBe(model.segments.length + 3);
+    await app.page.click('[data-testid="trend-frame"] summary');
+    await app.screenshot('overzicht.png');
+  });
+});
