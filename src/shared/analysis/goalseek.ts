@@ -229,16 +229,19 @@ export function goalSeek(model: Model, scenario: Scenario, specIn: GoalSeekSpec)
   };
   if (!best) return infeasible(`geen toegestane waarde geeft een saldo ${spec.targetYear} van ${formatEuro(spec.target)}.`);
 
+  // Bisect well inside the tolerance (1%), so that rounding below can pick a readable value near the exact one.
+  const fine = spec.tolerance / 100;
   let [a, b] = best;
-  let found: GoalSeekPoint | undefined = Math.abs(f(a)) <= spec.tolerance ? a : Math.abs(f(b)) <= spec.tolerance ? b : undefined;
+  let found: GoalSeekPoint | undefined = Math.abs(f(a)) <= fine ? a : Math.abs(f(b)) <= fine ? b : undefined;
   for (let i = 0; !found && i < MAX_BISECTIONS; i++) {
     const mid = (a.value + b.value) / 2;
     if (mid === a.value || mid === b.value) break;
     const m = { value: mid, balance: balanceAt(mid) };
-    if (Math.abs(f(m)) <= spec.tolerance) found = m;
+    if (Math.abs(f(m)) <= fine) found = m;
     else if (Math.sign(f(m)) === Math.sign(f(a))) a = m;
     else b = m;
   }
+  if (!found) found = [a, b].find((p) => Math.abs(f(p)) <= spec.tolerance);
   if (!found) return infeasible(`het saldo ${spec.targetYear} springt over ${formatEuro(spec.target)} heen zonder het te raken.`);
 
   // A readable value: the fewest decimals that still hit the target.

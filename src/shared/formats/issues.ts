@@ -43,6 +43,8 @@ export function zodIssueToDutch(issue: z.core.$ZodIssue): ValidationIssue {
   switch (issue.code) {
     case 'invalid_type': {
       if (input === undefined) problem = 'ontbreekt';
+      // .int({ error }) reports invalid_type with expected 'int': keep the schema's own Dutch message
+      else if ((issue.expected as string) === 'int') problem = issue.message && !issue.message.startsWith('Invalid') ? issue.message : `${fmt(input)} is geen geheel getal`;
       else if (issue.expected === 'number' && typeof input === 'number' && Number.isNaN(input))
         problem = 'NaN is geen getal';
       else if (issue.expected === 'number' && typeof input === 'number') problem = `${fmt(input)} is geen eindig getal`;
