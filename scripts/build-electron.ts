@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ELECTRON_OUT = path.join(ROOT, 'dist', 'main', 'electron');
 
-export async function buildElectron(): Promise<void> {
+export async function buildElectron(outDir: string = ELECTRON_OUT): Promise<void> {
   const common = {
     bundle: true,
     platform: 'node' as const,
@@ -24,14 +24,14 @@ export async function buildElectron(): Promise<void> {
   await build({
     ...common,
     entryPoints: [path.join(ROOT, 'src/main/electron/main.ts')],
-    outfile: path.join(ELECTRON_OUT, 'main.cjs'),
+    outfile: path.join(outDir, 'main.cjs'),
     external: ['electron', 'better-sqlite3'],
   });
   // The sandboxed preload may require only 'electron': everything else is bundled in.
   await build({
     ...common,
     entryPoints: [path.join(ROOT, 'src/main/electron/preload.ts')],
-    outfile: path.join(ELECTRON_OUT, 'preload.cjs'),
+    outfile: path.join(outDir, 'preload.cjs'),
     external: ['electron'],
   });
 }
