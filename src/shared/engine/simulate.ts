@@ -153,27 +153,38 @@ function splitOverGemeenten(model: Model, years: readonly number[], lines: reado
   });
   const funding = fundingShares(model.gemeenten, youth);
   const n = model.gemeenten.length;
+  const nYears = years.length;
+  const nLines = lines.length;
 
-  const result: GemeenteResult[] = model.gemeenten.map((g, k) => ({
-    id: g.id,
-    name: g.name,
-    costShares: Object.fromEntries(lines.map((line, l) => [line.id, shareByLine[l]![k]!])),
-    fundingShare: funding[k]!,
-    lineCosts: lines.map(() => new Array<number>(years.length).fill(0)),
-    years: years.map((year) => ({ year, cost: 0, funding: 0, balance: 0 })),
-  }));
+  // Plain loops and preallocated arrays: this runs on every keystroke in the UI.
+  const result: GemeenteResult[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const g = model.gemeenten[k]!;
+    const costShares: Record<string, number> = {};
+    const lineCosts: number[][] = new Array(nLines);
+    for (let l = 0; l < nLines; l++) {
+      costShares[lines[l]!.id] = shareByLine[l]![k]!;
+      lineCosts[l] = new Array<number>(nYears);
+    }
+    const gYears: GemeenteResult['years'] = new Array(nYears);
+    for (let y = 0; y < nYears; y++) gYears[y] = { year: years[y]!, cost: 0, funding: 0, balance: 0 };
+    result[k] = { id: g.id, name: g.name, costShares, fundingShare: funding[k]!, lineCosts, years: gYears };
+  }
 
   const parts = new Array<number>(n).fill(0);
-  lines.forEach((line, l) => {
-    for (let y = 0; y < years.length; y++) {
-      splitAmount(line.years[y]!.cost, shareByLine[l]!, parts);
+  for (let l = 0; l < nLines; l++) {
+    const lineYears = lines[l]!.years;
+    const shares = shareByLine[l]!;
+    for (let y = 0; y < nYears; y++) {
+      splitAmount(lineYears[y]!.cost, shares, parts);
       for (let k = 0; k < n; k++) {
-        result[k]!.lineCosts[l]![y] = parts[k]!;
-        result[k]!.years[y]!.cost += parts[k]!;
+        const r = result[k]!;
+        r.lineCosts[l]![y] = parts[k]!;
+        r.years[y]!.cost += parts[k]!;
       }
     }
-  });
-  for (let y = 0; y < years.length; y++) {
+  }
+  for (let y = 0; y < nYears; y++) {
     splitAmount(totals[y]!.funding, funding, parts);
     for (let k = 0; k < n; k++) {
       const gy = result[k]!.years[y]!;
