@@ -55,6 +55,26 @@ export interface DataState {
 }
 
 let api: JeugdplannerApi | undefined;
+
+const LAST_SCENARIO_KEY = 'jeugdplanner.laatsteScenario';
+
+/** The scenario open before a reload or restart, so the user comes back where they were. */
+function rememberedScenario(): number | undefined {
+  try {
+    const v = Number(globalThis.localStorage?.getItem(LAST_SCENARIO_KEY));
+    return Number.isInteger(v) && v > 0 ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function rememberScenario(id: number | undefined): void {
+  try {
+    if (id !== undefined) globalThis.localStorage?.setItem(LAST_SCENARIO_KEY, String(id));
+  } catch {
+    // private mode or no storage: only the convenience is lost
+  }
+}
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const chains = new Map<string, Promise<void>>();
 
@@ -76,6 +96,8 @@ export function getApiForTests(): JeugdplannerApi | undefined {
 }
 
 export const useData = create<DataState>()((set, get) => {
+  // remember the open scenario whenever it changes
+  queueMicrotask(() => useData.subscribe((s, prev) => s.currentId !== prev.currentId && rememberScenario(s.currentId)));
   function markPending() {
     if (get().saveState !== 'error') set({ saveState: 'pending' });
   }
@@ -184,7 +206,8 @@ export const useData = create<DataState>()((set, get) => {
         set({ modelRecord: record });
         await get().reloadScenarios();
         const list = get().scenarios;
-        const preferred = list.find((s) => /ongewijzigd beleid/i.test(s.name)) ?? list[0];
+        const last = rememberedScenario();
+        const preferred = list.find((s) => s.id === last) ?? list.find((s) => /ongewijzigd beleid/i.test(s.name)) ?? list[0];
         if (preferred) await get().selectScenario(preferred.id);
         else {
           const id = await get().createScenario('Ongewijzigd beleid');
