@@ -17,12 +17,25 @@ import type { Parameter } from './parameters';
 
 interface LeanVolume {
   kind: 'volume';
-  base: { inflow: number; duration: number; units: number; price: number };
-  cur: { inflow: number; duration: number; units: number; price: number };
+  // Flat fields (no nested objects): the hot loop stays monomorphic and fast.
+  baseInflow: number;
+  baseDuration: number;
+  baseUnits: number;
+  basePrice: number;
+  inflow: number;
+  duration: number;
+  units: number;
+  price: number;
   opening: number | undefined;
   /** yearly percentages, index 0 unused; 0 where the scenario has none */
-  pct: { inflow: Float64Array; duration: Float64Array; units: Float64Array; price: Float64Array };
-  shift: { inflow: number; duration: number; units: number; price: number };
+  pctInflow: Float64Array;
+  pctDuration: Float64Array;
+  pctUnits: Float64Array;
+  pctPrice: Float64Array;
+  shiftInflow: number;
+  shiftDuration: number;
+  shiftUnits: number;
+  shiftPrice: number;
   inflowBefore: Float64Array;
   inflowAfter: Float64Array;
   cost: Float64Array;
@@ -64,17 +77,6 @@ export interface LeanModel {
   run: (cost: Float64Array, funding: Float64Array) => void;
 }
 
-const FIELD_KEY = {
-  inflowPerYear: 'inflow',
-  avgDurationMonths: 'duration',
-  unitsPerClientMonth: 'units',
-  pricePerUnit: 'price',
-  inflowChangePct: 'inflow',
-  durationChangePct: 'duration',
-  intensityChangePct: 'units',
-  priceIndexPct: 'price',
-} as const;
-
 function pctArray(map: Readonly<Record<string, number>> | undefined, years: readonly number[]): Float64Array {
   const out = new Float64Array(years.length);
   for (let k = 1; k < years.length; k++) out[k] = map?.[String(years[k])] ?? 0;
@@ -91,24 +93,33 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
     if (seg.kind === 'budget') {
       return { kind: 'budget', base: seg.amount, cur: seg.amount, pct: pctArray(a?.amountChangePct, years), shift: 0, cost: new Float64Array(n) };
     }
-    const base = { inflow: seg.inflowPerYear, duration: seg.avgDurationMonths, units: seg.unitsPerClientMonth ?? 1, price: seg.pricePerUnit };
-    return {
+    const volume: LeanVolume = {
       kind: 'volume',
-      base,
-      cur: { ...base },
+      baseInflow: seg.inflowPerYear,
+      baseDuration: seg.avgDurationMonths,
+      baseUnits: seg.unitsPerClientMonth ?? 1,
+      basePrice: seg.pricePerUnit,
+      inflow: seg.inflowPerYear,
+      duration: seg.avgDurationMonths,
+      units: seg.unitsPerClientMonth ?? 1,
+      price: seg.pricePerUnit,
       opening: seg.openingClients,
-      pct: {
-        inflow: pctArray(a?.inflowChangePct, years),
-        duration: pctArray(a?.durationChangePct, years),
-        units: pctArray(a?.intensityChangePct, years),
-        price: pctArray(a?.priceIndexPct, years),
-      },
-      shift: { inflow: 0, duration: 0, units: 0, price: 0 },
+      pctInflow: pctArray(a?.inflowChangePct, years),
+      pctDuration: pctArray(a?.durationChangePct, years),
+      pctUnits: pctArray(a?.intensityChangePct, years),
+      pctPrice: pctArray(a?.priceIndexPct, years),
+      shiftInflow: 0,
+      shiftDuration: 0,
+      shiftUnits: 0,
+      shiftPrice: 0,
       inflowBefore: new Float64Array(n),
       inflowAfter: new Float64Array(n),
       cost: new Float64Array(n),
     };
+    return volume;
   });
+  const volumes = segs.filter((x): x is LeanVolume => x.kind === 'volume');
+  const budgets = segs.filter((x): x is LeanBudget => x.kind === 'budget');
 
   const rules: LeanRule[] = scenario.substitutions.map((r) => {
     const share = new Float64Array(n);
@@ -157,9 +168,26 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
         if (seg.kind === 'budget') {
           return t.kind === 'segmentBase' ? (v) => (seg.cur = v) : (v) => (seg.shift = v);
         }
-        if (t.field === 'amount' || t.field === 'amountChangePct') throw new Error(`${p.key}: geldt niet voor een volumesegment`);
-        const f = FIELD_KEY[t.field];
-        return t.kind === 'segmentBase' ? (v) => (seg.cur[f] = v) : (v) => (seg.shift[f] = v);
+        switch (t.field) {
+          case 'inflowPerYear':
+            return (v) => (seg.inflow = v);
+          case 'avgDurationMonths':
+            return (v) => (seg.duration = v);
+          case 'unitsPerClientMonth':
+            return (v) => (seg.units = v);
+          case 'pricePerUnit':
+            return (v) => (seg.price = v);
+          case 'inflowChangePct':
+            return (v) => (seg.shiftInflow = v);
+          case 'durationChangePct':
+            return (v) => (seg.shiftDuration = v);
+          case 'intensityChangePct':
+            return (v) => (seg.shiftUnits = v);
+          case 'priceIndexPct':
+            return (v) => (seg.shiftPrice = v);
+          default:
+            throw new Error(`${p.key}: geldt niet voor een volumesegment`);
+        }
       }
       case 'fundingBase':
         return (v) => (fundingBase.cur = v);
@@ -179,17 +207,16 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
   });
 
   function reset(): void {
-    for (const seg of segs) {
-      if (seg.kind === 'budget') {
-        seg.cur = seg.base;
-        seg.shift = 0;
-      } else {
-        seg.cur.inflow = seg.base.inflow;
-        seg.cur.duration = seg.base.duration;
-        seg.cur.units = seg.base.units;
-        seg.cur.price = seg.base.price;
-        seg.shift.inflow = seg.shift.duration = seg.shift.units = seg.shift.price = 0;
-      }
+    for (const seg of budgets) {
+      seg.cur = seg.base;
+      seg.shift = 0;
+    }
+    for (const seg of volumes) {
+      seg.inflow = seg.baseInflow;
+      seg.duration = seg.baseDuration;
+      seg.units = seg.baseUnits;
+      seg.price = seg.basePrice;
+      seg.shiftInflow = seg.shiftDuration = seg.shiftUnits = seg.shiftPrice = 0;
     }
     for (const r of rules) r.shift = 0;
     for (const e of effects) {
@@ -202,11 +229,10 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
 
   function run(cost: Float64Array, funding: Float64Array): void {
     // Inflow paths (engine/paths yearPath), then prevention, then substitution.
-    for (const seg of segs) {
-      if (seg.kind !== 'volume') continue;
-      let v = seg.cur.inflow;
-      const pct = seg.pct.inflow;
-      const shift = seg.shift.inflow;
+    for (const seg of volumes) {
+      let v = seg.inflow;
+      const pct = seg.pctInflow;
+      const shift = seg.shiftInflow;
       seg.inflowBefore[0] = v;
       for (let k = 1; k < n; k++) {
         v *= 1 + (pct[k]! + shift) / 100;
@@ -230,7 +256,7 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
       }
       for (let k = 0; k < n; k++) seg.inflowBefore[k] = seg.inflowBefore[k]! * factor[k]!;
     }
-    for (const seg of segs) if (seg.kind === 'volume') seg.inflowAfter.set(seg.inflowBefore);
+    for (const seg of volumes) seg.inflowAfter.set(seg.inflowBefore);
     for (const r of rules) {
       const from = segs[r.from];
       const to = segs[r.to];
@@ -243,36 +269,35 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
       }
     }
 
-    for (const seg of segs) {
-      if (seg.kind === 'budget') {
-        let v = seg.cur;
-        seg.cost[0] = v;
-        for (let k = 1; k < n; k++) {
-          v *= 1 + (seg.pct[k]! + seg.shift) / 100;
-          seg.cost[k] = v;
-        }
-        continue;
+    for (const seg of budgets) {
+      let v = seg.cur;
+      seg.cost[0] = v;
+      for (let k = 1; k < n; k++) {
+        v *= 1 + (seg.pct[k]! + seg.shift) / 100;
+        seg.cost[k] = v;
       }
+    }
+    for (const seg of volumes) {
       // engine/simulate simulateVolume, with the duration, intensity and price paths inline.
-      const c = seg.cur;
-      let clients = seg.opening ?? (c.inflow * c.duration) / 12;
-      let d = c.duration;
-      let u = c.units;
-      let p = c.price;
+      let clients = seg.opening ?? (seg.inflow * seg.duration) / 12;
+      let d = seg.duration;
+      let u = seg.units;
+      let p = seg.price;
+      const { pctDuration, pctUnits, pctPrice, inflowAfter, cost } = seg;
       for (let k = 0; k < n; k++) {
         if (k > 0) {
-          d *= 1 + (seg.pct.duration[k]! + seg.shift.duration) / 100;
-          u *= 1 + (seg.pct.units[k]! + seg.shift.units) / 100;
-          p *= 1 + (seg.pct.price[k]! + seg.shift.price) / 100;
+          d *= 1 + (pctDuration[k]! + seg.shiftDuration) / 100;
+          u *= 1 + (pctUnits[k]! + seg.shiftUnits) / 100;
+          p *= 1 + (pctPrice[k]! + seg.shiftPrice) / 100;
         }
-        const i = seg.inflowAfter[k]! / 12;
+        const i = inflowAfter[k]! / 12;
         let clientMonths = 0;
         for (let m = 0; m < 12; m++) {
           const next = clients + i - clients / d;
           clientMonths += (clients + next) / 2;
           clients = next;
         }
-        seg.cost[k] = clientMonths * u * p;
+        cost[k] = clientMonths * u * p;
       }
     }
 
