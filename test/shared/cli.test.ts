@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/main/cli/args';
+import { runCli } from '../../src/main/cli/run';
+import { readFileSync } from 'node:fs';
 import { MODEL_FORMAT } from '../../src/shared/formats/model';
 import { SCENARIO_FORMAT } from '../../src/shared/formats/scenario';
 
@@ -135,5 +137,39 @@ describe('parseArgs', () => {
         'onbekende optie "--wat" (bekend: --model, --scenario, --json, --help)',
       ],
     });
+  });
+});
+
+describe('runCli in process', () => {
+  function runInProcess(...argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = runCli(argv, {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      readText: (p) => readFileSync(p, 'utf8'),
+      defaults: { modelFile: join(root, 'models/noord-limburg.json'), scenarioFile: join(root, 'models/scenarios/ongewijzigd-beleid.json') },
+    });
+    return { code, stdout, stderr };
+  }
+
+  it('shows what the Rijksmiddelen are made of when Rijksmaatregelen are on', () => {
+    const r = runInProcess('--scenario', join(root, 'models/scenarios/rijksmaatregelen.json'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}waarvan basis met index +€ 79\.024\.809 /m);
+    expect(r.stdout).toMatch(/^ {2}waarvan Extra middelen Voorjaarsnota 2025/m);
+    expect(r.stdout).toMatch(/^ {2}waarvan Kortere trajecten vanaf 2028/m);
+  });
+
+  it('shows no breakdown when the funding is the index path only', () => {
+    const r = runInProcess();
+    expect(r.stdout).not.toContain('waarvan');
+  });
+
+  it('--help prints the flags and exits 0', () => {
+    const r = runInProcess('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--scenario BESTAND');
+    expect(r.stderr).toBe('');
   });
 });

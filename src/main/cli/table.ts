@@ -33,6 +33,13 @@ export function renderTable(result: SimulationResult, ctx: TableContext): string
   });
   rows.push({ label: 'Totaal lasten', values: result.totals.map((t) => t.cost), rule: true });
   rows.push({ label: 'Rijksmiddelen (baten)', values: result.totals.map((t) => t.funding) });
+  // What makes up the funding beyond the index path, so every euro in the total can be traced.
+  const measures = result.fundingMeasures ?? [];
+  if (measures.length > 0 || result.totals.some((t) => t.fundingAdjustment !== 0)) {
+    rows.push({ label: '  waarvan basis met index', values: result.totals.map((t) => t.fundingBaseline) });
+    if (result.totals.some((t) => t.fundingAdjustment !== 0)) rows.push({ label: '  waarvan incidentele bijstelling', values: result.totals.map((t) => t.fundingAdjustment) });
+    for (const m of measures) rows.push({ label: `  waarvan ${m.name}`, values: m.years });
+  }
   rows.push({ label: 'Saldo (negatief = tekort)', values: result.totals.map((t) => t.balance), rule: true });
 
   const cells = rows.map((r) => r.values.map(formatEuro));
