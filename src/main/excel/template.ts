@@ -1,0 +1,283 @@
+/**
+ * "Sjabloon downloaden": a workbook in the shape of the model file, filled
+ * with a model (or empty), with instructions first and Excel data validation
+ * on choice and number columns. importModel.ts reads it back; export →
+ * import gives the identical model (test/excel/template.test.ts).
+ */
+import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import type { Model } from '../../shared/formats/model';
+import { TAAKVELD_CODES, TAAKVELDEN } from '../../shared/domain/taakvelden';
+import { setText } from './safeText';
+import { applyStyle, FMT_SHARE, headerStyle, noteStyle, titleStyle, bodyFont } from './styles';
+import {
+  CALIBRATION_COLUMNS,
+  FUNDING_FIELDS,
+  GEBRUIK_FIRST_HEADER,
+  GEMEENTE_COLUMNS,
+  INDEX_HEADER,
+  MODEL_FIELDS,
+  SEGMENT_COLUMNS,
+  TEMPLATE_SHEETS,
+  type ColumnDef,
+} from './templateLayout';
+
+/** Rows that get data validation beyond the filled ones, so new rows are checked too. */
+const SPARE_ROWS = 200;
+
+type CellInput = string | number | boolean | undefined;
+
+interface DataValidationLike {
+  type: 'list' | 'decimal' | 'whole';
+  allowBlank: boolean;
+  formulae: (string | number)[];
+  operator?: 'between' | 'greaterThanOrEqual';
+  showErrorMessage: boolean;
+  errorTitle?: string;
+  error?: string;
+  showInputMessage?: boolean;
+  prompt?: string;
+}
+
+/** ExcelJS has the collection but not its type in index.d.ts. */
+function validations(ws: Worksheet): { add(address: string, validation: DataValidationLike): void } {
+  return (ws as unknown as { dataValidations: { add(address: string, validation: DataValidationLike): void } }).dataValidations;
+}
+
+export function buildTemplate(model?: Model): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Jeugdplanner';
+  writeInstructions(wb.addWorksheet(TEMPLATE_SHEETS.instructies));
+  writeModelSheet(wb.addWorksheet(TEMPLATE_SHEETS.model), model);
+  writeTable(
+    wb.addWorksheet(TEMPLATE_SHEETS.segmenten),
+    SEGMENT_COLUMNS,
+    (model?.segments ?? []).map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      group: s.group,
+      inflowPerYear: s.kind === 'volume' ? s.inflowPerYear : undefined,
+      avgDurationMonths: s.kind === 'volume' ? s.avgDurationMonths : undefined,
+      unit: s.kind === 'volume' ? s.unit : undefined,
+      unitsPerClientMonth: s.kind === 'volume' ? s.unitsPerClientMonth : undefined,
+      pricePerUnit: s.kind === 'volume' ? s.pricePerUnit : undefined,
+      openingClients: s.kind === 'volume' ? s.openingClients : undefined,
+      amount: s.kind === 'budget' ? s.amount : undefined,
+      taakveld: s.taakveld,
+      split: s.split === undefined ? undefined : s.split === 'solidarity' ? 'solidariteit' : s.split === 'usage' ? 'gebruik' : 'gemengd',
+      solidarityPct: typeof s.split === 'object' ? s.split.solidarityPct : undefined,
+      source: s.source,
+      estimate: s.estimate,
+      note: s.note,
+    })),
+    { taakveld: TAAKVELD_CODES },
+  );
+  writeTable(
+    wb.addWorksheet(TEMPLATE_SHEETS.gemeenten),
+    GEMEENTE_COLUMNS,
+    (model?.gemeenten ?? []).map((g) => ({ ...g })),
+  );
+  writeFunding(wb.addWorksheet(TEMPLATE_SHEETS.rijksmiddelen), model);
+  writeUsage(wb.addWorksheet(TEMPLATE_SHEETS.gebruik), model);
+  writeTable(
+    wb.addWorksheet(TEMPLATE_SHEETS.kalibratie),
+    CALIBRATION_COLUMNS,
+    (model?.segments ?? []).flatMap((s) => (s.kind === 'volume' && s.calibration ? [{ segment: s.id, ...s.calibration }] : [])),
+  );
+  return wb;
+}
+
+function put(ws: Worksheet, row: number, col: number, value: CellInput, def: Pick<ColumnDef, 'kind'>): void {
+  const cell = ws.getCell(row, col);
+  if (value === undefined) return;
+  if (def.kind === 'yesno') setText(cell, value ? 'ja' : 'nee');
+  else if (typeof value === 'number') {
+    cell.value = value; // full precision: the import must give back exactly this number
+    if (def.kind === 'fraction') cell.numFmt = FMT_SHARE;
+  } else setText(cell, String(value));
+  cell.font = bodyFont;
+}
+
+function header(ws: Worksheet, row: number, cols: readonly ColumnDef[]): void {
+  cols.forEach((c, i) => {
+    const cell = ws.getCell(row, i + 1);
+    setText(cell, c.header);
+    applyStyle(cell, headerStyle);
+    ws.getColumn(i + 1).width = c.width;
+  });
+  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: row, activeCell: 'A2' }];
+}
+
+function validate(ws: Worksheet, col: number, firstRow: number, lastRow: number, def: ColumnDef, choices?: readonly string[]): void {
+  const range = `${ws.getColumn(col).letter}${firstRow}:${ws.getColumn(col).letter}${lastRow}`;
+  const list = choices ?? def.choices;
+  const prompt = def.help ? { showInputMessage: true, prompt: def.help.slice(0, 250) } : {};
+  if (list) {
+    validations(ws).add(range, {
+      type: 'list',
+      allowBlank: !def.required,
+      formulae: [`"${list.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: `Ongeldige ${def.header}`,
+      error: `Kies uit: ${list.join(', ')}`.slice(0, 250),
+      ...prompt,
+    });
+  } else if (def.kind === 'number' || def.kind === 'integer' || def.kind === 'fraction') {
+    validations(ws).add(range, {
+      type: def.kind === 'integer' ? 'whole' : 'decimal',
+      allowBlank: !def.required,
+      operator: def.kind === 'fraction' ? 'between' : 'greaterThanOrEqual',
+      formulae: def.kind === 'fraction' ? [0, 1] : [0],
+      showErrorMessage: true,
+      errorTitle: `Ongeldige ${def.header}`,
+      error: def.kind === 'fraction' ? 'Typ een percentage tussen 0% en 100%.' : 'Typ een getal van 0 of meer.',
+      ...prompt,
+    });
+  }
+}
+
+function writeTable<K extends string>(
+  ws: Worksheet,
+  cols: readonly ColumnDef<K>[],
+  rows: readonly Partial<Record<K, CellInput>>[],
+  extraChoices: Partial<Record<K, readonly string[]>> = {},
+): void {
+  header(ws, 1, cols);
+  rows.forEach((r, i) => cols.forEach((c, j) => put(ws, i + 2, j + 1, r[c.key], c)));
+  const last = rows.length + 1 + SPARE_ROWS;
+  cols.forEach((c, j) => {
+    if (c.kind === 'text') return; // free text: nothing to restrict
+    validate(ws, j + 1, 2, last, c, extraChoices[c.key]);
+    if (c.kind === 'fraction') for (let r = rows.length + 2; r <= Math.min(last, rows.length + 50); r++) ws.getCell(r, j + 1).numFmt = FMT_SHARE;
+  });
+}
+
+function keyValue(ws: Worksheet, row: number, def: ColumnDef, value: CellInput): void {
+  const k = ws.getCell(row, 1);
+  setText(k, def.header);
+  k.font = { ...bodyFont, bold: true };
+  put(ws, row, 2, value, def);
+  if (def.kind !== 'text') validate(ws, 2, row, row, def);
+}
+
+function writeModelSheet(ws: Worksheet, model: Model | undefined): void {
+  ws.getColumn(1).width = 30;
+  ws.getColumn(2).width = 60;
+  header(ws, 1, [
+    { key: 'k', header: 'veld', kind: 'text', width: 30 },
+    { key: 'v', header: 'waarde', kind: 'text', width: 60 },
+  ]);
+  const values: Record<(typeof MODEL_FIELDS)[number]['key'], CellInput> = {
+    name: model?.name,
+    description: model?.description,
+    baseYear: model?.baseYear,
+    endYear: model?.endYear,
+  };
+  MODEL_FIELDS.forEach((f, i) => keyValue(ws, i + 2, f, values[f.key]));
+}
+
+function writeFunding(ws: Worksheet, model: Model | undefined): void {
+  ws.getColumn(1).width = 32;
+  ws.getColumn(2).width = 50;
+  header(ws, 1, [
+    { key: 'k', header: 'veld', kind: 'text', width: 32 },
+    { key: 'v', header: 'waarde', kind: 'text', width: 50 },
+  ]);
+  const f = model?.funding;
+  const values: Record<(typeof FUNDING_FIELDS)[number]['key'], CellInput> = {
+    baseAmount: f?.baseAmount,
+    source: f?.source,
+    estimate: f?.estimate,
+    nationalShare: f?.nationalShare?.value,
+    nationalShareSource: f?.nationalShare?.source,
+    nationalShareEstimate: f?.nationalShare?.estimate,
+  };
+  FUNDING_FIELDS.forEach((d, i) => keyValue(ws, i + 2, d, values[d.key]));
+  const tableRow = FUNDING_FIELDS.length + 3;
+  const yearDef: ColumnDef = { key: 'year', header: INDEX_HEADER.year, kind: 'integer', width: 32 };
+  const pctDef: ColumnDef = { key: 'pct', header: INDEX_HEADER.pct, kind: 'percentage', width: 50 };
+  [yearDef, pctDef].forEach((d, i) => {
+    const c = ws.getCell(tableRow, i + 1);
+    setText(c, d.header);
+    applyStyle(c, headerStyle);
+  });
+  const years: number[] = [];
+  if (model) for (let y = model.baseYear + 1; y <= model.endYear; y++) years.push(y);
+  // Years the model names outside its range still go out, so the import reports them instead of losing them.
+  for (const key of Object.keys(f?.indexPct ?? {})) if (!years.includes(Number(key))) years.push(Number(key));
+  years.forEach((y, i) => {
+    put(ws, tableRow + 1 + i, 1, y, yearDef);
+    put(ws, tableRow + 1 + i, 2, f?.indexPct?.[String(y)], pctDef);
+  });
+  const note = ws.getCell(tableRow + years.length + 2, 1);
+  setText(note, 'Index: typ 2,5 voor 2,5% (of 2,5% in een cel met procentopmaak). Een leeg jaar betekent 0%.');
+  applyStyle(note, { ...noteStyle, alignment: { wrapText: false } });
+}
+
+function writeUsage(ws: Worksheet, model: Model | undefined): void {
+  const gemeenten = model?.gemeenten ?? [];
+  const cols: ColumnDef[] = [
+    { key: 'segment', header: GEBRUIK_FIRST_HEADER, kind: 'text', width: 16 },
+    ...gemeenten.map((g): ColumnDef => ({ key: g.id, header: g.id, kind: 'fraction', width: 12 })),
+  ];
+  header(ws, 1, cols);
+  const rows = (model?.segments ?? []).filter((s) => s.usageShare && Object.keys(s.usageShare).length > 0);
+  rows.forEach((s, i) => {
+    put(ws, i + 2, 1, s.id, cols[0]!);
+    // keys that are not (yet) gemeenten of the model get their own column, so nothing is dropped silently
+    for (const gid of Object.keys(s.usageShare!)) {
+      let col = cols.findIndex((c) => c.key === gid);
+      if (col < 0) {
+        cols.push({ key: gid, header: gid, kind: 'fraction', width: 12 });
+        col = cols.length - 1;
+        setText(ws.getCell(1, col + 1), gid);
+        applyStyle(ws.getCell(1, col + 1), headerStyle);
+      }
+      put(ws, i + 2, col + 1, s.usageShare![gid], cols[col]!);
+    }
+  });
+}
+
+function writeInstructions(ws: Worksheet): void {
+  ws.getColumn(1).width = 110;
+  const lines: [string, 'title' | 'head' | 'text'][] = [
+    ['Sjabloon regionaal jeugdbudget — Jeugdplanner', 'title'],
+    ['Vul de bladen in en importeer het bestand in Jeugdplanner (Bestand → Importeren → Excel-sjabloon). Er wordt pas iets opgeslagen als alles klopt; anders krijgt u een lijst met alle fouten, met blad en cel.', 'text'],
+    ['Bladen', 'head'],
+    ['Model: naam, omschrijving, basisjaar en eindjaar van de meerjarenraming.', 'text'],
+    ['Segmenten: één rij per segment. Soort "volume" (instroom × duur × intensiteit × tarief) of "budget" (vast bedrag per jaar). Vul bij volume de kolommen instroom t/m beginstand, bij budget alleen het bedrag.', 'text'],
+    ['Gemeenten: de gemeenten van de regio met het aantal jeugdigen 0–17 en (optioneel) hun aandeel in de Rijksmiddelen als percentage.', 'text'],
+    ['Rijksmiddelen: het basisbedrag in het basisjaar met bron, en de index per jaar (in procenten t.o.v. het vorige jaar).', 'text'],
+    ['Gebruiksaandelen: alleen voor segmenten met verdeling "gebruik" of "gemengd": per gemeente het aandeel in het gebruik (percentage).', 'text'],
+    ['Kalibratie (optioneel): de realisatiecijfers waarop een volumesegment is afgestemd.', 'text'],
+    ['Regels', 'head'],
+    ['Getallen: typ ze als getal (1234,5). Tekst als "twaalf" wordt geweigerd met de cel erbij.', 'text'],
+    ['Formules: in een getalcel wordt de door Excel berekende waarde overgenomen (u krijgt een melding per cel). Een formule zonder berekende waarde wordt geweigerd: open en bewaar het bestand eerst in Excel.', 'text'],
+    ['Samengevoegde cellen zijn niet toegestaan op de invulbladen: de positie van een waarde is dan niet eenduidig.', 'text'],
+    ['Lege rijen worden overgeslagen. Extra bladen (bijv. eigen berekeningen) worden genegeerd, met een melding.', 'text'],
+    ['Kolommen worden herkend aan hun kop; de volgorde mag u wijzigen, de koppen niet. Onbekende kolommen worden genegeerd, met een melding.', 'text'],
+    ['Taakvelden: alleen de Iv3-codes vanaf begroting 2023:', 'text'],
+    ...TAAKVELD_CODES.map((c): [string, 'text'] => [`   ${c}  ${TAAKVELDEN[c]}`, 'text']),
+    ['Bron en schatting: noem bij elk basisgegeven de bron (document, tabel, jaar). Zet "schatting" op ja als het cijfer geen gepubliceerde bron heeft.', 'text'],
+    ['Grenzen: het bestand mag hoogstens 10 MB zijn; een werkblad uitgepakt hoogstens 20 MB.', 'text'],
+  ];
+  lines.forEach(([text, kind], i) => {
+    const c = ws.getCell(i + 1, 1);
+    setText(c, text);
+    if (kind === 'title') applyStyle(c, titleStyle);
+    else if (kind === 'head') c.font = { ...bodyFont, bold: true, size: 11 };
+    else {
+      c.font = bodyFont;
+      c.alignment = { wrapText: true, vertical: 'top' };
+    }
+  });
+}
+
+/** The template as a file: "Sjabloon jeugdbudget - <model>.xlsx". */
+export async function exportTemplate(model?: Model): Promise<{ fileName: string; data: Buffer }> {
+  const data = Buffer.from(await buildTemplate(model).xlsx.writeBuffer());
+  const name = model ? `Sjabloon jeugdbudget - ${model.name}` : 'Sjabloon jeugdbudget';
+  // eslint-disable-next-line no-control-regex
+  return { fileName: `${name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_').slice(0, 150)}.xlsx`, data };
+}

@@ -1,0 +1,104 @@
+/**
+ * The shape of the budget template ("Sjabloon"), shared by the writer
+ * (template.ts) and the reader (importModel.ts) so the two cannot drift
+ * apart. Columns are found by their header text on import, so a controller
+ * may reorder or add columns; the headers themselves must stay.
+ */
+
+export const TEMPLATE_SHEETS = {
+  instructies: 'Instructies',
+  model: 'Model',
+  segmenten: 'Segmenten',
+  gemeenten: 'Gemeenten',
+  rijksmiddelen: 'Rijksmiddelen',
+  gebruik: 'Gebruiksaandelen',
+  kalibratie: 'Kalibratie',
+} as const;
+
+export type ColumnKind = 'text' | 'number' | 'percentage' | 'fraction' | 'integer' | 'yesno' | 'choice';
+
+export interface ColumnDef<K extends string = string> {
+  key: K;
+  header: string;
+  kind: ColumnKind;
+  width: number;
+  required?: boolean;
+  /** allowed values for 'choice' (also the data-validation list) */
+  choices?: readonly string[];
+  /** shown as input message in Excel */
+  help?: string;
+}
+
+export const KIND_CHOICES = ['volume', 'budget'] as const;
+export const SPLIT_CHOICES = ['solidariteit', 'gebruik', 'gemengd'] as const;
+export const YESNO_CHOICES = ['ja', 'nee'] as const;
+
+export const SEGMENT_COLUMNS = [
+  { key: 'id', header: 'id', kind: 'text', width: 16, required: true, help: 'Korte code: letters, cijfers, - en _ (uniek).' },
+  { key: 'name', header: 'naam', kind: 'text', width: 34, required: true },
+  { key: 'kind', header: 'soort', kind: 'choice', width: 10, required: true, choices: KIND_CHOICES, help: 'volume: instroom × duur × tarief; budget: vast bedrag per jaar.' },
+  { key: 'group', header: 'groep', kind: 'text', width: 16 },
+  { key: 'inflowPerYear', header: 'instroom per jaar', kind: 'number', width: 12, help: 'Alleen bij volume: nieuwe jeugdigen per jaar.' },
+  { key: 'avgDurationMonths', header: 'gemiddelde duur (maanden)', kind: 'number', width: 12, help: 'Alleen bij volume: minstens 1 maand.' },
+  { key: 'unit', header: 'eenheid', kind: 'text', width: 10, help: 'Alleen bij volume: bijv. uur, etmaal, traject.' },
+  { key: 'unitsPerClientMonth', header: 'eenheden per cliëntmaand', kind: 'number', width: 12, help: 'Alleen bij volume; leeg = 1.' },
+  { key: 'pricePerUnit', header: 'prijs per eenheid (€)', kind: 'number', width: 12, help: 'Alleen bij volume.' },
+  { key: 'openingClients', header: 'beginstand jeugdigen', kind: 'number', width: 12, help: 'Alleen bij volume; leeg = evenwicht (instroom × duur / 12).' },
+  { key: 'amount', header: 'bedrag per jaar (€)', kind: 'number', width: 14, help: 'Alleen bij budget.' },
+  { key: 'taakveld', header: 'taakveld', kind: 'choice', width: 10, help: 'Iv3-taakveld vanaf 2023 (bijv. 6.72a).' },
+  { key: 'split', header: 'verdeling', kind: 'choice', width: 13, choices: SPLIT_CHOICES, help: 'Verdeelsleutel over de gemeenten; leeg = solidariteit.' },
+  { key: 'solidarityPct', header: 'solidariteit % (bij gemengd)', kind: 'number', width: 12 },
+  { key: 'source', header: 'bron', kind: 'text', width: 40 },
+  { key: 'estimate', header: 'schatting', kind: 'yesno', width: 10, choices: YESNO_CHOICES },
+  { key: 'note', header: 'toelichting', kind: 'text', width: 30 },
+] as const satisfies readonly ColumnDef[];
+
+export const GEMEENTE_COLUMNS = [
+  { key: 'id', header: 'id', kind: 'text', width: 16, required: true },
+  { key: 'name', header: 'naam', kind: 'text', width: 24, required: true },
+  { key: 'youth0to17', header: 'jeugdigen 0–17', kind: 'number', width: 14, required: true },
+  { key: 'fundingShare', header: 'aandeel Rijksmiddelen', kind: 'fraction', width: 14, help: 'Als percentage (bijv. 15,2%); leeg = aandeel jeugdigen.' },
+  { key: 'source', header: 'bron', kind: 'text', width: 40 },
+  { key: 'estimate', header: 'schatting', kind: 'yesno', width: 10, choices: YESNO_CHOICES },
+] as const satisfies readonly ColumnDef[];
+
+export const CALIBRATION_COLUMNS = [
+  { key: 'segment', header: 'segment id', kind: 'text', width: 16, required: true },
+  { key: 'year', header: 'jaar', kind: 'integer', width: 8, required: true },
+  { key: 'clients', header: 'jeugdigen', kind: 'number', width: 12, required: true },
+  { key: 'turnover', header: 'omzet (€)', kind: 'number', width: 14, required: true },
+  { key: 'durationMonths', header: 'duur (maanden)', kind: 'number', width: 12 },
+  { key: 'avgDaysPerClient', header: 'dagen per jeugdige', kind: 'number', width: 12 },
+  { key: 'source', header: 'bron', kind: 'text', width: 40 },
+] as const satisfies readonly ColumnDef[];
+
+/** Key/value rows of the Model sheet (label in column A, value in column B). */
+export const MODEL_FIELDS = [
+  { key: 'name', header: 'naam', kind: 'text', width: 0, required: true },
+  { key: 'description', header: 'omschrijving', kind: 'text', width: 0 },
+  { key: 'baseYear', header: 'basisjaar', kind: 'integer', width: 0, required: true },
+  { key: 'endYear', header: 'eindjaar', kind: 'integer', width: 0, required: true },
+] as const satisfies readonly ColumnDef[];
+
+/** Key/value rows at the top of the Rijksmiddelen sheet; the index table follows. */
+export const FUNDING_FIELDS = [
+  { key: 'baseAmount', header: 'basisbedrag (€, basisjaar)', kind: 'number', width: 0, required: true },
+  { key: 'source', header: 'bron', kind: 'text', width: 0 },
+  { key: 'estimate', header: 'schatting', kind: 'yesno', width: 0, choices: YESNO_CHOICES },
+  { key: 'nationalShare', header: 'aandeel landelijk jeugdbudget', kind: 'fraction', width: 0 },
+  { key: 'nationalShareSource', header: 'bron aandeel landelijk', kind: 'text', width: 0 },
+  { key: 'nationalShareEstimate', header: 'schatting aandeel landelijk', kind: 'yesno', width: 0, choices: YESNO_CHOICES },
+] as const satisfies readonly ColumnDef[];
+
+export const INDEX_HEADER = { year: 'jaar', pct: 'index (% t.o.v. vorig jaar)' } as const;
+export const GEBRUIK_FIRST_HEADER = 'segment id';
+
+export const SPLIT_TO_MODEL = { solidariteit: 'solidarity', gebruik: 'usage' } as const;
+
+/** Header text as compared on import: case, spacing and dashes do not matter. */
+export function normaliseHeader(text: string): string {
+  return text.toLowerCase().replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim();
+}
+
+export const YES = new Set(['ja', 'j', 'yes', 'y', 'waar', 'true', '1', 'x']);
+export const NO = new Set(['nee', 'n', 'no', 'onwaar', 'false', '0']);
