@@ -13,7 +13,8 @@ export interface LegendItem {
 const SCALE = 2;
 
 export async function chartToPngBlob(container: Element, title: string, legend: readonly LegendItem[] = []): Promise<Blob> {
-  const svg = container.querySelector('svg.recharts-surface') ?? container.querySelector('svg');
+  // the chart's own surface; legend icons are small svg.recharts-surface elements too
+  const svg = container.querySelector('.recharts-wrapper > svg') ?? container.querySelector('svg');
   if (!svg) throw new Error('Geen grafiek gevonden om op te slaan.');
   const rect = svg.getBoundingClientRect();
   const width = Math.max(1, Math.round(rect.width));
