@@ -51,6 +51,21 @@ export const apiRequests = {
   'files.exportModel': z.strictObject({ id }),
   'files.exportScenario': z.strictObject({ id }),
 
+  /**
+   * Begrotingsbijlage (Excel) of a model for 1–5 of its scenarios. scope: 'region', 'all' (a zip with
+   * the region and one workbook per gemeente) or a gemeente id; unit: euro or × € 1.000 ('thousand').
+   */
+  'excel.exportBijlage': z.strictObject({
+    modelId: id,
+    scenarioIds: z.array(id).min(1).max(5),
+    scope: z.string().trim().min(1).max(64).default('region'),
+    unit: z.enum(['euro', 'thousand']).default('euro'),
+  }),
+  /** "Sjabloon downloaden": the budget template, filled with the model when modelId is given, else empty. */
+  'excel.template': z.strictObject({ modelId: id.optional() }),
+  /** A filled-in template (xlsx as base64) becomes a new model; nothing is saved while any error remains. */
+  'excel.importModel': z.strictObject({ fileName: z.string().max(260).optional(), content: fileText }),
+
   'backups.list': z.strictObject({}),
   /** Replace the database with a backup (the current database is backed up first). */
   'backups.restore': z.strictObject({ name: z.string().regex(/^[\w.-]+\.sqlite$/) }),
@@ -128,6 +143,13 @@ export interface FileExport {
   encoding: 'utf8' | 'base64';
 }
 
+/** The model made from an Excel template, with what the import ignored or took over (formulas, extra sheets). */
+export interface ExcelImportResult {
+  record: ModelRecord;
+  /** Dutch notices, e.g. `Segmenten!E2: formule =2*1200; de berekende waarde 2400 is overgenomen.` */
+  notices: string[];
+}
+
 export interface BackupInfo {
   name: string;
   createdAt: string;
@@ -155,6 +177,9 @@ export interface ApiResponses {
   'files.importScenario': ScenarioRecord;
   'files.exportModel': FileExport;
   'files.exportScenario': FileExport;
+  'excel.exportBijlage': FileExport;
+  'excel.template': FileExport;
+  'excel.importModel': ExcelImportResult;
   'backups.list': BackupInfo[];
   'backups.restore': { restored: string; safetyBackup: string };
 }

@@ -21,6 +21,7 @@ import { scenarioHandlers } from './scenarios';
 import { versionHandlers } from './versions';
 import { simulateHandlers } from './simulate';
 import { fileHandlers } from './files';
+import { excelHandlers } from './excel';
 import { backupHandlers } from './backups';
 
 /**
@@ -35,6 +36,7 @@ export const handlers: HandlerMap = {
   ...versionHandlers,
   ...simulateHandlers,
   ...fileHandlers,
+  ...excelHandlers,
   ...backupHandlers,
 };
 

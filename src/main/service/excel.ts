@@ -1,0 +1,61 @@
+/**
+ * Excel methods of the contract: the begrotingsbijlage, the budget template
+ * and its import. Binary files travel as base64 (FileExport).
+ */
+import type { FileExport } from '../../shared/api';
+import { issuesToText } from '../../shared/formats/issues';
+import { exportBijlage, ExportError } from '../excel/exportBijlage';
+import { exportTemplate } from '../excel/template';
+import { importModelWorkbook } from '../excel/importModel';
+import { XLSX_MIME } from '../excel/exportBijlage';
+import { StorageError } from '../storage/errors';
+import { findModel, insertModel } from '../storage/models-repo';
+import { findScenario } from '../storage/scenarios-repo';
+import { notFound, stampOf, storageOf, type HandlerMap } from './context';
+
+const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+
+export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' | 'excel.importModel'> = {
+  'excel.exportBijlage': async (req, ctx) => {
+    const db = storageOf(ctx).db;
+    const model = findModel(db, req.modelId) ?? notFound('Model', req.modelId);
+    const scenarios = req.scenarioIds.map((sid) => {
+      const s = findScenario(db, sid) ?? notFound('Scenario', sid);
+      if (s.modelId !== req.modelId) {
+        throw new StorageError('validation', `Scenario "${s.name}" (${sid}) hoort bij een ander model dan "${model.name}".`);
+      }
+      return s.scenario;
+    });
+    try {
+      const file = await exportBijlage({ model: model.model, scenarios, scope: req.scope, unit: req.unit, appVersion: ctx.appVersion, generatedAt: ctx.now() });
+      return toFileExport(file.fileName, file.mimeType, file.data);
+    } catch (err) {
+      if (err instanceof ExportError) throw new StorageError('validation', err.message);
+      throw err;
+    }
+  },
+
+  'excel.template': async (req, ctx) => {
+    const model = req.modelId === undefined ? undefined : (findModel(storageOf(ctx).db, req.modelId) ?? notFound('Model', req.modelId)).model;
+    const file = await exportTemplate(model);
+    return toFileExport(file.fileName, XLSX_MIME, file.data);
+  },
+
+  'excel.importModel': async (req, ctx) => {
+    const db = storageOf(ctx).db;
+    if (!BASE64.test(req.content)) throw new StorageError('validation', 'De inhoud van het bestand is niet als base64 doorgegeven; er is niets opgeslagen.');
+    const result = await importModelWorkbook(Buffer.from(req.content, 'base64'), req.fileName);
+    if (!result.ok) {
+      const who = req.fileName ? `Het sjabloon ${JSON.stringify(req.fileName)}` : 'Het sjabloon';
+      const notices = result.notices.length > 0 ? `\n\nMeldingen:\n${result.notices.join('\n')}` : '';
+      throw new StorageError('validation', `${who} is niet ingelezen; er is niets opgeslagen. Los deze punten op:\n${issuesToText(result.issues)}${notices}`, result.issues);
+    }
+    const at = stampOf(ctx).at;
+    const record = db.transaction(() => insertModel(db, result.model, at))();
+    return { record, notices: result.notices };
+  },
+};
+
+function toFileExport(fileName: string, mimeType: string, data: Buffer): FileExport {
+  return { fileName, mimeType, content: data.toString('base64'), encoding: 'base64' };
+}
