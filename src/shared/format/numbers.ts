@@ -1,6 +1,5 @@
 /** nl-NL formatting of money, numbers and percentages. Pure, no DOM. */
 
-const euro0 = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 });
 const euro2 = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 2 });
 const int = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 const dec1 = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
