@@ -1,5 +1,5 @@
 /** A chart with its heading, a PNG download and the numbers as a table (the text alternative). */
-import { useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { saveChartAsPng, type LegendItem } from '../lib/png';
 import { useUi } from '../stores/ui';
 
@@ -15,6 +15,8 @@ interface Props {
 
 export function ChartFrame({ title, legend, chart, table, level = 2, testId }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  // the table is only built while it is shown: it is large, and the chart updates on every keystroke
+  const [tableOpen, setTableOpen] = useState(false);
   const Heading = level === 2 ? 'h2' : 'h3';
   async function save() {
     if (!ref.current) return;
@@ -33,9 +35,9 @@ export function ChartFrame({ title, legend, chart, table, level = 2, testId }: P
         </button>
       </div>
       <div ref={ref}>{chart}</div>
-      <details className="table-alt">
+      <details className="table-alt" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>Toon als tabel</summary>
-        {table}
+        {tableOpen ? table : null}
       </details>
     </section>
   );

@@ -5,7 +5,7 @@
  * Otherwise the Dutch message is shown under the field and nothing changes, so
  * NaN or half-valid values can never get in.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ValidationIssue } from '../../shared/formats/issues';
 import { formatNumber, parseDutchNumber } from '../../shared/format/numbers';
 
@@ -41,7 +41,17 @@ interface NumberFieldProps {
   testId?: string;
 }
 
-export function NumberField({
+/**
+ * Memoised without comparing onCommit: callers pass a fresh closure on every
+ * render, but one that does the same for the same path. The latest is kept in a
+ * ref, so re-rendering hundreds of fields per keystroke is avoided.
+ */
+export const NumberField = memo(NumberFieldImpl, (a, b) => {
+  for (const key of Object.keys(a) as (keyof NumberFieldProps)[]) if (key !== 'onCommit' && a[key] !== b[key]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
+});
+
+function NumberFieldImpl({
   label,
   hideLabel,
   value,
@@ -59,6 +69,8 @@ export function NumberField({
   const [text, setText] = useState(() => formatForInput(value, decimals));
   const [error, setError] = useState<string | undefined>();
   const committed = useRef(value);
+  const commitRef = useRef(onCommit);
+  commitRef.current = onCommit;
 
   // an outside change (undo, restore, other field) replaces what is shown
   useEffect(() => {
@@ -88,7 +100,7 @@ export function NumberField({
   }
 
   function apply(n: number | undefined) {
-    const issues = onCommit(n);
+    const issues = commitRef.current(n);
     if (issues.length > 0) {
       setError(pickIssue(issues, path));
     } else {

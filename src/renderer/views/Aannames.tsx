@@ -10,7 +10,10 @@ import type { Model, Segment } from '../../shared/formats/model';
 import type { LineResult, SimulationResult, VolumeYear } from '../../shared/engine/result';
 import { formatEuro, formatEuroCents, formatNumber } from '../../shared/format/numbers';
 import { TAAKVELDEN, isTaakveldCode } from '../../shared/domain/taakvelden';
+import { SaldoChart } from '../charts/TrendChart';
+import { ChartFrame } from '../components/ChartFrame';
 import { NumberField, SelectField, TextField } from '../components/fields';
+import { TotalsTable } from '../components/tables';
 import { Euro, SourceNote } from '../components/money';
 import { useCurrentResult } from '../hooks';
 import { useCurrent, useData } from '../stores/data';
@@ -55,6 +58,13 @@ export function Aannames() {
           Naast elk percentage staat de waarde die daaruit volgt.
         </p>
       </header>
+      <ChartFrame
+        title="Effect op het saldo per jaar (baten − lasten)"
+        legend={[{ label: 'Saldo (rood = tekort)', color: '#B00020' }]}
+        chart={<SaldoChart result={result} height={150} />}
+        table={<TotalsTable result={result} />}
+        testId="aannames-saldo"
+      />
       <div className="split-pane">
         <nav aria-label="Segmenten" className="segment-list">
           <h2 className="sr-only">Segmenten</h2>
