@@ -68,7 +68,12 @@ describe('tornado on the default model', () => {
     const t0 = performance.now();
     const r = tornado(m, sc);
     const ms = performance.now() - t0;
-    expect(r.bars.length).toBeGreaterThan(50);
+    // one base-figure bar per segment (tariff or budget), the funding's two, and each percentage the scenario sets
+    const volumeCount = m.segments.filter((s) => s.kind === 'volume').length;
+    expect(r.bars.filter((b) => b.parameter.target.kind === 'segmentBase')).toHaveLength(m.segments.length);
+    expect(r.bars.filter((b) => b.parameter.key.endsWith('.pricePerUnit'))).toHaveLength(volumeCount);
+    expect(r.bars.some((b) => b.parameter.key.endsWith('.inflowPerYear'))).toBe(false);
+    expect(r.bars.filter((b) => b.parameter.mode === 'scale').length).toBeGreaterThan(10);
     for (let i = 1; i < r.bars.length; i++) expect(r.bars[i - 1]!.cumulativeSwing).toBeGreaterThanOrEqual(r.bars[i]!.cumulativeSwing);
     // the funding is the largest single figure in the model
     expect(r.bars[0]!.parameter.key).toBe('funding.ranges.baseAmount');

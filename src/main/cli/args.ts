@@ -13,6 +13,11 @@ export interface CliOptions {
   /** print one JSON document instead of the table */
   json: boolean;
   help: boolean;
+  /** analysis (issue 6, see cli/analysis.ts): Monte Carlo draws and seed, tornado, goal-seek spec */
+  montecarlo?: number;
+  seed?: number;
+  tornado?: boolean;
+  goalSeek?: string;
 }
 
 export interface FlagSpec {
@@ -38,6 +43,35 @@ export const FLAGS: FlagSpec[] = [
     value: 'BESTAND',
     help: 'scenariobestand (jeugdbegroting/scenario@1); standaard "Ongewijzigd beleid" bij het standaardmodel, anders geen aannames',
     apply: (o, v) => void (o.scenarioFile = v),
+  },
+  {
+    flag: '--montecarlo',
+    value: 'N',
+    help: 'Monte Carlo met N trekkingen (1–50.000) over de bandbreedtes van het scenario; met --json: "bands" per jaar',
+    apply: (o, v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 50_000) return `${JSON.stringify(v)} is geen heel getal van 1 tot 50.000`;
+      o.montecarlo = n;
+      return undefined;
+    },
+  },
+  {
+    flag: '--seed',
+    value: 'S',
+    help: 'seed van de toevalsgenerator (0–4.294.967.295); zelfde seed, zelfde uitkomst',
+    apply: (o, v) => {
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n > 0xffffffff) return `${JSON.stringify(v)} is geen heel getal van 0 tot 4.294.967.295`;
+      o.seed = n;
+      return undefined;
+    },
+  },
+  { flag: '--tornado', help: 'gevoeligheid: effect van elke aanname (laag/hoog, anders ±10%) op het cumulatieve saldo', apply: (o) => void (o.tornado = true) },
+  {
+    flag: '--goal-seek',
+    value: 'SPEC',
+    help: "doelzoeken, bijv. 'segment=ambulante-begeleiding;field=inflowChangePct;from=2025;target-year=2028;target=0' (docs/analysis.md)",
+    apply: (o, v) => void (o.goalSeek = v),
   },
   { flag: '--json', help: 'één JSON-document op stdout in plaats van de tabel (onafgeronde bedragen)', apply: (o) => void (o.json = true) },
   { flag: '--help', help: 'deze uitleg', apply: (o) => void (o.help = true) },

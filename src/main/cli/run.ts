@@ -5,6 +5,7 @@
  *   2  bad input: unknown flag, unreadable file, invalid JSON, invalid model or scenario
  */
 import { simulate } from '../../shared/engine/simulate';
+import { runAnalysis } from './analysis';
 import { helpText, parseArgs } from './args';
 import { toCliJson } from './json';
 import { loadInputs, type Defaults, type ReadText } from './load';
@@ -38,7 +39,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   const { model, scenario, modelSource, scenarioSource } = loaded.value;
   const result = simulate(model, scenario);
-  if (options.json) io.stdout(`${JSON.stringify(toCliJson(result))}\n`);
-  else io.stdout(renderTable(result, { modelName: model.name, scenarioName: scenario.name, modelSource, scenarioSource }));
+  const analysis = runAnalysis(model, scenario, options);
+  if (!analysis.ok) {
+    io.stderr(`${analysis.errors.map((e) => `Fout: ${e}`).join('\n')}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (options.json) io.stdout(`${JSON.stringify({ ...toCliJson(result), ...analysis.json })}\n`);
+  else io.stdout(renderTable(result, { modelName: model.name, scenarioName: scenario.name, modelSource, scenarioSource }) + analysis.text);
   return EXIT_OK;
 }

@@ -102,7 +102,9 @@ export function listParameters(model: Model, scenario: Scenario, defaultPct?: nu
       const target: ParameterTarget = { kind: 'segmentBase', segment: seg.id, field };
       const range = ranges[field];
       if (range) out.push({ key, label, target, ...fromRange(range, likely, 'value') });
-      else if (d !== undefined && likely !== 0) {
+      // Without a range, ±x% on inflow, duration, intensity or tariff moves the cost of a segment in
+      // steady state by the same x% (cost ∝ I·D·u·p): one bar per segment, on the tariff, says it all.
+      else if (d !== undefined && likely !== 0 && (seg.kind === 'budget' || field === 'pricePerUnit')) {
         // Duration stays ≥ 1 month and intensity > 0, as the model format demands.
         const low = field === 'avgDurationMonths' ? Math.max(1, likely * (1 - d)) : likely * (1 - d);
         out.push({ key, label, target, mode: 'value', low, likely, high: likely * (1 + d), fromRange: false });
