@@ -310,6 +310,7 @@ function FundingEditor({ model }: { model: Model }) {
         />
         <TextField
           label="Bron"
+          className="wide"
           value={model.funding.source ?? ''}
           path="funding.source"
           onCommit={(v) =>
