@@ -183,23 +183,19 @@ function yearHeader(ws: Worksheet, ctx: Context, label: string, codeHeader: stri
 function label(ws: Worksheet, row: number, text: string, style?: Parameters<typeof applyStyle>[1], indent = 0): Cell {
   const c = ws.getCell(row, 1);
   setText(c, text);
-  c.font = bodyFont;
   if (indent > 0) c.alignment = { indent };
   if (style) applyStyle(c, style);
   return c;
 }
 
 function code(ws: Worksheet, row: number, text: string | undefined): void {
-  const c = ws.getCell(row, 2);
-  setText(c, text);
-  c.font = bodyFont;
+  setText(ws.getCell(row, 2), text);
 }
 
 function number(ws: Worksheet, row: number, col: number, value: number, numFmt: string): Cell {
   const c = ws.getCell(row, col);
   c.value = value;
   c.numFmt = numFmt;
-  c.font = bodyFont;
   return c;
 }
 
@@ -207,7 +203,6 @@ function formula(ws: Worksheet, row: number, col: number, f: string, result: num
   const c = ws.getCell(row, col);
   c.value = { formula: f, result };
   c.numFmt = numFmt;
-  c.font = bodyFont;
   return c;
 }
 
@@ -224,8 +219,13 @@ function scenarioTitle(s: BijlageScenario, index: number, count: number): string
   return count > 1 ? `Scenario ${index + 1}: ${s.scenario.name}` : `Scenario: ${s.scenario.name}`;
 }
 
+// Formatters are built once: constructing an Intl formatter per cell dominated the export time.
+const DATE_TIME = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+const NUM_2 = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
+const PRICE = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 export function formatDateTime(d: Date): string {
-  return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(d);
+  return DATE_TIME.format(d);
 }
 
 /** Result lines in their beleidsplan groups (first appearance order); lines without a group last. */
@@ -580,11 +580,11 @@ function baseSource(seg: Segment): string | undefined {
 }
 
 function formatNum(x: number): string {
-  return new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(x);
+  return NUM_2.format(x);
 }
 
 function formatEuroPrice(x: number): string {
-  return `€ ${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x)}`;
+  return `€ ${PRICE.format(x)}`;
 }
 
 // ───────────────────────────── Scenariovergelijking ─────────────────────────────

@@ -56,7 +56,8 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
   const scenarios: BijlageScenario[] = req.scenarios.map((scenario) => ({ scenario, result: simulate(model, scenario) }));
   const write = async (s: BijlageScope): Promise<Buffer> => {
     const wb = buildBijlage({ model, scenarios, scope: s, unit: req.unit, regionName, generatedAt, appVersion: req.appVersion });
-    return Buffer.from(await wb.xlsx.writeBuffer());
+    // Fast deflate: the workbooks are small either way, and level 1 halves the write time.
+    return Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as Parameters<typeof wb.xlsx.writeBuffer>[0]));
   };
   const stem = (who: string) => fileStem(`Begrotingsbijlage jeugd ${who} - ${scenarios.map((s) => s.scenario.name).join(' + ')} - ${isoDate(generatedAt)}`);
 

@@ -44,9 +44,9 @@ export function unitLabel(unit: AmountUnit): string {
 const FONT = 'Calibri';
 
 export const titleStyle: Partial<Style> = { font: { name: FONT, size: 14, bold: true } };
-export const subtitleStyle: Partial<Style> = { font: { name: FONT, size: 10, italic: true, color: { argb: 'FF555555' } } };
+export const subtitleStyle: Partial<Style> = { font: { name: FONT, size: 11, italic: true, color: { argb: 'FF555555' } } };
 export const headerStyle: Partial<Style> = {
-  font: { name: FONT, size: 10, bold: true },
+  font: { name: FONT, size: 11, bold: true },
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
   border: { bottom: { style: 'thin' } },
   alignment: { vertical: 'middle', wrapText: true },
@@ -55,16 +55,17 @@ export const blockTitleStyle: Partial<Style> = {
   font: { name: FONT, size: 11, bold: true },
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
 };
-export const sectionStyle: Partial<Style> = { font: { name: FONT, size: 10, bold: true, italic: true } };
+export const sectionStyle: Partial<Style> = { font: { name: FONT, size: 11, bold: true, italic: true } };
 export const totalStyle: Partial<Style> = {
-  font: { name: FONT, size: 10, bold: true },
+  font: { name: FONT, size: 11, bold: true },
   border: { top: { style: 'thin' } },
 };
 export const saldoStyle: Partial<Style> = {
-  font: { name: FONT, size: 10, bold: true },
+  font: { name: FONT, size: 11, bold: true },
   border: { top: { style: 'thin' }, bottom: { style: 'double' } },
 };
-export const bodyFont: Partial<Style['font']> = { name: FONT, size: 10 };
+/** The workbook's default font (Calibri 11): value cells carry no font of their own, which keeps writing fast. */
+export const bodyFont: Partial<Style['font']> = { name: FONT, size: 11 };
 export const noteStyle: Partial<Style> = {
   font: { name: FONT, size: 9, color: { argb: 'FF555555' } },
   alignment: { wrapText: true, vertical: 'top' },
