@@ -18,6 +18,10 @@ export interface CliOptions {
   seed?: number;
   tornado?: boolean;
   goalSeek?: string;
+  /** Excel begrotingsbijlage (issue 5, see cli/xlsx.ts): output file, scope (region|all|gemeente id), unit */
+  xlsx?: string;
+  scope?: string;
+  unit?: 'euro' | 'thousand';
 }
 
 export interface FlagSpec {
@@ -72,6 +76,29 @@ export const FLAGS: FlagSpec[] = [
     value: 'SPEC',
     help: "doelzoeken, bijv. 'segment=ambulante-begeleiding;field=inflowChangePct;from=2025;target-year=2028;target=0' (docs/analysis.md)",
     apply: (o, v) => void (o.goalSeek = v),
+  },
+  {
+    flag: '--xlsx',
+    value: 'BESTAND',
+    help: 'schrijf de begrotingsbijlage (Excel) naar BESTAND (.xlsx; .zip bij --scope all)',
+    apply: (o, v) => void (o.xlsx = v),
+  },
+  {
+    flag: '--scope',
+    value: 'BEREIK',
+    help: 'bij --xlsx: region (standaard), all (regio + elke gemeente, als zip) of een gemeente-id',
+    apply: (o, v) => void (o.scope = v),
+  },
+  {
+    flag: '--unit',
+    value: 'EENHEID',
+    help: 'bij --xlsx: euro (standaard) of duizend (bedragen × € 1.000)',
+    apply: (o, v) => {
+      if (v === 'euro') o.unit = 'euro';
+      else if (v === 'duizend') o.unit = 'thousand';
+      else return `${JSON.stringify(v)} is geen eenheid (kies euro of duizend)`;
+      return undefined;
+    },
   },
   { flag: '--json', help: 'één JSON-document op stdout in plaats van de tabel (onafgeronde bedragen)', apply: (o) => void (o.json = true) },
   { flag: '--help', help: 'deze uitleg', apply: (o) => void (o.help = true) },

@@ -10,12 +10,15 @@ import { helpText, parseArgs } from './args';
 import { toCliJson } from './json';
 import { loadInputs, type Defaults, type ReadText } from './load';
 import { renderTable } from './table';
+import { planXlsx, type XlsxJob } from './xlsx';
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readText: ReadText;
   defaults: Defaults;
+  /** receives the --xlsx job after all checks passed; cli.ts writes it (asynchronously) before exiting */
+  exportXlsx?(job: XlsxJob): void;
 }
 
 export const EXIT_OK = 0;
@@ -44,6 +47,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stderr(`${analysis.errors.map((e) => `Fout: ${e}`).join('\n')}\n`);
     return EXIT_BAD_INPUT;
   }
+  const xlsx = planXlsx(options, model, scenario);
+  if (xlsx.errors.length > 0 || (xlsx.job && !io.exportXlsx)) {
+    const errors = xlsx.errors.length > 0 ? xlsx.errors : ['--xlsx: Excel-export is hier niet beschikbaar'];
+    io.stderr(`${errors.map((e) => `Fout: ${e}`).join('\n')}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (xlsx.job) io.exportXlsx!(xlsx.job);
   if (options.json) io.stdout(`${JSON.stringify({ ...toCliJson(result), ...analysis.json })}\n`);
   else io.stdout(renderTable(result, { modelName: model.name, scenarioName: scenario.name, modelSource, scenarioSource }) + analysis.text);
   return EXIT_OK;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../src/main/cli/run';
+import { runXlsxJob, type XlsxJob } from '../../src/main/cli/xlsx';
+import { simulate } from '../../src/shared/engine/simulate';
+import { testModel, testScenarios } from './fixtures';
+import { numberOf, readWorkbook, rowsWithLabel } from './helpers';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jp-cli-xlsx-'));
+const model = testModel();
+const scenario = testScenarios(model)[1]!;
+fs.writeFileSync(path.join(dir, 'model.json'), JSON.stringify(model));
+fs.writeFileSync(path.join(dir, 'scenario.json'), JSON.stringify(scenario));
+const defaults = {
+  modelFile: fileURLToPath(new URL('../../models/noord-limburg.json', import.meta.url)),
+  scenarioFile: fileURLToPath(new URL('../../models/scenarios/ongewijzigd-beleid.json', import.meta.url)),
+};
+
+function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const jobs: XlsxJob[] = [];
+  const code = runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readText: (p) => fs.readFileSync(p, 'utf8'), defaults, exportXlsx: (j) => jobs.push(j) });
+  return { code, out: out.join(''), err: err.join(''), jobs };
+}
+
+describe('npm run simulate -- --xlsx', () => {
+  it('writes the gemeente bijlage in thousands for the given model and scenario', async () => {
+    const file = path.join(dir, 'venray.xlsx');
+    const r = run(['--model', path.join(dir, 'model.json'), '--scenario', path.join(dir, 'scenario.json'), '--xlsx', file, '--scope', 'venray', '--unit', 'duizend']);
+    expect(r.code).toBe(0);
+    expect(r.jobs).toHaveLength(1);
+    const messages: string[] = [];
+    expect(await runXlsxJob(r.jobs[0]!, 'test', (t) => messages.push(t))).toBe(0);
+    expect(messages[0]).toMatch(/^Begrotingsbijlage geschreven: .*venray\.xlsx/);
+    const wb = await readWorkbook(fs.readFileSync(file));
+    const ws = wb.getWorksheet('Samenvatting')!;
+    const saldo = rowsWithLabel(ws, 'Saldo (baten − lasten; negatief = tekort)')[0]!;
+    const g = simulate(model, scenario).gemeenten.find((x) => x.id === 'venray')!;
+    expect(numberOf(ws.getCell(saldo, 4).value)).toBeCloseTo(g.years[1]!.balance / 1000, 9);
+  });
+
+  it('refuses a wrong scope, unit or extension with exit code 2 and a Dutch message', () => {
+    const base = ['--model', path.join(dir, 'model.json')];
+    expect(run([...base, '--xlsx', 'x.xlsx', '--scope', 'roermond'])).toMatchObject({ code: 2, err: expect.stringContaining('--scope: "roermond" is geen region, all of gemeente-id') });
+    expect(run([...base, '--xlsx', 'x.xlsx', '--unit', 'miljoen'])).toMatchObject({ code: 2, err: expect.stringContaining('--unit: "miljoen" is geen eenheid (kies euro of duizend)') });
+    expect(run([...base, '--xlsx', 'x.xlsx', '--scope', 'all'])).toMatchObject({ code: 2, err: expect.stringContaining('geef een bestandsnaam op .zip') });
+    expect(run([...base, '--scope', 'venlo'])).toMatchObject({ code: 2, err: expect.stringContaining('--scope: alleen samen met --xlsx BESTAND') });
+    expect(run([...base, '--xlsx', 'x.xlsx', '--scope', 'all']).jobs).toHaveLength(0);
+  });
+});
