@@ -73,6 +73,8 @@ export const SHEETS = {
 
 /** Column of the first year: A = label, B = code/key/unit, C.. = years. */
 const FIRST_YEAR_COL = 3;
+/** Width (characters) of the Bron column on Aannames. */
+const SOURCE_WIDTH = 60;
 const HEADER_ROWS = 4;
 
 /** Where a scenario block's key rows ended up on Samenvatting, for formulas on other sheets. */
@@ -150,7 +152,7 @@ function newSheet(wb: ExcelJS.Workbook, ctx: Context, name: string, title: strin
   const ws = wb.addWorksheet(name, { properties: { defaultRowHeight: 14 } });
   ws.getColumn(1).width = 48;
   ws.getColumn(2).width = 12;
-  for (let k = 0; k < ctx.years.length; k++) ws.getColumn(ctx.yearCol(k)).width = 14;
+  for (let k = 0; k < ctx.years.length; k++) ws.getColumn(ctx.yearCol(k)).width = 15;
   extraCols.forEach((c, i) => (ws.getColumn(ctx.lastYearCol + 1 + i).width = c.width));
 
   const t = ws.getCell(1, 1);
@@ -429,7 +431,7 @@ function buildTaakvelden(wb: ExcelJS.Workbook, ctx: Context, refs: readonly Summ
 
 function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
   const sourceCol = ctx.lastYearCol + 1;
-  const ws = newSheet(wb, ctx, SHEETS.aannames, 'Aannames per segment, substitutie en Rijksmiddelen', [{ header: 'Bron', width: 45 }]);
+  const ws = newSheet(wb, ctx, SHEETS.aannames, 'Aannames per segment, substitutie en Rijksmiddelen', [{ header: 'Bron', width: SOURCE_WIDTH }]);
   yearHeader(ws, ctx, 'Aanname', 'Eenheid', ['Bron / toelichting']);
   const { model } = ctx.input;
   const years = ctx.years;
@@ -438,8 +440,13 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
   const source = (r: number, text: string | undefined) => {
     const c = ws.getCell(r, sourceCol);
     setText(c, text);
-    // No wrapping: rows would not grow in every viewer and wrapped text then hides behind the next row.
-    applyStyle(c, { ...noteStyle, alignment: { vertical: 'top', wrapText: false } });
+    applyStyle(c, noteStyle);
+    // Wrapped, with the row height set here: not every viewer grows rows for wrapped text, and
+    // text spilling past the last column would shrink the whole page when printed fit-to-width.
+    if (text) {
+      const lines = text.split('\n').reduce((t, l) => t + Math.max(1, Math.ceil(l.length / (SOURCE_WIDTH * 1.15))), 0);
+      if (lines > 1) ws.getRow(r).height = Math.min(409, Math.max(ws.getRow(r).height ?? 0, lines * 12.5));
+    }
   };
   /** A row of yearly percentage changes; the base year is the model's own figure. */
   const pctRow = (text: string, map: Record<string, number> | undefined, src?: string) => {
@@ -480,7 +487,7 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
       if (seg.kind === 'volume' && line.kind === 'volume') {
         writeVolume(seg, line, a);
       } else {
-        pctRow('Bedrag: wijziging per jaar', a?.amountChangePct, a?.source);
+        pctRow('Bedrag: wijziging per jaar', a?.amountChangePct, a?.source ? `Aanname: ${a.source}` : undefined);
         valueRow('Bedrag (lasten)', ctx.unit === 'euro' ? '€' : '× € 1.000', line.years.map((y) => ctx.money(y.cost)), ctx.amountFmt);
       }
     });
@@ -542,7 +549,8 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
   }
 
   function writeVolume(seg: Extract<Segment, { kind: 'volume' }>, line: VolumeLineResult, asm: SegmentAssumption | undefined): void {
-    const assumptionSource = asm?.source;
+    // The scenario's source for this segment's assumptions, once (it covers all four paths).
+    const assumptionSource = asm?.source ? `Aanname: ${asm.source}` : undefined;
     const ys = line.years;
     pctRow('Instroom: wijziging per jaar', asm?.inflowChangePct, assumptionSource);
     if (ys.some((y) => y.preventionPct !== undefined)) {
@@ -556,11 +564,11 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
     if (ys.some((y) => Math.abs(y.inflow - y.inflowBeforeSubstitution) > 1e-9)) {
       valueRow('Instroom na substitutie', 'per jaar', ys.map((y) => y.inflow), FMT_DECIMAL);
     }
-    pctRow('Trajectduur: wijziging per jaar', asm?.durationChangePct, assumptionSource);
+    pctRow('Trajectduur: wijziging per jaar', asm?.durationChangePct);
     valueRow('Gemiddelde trajectduur', 'maanden', ys.map((y) => y.durationMonths), FMT_DECIMAL, `Basis ${formatNum(seg.avgDurationMonths)} maanden`);
-    pctRow('Intensiteit: wijziging per jaar', asm?.intensityChangePct, assumptionSource);
+    pctRow('Intensiteit: wijziging per jaar', asm?.intensityChangePct);
     valueRow(`Intensiteit (${seg.unit} per cliëntmaand)`, seg.unit, ys.map((y) => y.unitsPerClientMonth), FMT_DECIMAL);
-    pctRow('Tarief: wijziging per jaar', asm?.priceIndexPct, assumptionSource);
+    pctRow('Tarief: wijziging per jaar', asm?.priceIndexPct);
     valueRow(`Tarief per ${seg.unit}`, '€', ys.map((y) => y.pricePerUnit), FMT_PRICE, `Basis ${formatEuroPrice(seg.pricePerUnit)}`);
     valueRow('Cliëntmaanden (berekend)', 'maanden', ys.map((y) => y.clientMonths), FMT_INTEGER);
     valueRow('Jeugdigen in zorg op 31 december (berekend)', 'aantal', ys.map((y) => y.clientsEnd), FMT_INTEGER);
