@@ -243,7 +243,7 @@ function writeInstructions(ws: Worksheet): void {
   ws.getColumn(1).width = 110;
   const lines: [string, 'title' | 'head' | 'text'][] = [
     ['Sjabloon regionaal jeugdbudget — Jeugdplanner', 'title'],
-    ['Vul de bladen in en importeer het bestand in Jeugdplanner (Bestand → Importeren → Excel-sjabloon). Er wordt pas iets opgeslagen als alles klopt; anders krijgt u een lijst met alle fouten, met blad en cel.', 'text'],
+    ['Vul de bladen in en importeer het bestand in Jeugdplanner als Excel-sjabloon. Er wordt pas iets opgeslagen als alles klopt; anders krijgt u een lijst met alle fouten, met blad en cel.', 'text'],
     ['Bladen', 'head'],
     ['Model: naam, omschrijving, basisjaar en eindjaar van de meerjarenraming.', 'text'],
     ['Segmenten: één rij per segment. Soort "volume" (instroom × duur × intensiteit × tarief) of "budget" (vast bedrag per jaar). Vul bij volume de kolommen instroom t/m beginstand, bij budget alleen het bedrag.', 'text'],
