@@ -172,6 +172,12 @@ describe('odd and hostile files', () => {
     expect(messages(await importModelWorkbook(await bytes(wb)))).toContain('Segmenten!E3: formule =E2/2 heeft geen bruikbare berekende waarde; typ de waarde zelf in');
   });
 
+  it('refuses a sheet with more than 1.000 rows', async () => {
+    const wb = await editable();
+    wb.getWorksheet(TEMPLATE_SHEETS.gemeenten)!.getCell(1500, 1).value = 'x';
+    expect(messages(await importModelWorkbook(await bytes(wb)))).toContain('Gemeenten: 1500 rijen; hoogstens 1000 zijn toegestaan');
+  });
+
   it('refuses merged cells on a data sheet', async () => {
     const wb = await editable();
     wb.getWorksheet(TEMPLATE_SHEETS.gemeenten)!.mergeCells('A3:B3');
