@@ -48,7 +48,15 @@ function fortySegments(model: Model): Model {
 
 async function build(): Promise<void> {
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build
+  // (several times slower); the tests and the benchmark must drive the production bundle.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = env;
+  }
 }
 
 /**
@@ -80,7 +88,7 @@ const IN_PAGE = `async ({ selector, warmup, runs }) => {
 }`;
 
 export async function run(): Promise<Record<string, BenchResult>> {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) await build();
+  await build(); // always: the bundle on disk may be stale or a development build
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeugdplanner-bench-ui-'));
   const server = await startWebServer({ dataDir, rendererDir: path.join(ROOT, 'dist', 'renderer'), seedDir: path.join(ROOT, 'models'), log: quiet });
   const browser = await launchBrowser();

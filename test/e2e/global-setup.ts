@@ -24,5 +24,13 @@ export default async function setup(): Promise<void> {
   const sources = Math.max(newestMtime(path.join(ROOT, 'src', 'renderer')), newestMtime(path.join(ROOT, 'src', 'shared')), fs.statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs);
   if (built > sources) return;
   const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build
+  // (several times slower); the tests and the benchmark must drive the production bundle.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = env;
+  }
 }
