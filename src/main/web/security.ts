@@ -6,6 +6,8 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
+  // the analysis Web Worker (Monte Carlo off the UI thread) is a bundled file of our own: no blob:, no data:
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
