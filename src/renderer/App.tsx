@@ -1,10 +1,14 @@
 /** The shell: header (model, scenario picker, commands, save state), left navigation, the current view. */
 import { useEffect, useId } from 'react';
-import { AboutDialog, ExportDialog, ImportDialog } from './components/FileDialogs';
+import { AboutDialog } from './components/AboutDialog';
+import { BackupDialog } from './components/BackupDialog';
+import { ExportDialog, ImportDialog } from './components/FileDialogs';
 import { Notices } from './components/Notices';
+import { StartupBanner, StorageRefused } from './components/StartupNotices';
 import { runAction } from './menu';
 import { canRedo, canUndo, useHistory } from './stores/history';
 import { useData } from './stores/data';
+import { useStartup } from './stores/startup';
 import { useUi } from './stores/ui';
 import { VIEWS, findView } from './views/registry';
 
@@ -99,6 +103,9 @@ function Header() {
         <button type="button" onClick={() => runAction('presentation')} title="Presentatiemodus (Ctrl+Alt+P)">
           Presentatiemodus
         </button>
+        <button type="button" onClick={() => runAction('restore-backup')} title="Een back-up van de database terugzetten">
+          Herstel uit back-up…
+        </button>
         <button type="button" className="secondary" onClick={() => runAction('about')}>
           Over
         </button>
@@ -136,10 +143,14 @@ export function App() {
   const viewId = useUi((s) => s.view);
   const view = findView(viewId);
   const ready = useData((s) => s.status === 'ready' && s.currentId !== undefined && s.modelRecord !== undefined);
+  const refused = useStartup((s) => s.info?.storageReady === false);
 
   useEffect(() => {
     document.title = `${view.label} · Jeugdplanner`;
   }, [view]);
+
+  // a database from a newer Jeugdplanner: nothing may be edited, so no app around the message
+  if (refused) return <StorageRefused />;
 
   if (view.fullScreen && ready) {
     return (
@@ -159,6 +170,7 @@ export function App() {
       <div className="app-body">
         <Nav />
         <main id="main" tabIndex={-1} className="app-main" data-view={view.id}>
+          <StartupBanner />
           {status === 'loading' || status === 'idle' ? <p aria-live="polite">Gegevens laden…</p> : null}
           {status === 'error' ? (
             <div className="notice error" role="alert">
@@ -175,6 +187,7 @@ export function App() {
       <ImportDialog />
       <ExportDialog />
       <AboutDialog />
+      <BackupDialog />
     </div>
   );
 }

@@ -4,12 +4,14 @@ import { getApi } from './api/client';
 import { App } from './App';
 import { installMenuBridge, installShortcuts } from './menu';
 import { installFlushOnLeave, useData } from './stores/data';
+import { boot } from './stores/startup';
 import './styles.css';
 
 installFlushOnLeave();
 installShortcuts();
 installMenuBridge();
-void useData.getState().init(getApi());
+// app.info first: a refused database (newer app version) must not be asked for data
+void boot(getApi(), () => useData.getState().init(getApi()));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -48,6 +48,9 @@ export function runAction(action: MenuAction): void {
     case 'about':
       ui.openDialog('over');
       return;
+    case 'restore-backup':
+      ui.openDialog('backups');
+      return;
     case 'undo':
       data.undo();
       return;

@@ -214,7 +214,7 @@ export function isApiMethod(method: unknown): method is ApiMethod {
  * preload exposes them as `onMenu(cb)`); the renderer runs them (see
  * src/renderer/menu.ts), so browser mode has the same commands via buttons.
  */
-export const MENU_EVENTS = ['new-scenario', 'import', 'export', 'print', 'presentation', 'about', 'undo', 'redo'] as const;
+export const MENU_EVENTS = ['new-scenario', 'import', 'export', 'print', 'presentation', 'about', 'undo', 'redo', 'restore-backup'] as const;
 export type MenuEvent = (typeof MENU_EVENTS)[number];
 
 export function isMenuEvent(value: unknown): value is MenuEvent {

@@ -20,15 +20,24 @@ export interface TestServer {
 
 const quiet: Logger = { info: () => {}, warn: () => {}, error: (m) => console.error(m) };
 
-export async function startTestServer(label: string): Promise<TestServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `jeugdplanner-e2e-${label}-`));
+/** A fresh temp data dir for startTestServer's `dataDir` option (e.g. to put a file there before the start). */
+export function makeDataDir(label: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `jeugdplanner-e2e-${label}-`));
+}
+
+/**
+ * `dataDir`: start on an existing data folder (a restart, or a prepared
+ * database); stop() then leaves it in place and the caller removes it.
+ */
+export async function startTestServer(label: string, options: { dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? makeDataDir(label);
   const server = await startWebServer({ dataDir, rendererDir: RENDERER_DIR, seedDir: path.join(ROOT, 'models'), log: quiet });
   return {
     server,
     dataDir,
     async stop() {
       await server.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -17,6 +17,8 @@ export function menuTemplate(send: (event: MenuEvent) => void, platform: NodeJS.
         { type: 'separator' },
         { label: 'Afdrukken/PDF…', accelerator: 'CmdOrCtrl+P', click: () => send('print') },
         { type: 'separator' },
+        { label: 'Herstel uit back-up…', click: () => send('restore-backup') },
+        { type: 'separator' },
         mac ? { label: 'Venster sluiten', role: 'close' } : { label: 'Afsluiten', role: 'quit' },
       ],
     },

@@ -1,6 +1,5 @@
-/** Importeren… / Exporteren… / Over: model and scenario JSON files in and out, app information. */
-import { useEffect, useId, useState } from 'react';
-import type { AppInfo } from '../../shared/api';
+/** Importeren… / Exporteren…: model and scenario JSON files in and out. (Over: AboutDialog.tsx.) */
+import { useId, useState } from 'react';
 import { MODEL_FORMAT } from '../../shared/formats/model';
 import { SCENARIO_FORMAT } from '../../shared/formats/scenario';
 import { downloadExport } from '../lib/download';
@@ -106,36 +105,6 @@ export function ExportDialog() {
           Basismodel exporteren (JSON)
         </button>
       </div>
-    </Dialog>
-  );
-}
-
-export function AboutDialog() {
-  const open = useUi((s) => s.dialog === 'over');
-  const close = () => useUi.getState().openDialog(undefined);
-  const [info, setInfo] = useState<AppInfo | undefined>();
-  useEffect(() => {
-    if (open && !info) void call('app.info', {}).then((i) => i && setInfo(i));
-  }, [open, info]);
-  return (
-    <Dialog title="Over Jeugdplanner" open={open} onClose={close}>
-      <p>Meerjarenraming jeugdhulp voor de regio Noord-Limburg. Werkt volledig offline; alle gegevens staan in een lokaal databasebestand.</p>
-      {info ? (
-        <dl className="about">
-          <dt>Versie</dt>
-          <dd>{info.appVersion}</dd>
-          <dt>Rekenkern</dt>
-          <dd>{info.engineVersion}</dd>
-          <dt>Database</dt>
-          <dd>{info.databasePath}</dd>
-          <dt>Gegevensmap</dt>
-          <dd>{info.dataDir}</dd>
-          <dt>Werkwijze</dt>
-          <dd>{info.transport === 'electron' ? 'desktopapp' : 'browsermodus (lokaal)'}</dd>
-        </dl>
-      ) : (
-        <p>Gegevens laden…</p>
-      )}
     </Dialog>
   );
 }

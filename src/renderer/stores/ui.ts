@@ -22,7 +22,7 @@ interface UiState {
   gemeenteYear?: number;
   presentation: { slide: number };
   /** which dialog from the header is open */
-  dialog?: 'import' | 'export' | 'over' | undefined;
+  dialog?: 'import' | 'export' | 'over' | 'backups' | undefined;
   notices: Notice[];
   setView(view: ViewId): void;
   selectSegment(id: string): void;
