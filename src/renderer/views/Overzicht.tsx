@@ -9,6 +9,8 @@ import { headline } from '../lib/derive';
 import { useCurrent } from '../stores/data';
 import { formatEuroCompact, formatPct } from '../../shared/format/numbers';
 import type { SimulationResult } from '../../shared/engine/result';
+import { FundingBreakdownTable } from './rijksmiddelen/FundingBreakdown';
+import { hasFundingBreakdown } from './rijksmiddelen/derive';
 
 export function Headlines({ result, large }: { result: SimulationResult; large?: boolean }) {
   const h = headline(result);
@@ -117,6 +119,13 @@ export function Overzicht() {
           </table>
         </div>
       </section>
+      {hasFundingBreakdown(result) ? (
+        <section aria-labelledby="opbouw-h" className="card">
+          <h2 id="opbouw-h">Opbouw Rijksmiddelen</h2>
+          <p className="meta">Structureel indexpad, incidentele bijstellingen en elke Rijksmaatregel als eigen regel; samen de Rijksmiddelen hierboven.</p>
+          <FundingBreakdownTable result={result} testId="overview-funding-breakdown" />
+        </section>
+      ) : null}
     </div>
   );
 }

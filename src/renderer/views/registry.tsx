@@ -11,6 +11,7 @@ import { Scenarios } from './Scenarios';
 import { Vergelijken } from './Vergelijken';
 import { PerGemeente } from './PerGemeente';
 import { Presentatie } from './Presentatie';
+import { Rijksmiddelen } from './Rijksmiddelen';
 
 export interface ViewDef {
   id: string;
@@ -23,6 +24,7 @@ export interface ViewDef {
 export const VIEWS: ViewDef[] = [
   { id: 'overzicht', label: 'Overzicht', Component: Overzicht },
   { id: 'aannames', label: 'Aannames', Component: Aannames },
+  { id: 'rijksmiddelen', label: 'Rijksmiddelen en preventie', Component: Rijksmiddelen },
   { id: 'basismodel', label: 'Basismodel', Component: Basismodel },
   { id: 'scenarios', label: "Scenario's", Component: Scenarios },
   { id: 'vergelijken', label: 'Vergelijken', Component: Vergelijken },
