@@ -19,6 +19,7 @@ import { TAAKVELDEN, TAAKVELD_CODES } from '../../shared/domain/taakvelden';
 import { formatEuro } from '../../shared/format/numbers';
 import { scopeLabel, scopedAmounts, type BijlageScope, type ScopedAmounts } from './amounts';
 import { setText } from './safeText';
+import { analysisGuide, buildGevoeligheid, buildOnzekerheid, type BijlageAnalysis } from './analysisSheets';
 import {
   FMT_DATETIME,
   FMT_DECIMAL,
@@ -60,6 +61,8 @@ export interface BijlageInput {
   regionName: string;
   generatedAt: Date;
   appVersion: string;
+  /** Monte Carlo and tornado results per scenario (same order): adds Onzekerheid and Gevoeligheid */
+  analysis?: BijlageAnalysis;
 }
 
 export const SHEETS = {
@@ -68,6 +71,8 @@ export const SHEETS = {
   taakvelden: 'Taakvelden',
   aannames: 'Aannames',
   vergelijking: 'Scenariovergelijking',
+  onzekerheid: 'Onzekerheid',
+  gevoeligheid: 'Gevoeligheid',
   toelichting: 'Toelichting',
 } as const;
 
@@ -75,10 +80,10 @@ export const SHEETS = {
 const FIRST_YEAR_COL = 3;
 /** Width (characters) of the Bron column on Aannames. */
 const SOURCE_WIDTH = 60;
-const HEADER_ROWS = 4;
+export const HEADER_ROWS = 4;
 
 /** Where a scenario block's key rows ended up on Samenvatting, for formulas on other sheets. */
-interface SummaryRefs {
+export interface SummaryRefs {
   lineRows: number[];
   totalCostRow: number;
   saldoRow: number;
@@ -95,7 +100,7 @@ export function colLetter(col: number): string {
   return s;
 }
 
-function sheetRef(sheet: string): string {
+export function sheetRef(sheet: string): string {
   return /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
@@ -114,11 +119,13 @@ export function buildBijlage(input: BijlageInput): ExcelJS.Workbook {
   buildTaakvelden(wb, ctx, refs);
   buildAannames(wb, ctx);
   if (input.scenarios.length > 1) buildVergelijking(wb, ctx, refs);
+  if (input.analysis?.montecarlo) buildOnzekerheid(wb, ctx, refs, input.analysis.montecarlo);
+  if (input.analysis?.tornado) buildGevoeligheid(wb, ctx, input.analysis.tornado);
   buildToelichting(wb, ctx);
   return wb;
 }
 
-class Context {
+export class Context {
   readonly years: number[];
   readonly amounts: ScopedAmounts[];
   readonly scopeName: string;
@@ -148,7 +155,7 @@ class Context {
 
 // ───────────────────────────── sheet scaffolding ─────────────────────────────
 
-function newSheet(wb: ExcelJS.Workbook, ctx: Context, name: string, title: string, extraCols: { header: string; width: number }[] = []): Worksheet {
+export function newSheet(wb: ExcelJS.Workbook, ctx: Context, name: string, title: string, extraCols: { header: string; width: number }[] = []): Worksheet {
   const ws = wb.addWorksheet(name, { properties: { defaultRowHeight: 14 } });
   ws.getColumn(1).width = 48;
   ws.getColumn(2).width = 12;
@@ -165,7 +172,7 @@ function newSheet(wb: ExcelJS.Workbook, ctx: Context, name: string, title: strin
 }
 
 /** Header row (row 4): label, code column, the years, extra columns. */
-function yearHeader(ws: Worksheet, ctx: Context, label: string, codeHeader: string, extra: string[] = []): void {
+export function yearHeader(ws: Worksheet, ctx: Context, label: string, codeHeader: string, extra: string[] = []): void {
   const row = HEADER_ROWS;
   const put = (col: number, value: string | number) => {
     const c = ws.getCell(row, col);
@@ -182,7 +189,7 @@ function yearHeader(ws: Worksheet, ctx: Context, label: string, codeHeader: stri
   setupPage(ws, { scopeLabel: ctx.scopeName, scenarioLabel: ctx.scenarioLabel, printTitleRows: `1:${HEADER_ROWS}` });
 }
 
-function label(ws: Worksheet, row: number, text: string, style?: Parameters<typeof applyStyle>[1], indent = 0): Cell {
+export function label(ws: Worksheet, row: number, text: string, style?: Parameters<typeof applyStyle>[1], indent = 0): Cell {
   const c = ws.getCell(row, 1);
   setText(c, text);
   if (indent > 0) c.alignment = { indent };
@@ -190,34 +197,34 @@ function label(ws: Worksheet, row: number, text: string, style?: Parameters<type
   return c;
 }
 
-function code(ws: Worksheet, row: number, text: string | undefined): void {
+export function code(ws: Worksheet, row: number, text: string | undefined): void {
   setText(ws.getCell(row, 2), text);
 }
 
-function number(ws: Worksheet, row: number, col: number, value: number, numFmt: string): Cell {
+export function number(ws: Worksheet, row: number, col: number, value: number, numFmt: string): Cell {
   const c = ws.getCell(row, col);
   c.value = value;
   c.numFmt = numFmt;
   return c;
 }
 
-function formula(ws: Worksheet, row: number, col: number, f: string, result: number, numFmt: string): Cell {
+export function formula(ws: Worksheet, row: number, col: number, f: string, result: number, numFmt: string): Cell {
   const c = ws.getCell(row, col);
   c.value = { formula: f, result };
   c.numFmt = numFmt;
   return c;
 }
 
-function styleRow(ws: Worksheet, row: number, lastCol: number, style: Parameters<typeof applyStyle>[1]): void {
+export function styleRow(ws: Worksheet, row: number, lastCol: number, style: Parameters<typeof applyStyle>[1]): void {
   for (let col = 1; col <= lastCol; col++) applyStyle(ws.getCell(row, col), style);
 }
 
-function blockTitle(ws: Worksheet, ctx: Context, row: number, text: string, lastCol = ctx.lastYearCol): void {
+export function blockTitle(ws: Worksheet, ctx: Context, row: number, text: string, lastCol = ctx.lastYearCol): void {
   setText(ws.getCell(row, 1), text);
   styleRow(ws, row, lastCol, blockTitleStyle);
 }
 
-function scenarioTitle(s: BijlageScenario, index: number, count: number): string {
+export function scenarioTitle(s: BijlageScenario, index: number, count: number): string {
   return count > 1 ? `Scenario ${index + 1}: ${s.scenario.name}` : `Scenario: ${s.scenario.name}`;
 }
 
@@ -671,6 +678,8 @@ function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
   kv('Gemaakt op (datum/tijd)', generatedAt, FMT_DATETIME);
   kv('Versie Jeugdplanner', appVersion);
   kv('Versie rekenmodel', ENGINE_VERSION);
+  const mc = ctx.input.analysis?.montecarlo?.[0];
+  if (mc) kv('Monte Carlo', `${formatNum(mc.draws)} trekkingen, seed ${mc.seed} (dezelfde seed en aannames geven exact dezelfde uitkomst)`);
   kv('Eenheid', unit === 'euro' ? 'Bedragen in hele euro’s' : 'Bedragen × € 1.000 (duizenden euro’s); de cellen bevatten de onafgeronde waarde, afrondingsverschillen in de weergave zijn mogelijk');
   row++;
   const h = ws.getCell(row++, 1);
@@ -682,6 +691,7 @@ function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
     [SHEETS.taakvelden, 'Lasten per Iv3-taakveld (codes vanaf begroting 2023). Elke cel is de som van de bijbehorende cellen op Samenvatting; segmenten zonder taakveld staan onder "Niet toegewezen". De controlerij hoort overal 0 te zijn.'],
     [SHEETS.aannames, 'Alle aannames van het scenario per segment per jaar: de wijziging in procenten en de waarde die daaruit volgt, de substitutie tussen segmenten en het pad van de Rijksmiddelen. Bij elk basisgegeven staat de bron; "schatting" betekent dat het cijfer niet uit een gepubliceerde bron komt.'],
     ...(scenarios.length > 1 ? [[SHEETS.vergelijking, 'Het saldo per scenario (verwijzing naar Samenvatting) en het verschil met scenario 1: V = voordelig (hoger saldo), N = nadelig (lager saldo).'] as [string, string]] : []),
+    ...analysisGuide(ctx),
     ['Rekenwijze', 'Per segment: instroom × trajectduur bepaalt het aantal jeugdigen in zorg (maandstappen); cliëntmaanden × intensiteit × tarief geeft de lasten. Een percentage voor een jaar geldt vanaf 1 januari van dat jaar en blijft gelden (stapelend). Budgetregels volgen hun eigen wijzigingspercentage.'],
     ['Herberekenen', 'De formules worden bij openen opnieuw berekend; de opgeslagen waarden zijn die van Jeugdplanner en komen tot op de euro overeen.'],
   ];

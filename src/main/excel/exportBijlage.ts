@@ -9,7 +9,11 @@ import JSZip from 'jszip';
 import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
 import { simulate } from '../../shared/engine/simulate';
+import { runMonteCarloSync, MAX_DRAWS } from '../../shared/analysis/montecarlo';
+import { DEFAULT_SEED, isValidSeed } from '../../shared/analysis/random';
+import { tornado } from '../../shared/analysis/tornado';
 import { buildBijlage, type BijlageScenario } from './bijlage';
+import type { BijlageAnalysis } from './analysisSheets';
 import type { BijlageScope } from './amounts';
 import type { AmountUnit } from './styles';
 
@@ -18,6 +22,17 @@ export const ZIP_MIME = 'application/zip';
 export const DEFAULT_REGION_NAME = 'Regio Noord-Limburg';
 /** More scenarios than this make the stacked sheets unreadable on paper. */
 export const MAX_EXPORT_SCENARIOS = 5;
+
+/** Fewer draws make P10 and P90 rest on a handful of draws: too rough for a begroting. */
+export const MIN_EXPORT_DRAWS = 100;
+
+/** Optional analysis sheets: Onzekerheid (Monte Carlo) and Gevoeligheid (tornado). */
+export interface ExportAnalysisOptions {
+  /** draws 100..50.000; seed 0..2^32−1 (default DEFAULT_SEED) — written in the sheet */
+  montecarlo?: { draws: number; seed?: number };
+  /** the year whose saldo is shown beside the cumulative one; default the model's endYear */
+  tornado?: { year?: number };
+}
 
 /** 'region', 'all', or a gemeente id from the model. */
 export type ExportScope = string;
@@ -30,6 +45,7 @@ export interface ExportRequest {
   appVersion: string;
   regionName?: string;
   generatedAt?: Date;
+  analysis?: ExportAnalysisOptions;
 }
 
 export interface ExportedFile {
@@ -53,9 +69,13 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
   }
   const regionName = req.regionName ?? DEFAULT_REGION_NAME;
   const generatedAt = req.generatedAt ?? new Date();
+  const analysisProblem = checkAnalysisOptions(req.analysis, model);
+  if (analysisProblem) throw new ExportError(analysisProblem);
   const scenarios: BijlageScenario[] = req.scenarios.map((scenario) => ({ scenario, result: simulate(model, scenario) }));
+  // Run once for all workbooks of an "all" export: the analysis is the region's.
+  const analysis = runAnalysis(model, req.scenarios, req.analysis);
   const write = async (s: BijlageScope): Promise<Buffer> => {
-    const wb = buildBijlage({ model, scenarios, scope: s, unit: req.unit, regionName, generatedAt, appVersion: req.appVersion });
+    const wb = buildBijlage({ model, scenarios, scope: s, unit: req.unit, regionName, generatedAt, appVersion: req.appVersion, ...(analysis ? { analysis } : {}) });
     // Fast deflate: the workbooks are small either way, and level 1 halves the write time.
     return Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as Parameters<typeof wb.xlsx.writeBuffer>[0]));
   };
@@ -75,6 +95,32 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
   // Workbooks are already deflated; storing them again compressed would only cost time.
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
   return { fileName: `${stem('alle gemeenten')}.zip`, mimeType: ZIP_MIME, data };
+}
+
+/** A Dutch message naming the field and value, or undefined when the options are usable. */
+export function checkAnalysisOptions(options: ExportAnalysisOptions | undefined, model: Model): string | undefined {
+  const mc = options?.montecarlo;
+  if (mc) {
+    if (!(Number.isInteger(mc.draws) && mc.draws >= MIN_EXPORT_DRAWS && mc.draws <= MAX_DRAWS)) {
+      return `Aantal trekkingen: ${String(mc.draws)} is geen heel getal van ${MIN_EXPORT_DRAWS} tot 50.000 (minder dan ${MIN_EXPORT_DRAWS} trekkingen is te grof voor P10 en P90).`;
+    }
+    if (mc.seed !== undefined && !isValidSeed(mc.seed)) return `Seed: ${String(mc.seed)} is geen heel getal van 0 tot 4.294.967.295.`;
+  }
+  const year = options?.tornado?.year;
+  if (year !== undefined && !(Number.isInteger(year) && year >= model.baseYear && year <= model.endYear)) {
+    return `Jaar voor de gevoeligheid: ${String(year)} ligt niet in ${model.baseYear}–${model.endYear}.`;
+  }
+  return undefined;
+}
+
+function runAnalysis(model: Model, scenarios: readonly Scenario[], options: ExportAnalysisOptions | undefined): BijlageAnalysis | undefined {
+  if (!options?.montecarlo && !options?.tornado) return undefined;
+  const out: BijlageAnalysis = {};
+  const mc = options.montecarlo;
+  if (mc) out.montecarlo = scenarios.map((scenario) => runMonteCarloSync({ model, scenario, draws: mc.draws, seed: mc.seed ?? DEFAULT_SEED }));
+  const t = options.tornado;
+  if (t) out.tornado = scenarios.map((scenario) => tornado(model, scenario, t.year !== undefined ? { year: t.year } : {}));
+  return out;
 }
 
 function isoDate(d: Date): string {
