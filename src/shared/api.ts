@@ -60,6 +60,13 @@ export const apiRequests = {
     scenarioIds: z.array(id).min(1).max(5),
     scope: z.string().trim().min(1).max(64).default('region'),
     unit: z.enum(['euro', 'thousand']).default('euro'),
+    /** optional analysis sheets: Onzekerheid (Monte Carlo, seed written in the sheet) and Gevoeligheid (tornado) */
+    analysis: z
+      .strictObject({
+        montecarlo: z.strictObject({ draws: z.number().int().min(100).max(50_000), seed: z.number().int().min(0).max(0xffffffff) }).optional(),
+        tornado: z.strictObject({ year: z.number().int().min(1900).max(2200).optional() }).optional(),
+      })
+      .optional(),
   }),
   /** "Sjabloon downloaden": the budget template, filled with the model when modelId is given, else empty. */
   'excel.template': z.strictObject({ modelId: id.optional() }),
@@ -214,7 +221,7 @@ export function isApiMethod(method: unknown): method is ApiMethod {
  * preload exposes them as `onMenu(cb)`); the renderer runs them (see
  * src/renderer/menu.ts), so browser mode has the same commands via buttons.
  */
-export const MENU_EVENTS = ['new-scenario', 'import', 'export', 'print', 'presentation', 'about', 'undo', 'redo', 'restore-backup'] as const;
+export const MENU_EVENTS = ['new-scenario', 'import', 'export', 'print', 'presentation', 'about', 'undo', 'redo', 'restore-backup', 'excel-export', 'excel-template', 'excel-import'] as const;
 export type MenuEvent = (typeof MENU_EVENTS)[number];
 
 export function isMenuEvent(value: unknown): value is MenuEvent {

@@ -150,6 +150,31 @@ export function extensionScenario(model: Model): Scenario {
   )[0]!;
 }
 
+/**
+ * The second test scenario with uncertainty ranges (base figures, yearly
+ * percentages, a budget line, the funding index and the substitution share).
+ * One range source starts with "=": it must land in the sheet as text.
+ */
+export function rangeScenario(model: Model): Scenario {
+  const base = testScenarios(model)[1]!;
+  return parseAll(
+    [
+      {
+        ...base,
+        name: 'Met bandbreedtes',
+        ranges: {
+          ambulant: { inflowPerYear: { low: 2100, high: 2700, source: '=spreiding realisatie 2019–2022' }, priceIndexPct: { low: -1, high: 1.5 } },
+          verblijf: { avgDurationMonths: { low: 12, high: 17, source: 'Bijlage 3' } },
+          jbjr: { amount: { low: 5_800_000, high: 6_600_000 } },
+        },
+        funding: { ...base.funding, ranges: { indexPct: { low: -1, high: 1, source: 'verschil mei- en septembercirculaire' } } },
+        substitutions: base.substitutions.map((r) => ({ ...r, ranges: { sharePct: { low: -5, high: 5 } } })),
+      },
+    ],
+    model,
+  )[0]!;
+}
+
 function parseAll(inputs: unknown[], model: Model): Scenario[] {
   return inputs.map((input) => {
     const r = parseScenario(input, model);

@@ -80,7 +80,7 @@ export const FLAGS: FlagSpec[] = [
   {
     flag: '--xlsx',
     value: 'BESTAND',
-    help: 'schrijf de begrotingsbijlage (Excel) naar BESTAND (.xlsx; .zip bij --scope all)',
+    help: 'schrijf de begrotingsbijlage (Excel) naar BESTAND (.xlsx; .zip bij --scope all); met --montecarlo N (≥ 100) en/of --tornado ook de bladen Onzekerheid en Gevoeligheid',
     apply: (o, v) => void (o.xlsx = v),
   },
   {

@@ -1,13 +1,14 @@
 /**
  * `--xlsx FILE [--scope region|all|GEMEENTE] [--unit euro|duizend]` for
  * `npm run simulate`: writes the begrotingsbijlage of the loaded model and
- * scenario. The checks are synchronous (runCli reports them with exit code 2);
+ * scenario. With `--montecarlo N [--seed S]` the workbook gets the sheet
+ * Onzekerheid, with `--tornado` the sheet Gevoeligheid. The checks are synchronous (runCli reports them with exit code 2);
  * the writing is asynchronous and is awaited by cli.ts (see XlsxJob).
  */
 import { writeFile } from 'node:fs/promises';
 import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
-import { exportBijlage } from '../excel/exportBijlage';
+import { exportBijlage, MIN_EXPORT_DRAWS, type ExportAnalysisOptions } from '../excel/exportBijlage';
 import type { AmountUnit } from '../excel/styles';
 import type { CliOptions } from './args';
 
@@ -17,6 +18,8 @@ export interface XlsxJob {
   scenario: Scenario;
   scope: string;
   unit: AmountUnit;
+  /** from --montecarlo/--seed and --tornado */
+  analysis?: ExportAnalysisOptions;
 }
 
 /** Dutch problems with the Excel options, or the job to run. */
@@ -34,16 +37,26 @@ export function planXlsx(options: CliOptions, model: Model, scenario: Scenario):
   const ext = options.xlsx.toLowerCase().endsWith('.zip') ? 'zip' : options.xlsx.toLowerCase().endsWith('.xlsx') ? 'xlsx' : undefined;
   if (scope === 'all' && ext !== 'zip') errors.push(`--xlsx: bij --scope all komt er één werkmap per gemeente plus de regio in een zip; geef een bestandsnaam op .zip (kreeg ${JSON.stringify(options.xlsx)})`);
   if (scope !== 'all' && ext !== 'xlsx') errors.push(`--xlsx: geef een bestandsnaam op .xlsx (kreeg ${JSON.stringify(options.xlsx)})`);
+  if (options.montecarlo !== undefined && options.montecarlo < MIN_EXPORT_DRAWS) {
+    errors.push(`--montecarlo: voor de Excel-bijlage minstens ${MIN_EXPORT_DRAWS} trekkingen (kreeg ${options.montecarlo}); met minder rusten P10 en P90 op een handvol trekkingen`);
+  }
   if (errors.length > 0) return { errors };
-  return { errors, job: { file: options.xlsx, model, scenario, scope, unit: options.unit ?? 'euro' } };
+  const analysis: ExportAnalysisOptions = {
+    ...(options.montecarlo !== undefined ? { montecarlo: { draws: options.montecarlo, ...(options.seed !== undefined ? { seed: options.seed } : {}) } } : {}),
+    ...(options.tornado ? { tornado: {} } : {}),
+  };
+  const withAnalysis = analysis.montecarlo || analysis.tornado ? { analysis } : {};
+  return { errors, job: { file: options.xlsx, model, scenario, scope, unit: options.unit ?? 'euro', ...withAnalysis } };
 }
 
 /** Writes the workbook; returns the exit code (0, or 1 when writing failed) after telling the user. */
 export async function runXlsxJob(job: XlsxJob, appVersion: string, stderr: (text: string) => void): Promise<number> {
   try {
-    const file = await exportBijlage({ model: job.model, scenarios: [job.scenario], scope: job.scope, unit: job.unit, appVersion });
+    const file = await exportBijlage({ model: job.model, scenarios: [job.scenario], scope: job.scope, unit: job.unit, appVersion, ...(job.analysis ? { analysis: job.analysis } : {}) });
     await writeFile(job.file, file.data);
-    stderr(`Begrotingsbijlage geschreven: ${job.file} (${Math.round(file.data.length / 1024)} kB)\n`);
+    const extra = [job.analysis?.montecarlo ? 'Onzekerheid' : undefined, job.analysis?.tornado ? 'Gevoeligheid' : undefined].filter(Boolean);
+    const sheets = extra.length > 0 ? `, met ${extra.join(' en ')}` : '';
+    stderr(`Begrotingsbijlage geschreven: ${job.file} (${Math.round(file.data.length / 1024)} kB${sheets})\n`);
     return 0;
   } catch (err) {
     stderr(`Fout: --xlsx: ${JSON.stringify(job.file)} kon niet worden geschreven: ${err instanceof Error ? err.message : String(err)}\n`);

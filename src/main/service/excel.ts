@@ -27,7 +27,15 @@ export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' 
       return s.scenario;
     });
     try {
-      const file = await exportBijlage({ model: model.model, scenarios, scope: req.scope, unit: req.unit, appVersion: ctx.appVersion, generatedAt: ctx.now() });
+      const file = await exportBijlage({
+        model: model.model,
+        scenarios,
+        scope: req.scope,
+        unit: req.unit,
+        appVersion: ctx.appVersion,
+        generatedAt: ctx.now(),
+        ...(req.analysis ? { analysis: req.analysis } : {}),
+      });
       return toFileExport(file.fileName, file.mimeType, file.data);
     } catch (err) {
       if (err instanceof ExportError) throw new StorageError('validation', err.message);
