@@ -3,6 +3,7 @@ import { useEffect, useId } from 'react';
 import { AboutDialog } from './components/AboutDialog';
 import { BackupDialog } from './components/BackupDialog';
 import { ExportDialog, ImportDialog } from './components/FileDialogs';
+import { ExcelDialogs, ExcelMenuButton } from './components/ExcelDialogs';
 import { Notices } from './components/Notices';
 import { StartupBanner, StorageRefused } from './components/StartupNotices';
 import { runAction } from './menu';
@@ -97,6 +98,7 @@ function Header() {
         <button type="button" onClick={() => runAction('export')} title="Exporteren (Ctrl+Alt+E)">
           Exporteren…
         </button>
+        <ExcelMenuButton run={runAction} />
         <button type="button" onClick={() => runAction('print')} title="Afdrukken of opslaan als PDF (Ctrl+P)">
           Afdrukken / PDF
         </button>
@@ -188,6 +190,7 @@ export function App() {
       <ExportDialog />
       <AboutDialog />
       <BackupDialog />
+      <ExcelDialogs />
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { MenuEvent } from '../shared/api';
 import { onMenu } from './api/client';
+import { useExcelDialog } from './lib/excelState';
 import { useData } from './stores/data';
 import { useUi } from './stores/ui';
 
@@ -47,6 +48,15 @@ export function runAction(action: MenuAction): void {
       return;
     case 'about':
       ui.openDialog('over');
+      return;
+    case 'excel-export':
+      useExcelDialog.getState().show('export');
+      return;
+    case 'excel-template':
+      useExcelDialog.getState().show('template');
+      return;
+    case 'excel-import':
+      useExcelDialog.getState().show('import');
       return;
     case 'restore-backup':
       ui.openDialog('backups');

@@ -137,9 +137,9 @@ describe('menu', () => {
     expect(t.map((m) => m.label)).toEqual(['Bestand', 'Bewerken', 'Beeld', 'Help']);
     const items = t.flatMap((m) => (m.submenu as { label?: string; click?: () => void }[]).filter((i) => i.label));
     const labels = items.map((i) => i.label);
-    for (const label of ['Nieuw scenario', 'Importeren…', 'Exporteren…', 'Afdrukken/PDF…', 'Herstel uit back-up…', 'Presentatiemodus', 'Over Jeugdplanner']) expect(labels).toContain(label);
+    for (const label of ['Nieuw scenario', 'Importeren…', 'Exporteren…', 'Exporteren naar Excel…', 'Sjabloon downloaden…', 'Importeren uit Excel…', 'Afdrukken/PDF…', 'Herstel uit back-up…', 'Presentatiemodus', 'Over Jeugdplanner']) expect(labels).toContain(label);
     for (const i of items) i.click?.();
-    expect(sent).toEqual(['new-scenario', 'import', 'export', 'print', 'restore-backup', 'undo', 'redo', 'presentation', 'about']);
+    expect(sent).toEqual(['new-scenario', 'import', 'export', 'excel-export', 'excel-template', 'excel-import', 'print', 'restore-backup', 'undo', 'redo', 'presentation', 'about']);
     for (const e of sent) expect(MENU_EVENTS).toContain(e);
   });
 });

@@ -1,0 +1,452 @@
+/**
+ * The Excel dialogs: "Exporteren naar Excel…" (begrotingsbijlage for 1–5
+ * scenarios, region / one gemeente / all as a zip, euro or × € 1.000, optional
+ * analysis sheets), "Sjabloon downloaden…" (empty or filled with the current
+ * model) and "Importeren uit Excel…" (a filled-in template becomes a model; on
+ * failure every cell-level issue is listed and nothing is saved). The work
+ * happens in main (excel.* in shared/api); these dialogs only choose and carry.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { ApiError, ApiRequest } from '../../shared/api';
+import { DEFAULT_SEED } from '../../shared/analysis/random';
+import { getApi } from '../api/client';
+import { downloadExport } from '../lib/download';
+import { useExcelDialog } from '../lib/excelState';
+import { bytesToBase64, checkImportFile, importFailure, type ImportFailure } from '../lib/excelFiles';
+import { useData } from '../stores/data';
+import { useUi } from '../stores/ui';
+import { Dialog } from './Dialog';
+import { NumberField } from './fields';
+
+const MAX_SCENARIOS = 5;
+
+type Scope = 'region' | 'gemeente' | 'all';
+
+function ErrorBox({ error, testId }: { error: ApiError; testId: string }) {
+  return (
+    <div className="notice error excel-error" role="alert" data-testid={testId}>
+      <p>{error.message.split('\n')[0]}</p>
+      {error.issues && error.issues.length > 0 ? (
+        <ul>
+          {error.issues.map((i, k) => (
+            <li key={k}>{i.message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function ExcelExportDialog() {
+  const open = useExcelDialog((s) => s.open === 'export');
+  const close = () => useExcelDialog.getState().close();
+  return (
+    <Dialog title="Exporteren naar Excel" open={open} onClose={close}>
+      <ExportForm />
+    </Dialog>
+  );
+}
+
+/** Mounted only while the dialog is open, so each opening starts from the current scenario. */
+function ExportForm() {
+  const scenarios = useData((s) => s.scenarios);
+  const currentId = useData((s) => s.currentId);
+  const model = useData((s) => s.modelRecord);
+  const [chosen, setChosen] = useState<number[]>(() => (currentId !== undefined ? [currentId] : []));
+  const [scope, setScope] = useState<Scope>('region');
+  const [gemeente, setGemeente] = useState<string>(() => model?.model.gemeenten[0]?.id ?? '');
+  const [unit, setUnit] = useState<'euro' | 'thousand'>('euro');
+  const [montecarlo, setMontecarlo] = useState(false);
+  const [draws, setDraws] = useState(2000);
+  const [seed, setSeed] = useState(DEFAULT_SEED);
+  const [tornado, setTornado] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+  const name = useId();
+  if (!model) return null;
+  const gemeenten = model.model.gemeenten;
+
+  function toggle(id: number, on: boolean) {
+    setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
+  }
+
+  async function run() {
+    if (!model || chosen.length === 0) return;
+    setBusy(true);
+    setDone(undefined);
+    setError(undefined);
+    try {
+      // the export reads the scenarios from the database: write pending edits first
+      await useData.getState().flush();
+      // in the order of the list, so "scenario 1" in the comparison sheet is the first one listed
+      const ids = scenarios.map((s) => s.id).filter((id) => chosen.includes(id));
+      const request: ApiRequest<'excel.exportBijlage'> = {
+        modelId: model.id,
+        scenarioIds: ids,
+        scope: scope === 'gemeente' ? gemeente : scope,
+        unit,
+        ...(montecarlo || tornado
+          ? { analysis: { ...(montecarlo ? { montecarlo: { draws, seed } } : {}), ...(tornado ? { tornado: {} } : {}) } }
+          : {}),
+      };
+      const result = await getApi().call('excel.exportBijlage', request);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      downloadExport(result.value);
+      setDone(result.value.fileName);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const full = chosen.length >= MAX_SCENARIOS;
+  return (
+    <div className="excel-form" data-testid="excel-export">
+      <p>Een begrotingsbijlage met Samenvatting, Per gemeente, Taakvelden, Aannames en Toelichting; totalen en saldi als formules, zodat elke som na te rekenen is.</p>
+      <fieldset>
+        <legend>Scenario's (1 tot {MAX_SCENARIOS})</legend>
+        <ul className="check-list">
+          {scenarios.map((s) => {
+            const on = chosen.includes(s.id);
+            return (
+              <li key={s.id}>
+                <label className="checkbox">
+                  <input type="checkbox" checked={on} disabled={!on && full} data-testid={`excel-scenario-${s.id}`} onChange={(e) => toggle(s.id, e.target.checked)} />
+                  {s.name}
+                  {s.id === currentId ? <span className="meta"> (huidig)</span> : null}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+        <p className="meta" aria-live="polite">
+          {chosen.length === 0
+            ? 'Kies minstens één scenario.'
+            : full
+              ? `${MAX_SCENARIOS} gekozen: meer past niet leesbaar op de bladen.`
+              : `${chosen.length} gekozen${chosen.length > 1 ? '; het blad Scenariovergelijking vergelijkt ze met het eerste.' : '.'}`}
+        </p>
+      </fieldset>
+      <fieldset>
+        <legend>Bereik</legend>
+        <label className="checkbox">
+          <input type="radio" name={`${name}-scope`} checked={scope === 'region'} onChange={() => setScope('region')} data-testid="excel-scope-region" />
+          De regio (één werkmap)
+        </label>
+        <label className="checkbox">
+          <input type="radio" name={`${name}-scope`} checked={scope === 'gemeente'} onChange={() => setScope('gemeente')} data-testid="excel-scope-gemeente" />
+          Eén gemeente:
+        </label>
+        <select
+          aria-label="Gemeente"
+          value={gemeente}
+          disabled={scope !== 'gemeente'}
+          data-testid="excel-gemeente"
+          onChange={(e) => setGemeente(e.target.value)}
+        >
+          {gemeenten.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+        <label className="checkbox">
+          <input type="radio" name={`${name}-scope`} checked={scope === 'all'} onChange={() => setScope('all')} data-testid="excel-scope-all" />
+          Alles: de regio en elke gemeente een eigen werkmap (zip)
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Bedragen</legend>
+        <label className="checkbox">
+          <input type="radio" name={`${name}-unit`} checked={unit === 'euro'} onChange={() => setUnit('euro')} data-testid="excel-unit-euro" />
+          In euro
+        </label>
+        <label className="checkbox">
+          <input type="radio" name={`${name}-unit`} checked={unit === 'thousand'} onChange={() => setUnit('thousand')} data-testid="excel-unit-thousand" />
+          In × € 1.000 (zoals in de begroting)
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Analyse (extra bladen)</legend>
+        <label className="checkbox">
+          <input type="checkbox" checked={montecarlo} onChange={(e) => setMontecarlo(e.target.checked)} data-testid="excel-montecarlo" />
+          Onzekerheid (Monte Carlo)
+        </label>
+        {montecarlo ? (
+          <div className="row indent">
+            <NumberField
+              label="Aantal trekkingen"
+              decimals={0}
+              allowEmpty={false}
+              value={draws}
+              testId="excel-draws"
+              onCommit={(v) => {
+                if (v === undefined || !Number.isInteger(v) || v < 100 || v > 50_000) {
+                  return [{ path: 'draws', problem: '', message: `Aantal trekkingen: ${String(v)} is geen heel getal van 100 tot 50.000` }];
+                }
+                setDraws(v);
+                return [];
+              }}
+            />
+            <NumberField
+              label="Seed (zelfde seed = zelfde uitkomst)"
+              decimals={0}
+              allowEmpty={false}
+              value={seed}
+              testId="excel-seed"
+              onCommit={(v) => {
+                if (v === undefined || !Number.isInteger(v) || v < 0 || v > 0xffffffff) {
+                  return [{ path: 'seed', problem: '', message: `Seed: ${String(v)} is geen heel getal van 0 tot 4.294.967.295` }];
+                }
+                setSeed(v);
+                return [];
+              }}
+            />
+          </div>
+        ) : null}
+        <label className="checkbox">
+          <input type="checkbox" checked={tornado} onChange={(e) => setTornado(e.target.checked)} data-testid="excel-tornado" />
+          Gevoeligheid (tornado)
+        </label>
+      </fieldset>
+      <div className="row">
+        <button type="button" disabled={busy || chosen.length === 0} onClick={() => void run()} data-testid="excel-export-run">
+          {busy ? 'Bezig met exporteren…' : 'Exporteren'}
+        </button>
+      </div>
+      <p aria-live="polite" data-testid="excel-export-status">
+        {done ? `Gedownload: ${done}` : ''}
+      </p>
+      {error ? <ErrorBox error={error} testId="excel-export-error" /> : null}
+    </div>
+  );
+}
+
+export function ExcelTemplateDialog() {
+  const open = useExcelDialog((s) => s.open === 'template');
+  const close = () => useExcelDialog.getState().close();
+  return (
+    <Dialog title="Sjabloon downloaden" open={open} onClose={close}>
+      <TemplateForm />
+    </Dialog>
+  );
+}
+
+function TemplateForm() {
+  const model = useData((s) => s.modelRecord);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+  async function download(filled: boolean) {
+    setBusy(true);
+    setDone(undefined);
+    setError(undefined);
+    try {
+      if (filled) await useData.getState().flush();
+      const result = await getApi().call('excel.template', filled && model ? { modelId: model.id } : {});
+      if (!result.ok) return setError(result.error);
+      downloadExport(result.value);
+      setDone(result.value.fileName);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="excel-form" data-testid="excel-template">
+      <p>
+        Een Excel-werkmap in de vorm van het basismodel: segmenten met basiscijfers, eenheid, tarief, taakveld en bron; gemeenten met jeugdigen en aandeel;
+        Rijksmiddelen. Op het eerste blad staat hoe u het invult. Ingevuld leest u het in met "Importeren uit Excel…"; het wordt een nieuw model.
+      </p>
+      <div className="row">
+        <button type="button" disabled={busy || !model} onClick={() => void download(true)} data-testid="excel-template-filled">
+          Met het huidige model{model ? ` (${model.name})` : ''}
+        </button>
+        <button type="button" className="secondary" disabled={busy} onClick={() => void download(false)} data-testid="excel-template-empty">
+          Leeg sjabloon
+        </button>
+      </div>
+      <p aria-live="polite" data-testid="excel-template-status">
+        {busy ? 'Bezig…' : done ? `Gedownload: ${done}` : ''}
+      </p>
+      {error ? <ErrorBox error={error} testId="excel-template-error" /> : null}
+    </div>
+  );
+}
+
+export function ExcelImportDialog() {
+  const open = useExcelDialog((s) => s.open === 'import');
+  const close = () => useExcelDialog.getState().close();
+  return (
+    <Dialog title="Importeren uit Excel" open={open} onClose={close}>
+      <ImportForm />
+    </Dialog>
+  );
+}
+
+type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'busy'; fileName: string }
+  | { kind: 'done'; modelName: string; notices: string[] }
+  | { kind: 'failed'; fileName: string; failure: ImportFailure };
+
+function ImportForm() {
+  const inputId = useId();
+  const [state, setState] = useState<ImportState>({ kind: 'idle' });
+  // focus the outcome, so a screen reader reads the list of problems right away
+  const [outcomeRef, setOutcomeRef] = useState<HTMLElement | null>(null);
+  useEffect(() => outcomeRef?.focus(), [outcomeRef]);
+
+  async function importFile(file: File) {
+    const refused = checkImportFile(file);
+    if (refused) {
+      setState({ kind: 'failed', fileName: file.name, failure: { summary: refused, issues: [], notices: [] } });
+      return;
+    }
+    setState({ kind: 'busy', fileName: file.name });
+    const content = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+    await useData.getState().flush();
+    const result = await getApi().call('excel.importModel', { fileName: file.name, content });
+    if (!result.ok) {
+      setState({ kind: 'failed', fileName: file.name, failure: importFailure(result.error) });
+      return;
+    }
+    const { record, notices } = result.value;
+    await useData.getState().replaceModelRecord(record);
+    useUi.getState().notify({ kind: 'info', message: `Model "${record.name}" is uit Excel ingelezen en geopend.` });
+    setState({ kind: 'done', modelName: record.name, notices });
+  }
+
+  return (
+    <div className="excel-form" data-testid="excel-import">
+      <p>
+        Kies een ingevuld sjabloon (.xlsx). Het wordt volledig gecontroleerd; zolang er één fout in staat, wordt er niets opgeslagen en ziet u alle fouten
+        tegelijk, met blad en cel. Gelukt, dan wordt het een nieuw model; het huidige model blijft bestaan.
+      </p>
+      <label htmlFor={inputId}>Excel-bestand</label>
+      <input
+        id={inputId}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        data-testid="excel-import-file"
+        disabled={state.kind === 'busy'}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      <p aria-live="polite">{state.kind === 'busy' ? `Bezig met ${state.fileName}…` : ''}</p>
+      {state.kind === 'done' ? (
+        <div className="notice info" role="status" tabIndex={-1} ref={setOutcomeRef} data-testid="excel-import-done">
+          <p>
+            Model <strong>{state.modelName}</strong> is ingelezen, opgeslagen en geopend.
+          </p>
+          {state.notices.length > 0 ? (
+            <>
+              <p>Meldingen bij het inlezen:</p>
+              <ul data-testid="excel-import-notices">
+                {state.notices.map((n, k) => (
+                  <li key={k}>{n}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {state.kind === 'failed' ? (
+        <div className="notice error excel-error" role="alert" tabIndex={-1} ref={setOutcomeRef} data-testid="excel-import-error" aria-labelledby={`${inputId}-fail`}>
+          <p id={`${inputId}-fail`}>
+            <strong>{state.fileName} is niet ingelezen; er is niets opgeslagen.</strong>
+            {state.failure.issues.length > 0 ? ` ${state.failure.issues.length} ${state.failure.issues.length === 1 ? 'fout' : 'fouten'}:` : ''}
+          </p>
+          {state.failure.issues.length > 0 ? (
+            <ul className="issue-list" data-testid="excel-import-issues">
+              {state.failure.issues.map((i, k) => (
+                <li key={k}>{i.message}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{state.failure.summary}</p>
+          )}
+          {state.failure.notices.length > 0 ? (
+            <>
+              <p>Meldingen:</p>
+              <ul>
+                {state.failure.notices.map((n, k) => (
+                  <li key={k}>{n}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The header's "Excel" button: a small menu with the three Excel actions (the
+ * same as Bestand in the desktop menu). Esc or a click elsewhere closes it.
+ */
+export function ExcelMenuButton({ run }: { run: (action: 'excel-export' | 'excel-template' | 'excel-import') => void }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!(e.target instanceof Node) || !document.getElementById(id)?.parentElement?.contains(e.target)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open, id]);
+  const choose = (action: 'excel-export' | 'excel-template' | 'excel-import') => {
+    setOpen(false);
+    run(action);
+  };
+  return (
+    <div
+      className="menu-button"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          setOpen(false);
+        }
+      }}
+    >
+      <button type="button" aria-expanded={open} aria-controls={id} data-testid="excel-menu" onClick={() => setOpen((o) => !o)}>
+        Excel ▾
+      </button>
+      <ul id={id} className="menu-popup" hidden={!open}>
+        <li>
+          <button type="button" data-testid="excel-menu-export" onClick={() => choose('excel-export')}>
+            Exporteren naar Excel…
+          </button>
+        </li>
+        <li>
+          <button type="button" data-testid="excel-menu-template" onClick={() => choose('excel-template')}>
+            Sjabloon downloaden…
+          </button>
+        </li>
+        <li>
+          <button type="button" data-testid="excel-menu-import" onClick={() => choose('excel-import')}>
+            Importeren uit Excel…
+          </button>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+/** All three Excel dialogs, mounted once by the app. */
+export function ExcelDialogs() {
+  return (
+    <>
+      <ExcelExportDialog />
+      <ExcelTemplateDialog />
+      <ExcelImportDialog />
+    </>
+  );
+}
