@@ -43,6 +43,29 @@ describe('npm run simulate -- --xlsx', () => {
     expect(numberOf(ws.getCell(saldo, 4).value)).toBeCloseTo(g.years[1]!.balance / 1000, 9);
   });
 
+  it('--montecarlo N --seed S and --tornado put Onzekerheid and Gevoeligheid in the workbook', async () => {
+    const file = path.join(dir, 'analyse.xlsx');
+    const r = run(['--model', path.join(dir, 'model.json'), '--scenario', path.join(dir, 'scenario.json'), '--xlsx', file, '--montecarlo', '300', '--seed', '99', '--tornado']);
+    expect(r.code).toBe(0);
+    expect(r.jobs[0]!.analysis).toEqual({ montecarlo: { draws: 300, seed: 99 }, tornado: {} });
+    const messages: string[] = [];
+    expect(await runXlsxJob(r.jobs[0]!, 'test', (t) => messages.push(t))).toBe(0);
+    expect(messages[0]).toMatch(/met Onzekerheid en Gevoeligheid\)\n$/);
+    const wb = await readWorkbook(fs.readFileSync(file));
+    const ws = wb.getWorksheet('Onzekerheid')!;
+    expect(ws.getCell(rowsWithLabel(ws, 'Seed (startgetal van de toevalsgenerator)')[0]!, 2).value).toBe(99);
+    expect(ws.getCell(rowsWithLabel(ws, 'Aantal trekkingen')[0]!, 2).value).toBe(300);
+    expect(wb.getWorksheet('Gevoeligheid')).toBeDefined();
+    // Without the analysis flags the plain bijlage is written.
+    expect(run(['--model', path.join(dir, 'model.json'), '--xlsx', file]).jobs[0]!.analysis).toBeUndefined();
+  });
+
+  it('refuses fewer than 100 draws for the workbook (the table alone may use fewer)', () => {
+    const base = ['--model', path.join(dir, 'model.json')];
+    expect(run([...base, '--xlsx', 'x.xlsx', '--montecarlo', '50'])).toMatchObject({ code: 2, err: expect.stringContaining('--montecarlo: voor de Excel-bijlage minstens 100 trekkingen (kreeg 50)'), jobs: [] });
+    expect(run([...base, '--montecarlo', '50']).code).toBe(0);
+  });
+
   it('refuses a wrong scope, unit or extension with exit code 2 and a Dutch message', () => {
     const base = ['--model', path.join(dir, 'model.json')];
     expect(run([...base, '--xlsx', 'x.xlsx', '--scope', 'roermond'])).toMatchObject({ code: 2, err: expect.stringContaining('--scope: "roermond" is geen region, all of gemeente-id') });
