@@ -32,7 +32,10 @@ export interface TornadoKey {
   sortBy: 'cumulative' | 'year';
 }
 
+export type AnalyseTab = 'onzekerheid' | 'gevoeligheid' | 'doelzoeken';
+
 export interface AnalysisState {
+  tab: AnalyseTab;
   draws: number;
   seed: number;
   /** Overzicht: show the P10–P90 band when the scenario has ranges */
@@ -42,6 +45,7 @@ export interface AnalysisState {
   tornadoSort: 'cumulative' | 'year';
   mc: RunState<McKey, MonteCarloResult>;
   tornado: RunState<TornadoKey, TornadoResult>;
+  setTab(tab: AnalyseTab): void;
   setDraws(draws: number): string | undefined;
   setSeed(seed: number): string | undefined;
   /** a fresh random seed ("Opnieuw met ander seed") */
@@ -79,7 +83,9 @@ function remember(s: Pick<AnalysisState, 'draws' | 'seed' | 'showBand'>): void {
 
 export const useAnalysis = create<AnalysisState>()((set, get) => ({
   ...remembered(),
+  tab: 'onzekerheid',
   tornadoSort: 'cumulative',
+  setTab: (tab) => set({ tab }),
   mc: { status: 'idle' },
   tornado: { status: 'idle' },
   setDraws(draws) {

@@ -9,6 +9,7 @@ import { headline } from '../lib/derive';
 import { useCurrent } from '../stores/data';
 import { formatEuroCompact, formatPct } from '../../shared/format/numbers';
 import type { SimulationResult } from '../../shared/engine/result';
+import { OverzichtBand } from './analyse/OverzichtBand';
 import { FundingBreakdownTable } from './rijksmiddelen/FundingBreakdown';
 import { hasFundingBreakdown } from './rijksmiddelen/derive';
 
@@ -88,6 +89,7 @@ export function Overzicht() {
         chart={<SaldoChart result={result} />}
         table={<TotalsTable result={result} />}
       />
+      <OverzichtBand />
       <section aria-labelledby="kern-h" className="card">
         <h2 id="kern-h">Kerncijfers per jaar</h2>
         <div className="table-scroll">

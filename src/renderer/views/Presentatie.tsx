@@ -22,6 +22,8 @@ import { useUi } from '../stores/ui';
 import { CompareTable, useCompareSelection } from './Vergelijken';
 import { GemeenteTable } from './PerGemeente';
 import { Headlines, trendLegend } from './Overzicht';
+import { HoeZekerSlide } from './analyse/HoeZekerSlide';
+import { rangeCount } from '../analysis/hooks';
 
 /** Chart width for slides: fixed, because hidden slides (and print) cannot be measured. */
 function useSlideWidth(): number {
@@ -257,8 +259,10 @@ function buildSlides(
         </ChartSlide>
       ),
     },
-    { id: 'aannames', title: 'Belangrijkste aannames en bronnen', body: <AssumptionsSlide model={model} scenario={scenario} /> },
   );
+  // only with ranges: without them there is no band to show
+  if (rangeCount(model, scenario) > 0) slides.push({ id: 'hoe-zeker', title: 'Hoe zeker is dit?', body: <HoeZekerSlide model={model} width={width} /> });
+  slides.push({ id: 'aannames', title: 'Belangrijkste aannames en bronnen', body: <AssumptionsSlide model={model} scenario={scenario} /> });
   return slides;
 }
 

@@ -11,6 +11,7 @@ import { Scenarios } from './Scenarios';
 import { Vergelijken } from './Vergelijken';
 import { PerGemeente } from './PerGemeente';
 import { Presentatie } from './Presentatie';
+import { Analyse } from './Analyse';
 import { Rijksmiddelen } from './Rijksmiddelen';
 
 export interface ViewDef {
@@ -29,6 +30,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'scenarios', label: "Scenario's", Component: Scenarios },
   { id: 'vergelijken', label: 'Vergelijken', Component: Vergelijken },
   { id: 'gemeenten', label: 'Per gemeente', Component: PerGemeente },
+  { id: 'analyse', label: 'Analyse', Component: Analyse },
   { id: 'presentatie', label: 'Presentatie', Component: Presentatie, fullScreen: true },
 ];
 
