@@ -395,6 +395,8 @@ function wrappedText(ws: Worksheet, row: number, from: number, to: number, text:
   const c = ws.getCell(row, from);
   setText(c, text);
   applyStyle(c, noteStyle);
+  // Indented: the source follows a right-aligned number in the column before it.
+  c.alignment = { ...noteStyle.alignment, indent: 1 };
   if (to > from) ws.mergeCells(row, from, row, to);
   let width = 0;
   for (let col = from; col <= to; col++) width += ws.getColumn(col).width ?? 10;
@@ -409,8 +411,8 @@ function wrappedText(ws: Worksheet, row: number, from: number, to: number, text:
 function wrapLabel(ws: Worksheet, row: number, lastCol: number): void {
   const c = ws.getCell(row, 1);
   const text = typeof c.value === 'string' ? c.value : '';
-  // Calibri 11 fits about 1,1 characters per unit of column width; the indent takes two units.
-  const width = ((ws.getColumn(1).width ?? 10) - 2) * 1.1;
+  // Calibri 11 fits about 1,15 characters per unit of column width; the indent takes two units.
+  const width = ((ws.getColumn(1).width ?? 10) - 2) * 1.15;
   if (text.length <= width) return;
   c.alignment = { ...c.alignment, wrapText: true, vertical: 'top' };
   for (let col = 2; col <= lastCol; col++) {
