@@ -122,7 +122,7 @@ export async function run(): Promise<Record<string, BenchResult>> {
       const segId = (await page.getAttribute('.segment-list button', 'data-testid'))!.replace('seg-btn-', '');
       const selector = `[data-testid="a-${segId}-inflowChangePct-2024"]`;
       await page.waitForSelector(selector);
-      await page.waitForSelector('[data-chart="saldo"] .recharts-bar-rectangle');
+      await page.waitForSelector('[data-chart="saldo"] .saldo-bar');
       const samples = (await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ selector, warmup: WARMUP, runs: RUNS })})`)) as {
         dom: number[];
         frame: number[];

@@ -57,7 +57,7 @@ describe('Overzicht', () => {
     const areas = await app.page.$$('[data-chart="trend"] .recharts-area');
     expect(areas.length).toBe(model.segments.length);
     expect(await app.page.$$('[data-chart="trend"] .recharts-line')).toHaveLength(1);
-    expect((await app.page.$$('[data-chart="saldo"] .recharts-bar-rectangle')).length).toBe(model.endYear - model.baseYear + 1);
+    expect((await app.page.$$('[data-chart="saldo"] .saldo-bar')).length).toBe(model.endYear - model.baseYear + 1);
     // axis ticks in nl-NL compact euros
     const ticks = () => app.page.$$eval('[data-chart="trend"] text.recharts-cartesian-axis-tick-value', (els) => els.map((e) => e.textContent));
     await expect.poll(ticks).toContain('€ 30 mln');

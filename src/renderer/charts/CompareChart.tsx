@@ -6,6 +6,7 @@ import type { SimulationResult } from '../../shared/engine/result';
 import { formatEuro, formatEuroCompact } from '../../shared/format/numbers';
 import { segmentColor } from './palette';
 import { zeroTicks } from './ticks';
+import { seriesOrder } from './order';
 
 export interface CompareSeries {
   id: number;
@@ -22,6 +23,8 @@ export const CompareChart = memo(function CompareChart({ series, height = 320, l
     return row;
   });
   const axis = zeroTicks(series.flatMap((s) => s.result.totals.map((t) => t.balance)));
+  // in the order the scenarios were chosen (the bars' order), not alphabetically as recharts would
+  const order = seriesOrder(series.map((s) => `s${s.id}`));
   const font = large ? 18 : 12;
   return (
     <div className="chart" data-chart="compare" role="img" aria-label="Grafiek: saldo per jaar per scenario">
@@ -30,8 +33,8 @@ export const CompareChart = memo(function CompareChart({ series, height = 320, l
           <CartesianGrid stroke="#ddd" vertical={false} />
           <XAxis dataKey="year" tick={{ fontSize: font }} />
           <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={formatEuroCompact} width={large ? 120 : 88} tick={{ fontSize: font }} />
-          <Tooltip formatter={(v: unknown) => (typeof v === 'number' ? formatEuro(v) : String(v))} isAnimationActive={false} />
-          <Legend wrapperStyle={{ fontSize: font }} />
+          <Tooltip formatter={(v: unknown) => (typeof v === 'number' ? formatEuro(v) : String(v))} itemSorter={order.stack} isAnimationActive={false} />
+          <Legend wrapperStyle={{ fontSize: font }} itemSorter={order.stack} />
           <ReferenceLine y={0} stroke="#333" />
           {series.map((s, i) => (
             <Bar key={s.id} dataKey={`s${s.id}`} name={s.name} fill={segmentColor(i)} isAnimationActive={false} />

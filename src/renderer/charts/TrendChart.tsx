@@ -1,19 +1,21 @@
 /** Lasten per segment (stacked), Rijksmiddelen as a line, and the saldo as bars, per year. */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Sized } from './Sized';
-import { zeroTicks } from './ticks';
-import {
-  Area, Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis,
-} from 'recharts';
+import { SaldoBars } from './SaldoBars';
+import { seriesOrder } from './order';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SimulationResult } from '../../shared/engine/result';
 import { formatEuro, formatEuroCompact } from '../../shared/format/numbers';
 import { chartRows } from '../lib/derive';
-import { FUNDING_COLOR, OVERSCHOT_COLOR, TEKORT_COLOR, segmentColor } from './palette';
+import { FUNDING_COLOR, segmentColor } from './palette';
 
 const tooltipFormatter = (v: unknown) => (typeof v === 'number' ? formatEuro(v) : String(v));
 
 export const TrendChart = memo(function TrendChart({ result, height = 360, large, width }: { result: SimulationResult; height?: number; large?: boolean; width?: number }) {
-  const rows = chartRows(result);
+  const rows = useMemo(() => chartRows(result), [result]);
+  const keys = useMemo(() => [...result.lines.map((l) => `seg:${l.id}`), 'funding'], [result]);
+  // recharts sorts legend and tooltip alphabetically by default; ours follow the stack
+  const order = useMemo(() => seriesOrder(keys), [keys]);
   const font = large ? 18 : 12;
   return (
     <div className="chart" data-chart="trend" role="img" aria-label="Grafiek: lasten per segment en Rijksmiddelen per jaar">
@@ -22,8 +24,8 @@ export const TrendChart = memo(function TrendChart({ result, height = 360, large
           <CartesianGrid stroke="#ddd" vertical={false} />
           <XAxis dataKey="year" tick={{ fontSize: font }} />
           <YAxis tickFormatter={formatEuroCompact} width={large ? 120 : 88} tick={{ fontSize: font }} />
-          <Tooltip formatter={tooltipFormatter} labelFormatter={(l) => `Jaar ${String(l)}`} isAnimationActive={false} />
-          <Legend wrapperStyle={{ fontSize: font }} />
+          <Tooltip formatter={tooltipFormatter} labelFormatter={(l) => `Jaar ${String(l)}`} itemSorter={order.topFirst} isAnimationActive={false} />
+          <Legend wrapperStyle={{ fontSize: font }} itemSorter={order.stack} />
           {result.lines.map((line, i) => (
             <Area
               key={line.id}
@@ -53,27 +55,15 @@ export const TrendChart = memo(function TrendChart({ result, height = 360, large
   );
 });
 
+/**
+ * The saldo per year. Drawn by SaldoBars (plain SVG), not recharts: it is the
+ * chart that follows every keystroke in Aannames (see SaldoBars for the numbers).
+ */
 export const SaldoChart = memo(function SaldoChart({ result, height = 200, large, width }: { result: SimulationResult; height?: number; large?: boolean; width?: number }) {
-  const rows = result.totals.map((t) => ({ year: t.year, balance: t.balance }));
-  // the saldo axis always includes 0, so bars are measured from zero (no exaggerated differences)
-  const axis = zeroTicks(rows.map((r) => r.balance));
-  const font = large ? 18 : 12;
+  const points = useMemo(() => result.totals.map((t) => ({ year: t.year, balance: t.balance })), [result]);
   return (
     <div className="chart" data-chart="saldo" role="img" aria-label="Grafiek: saldo per jaar (negatief is tekort)">
-      <Sized width={width} height={height}>
-        <ComposedChart data={rows} margin={{ top: 10, right: 24, bottom: 4, left: 12 }}>
-          <CartesianGrid stroke="#ddd" vertical={false} />
-          <XAxis dataKey="year" tick={{ fontSize: font }} />
-          <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={formatEuroCompact} width={large ? 120 : 88} tick={{ fontSize: font }} />
-          <Tooltip formatter={tooltipFormatter} labelFormatter={(l) => `Jaar ${String(l)}`} isAnimationActive={false} />
-          <ReferenceLine y={0} stroke="#333" />
-          <Bar dataKey="balance" name="Saldo (baten − lasten)" isAnimationActive={false}>
-            {rows.map((r) => (
-              <Cell key={r.year} fill={r.balance < 0 ? TEKORT_COLOR : OVERSCHOT_COLOR} />
-            ))}
-          </Bar>
-        </ComposedChart>
-      </Sized>
+      <SaldoBars points={points} height={height} large={large} width={width} />
     </div>
   );
 });

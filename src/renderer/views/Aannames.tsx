@@ -4,10 +4,10 @@
  * Rijksmiddelen index and one-off adjustments. Every input is validated with
  * parseScenario before it is applied (see stores/data.editScenario).
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { AssumptionField, Scenario } from '../../shared/formats/scenario';
 import type { Model, Segment } from '../../shared/formats/model';
-import type { LineResult, SimulationResult, VolumeYear } from '../../shared/engine/result';
+import type { LineResult, VolumeYear } from '../../shared/engine/result';
 import { formatEuro, formatEuroCents, formatNumber } from '../../shared/format/numbers';
 import { TAAKVELDEN, isTaakveldCode } from '../../shared/domain/taakvelden';
 import { SaldoChart } from '../charts/TrendChart';
@@ -16,12 +16,14 @@ import { NumberField, SelectField, TextField } from '../components/fields';
 import { TotalsTable } from '../components/tables';
 import { Euro, SourceNote } from '../components/money';
 import { useCurrentResult } from '../hooks';
-import { useCurrent, useData } from '../stores/data';
+import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import {
   addSubstitution, removeSubstitution, setAssumption, setAssumptionSource, setFundingAdjustment, setFundingIndex,
   setSubstitutionShare, updateSubstitution,
 } from '../lib/scenarioEdit';
+
+const NO_RULES: Scenario['substitutions'] = [];
 
 interface FieldDef {
   field: AssumptionField;
@@ -41,14 +43,37 @@ const VOLUME_FIELDS: FieldDef[] = [
   { field: 'priceIndexPct', label: 'Tarief', absolute: (y) => formatEuroCents(y.pricePerUnit) },
 ];
 
+/**
+ * The years shown, from the model (stable between keystrokes, unlike result.years,
+ * which is a new array on every engine run).
+ */
+function useYears(model: Model): { years: number[]; later: number[] } {
+  return useMemo(() => {
+    const years: number[] = [];
+    for (let y = model.baseYear; y <= model.endYear; y++) years.push(y);
+    return { years, later: years.slice(1) };
+  }, [model.baseYear, model.endYear]);
+}
+
+/** A part of the current scenario; the component re-renders only when that part's identity changes. */
+function useScenarioPart<T>(pick: (s: Scenario) => T): T | undefined {
+  return useData((s) => {
+    const sc = s.currentId !== undefined ? s.working[s.currentId] : undefined;
+    return sc ? pick(sc) : undefined;
+  });
+}
+
+/*
+ * Why the view is split in parts that each subscribe to their own slice: a
+ * keystroke in one percentage changes the scenario, and re-rendering the whole
+ * view (every table, the substitution rules, the funding table) cost more than
+ * a frame. Now a keystroke re-renders the saldo chart, the edited segment's
+ * table (and there only rows whose values changed) and the funding totals.
+ */
 export function Aannames() {
-  const current = useCurrent();
-  const result = useCurrentResult();
-  const selected = useUi((s) => s.selectedSegmentId);
-  if (!current || !result) return null;
-  const { model, scenario } = current;
-  const segment = model.segments.find((s) => s.id === selected) ?? model.segments[0]!;
-  const line = result.lines.find((l) => l.id === segment.id)!;
+  const model = useData((s) => s.modelRecord?.model);
+  const ready = useData((s) => s.currentId !== undefined && s.working[s.currentId] !== undefined);
+  if (!model || !ready) return null;
   return (
     <div className="view aannames">
       <header className="view-head">
@@ -58,55 +83,162 @@ export function Aannames() {
           Naast elk percentage staat de waarde die daaruit volgt.
         </p>
       </header>
-      <ChartFrame
-        title="Effect op het saldo per jaar (baten − lasten)"
-        legend={[{ label: 'Saldo (rood = tekort)', color: '#B00020' }]}
-        chart={<SaldoChart result={result} height={150} />}
-        table={<TotalsTable result={result} />}
-        testId="aannames-saldo"
-      />
+      <AannamesSaldo />
       <div className="split-pane">
-        <nav aria-label="Segmenten" className="segment-list">
-          <h2 className="sr-only">Segmenten</h2>
-          <ul>
-            {model.segments.map((s) => {
-              const changed = scenario.assumptions[s.id] !== undefined;
-              return (
-                <li key={s.id}>
-                  <button
-                    type="button"
-                    aria-current={s.id === segment.id ? 'true' : undefined}
-                    onClick={() => useUi.getState().selectSegment(s.id)}
-                    data-testid={`seg-btn-${s.id}`}
-                  >
-                    <span>{s.name}</span>
-                    {changed ? <span className="badge changed" title="Dit scenario wijzigt dit segment">gewijzigd</span> : null}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
+        <SegmentList model={model} />
         <div className="segment-detail">
-          <SegmentAssumptions model={model} scenario={scenario} segment={segment} line={line} result={result} />
+          <SelectedSegment model={model} />
         </div>
       </div>
-      <Substitutions model={model} scenario={scenario} result={result} />
-      <FundingAssumptions model={model} scenario={scenario} result={result} />
+      <Substitutions model={model} />
+      <FundingAssumptions model={model} />
     </div>
   );
 }
 
-function SegmentAssumptions({ model, scenario, segment, line, result }: { model: Model; scenario: Scenario; segment: Segment; line: LineResult; result: SimulationResult }) {
-  const edit = useData((s) => s.editScenario);
-  const years = result.years;
-  const later = years.slice(1);
-  const a = scenario.assumptions[segment.id];
+const SALDO_LEGEND = [{ label: 'Saldo (rood = tekort)', color: '#B00020' }];
+
+function AannamesSaldo() {
+  const result = useCurrentResult();
+  if (!result) return null;
+  return (
+    <ChartFrame
+      title="Effect op het saldo per jaar (baten − lasten)"
+      legend={SALDO_LEGEND}
+      chart={<SaldoChart result={result} height={150} />}
+      table={<TotalsTable result={result} />}
+      testId="aannames-saldo"
+    />
+  );
+}
+
+/** The segments, with a "gewijzigd" marker; re-renders only when the set of changed segments changes. */
+const SegmentList = memo(function SegmentList({ model }: { model: Model }) {
+  const selected = useUi((s) => s.selectedSegmentId);
+  const changedKey = useScenarioPart((sc) => Object.keys(sc.assumptions).sort().join('\n')) ?? '';
+  const changed = useMemo(() => new Set(changedKey.split('\n')), [changedKey]);
+  const current = model.segments.find((s) => s.id === selected) ?? model.segments[0]!;
+  return (
+    <nav aria-label="Segmenten" className="segment-list">
+      <h2 className="sr-only">Segmenten</h2>
+      <ul>
+        {model.segments.map((s) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              aria-current={s.id === current.id ? 'true' : undefined}
+              onClick={() => useUi.getState().selectSegment(s.id)}
+              data-testid={`seg-btn-${s.id}`}
+            >
+              <span className="segment-name">{s.name}</span>
+              {changed.has(s.id) ? (
+                <span className="badge changed" title="Dit scenario wijzigt dit segment">
+                  gewijzigd
+                </span>
+              ) : null}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+});
+
+function SelectedSegment({ model }: { model: Model }) {
+  const selected = useUi((s) => s.selectedSegmentId);
+  const result = useCurrentResult();
+  const segment = model.segments.find((s) => s.id === selected) ?? model.segments[0]!;
+  const assumption = useScenarioPart((sc) => sc.assumptions[segment.id]);
+  const line = result?.lines.find((l) => l.id === segment.id);
+  if (!line) return null;
+  return <SegmentAssumptions model={model} segment={segment} assumption={assumption} line={line} />;
+}
+
+type SegmentAssumption = Scenario['assumptions'][string];
+
+function SegmentAssumptions({ model, segment, assumption: a, line }: { model: Model; segment: Segment; assumption: SegmentAssumption | undefined; line: LineResult }) {
+  const { years, later } = useYears(model);
   const taakveld = segment.taakveld && isTaakveldCode(segment.taakveld) ? `${segment.taakveld} ${TAAKVELDEN[segment.taakveld]}` : segment.taakveld;
 
   return (
     <section aria-labelledby="seg-h" className="card" data-testid="segment-assumptions">
       <h2 id="seg-h">{segment.name}</h2>
+      <SegmentMeta model={model} segment={segment} taakveld={taakveld} />
+      <div className="table-scroll">
+        <table className="data assumptions-table">
+          <thead>
+            <tr>
+              <th scope="col">Aanname</th>
+              <th scope="col" className="num">
+                {years[0]} (basis)
+              </th>
+              {later.map((y) => (
+                <th scope="col" key={y} className="num">
+                  {y}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {segment.kind === 'volume' && line.kind === 'volume'
+              ? VOLUME_FIELDS.map((f) => {
+                  const abs = line.years.map((y) => f.absolute(y, segment));
+                  return (
+                    <AssumptionRow
+                      key={f.field}
+                      segment={segment}
+                      field={f.field}
+                      label={f.label}
+                      later={later}
+                      values={a?.[f.field]}
+                      absolute={abs}
+                      absKey={abs.join('\n')}
+                    />
+                  );
+                })
+              : (() => {
+                  const abs = line.years.map((y) => formatEuro(y.cost));
+                  return (
+                    <AssumptionRow
+                      segment={segment}
+                      field="amountChangePct"
+                      label="Budget"
+                      later={later}
+                      values={a?.amountChangePct}
+                      absolute={abs}
+                      absKey={abs.join('\n')}
+                    />
+                  );
+                })()}
+            {line.kind === 'volume' ? (
+              <tr className="derived">
+                <th scope="row">Instroom na substitutie</th>
+                {line.years.map((y) => (
+                  <td key={y.year} className="num">
+                    {formatNumber(y.inflow, 1)}
+                  </td>
+                ))}
+              </tr>
+            ) : null}
+            <tr className="total">
+              <th scope="row">Lasten</th>
+              {line.years.map((y) => (
+                <td key={y.year} className="num" data-testid={`seg-cost-${segment.id}-${y.year}`}>
+                  <Euro value={y.cost} />
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <SourceField segmentId={segment.id} source={a?.source ?? ''} />
+    </section>
+  );
+}
+
+const SegmentMeta = memo(function SegmentMeta({ model, segment, taakveld }: { model: Model; segment: Segment; taakveld: string | undefined }) {
+  return (
+    <>
       <p className="meta">
         {segment.group ? <>Groep: {segment.group} · </> : null}
         {taakveld ? <>Taakveld {taakveld} · </> : null}
@@ -130,107 +262,80 @@ function SegmentAssumptions({ model, scenario, segment, line, result }: { model:
           </span>
         ) : null}
       </p>
-      <div className="table-scroll">
-        <table className="data assumptions-table">
-          <thead>
-            <tr>
-              <th scope="col">Aanname</th>
-              <th scope="col" className="num">{years[0]} (basis)</th>
-              {later.map((y) => (
-                <th scope="col" key={y} className="num">
-                  {y}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {segment.kind === 'volume' && line.kind === 'volume'
-              ? VOLUME_FIELDS.map((f) => (
-                  <tr key={f.field}>
-                    <th scope="row">{f.label} (%)</th>
-                    <td className="num base-cell">{f.absolute(line.years[0]!, segment)}</td>
-                    {later.map((y, k) => (
-                      <td key={y}>
-                        <NumberField
-                          label={`${f.label} ${segment.name} ${y} (%)`}
-                          hideLabel
-                          suffix="%"
-                          value={a?.[f.field]?.[String(y)]}
-                          path={`assumptions.${segment.id}.${f.field}.${y}`}
-                          testId={`a-${segment.id}-${f.field}-${y}`}
-                          onCommit={(v) => edit((s) => setAssumption(s, segment.id, f.field, y, v), `${segment.id}.${f.field}.${y}`)}
-                        />
-                        <span className="abs" data-testid={`abs-${segment.id}-${f.field}-${y}`}>
-                          → {f.absolute(line.years[k + 1]!, segment)}
-                        </span>
-                      </td>
-                    ))}
-                  </tr>
-                ))
-              : (
-                <tr>
-                  <th scope="row">Budget (%)</th>
-                  <td className="num base-cell">{formatEuro(line.years[0]!.cost)}</td>
-                  {later.map((y, k) => (
-                    <td key={y}>
-                      <NumberField
-                        label={`Budget ${segment.name} ${y} (%)`}
-                        hideLabel
-                        suffix="%"
-                        value={a?.amountChangePct?.[String(y)]}
-                        path={`assumptions.${segment.id}.amountChangePct.${y}`}
-                        testId={`a-${segment.id}-amountChangePct-${y}`}
-                        onCommit={(v) => edit((s) => setAssumption(s, segment.id, 'amountChangePct', y, v), `${segment.id}.amountChangePct.${y}`)}
-                      />
-                      <span className="abs" data-testid={`abs-${segment.id}-amountChangePct-${y}`}>→ {formatEuro(line.years[k + 1]!.cost)}</span>
-                    </td>
-                  ))}
-                </tr>
-              )}
-            {line.kind === 'volume' ? (
-              <tr className="derived">
-                <th scope="row">Instroom na substitutie</th>
-                {line.years.map((y) => (
-                  <td key={y.year} className="num">
-                    {formatNumber(y.inflow, 1)}
-                  </td>
-                ))}
-              </tr>
-            ) : null}
-            <tr className="total">
-              <th scope="row">Lasten</th>
-              {line.years.map((y) => (
-                <td key={y.year} className="num" data-testid={`seg-cost-${segment.id}-${y.year}`}>
-                  <Euro value={y.cost} />
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
-      <TextField
-        label="Onderbouwing van deze aannames (bron, KPI of afspraak)"
-        value={a?.source ?? ''}
-        path={`assumptions.${segment.id}.source`}
-        onCommit={(v) => edit((s) => setAssumptionSource(s, segment.id, v), `${segment.id}.source`)}
-        testId={`a-${segment.id}-source`}
-      />
-    </section>
+    </>
   );
+});
+
+interface AssumptionRowProps {
+  segment: Segment;
+  field: AssumptionField;
+  label: string;
+  later: readonly number[];
+  /** the percentages per year of this field (same object while the field is not edited) */
+  values: Record<string, number> | undefined;
+  /** the absolute value per year (base year first), as shown */
+  absolute: readonly string[];
+  /** absolute joined: rows whose shown values did not change are not rendered again */
+  absKey: string;
 }
 
-function Substitutions({ model, scenario, result }: { model: Model; scenario: Scenario; result: SimulationResult }) {
+/** One assumption (e.g. Instroom) over the years: the percentages and the values that follow from them. */
+const AssumptionRow = memo(
+  function AssumptionRow({ segment, field, label, later, values, absolute }: AssumptionRowProps) {
+    const edit = useData((s) => s.editScenario);
+    return (
+      <tr>
+        <th scope="row">{label} (%)</th>
+        <td className="num base-cell">{absolute[0]}</td>
+        {later.map((y, k) => (
+          <td key={y}>
+            <NumberField
+              label={`${label} ${segment.name} ${y} (%)`}
+              hideLabel
+              suffix="%"
+              value={values?.[String(y)]}
+              path={`assumptions.${segment.id}.${field}.${y}`}
+              testId={`a-${segment.id}-${field}-${y}`}
+              onCommit={(v) => edit((s) => setAssumption(s, segment.id, field, y, v), `${segment.id}.${field}.${y}`)}
+            />
+            <span className="abs" data-testid={`abs-${segment.id}-${field}-${y}`}>
+              → {absolute[k + 1]}
+            </span>
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  (a, b) => a.segment === b.segment && a.field === b.field && a.label === b.label && a.later === b.later && a.values === b.values && a.absKey === b.absKey,
+);
+
+const SourceField = memo(function SourceField({ segmentId, source }: { segmentId: string; source: string }) {
   const edit = useData((s) => s.editScenario);
+  return (
+    <TextField
+      label="Onderbouwing van deze aannames (bron, KPI of afspraak)"
+      value={source}
+      path={`assumptions.${segmentId}.source`}
+      onCommit={(v) => edit((s) => setAssumptionSource(s, segmentId, v), `${segmentId}.source`)}
+      testId={`a-${segmentId}-source`}
+    />
+  );
+});
+
+/** Re-renders only when the substitution rules (or the model) change, not on every assumption keystroke. */
+function Substitutions({ model }: { model: Model }) {
+  const edit = useData((s) => s.editScenario);
+  const substitutions = useScenarioPart((sc) => sc.substitutions) ?? NO_RULES;
+  const { later } = useYears(model);
   const volume = useMemo(() => model.segments.filter((s) => s.kind === 'volume'), [model]);
-  const later = result.years.slice(1);
-  const options = volume.map((s) => ({ value: s.id, label: s.name }));
+  const options = useMemo(() => volume.map((s) => ({ value: s.id, label: s.name })), [volume]);
   const canAdd = volume.length >= 2;
   return (
     <section aria-labelledby="subst-h" className="card">
       <h2 id="subst-h">Substitutie (verschuiving van instroom tussen segmenten)</h2>
       <p className="meta">Het aandeel van de instroom van het ene segment dat in dat jaar naar het andere gaat, bijvoorbeeld van verblijf naar ambulant.</p>
-      {scenario.substitutions.length === 0 ? <p>Geen substitutieregels in dit scenario.</p> : null}
-      {scenario.substitutions.map((rule, i) => (
+      {substitutions.length === 0 ? <p>Geen substitutieregels in dit scenario.</p> : null}
+      {substitutions.map((rule, i) => (
         <fieldset key={i} className="subst-rule" data-testid={`subst-${i}`}>
           <legend>Regel {i + 1}</legend>
           <div className="row">
@@ -282,93 +387,120 @@ function Substitutions({ model, scenario, result }: { model: Model; scenario: Sc
   );
 }
 
-function FundingAssumptions({ model, scenario, result }: { model: Model; scenario: Scenario; result: SimulationResult }) {
-  const edit = useData((s) => s.editScenario);
-  const later = result.years.slice(1);
-  return (
-    <section aria-labelledby="funding-h" className="card">
-      <h2 id="funding-h">Rijksmiddelen</h2>
-      <p className="meta">
-        Basis {model.baseYear}: {formatEuro(model.funding.baseAmount)} · <SourceNote source={model.funding.source} estimate={model.funding.estimate} />
-      </p>
-      <div className="table-scroll">
-        <table className="data assumptions-table">
-          <thead>
-            <tr>
-              <th scope="col">Aanname</th>
-              {later.map((y) => (
-                <th key={y} scope="col" className="num">
-                  {y}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Index (%)</th>
-              {later.map((y, k) => {
-                const modelPct = model.funding.indexPct?.[String(y)];
-                return (
+/**
+ * The Rijksmiddelen inputs. The engine's funding figures are passed on as text,
+ * so the table is rendered again only when a shown amount changed (an
+ * assumption keystroke changes the lasten, not the baten).
+ */
+function FundingAssumptions({ model }: { model: Model }) {
+  const funding = useScenarioPart((sc) => sc.funding);
+  const result = useCurrentResult();
+  if (!funding || !result) return null;
+  const baseline = result.totals.slice(1).map((t) => formatEuro(t.fundingBaseline));
+  const total = result.totals.slice(1).map((t) => t.funding);
+  return <FundingTable model={model} funding={funding} baseline={baseline} total={total} amountsKey={`${baseline.join('|')}#${total.join('|')}`} />;
+}
+
+interface FundingTableProps {
+  model: Model;
+  funding: Scenario['funding'];
+  /** per later year: the Rijksmiddelen from the index path, formatted */
+  baseline: readonly string[];
+  /** per later year: the Rijksmiddelen in total */
+  total: readonly number[];
+  amountsKey: string;
+}
+
+const FundingTable = memo(
+  function FundingTable({ model, funding, baseline, total }: FundingTableProps) {
+    const edit = useData((s) => s.editScenario);
+    const { later } = useYears(model);
+    return (
+      <section aria-labelledby="funding-h" className="card">
+        <h2 id="funding-h">Rijksmiddelen</h2>
+        <p className="meta">
+          Basis {model.baseYear}: {formatEuro(model.funding.baseAmount)} · <SourceNote source={model.funding.source} estimate={model.funding.estimate} />
+        </p>
+        <div className="table-scroll">
+          <table className="data assumptions-table">
+            <thead>
+              <tr>
+                <th scope="col">Aanname</th>
+                {later.map((y) => (
+                  <th key={y} scope="col" className="num">
+                    {y}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">Index (%)</th>
+                {later.map((y, k) => {
+                  const modelPct = model.funding.indexPct?.[String(y)];
+                  return (
+                    <td key={y}>
+                      <NumberField
+                        label={`Index Rijksmiddelen ${y} (%)`}
+                        hideLabel
+                        suffix="%"
+                        value={funding.indexPct?.[String(y)]}
+                        placeholder={modelPct !== undefined ? formatNumber(modelPct, 2) : '0'}
+                        path={`funding.indexPct.${y}`}
+                        testId={`f-index-${y}`}
+                        onCommit={(v) => edit((s) => setFundingIndex(s, y, v), `funding.index.${y}`)}
+                      />
+                      <span className="abs">→ {baseline[k]}</span>
+                    </td>
+                  );
+                })}
+              </tr>
+              <tr>
+                <th scope="row">Incidenteel (€)</th>
+                {later.map((y) => (
                   <td key={y}>
                     <NumberField
-                      label={`Index Rijksmiddelen ${y} (%)`}
+                      label={`Incidentele aanpassing Rijksmiddelen ${y} (€)`}
                       hideLabel
-                      suffix="%"
-                      value={scenario.funding.indexPct?.[String(y)]}
-                      placeholder={modelPct !== undefined ? formatNumber(modelPct, 2) : '0'}
-                      path={`funding.indexPct.${y}`}
-                      testId={`f-index-${y}`}
-                      onCommit={(v) => edit((s) => setFundingIndex(s, y, v), `funding.index.${y}`)}
+                      decimals={0}
+                      value={funding.adjustments?.[String(y)]}
+                      placeholder="0"
+                      path={`funding.adjustments.${y}`}
+                      testId={`f-adj-${y}`}
+                      onCommit={(v) => edit((s) => setFundingAdjustment(s, y, v), `funding.adj.${y}`)}
                     />
-                    <span className="abs">→ {formatEuro(result.totals[k + 1]!.fundingBaseline)}</span>
                   </td>
-                );
-              })}
-            </tr>
-            <tr>
-              <th scope="row">Incidenteel (€)</th>
-              {later.map((y) => (
-                <td key={y}>
-                  <NumberField
-                    label={`Incidentele aanpassing Rijksmiddelen ${y} (€)`}
-                    hideLabel
-                    decimals={0}
-                    value={scenario.funding.adjustments?.[String(y)]}
-                    placeholder="0"
-                    path={`funding.adjustments.${y}`}
-                    testId={`f-adj-${y}`}
-                    onCommit={(v) => edit((s) => setFundingAdjustment(s, y, v), `funding.adj.${y}`)}
-                  />
-                </td>
-              ))}
-            </tr>
-            <tr className="total">
-              <th scope="row">Rijksmiddelen</th>
-              {later.map((y, k) => (
-                <td key={y} className="num" data-testid={`funding-${y}`}>
-                  <Euro value={result.totals[k + 1]!.funding} />
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
-      <p className="meta">
-        Een leeg indexveld volgt het model{model.funding.indexPct ? ` (grijs weergegeven)` : ' (0%)'}. Incidentele bedragen tellen alleen in dat jaar en werken
-        niet door.
-      </p>
-      <TextField
-        label="Bron van de aannames over Rijksmiddelen"
-        value={scenario.funding.source ?? ''}
-        onCommit={(v) =>
-          edit((s) => {
-            const funding = { ...s.funding };
-            if (v === '') delete funding.source;
-            else funding.source = v;
-            return { ...s, funding };
-          }, 'funding.source')
-        }
-      />
-    </section>
-  );
-}
+                ))}
+              </tr>
+              <tr className="total">
+                <th scope="row">Rijksmiddelen</th>
+                {later.map((y, k) => (
+                  <td key={y} className="num" data-testid={`funding-${y}`}>
+                    <Euro value={total[k]!} />
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <p className="meta">
+          Een leeg indexveld volgt het model{model.funding.indexPct ? ` (grijs weergegeven)` : ' (0%)'}. Incidentele bedragen tellen alleen in dat jaar en werken
+          niet door.
+        </p>
+        <TextField
+          label="Bron van de aannames over Rijksmiddelen"
+          value={funding.source ?? ''}
+          onCommit={(v) =>
+            edit((s) => {
+              const funding = { ...s.funding };
+              if (v === '') delete funding.source;
+              else funding.source = v;
+              return { ...s, funding };
+            }, 'funding.source')
+          }
+        />
+      </section>
+    );
+  },
+  (a, b) => a.model === b.model && a.funding === b.funding && a.amountsKey === b.amountsKey,
+);
