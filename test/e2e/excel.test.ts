@@ -1,0 +1,228 @@
+/**
+ * The Excel dialogs in the UI: the export downloads a real .xlsx whose
+ * Samenvatting saldo 2028 (read here with ExcelJS) equals the engine's, also
+ * for an edit made a moment before (pending autosave is written first); "all"
+ * gives a zip; the template downloads and imports back as a model that opens;
+ * a broken workbook lists every cell-level error and saves nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { simulate } from '../../src/shared/engine/simulate';
+import { launchBrowser } from './browser';
+import { startTestServer, type TestServer } from './server';
+import { AppPage, RESULTS_DIR, stored } from './app';
+
+let browser: Browser;
+let srv: TestServer;
+let app: AppPage;
+
+const SALDO_LABEL = 'Saldo (baten − lasten; negatief = tekort)';
+const YEAR_COL = 3;
+
+beforeAll(async () => {
+  [browser, srv] = await Promise.all([launchBrowser(), startTestServer('excel')]);
+  app = await AppPage.open(browser, srv);
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+function textOf(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  return String(v);
+}
+
+function numberOf(v: ExcelJS.CellValue): number {
+  if (typeof v === 'number') return v;
+  if (v && typeof v === 'object' && 'result' in v && typeof v.result === 'number') return v.result;
+  throw new Error(`geen getal: ${JSON.stringify(v)}`);
+}
+
+function rowsWithLabel(ws: ExcelJS.Worksheet, label: string): number[] {
+  const out: number[] = [];
+  ws.eachRow((row, r) => {
+    if (textOf(row.getCell(1).value).trim() === label) out.push(r);
+  });
+  return out;
+}
+
+async function openExcel(item: 'export' | 'template' | 'import'): Promise<void> {
+  // a failed test may leave a dialog open; start from the app itself
+  if (await app.page.$('dialog[open]')) await closeDialog();
+  await app.page.click('[data-testid="excel-menu"]');
+  await app.page.click(`[data-testid="excel-menu-${item}"]`);
+  await app.page.waitForSelector(`[data-testid="excel-${item}"]`);
+}
+
+async function closeDialog(): Promise<void> {
+  await app.page.keyboard.press('Escape');
+  await app.page.waitForSelector('dialog[open]', { state: 'detached', timeout: 2000 }).catch(() => undefined);
+}
+
+async function download(click: string): Promise<{ file: string; name: string }> {
+  const [dl] = await Promise.all([app.page.waitForEvent('download'), app.page.click(click)]);
+  const name = dl.suggestedFilename();
+  const file = path.join(RESULTS_DIR, `e2e-${name}`);
+  await dl.saveAs(file);
+  return { file, name };
+}
+
+describe('Exporteren naar Excel', () => {
+  it('downloads the begrotingsbijlage of the current scenario, including an edit made just before; saldo 2028 equals the engine', async () => {
+    // an edit whose autosave has not run yet: the export must include it
+    await app.nav('rijksmiddelen');
+    await app.page.click('[data-testid="measure-switch-korting-511-mln"]');
+    await openExcel('export');
+    const { scenarios, model } = await stored(srv);
+    const current = scenarios.find((s) => s.name === 'Ongewijzigd beleid')!;
+    // the current scenario is preselected, the others are not
+    expect(await app.page.isChecked(`[data-testid="excel-scenario-${current.id}"]`)).toBe(true);
+    for (const s of scenarios.filter((x) => x.id !== current.id)) expect(await app.page.isChecked(`[data-testid="excel-scenario-${s.id}"]`)).toBe(false);
+    await app.screenshot('excel-export-dialog.png', false);
+
+    const { file, name } = await download('[data-testid="excel-export-run"]');
+    expect(name).toMatch(/\.xlsx$/);
+    await expect.poll(() => app.page.textContent('[data-testid="excel-export-status"]')).toBe(`Gedownload: ${name}`);
+
+    const after = (await stored(srv)).scenarios.find((s) => s.id === current.id)!.scenario;
+    expect(after.measures).toEqual({ 'korting-511-mln': true });
+    const engine = simulate(model, after);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Samenvatting')!;
+    const [saldoRow] = rowsWithLabel(ws, SALDO_LABEL);
+    expect(saldoRow).toBeDefined();
+    const k = engine.years.indexOf(2028);
+    const [headerRow] = rowsWithLabel(ws, 'Omschrijving');
+    expect(numberOf(ws.getCell(headerRow!, YEAR_COL + k).value)).toBe(2028);
+    const cell = ws.getCell(saldoRow!, YEAR_COL + k);
+    expect(cell.formula).toMatch(/^[A-Z]+\d+-[A-Z]+\d+$/);
+    expect(Math.abs(numberOf(cell.value) - engine.totals[k]!.balance)).toBeLessThan(0.01);
+    // the measure is its own line in the workbook
+    const [measureRow] = rowsWithLabel(ws, 'Rijksmaatregel: Korting € 511 mln (Rutte IV) vanaf 2026');
+    expect(Math.abs(numberOf(ws.getCell(measureRow!, YEAR_COL + k).value) - engine.fundingMeasures![0]!.years[k]!)).toBeLessThan(0.01);
+    await closeDialog();
+  });
+
+  it('exports several scenarios for the region and every gemeente as a zip, in × € 1.000, with the analysis sheets', async () => {
+    await openExcel('export');
+    const { scenarios, model } = await stored(srv);
+    for (const s of scenarios) if (!(await app.page.isChecked(`[data-testid="excel-scenario-${s.id}"]`))) await app.page.check(`[data-testid="excel-scenario-${s.id}"]`);
+    await app.page.check('[data-testid="excel-scope-all"]');
+    await app.page.check('[data-testid="excel-unit-thousand"]');
+    await app.page.check('[data-testid="excel-montecarlo"]');
+    await app.page.fill('[data-testid="excel-draws"]', '200');
+    await app.page.check('[data-testid="excel-tornado"]');
+    await app.screenshot('excel-export-options.png', false);
+    const { file, name } = await download('[data-testid="excel-export-run"]');
+    expect(name).toMatch(/\.zip$/);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const names = Object.keys(zip.files).filter((n) => n.endsWith('.xlsx'));
+    expect(names).toHaveLength(1 + model.gemeenten.length);
+    const region = names.find((n) => !/gemeente/i.test(n))!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await zip.file(region)!.async('nodebuffer')) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Samenvatting', 'Scenariovergelijking', 'Onzekerheid', 'Gevoeligheid']));
+    const ws = wb.getWorksheet('Samenvatting')!;
+    const saldoRows = rowsWithLabel(ws, SALDO_LABEL);
+    expect(saldoRows).toHaveLength(scenarios.length);
+    // × € 1.000: the first scenario's saldo 2028 in thousands
+    const first = scenarios[0]!;
+    const engine = simulate(model, first.scenario);
+    const k = engine.years.indexOf(2028);
+    expect(Math.abs(numberOf(ws.getCell(saldoRows[0]!, YEAR_COL + k).value) - engine.totals[k]!.balance / 1000)).toBeLessThan(0.001);
+    await closeDialog();
+  });
+
+  it('cannot be sent without a scenario, and shows an invalid number of draws in Dutch', async () => {
+    await openExcel('export');
+    const { scenarios } = await stored(srv);
+    for (const s of scenarios) if (await app.page.isChecked(`[data-testid="excel-scenario-${s.id}"]`)) await app.page.uncheck(`[data-testid="excel-scenario-${s.id}"]`);
+    expect(await app.page.isDisabled('[data-testid="excel-export-run"]')).toBe(true);
+    if (!(await app.page.isChecked('[data-testid="excel-montecarlo"]'))) await app.page.check('[data-testid="excel-montecarlo"]');
+    await app.page.fill('[data-testid="excel-draws"]', '10');
+    const msg = app.page.locator('[data-testid="excel-draws"] >> xpath=ancestor::div[contains(@class,"field")]//span[contains(@class,"field-error")]');
+    await expect.poll(() => msg.textContent()).toContain('10 is geen heel getal van 100 tot 50.000');
+    await closeDialog();
+  });
+});
+
+describe('Sjabloon en import', () => {
+  let templateFile = '';
+
+  it('downloads the template filled with the current model and imports it back as a new model that opens', async () => {
+    const before = await stored(srv);
+    await openExcel('template');
+    await app.screenshot('excel-template-dialog.png', false);
+    const { file, name } = await download('[data-testid="excel-template-filled"]');
+    expect(name).toMatch(/\.xlsx$/);
+    templateFile = file;
+    await closeDialog();
+
+    await openExcel('import');
+    await app.page.setInputFiles('[data-testid="excel-import-file"]', file);
+    await app.page.waitForSelector('[data-testid="excel-import-done"]', { timeout: 20_000 });
+    const list = await srv.server.service.api.call('models.list', {});
+    if (!list.ok) throw new Error(list.error.message);
+    expect(list.value).toHaveLength(2);
+    const imported = list.value.find((m) => m.id !== before.modelId)!;
+    const rec = await srv.server.service.api.call('models.get', { id: imported.id });
+    if (!rec.ok) throw new Error(rec.error.message);
+    // model → template → import gives the same model
+    expect(rec.value.model).toEqual(before.model);
+    // and the app opened it: the header now offers a model choice, set to the new one
+    await closeDialog();
+    const picked = await app.page.$eval('.app-header select:not([data-testid="scenario-picker"])', (el) => (el as HTMLSelectElement).value);
+    expect(Number(picked)).toBe(imported.id);
+  });
+
+  it('lists every cell-level error of a broken workbook in an accessible list and saves nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(templateFile) as unknown as ArrayBuffer);
+    const seg = wb.getWorksheet('Segmenten')!;
+    const col = (header: string) => {
+      let found = 0;
+      seg.getRow(1).eachCell((c, n) => {
+        if (c.value === header) found = n;
+      });
+      if (!found) throw new Error(`kolom ${header} ontbreekt`);
+      return found;
+    };
+    const durCol = col('gemiddelde duur (maanden)');
+    const priceCol = col('prijs per eenheid (€)');
+    seg.getCell(3, durCol).value = 'twaalf';
+    seg.getCell(2, priceCol).value = -5;
+    const broken = path.join(RESULTS_DIR, 'e2e-kapot-sjabloon.xlsx');
+    fs.writeFileSync(broken, Buffer.from(await wb.xlsx.writeBuffer()));
+    const modelsBefore = await srv.server.service.api.call('models.list', {});
+
+    await openExcel('import');
+    await app.page.setInputFiles('[data-testid="excel-import-file"]', broken);
+    await app.page.waitForSelector('[data-testid="excel-import-error"]', { timeout: 20_000 });
+    expect(await app.page.getAttribute('[data-testid="excel-import-error"]', 'role')).toBe('alert');
+    const items = await app.page.$$eval('[data-testid="excel-import-issues"] li', (lis) => lis.map((li) => li.textContent ?? ''));
+    const durLetter = seg.getColumn(durCol).letter;
+    const priceLetter = seg.getColumn(priceCol).letter;
+    expect(items).toContain(`Segmenten!${durLetter}3: "twaalf" is geen getal`);
+    expect(items).toContain(`Segmenten!${priceLetter}2: -5 is negatief`);
+    expect(await app.page.textContent('[data-testid="excel-import-error"]')).toContain('er is niets opgeslagen');
+    const modelsAfter = await srv.server.service.api.call('models.list', {});
+    expect(modelsAfter).toEqual(modelsBefore);
+    await app.screenshot('excel-import-errors.png', false);
+
+    // not a workbook at all: refused with an explanation, nothing saved
+    const notXlsx = path.join(RESULTS_DIR, 'e2e-geen-werkmap.xlsx');
+    fs.writeFileSync(notXlsx, 'dit is geen Excel-bestand');
+    await app.page.setInputFiles('[data-testid="excel-import-file"]', notXlsx);
+    await expect.poll(() => app.page.textContent('[data-testid="excel-import-error"]')).toContain('e2e-geen-werkmap.xlsx is niet ingelezen');
+    expect(await srv.server.service.api.call('models.list', {})).toEqual(modelsBefore);
+    await closeDialog();
+  });
+});
