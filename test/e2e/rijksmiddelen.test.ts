@@ -93,6 +93,18 @@ describe('Rijksmaatregelen', () => {
     expect((await current()).scenario.measures).toEqual({ 'korting-511-mln': true });
     await app.screenshot('rijksmiddelen-maatregelen.png');
   });
+
+  it('links to the index path and incidentele bijstellingen on Aannames instead of duplicating them', async () => {
+    await app.nav('rijksmiddelen');
+    expect(await app.page.$('[data-testid^="f-index-"]')).toBeNull();
+    await app.page.click('[data-testid="rm-goto-aannames"]');
+    await app.page.waitForSelector('main[data-view="aannames"]');
+    await expect.poll(() => app.page.evaluate(() => {
+      const r = document.getElementById('funding-h')?.getBoundingClientRect();
+      return r !== undefined && r.top >= 0 && r.top < window.innerHeight;
+    })).toBe(true);
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toMatch(/^f-index-/);
+  });
 });
 
 describe('Preventie-effect', () => {
