@@ -75,6 +75,17 @@ async function download(click: string): Promise<{ file: string; name: string }> 
 }
 
 describe('Exporteren naar Excel', () => {
+  it('the header\'s Excel menu opens on the first item and closes with Esc, back on its button', async () => {
+    await app.page.click('[data-testid="excel-menu"]');
+    expect(await app.page.getAttribute('[data-testid="excel-menu"]', 'aria-expanded')).toBe('true');
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('excel-menu-export');
+    await app.screenshot('excel-menu.png', false);
+    await app.page.keyboard.press('Escape');
+    expect(await app.page.getAttribute('[data-testid="excel-menu"]', 'aria-expanded')).toBe('false');
+    expect(await app.page.isVisible('[data-testid="excel-menu-export"]')).toBe(false);
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('excel-menu');
+  });
+
   it('downloads the begrotingsbijlage of the current scenario, including an edit made just before; saldo 2028 equals the engine', async () => {
     // an edit whose autosave has not run yet: the export must include it
     await app.nav('rijksmiddelen');

@@ -394,6 +394,10 @@ function ImportForm() {
 export function ExcelMenuButton({ run }: { run: (action: 'excel-export' | 'excel-template' | 'excel-import') => void }) {
   const [open, setOpen] = useState(false);
   const id = useId();
+  // keyboard users land on the first item; Esc brings them back to the button
+  useEffect(() => {
+    if (open) document.getElementById(id)?.querySelector('button')?.focus();
+  }, [open, id]);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {
@@ -413,6 +417,7 @@ export function ExcelMenuButton({ run }: { run: (action: 'excel-export' | 'excel
         if (e.key === 'Escape' && open) {
           e.stopPropagation();
           setOpen(false);
+          (e.currentTarget.querySelector('[aria-controls]') as HTMLButtonElement | null)?.focus();
         }
       }}
     >
