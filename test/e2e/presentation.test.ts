@@ -87,4 +87,15 @@ describe('Presentatie', () => {
     await app.page.keyboard.press('Escape');
     await app.page.waitForSelector('main[data-view="overzicht"]');
   });
+
+  it('leaving browser full screen (the browser takes that Esc) also leaves the presentation, in one press', async () => {
+    await app.page.getByRole('button', { name: 'Presentatiemodus' }).click();
+    await app.page.waitForSelector('[data-testid="presentation"]');
+    // the header click is a user gesture, so the browser grants full screen
+    await app.page.waitForFunction(() => document.fullscreenElement !== null, null, { timeout: 5000 });
+    // what the browser does on Esc in full screen; the page receives no keydown for it
+    await app.page.evaluate(() => document.exitFullscreen());
+    await app.page.waitForSelector('main[data-view="overzicht"]', { timeout: 5000 });
+    expect(await app.page.locator('[data-testid="presentation"]').count()).toBe(0);
+  });
 });

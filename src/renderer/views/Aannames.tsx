@@ -28,19 +28,22 @@ const NO_RULES: Scenario['substitutions'] = [];
 interface FieldDef {
   field: AssumptionField;
   label: string;
+  /** the unit of the absolute values, said once in the row header so the year columns stay narrow */
+  unit: (seg: Segment) => string;
   /** the absolute value in effect that year, as text */
-  absolute: (y: VolumeYear, seg: Segment) => string;
+  absolute: (y: VolumeYear) => string;
 }
 
 const VOLUME_FIELDS: FieldDef[] = [
-  { field: 'inflowChangePct', label: 'Instroom', absolute: (y) => `${formatNumber(y.inflowBeforeSubstitution, 1)} per jaar` },
-  { field: 'durationChangePct', label: 'Trajectduur', absolute: (y) => `${formatNumber(y.durationMonths, 1)} mnd` },
+  { field: 'inflowChangePct', label: 'Instroom', unit: () => 'jeugdigen per jaar', absolute: (y) => formatNumber(y.inflowBeforeSubstitution, 1) },
+  { field: 'durationChangePct', label: 'Trajectduur', unit: () => 'maanden', absolute: (y) => formatNumber(y.durationMonths, 1) },
   {
     field: 'intensityChangePct',
     label: 'Intensiteit',
-    absolute: (y, seg) => `${formatNumber(y.unitsPerClientMonth, 2)} ${seg.kind === 'volume' ? seg.unit : ''}/cliëntmnd`,
+    unit: (seg) => `${seg.kind === 'volume' ? seg.unit : 'eenheden'} per cliëntmaand`,
+    absolute: (y) => formatNumber(y.unitsPerClientMonth, 2),
   },
-  { field: 'priceIndexPct', label: 'Tarief', absolute: (y) => formatEuroCents(y.pricePerUnit) },
+  { field: 'priceIndexPct', label: 'Tarief', unit: (seg) => `€ per ${seg.kind === 'volume' ? seg.unit : 'eenheid'}`, absolute: (y) => formatEuroCents(y.pricePerUnit) },
 ];
 
 /**
@@ -182,13 +185,14 @@ function SegmentAssumptions({ model, segment, assumption: a, line }: { model: Mo
           <tbody>
             {segment.kind === 'volume' && line.kind === 'volume'
               ? VOLUME_FIELDS.map((f) => {
-                  const abs = line.years.map((y) => f.absolute(y, segment));
+                  const abs = line.years.map((y) => f.absolute(y));
                   return (
                     <AssumptionRow
                       key={f.field}
                       segment={segment}
                       field={f.field}
                       label={f.label}
+                      unit={f.unit(segment)}
                       later={later}
                       values={a?.[f.field]}
                       absolute={abs}
@@ -203,6 +207,7 @@ function SegmentAssumptions({ model, segment, assumption: a, line }: { model: Mo
                       segment={segment}
                       field="amountChangePct"
                       label="Budget"
+                      unit="lasten in €"
                       later={later}
                       values={a?.amountChangePct}
                       absolute={abs}
@@ -270,6 +275,8 @@ interface AssumptionRowProps {
   segment: Segment;
   field: AssumptionField;
   label: string;
+  /** what the absolute values beside the percentages are in */
+  unit: string;
   later: readonly number[];
   /** the percentages per year of this field (same object while the field is not edited) */
   values: Record<string, number> | undefined;
@@ -281,11 +288,13 @@ interface AssumptionRowProps {
 
 /** One assumption (e.g. Instroom) over the years: the percentages and the values that follow from them. */
 const AssumptionRow = memo(
-  function AssumptionRow({ segment, field, label, later, values, absolute }: AssumptionRowProps) {
+  function AssumptionRow({ segment, field, label, unit, later, values, absolute }: AssumptionRowProps) {
     const edit = useData((s) => s.editScenario);
     return (
       <tr>
-        <th scope="row">{label} (%)</th>
+        <th scope="row">
+          {label} (%)<span className="row-unit">→ {unit}</span>
+        </th>
         <td className="num base-cell">{absolute[0]}</td>
         {later.map((y, k) => (
           <td key={y}>
@@ -306,7 +315,8 @@ const AssumptionRow = memo(
       </tr>
     );
   },
-  (a, b) => a.segment === b.segment && a.field === b.field && a.label === b.label && a.later === b.later && a.values === b.values && a.absKey === b.absKey,
+  (a, b) =>
+    a.segment === b.segment && a.field === b.field && a.label === b.label && a.unit === b.unit && a.later === b.later && a.values === b.values && a.absKey === b.absKey,
 );
 
 const SourceField = memo(function SourceField({ segmentId, source }: { segmentId: string; source: string }) {

@@ -81,12 +81,23 @@ export function Presentatie() {
     void useData.getState().ensureLoaded(ids);
   }, [ids]);
 
-  // full screen when the browser allows it; Esc from full screen also leaves the presentation
+  // Full screen when the browser allows it. In full screen the browser (or Electron) takes Esc
+  // itself to leave full screen and the page never sees the key; so when full screen ends
+  // while the presentation is open, the presentation ends too: one Esc, not two.
   useEffect(() => {
     rootRef.current?.focus();
     const el = document.documentElement;
+    let entered = false;
+    let leaving = false;
+    const onChange = () => {
+      if (document.fullscreenElement) entered = true;
+      else if (entered && !leaving) useUi.getState().setView('overzicht');
+    };
+    document.addEventListener('fullscreenchange', onChange);
     if (document.fullscreenEnabled && !document.fullscreenElement) void el.requestFullscreen?.().catch(() => undefined);
     return () => {
+      leaving = true;
+      document.removeEventListener('fullscreenchange', onChange);
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     };
   }, []);
