@@ -6,6 +6,13 @@
  * that paints it ("to frame"), the one after that proves it was painted ("to
  * next frame", includes waiting for vsync). For the default model and a
  * 40-segment model derived from it.
+ *
+ * Reading the numbers: each input is dispatched at the start of a frame. When
+ * the work ("in DOM") fits in that frame, the change is painted in it and the
+ * next requestAnimationFrame comes one vsync later, so "frame dat tekent"
+ * ≈ 16,7 ms is the best possible reading; 33 or 50 means one or two frames were
+ * missed. Before the saldo chart became plain SVG (Nov 2026, same machine
+ * under load): in DOM 31 ms median, frame 46 ms; after: 2,7 ms and 17 ms.
  */
 import { startWebServer } from '../../src/main/web/server';
 import type { Logger } from '../../src/main/storage/log';
