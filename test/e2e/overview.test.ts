@@ -58,6 +58,9 @@ describe('Overzicht', () => {
     expect(areas.length).toBe(model.segments.length);
     expect(await app.page.$$('[data-chart="trend"] .recharts-line')).toHaveLength(1);
     expect((await app.page.$$('[data-chart="saldo"] .saldo-bar')).length).toBe(model.endYear - model.baseYear + 1);
+    // the legend follows the stack (the model's segment order, bottom band first), not the alphabet
+    const legend = await app.page.$$eval('[data-chart="trend"] .recharts-legend-item-text', (els) => els.map((e) => e.textContent));
+    expect(legend).toEqual([...model.segments.map((s) => s.name), 'Rijksmiddelen (baten)']);
     // axis ticks in nl-NL compact euros
     const ticks = () => app.page.$$eval('[data-chart="trend"] text.recharts-cartesian-axis-tick-value', (els) => els.map((e) => e.textContent));
     await expect.poll(ticks).toContain('€ 30 mln');

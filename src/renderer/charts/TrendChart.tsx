@@ -24,7 +24,15 @@ export const TrendChart = memo(function TrendChart({ result, height = 360, large
           <CartesianGrid stroke="#ddd" vertical={false} />
           <XAxis dataKey="year" tick={{ fontSize: font }} />
           <YAxis tickFormatter={formatEuroCompact} width={large ? 120 : 88} tick={{ fontSize: font }} />
-          <Tooltip formatter={tooltipFormatter} labelFormatter={(l) => `Jaar ${String(l)}`} itemSorter={order.topFirst} isAnimationActive={false} />
+          <Tooltip
+            formatter={tooltipFormatter}
+            labelFormatter={(l) => `Jaar ${String(l)}`}
+            itemSorter={order.topFirst}
+            // one line per segment: compact, so 17 segments and the Rijksmiddelen fit beside the chart
+            contentStyle={{ padding: '4px 8px', fontSize: large ? 16 : 12, lineHeight: 1.25 }}
+            itemStyle={{ padding: 0 }}
+            isAnimationActive={false}
+          />
           <Legend wrapperStyle={{ fontSize: font }} itemSorter={order.stack} />
           {result.lines.map((line, i) => (
             <Area
