@@ -64,6 +64,14 @@ export function BackupDialog() {
     try {
       // first write every pending edit, so it ends up in the "vóór herstel" backup
       await useData.getState().flush();
+      if (useData.getState().saveState === 'error') {
+        // an edit that could not be saved would be in neither database: keep it on screen instead
+        useUi.getState().notify({
+          kind: 'error',
+          message: 'Niet alle wijzigingen konden worden opgeslagen, dus de back-up is niet teruggezet. Probeer het opnieuw als het opslaan weer lukt.',
+        });
+        return;
+      }
       const done = await call('backups.restore', { name: backup.name });
       if (!done) return;
       await reloadAllData();
