@@ -32,6 +32,7 @@ export const TornadoChart = memo(function TornadoChart({
   base,
   measure,
   top = 3,
+  limit = 15,
   large,
   width,
 }: {
@@ -39,12 +40,15 @@ export const TornadoChart = memo(function TornadoChart({
   base: { cumulativeBalance: number; yearBalance: number };
   measure: TornadoMeasure;
   top?: number;
+  /** bars drawn (the largest); the table lists all */
+  limit?: number;
   large?: boolean | undefined;
   width?: number | undefined;
 }) {
-  const rows = bars.map((b, i) => {
+  const rows = bars.slice(0, limit).map((b, i) => {
     const d = tornadoDeltas(b, base, measure);
-    return { name: `${i < top ? '★ ' : ''}${shorten(b.parameter.label, large ? 60 : 52)}`, low: span(d.low), high: span(d.high), lowValue: d.low, highValue: d.high };
+    const label = b.parameter.label.replace(/ \(±(\d+)% van de aanname\)/, ' ±$1%');
+    return { name: `${i < top ? '★ ' : ''}${shorten(label, large ? 60 : 56)}`, low: span(d.low), high: span(d.high), lowValue: d.low, highValue: d.high };
   });
   const font = large ? 17 : 12;
   const barSize = large ? 22 : 14;
@@ -55,7 +59,7 @@ export const TornadoChart = memo(function TornadoChart({
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 28, bottom: 4, left: 8 }} barSize={barSize} barGap={-barSize}>
           <CartesianGrid stroke="#ddd" horizontal={false} />
           <XAxis type="number" tickFormatter={formatEuroCompact} tick={{ fontSize: font }} domain={['auto', 'auto']} />
-          <YAxis type="category" dataKey="name" width={large ? 460 : 340} tick={{ fontSize: font }} interval={0} />
+          <YAxis type="category" dataKey="name" width={large ? 480 : 380} tick={{ fontSize: font }} interval={0} />
           <Tooltip
             isAnimationActive={false}
             formatter={(_v, name, item) => {
@@ -63,7 +67,7 @@ export const TornadoChart = memo(function TornadoChart({
               return [formatEuro(name === 'Lage waarde' ? p.lowValue : p.highValue), name];
             }}
           />
-          <Legend wrapperStyle={{ fontSize: font }} />
+          <Legend wrapperStyle={{ fontSize: font }} formatter={(v: unknown) => <span style={{ color: '#222' }}>{String(v)}</span>} />
           <ReferenceLine x={0} stroke="#333" />
           <Bar dataKey="low" name="Lage waarde" fill={TORNADO_COLORS.low} isAnimationActive={false} />
           <Bar dataKey="high" name="Hoge waarde" fill={TORNADO_COLORS.high} isAnimationActive={false} />

@@ -23,10 +23,10 @@ export function BandTable({ result, caption }: { result: MonteCarloResult; capti
             <th scope="col" rowSpan={2}>
               Jaar
             </th>
-            <th scope="colgroup" colSpan={3} className="num">
+            <th scope="colgroup" colSpan={3}>
               Lasten
             </th>
-            <th scope="colgroup" colSpan={3} className="num">
+            <th scope="colgroup" colSpan={3}>
               Saldo (negatief = tekort)
             </th>
             <th scope="col" rowSpan={2} className="num">

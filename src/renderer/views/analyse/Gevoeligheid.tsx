@@ -66,7 +66,7 @@ export function TornadoTable({ result }: { result: TornadoResult }) {
                   {b.parameter.label}
                   {b.parameter.rangeSource ? <span className="abs">bron: {b.parameter.rangeSource}</span> : null}
                 </th>
-                <td>{boundsText(b.parameter)}</td>
+                <td className="bounds">{boundsText(b.parameter)}</td>
                 <td>{b.parameter.fromRange ? <span className="badge changed">eigen bandbreedte</span> : <span className="badge">±{result.defaultPct}%</span>}</td>
                 <td className="num" data-col="cum-low"><Saldo value={cum.low} /></td>
                 <td className="num" data-col="cum-high"><Saldo value={cum.high} /></td>
@@ -137,7 +137,10 @@ export function Gevoeligheid({ model }: { model: Model }) {
           chart={
             <div className={t.current ? '' : 'stale'}>
               <TornadoChart bars={result.bars} base={result.base} measure={sortBy} />
-              <p className="source">★ = bespreek eerst. Balken naar rechts verbeteren het saldo, naar links verslechteren ze het.</p>
+              <p className="source">
+                ★ = bespreek eerst. Balken naar rechts verbeteren het saldo, naar links verslechteren ze het.
+                {result.bars.length > 15 ? ` De 15 grootste van ${result.bars.length}; de tabel noemt ze allemaal.` : ''}
+              </p>
             </div>
           }
           table={<TornadoTable result={result} />}

@@ -9,6 +9,7 @@ import { BandChart, bandLegend } from '../../charts/BandChart';
 import { saveChartAsPng } from '../../lib/png';
 import { useMonteCarlo, useTornado } from '../../analysis/hooks';
 import { useUi } from '../../stores/ui';
+import { Saldo } from '../../components/money';
 import { deficitText, mcCaption } from './BandTable';
 import { TOP, boundsText } from './Gevoeligheid';
 
@@ -45,6 +46,9 @@ export function HoeZekerSlide({ model, width }: { model: Model; width: number })
               {deficitText(last.deficitProbability)}
             </p>
             <p className="sub">kans op een tekort in {last.year}</p>
+            <p className="sub" data-testid="slide-range">
+              Saldo {last.year}: 8 van de 10 uitkomsten tussen <Saldo value={last.balance.p10} compact /> en <Saldo value={last.balance.p90} compact />.
+            </p>
             <h2>Bespreek eerst</h2>
             {t.result ? (
               <ol className="top-three" data-testid="slide-top-three">
@@ -60,7 +64,7 @@ export function HoeZekerSlide({ model, width }: { model: Model; width: number })
             )}
           </div>
           <div ref={ref} className="hoe-zeker-chart">
-            <BandChart bands={result.years} metric="balance" large width={Math.round(width * 0.62)} height={420} />
+            <BandChart bands={result.years} metric="balance" large width={Math.round(width * 0.64)} height={540} />
           </div>
         </div>
       )}
