@@ -144,7 +144,25 @@ describe('Analyse', () => {
     await app.page.fill('[data-testid="mc-draws"]', '50000');
     await app.page.waitForSelector('[data-testid="mc-status"][data-status="running"] [data-testid="mc-progress"]', { timeout: 10_000 });
     await app.page.waitForFunction(() => /Bezig: [1-9]/.test(document.querySelector('[data-testid="mc-progress"]')?.textContent ?? ''));
-    // the UI thread stays free while the worker draws: the draws field answers at once
+    // the UI thread stays free while the worker draws: frames keep coming (longest gap between two frames in 1 s)
+    const gap = await app.page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let last = performance.now();
+          let worst = 0;
+          const end = last + 1000;
+          const tick = (now: number) => {
+            worst = Math.max(worst, now - last);
+            last = now;
+            if (now < end) requestAnimationFrame(tick);
+            else resolve(worst);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    console.log(`[analyse] langste pauze tussen twee frames tijdens 50.000 trekkingen: ${gap.toFixed(1)} ms`);
+    expect(gap).toBeLessThan(100);
+    expect(await app.page.getAttribute('[data-testid="mc-status"]', 'data-status')).toBe('running');
     const t0 = Date.now();
     await app.page.click('[data-testid="mc-stop"]');
     await app.page.waitForSelector('[data-testid="mc-status"][data-status="cancelled"]', { timeout: 5_000 });
