@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/main/cli/run';
 import { runXlsxJob, type XlsxJob } from '../../src/main/cli/xlsx';
 import { simulate } from '../../src/shared/engine/simulate';
+import { runMonteCarloSync } from '../../src/shared/analysis/montecarlo';
 import { testModel, testScenarios } from './fixtures';
 import { numberOf, readWorkbook, rowsWithLabel } from './helpers';
 
@@ -58,6 +59,24 @@ describe('npm run simulate -- --xlsx', () => {
     expect(wb.getWorksheet('Gevoeligheid')).toBeDefined();
     // Without the analysis flags the plain bijlage is written.
     expect(run(['--model', path.join(dir, 'model.json'), '--xlsx', file]).jobs[0]!.analysis).toBeUndefined();
+  });
+
+  it('runs the Monte Carlo and the tornado once: the workbook gets the results the CLI printed', async () => {
+    const file = path.join(dir, 'eenmaal.xlsx');
+    const r = run(['--model', path.join(dir, 'model.json'), '--scenario', path.join(dir, 'scenario.json'), '--xlsx', file, '--montecarlo', '200', '--seed', '7', '--tornado', '--json']);
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.out) as { bands: { cost: { p50: number } }[]; tornado: { base: { cumulativeBalance: number } } };
+    const job = r.jobs[0]!;
+    expect(job.computed?.montecarlo).toEqual([runMonteCarloSync({ model, scenario, draws: 200, seed: 7 })]);
+    expect(job.computed!.montecarlo![0]!.years.map((y) => y.cost.p50)).toEqual(printed.bands.map((b) => b.cost.p50));
+    expect(job.computed!.tornado![0]!.base.cumulativeBalance).toBe(printed.tornado.base.cumulativeBalance);
+    // The workbook is written from job.computed, not from a second run: a marked copy shows through.
+    const marked: XlsxJob = { ...job, computed: { ...job.computed, montecarlo: [{ ...job.computed!.montecarlo![0]!, seed: 4242 }] } };
+    expect(await runXlsxJob(marked, 'test', () => {})).toBe(0);
+    const ws = (await readWorkbook(fs.readFileSync(file))).getWorksheet('Onzekerheid')!;
+    expect(ws.getCell(rowsWithLabel(ws, 'Seed (startgetal van de toevalsgenerator)')[0]!, 2).value).toBe(4242);
+    // Only what --xlsx asked for goes along: without --tornado no tornado in the job.
+    expect(run(['--model', path.join(dir, 'model.json'), '--xlsx', file, '--montecarlo', '200']).jobs[0]!.computed?.tornado).toBeUndefined();
   });
 
   it('refuses fewer than 100 draws for the workbook (the table alone may use fewer)', () => {

@@ -19,7 +19,10 @@ export interface AnalysisOptions {
   goalSeek?: string;
 }
 
-export type AnalysisOutput = { ok: true; json: Record<string, unknown>; text: string } | { ok: false; errors: string[] };
+/** The results themselves go along, so --xlsx writes these instead of running them again. */
+export type AnalysisOutput =
+  | { ok: true; json: Record<string, unknown>; text: string; montecarlo?: MonteCarloResult; tornado?: TornadoResult }
+  | { ok: false; errors: string[] };
 
 const TORNADO_ROWS = 15;
 
@@ -32,8 +35,10 @@ export function runAnalysis(model: Model, scenario: Scenario, options: AnalysisO
 
   const json: Record<string, unknown> = {};
   let text = '';
+  let mc: MonteCarloResult | undefined;
+  let t: TornadoResult | undefined;
   if (options.montecarlo !== undefined) {
-    const mc = runMonteCarloSync({ model, scenario, draws: options.montecarlo, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+    mc = runMonteCarloSync({ model, scenario, draws: options.montecarlo, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
     json.montecarlo = {
       draws: mc.draws,
       seed: mc.seed,
@@ -51,7 +56,7 @@ export function runAnalysis(model: Model, scenario: Scenario, options: AnalysisO
     text += renderBands(mc);
   }
   if (options.tornado) {
-    const t = tornado(model, scenario);
+    t = tornado(model, scenario);
     json.tornado = {
       year: t.year,
       base: t.base,
@@ -64,7 +69,7 @@ export function runAnalysis(model: Model, scenario: Scenario, options: AnalysisO
     json.goalSeek = r;
     text += renderGoalSeek(r);
   }
-  return { ok: true, json, text };
+  return { ok: true, json, text, ...(mc ? { montecarlo: mc } : {}), ...(t ? { tornado: t } : {}) };
 }
 
 function band(p: Percentiles): string {

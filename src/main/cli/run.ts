@@ -10,7 +10,7 @@ import { helpText, parseArgs } from './args';
 import { toCliJson } from './json';
 import { loadInputs, type Defaults, type ReadText } from './load';
 import { renderTable } from './table';
-import { planXlsx, type XlsxJob } from './xlsx';
+import { planXlsx, withComputedAnalysis, type XlsxJob } from './xlsx';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -53,7 +53,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stderr(`${errors.map((e) => `Fout: ${e}`).join('\n')}\n`);
     return EXIT_BAD_INPUT;
   }
-  if (xlsx.job) io.exportXlsx!(xlsx.job);
+  if (xlsx.job) io.exportXlsx!(withComputedAnalysis(xlsx.job, analysis));
   if (options.json) io.stdout(`${JSON.stringify({ ...toCliJson(result), ...analysis.json })}\n`);
   else io.stdout(renderTable(result, { modelName: model.name, scenarioName: scenario.name, modelSource, scenarioSource }) + analysis.text);
   return EXIT_OK;

@@ -9,8 +9,11 @@ import { writeFile } from 'node:fs/promises';
 import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
 import { exportBijlage, MIN_EXPORT_DRAWS, type ExportAnalysisOptions } from '../excel/exportBijlage';
+import type { BijlageAnalysis } from '../excel/analysisSheets';
 import type { AmountUnit } from '../excel/styles';
 import type { CliOptions } from './args';
+import type { MonteCarloResult } from '../../shared/analysis/montecarlo';
+import type { TornadoResult } from '../../shared/analysis/tornado';
 
 export interface XlsxJob {
   file: string;
@@ -20,6 +23,8 @@ export interface XlsxJob {
   unit: AmountUnit;
   /** from --montecarlo/--seed and --tornado */
   analysis?: ExportAnalysisOptions;
+  /** the Monte Carlo and tornado the CLI already ran for its own output (see withComputedAnalysis) */
+  computed?: BijlageAnalysis;
 }
 
 /** Dutch problems with the Excel options, or the job to run. */
@@ -49,10 +54,23 @@ export function planXlsx(options: CliOptions, model: Model, scenario: Scenario):
   return { errors, job: { file: options.xlsx, model, scenario, scope, unit: options.unit ?? 'euro', ...withAnalysis } };
 }
 
+/**
+ * Hands the job the results the CLI printed: with --montecarlo and --tornado
+ * the same draws (same count and seed) and the same tornado go into the
+ * workbook, computed once.
+ */
+export function withComputedAnalysis(job: XlsxJob, results: { montecarlo?: MonteCarloResult; tornado?: TornadoResult }): XlsxJob {
+  const computed: BijlageAnalysis = {
+    ...(job.analysis?.montecarlo && results.montecarlo ? { montecarlo: [results.montecarlo] } : {}),
+    ...(job.analysis?.tornado && results.tornado ? { tornado: [results.tornado] } : {}),
+  };
+  return computed.montecarlo || computed.tornado ? { ...job, computed } : job;
+}
+
 /** Writes the workbook; returns the exit code (0, or 1 when writing failed) after telling the user. */
 export async function runXlsxJob(job: XlsxJob, appVersion: string, stderr: (text: string) => void): Promise<number> {
   try {
-    const file = await exportBijlage({ model: job.model, scenarios: [job.scenario], scope: job.scope, unit: job.unit, appVersion, ...(job.analysis ? { analysis: job.analysis } : {}) });
+    const file = await exportBijlage({ model: job.model, scenarios: [job.scenario], scope: job.scope, unit: job.unit, appVersion, ...(job.analysis ? { analysis: job.analysis } : {}), ...(job.computed ? { computedAnalysis: job.computed } : {}) });
     await writeFile(job.file, file.data);
     const extra = [job.analysis?.montecarlo ? 'Onzekerheid' : undefined, job.analysis?.tornado ? 'Gevoeligheid' : undefined].filter(Boolean);
     const sheets = extra.length > 0 ? `, met ${extra.join(' en ')}` : '';

@@ -46,6 +46,12 @@ export interface ExportRequest {
   regionName?: string;
   generatedAt?: Date;
   analysis?: ExportAnalysisOptions;
+  /**
+   * The analysis for `analysis`, already computed by the caller for these
+   * scenarios (the CLI prints the same Monte Carlo and tornado): used as it
+   * is instead of running them a second time.
+   */
+  computedAnalysis?: BijlageAnalysis;
 }
 
 export interface ExportedFile {
@@ -73,7 +79,7 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
   if (analysisProblem) throw new ExportError(analysisProblem);
   const scenarios: BijlageScenario[] = req.scenarios.map((scenario) => ({ scenario, result: simulate(model, scenario) }));
   // Run once for all workbooks of an "all" export: the analysis is the region's.
-  const analysis = runAnalysis(model, req.scenarios, req.analysis);
+  const analysis = req.analysis ? (req.computedAnalysis ?? runAnalysis(model, req.scenarios, req.analysis)) : undefined;
   const write = async (s: BijlageScope): Promise<Buffer> => {
     const wb = buildBijlage({ model, scenarios, scope: s, unit: req.unit, regionName, generatedAt, appVersion: req.appVersion, ...(analysis ? { analysis } : {}) });
     // Fast deflate: the workbooks are small either way, and level 1 halves the write time.
@@ -113,8 +119,8 @@ export function checkAnalysisOptions(options: ExportAnalysisOptions | undefined,
   return undefined;
 }
 
-function runAnalysis(model: Model, scenarios: readonly Scenario[], options: ExportAnalysisOptions | undefined): BijlageAnalysis | undefined {
-  if (!options?.montecarlo && !options?.tornado) return undefined;
+function runAnalysis(model: Model, scenarios: readonly Scenario[], options: ExportAnalysisOptions): BijlageAnalysis | undefined {
+  if (!options.montecarlo && !options.tornado) return undefined;
   const out: BijlageAnalysis = {};
   const mc = options.montecarlo;
   if (mc) out.montecarlo = scenarios.map((scenario) => runMonteCarloSync({ model, scenario, draws: mc.draws, seed: mc.seed ?? DEFAULT_SEED }));
