@@ -6,6 +6,7 @@ import { ExportDialog, ImportDialog } from './components/FileDialogs';
 import { ExcelDialogs, ExcelMenuButton } from './components/ExcelDialogs';
 import { Notices } from './components/Notices';
 import { StartupBanner, StorageRefused } from './components/StartupNotices';
+import { modelLabels } from './lib/modelLabels';
 import { runAction } from './menu';
 import { canRedo, canUndo, useHistory } from './stores/history';
 import { useData } from './stores/data';
@@ -59,13 +60,14 @@ function ModelPicker() {
   const models = useData((s) => s.models);
   const current = useData((s) => s.modelRecord);
   if (models.length <= 1) return <span className="model-name" title="Basismodel">{current?.model.name}</span>;
+  const labels = modelLabels(models);
   return (
     <div className="field inline">
       <label htmlFor={id}>Model</label>
-      <select id={id} value={current?.id ?? ''} onChange={(e) => void useData.getState().selectModel(Number(e.target.value))}>
+      <select id={id} value={current?.id ?? ''} data-testid="model-picker" onChange={(e) => void useData.getState().selectModel(Number(e.target.value))}>
         {models.map((m) => (
           <option key={m.id} value={m.id}>
-            {m.name}
+            {labels.get(m.id) ?? m.name}
           </option>
         ))}
       </select>
@@ -139,6 +141,19 @@ function Nav() {
   );
 }
 
+/** The app's dialogs; mounted in the presentation too, so the menu (e.g. Help → Over) works there. */
+function Dialogs() {
+  return (
+    <>
+      <ImportDialog />
+      <ExportDialog />
+      <AboutDialog />
+      <BackupDialog />
+      <ExcelDialogs />
+    </>
+  );
+}
+
 export function App() {
   const status = useData((s) => s.status);
   const loadError = useData((s) => s.loadError);
@@ -159,6 +174,7 @@ export function App() {
       <>
         <view.Component />
         <Notices />
+        <Dialogs />
       </>
     );
   }
@@ -186,11 +202,7 @@ export function App() {
         </main>
       </div>
       <Notices />
-      <ImportDialog />
-      <ExportDialog />
-      <AboutDialog />
-      <BackupDialog />
-      <ExcelDialogs />
+      <Dialogs />
     </div>
   );
 }

@@ -78,6 +78,12 @@ export function installMenuBridge(): () => void {
 /** Keyboard shortcuts that work everywhere in the app (the presentation handles its own keys). */
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
+    // F1 (help) opens "Over": the one way to it in the presentation in browser mode, where there is no menu
+    if (e.key === 'F1' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      e.preventDefault();
+      runAction('about');
+      return;
+    }
     const mod = e.ctrlKey || e.metaKey;
     if (!mod) return;
     const key = e.key.toLowerCase();

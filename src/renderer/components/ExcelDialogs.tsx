@@ -16,6 +16,7 @@ import { bytesToBase64, checkImportFile, importFailure, type ImportFailure } fro
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { Dialog } from './Dialog';
+import { FilePicker } from './FilePicker';
 import { NumberField } from './fields';
 
 const MAX_SCENARIOS = 5;
@@ -325,18 +326,12 @@ function ImportForm() {
         Kies een ingevuld sjabloon (.xlsx). Het wordt volledig gecontroleerd; zolang er één fout in staat, wordt er niets opgeslagen en ziet u alle fouten
         tegelijk, met blad en cel. Gelukt, dan wordt het een nieuw model; het huidige model blijft bestaan.
       </p>
-      <label htmlFor={inputId}>Excel-bestand</label>
-      <input
-        id={inputId}
-        type="file"
+      <FilePicker
+        label="Excel-bestand"
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        data-testid="excel-import-file"
+        testId="excel-import-file"
         disabled={state.kind === 'busy'}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void importFile(file);
-        }}
+        onFile={(file) => void importFile(file)}
       />
       <p aria-live="polite">{state.kind === 'busy' ? `Bezig met ${state.fileName}…` : ''}</p>
       {state.kind === 'done' ? (

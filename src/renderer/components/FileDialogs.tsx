@@ -1,11 +1,12 @@
 /** Importeren… / Exporteren…: model and scenario JSON files in and out. (Over: AboutDialog.tsx.) */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { MODEL_FORMAT } from '../../shared/formats/model';
 import { SCENARIO_FORMAT } from '../../shared/formats/scenario';
 import { downloadExport } from '../lib/download';
 import { call, useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { Dialog } from './Dialog';
+import { FilePicker } from './FilePicker';
 
 /** Which kind of file this is, from its `format` field; a Dutch message when it is neither. */
 export function detectFileKind(text: string): { kind: 'model' | 'scenario' } | { error: string } {
@@ -26,7 +27,6 @@ export function detectFileKind(text: string): { kind: 'model' | 'scenario' } | {
 export function ImportDialog() {
   const open = useUi((s) => s.dialog === 'import');
   const close = () => useUi.getState().openDialog(undefined);
-  const inputId = useId();
   const [status, setStatus] = useState('');
 
   async function importFile(file: File) {
@@ -60,18 +60,7 @@ export function ImportDialog() {
   return (
     <Dialog title="Importeren" open={open} onClose={close}>
       <p>Kies een modelbestand ({MODEL_FORMAT}) of een scenariobestand ({SCENARIO_FORMAT}). Het bestand wordt eerst volledig gecontroleerd; bij een fout wordt niets opgeslagen.</p>
-      <label htmlFor={inputId}>JSON-bestand</label>
-      <input
-        id={inputId}
-        type="file"
-        accept=".json,application/json"
-        data-testid="import-file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void importFile(file);
-        }}
-      />
+      <FilePicker label="JSON-bestand" accept=".json,application/json" testId="import-file" onFile={(file) => void importFile(file)} />
       <p aria-live="polite">{status}</p>
     </Dialog>
   );

@@ -33,7 +33,7 @@ export function CompareTable({ series, referenceId }: { series: readonly Compare
   const years = ref.result.years;
   return (
     <div className="table-scroll">
-      <table className="data" data-testid="compare-table">
+      <table className="data wrap-rows" data-testid="compare-table">
         <thead>
           <tr>
             <th scope="col">Saldo per jaar</th>
