@@ -3,7 +3,7 @@ import { DEFAULT_DRAWS, runMonteCarlo, runMonteCarloSync, checkMonteCarloOptions
 import { createRandom, triangular, DEFAULT_SEED } from '../../src/shared/analysis/random';
 import { simulate } from '../../src/shared/engine/simulate';
 import type { Model } from '../../src/shared/formats/model';
-import { budgetLine, defaultModel, shippedScenario, smallModel, validScenario } from './fixtures';
+import { budgetLine, defaultModel, shippedScenario, smallModel, validScenario, withoutRanges } from './fixtures';
 
 /** Ranges on the default model: symmetric (±spread around the value) or collapsed (low = high = value). */
 function rangesFor(m: Model, spread: number) {
@@ -21,7 +21,7 @@ function rangesFor(m: Model, spread: number) {
 }
 
 function scenarioWithRanges(m: Model, spread: number) {
-  const { format: _f, name: _n, ...rest } = shippedScenario(m, 'beleidsplan-kpis.json');
+  const { format: _f, name: _n, ...rest } = withoutRanges(shippedScenario(m, 'beleidsplan-kpis.json'));
   return validScenario(m, { ...rest, ranges: rangesFor(m, spread), funding: { ...rest.funding, ranges: { indexPct: { low: -spread * 10, high: spread * 10 } } } });
 }
 

@@ -9,10 +9,11 @@ import { tornado } from '../../src/shared/analysis/tornado';
 import { applyGoalSeekResult, goalSeek } from '../../src/shared/analysis/goalseek';
 import { runMonteCarloSync } from '../../src/shared/analysis/montecarlo';
 import { simulate } from '../../src/shared/engine/simulate';
-import { defaultModel, shippedScenario, validScenario } from '../analysis/fixtures';
+import { defaultModel, shippedScenario, validScenario, withoutRanges } from '../analysis/fixtures';
 
 const model = defaultModel();
-const base = shippedScenario(model, 'ongewijzigd-beleid.json');
+// the bare scenario: these tests set their own ranges
+const base = withoutRanges(shippedScenario(model, 'ongewijzigd-beleid.json'));
 
 describe('BandChart axis', () => {
   it('gives round ticks around the lasten, covering every value', () => {

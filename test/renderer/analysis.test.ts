@@ -8,10 +8,11 @@ import type { FromWorker } from '../../src/renderer/analysis/protocol';
 import { AnalysisCancelled, runAnalysis, resetAnalysisClientForTests } from '../../src/renderer/analysis/client';
 import { createRunner, type RunState } from '../../src/renderer/analysis/runner';
 import { defaultRange, getRange, patchRange, presentRanges, rangeOptions, rangePath, setRange, type RangeTarget } from '../../src/renderer/analysis/rangeEdit';
-import { defaultModel, shippedScenario, validScenario } from '../analysis/fixtures';
+import { defaultModel, shippedScenario, validScenario, withoutRanges } from '../analysis/fixtures';
 
 const model = defaultModel();
-const base = shippedScenario(model, 'ongewijzigd-beleid.json');
+// the bare scenario: these tests set their own ranges
+const base = withoutRanges(shippedScenario(model, 'ongewijzigd-beleid.json'));
 const withRanges = validScenario(model, {
   ...base,
   ranges: { 'ambulante-begeleiding': { inflowPerYear: { low: 1000, high: 1500 } } },

@@ -6,6 +6,9 @@ import { parseModel, parseScenario } from '../../src/shared/formats/validate';
 import { simulate } from '../../src/shared/engine/simulate';
 import { emptyScenario, type Scenario } from '../../src/shared/formats/scenario';
 import type { Model } from '../../src/shared/formats/model';
+import { listParameters } from '../../src/shared/analysis/parameters';
+import { runMonteCarloSync } from '../../src/shared/analysis/montecarlo';
+import { withoutRanges } from '../analysis/fixtures';
 
 const modelsDir = fileURLToPath(new URL('../../models/', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -141,5 +144,74 @@ describe('models/scenarios', () => {
     // KPIs lower the cost versus Ongewijzigd beleid in 2028
     const on = simulate(model, scenarios.get('ongewijzigd-beleid.json')!);
     expect(r.totals[6]!.cost).toBeLessThan(on.totals[6]!.cost);
+  });
+
+  /**
+   * Saldo per year 2022–2028 of each bundled scenario, computed before the ranges were added
+   * (round 3): ranges never change the ordinary result, so these must stay exactly as they were.
+   */
+  const BALANCE_BEFORE_RANGES: Record<string, number[]> = {
+    'beleidsplan-kpis.json': [-8997878.737581968, -7465148.4691134095, -4355793.018867716, -1091747.7285424024, 336104.81288677454, 1241753.0726123601, 1958431.7332372665],
+    'ongewijzigd-beleid.json': [-8997878.737581968, -9544292.34040849, -10060721.43304585, -10437413.85750781, -10685849.203945532, -10940495.434044167, -11201507.819895267],
+    'rijksmaatregelen.json': [-8997878.737581968, -9544292.34040849, -10060721.43304585, -4322413.85750781, -16935379.203945532, -17190025.434044167, -33716937.81989527],
+  };
+  const COST_2028_BEFORE_RANGES: Record<string, number> = {
+    'beleidsplan-kpis.json': 97558711.02607027,
+    'ongewijzigd-beleid.json': 110718650.5792028,
+    'rijksmaatregelen.json': 110718650.5792028,
+  };
+
+  it('every bundled scenario parses, and each has ranges', () => {
+    expect(Object.keys(BALANCE_BEFORE_RANGES).sort()).toEqual([...files].sort());
+    for (const f of files) {
+      expect(scenarios.has(f), f).toBe(true);
+      expect(listParameters(model, scenarios.get(f)!).length, f).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it('every range names what it rests on; a judgement says "aanname"', () => {
+    for (const [f, s] of scenarios) {
+      const params = listParameters(model, s);
+      for (const p of params) {
+        expect(p.fromRange, `${f} ${p.key}`).toBe(true);
+        expect(p.rangeSource, `${f} ${p.key}`).toMatch(/\S{10,}/);
+        expect(p.rangeSource, `${f} ${p.key}`).toMatch(/^aanname/);
+        expect(p.low, `${f} ${p.key}`).toBeLessThan(p.high);
+      }
+      // the price index and the Rijksmiddelen index are in every scenario
+      expect(params.some((p) => p.key === 'funding.ranges.indexPct'), f).toBe(true);
+      expect(params.filter((p) => p.key.endsWith('.priceIndexPct')).length, f).toBe(12);
+      expect(params.filter((p) => p.key.endsWith('.amountChangePct')).length, f).toBe(4);
+    }
+    // the KPI scenario: each KPI's realisation, and the substitution share
+    const kpiKeys = listParameters(model, scenarios.get('beleidsplan-kpis.json')!).map((p) => p.key);
+    expect(kpiKeys).toEqual(
+      expect.arrayContaining([
+        'ranges.ambulante-begeleiding.intensityChangePct',
+        'ranges.ambulante-behandeling.intensityChangePct',
+        'ranges.dagbesteding.inflowChangePct',
+        'ranges.ambulante-ggz.durationChangePct',
+        'substitutions.0.ranges.sharePct',
+      ]),
+    );
+  });
+
+  it.each(files)('%s: the ordinary result is exactly what it was before the ranges (and equals the scenario without them)', (f) => {
+    const s = scenarios.get(f)!;
+    const r = simulate(model, s, { perGemeente: true });
+    expect(r.totals.map((t) => t.balance)).toEqual(BALANCE_BEFORE_RANGES[f]);
+    expect(r.totals.at(-1)!.cost).toBe(COST_2028_BEFORE_RANGES[f]);
+    expect(r).toEqual(simulate(model, withoutRanges(s), { perGemeente: true }));
+  });
+
+  it('the KPI scenario is the best case of its own KPIs: P50 below the ordinary saldo 2028 (seed 20220101, 2.000 draws)', () => {
+    const mc = runMonteCarloSync({ model, scenario: scenarios.get('beleidsplan-kpis.json')!, draws: 2000, seed: 20220101 });
+    const last = mc.years.at(-1)!;
+    expect(last.balance.p10).toBeLessThan(last.balance.p50);
+    expect(last.balance.p50).toBeLessThan(last.balance.p90);
+    // the KPI ranges are one-sided (realised 0–100%), so the middle of the band lies below the scenario
+    expect(last.balance.p50).toBeLessThan(last.deterministic.balance);
+    expect(last.deficitProbability).toBeGreaterThan(0);
+    expect(last.deficitProbability).toBeLessThan(1);
   });
 });
