@@ -113,6 +113,14 @@ describe('window security', () => {
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate('file:///etc/passwd')).toBe(true);
     expect(navigate(APP_URL)).toBe(false);
+    const redirect = (url: string) => {
+      let prevented = false;
+      contents.emit('will-redirect', { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(redirect('https://evil.example/')).toBe(true);
+    expect(redirect('app://jeugdplanner.evil/index.html')).toBe(true);
+    expect(redirect(APP_URL)).toBe(false);
     expect(contents.openHandler()).toEqual({ action: 'deny' });
     let webview = false;
     contents.emit('will-attach-webview', { preventDefault: () => (webview = true) });
@@ -127,6 +135,9 @@ describe('window security', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
+    // inline styles are allowed (charts set style attributes); inline scripts are not
+    const scriptSrc = CONTENT_SECURITY_POLICY.split('; ').find((d) => d.startsWith('script-src'));
+    expect(scriptSrc).toBe("script-src 'self'");
   });
 });
 
@@ -184,6 +195,16 @@ describe('shell start-up with a fake electron', () => {
       const win = fake.windows[0]!;
       expect(win.options).toMatchObject({ webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/app/preload.cjs' } });
       expect(win.loaded).toBe(APP_URL);
+      // hardened by the app-wide 'web-contents-created' hook, like every web contents
+      const contents = win.webContents;
+      let prevented = false;
+      contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.example/');
+      expect(prevented).toBe(true);
+      expect(contents.openHandler?.()).toEqual({ action: 'deny' });
+      expect(contents.permissionCheck?.()).toBe(false);
+      // exactly once: one listener per event, not one per place that hardens
+      expect(contents.listenerCount('will-navigate')).toBe(1);
+      expect(contents.listenerCount('will-redirect')).toBe(1);
       const ipc = fake.handlers.get(CALL_CHANNEL)!;
       const info = (await ipc(trusted, 'app.info', {})) as ApiResult<{ transport: string; appVersion: string }>;
       expect(info.ok && info.value).toMatchObject({ transport: 'electron', appVersion: '0.1.0-test' });

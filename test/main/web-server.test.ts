@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
@@ -51,6 +53,20 @@ describe('browser mode server', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(server.port).toBeGreaterThan(0);
     expect(server.token.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('is bound to 127.0.0.1 only: other addresses of this machine get no connection', async () => {
+    // 127.0.0.2 reaches a server bound to 0.0.0.0 on Linux; the LAN addresses reach it everywhere.
+    const others = ['127.0.0.2', ...Object.values(os.networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal).map((a) => a!.address)];
+    const connects = (host: string) =>
+      new Promise<boolean>((resolve) => {
+        const socket = net.connect({ host, port: server.port, timeout: 2000 });
+        socket.once('connect', () => (socket.destroy(), resolve(true)));
+        socket.once('error', () => resolve(false));
+        socket.once('timeout', () => (socket.destroy(), resolve(false)));
+      });
+    expect(await connects('127.0.0.1')).toBe(true);
+    for (const host of others) expect(await connects(host), host).toBe(false);
   });
 
   it('refuses an API request without the token', async () => {

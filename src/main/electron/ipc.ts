@@ -1,17 +1,15 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ApiResult } from '../../shared/api';
 import type { Service } from '../service';
-import { APP_ORIGIN, CALL_CHANNEL } from './channels';
+import { CALL_CHANNEL } from './channels';
+import { isAppUrl } from './window';
 
 /** Only our own page, in the top frame, may call the API (not an iframe, not a page navigated elsewhere). */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN || frame.url.startsWith(`${APP_ORIGIN}/`);
-  } catch {
-    return false;
-  }
+  // The same test as for navigation. (URL.origin is no help here: Node gives "null" for app://.)
+  return typeof frame.url === 'string' && isAppUrl(frame.url);
 }
 
 /**

@@ -37,6 +37,8 @@ export function isAppUrl(url: string): boolean {
 /**
  * Navigation away from the app and new windows are blocked; so are webviews
  * and permission requests (camera, notifications, …: the app needs none).
+ * Applied once per web contents, from app's 'web-contents-created' (see
+ * app.ts), which Electron fires for the main window's contents too.
  */
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
@@ -54,8 +56,8 @@ export function hardenWebContents(contents: WebContents): void {
 export type BrowserWindowCtor = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
 
 export function createMainWindow(Ctor: BrowserWindowCtor, preloadPath: string, url: string, iconPath?: string): BrowserWindow {
+  // Its web contents are hardened by the 'web-contents-created' hook (app.ts), before any page loads.
   const win = new Ctor(mainWindowOptions(preloadPath, iconPath));
-  hardenWebContents(win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(url);
   return win;

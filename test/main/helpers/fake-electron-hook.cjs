@@ -5,7 +5,7 @@ const { EventEmitter } = require('node:events');
 const report = (what, detail) => process.stdout.write(JSON.stringify({ what, detail }) + '\n');
 
 class Contents extends EventEmitter {
-  constructor() { super(); this.session = { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} }; }
+  constructor() { super(); this.session = { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} }; app.emit('web-contents-created', {}, this); }
   setWindowOpenHandler() {}
   send() {}
 }

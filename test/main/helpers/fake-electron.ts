@@ -19,6 +19,11 @@ export function fakeElectron(options: { gotLock?: boolean; userData: string; app
       setPermissionRequestHandler: (fn: FakeContents['permission']) => (this.permission = fn),
       setPermissionCheckHandler: (fn: () => boolean) => (this.permissionCheck = fn),
     };
+    constructor() {
+      super();
+      // As in Electron: every new web contents (a window's too) is announced on app.
+      app.emit('web-contents-created', {}, this);
+    }
     setWindowOpenHandler(fn: () => { action: string }) {
       this.openHandler = fn;
     }
