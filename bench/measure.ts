@@ -41,3 +41,16 @@ export function timeCalls(fn: () => unknown, { warmup = 200, runs = 2000, batch 
   samples.sort((a, b) => a - b);
   return { median_ms: quantile(samples, 0.5), p95_ms: quantile(samples, 0.95), runs: runs * batch };
 }
+
+/** timeCalls for asynchronous work (ExcelJS writes): each call awaited, then timed. */
+export async function timeAsyncCalls(fn: () => Promise<unknown>, { warmup = 2, runs = 10 }: { warmup?: number; runs?: number } = {}): Promise<BenchResult> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples = new Array<number>(runs);
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples[i] = performance.now() - t0;
+  }
+  samples.sort((a, b) => a - b);
+  return { median_ms: quantile(samples, 0.5), p95_ms: quantile(samples, 0.95), runs };
+}

@@ -2,23 +2,14 @@
  * Engine benchmark: simulate() per call, as the UI runs it on every keystroke.
  * Target: median < 0,2 ms for the default model (issue 2).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { simulate } from '../../src/shared/engine/simulate';
 import { MODEL_FORMAT, type Model, type Segment } from '../../src/shared/formats/model';
 import { SCENARIO_FORMAT, type Scenario } from '../../src/shared/formats/scenario';
 import { parseModel, parseScenario } from '../../src/shared/formats/validate';
+import { bundledScenario, defaultModel, valid } from '../inputs';
 import { timeCalls, type BenchResult } from '../measure';
 
 export const name = 'engine';
-
-const models = new URL('../../models/', import.meta.url);
-const read = (rel: string): unknown => JSON.parse(readFileSync(fileURLToPath(new URL(rel, models)), 'utf8'));
-
-function valid<T>(r: { ok: true; value: T } | { ok: false; issues: { message: string }[] }): T {
-  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
-  return r.value;
-}
 
 /** 40 segments (30 volume, 10 budget), 7 gemeenten, all split kinds: a large regional model. */
 function largeModel(): Model {
@@ -52,9 +43,9 @@ function largeScenarios(m: Model): Scenario[] {
 }
 
 export async function run(): Promise<Record<string, BenchResult>> {
-  const model = valid(parseModel(read('noord-limburg.json')));
-  const ongewijzigd = valid(parseScenario(read('scenarios/ongewijzigd-beleid.json'), model));
-  const kpis = valid(parseScenario(read('scenarios/beleidsplan-kpis.json'), model));
+  const model = defaultModel();
+  const ongewijzigd = bundledScenario(model, 'ongewijzigd-beleid.json');
+  const kpis = bundledScenario(model, 'beleidsplan-kpis.json');
   const big = largeModel();
   const bigScenarios = largeScenarios(big);
   let i = 0;
