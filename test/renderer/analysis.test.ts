@@ -7,7 +7,7 @@ import { createAnalysisHandler } from '../../src/renderer/analysis/handler';
 import type { FromWorker } from '../../src/renderer/analysis/protocol';
 import { AnalysisCancelled, runAnalysis, resetAnalysisClientForTests } from '../../src/renderer/analysis/client';
 import { createRunner, type RunState } from '../../src/renderer/analysis/runner';
-import { defaultRange, getRange, patchRange, presentRanges, rangeOptions, rangePath, setRange, type RangeTarget } from '../../src/renderer/analysis/rangeEdit';
+import { defaultRange, getRange, likelyValue, patchRange, presentRanges, rangeOptions, rangePath, setRange, type RangeTarget } from '../../src/renderer/analysis/rangeEdit';
 import { defaultModel, shippedScenario, validScenario, withoutRanges } from '../analysis/fixtures';
 
 const model = defaultModel();
@@ -200,5 +200,55 @@ describe('range edits', () => {
       expect(parsed.ok ? '' : `${o.id}: ${parsed.issues[0]!.message}`).toBe('');
     }
     expect(presentRanges(model, withRanges).map((r) => r.id)).toEqual(['ambulante-begeleiding.inflowPerYear', 'funding.indexPct']);
+  });
+
+  it('offers the prevention effect\'s two figures: absolute ranges within 0..100%, validated with the path the field shows', () => {
+    const withPrevention = validScenario(model, {
+      ...base,
+      prevention: {
+        extraBudget: { '2024': 200000, '2025': 200000 },
+        effects: [{ segment: 'ambulante-begeleiding', inflowPctPer100k: 1, lagYears: 1, maxPct: 5 }],
+      },
+    });
+    const per100k: RangeTarget = { kind: 'prevention', effect: 0, field: 'inflowPctPer100k' };
+    const cap: RangeTarget = { kind: 'prevention', effect: 0, field: 'maxPct' };
+    const options = rangeOptions(model, withPrevention).filter((o) => o.group === 'Preventie-effect');
+    expect(options.map((o) => [o.id, o.label, o.shift, o.unit])).toEqual([
+      ['prevention.0.inflowPctPer100k', 'Preventie-effect Ambulante begeleiding: % minder instroom per € 100.000', false, '%'],
+      ['prevention.0.maxPct', 'Preventie-effect Ambulante begeleiding: plafond (%)', false, '%'],
+    ]);
+    expect(rangeOptions(model, base).some((o) => o.group === 'Preventie-effect')).toBe(false);
+    expect(likelyValue(model, per100k, withPrevention)).toBe(1);
+    expect(likelyValue(model, cap, withPrevention)).toBe(5);
+
+    // "Bandbreedte toevoegen": ±10% around the scenario's own figure, valid
+    expect(defaultRange(model, withPrevention, per100k)).toEqual({ low: 0.9, high: 1.1 });
+    expect(defaultRange(model, withPrevention, cap)).toEqual({ low: 4.5, high: 5.5 });
+    const s1 = setRange(setRange(withPrevention, per100k, { low: 0, high: 2, source: 'aanname: 0 tot 2% per € 100.000' }), cap, defaultRange(model, withPrevention, cap));
+    expect(parseScenario(s1, model).ok).toBe(true);
+    expect(s1.prevention!.effects[0]!.ranges).toEqual({ inflowPctPer100k: { low: 0, high: 2, source: 'aanname: 0 tot 2% per € 100.000' }, maxPct: { low: 4.5, high: 5.5 } });
+    expect(presentRanges(model, s1).map((r) => r.id)).toEqual(['prevention.0.inflowPctPer100k', 'prevention.0.maxPct']);
+    // Monte Carlo draws it: the same key as the analysis uses
+    const mc = runMonteCarloSync({ model, scenario: s1, draws: 200, seed: 1 });
+    expect(mc.parameters.map((p) => [p.key, p.low, p.likely, p.high])).toEqual([
+      ['prevention.effects.0.ranges.inflowPctPer100k', 0, 1, 2],
+      ['prevention.effects.0.ranges.maxPct', 4.5, 5, 5.5],
+    ]);
+    expect(mc.years.at(-1)!.cost.p10).toBeLessThan(mc.years.at(-1)!.cost.p90);
+
+    // validated as you type: the scenario's own rule, at the path of the field
+    const issues = (s: typeof s1) => {
+      const parsed = parseScenario(s, model);
+      return parsed.ok ? [] : parsed.issues.map((i) => [i.path, i.problem]);
+    };
+    expect(rangePath(per100k)).toBe('prevention.effects[0].ranges.inflowPctPer100k');
+    expect(issues(patchRange(s1, per100k, { low: 1.5 }))).toEqual([[`${rangePath(per100k)}.low`, expect.stringMatching(/^low 1,5 is groter dan inflowPctPer100k 1/)]]);
+    expect(issues(patchRange(s1, cap, { high: 120 }))).toEqual([[`${rangePath(cap)}.high`, 'high 120 is meer dan 100%']]);
+
+    // source patched and removed; removing both ranges leaves the effect as it was
+    expect(getRange(patchRange(s1, per100k, { source: ' ' }), per100k)).toEqual({ low: 0, high: 2 });
+    const s2 = setRange(setRange(s1, per100k, undefined), cap, undefined);
+    expect(s2.prevention).toEqual(withPrevention.prevention);
+    expect('ranges' in s2.prevention!.effects[0]!).toBe(false);
   });
 });

@@ -4,9 +4,12 @@
  * sensible starting range for "Bandbreedte toevoegen". Semantics as in
  * docs/analysis.md: a base figure's range is absolute (low ≤ figure ≤ high), a
  * yearly percentage's range is a shift in percentage points (low ≤ 0 ≤ high).
+ * A prevention effect's `inflowPctPer100k` and `maxPct` are base figures of the
+ * scenario itself (not of the model): their range is absolute, within 0..100%.
  */
 import type { Model, Segment } from '../../shared/formats/model';
 import type { Scenario, Substitution } from '../../shared/formats/scenario';
+import type { PreventionEffect } from '../../shared/formats/prevention';
 import {
   BUDGET_BASE_RANGE_FIELDS,
   BUDGET_PCT_RANGE_FIELDS,
@@ -23,7 +26,12 @@ export type RangeTarget =
   | { kind: 'segment'; segment: string; field: SegmentRangeField }
   | { kind: 'fundingBase' }
   | { kind: 'fundingIndex' }
-  | { kind: 'substitution'; index: number };
+  | { kind: 'substitution'; index: number }
+  | { kind: 'prevention'; effect: number; field: PreventionRangeField };
+
+/** The two figures of a prevention effect that can take a range (docs/analysis.md § 5). */
+export type PreventionRangeField = 'inflowPctPer100k' | 'maxPct';
+export const PREVENTION_RANGE_FIELDS: readonly PreventionRangeField[] = ['inflowPctPer100k', 'maxPct'];
 
 export interface RangeOption {
   target: RangeTarget;
@@ -48,6 +56,8 @@ export function targetId(t: RangeTarget): string {
       return 'funding.indexPct';
     case 'substitution':
       return `substitution.${t.index}`;
+    case 'prevention':
+      return `prevention.${t.effect}.${t.field}`;
   }
 }
 
@@ -62,6 +72,8 @@ export function rangePath(t: RangeTarget): string {
       return 'funding.ranges.indexPct';
     case 'substitution':
       return `substitutions[${t.index}].ranges.sharePct`;
+    case 'prevention':
+      return `prevention.effects[${t.effect}].ranges.${t.field}`;
   }
 }
 
@@ -87,7 +99,17 @@ function substitutionLabel(model: Model, rule: Substitution): string {
   return `Substitutie ${name(rule.from)} → ${name(rule.to)}: aandeel`;
 }
 
-/** Every assumption that can take a range, in model order, then funding, then substitutions. */
+const PREVENTION_LABELS: Record<PreventionRangeField, string> = {
+  inflowPctPer100k: '% minder instroom per € 100.000',
+  maxPct: 'plafond (%)',
+};
+
+function preventionLabel(model: Model, effect: PreventionEffect, field: PreventionRangeField): string {
+  const name = model.segments.find((s) => s.id === effect.segment)?.name ?? effect.segment;
+  return `Preventie-effect ${name}: ${PREVENTION_LABELS[field]}`;
+}
+
+/** Every assumption that can take a range, in model order, then funding, substitutions and prevention effects. */
 export function rangeOptions(model: Model, scenario: Scenario): RangeOption[] {
   const out: RangeOption[] = [];
   for (const seg of model.segments) {
@@ -100,6 +122,12 @@ export function rangeOptions(model: Model, scenario: Scenario): RangeOption[] {
   out.push({ target: { kind: 'fundingIndex' }, id: 'funding.indexPct', label: 'Rijksmiddelen: index (%-punt)', group: 'Rijksmiddelen', shift: true, unit: '%-punt' });
   scenario.substitutions.forEach((rule, index) => {
     out.push({ target: { kind: 'substitution', index }, id: `substitution.${index}`, label: `${substitutionLabel(model, rule)} (%-punt)`, group: 'Substituties', shift: true, unit: '%-punt' });
+  });
+  scenario.prevention?.effects.forEach((effect, i) => {
+    for (const field of PREVENTION_RANGE_FIELDS) {
+      const target: RangeTarget = { kind: 'prevention', effect: i, field };
+      out.push({ target, id: targetId(target), label: preventionLabel(model, effect, field), group: 'Preventie-effect', shift: false, unit: '%' });
+    }
   });
   return out;
 }
@@ -114,6 +142,8 @@ export function getRange(scenario: Scenario, t: RangeTarget): Range | undefined 
       return scenario.funding.ranges?.indexPct;
     case 'substitution':
       return scenario.substitutions[t.index]?.ranges?.sharePct;
+    case 'prevention':
+      return scenario.prevention?.effects[t.effect]?.ranges?.[t.field];
   }
 }
 
@@ -148,6 +178,17 @@ export function setRange(scenario: Scenario, t: RangeTarget, range: Range | unde
       else delete next.ranges;
       return { ...scenario, substitutions: scenario.substitutions.map((r, i) => (i === t.index ? next : r)) };
     }
+    case 'prevention': {
+      const prevention = scenario.prevention;
+      const effect = prevention?.effects[t.effect];
+      if (!prevention || !effect) return scenario;
+      const ranges = { ...(effect.ranges ?? {}) };
+      if (range) ranges[t.field] = range;
+      else delete ranges[t.field];
+      const { ranges: _old, ...rest } = effect;
+      const next: PreventionEffect = Object.keys(ranges).length > 0 ? { ...rest, ranges } : rest;
+      return { ...scenario, prevention: { ...prevention, effects: prevention.effects.map((e, i) => (i === t.effect ? next : e)) } };
+    }
   }
 }
 
@@ -165,9 +206,18 @@ export function patchRange(scenario: Scenario, t: RangeTarget, patch: { low?: nu
   return setRange(scenario, t, next);
 }
 
-/** The most likely value of a base figure (the model's own); 0 for a shift. */
-export function likelyValue(model: Model, t: RangeTarget): number {
+/** True when the range is absolute (a base figure), false when it shifts yearly percentages. */
+export function isBaseTarget(t: RangeTarget): boolean {
+  return t.kind === 'fundingBase' || t.kind === 'prevention' || (t.kind === 'segment' && isBaseRangeField(t.field));
+}
+
+/**
+ * The most likely value of a base figure: the model's own, or for a prevention
+ * effect the scenario's (without the scenario: 0); 0 for a shift.
+ */
+export function likelyValue(model: Model, t: RangeTarget, scenario?: Scenario): number {
   if (t.kind === 'fundingBase') return model.funding.baseAmount;
+  if (t.kind === 'prevention') return scenario?.prevention?.effects[t.effect]?.[t.field] ?? 0;
   if (t.kind !== 'segment' || !isBaseRangeField(t.field)) return 0;
   const seg = model.segments.find((s) => s.id === t.segment);
   if (!seg) return 0;
@@ -204,17 +254,18 @@ export function defaultRange(model: Model, scenario: Scenario, t: RangeTarget): 
   const path = rangePath(t);
   const broken = (range: Range, side: 'low' | 'high') =>
     checkScenarioAgainstModel(setRange(scenario, t, range), model).some((i) => i.path === `${path}.${side}`);
-  const likely = t.kind === 'fundingBase' || (t.kind === 'segment' && isBaseRangeField(t.field)) ? likelyValue(model, t) : 0;
+  const likely = isBaseTarget(t) ? likelyValue(model, t, scenario) : 0;
   if (broken(r, 'low')) r.low = likely;
   if (broken(r, 'high')) r.high = likely;
   return r;
 }
 
 function firstGuess(model: Model, scenario: Scenario, t: RangeTarget): Range {
-  if (t.kind === 'fundingBase' || (t.kind === 'segment' && isBaseRangeField(t.field))) {
-    const v = likelyValue(model, t);
+  if (isBaseTarget(t)) {
+    const v = likelyValue(model, t, scenario);
     let low = Math.min(v, roundReadable(v * 0.9));
-    const high = Math.max(v, roundReadable(v * 1.1));
+    // a prevention percentage stays within 0..100%
+    const high = t.kind === 'prevention' ? Math.min(100, Math.max(v, roundReadable(v * 1.1))) : Math.max(v, roundReadable(v * 1.1));
     if (t.kind === 'segment' && t.field === 'avgDurationMonths') low = Math.max(Math.min(1, v), low);
     return { low, high };
   }

@@ -17,12 +17,13 @@ import { useUi } from '../../stores/ui';
 
 function formatValue(v: number, unit: string): string {
   if (unit === '€') return formatEuro(v);
+  if (unit === '%') return `${formatNumber(v, 2)}%`;
   return `${formatNumber(v, 2)} ${unit}`;
 }
 
 /** What the range is around: the base figure, or the yearly percentages it shifts. */
 function LikelyCell({ model, scenario, option }: { model: Model; scenario: Scenario; option: RangeOption }) {
-  if (!option.shift) return <span className="num">{formatValue(likelyValue(model, option.target), option.unit)}</span>;
+  if (!option.shift) return <span className="num">{formatValue(likelyValue(model, option.target, scenario), option.unit)}</span>;
   const pcts = Object.entries(shiftedPercentages(model, scenario, option.target)).sort(([a], [b]) => Number(a) - Number(b));
   const shown = pcts.filter(([, v]) => v !== 0);
   return (
@@ -60,7 +61,7 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
       <h2 id="ranges-h">Bandbreedtes</h2>
       <p className="hint">
         De meest waarschijnlijke waarde is altijd die van het scenario zelf. Bij een <strong>basiscijfer</strong> (instroom, duur, intensiteit, tarief, budget,
-        Rijksmiddelen) geeft u de laagste en hoogste waarde van het cijfer. Bij een <strong>jaarpercentage</strong> geeft u een verschuiving in procentpunten die
+        Rijksmiddelen, preventie-effect) geeft u de laagste en hoogste waarde van het cijfer. Bij een <strong>jaarpercentage</strong> geeft u een verschuiving in procentpunten die
         voor alle jaren tegelijk geldt (laag ≤ 0 ≤ hoog): een schatting die te laag is, is meestal elk jaar te laag.
       </p>
       <div className="add-range">
@@ -112,7 +113,7 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
                   <tr key={o.id} data-testid={`range-row-${o.id}`}>
                     <th scope="row">
                       {o.label}
-                      <span className="abs">{o.shift ? 'verschuiving in procentpunten, alle jaren' : 'basiscijfer, absolute waarden'}</span>
+                      <span className="abs">{o.shift ? 'verschuiving in procentpunten, alle jaren' : o.target.kind === 'prevention' ? 'aanname van het scenario, 0–100%' : 'basiscijfer, absolute waarden'}</span>
                     </th>
                     <td>
                       <LikelyCell model={model} scenario={scenario} option={o} />
