@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { runMonteCarloSync, type MonteCarloResult } from '../../src/shared/analysis/montecarlo';
 import { tornado } from '../../src/shared/analysis/tornado';
+import { listParameters } from '../../src/shared/analysis/parameters';
 import { simulate } from '../../src/shared/engine/simulate';
 import type { Scenario } from '../../src/shared/formats/scenario';
 import { formatInteger } from '../../src/shared/format/numbers';
@@ -74,10 +75,16 @@ function expectedRows(mc: MonteCarloResult): Map<number, Row> {
 describe('Analyse', () => {
   let firstTable: Map<number, Row>;
 
-  it('adds ranges, runs Monte Carlo in the worker and shows exactly runMonteCarlo for that seed', async () => {
+  it('shows the bundled ranges with their sources, adds and edits ranges, runs Monte Carlo in the worker and shows exactly runMonteCarlo for that seed', async () => {
     await app.nav('analyse');
     await app.page.click('[data-testid="analyse-tab-onzekerheid"]');
-    expect(await app.page.textContent('[data-testid="ranges-empty"]')).toMatch(/Nog geen bandbreedtes/);
+    // "Ongewijzigd beleid" ships with ranges (models/scenarios): one row each, with its source
+    const { model: m0, scenario: shipped } = await current();
+    const bundledIndex = shipped.funding.ranges!.indexPct!;
+    expect(await app.page.$('[data-testid="ranges-empty"]')).toBeNull();
+    expect(await app.page.$$('[data-testid^="range-row-"]')).toHaveLength(listParameters(m0, shipped).length);
+    expect(await app.page.inputValue('[data-testid="range-source-funding.indexPct"]')).toBe(bundledIndex.source);
+    expect(bundledIndex.source).toMatch(/^aanname/);
     await app.page.selectOption('[data-testid="range-pick"]', ID);
     await app.page.click('[data-testid="range-add"]');
     await app.page.waitForSelector(`[data-testid="range-row-${ID}"]`);
@@ -95,13 +102,13 @@ describe('Analyse', () => {
     await app.page.fill(`[data-testid="range-low-${ID}"]`, String(low));
     await app.page.fill(`[data-testid="range-high-${ID}"]`, String(high));
     await app.page.fill(`[data-testid="range-source-${ID}"]`, 'spreiding realisatie 2019–2022');
-    await app.page.selectOption('[data-testid="range-pick"]', 'funding.indexPct');
-    await app.page.click('[data-testid="range-add"]');
-    await app.page.waitForSelector('[data-testid="range-row-funding.indexPct"]');
+    // a bundled range is edited like any other; its source stays
+    await app.page.fill('[data-testid="range-low-funding.indexPct"]', '-1');
+    await app.page.fill('[data-testid="range-high-funding.indexPct"]', '1');
 
     const { scenario } = await current();
-    expect(scenario.ranges).toEqual({ [SEG]: { inflowPerYear: { low, high, source: 'spreiding realisatie 2019–2022' } } });
-    expect(scenario.funding.ranges).toEqual({ indexPct: { low: -1, high: 1 } });
+    expect(scenario.ranges).toEqual({ ...shipped.ranges, [SEG]: { ...shipped.ranges![SEG], inflowPerYear: { low, high, source: 'spreiding realisatie 2019–2022' } } });
+    expect(scenario.funding.ranges).toEqual({ indexPct: { low: -1, high: 1, source: bundledIndex.source } });
 
     expect(await app.page.inputValue('[data-testid="mc-draws"]')).toBe('2000');
     expect(await app.page.inputValue('[data-testid="mc-seed"]')).toBe('20220101');
