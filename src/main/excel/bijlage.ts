@@ -215,6 +215,17 @@ export function formula(ws: Worksheet, row: number, col: number, f: string, resu
   return c;
 }
 
+/**
+ * A total row: per year column SUM(first:last) of the rows above, with the
+ * engine's figure as cached result (total(k), in euro; shown in ctx's unit).
+ */
+function yearSums(ws: Worksheet, ctx: Context, row: number, first: number, last: number, total: (k: number) => number): void {
+  ctx.years.forEach((_, k) => {
+    const c = colLetter(ctx.yearCol(k));
+    formula(ws, row, ctx.yearCol(k), `SUM(${c}${first}:${c}${last})`, ctx.money(total(k)), ctx.amountFmt);
+  });
+}
+
 export function styleRow(ws: Worksheet, row: number, lastCol: number, style: Parameters<typeof applyStyle>[1]): void {
   for (let col = 1; col <= lastCol; col++) applyStyle(ws.getCell(row, col), style);
 }
@@ -284,10 +295,7 @@ function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRefs[] {
     const lastLineRow = row - 1;
     const totalCostRow = row++;
     label(ws, totalCostRow, 'Totaal lasten');
-    ctx.years.forEach((_, k) => {
-      const c = colLetter(ctx.yearCol(k));
-      formula(ws, totalCostRow, ctx.yearCol(k), `SUM(${c}${firstLineRow}:${c}${lastLineRow})`, ctx.money(a.cost(k)), ctx.amountFmt);
-    });
+    yearSums(ws, ctx, totalCostRow, firstLineRow, lastLineRow, a.cost);
     styleRow(ws, totalCostRow, ctx.lastYearCol, totalStyle);
 
     row++;
@@ -302,10 +310,7 @@ function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRefs[] {
     const lastFundingRow = row - 1;
     const totalFundingRow = row++;
     label(ws, totalFundingRow, 'Totaal baten');
-    ctx.years.forEach((_, k) => {
-      const c = colLetter(ctx.yearCol(k));
-      formula(ws, totalFundingRow, ctx.yearCol(k), `SUM(${c}${firstFundingRow}:${c}${lastFundingRow})`, ctx.money(a.funding(k)), ctx.amountFmt);
-    });
+    yearSums(ws, ctx, totalFundingRow, firstFundingRow, lastFundingRow, a.funding);
     styleRow(ws, totalFundingRow, ctx.lastYearCol, totalStyle);
 
     row++;
@@ -359,10 +364,10 @@ function buildPerGemeente(wb: ExcelJS.Workbook, ctx: Context): void {
       number(ws, fundRow, 2, g.fundingShare, FMT_SHARE);
       const saldoRow = row++;
       label(ws, saldoRow, 'Saldo', undefined, 1);
+      yearSums(ws, ctx, costRow, first, last, (k) => g.years[k]!.cost);
       ctx.years.forEach((_, k) => {
         const c = colLetter(ctx.yearCol(k));
         const gy = g.years[k]!;
-        formula(ws, costRow, ctx.yearCol(k), `SUM(${c}${first}:${c}${last})`, ctx.money(gy.cost), ctx.amountFmt);
         number(ws, fundRow, ctx.yearCol(k), ctx.money(gy.funding), ctx.amountFmt);
         formula(ws, saldoRow, ctx.yearCol(k), `${c}${fundRow}-${c}${costRow}`, ctx.money(gy.balance), ctx.amountFmt);
       });
@@ -425,9 +430,9 @@ function buildTaakvelden(wb: ExcelJS.Workbook, ctx: Context, refs: readonly Summ
     label(ws, totalRow, 'Totaal lasten');
     const checkRow = row++;
     label(ws, checkRow, 'Controle: verschil met Totaal lasten op Samenvatting (hoort 0 te zijn)', { font: { ...bodyFont, italic: true } });
+    yearSums(ws, ctx, totalRow, first, last, a.cost);
     ctx.years.forEach((_, k) => {
       const c = colLetter(ctx.yearCol(k));
-      formula(ws, totalRow, ctx.yearCol(k), `SUM(${c}${first}:${c}${last})`, ctx.money(a.cost(k)), ctx.amountFmt);
       formula(ws, checkRow, ctx.yearCol(k), `ROUND(${c}${totalRow}-${summary}!${c}${ref.totalCostRow},2)`, 0, ctx.amountFmt);
     });
     styleRow(ws, totalRow, ctx.lastYearCol, totalStyle);

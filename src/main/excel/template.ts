@@ -161,29 +161,28 @@ function keyValue(ws: Worksheet, row: number, def: ColumnDef, value: CellInput):
   if (def.kind !== 'text') validate(ws, 2, row, row, def);
 }
 
-function writeModelSheet(ws: Worksheet, model: Model | undefined): void {
-  ws.getColumn(1).width = 30;
-  ws.getColumn(2).width = 60;
+/** A "veld | waarde" block from row 1: the header, then one row per field (what importModel's keyValues reads). */
+function keyValueBlock<K extends string>(ws: Worksheet, widths: [number, number], fields: readonly ColumnDef<K>[], values: Record<K, CellInput>): void {
+  ws.getColumn(1).width = widths[0];
+  ws.getColumn(2).width = widths[1];
   header(ws, 1, [
-    { key: 'k', header: 'veld', kind: 'text', width: 30 },
-    { key: 'v', header: 'waarde', kind: 'text', width: 60 },
+    { key: 'k', header: 'veld', kind: 'text', width: widths[0] },
+    { key: 'v', header: 'waarde', kind: 'text', width: widths[1] },
   ]);
+  fields.forEach((f, i) => keyValue(ws, i + 2, f, values[f.key]));
+}
+
+function writeModelSheet(ws: Worksheet, model: Model | undefined): void {
   const values: Record<(typeof MODEL_FIELDS)[number]['key'], CellInput> = {
     name: model?.name,
     description: model?.description,
     baseYear: model?.baseYear,
     endYear: model?.endYear,
   };
-  MODEL_FIELDS.forEach((f, i) => keyValue(ws, i + 2, f, values[f.key]));
+  keyValueBlock(ws, [30, 60], MODEL_FIELDS, values);
 }
 
 function writeFunding(ws: Worksheet, model: Model | undefined): void {
-  ws.getColumn(1).width = 32;
-  ws.getColumn(2).width = 50;
-  header(ws, 1, [
-    { key: 'k', header: 'veld', kind: 'text', width: 32 },
-    { key: 'v', header: 'waarde', kind: 'text', width: 50 },
-  ]);
   const f = model?.funding;
   const values: Record<(typeof FUNDING_FIELDS)[number]['key'], CellInput> = {
     baseAmount: f?.baseAmount,
@@ -193,7 +192,7 @@ function writeFunding(ws: Worksheet, model: Model | undefined): void {
     nationalShareSource: f?.nationalShare?.source,
     nationalShareEstimate: f?.nationalShare?.estimate,
   };
-  FUNDING_FIELDS.forEach((d, i) => keyValue(ws, i + 2, d, values[d.key]));
+  keyValueBlock(ws, [32, 50], FUNDING_FIELDS, values);
   const tableRow = FUNDING_FIELDS.length + 3;
   const yearDef: ColumnDef = { key: 'year', header: INDEX_HEADER.year, kind: 'integer', width: 32 };
   const pctDef: ColumnDef = { key: 'pct', header: INDEX_HEADER.pct, kind: 'percentage', width: 50 };
