@@ -113,7 +113,7 @@ export function Overzicht() {
                     <Euro value={t.funding} />
                   </td>
                   <td className="num" data-col="balance">
-                    <Saldo value={t.balance} />
+                    <Saldo value={t.balance} label />
                   </td>
                 </tr>
               ))}
