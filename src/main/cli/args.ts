@@ -4,6 +4,8 @@
  * CliOptions and an entry to FLAGS; the parser, the duplicate check and the
  * help text follow from the table.
  */
+import { MAX_DRAWS } from '../../shared/analysis/montecarlo';
+import { isValidSeed } from '../../shared/analysis/random';
 
 export interface CliOptions {
   /** model file; default: the bundled models/noord-limburg.json */
@@ -54,7 +56,7 @@ export const FLAGS: FlagSpec[] = [
     help: 'Monte Carlo met N trekkingen (1–50.000) over de bandbreedtes van het scenario; met --json: "bands" per jaar',
     apply: (o, v) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 50_000) return `${JSON.stringify(v)} is geen heel getal van 1 tot 50.000`;
+      if (!Number.isInteger(n) || n < 1 || n > MAX_DRAWS) return `${JSON.stringify(v)} is geen heel getal van 1 tot 50.000`;
       o.montecarlo = n;
       return undefined;
     },
@@ -65,7 +67,8 @@ export const FLAGS: FlagSpec[] = [
     help: 'seed van de toevalsgenerator (0–4.294.967.295); zelfde seed, zelfde uitkomst',
     apply: (o, v) => {
       const n = Number(v);
-      if (!/^\d+$/.test(v) || n > 0xffffffff) return `${JSON.stringify(v)} is geen heel getal van 0 tot 4.294.967.295`;
+      // digits only: Number() would also take '', '1e3' and '0x10'
+      if (!/^\d+$/.test(v) || !isValidSeed(n)) return `${JSON.stringify(v)} is geen heel getal van 0 tot 4.294.967.295`;
       o.seed = n;
       return undefined;
     },
