@@ -201,7 +201,7 @@ function VerdeelsleutelEditor({ model, result }: { model: Model; result: Simulat
         sleutel die nu wordt gebruikt.
       </p>
       <div className="table-scroll">
-        <table className="data" data-testid="verdeelsleutel">
+        <table className="data wrap-rows split-table" data-testid="verdeelsleutel">
           <thead>
             <tr>
               <th scope="col">Regel</th>
