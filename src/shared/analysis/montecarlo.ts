@@ -1,7 +1,8 @@
 /**
  * Monte Carlo: how sure are we? Every assumption with a range is drawn from
- * its triangular distribution (low, the scenario's value, high), independently,
- * N times with a seeded generator; per year the 10th, 50th and 90th percentile
+ * its triangular distribution (low, the scenario's value, high), N times with
+ * a seeded generator: independently, except ranges with the same `link`, which
+ * share one uniform number per draw (each through its own triangle); per year the 10th, 50th and 90th percentile
  * of lasten, baten and saldo, and the share of draws with a tekort.
  *
  * Pure and chunked, for a Web Worker: `monteCarloSteps` is a generator that
@@ -14,8 +15,8 @@ import type { Scenario } from '../formats/scenario';
 import { simulate } from '../engine/simulate';
 import { ENGINE_VERSION } from '../engine/version';
 import { compileLean } from './lean';
-import { listParameters, type Parameter } from './parameters';
-import { DEFAULT_SEED, createRandom, isValidSeed, triangular } from './random';
+import { drawSlots, listParameters, type Parameter } from './parameters';
+import { DEFAULT_SEED, createRandom, isValidSeed, triangular, type Random } from './random';
 
 export const DEFAULT_DRAWS = 2000;
 export const MAX_DRAWS = 50_000;
@@ -86,7 +87,8 @@ export function* monteCarloSteps(input: MonteCarloInput, chunkSize = 500): Gener
   // Draw-major storage: cost[d * n + k].
   const cost = new Float64Array(draws * n);
   const funding = new Float64Array(draws * n);
-  const state: DrawState = { lean, params, random, cost, funding, yearCost: new Float64Array(n), yearFunding: new Float64Array(n) };
+  const { slot, slots } = drawSlots(params);
+  const state: DrawState = { lean, params, slot, u: new Float64Array(slots), values: new Float64Array(params.length), random, cost, funding, yearCost: new Float64Array(n), yearFunding: new Float64Array(n) };
   const step = Math.max(1, Math.floor(chunkSize));
   for (let done = 0; done < draws; ) {
     const to = Math.min(draws, done + step);
@@ -130,6 +132,11 @@ export function* monteCarloSteps(input: MonteCarloInput, chunkSize = 500): Gener
 interface DrawState {
   lean: ReturnType<typeof compileLean>;
   params: readonly Parameter[];
+  /** parameter i uses u[slot[i]] (see drawSlots) */
+  slot: Int32Array;
+  u: Float64Array;
+  /** the drawn value of each parameter in the current draw */
+  values: Float64Array;
   random: ReturnType<typeof createRandom>;
   cost: Float64Array;
   funding: Float64Array;
@@ -139,18 +146,41 @@ interface DrawState {
 
 /** Draws from..to−1 (a plain function: V8 optimises it better than a loop inside a generator). */
 function drawRange(s: DrawState, from: number, to: number): void {
-  const { lean, params, random, yearCost, yearFunding } = s;
+  const { lean, params, slot, u, values, random, yearCost, yearFunding } = s;
   const n = lean.years;
   for (let d = from; d < to; d++) {
     lean.reset();
-    for (let i = 0; i < params.length; i++) {
-      const p = params[i]!;
-      lean.setters[i]!(triangular(random.next(), p.low, p.likely, p.high));
-    }
+    drawValues(params, slot, u, random, values);
+    for (let i = 0; i < params.length; i++) lean.setters[i]!(values[i]!);
     lean.run(yearCost, yearFunding);
     s.cost.set(yearCost, d * n);
     s.funding.set(yearFunding, d * n);
   }
+}
+
+/**
+ * One draw: a uniform u per slot (in slot order: without links one per
+ * parameter, in parameter order), then each parameter's value through its
+ * own triangle at the u of its slot. `u` and `values` are filled in place.
+ */
+export function drawValues(params: readonly Parameter[], slot: Int32Array, u: Float64Array, random: Random, values: Float64Array): void {
+  for (let j = 0; j < u.length; j++) u[j] = random.next();
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i]!;
+    values[i] = triangular(u[slot[i]!]!, p.low, p.likely, p.high);
+  }
+}
+
+/** The values Monte Carlo draws for `params` (draw-major: `[draw][parameter]`); for tests and checks. */
+export function sampleParameters(params: readonly Parameter[], draws: number, seed: number = DEFAULT_SEED): Float64Array[] {
+  const { slot, slots } = drawSlots(params);
+  const random = createRandom(seed);
+  const u = new Float64Array(slots);
+  return Array.from({ length: draws }, () => {
+    const values = new Float64Array(params.length);
+    drawValues(params, slot, u, random, values);
+    return values;
+  });
 }
 
 export function runMonteCarloSync(input: MonteCarloInput): MonteCarloResult {

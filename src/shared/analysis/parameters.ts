@@ -47,6 +47,8 @@ export interface Parameter {
   /** true when low/high come from a range in the scenario; false for the default ±x% */
   fromRange: boolean;
   rangeSource?: string;
+  /** the range's link group: Monte Carlo draws all parameters with the same link with one u */
+  link?: string;
 }
 
 const FIELD_LABELS: Record<SegmentBaseRangeField | SegmentPctRangeField, string> = {
@@ -73,8 +75,43 @@ function segmentBaseValue(seg: Segment, field: SegmentBaseRangeField): number {
   return seg[field];
 }
 
-function fromRange(range: Range, likely: number, mode: ParameterMode): Pick<Parameter, 'low' | 'likely' | 'high' | 'fromRange' | 'mode' | 'rangeSource'> {
-  return { low: range.low, likely, high: range.high, fromRange: true, mode, ...(range.source !== undefined ? { rangeSource: range.source } : {}) };
+function fromRange(range: Range, likely: number, mode: ParameterMode): Pick<Parameter, 'low' | 'likely' | 'high' | 'fromRange' | 'mode' | 'rangeSource' | 'link'> {
+  return {
+    low: range.low,
+    likely,
+    high: range.high,
+    fromRange: true,
+    mode,
+    ...(range.source !== undefined ? { rangeSource: range.source } : {}),
+    ...(range.link !== undefined ? { link: range.link } : {}),
+  };
+}
+
+/**
+ * Which uniform number each parameter uses in a draw: `slot[i]` is the index
+ * of the u that parameter i maps through its triangle; `slots` is how many
+ * u's one draw takes. An unlinked parameter has its own slot; the parameters
+ * of one link group share the slot of its first member. Slots are numbered in
+ * parameter order, so without links slot[i] = i and a seed draws exactly the
+ * numbers it drew before links existed.
+ */
+export function drawSlots(params: readonly Parameter[]): { slot: Int32Array; slots: number } {
+  const slot = new Int32Array(params.length);
+  const byLink = new Map<string, number>();
+  let slots = 0;
+  params.forEach((p, i) => {
+    if (p.link === undefined) {
+      slot[i] = slots++;
+      return;
+    }
+    const known = byLink.get(p.link);
+    if (known !== undefined) slot[i] = known;
+    else {
+      byLink.set(p.link, slots);
+      slot[i] = slots++;
+    }
+  });
+  return { slot, slots };
 }
 
 function hasNonZero(map: Readonly<Record<string, number>> | undefined): boolean {

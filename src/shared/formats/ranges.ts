@@ -20,13 +20,36 @@ import { fmt, textSchema } from './common';
  *   percentage points, low ≤ 0 ≤ high. One draw shifts every year's percentage
  *   (baseYear+1..endYear; for a substitution only the years it names) by the
  *   same amount: an estimate that is too low is usually too low every year.
+ *
+ * An optional `link` names a group: every range with the same link is drawn
+ * with the same uniform number u in a Monte Carlo draw (perfectly
+ * rank-correlated), each mapped through its own low/mode/high. One VNG price
+ * index applies to every segment at once; drawing it per segment would
+ * average that risk away.
  */
+export const LINK_MAX_LENGTH = 40;
+
+/** The name of a link group, e.g. "vng-index": not empty, no spaces around it, short. */
+export const linkSchema = z.string().superRefine((v, ctx) => {
+  const problem =
+    v.trim() === ''
+      ? `${JSON.stringify(v)} is leeg: geef de groep een naam (bijv. "vng-index") of laat het veld weg`
+      : v !== v.trim()
+        ? `${JSON.stringify(v)} begint of eindigt met een spatie: dan lijkt het dezelfde groep als ${JSON.stringify(v.trim())} maar is het een andere`
+        : v.length > LINK_MAX_LENGTH
+          ? `${JSON.stringify(v)} is langer dan ${LINK_MAX_LENGTH} tekens (${v.length})`
+          : undefined;
+  if (problem) ctx.addIssue({ code: 'custom', input: v, message: problem });
+});
+
 export const rangeSchema = z
   .strictObject({
     low: z.number(),
     high: z.number(),
     /** why this range: the spread in realisations, a provider's bandwidth, an expert's judgement */
     source: textSchema.optional(),
+    /** ranges with the same link are drawn together (same quantile in every draw) */
+    link: linkSchema.optional(),
   })
   .superRefine((r, ctx) => {
     if (r.low > r.high) {
