@@ -11,6 +11,11 @@ import { applyParameters, drawSlots, listParameters, type Parameter } from '../.
 import { tornado } from '../../src/shared/analysis/tornado';
 import { simulate } from '../../src/shared/engine/simulate';
 import type { Scenario } from '../../src/shared/formats/scenario';
+import { exportBijlage } from '../../src/main/excel/exportBijlage';
+import { SHEETS } from '../../src/main/excel/bijlage';
+import { parseScenario } from '../../src/shared/formats/validate';
+import { rangeScenario, testModel } from '../excel/fixtures';
+import { readWorkbook, rowsStartingWith, rowsWithLabel, textOf } from '../excel/helpers';
 import { defaultModel, oneMonthSegment, scenarioIssues, shippedScenario, smallModel, validScenario } from './fixtures';
 
 /** Where x lies in the triangle (low, mode, high): its cumulative probability, the u it was drawn with. */
@@ -209,5 +214,33 @@ describe('link: the tornado', () => {
     expect(t.bars.filter((b) => b.parameter.key.endsWith('.priceIndexPct'))).toHaveLength(0);
     // the second largest bar, after the ±10% on the Rijks base amount
     expect(t.bars.map((b) => b.parameter.key).slice(0, 2)).toEqual(['funding.ranges.baseAmount', 'links.vng-index']);
+  });
+});
+
+describe('link: the Excel sheets', async () => {
+  const model = testModel();
+  const base = rangeScenario(model);
+  const parsed = parseScenario(
+    { ...base, ranges: { ...base.ranges, ambulant: { ...base.ranges!.ambulant, priceIndexPct: { low: -1, high: 1.5, link: 'vng' } }, verblijf: { ...base.ranges!.verblijf, priceIndexPct: { low: -1, high: 1.5, link: 'vng' } } } },
+    model,
+  );
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
+  const scenario = parsed.value;
+  const file = await exportBijlage({ model, scenarios: [scenario], scope: 'region', unit: 'euro', appVersion: 'test', generatedAt: new Date('2025-10-01T08:30:00Z'), analysis: { montecarlo: { draws: 200, seed: 3 }, tornado: {} } });
+  const wb = await readWorkbook(file.data);
+
+  it('Onzekerheid names the link group of each linked range, and says how a group is drawn', () => {
+    const ws = wb.getWorksheet(SHEETS.onzekerheid)!;
+    const params = listParameters(model, scenario);
+    const first = rowsWithLabel(ws, 'Aanname')[0]!;
+    const labels = params.map((_, i) => textOf(ws.getCell(first + 1 + i, 1).value));
+    expect(labels.filter((l) => l.endsWith(' (gekoppeld: vng)'))).toHaveLength(2);
+    params.forEach((p, i) => expect(labels[i]).toBe(p.link ? `${p.label} (gekoppeld: vng)` : p.label));
+    expect(rowsStartingWith(ws, 'Zo leest u dit blad.').map((r) => textOf(ws.getCell(r, 1).value))[0]).toContain('alleen aannames met dezelfde koppeling');
+  });
+
+  it('Gevoeligheid has one bar for the group', () => {
+    const ws = wb.getWorksheet(SHEETS.gevoeligheid)!;
+    expect(rowsWithLabel(ws, 'vng (gekoppeld: 2 aannames)')).toHaveLength(1);
   });
 });

@@ -190,7 +190,8 @@ function rangeTable(ws: Worksheet, ctx: Context, row: number, lastCol: number, p
   for (let col = 7; col <= lastCol; col++) applyStyle(ws.getCell(head, col), headerStyle);
   if (lastCol > 6) ws.mergeCells(head, 6, head, lastCol);
   for (const p of params) {
-    label(ws, row, p.label, undefined, 1);
+    // A linked range is drawn together with the others of its group: the list says which group.
+    label(ws, row, p.link === undefined ? p.label : `${p.label} (gekoppeld: ${p.link})`, undefined, 1);
     const unit = parameterUnit(p, ctx);
     setText(ws.getCell(row, 2), unit.text);
     [p.low, p.likely, p.high].forEach((v, i) => number(ws, row, 3 + i, unit.scale(v), unit.fmt));
@@ -292,7 +293,7 @@ function readingNote(ctx: Context): string {
   return [
     'Zo leest u dit blad. P10: in 10% van de trekkingen is de uitkomst lager. P50: de middelste uitkomst (de helft lager, de helft hoger). P90: in 90% van de trekkingen lager, in 10% hoger. Bij het saldo is P10 dus de ongunstige kant: 1 op 10 kans op een nog lager saldo.',
     `"Uitkomst scenario" is de gewone berekening met de aannames zoals ingevuld (dezelfde als op ${SHEETS.samenvatting}); de kans op een tekort is het aandeel trekkingen met een saldo onder € 0 in dat jaar; het cumulatief saldo telt de saldi vanaf ${baseYear} op.`,
-    'Elke aanname met een bandbreedte wordt per trekking getrokken uit een driehoeksverdeling (laag, waarde in het scenario, hoog), los van de andere. Een bandbreedte op een jaarpercentage verschuift elk jaar met hetzelfde aantal procentpunten. Dezelfde seed met dezelfde aannames geeft exact dezelfde getallen.',
+    'Elke aanname met een bandbreedte wordt per trekking getrokken uit een driehoeksverdeling (laag, waarde in het scenario, hoog), los van de andere; alleen aannames met dezelfde koppeling ("gekoppeld: …" in de lijst van bandbreedtes) gaan samen: in elke trekking hetzelfde kwantiel (alle laag, alle hoog of alle even ver ertussen), elk binnen de eigen bandbreedte. Een bandbreedte op een jaarpercentage verschuift elk jaar met hetzelfde aantal procentpunten. Dezelfde seed met dezelfde aannames geeft exact dezelfde getallen.',
   ].join('\n');
 }
 
