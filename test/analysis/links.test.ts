@@ -14,6 +14,7 @@ import type { Scenario } from '../../src/shared/formats/scenario';
 import { exportBijlage } from '../../src/main/excel/exportBijlage';
 import { SHEETS } from '../../src/main/excel/bijlage';
 import { parseScenario } from '../../src/shared/formats/validate';
+import { getRange, patchRange, type RangeTarget } from '../../src/renderer/analysis/rangeEdit';
 import { rangeScenario, testModel } from '../excel/fixtures';
 import { readWorkbook, rowsStartingWith, rowsWithLabel, textOf } from '../excel/helpers';
 import { defaultModel, oneMonthSegment, scenarioIssues, shippedScenario, smallModel, validScenario } from './fixtures';
@@ -242,5 +243,24 @@ describe('link: the Excel sheets', async () => {
   it('Gevoeligheid has one bar for the group', () => {
     const ws = wb.getWorksheet(SHEETS.gevoeligheid)!;
     expect(rowsWithLabel(ws, 'vng (gekoppeld: 2 aannames)')).toHaveLength(1);
+  });
+});
+
+describe('link: the ranges editor (patchRange)', () => {
+  it('sets, keeps and clears a link; a bad name is refused by the validation at the field', () => {
+    const m = twin();
+    const s0 = validScenario(m, { ranges: priceRanges() });
+    const a: RangeTarget = { kind: 'segment', segment: 'a', field: 'pricePerUnit' };
+    const s1 = patchRange(s0, a, { link: 'vng-index' });
+    expect(getRange(s1, a)).toEqual({ low: 80, high: 120, link: 'vng-index' });
+    // editing low, high or source keeps the link
+    expect(getRange(patchRange(s1, a, { low: 85, source: 'x' }), a)).toEqual({ low: 85, high: 120, source: 'x', link: 'vng-index' });
+    expect(parseScenario(s1, m).ok).toBe(true);
+    // empty takes the range out of the group, without leaving an empty key
+    const s2 = patchRange(s1, a, { link: '' });
+    expect(getRange(s2, a)).toEqual({ low: 80, high: 120 });
+    const bad = parseScenario(patchRange(s1, a, { link: 'vng ' }), m);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues.map((i) => i.path)).toEqual(['ranges.a.pricePerUnit.link']);
   });
 });

@@ -193,7 +193,7 @@ export function setRange(scenario: Scenario, t: RangeTarget, range: Range | unde
 }
 
 /** Changes low, high or the source of an existing range (an empty source is removed). */
-export function patchRange(scenario: Scenario, t: RangeTarget, patch: { low?: number; high?: number; source?: string }): Scenario {
+export function patchRange(scenario: Scenario, t: RangeTarget, patch: { low?: number; high?: number; source?: string; link?: string }): Scenario {
   const current = getRange(scenario, t);
   if (!current) return scenario;
   const next: Range = { ...current };
@@ -202,6 +202,12 @@ export function patchRange(scenario: Scenario, t: RangeTarget, patch: { low?: nu
   if (patch.source !== undefined) {
     if (patch.source.trim() === '') delete next.source;
     else next.source = patch.source;
+  }
+  // The link group (docs/analysis.md § 1): empty takes the range out of its group; anything else is
+  // kept exactly as typed, so the validation can name a padded or too long name.
+  if (patch.link !== undefined) {
+    if (patch.link === '') delete next.link;
+    else next.link = patch.link;
   }
   return setRange(scenario, t, next);
 }

@@ -62,7 +62,8 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
       <p className="hint">
         De meest waarschijnlijke waarde is altijd die van het scenario zelf. Bij een <strong>basiscijfer</strong> (instroom, duur, intensiteit, tarief, budget,
         Rijksmiddelen, preventie-effect) geeft u de laagste en hoogste waarde van het cijfer. Bij een <strong>jaarpercentage</strong> geeft u een verschuiving in procentpunten die
-        voor alle jaren tegelijk geldt (laag ≤ 0 ≤ hoog): een schatting die te laag is, is meestal elk jaar te laag.
+        voor alle jaren tegelijk geldt (laag ≤ 0 ≤ hoog): een schatting die te laag is, is meestal elk jaar te laag. Bandbreedtes met dezelfde naam bij{' '}
+        <strong>Gekoppeld aan (groep)</strong> (bijv. "vng-index": één prijsindex voor alle segmenten) worden samen getrokken, alle laag of alle hoog; laat het veld leeg voor een losse bandbreedte.
       </p>
       <div className="add-range">
         <div className="field">
@@ -97,6 +98,7 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
                 <th scope="col" className="num">Laag</th>
                 <th scope="col" className="num">Hoog</th>
                 <th scope="col">Bron van de bandbreedte</th>
+                <th scope="col">Gekoppeld aan (groep)</th>
                 <th scope="col">
                   <span className="sr-only">Verwijderen</span>
                 </th>
@@ -132,6 +134,16 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
                         onCommit={(text) => edit((s) => patchRange(s, o.target, { source: text }), `range:${o.id}:source`)}
                         path={`${path}.source`}
                         testId={`range-source-${o.id}`}
+                      />
+                    </td>
+                    <td>
+                      <TextField
+                        label={`${o.label}: gekoppeld aan (groep)`}
+                        hideLabel
+                        value={o.range.link ?? ''}
+                        onCommit={(text) => edit((s) => patchRange(s, o.target, { link: text }), `range:${o.id}:link`)}
+                        path={`${path}.link`}
+                        testId={`range-link-${o.id}`}
                       />
                     </td>
                     <td>
