@@ -92,7 +92,7 @@ export function Gevoeligheid({ model }: { model: Model }) {
       <section className="card" aria-labelledby="tornado-h">
         <h2 id="tornado-h">Gevoeligheid: welke aanname doet ertoe?</h2>
         <p className="hint">
-          Elke aanname apart naar haar lage en hoge waarde, de rest zoals in het scenario. Met een eigen bandbreedte (Onzekerheid) telt die; zonder bandbreedte ±10%:
+          Elke aanname apart naar haar lage en hoge waarde, de rest zoals in het scenario; gekoppelde aannames (zelfde koppeling) als één balk, samen. Met een eigen bandbreedte (Onzekerheid) telt die; zonder bandbreedte ±10%:
           bij een basiscijfer het tarief of budget (instroom, duur en intensiteit geven hetzelfde effect), bij een jaarpercentage 0,9× en 1,1× de aanname.
         </p>
         <div className="controls-row">

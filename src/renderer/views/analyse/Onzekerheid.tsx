@@ -55,7 +55,7 @@ export function Onzekerheid({ model, scenario }: { model: Model; scenario: Scena
       <section className="card" aria-labelledby="mc-h">
         <h2 id="mc-h">Monte Carlo</h2>
         <p className="hint">
-          Elke aanname met een bandbreedte wordt onafhankelijk getrokken uit een driehoeksverdeling (laag, meest waarschijnlijk, hoog). De berekening loopt op de
+          Elke aanname met een bandbreedte wordt getrokken uit een driehoeksverdeling (laag, meest waarschijnlijk, hoog); aannames met dezelfde koppeling (bijv. vng-index) bewegen samen, de rest onafhankelijk. De berekening loopt op de
           achtergrond; u kunt intussen gewoon doorwerken.
         </p>
         <McSettings />
