@@ -62,12 +62,10 @@ describe('tornado on a hand-built case', () => {
 });
 
 describe('tornado on the default model', () => {
-  it('lists base figures and set percentages, largest first, and runs fast', () => {
+  it('lists base figures and set percentages, largest first', () => {
     const m = defaultModel();
     const sc = withoutRanges(shippedScenario(m, 'beleidsplan-kpis.json'));
-    const t0 = performance.now();
     const r = tornado(m, sc);
-    const ms = performance.now() - t0;
     // one base-figure bar per segment (tariff or budget), the funding's two, and each percentage the scenario sets
     const volumeCount = m.segments.filter((s) => s.kind === 'volume').length;
     expect(r.bars.filter((b) => b.parameter.target.kind === 'segmentBase')).toHaveLength(m.segments.length);
@@ -77,6 +75,5 @@ describe('tornado on the default model', () => {
     for (let i = 1; i < r.bars.length; i++) expect(r.bars[i - 1]!.cumulativeSwing).toBeGreaterThanOrEqual(r.bars[i]!.cumulativeSwing);
     // the funding is the largest single figure in the model
     expect(r.bars[0]!.parameter.key).toBe('funding.ranges.baseAmount');
-    expect(ms).toBeLessThan(5000);
   });
 });
