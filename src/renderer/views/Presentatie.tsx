@@ -16,6 +16,7 @@ import { segmentColor } from '../charts/palette';
 import { Saldo, SourceNote } from '../components/money';
 import { useCurrentResult, useResults } from '../hooks';
 import { headline } from '../lib/derive';
+import { groupAssumptions, pctList } from '../lib/assumptionSummary';
 import { saveChartAsPng, type LegendItem } from '../lib/png';
 import { useCurrent, useData } from '../stores/data';
 import { useUi } from '../stores/ui';
@@ -277,43 +278,28 @@ function buildSlides(
   return slides;
 }
 
-function pctList(map: Record<string, number> | undefined): string | undefined {
-  if (!map) return undefined;
-  const entries = Object.entries(map).sort(([a], [b]) => Number(a) - Number(b));
-  if (entries.length === 0) return undefined;
-  return entries.map(([y, v]) => `${y}: ${formatPctChange(v)}`).join(', ');
-}
-
-const FIELD_NL: Record<string, string> = {
-  inflowChangePct: 'instroom',
-  durationChangePct: 'trajectduur',
-  intensityChangePct: 'intensiteit',
-  priceIndexPct: 'tarief',
-  amountChangePct: 'budget',
-};
-
 function AssumptionsSlide({ model, scenario }: { model: Model; scenario: Scenario }) {
   const segName = (id: string) => model.segments.find((s) => s.id === id)?.name ?? id;
-  const changed = Object.entries(scenario.assumptions);
+  const groups = groupAssumptions(model, scenario);
   return (
     <>
       <h1>Belangrijkste aannames en bronnen</h1>
       <h2>Scenario "{scenario.name}"</h2>
-      {changed.length === 0 && scenario.substitutions.length === 0 && !scenario.funding.indexPct && !scenario.funding.adjustments ? (
+      {groups.length === 0 && scenario.substitutions.length === 0 && !scenario.funding.indexPct && !scenario.funding.adjustments ? (
         <p>Ongewijzigd beleid: geen aanpassingen op het basismodel.</p>
       ) : (
         <ul className="assumptions" data-testid="assumption-list">
-          {changed.map(([id, a]) => (
-            <li key={id}>
-              <strong>{segName(id)}</strong>:{' '}
-              {Object.entries(FIELD_NL)
-                .map(([field, nl]) => {
-                  const list = pctList(a[field as keyof typeof a] as Record<string, number> | undefined);
-                  return list ? `${nl} ${list}` : undefined;
-                })
-                .filter(Boolean)
-                .join('; ')}
-              {a.source ? <span className="source"> — bron: {a.source}</span> : <span className="source missing"> — bron: niet vermeld</span>}
+          {groups.map((g) => (
+            <li key={g.segments.join('|')}>
+              {g.segments.length > 3 ? (
+                <>
+                  <strong>{g.segments.length} regels</strong> <span className="source">({g.segments.join(', ')})</span>
+                </>
+              ) : (
+                <strong>{g.segments.join(', ')}</strong>
+              )}
+              : {g.text}
+              {g.source ? <span className="source"> — bron: {g.source}</span> : <span className="source missing"> — bron: niet vermeld</span>}
             </li>
           ))}
           {scenario.substitutions.map((r, i) => (
