@@ -7,7 +7,7 @@
  * happens in main (excel.* in shared/api); these dialogs only choose and carry.
  */
 import { useEffect, useId, useState } from 'react';
-import type { ApiError, ApiRequest } from '../../shared/api';
+import type { ApiError, ApiRequest, ApiResult, FileExport } from '../../shared/api';
 import { DEFAULT_SEED } from '../../shared/analysis/random';
 import { getApi } from '../api/client';
 import { downloadExport } from '../lib/download';
@@ -22,6 +22,33 @@ import { NumberField } from './fields';
 const MAX_SCENARIOS = 5;
 
 type Scope = 'region' | 'gemeente' | 'all';
+
+/**
+ * Busy / done / error state of a dialog that asks main for a file and saves it:
+ * the export and the template dialog both run this same sequence.
+ */
+function useFileDownload() {
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+  async function download(produce: () => Promise<ApiResult<FileExport>>): Promise<void> {
+    setBusy(true);
+    setDone(undefined);
+    setError(undefined);
+    try {
+      const result = await produce();
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      downloadExport(result.value);
+      setDone(result.value.fileName);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, done, error, download };
+}
 
 function ErrorBox({ error, testId }: { error: ApiError; testId: string }) {
   return (
@@ -61,9 +88,7 @@ function ExportForm() {
   const [draws, setDraws] = useState(2000);
   const [seed, setSeed] = useState(DEFAULT_SEED);
   const [tornado, setTornado] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | undefined>();
-  const [error, setError] = useState<ApiError | undefined>();
+  const { busy, done, error, download } = useFileDownload();
   const name = useId();
   if (!model) return null;
   const gemeenten = model.model.gemeenten;
@@ -74,10 +99,7 @@ function ExportForm() {
 
   async function run() {
     if (!model || chosen.length === 0) return;
-    setBusy(true);
-    setDone(undefined);
-    setError(undefined);
-    try {
+    await download(async () => {
       // the export reads the scenarios from the database: write pending edits first
       await useData.getState().flush();
       // in the order of the list, so "scenario 1" in the comparison sheet is the first one listed
@@ -91,16 +113,8 @@ function ExportForm() {
           ? { analysis: { ...(montecarlo ? { montecarlo: { draws, seed } } : {}), ...(tornado ? { tornado: {} } : {}) } }
           : {}),
       };
-      const result = await getApi().call('excel.exportBijlage', request);
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      downloadExport(result.value);
-      setDone(result.value.fileName);
-    } finally {
-      setBusy(false);
-    }
+      return getApi().call('excel.exportBijlage', request);
+    });
   }
 
   const full = chosen.length >= MAX_SCENARIOS;
@@ -238,22 +252,12 @@ export function ExcelTemplateDialog() {
 
 function TemplateForm() {
   const model = useData((s) => s.modelRecord);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | undefined>();
-  const [error, setError] = useState<ApiError | undefined>();
+  const { busy, done, error, download: downloadFile } = useFileDownload();
   async function download(filled: boolean) {
-    setBusy(true);
-    setDone(undefined);
-    setError(undefined);
-    try {
+    await downloadFile(async () => {
       if (filled) await useData.getState().flush();
-      const result = await getApi().call('excel.template', filled && model ? { modelId: model.id } : {});
-      if (!result.ok) return setError(result.error);
-      downloadExport(result.value);
-      setDone(result.value.fileName);
-    } finally {
-      setBusy(false);
-    }
+      return getApi().call('excel.template', filled && model ? { modelId: model.id } : {});
+    });
   }
   return (
     <div className="excel-form" data-testid="excel-template">

@@ -1,6 +1,27 @@
 /** Shared tables: the numbers behind the charts, nl-NL formatted. */
 import type { SimulationResult } from '../../shared/engine/result';
+import type { ReactNode } from 'react';
 import { Euro, Saldo } from './money';
+
+/**
+ * The header row of a per-year table: a label column, one numeric column per
+ * year, then any extra header cells (e.g. a "Totaal" column) passed as children.
+ * One place for this markup keeps scope/className identical across the views,
+ * which the a11y suite relies on.
+ */
+export function YearHeadRow({ label, years, children }: { label: string; years: readonly number[]; children?: ReactNode }) {
+  return (
+    <tr>
+      <th scope="col">{label}</th>
+      {years.map((y) => (
+        <th key={y} scope="col" className="num">
+          {y}
+        </th>
+      ))}
+      {children}
+    </tr>
+  );
+}
 
 export function TotalsTable({ result, caption }: { result: SimulationResult; caption?: string }) {
   return (
@@ -8,14 +29,7 @@ export function TotalsTable({ result, caption }: { result: SimulationResult; cap
       <table className="data" data-testid="totals-table">
         {caption ? <caption>{caption}</caption> : null}
         <thead>
-          <tr>
-            <th scope="col">Regel</th>
-            {result.years.map((y) => (
-              <th scope="col" key={y} className="num">
-                {y}
-              </th>
-            ))}
-          </tr>
+          <YearHeadRow label="Regel" years={result.years} />
         </thead>
         <tbody>
           {result.lines.map((line) => (

@@ -13,7 +13,7 @@ import { TAAKVELDEN, isTaakveldCode } from '../../shared/domain/taakvelden';
 import { SaldoChart } from '../charts/TrendChart';
 import { ChartFrame } from '../components/ChartFrame';
 import { NumberField, SelectField, TextField } from '../components/fields';
-import { TotalsTable } from '../components/tables';
+import { TotalsTable, YearHeadRow } from '../components/tables';
 import { Euro, SourceNote } from '../components/money';
 import { useCurrentResult } from '../hooks';
 import { useData } from '../stores/data';
@@ -434,14 +434,7 @@ const FundingTable = memo(
         <div className="table-scroll">
           <table className="data assumptions-table">
             <thead>
-              <tr>
-                <th scope="col">Aanname</th>
-                {later.map((y) => (
-                  <th key={y} scope="col" className="num">
-                    {y}
-                  </th>
-                ))}
-              </tr>
+              <YearHeadRow label="Aanname" years={later} />
             </thead>
             <tbody>
               <tr>

@@ -11,6 +11,7 @@ import { OVERSCHOT_COLOR, TEKORT_COLOR } from '../charts/palette';
 import { ChartFrame } from '../components/ChartFrame';
 import { NumberField, SelectField } from '../components/fields';
 import { Euro, Saldo, SourceNote } from '../components/money';
+import { YearHeadRow } from '../components/tables';
 import { useCurrentResult } from '../hooks';
 import { setFundingShare, setSplit, setUsageShare, updateGemeente } from '../lib/modelEdit';
 import { useCurrent, useData } from '../stores/data';
@@ -29,14 +30,7 @@ export function GemeenteTable({ result, metric }: { result: SimulationResult; me
     <div className="table-scroll">
       <table className="data" data-testid={`gemeente-table-${metric}`}>
         <thead>
-          <tr>
-            <th scope="col">Gemeente</th>
-            {result.years.map((y) => (
-              <th key={y} scope="col" className="num">
-                {y}
-              </th>
-            ))}
-          </tr>
+          <YearHeadRow label="Gemeente" years={result.years} />
         </thead>
         <tbody>
           {result.gemeenten.map((g) => (

@@ -7,6 +7,7 @@ import { CompareChart, type CompareSeries } from '../charts/CompareChart';
 import { segmentColor } from '../charts/palette';
 import { ChartFrame } from '../components/ChartFrame';
 import { CostDelta, Saldo, Euro } from '../components/money';
+import { YearHeadRow } from '../components/tables';
 import { useResults } from '../hooks';
 import { segmentDifferences } from '../lib/derive';
 import { useData } from '../stores/data';
@@ -35,17 +36,11 @@ export function CompareTable({ series, referenceId }: { series: readonly Compare
     <div className="table-scroll">
       <table className="data wrap-rows" data-testid="compare-table">
         <thead>
-          <tr>
-            <th scope="col">Saldo per jaar</th>
-            {years.map((y) => (
-              <th key={y} scope="col" className="num">
-                {y}
-              </th>
-            ))}
+          <YearHeadRow label="Saldo per jaar" years={years}>
             <th scope="col" className="num">
               Cumulatief
             </th>
-          </tr>
+          </YearHeadRow>
         </thead>
         <tbody>
           {series.map((s) => {
@@ -188,17 +183,11 @@ function Breakdown({ reference, other }: { reference: CompareSeries; other: Comp
       <div className="table-scroll">
         <table className="data">
           <thead>
-            <tr>
-              <th scope="col">Segment</th>
-              {years.map((y) => (
-                <th key={y} scope="col" className="num">
-                  {y}
-                </th>
-              ))}
+            <YearHeadRow label="Segment" years={years}>
               <th scope="col" className="num">
                 Totaal
               </th>
-            </tr>
+            </YearHeadRow>
           </thead>
           <tbody>
             {nonZero.length === 0 ? (

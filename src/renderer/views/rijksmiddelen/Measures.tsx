@@ -13,6 +13,7 @@ import { RIJKSMAATREGELEN, findMeasure, nationalAmounts, NOORD_LIMBURG_NATIONAL_
 import { modelYears } from '../../../shared/engine/years';
 import { formatEuro, formatNumber, formatPct } from '../../../shared/format/numbers';
 import { NumberField, TextField } from '../../components/fields';
+import { YearHeadRow } from '../../components/tables';
 import { useData } from '../../stores/data';
 import { isMeasureOn, setMeasure } from './edit';
 
@@ -116,14 +117,7 @@ function MeasureCard({ measure, model, scenario, years }: { measure: Rijksmaatre
       <div className="table-scroll">
         <table className="data measure-table">
           <thead>
-            <tr>
-              <th scope="col">Bedrag</th>
-              {years.map((y) => (
-                <th key={y} scope="col" className="num">
-                  {y}
-                </th>
-              ))}
-            </tr>
+            <YearHeadRow label="Bedrag" years={years} />
           </thead>
           <tbody>
             <tr className="derived">

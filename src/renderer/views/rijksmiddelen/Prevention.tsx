@@ -12,6 +12,7 @@ import { formatEuro, formatNumber, formatPct } from '../../../shared/format/numb
 import { ChartFrame } from '../../components/ChartFrame';
 import { NumberField, SelectField, TextField } from '../../components/fields';
 import { Euro, Saldo, SourceNote } from '../../components/money';
+import { YearHeadRow } from '../../components/tables';
 import { useData } from '../../stores/data';
 import { addEffect, addPrevention, removeEffect, removePrevention, setExtraBudget, setPreventionText, updateEffect } from './edit';
 import { preventionEffect, type PreventionEffectSummary } from './derive';
@@ -84,14 +85,7 @@ export function PreventionEditor({ model, scenario }: { model: Model; scenario: 
       <div className="table-scroll">
         <table className="data assumptions-table" data-testid="prevention-budget">
           <thead>
-            <tr>
-              <th scope="col">Aanname</th>
-              {later.map((y) => (
-                <th key={y} scope="col" className="num">
-                  {y}
-                </th>
-              ))}
-            </tr>
+            <YearHeadRow label="Aanname" years={later} />
           </thead>
           <tbody>
             <tr>
@@ -240,14 +234,7 @@ export function PreventionTable({ effect, testId }: { effect: PreventionEffectSu
     <div className="table-scroll">
       <table className="data" data-testid={testId}>
         <thead>
-          <tr>
-            <th scope="col">Regel</th>
-            {effect.years.map((y) => (
-              <th key={y} scope="col" className="num">
-                {y}
-              </th>
-            ))}
-          </tr>
+          <YearHeadRow label="Regel" years={effect.years} />
         </thead>
         <tbody>
           <tr data-row="extra">
