@@ -155,10 +155,10 @@ describe('Toegankelijkheid', () => {
     await app.page.keyboard.press('Home');
     await app.page.keyboard.press('F1');
     const over = app.page.getByRole('dialog', { name: 'Over Jeugdplanner' });
-    await over.getByTestId('about-info').waitFor({ timeout: 5000 });
+    await over.getByTestId('about-info').waitFor({ timeout: 15_000 });
     expect((await audit(app.page, 'dialog[open]')).unnamed).toEqual([]);
     await app.page.keyboard.press('Escape');
-    await app.page.waitForFunction(() => document.querySelector('dialog[open]') === null, null, { timeout: 2000 });
+    await app.page.waitForFunction(() => document.querySelector('dialog[open]') === null, null, { timeout: 10_000 });
     // Esc closed the dialog only: the presentation is still on
     expect(await app.page.isVisible('[data-testid="presentation"]')).toBe(true);
     // the Excel import from the keyboard shortcut works here too, with the Dutch file chooser
@@ -166,7 +166,7 @@ describe('Toegankelijkheid', () => {
     await app.page.waitForSelector('dialog[open] [data-testid="import-file-button"]');
     expect(await app.page.textContent('dialog[open] [data-testid="import-file-button"]')).toBe('JSON-bestand kiezen…');
     await app.page.keyboard.press('Escape');
-    await app.page.waitForFunction(() => document.querySelector('dialog[open]') === null, null, { timeout: 2000 });
+    await app.page.waitForFunction(() => document.querySelector('dialog[open]') === null, null, { timeout: 10_000 });
     await app.page.keyboard.press('Escape');
     await app.page.waitForSelector('main[data-view="overzicht"]');
   });
@@ -190,7 +190,7 @@ describe('Toegankelijkheid', () => {
       // no English browser chrome: native file inputs are hidden behind a Dutch button
       expect(await app.page.$$eval('dialog[open] input[type="file"]', (els) => els.filter((e) => e.getClientRects().length > 0).length), label).toBe(0);
       await app.page.keyboard.press('Escape');
-      await app.page.waitForFunction(() => document.querySelector('dialog[open]') === null, null, { timeout: 2000 });
+      await app.page.waitForFunction(() => document.querySelector('dialog[open]') === null, null, { timeout: 10_000 });
     }
   });
 

@@ -72,7 +72,7 @@ describe('Over Jeugdplanner', () => {
     expect(f).toMatchObject({ inDialog: true, tag: 'BUTTON', text: 'Sluiten' });
 
     await app.page.keyboard.press('Escape');
-    await app.page.waitForFunction(() => document.querySelector('dialog[open]') === null, null, { timeout: 2000 });
+    await app.page.waitForFunction(() => document.querySelector('dialog[open]') === null, null, { timeout: 10_000 });
     // back on the button that opened it, so keyboard users continue where they were
     expect(await app.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Over');
   });

@@ -38,8 +38,8 @@ export class AppPage {
   }
 
   async ready(): Promise<void> {
-    await this.page.waitForSelector('[data-testid="scenario-picker"]', { timeout: 20_000 });
-    await this.page.waitForSelector('main[data-view]', { timeout: 20_000 });
+    await this.page.waitForSelector('[data-testid="scenario-picker"]', { timeout: 45_000 });
+    await this.page.waitForSelector('main[data-view]', { timeout: 45_000 });
   }
 
   async nav(view: string): Promise<void> {

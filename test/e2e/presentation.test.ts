@@ -95,10 +95,10 @@ describe('Presentatie', () => {
     await app.page.getByRole('button', { name: 'Presentatiemodus' }).click();
     await app.page.waitForSelector('[data-testid="presentation"]');
     // the header click is a user gesture, so the browser grants full screen
-    await app.page.waitForFunction(() => document.fullscreenElement !== null, null, { timeout: 5000 });
+    await app.page.waitForFunction(() => document.fullscreenElement !== null, null, { timeout: 15_000 });
     // what the browser does on Esc in full screen; the page receives no keydown for it
     await app.page.evaluate(() => document.exitFullscreen());
-    await app.page.waitForSelector('main[data-view="overzicht"]', { timeout: 5000 });
+    await app.page.waitForSelector('main[data-view="overzicht"]', { timeout: 15_000 });
     expect(await app.page.locator('[data-testid="presentation"]').count()).toBe(0);
   });
 });

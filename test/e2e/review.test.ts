@@ -45,7 +45,7 @@ async function shot(app: AppPage, name: string, size: { width: number }, fullPag
 
 async function closeDialog(app: AppPage): Promise<void> {
   await app.page.keyboard.press('Escape');
-  await app.page.waitForFunction(() => document.querySelector('dialog[open]') === null, null, { timeout: 2000 });
+  await app.page.waitForFunction(() => document.querySelector('dialog[open]') === null, null, { timeout: 10_000 });
 }
 
 async function brokenTemplate(app: AppPage): Promise<string> {
