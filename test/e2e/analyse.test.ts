@@ -259,7 +259,8 @@ describe('Analyse', () => {
     await app.page.keyboard.press('End');
     await app.page.keyboard.press('ArrowLeft');
     expect(await app.page.textContent('[data-testid="slide-counter"]')).toMatch(/Hoe zeker is dit\?/);
-    await app.page.waitForSelector('[data-slide="hoe-zeker"][data-active="true"] [data-testid="slide-top-three"]', { timeout: 30_000 });
+    // wait for the tornado of the current inputs (an older one may be on screen while it recomputes)
+    await app.page.waitForSelector('[data-slide="hoe-zeker"][data-active="true"] [data-testid="slide-top-three"][data-current="true"]', { timeout: 30_000 });
     await app.page.waitForSelector('[data-slide="hoe-zeker"] .recharts-area');
     expect(await app.page.textContent('[data-testid="slide-deficit"]')).toBe(`${Math.round(mc.years.at(-1)!.deficitProbability * 100)}%`);
     const top = await app.page.$$eval('[data-testid="slide-top-three"] li', (lis) => lis.map((li) => li.textContent ?? ''));

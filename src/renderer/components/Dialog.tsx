@@ -34,7 +34,19 @@ export function Dialog({ title, open, onClose, children }: { title: string; open
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} aria-labelledby={id} onClose={onClose} onKeyDown={trapTab} className="dialog">
+    <dialog
+      ref={ref}
+      aria-labelledby={id}
+      // Esc: close through our state first, so the element never closes while the
+      // store still says "open" (a re-mount, e.g. leaving the presentation, would reopen it)
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      onClose={onClose}
+      onKeyDown={trapTab}
+      className="dialog"
+    >
       <h2 id={id}>{title}</h2>
       {open ? children : null}
       <div className="dialog-actions">

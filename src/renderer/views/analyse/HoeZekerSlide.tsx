@@ -51,7 +51,7 @@ export function HoeZekerSlide({ model, width }: { model: Model; width: number })
             </p>
             <h2>Bespreek eerst</h2>
             {t.result ? (
-              <ol className="top-three" data-testid="slide-top-three">
+              <ol className="top-three" data-testid="slide-top-three" data-current={t.current ? 'true' : 'false'}>
                 {t.result.bars.slice(0, TOP).map((b) => (
                   <li key={b.parameter.key}>
                     {b.parameter.label}
