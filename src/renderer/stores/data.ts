@@ -121,8 +121,8 @@ export const useData = create<DataState>()((set, get) => {
     });
   }
 
-  function scheduleScenarioSave(id: number) {
-    const key = `scenario:${id}`;
+  /** Debounced save: the last edit within SAVE_DELAY_MS wins; saves of one key run in order. */
+  function scheduleSave(key: string, job: () => Promise<boolean>) {
     const t = timers.get(key);
     if (t) clearTimeout(t);
     markPending();
@@ -130,9 +130,13 @@ export const useData = create<DataState>()((set, get) => {
       key,
       setTimeout(() => {
         timers.delete(key);
-        enqueue(key, () => saveScenario(id));
+        enqueue(key, job);
       }, SAVE_DELAY_MS),
     );
+  }
+
+  function scheduleScenarioSave(id: number) {
+    scheduleSave(`scenario:${id}`, () => saveScenario(id));
   }
 
   async function saveScenario(id: number): Promise<boolean> {
@@ -147,25 +151,15 @@ export const useData = create<DataState>()((set, get) => {
   }
 
   function scheduleModelSave() {
-    const key = 'model';
-    const t = timers.get(key);
-    if (t) clearTimeout(t);
-    markPending();
-    timers.set(
-      key,
-      setTimeout(() => {
-        timers.delete(key);
-        enqueue(key, async () => {
-          const rec = get().modelRecord;
-          if (!rec) return true;
-          const saved = await call('models.save', { id: rec.id, model: rec.model });
-          if (!saved) return false;
-          // keep our model object (identity drives memoisation); take the record's metadata
-          set({ modelRecord: { ...saved, model: get().modelRecord?.model ?? saved.model } });
-          return true;
-        });
-      }, SAVE_DELAY_MS),
-    );
+    scheduleSave('model', async () => {
+      const rec = get().modelRecord;
+      if (!rec) return true;
+      const saved = await call('models.save', { id: rec.id, model: rec.model });
+      if (!saved) return false;
+      // keep our model object (identity drives memoisation); take the record's metadata
+      set({ modelRecord: { ...saved, model: get().modelRecord?.model ?? saved.model } });
+      return true;
+    });
   }
 
   function setWorking(id: number, scenario: Scenario) {
