@@ -148,39 +148,57 @@ describe('Analyse', () => {
   });
 
   it('stops a long run (50.000 draws) with "Stoppen"', async () => {
-    await app.page.fill('[data-testid="mc-draws"]', '50000');
-    await app.page.waitForSelector('[data-testid="mc-status"][data-status="running"] [data-testid="mc-progress"]', { timeout: 10_000 });
-    await app.page.waitForFunction(() => /Bezig: [1-9]/.test(document.querySelector('[data-testid="mc-progress"]')?.textContent ?? ''));
-    // the UI thread stays free while the worker draws: frames keep coming (longest gap between two frames in 1 s)
-    const gap = await app.page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let last = performance.now();
-          let worst = 0;
-          const end = last + 1000;
-          const tick = (now: number) => {
-            worst = Math.max(worst, now - last);
-            last = now;
-            if (now < end) requestAnimationFrame(tick);
-            else resolve(worst);
-          };
-          requestAnimationFrame(tick);
-        }),
-    );
-    console.log(`[analyse] langste pauze tussen twee frames tijdens 50.000 trekkingen: ${gap.toFixed(1)} ms`);
-    // Not a speed test (that is npm run bench): 50.000 draws on the UI thread would block it for
-    // well over a second, so a gap under 500 ms still proves the work is off the UI thread.
-    expect(gap).toBeLessThan(500);
-    expect(await app.page.getAttribute('[data-testid="mc-status"]', 'data-status')).toBe('running');
-    const t0 = Date.now();
-    await app.page.click('[data-testid="mc-stop"]');
-    await app.page.waitForSelector('[data-testid="mc-status"][data-status="cancelled"]', { timeout: 10_000 });
-    // a full 50.000-draw run takes several seconds; stopping must not wait for it
-    expect(Date.now() - t0).toBeLessThan(5_000);
-    expect(await app.page.textContent('[data-testid="mc-status"]')).toMatch(/Gestopt/);
-    // the numbers shown are the earlier ones (2.000 draws), marked as belonging to earlier input
-    expect(await bandTable()).toEqual(firstTable);
-    await app.page.fill('[data-testid="mc-draws"]', '2000');
+    const status = () => app.page.getAttribute('[data-testid="mc-status"]', 'data-status');
+    const startRun = async () => {
+      await app.page.waitForSelector('[data-testid="mc-status"][data-status="running"] [data-testid="mc-progress"]', { timeout: 10_000 });
+      await app.page.waitForFunction(() => /Bezig: [1-9]/.test(document.querySelector('[data-testid="mc-progress"]')?.textContent ?? ''));
+    };
+    try {
+      await app.page.fill('[data-testid="mc-draws"]', '50000');
+      await startRun();
+      // the UI thread stays free while the worker draws: frames keep coming (longest gap between
+      // two frames, measured while the run lasts, at most 1 s)
+      const gap = await app.page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let last = performance.now();
+            let worst = 0;
+            const end = last + 1000;
+            const tick = (now: number) => {
+              worst = Math.max(worst, now - last);
+              last = now;
+              const running = document.querySelector('[data-testid="mc-status"]')?.getAttribute('data-status') === 'running';
+              if (now < end && running) requestAnimationFrame(tick);
+              else resolve(worst);
+            };
+            requestAnimationFrame(tick);
+          }),
+      );
+      console.log(`[analyse] langste pauze tussen twee frames tijdens 50.000 trekkingen: ${gap.toFixed(1)} ms`);
+      // Not a speed test (that is npm run bench): 50.000 draws on the UI thread would block it for
+      // well over half a second, so a gap under 500 ms still proves the work is off the UI thread.
+      expect(gap).toBeLessThan(500);
+      // On a fast machine a run can finish before we press Stoppen: then start a fresh one (other seed)
+      let stopped = false;
+      for (let attempt = 1; attempt <= 3 && !stopped; attempt++) {
+        if ((await status()) !== 'running') {
+          await app.page.fill('[data-testid="mc-seed"]', String(attempt));
+          await startRun();
+        }
+        const shownBefore = await bandTable();
+        await app.page.click('[data-testid="mc-stop"]');
+        await app.page.waitForSelector('[data-testid="mc-status"]:is([data-status="cancelled"], [data-status="done"])', { timeout: 10_000 });
+        if ((await status()) !== 'cancelled') continue;
+        stopped = true;
+        expect(await app.page.textContent('[data-testid="mc-status"]')).toMatch(/Gestopt/);
+        // the numbers shown are the earlier ones, marked as belonging to earlier input
+        expect(await bandTable()).toEqual(shownBefore);
+      }
+      expect(stopped).toBe(true);
+    } finally {
+      await app.page.fill('[data-testid="mc-draws"]', '2000');
+      await app.page.fill('[data-testid="mc-seed"]', '20220101');
+    }
     await mcDone();
     expect(await bandTable()).toEqual(firstTable);
   });
