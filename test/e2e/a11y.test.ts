@@ -5,8 +5,7 @@
  * present) by keyboard alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Page, Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { AppPage } from './app';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { deflateRawSync } from 'node:zlib';
 import { buildTemplate, exportTemplate } from '../../src/main/excel/template';

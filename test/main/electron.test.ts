@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,7 +100,7 @@ describe('window security', () => {
   it('blocks navigation away, new windows, webviews and permissions', () => {
     const fake = fakeElectron({ userData: tempDir() });
     const win = new (fake.electron.BrowserWindow as unknown as new (o: object) => { webContents: never })({});
-    const contents = win.webContents as unknown as import('node:events').EventEmitter & {
+    const contents = win.webContents as unknown as EventEmitter & {
       openHandler: () => { action: string };
       permission: (wc: unknown, p: string, cb: (ok: boolean) => void) => void;
       permissionCheck: () => boolean;

@@ -7,10 +7,25 @@ import { describe, expect, it } from 'vitest';
 const require = createRequire(import.meta.url);
 const yaml = require('js-yaml') as { load(text: string): unknown };
 const Ajv = require('ajv') as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } };
+interface Platform {
+  target: string | string[];
+  icon: string;
+}
+/** The part of electron-builder.yml these tests read (the schema check covers the rest). */
+interface BuilderConfig {
+  win: Platform;
+  mac: Platform;
+  linux: Platform;
+  asarUnpack: string[];
+  electronFuses: Record<string, boolean>;
+  files: string[];
+  [key: string]: unknown;
+}
+
 const ROOT = path.resolve(__dirname, '..', '..');
 
 describe('electron-builder.yml', () => {
-  const config = yaml.load(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+  const config = yaml.load(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 
   it("is valid against electron-builder's schema", () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8')) as object;

@@ -1,13 +1,12 @@
 /** The CLI, spawned as a user would run it (tsx src/main/cli.ts), plus its argument parser. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FLAGS, parseArgs } from '../../src/main/cli/args';
 import { runCli } from '../../src/main/cli/run';
-import { readFileSync } from 'node:fs';
 import { MODEL_FORMAT } from '../../src/shared/formats/model';
 import { SCENARIO_FORMAT } from '../../src/shared/formats/scenario';
 

@@ -4,10 +4,9 @@
  */
 import type { FileExport } from '../../shared/api';
 import { issuesToText } from '../../shared/formats/issues';
-import { exportBijlage, ExportError } from '../excel/exportBijlage';
+import { exportBijlage, ExportError, XLSX_MIME } from '../excel/exportBijlage';
 import { exportTemplate } from '../excel/template';
 import { importModelWorkbook } from '../excel/importModel';
-import { XLSX_MIME } from '../excel/exportBijlage';
 import { StorageError } from '../storage/errors';
 import { findModel, insertModel } from '../storage/models-repo';
 import { findScenario } from '../storage/scenarios-repo';

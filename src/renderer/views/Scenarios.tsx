@@ -3,7 +3,7 @@
  * description, and the version history ("wat lag er in de commissie van 12
  * oktober?"): freeze a version with a note, view what it showed, restore it.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { VersionRecord, VersionSummary } from '../../shared/api';
 import { Dialog } from '../components/Dialog';
 import { TextField } from '../components/fields';
@@ -122,14 +122,14 @@ function Versions({ scenarioId }: { scenarioId: number }) {
   const [shown, setShown] = useState<VersionRecord | undefined>();
   const [busy, setBusy] = useState(false);
 
-  async function reload() {
+  const reload = useCallback(async () => {
     const list = await call('versions.list', { scenarioId });
     if (list) setVersions(list);
-  }
+  }, [scenarioId]);
   useEffect(() => {
     setShown(undefined);
     void reload();
-  }, [scenarioId]);
+  }, [reload]);
 
   async function freeze() {
     setBusy(true);
