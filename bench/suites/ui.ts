@@ -15,7 +15,7 @@
  * under load): in DOM 31 ms median, frame 46 ms; after: 2,7 ms and 17 ms.
  */
 import { startWebServer } from '../../src/main/web/server';
-import type { Logger } from '../../src/main/storage/log';
+import type { Logger } from '../../src/main/log';
 import type { Model, Segment } from '../../src/shared/formats/model';
 import { launchBrowser } from '../../test/e2e/browser';
 import type { BenchResult } from '../measure';

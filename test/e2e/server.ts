@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
-import type { Logger } from '../../src/main/storage/log';
+import type { Logger } from '../../src/main/log';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { openService, type Service } from '../../src/main/service';
-import { silentLogger } from '../../src/main/storage/log';
+import { silentLogger } from '../../src/main/log';
 import type { ApiResult } from '../../src/shared/api';
 import { simulate } from '../../src/shared/engine/simulate';
 import { testModel, testScenarios } from './fixtures';

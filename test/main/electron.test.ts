@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openService, type Service } from '../../src/main/service';
-import { silentLogger } from '../../src/main/storage/log';
+import { silentLogger } from '../../src/main/log';
 import { registerIpc, isTrustedSender } from '../../src/main/electron/ipc';
 import { hardenWebContents, mainWindowOptions } from '../../src/main/electron/window';
 import { menuTemplate } from '../../src/main/electron/menu';

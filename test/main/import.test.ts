@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openService, type Service } from '../../src/main/service';
-import { silentLogger } from '../../src/main/storage/log';
+import { silentLogger } from '../../src/main/log';
 import { smallModel, smallScenario, tempDir } from './helpers/fixtures';
 
 let service: Service;

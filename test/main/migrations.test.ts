@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersionOf, type Migration } from '../../src/main/storage/migrations';
 import { openService } from '../../src/main/service';
-import { silentLogger } from '../../src/main/storage/log';
+import { silentLogger } from '../../src/main/log';
 import { tempDir } from './helpers/fixtures';
 
 const FIXTURES = path.join(__dirname, 'fixtures');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openService, type Service } from '../../src/main/service';
-import { silentLogger } from '../../src/main/storage/log';
+import { silentLogger } from '../../src/main/log';
 import { seedFolder, smallModel, smallScenario, tempDir } from './helpers/fixtures';
 import type { ApiResult } from '../../src/shared/api';
 

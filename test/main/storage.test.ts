@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openService, type Service } from '../../src/main/service';
-import { silentLogger } from '../../src/main/storage/log';
+import { silentLogger } from '../../src/main/log';
 import { SCHEMA_VERSION } from '../../src/main/storage/migrations';
 import { resolveDataDir } from '../../src/main/storage/paths';
 import { smallModel, smallScenario, tempDir } from './helpers/fixtures';

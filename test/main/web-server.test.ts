@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { httpApi } from '../../src/renderer/api/http';
-import { silentLogger } from '../../src/main/storage/log';
+import { silentLogger } from '../../src/main/log';
 import { smallModel, tempDir } from './helpers/fixtures';
 
 let server: WebServer;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type * as Electron from 'electron';
 import { openService, type Service } from '../service';
 import { resolveDataDir } from '../storage/paths';
-import { consoleLogger, type Logger } from '../storage/log';
+import { consoleLogger, type Logger } from '../log';
 import type { MenuEvent } from '../../shared/api';
 import { APP_SCHEME, APP_URL, MENU_CHANNEL } from './channels';
 import { registerIpc } from './ipc';

@@ -4,7 +4,7 @@ import { MODEL_FORMAT, type Model } from '../../shared/formats/model';
 import { SCENARIO_FORMAT, type Scenario } from '../../shared/formats/scenario';
 import { parseModel, parseScenario } from '../../shared/formats/validate';
 import { issuesToText } from '../../shared/formats/issues';
-import { StorageError } from '../storage/errors';
+import { UserError } from '../errors';
 import { findModel, insertModel } from '../storage/models-repo';
 import { findScenario, insertScenario } from '../storage/scenarios-repo';
 import { freezeVersion, type Stamp } from '../storage/versioning';
@@ -12,16 +12,16 @@ import { parseJsonText } from './json-text';
 
 /**
  * Import: validate everything first, then write in one transaction. On any
- * problem a StorageError with Dutch, field-level issues, and nothing saved.
+ * problem a UserError with Dutch, field-level issues, and nothing saved.
  */
 export function validateModelFile(content: string, fileName?: string): Model {
   const json = parseJsonText(content, fileName);
   if (formatOf(json) === SCENARIO_FORMAT) {
-    throw new StorageError('validation', `${label(fileName)} is een scenariobestand, geen modelbestand. Importeer het als scenario.`);
+    throw new UserError('validation', `${label(fileName)} is een scenariobestand, geen modelbestand. Importeer het als scenario.`);
   }
   const parsed = parseModel(json);
   if (!parsed.ok) {
-    throw new StorageError('validation', `${label(fileName)} is geen geldig model:\n${issuesToText(parsed.issues)}`, parsed.issues);
+    throw new UserError('validation', `${label(fileName)} is geen geldig model:\n${issuesToText(parsed.issues)}`, parsed.issues);
   }
   return parsed.value;
 }
@@ -29,11 +29,11 @@ export function validateModelFile(content: string, fileName?: string): Model {
 export function validateScenarioFile(content: string, model: Model, fileName?: string): Scenario {
   const json = parseJsonText(content, fileName);
   if (formatOf(json) === MODEL_FORMAT) {
-    throw new StorageError('validation', `${label(fileName)} is een modelbestand, geen scenariobestand. Importeer het als model.`);
+    throw new UserError('validation', `${label(fileName)} is een modelbestand, geen scenariobestand. Importeer het als model.`);
   }
   const parsed = parseScenario(json, model);
   if (!parsed.ok) {
-    throw new StorageError(
+    throw new UserError(
       'validation',
       `${label(fileName)} is geen geldig scenario voor model "${model.name}":\n${issuesToText(parsed.issues)}`,
       parsed.issues,
@@ -55,7 +55,7 @@ export function importScenarioFile(
   stamp: Stamp,
 ): ScenarioRecord {
   const model = findModel(db, modelId);
-  if (!model) throw new StorageError('not_found', `Model ${modelId} bestaat niet (meer).`);
+  if (!model) throw new UserError('not_found', `Model ${modelId} bestaat niet (meer).`);
   const scenario = validateScenarioFile(content, model.model, fileName);
   return db.transaction(() => {
     const created = insertScenario(db, modelId, scenario, stamp.at);

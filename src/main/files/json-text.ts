@@ -1,17 +1,17 @@
-import { StorageError } from '../storage/errors';
+import { UserError } from '../errors';
 
 /** Parses the text of an imported file; a syntax error becomes a Dutch message with line and column. */
 export function parseJsonText(content: string, fileName: string | undefined): unknown {
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
   const what = fileName ? `Het bestand ${JSON.stringify(fileName)}` : 'Het bestand';
-  if (text.trim() === '') throw new StorageError('validation', `${what} is leeg.`);
+  if (text.trim() === '') throw new UserError('validation', `${what} is leeg.`);
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     const pos = /position (\d+)/.exec(detail);
     const where = pos ? ` (${lineAndColumn(text, Number(pos[1]))})` : '';
-    throw new StorageError('validation', `${what} is geen geldige JSON${where}: ${detail}`);
+    throw new UserError('validation', `${what} is geen geldige JSON${where}: ${detail}`);
   }
 }
 

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { ApiMethod, ApiResponses, apiRequests } from '../../shared/api';
 import type { StorageState, Storage } from '../storage/open';
-import type { Logger } from '../storage/log';
+import type { Logger } from '../log';
 import type { Stamp } from '../storage/versioning';
-import { StorageError } from '../storage/errors';
+import { UserError } from '../errors';
 
 /** What every handler gets: the storage (which may have been refused), versions, clock and log. */
 export interface ServiceContext {
@@ -25,7 +25,7 @@ export type HandlerMap<K extends ApiMethod = ApiMethod> = { [M in K]: Handler<M>
 /** The open storage, or the reason it was refused (as the error every data method answers with). */
 export function storageOf(ctx: ServiceContext): Storage {
   if (ctx.state.status === 'ready') return ctx.state.storage;
-  throw new StorageError('newer_database', ctx.state.message);
+  throw new UserError('newer_database', ctx.state.message);
 }
 
 export function stampOf(ctx: ServiceContext): Stamp {
@@ -33,5 +33,5 @@ export function stampOf(ctx: ServiceContext): Stamp {
 }
 
 export function notFound(what: string, id: number | string): never {
-  throw new StorageError('not_found', `${what} ${typeof id === 'number' ? id : JSON.stringify(id)} bestaat niet (meer).`);
+  throw new UserError('not_found', `${what} ${typeof id === 'number' ? id : JSON.stringify(id)} bestaat niet (meer).`);
 }

@@ -7,7 +7,7 @@ import { issuesToText } from '../../shared/formats/issues';
 import { exportBijlage, ExportError, XLSX_MIME } from '../excel/exportBijlage';
 import { exportTemplate } from '../excel/template';
 import { importModelWorkbook } from '../excel/importModel';
-import { StorageError } from '../storage/errors';
+import { UserError } from '../errors';
 import { findModel, insertModel } from '../storage/models-repo';
 import { findScenario } from '../storage/scenarios-repo';
 import { notFound, stampOf, storageOf, type HandlerMap } from './context';
@@ -21,7 +21,7 @@ export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' 
     const scenarios = req.scenarioIds.map((sid) => {
       const s = findScenario(db, sid) ?? notFound('Scenario', sid);
       if (s.modelId !== req.modelId) {
-        throw new StorageError('validation', `Scenario "${s.name}" (${sid}) hoort bij een ander model dan "${model.name}".`);
+        throw new UserError('validation', `Scenario "${s.name}" (${sid}) hoort bij een ander model dan "${model.name}".`);
       }
       return s.scenario;
     });
@@ -37,7 +37,7 @@ export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' 
       });
       return toFileExport(file.fileName, file.mimeType, file.data);
     } catch (err) {
-      if (err instanceof ExportError) throw new StorageError('validation', err.message);
+      if (err instanceof ExportError) throw new UserError('validation', err.message);
       throw err;
     }
   },
@@ -50,12 +50,12 @@ export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' 
 
   'excel.importModel': async (req, ctx) => {
     const db = storageOf(ctx).db;
-    if (!BASE64.test(req.content)) throw new StorageError('validation', 'De inhoud van het bestand is niet als base64 doorgegeven; er is niets opgeslagen.');
+    if (!BASE64.test(req.content)) throw new UserError('validation', 'De inhoud van het bestand is niet als base64 doorgegeven; er is niets opgeslagen.');
     const result = await importModelWorkbook(Buffer.from(req.content, 'base64'), req.fileName);
     if (!result.ok) {
       const who = req.fileName ? `Het sjabloon ${JSON.stringify(req.fileName)}` : 'Het sjabloon';
       const notices = result.notices.length > 0 ? `\n\nMeldingen:\n${result.notices.join('\n')}` : '';
-      throw new StorageError('validation', `${who} is niet ingelezen; er is niets opgeslagen. Los deze punten op:\n${issuesToText(result.issues)}${notices}`, result.issues);
+      throw new UserError('validation', `${who} is niet ingelezen; er is niets opgeslagen. Los deze punten op:\n${issuesToText(result.issues)}${notices}`, result.issues);
     }
     const at = stampOf(ctx).at;
     const record = db.transaction(() => insertModel(db, result.model, at))();

@@ -10,10 +10,10 @@ import {
   type JeugdplannerApi,
 } from '../../shared/api';
 import { issuesToText, zodErrorToIssues } from '../../shared/formats/issues';
-import { StorageError } from '../storage/errors';
-import { consoleLogger, type Logger } from '../storage/log';
+import { UserError } from '../errors';
+import { consoleLogger, type Logger } from '../log';
 import { openStorage, type StorageState } from '../storage/open';
-import { seedDatabase } from '../storage/seed';
+import { seedDatabase } from '../files/seed';
 import type { HandlerMap, ServiceContext } from './context';
 import { appHandlers } from './app';
 import { modelHandlers } from './models';
@@ -137,7 +137,7 @@ function fail(error: ApiError): ApiResult<never> {
 }
 
 function toApiError(err: unknown, method: ApiMethod, log: Logger): ApiError {
-  if (err instanceof StorageError) {
+  if (err instanceof UserError) {
     return { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
   }
   const detail = err instanceof Error ? err.message : String(err);

@@ -1,6 +1,6 @@
 import { parseModel, parseScenario } from '../../shared/formats/validate';
 import { issuesToText, makeIssue, type ValidationIssue } from '../../shared/formats/issues';
-import { StorageError } from '../storage/errors';
+import { UserError } from '../errors';
 import { findModel, insertModel, listModels, softDeleteModel, updateModel } from '../storage/models-repo';
 import { scenariosOfModel } from '../storage/scenarios-repo';
 import { notFound, stampOf, storageOf, type HandlerMap } from './context';
@@ -13,7 +13,7 @@ export const modelHandlers: HandlerMap<'models.list' | 'models.get' | 'models.sa
   'models.save': (req, ctx) => {
     const { db } = storageOf(ctx);
     const parsed = parseModel(req.model);
-    if (!parsed.ok) throw new StorageError('validation', `Het model is niet opgeslagen:\n${issuesToText(parsed.issues)}`, parsed.issues);
+    if (!parsed.ok) throw new UserError('validation', `Het model is niet opgeslagen:\n${issuesToText(parsed.issues)}`, parsed.issues);
     const model = parsed.value;
     const at = stampOf(ctx).at;
     if (req.id === undefined) return db.transaction(() => insertModel(db, model, at))();
@@ -26,7 +26,7 @@ export const modelHandlers: HandlerMap<'models.list' | 'models.get' | 'models.sa
       if (!check.ok) for (const i of check.issues) issues.push(makeIssue(`scenario "${s.name}": ${i.path}`, i.problem));
     }
     if (issues.length > 0) {
-      throw new StorageError(
+      throw new UserError(
         'validation',
         `Het model is niet opgeslagen: het past niet meer bij bestaande scenario's:\n${issuesToText(issues)}`,
         issues,
@@ -40,7 +40,7 @@ export const modelHandlers: HandlerMap<'models.list' | 'models.get' | 'models.sa
     const record = findModel(db, req.id) ?? notFound('Model', req.id);
     const live = scenariosOfModel(db, req.id);
     if (live.length > 0) {
-      throw new StorageError(
+      throw new UserError(
         'validation',
         `Model "${record.name}" heeft nog ${live.length} scenario${live.length === 1 ? '' : "'s"} (${live.map((s) => s.name).join(', ')}); verwijder die eerst.`,
       );

@@ -1,6 +1,6 @@
 import { parseScenario } from '../../shared/formats/validate';
 import { issuesToText } from '../../shared/formats/issues';
-import { StorageError } from '../storage/errors';
+import { UserError } from '../errors';
 import { findModel } from '../storage/models-repo';
 import {
   findScenario,
@@ -40,14 +40,14 @@ export const scenarioHandlers: HandlerMap<ScenarioMethods> = {
     const model = findModel(db, req.modelId) ?? notFound('Model', req.modelId);
     const parsed = parseScenario(req.scenario, model.model);
     if (!parsed.ok) {
-      throw new StorageError('validation', `Het scenario is niet opgeslagen:\n${issuesToText(parsed.issues)}`, parsed.issues);
+      throw new UserError('validation', `Het scenario is niet opgeslagen:\n${issuesToText(parsed.issues)}`, parsed.issues);
     }
     const scenario = parsed.value;
     const stamp = stampOf(ctx);
     if (req.id !== undefined) {
       const existing = findScenario(db, req.id) ?? notFound('Scenario', req.id);
       if (existing.modelId !== req.modelId) {
-        throw new StorageError('validation', `Scenario ${req.id} hoort bij model ${existing.modelId}, niet bij model ${req.modelId}.`);
+        throw new UserError('validation', `Scenario ${req.id} hoort bij model ${existing.modelId}, niet bij model ${req.modelId}.`);
       }
     }
     return db.transaction(() => {

@@ -1,7 +1,7 @@
 import { simulate } from '../../shared/engine/simulate';
 import { parseScenario } from '../../shared/formats/validate';
 import { issuesToText } from '../../shared/formats/issues';
-import { StorageError } from '../storage/errors';
+import { UserError } from '../errors';
 import { findModel } from '../storage/models-repo';
 import { findScenario, isScenarioDeleted, updateScenario } from '../storage/scenarios-repo';
 import { findVersion, listVersions } from '../storage/versions-repo';
@@ -35,13 +35,13 @@ export const versionHandlers: HandlerMap<'versions.list' | 'versions.get' | 'ver
     const version = findVersion(db, req.id) ?? notFound('Versie', req.id);
     const current = findScenario(db, version.scenarioId);
     if (!current) {
-      throw new StorageError('validation', `Scenario ${version.scenarioId} is verwijderd; zet het eerst terug voordat u een versie herstelt.`);
+      throw new UserError('validation', `Scenario ${version.scenarioId} is verwijderd; zet het eerst terug voordat u een versie herstelt.`);
     }
     const model = findModel(db, current.modelId) ?? notFound('Model', current.modelId);
     // The model may have changed since; the old inputs must still fit it.
     const check = parseScenario(version.scenario, model.model);
     if (!check.ok) {
-      throw new StorageError(
+      throw new UserError(
         'validation',
         `Deze versie past niet meer bij het huidige model "${model.name}" en is niet hersteld:\n${issuesToText(check.issues)}`,
         check.issues,

@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 import { SCHEMA_VERSION, migrate, schemaVersionOf } from './migrations';
 import { backupDir, databasePath } from './paths';
 import { createBackup, pruneBackups, timestampForFile } from './backup';
-import type { Logger } from './log';
-import { consoleLogger } from './log';
+import type { Logger } from '../log';
+import { consoleLogger } from '../log';
 
 /** An open, migrated database plus where it lives. The handle can be swapped (backup restore). */
 export class Storage {

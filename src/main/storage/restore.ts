@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { SCHEMA_VERSION, migrate } from './migrations';
 import { backupPath, createBackup } from './backup';
 import { inspectDatabase, openConnection, type Storage } from './open';
-import { StorageError } from './errors';
+import { UserError } from '../errors';
 
 /**
  * Replaces the database with a backup. The current database is backed up
@@ -10,13 +10,13 @@ import { StorageError } from './errors';
  */
 export async function restoreBackup(storage: Storage, name: string, now: Date): Promise<{ restored: string; safetyBackup: string }> {
   const source = backupPath(storage.backupDir, name);
-  if (!source) throw new StorageError('not_found', `Back-up ${JSON.stringify(name)} bestaat niet in ${storage.backupDir}.`);
+  if (!source) throw new UserError('not_found', `Back-up ${JSON.stringify(name)} bestaat niet in ${storage.backupDir}.`);
   const check = inspectDatabase(source);
   if (check.kind === 'newer') {
-    throw new StorageError('validation', `Back-up ${name} komt van een nieuwere versie van Jeugdplanner (schemaversie ${check.version}, deze versie kent t/m ${SCHEMA_VERSION}).`);
+    throw new UserError('validation', `Back-up ${name} komt van een nieuwere versie van Jeugdplanner (schemaversie ${check.version}, deze versie kent t/m ${SCHEMA_VERSION}).`);
   }
   if (check.kind !== 'ok') {
-    throw new StorageError('validation', `Back-up ${name} is onleesbaar of beschadigd${check.kind === 'broken' ? ` (${check.reason})` : ''}; de huidige database is niet gewijzigd.`);
+    throw new UserError('validation', `Back-up ${name} is onleesbaar of beschadigd${check.kind === 'broken' ? ` (${check.reason})` : ''}; de huidige database is niet gewijzigd.`);
   }
 
   const safetyBackup = await createBackup(storage.db, storage.backupDir, now, 'voor-herstel');

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiError, ApiResult } from '../../shared/api';
 import { openService, type Service } from '../service';
 import { APP_VERSION } from '../service/app-version';
-import { consoleLogger, type Logger } from '../storage/log';
+import { consoleLogger, type Logger } from '../log';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security';
 import { contentTypeOf, injectToken, resolveStaticFile } from './static';
 

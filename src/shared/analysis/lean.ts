@@ -12,7 +12,7 @@ import type { Model } from '../formats/model';
 import type { Scenario } from '../formats/scenario';
 import { fundingMeasures } from '../engine/measures';
 import { preventionBudget, preventionReductionPct } from '../engine/prevention';
-import { modelYears } from '../engine/years';
+import { modelYears } from '../years';
 import type { Parameter } from './parameters';
 
 interface LeanVolume {

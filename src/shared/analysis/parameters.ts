@@ -17,7 +17,7 @@ import {
   type SegmentBaseRangeField,
   type SegmentPctRangeField,
 } from '../formats/ranges';
-import { modelYears } from '../engine/years';
+import { modelYears } from '../years';
 
 export type ParameterTarget =
   | { kind: 'segmentBase'; segment: string; field: SegmentBaseRangeField }

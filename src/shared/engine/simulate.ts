@@ -13,7 +13,7 @@ import type {
 import { yearPath, yearValues } from './paths';
 import { applySubstitutions } from './substitution';
 import { fundingShares, lineShares, splitAmount, youthShares } from './split';
-import { modelYears } from './years';
+import { modelYears } from '../years';
 import { annotatePrevention, preventionFactors, preventionLine } from './prevention';
 import { fundingMeasures } from './measures';
 

@@ -17,7 +17,7 @@ import {
 } from './ranges';
 import { findMeasure, RIJKSMAATREGELEN } from '../domain/rijksmaatregelen';
 import { yearPath } from '../engine/paths';
-import { modelYears } from '../engine/years';
+import { modelYears } from '../years';
 
 type Add = (path: PropertyKey[], message: string) => void;
 

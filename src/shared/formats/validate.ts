@@ -3,7 +3,7 @@ import { VOLUME_ASSUMPTION_FIELDS, scenarioSchema, type Scenario } from './scena
 import { makeIssue, zodErrorToIssues, type ParseResult, type ValidationIssue } from './issues';
 import { checkAnalysisExtensions } from './analysisChecks';
 import { yearPath } from '../engine/paths';
-import { modelYears } from '../engine/years';
+import { modelYears } from '../years';
 
 /** Parses and checks a model file. Nothing is returned unless everything is valid. */
 export function parseModel(input: unknown): ParseResult<Model> {

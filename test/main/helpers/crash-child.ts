@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { openService } from '../../../src/main/service';
-import { silentLogger } from '../../../src/main/storage/log';
+import { silentLogger } from '../../../src/main/log';
 import { smallModel, smallScenario } from './fixtures';
 
 const [dataDir, ackFile] = process.argv.slice(2);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openService } from '../../../src/main/service';
-import { silentLogger } from '../../../src/main/storage/log';
+import { silentLogger } from '../../../src/main/log';
 import { SCHEMA_VERSION } from '../../../src/main/storage/migrations';
 import { smallModel, smallScenario, tempDir } from './fixtures';
 

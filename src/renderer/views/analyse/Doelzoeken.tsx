@@ -11,7 +11,7 @@ import type { AssumptionField, Scenario } from '../../../shared/formats/scenario
 import { applyGoalSeekResult, checkGoalSeekSpec, type GoalSeekResult, type GoalSeekSpec, type GoalSeekVariable } from '../../../shared/analysis/goalseek';
 import { makeIssue } from '../../../shared/formats/issues';
 import { formatEuro, formatNumber } from '../../../shared/format/numbers';
-import { modelYears } from '../../../shared/engine/years';
+import { modelYears } from '../../../shared/years';
 import { NumberField, SelectField } from '../../components/fields';
 import { Saldo } from '../../components/money';
 import { AnalysisCancelled, runAnalysis } from '../../analysis/client';

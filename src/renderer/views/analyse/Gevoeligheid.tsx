@@ -14,7 +14,7 @@ import { SelectField } from '../../components/fields';
 import { Saldo } from '../../components/money';
 import { useTornado } from '../../analysis/hooks';
 import { useAnalysis } from '../../analysis/store';
-import { modelYears } from '../../../shared/engine/years';
+import { modelYears } from '../../../shared/years';
 
 export const TOP = 3;
 

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Model } from '../../shared/formats/model';
-import { validateModelFile, validateScenarioFile } from '../files/import';
-import { getMeta, setMeta } from './meta';
-import { insertModel } from './models-repo';
-import { insertScenario } from './scenarios-repo';
-import { freezeVersion, type Stamp } from './versioning';
-import type { Logger } from './log';
+import { validateModelFile, validateScenarioFile } from './import';
+import { getMeta, setMeta } from '../storage/meta';
+import { insertModel } from '../storage/models-repo';
+import { insertScenario } from '../storage/scenarios-repo';
+import { freezeVersion, type Stamp } from '../storage/versioning';
+import type { Logger } from '../log';
 
 /** The bundled model that the bundled scenarios (models/scenarios/*.json) belong to. */
 export const DEFAULT_MODEL_FILE = 'noord-limburg.json';
