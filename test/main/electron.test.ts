@@ -10,7 +10,7 @@ import { menuTemplate } from '../../src/main/electron/menu';
 import { appProtocolHandler } from '../../src/main/electron/protocol';
 import { startShell } from '../../src/main/electron/app';
 import { APP_URL, CALL_CHANNEL, MENU_CHANNEL } from '../../src/main/electron/channels';
-import { CONTENT_SECURITY_POLICY } from '../../src/main/web/security';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/serving/security';
 import { MENU_EVENTS, type ApiResult, type MenuEvent } from '../../src/shared/api';
 import { fakeElectron } from './helpers/fake-electron';
 import { tempDir } from './helpers/fixtures';

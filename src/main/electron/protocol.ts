@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../web/security';
-import { contentTypeOf, resolveStaticFile } from '../web/static';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../serving/security';
+import { contentTypeOf, resolveStaticFile } from '../serving/static';
 import { APP_HOST } from './channels';
 
 /**

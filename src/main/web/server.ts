@@ -7,8 +7,8 @@ import type { ApiError, ApiResult } from '../../shared/api';
 import { openService, type Service } from '../service';
 import { APP_VERSION } from '../service/app-version';
 import { consoleLogger, type Logger } from '../log';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security';
-import { contentTypeOf, injectToken, resolveStaticFile } from './static';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../serving/security';
+import { contentTypeOf, injectToken, resolveStaticFile } from '../serving/static';
 
 export const TOKEN_HEADER = 'x-jeugdplanner-token';
 /** Imported files travel as text up to 20 MB; JSON escaping may add some. */
