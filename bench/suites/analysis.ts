@@ -1,5 +1,5 @@
 /**
- * Analysis benchmark (issue 6): Monte Carlo with 10.000 draws of the default
+ * Analysis benchmark: Monte Carlo with 10.000 draws of the default
  * model (target < 1 s), the tornado and goal seek. Ranges: every volume
  * segment's inflow, price and yearly percentages, every budget line and the
  * funding index carry a range, so every draw varies every part of the engine.

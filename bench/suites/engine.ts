@@ -1,6 +1,6 @@
 /**
  * Engine benchmark: simulate() per call, as the UI runs it on every keystroke.
- * Target: median < 0,2 ms for the default model (issue 2).
+ * Target: median < 0,2 ms for the default model (it runs on every keystroke).
  */
 import { simulate } from '../../src/shared/engine/simulate';
 import { MODEL_FORMAT, type Model, type Segment } from '../../src/shared/formats/model';

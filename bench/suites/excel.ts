@@ -1,5 +1,5 @@
 /**
- * Excel benchmark (issue 5): the begrotingsbijlage for the region plus each of
+ * Excel benchmark: the begrotingsbijlage for the region plus each of
  * the seven gemeenten (scope "all": a zip of 8 workbooks) for the three
  * bundled scenarios of the default model; target < 2 s. Also the region
  * workbook alone, the region workbook with the analysis sheets (Monte Carlo

@@ -1,4 +1,4 @@
-/** Ability 3: edit the base model (segments, base figures, calibration from realisation), saved via models.save. */
+/** Edit the base model (segments, base figures, calibration from realisation), saved via models.save. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';

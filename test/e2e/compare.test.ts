@@ -1,4 +1,4 @@
-/** Ability 5: compare 2–4 scenarios — saldo per year, difference to a reference, where it comes from per segment. */
+/** Compare 2–4 scenarios — saldo per year, difference to a reference, where it comes from per segment. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';

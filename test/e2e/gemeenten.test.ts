@@ -1,4 +1,4 @@
-/** Ability 6: per gemeente — lasten, baten, saldo per year; the verdeelsleutel shown and changeable (into the model). */
+/** Per gemeente — lasten, baten, saldo per year; the verdeelsleutel shown and changeable (into the model). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';

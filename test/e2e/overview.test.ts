@@ -1,4 +1,4 @@
-/** Ability 1: open the app and see the region (default model, "Ongewijzigd beleid", chart, headlines). */
+/** Open the app and see the region (default model, "Ongewijzigd beleid", chart, headlines). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';
@@ -25,8 +25,8 @@ describe('Overzicht', () => {
     const { model, scenarios } = await stored(srv);
     const base = scenarios.find((s) => s.name === 'Ongewijzigd beleid')!;
     const expected = simulate(model, base.scenario);
+    await expect.poll(async () => [...(await app.kerncijfers()).keys()]).toEqual(expected.years);
     const shown = await app.kerncijfers();
-    expect([...shown.keys()]).toEqual(expected.years);
     for (const t of expected.totals) {
       const row = shown.get(t.year)!;
       expect(row.cost).toBe(Math.round(t.cost));
@@ -54,19 +54,19 @@ describe('Overzicht', () => {
 
   it('draws a stacked area per segment, the Rijksmiddelen line and the saldo bars, with a table alternative', async () => {
     const { model } = await stored(srv);
-    const areas = await app.page.$$('[data-chart="trend"] .recharts-area');
-    expect(areas.length).toBe(model.segments.length);
-    expect(await app.page.$$('[data-chart="trend"] .recharts-line')).toHaveLength(1);
-    expect((await app.page.$$('[data-chart="saldo"] .saldo-bar')).length).toBe(model.endYear - model.baseYear + 1);
+    // recharts draws after layout (and animates in): wait for the chart, never read it once
+    const count = (selector: string) => () => app.page.locator(selector).count();
+    await expect.poll(count('[data-chart="trend"] .recharts-area')).toBe(model.segments.length);
+    await expect.poll(count('[data-chart="trend"] .recharts-line')).toBe(1);
+    await expect.poll(count('[data-chart="saldo"] .saldo-bar')).toBe(model.endYear - model.baseYear + 1);
     // the legend follows the stack (the model's segment order, bottom band first), not the alphabet
-    const legend = await app.page.$$eval('[data-chart="trend"] .recharts-legend-item-text', (els) => els.map((e) => e.textContent));
-    expect(legend).toEqual([...model.segments.map((s) => s.name), 'Rijksmiddelen (baten)']);
+    const legend = () => app.page.$$eval('[data-chart="trend"] .recharts-legend-item-text', (els) => els.map((e) => e.textContent));
+    await expect.poll(legend).toEqual([...model.segments.map((s) => s.name), 'Rijksmiddelen (baten)']);
     // axis ticks in nl-NL compact euros
     const ticks = () => app.page.$$eval('[data-chart="trend"] text.recharts-cartesian-axis-tick-value', (els) => els.map((e) => e.textContent));
     await expect.poll(ticks).toContain('€ 30 mln');
     await app.page.click('[data-testid="trend-frame"] summary');
-    const rows = await app.page.$$('[data-testid="trend-frame"] [data-testid="totals-table"] tbody tr');
-    expect(rows.length).toBe(model.segments.length + 3);
+    await expect.poll(count('[data-testid="trend-frame"] [data-testid="totals-table"] tbody tr')).toBe(model.segments.length + 3);
     await app.page.click('[data-testid="trend-frame"] summary');
     await app.screenshot('overzicht.png');
   });

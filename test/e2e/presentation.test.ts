@@ -1,4 +1,4 @@
-/** Ability 7: present to the raadscommissie — slides, keyboard, PNG of a chart, print to PDF. */
+/** Present to the raadscommissie — slides, keyboard, PNG of a chart, print to PDF. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

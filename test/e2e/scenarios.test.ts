@@ -1,4 +1,4 @@
-/** Ability 4: manage scenarios — new, rename, duplicate, delete with undo, notes, versions with restore. */
+/** Manage scenarios — new, rename, duplicate, delete with undo, notes, versions with restore. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';

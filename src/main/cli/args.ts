@@ -15,12 +15,12 @@ export interface CliOptions {
   /** print one JSON document instead of the table */
   json: boolean;
   help: boolean;
-  /** analysis (issue 6, see cli/analysis.ts): Monte Carlo draws and seed, tornado, goal-seek spec */
+  /** analysis (see cli/analysis.ts): Monte Carlo draws and seed, tornado, goal-seek spec */
   montecarlo?: number;
   seed?: number;
   tornado?: boolean;
   goalSeek?: string;
-  /** Excel begrotingsbijlage (issue 5, see cli/xlsx.ts): output file, scope (region|all|gemeente id), unit */
+  /** Excel begrotingsbijlage (see cli/xlsx.ts): output file, scope (region|all|gemeente id), unit */
   xlsx?: string;
   scope?: string;
   unit?: 'euro' | 'thousand';

@@ -1,5 +1,5 @@
 /**
- * The `--json` output of the CLI: exactly the document issue 2 specifies,
+ * The `--json` output of the CLI: exactly the document docs/formats.md specifies,
  * unrounded. Volume lines carry year, cost, clientMonths, inflow and clientsEnd;
  * budget lines only year and cost. Fields the engine adds for the UI (paths,
  * shares, funding parts) are left out so scripts can rely on the shape.

@@ -1,5 +1,5 @@
 /**
- * The analysis sheets of the begrotingsbijlage (issue 6), present only when
+ * The analysis sheets of the begrotingsbijlage, present only when
  * the export asks for them:
  * - Onzekerheid: per scenario and year P10/P50/P90 of lasten, saldo and
  *   cumulatief saldo, the chance of a tekort, the scenario's own result beside

@@ -3,7 +3,7 @@
  * totals only, on a structure compiled once, with no object allocation per
  * draw. `simulate` takes about 0,1 ms per call on the default model; 10.000
  * draws would not fit in a second. The test (test/analysis/lean.test.ts)
- * checks that `evaluate` gives exactly the numbers of `simulate` on
+ * checks that `run` gives exactly the numbers of `simulate` on
  * `applyParameters` for random draws: the operations are done in the same
  * order, so even the rounding is the same. Any change to the engine's
  * arithmetic must be made here too (that test fails otherwise).
