@@ -9,14 +9,14 @@ import path from 'node:path';
 import { openService } from '../../../src/main/service';
 import { silentLogger } from '../../../src/main/log';
 import { SCHEMA_VERSION } from '../../../src/main/storage/migrations';
-import { smallModel, smallScenario, tempDir } from './fixtures';
+import { storedModel, storedScenario, tempDir } from '../../fixtures';
 
 const dataDir = tempDir();
 let t = Date.parse('2025-10-12T08:00:00Z');
 const service = await openService({ dataDir, appVersion: '0.1.0', transport: 'browser', log: silentLogger, now: () => new Date((t += 1000)) });
-const model = await service.api.call('models.save', { model: smallModel('Fixture-regio') });
+const model = await service.api.call('models.save', { model: storedModel('Fixture-regio') });
 if (!model.ok) throw new Error(model.error.message);
-const sc = await service.api.call('scenarios.save', { modelId: model.value.id, scenario: smallScenario('Raadsvoorstel', 3) });
+const sc = await service.api.call('scenarios.save', { modelId: model.value.id, scenario: storedScenario('Raadsvoorstel', 3) });
 if (!sc.ok) throw new Error(sc.error.message);
 const v = await service.api.call('versions.create', { scenarioId: sc.value.id, note: 'raadscommissie 12 oktober' });
 if (!v.ok) throw new Error(v.error.message);
@@ -36,7 +36,7 @@ for (const o of objects.filter((x) => x.type === 'table')) {
     out.push(`INSERT INTO "${o.name}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${values.join(', ')});`);
   }
 }
-const file = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', `schema-v${SCHEMA_VERSION}.sql`);
+const file = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'storage', 'fixtures', `schema-v${SCHEMA_VERSION}.sql`);
 fs.writeFileSync(file, `${out.join('\n')}\n`);
 service.close();
 console.log(`wrote ${file}`);

@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { openService, type Service } from '../../../src/main/service';
+import { silentLogger } from '../../../src/main/log';
+import type { ApiResult } from '../../../src/shared/api';
+import { simulate } from '../../../src/shared/engine/simulate';
+import { testModel, testScenarios } from '../../fixtures';
+import { numberOf, readWorkbook, rowsWithLabel } from '../excel/helpers';
+
+let services: Service[] = [];
+afterEach(() => {
+  for (const s of services) s.close();
+  services = [];
+});
+
+async function open(): Promise<Service> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jp-excel-'));
+  const s = await openService({ dataDir, appVersion: '9.9.9', transport: 'browser', log: silentLogger, now: () => new Date('2025-10-01T08:30:00Z') });
+  services.push(s);
+  return s;
+}
+
+function value<T>(r: ApiResult<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+async function withModel(s: Service) {
+  const model = testModel();
+  const m = value(await s.api.call('models.save', { model }));
+  const ids: number[] = [];
+  for (const sc of testScenarios(model)) ids.push(value(await s.api.call('scenarios.save', { modelId: m.id, scenario: sc })).id);
+  return { model, modelId: m.id, scenarioIds: ids };
+}
+
+describe('service: excel methods', () => {
+  it('excel.exportBijlage: region workbook for two stored scenarios, base64 xlsx with the engine saldo', async () => {
+    const s = await open();
+    const { model, modelId, scenarioIds } = await withModel(s);
+    const file = value(await s.api.call('excel.exportBijlage', { modelId, scenarioIds: scenarioIds.slice(0, 2), scope: 'region', unit: 'euro' }));
+    expect(file.encoding).toBe('base64');
+    expect(file.fileName).toMatch(/^Begrotingsbijlage jeugd Regio Noord-Limburg - Basis \+ =Hervormingsagenda & substitutie - 2025-10-01\.xlsx$/);
+    const wb = await readWorkbook(Buffer.from(file.content, 'base64'));
+    const saldo = rowsWithLabel(wb.getWorksheet('Samenvatting')!, 'Saldo (baten − lasten; negatief = tekort)')[1]!;
+    const r = simulate(model, testScenarios(model)[1]!);
+    expect(numberOf(wb.getWorksheet('Samenvatting')!.getCell(saldo, 5).value)).toBeCloseTo(r.totals[2]!.balance, 6);
+  });
+
+  it('excel.exportBijlage: all → zip of 8; unknown gemeente and foreign scenario refused in Dutch', async () => {
+    const s = await open();
+    const { modelId, scenarioIds } = await withModel(s);
+    const all = value(await s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'thousand' }));
+    expect(all.mimeType).toBe('application/zip');
+    expect(Object.keys((await JSZip.loadAsync(Buffer.from(all.content, 'base64'))).files)).toHaveLength(8);
+    const bad = await s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'roermond' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toMatchObject({ code: 'validation', message: expect.stringContaining('Bereik "roermond"') });
+    const other = value(await s.api.call('models.save', { model: { ...testModel(), name: 'Ander model' } }));
+    const foreign = await s.api.call('excel.exportBijlage', { modelId: other.id, scenarioIds: [scenarioIds[0]!] });
+    expect(!foreign.ok && foreign.error.message).toMatch(/hoort bij een ander model/);
+  });
+
+  it('excel.template + excel.importModel: the stored model comes back as a new identical model', async () => {
+    const s = await open();
+    const { model, modelId } = await withModel(s);
+    const template = value(await s.api.call('excel.template', { modelId }));
+    expect(template.fileName).toBe('Sjabloon jeugdbudget - Noord-Limburg testmodel.xlsx');
+    const imported = value(await s.api.call('excel.importModel', { fileName: template.fileName, content: template.content }));
+    expect(imported.record.id).not.toBe(modelId);
+    expect(imported.record.model).toStrictEqual(model);
+    expect(imported.notices).toEqual([]);
+  });
+
+  it('excel.importModel: a broken file saves nothing and lists the problems', async () => {
+    const s = await open();
+    const before = value(await s.api.call('models.list', {})).length;
+    const r = await s.api.call('excel.importModel', { fileName: 'budget.csv', content: Buffer.from('a;b\n1;2').toString('base64') });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('validation');
+      expect(r.error.message).toContain('er is niets opgeslagen');
+      expect(r.error.issues?.[0]?.message).toMatch(/geen Excel-werkmap/);
+    }
+    const empty = value(await s.api.call('excel.template', {}));
+    const r2 = await s.api.call('excel.importModel', { content: empty.content });
+    expect(!r2.ok && r2.error.issues?.map((i) => i.message)).toContain('Model!B2: naam ontbreekt');
+    expect(value(await s.api.call('models.list', {})).length).toBe(before);
+  });
+});

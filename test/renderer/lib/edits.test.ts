@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { emptyScenario } from '../../../src/shared/formats/scenario';
+import type { Model } from '../../../src/shared/formats/model';
+import { parseModel } from '../../../src/shared/formats/validate';
+import { setAssumption, setSubstitutionShare, addSubstitution, stripSegment } from '../../../src/renderer/lib/scenarioEdit';
+import { setFundingShare, freshId } from '../../../src/renderer/lib/modelEdit';
+import { zeroTicks } from '../../../src/renderer/charts/ticks';
+import { detectFileKind } from '../../../src/renderer/components/FileDialogs';
+import { useHistory } from '../../../src/renderer/stores/history';
+
+const model: Model = {
+  format: 'jeugdbegroting/model@1',
+  name: 'Test',
+  baseYear: 2022,
+  endYear: 2024,
+  gemeenten: [
+    { id: 'a', name: 'A', youth0to17: 100, fundingShare: 0.5 },
+    { id: 'b', name: 'B', youth0to17: 300, fundingShare: 0.3 },
+    { id: 'c', name: 'C', youth0to17: 100, fundingShare: 0.2 },
+  ],
+  segments: [{ id: 'x', name: 'X', kind: 'budget', amount: 10 }],
+  funding: { baseAmount: 10 },
+};
+
+describe('scenario edits', () => {
+  it('sets and removes a year without touching the input, dropping empty maps', () => {
+    const s0 = emptyScenario('S');
+    const s1 = setAssumption(s0, 'seg', 'inflowChangePct', 2024, 10);
+    expect(s1.assumptions).toEqual({ seg: { inflowChangePct: { '2024': 10 } } });
+    expect(s0.assumptions).toEqual({});
+    const s2 = setAssumption(s1, 'seg', 'inflowChangePct', 2024, undefined);
+    expect(s2.assumptions).toEqual({});
+  });
+  it('edits substitution shares and strips a removed segment everywhere', () => {
+    let s = addSubstitution(emptyScenario('S'), { from: 'v', to: 'w', sharePct: {} });
+    s = setSubstitutionShare(s, 0, 2023, 12.5);
+    s = setAssumption(s, 'v', 'priceIndexPct', 2023, 3);
+    expect(s.substitutions[0]!.sharePct).toEqual({ '2023': 12.5 });
+    const stripped = stripSegment(s, 'v');
+    expect(stripped.substitutions).toEqual([]);
+    expect(stripped.assumptions).toEqual({});
+  });
+});
+
+describe('model edits', () => {
+  it('keeps funding shares summing to 1 by scaling the others', () => {
+    const m = setFundingShare(model, 'a', 0.6);
+    const shares = m.gemeenten.map((g) => g.fundingShare!);
+    expect(shares[0]).toBe(0.6);
+    expect(shares[1]).toBeCloseTo(0.24, 12);
+    expect(shares[2]).toBeCloseTo(0.16, 12);
+    expect(parseModel(m).ok).toBe(true);
+  });
+  it('finds a fresh id', () => {
+    expect(freshId([{ id: 'n' }, { id: 'n-2' }], 'n')).toBe('n-3');
+  });
+});
+
+describe('saldo axis', () => {
+  it('always includes 0 and uses round steps', () => {
+    const { domain, ticks } = zeroTicks([-8_997_879, -11_201_508]);
+    expect(domain).toEqual([-12_500_000, 0]);
+    expect(ticks).toEqual([-12_500_000, -10_000_000, -7_500_000, -5_000_000, -2_500_000, 0]);
+    expect(ticks).toContain(0);
+    expect(ticks).toContain(-10_000_000);
+    const mixed = zeroTicks([-702_000, 1_958_432]);
+    expect(mixed.ticks[0]).toBeLessThanOrEqual(-702_000);
+    expect(mixed.ticks.at(-1)).toBeGreaterThanOrEqual(1_958_432);
+    expect(mixed.ticks).toContain(0);
+  });
+});
+
+describe('import', () => {
+  it('recognises model and scenario files and explains anything else in Dutch', () => {
+    expect(detectFileKind('{"format":"jeugdbegroting/model@1"}')).toEqual({ kind: 'model' });
+    expect(detectFileKind('{"format":"jeugdbegroting/scenario@1"}')).toEqual({ kind: 'scenario' });
+    expect(detectFileKind('{"format":"iets"}')).toEqual({ error: expect.stringMatching(/format: "iets" is geen bekend bestandsformaat/) });
+    expect(detectFileKind('{kapot')).toEqual({ error: expect.stringMatching(/geen geldige JSON/) });
+  });
+});
+
+describe('undo history', () => {
+  it('merges fast edits of the same field into one step, and redo follows undo', () => {
+    const h = useHistory.getState();
+    const a = emptyScenario('a');
+    const b = emptyScenario('b');
+    const c = emptyScenario('c');
+    h.record(1, a, 'f');
+    h.record(1, b, 'f'); // typing on in the same field: still one step back to a
+    expect(useHistory.getState().undo(1, c)).toBe(a);
+    expect(useHistory.getState().redo(1, a)).toBe(c);
+    h.record(2, a, 'f');
+    h.record(2, b, 'g');
+    expect(useHistory.getState().undo(2, c)).toBe(b);
+  });
+});
