@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { calibrate, DAYS_PER_MONTH } from '../src/shared/engine/calibrate';
 import { MODEL_FORMAT, type BudgetSegment, type Gemeente, type Model, type VolumeSegment } from '../src/shared/formats/model';
 import { parseModel } from '../src/shared/formats/validate';
-import { formatEuro } from '../src/shared/format/numbers';
+import { formatEuro } from '../src/shared/locale/numbers';
 
 const PLAN = '003_60f469445e7c1faa.txt (Regionaal Beleidsplan Jeugd 2022 en verder, regio Noord-Limburg)';
 const FACTS = 'facts.md (publieke cijfers Jeugdplanner)';

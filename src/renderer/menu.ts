@@ -4,7 +4,7 @@
  */
 import type { MenuEvent } from '../shared/api';
 import { onMenu } from './api/client';
-import { useExcelDialog } from './lib/excelState';
+import { useExcelDialog } from './stores/excelDialog';
 import { useData } from './stores/data';
 import { useUi } from './stores/ui';
 

@@ -10,7 +10,7 @@ import { tornado } from '../../src/shared/analysis/tornado';
 import { listParameters } from '../../src/shared/analysis/parameters';
 import { simulate } from '../../src/shared/engine/simulate';
 import type { Scenario } from '../../src/shared/formats/scenario';
-import { formatInteger } from '../../src/shared/format/numbers';
+import { formatInteger } from '../../src/shared/locale/numbers';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { AppPage, parseEuro, stored } from './app';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';
 import { findMeasure, nationalAmounts } from '../../src/shared/domain/rijksmaatregelen';
-import { formatNumber } from '../../src/shared/format/numbers';
+import { formatNumber } from '../../src/shared/locale/numbers';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { AppPage, parseEuro, stored } from './app';

@@ -10,7 +10,7 @@ import { runMonteCarloSync, type MonteCarloResult, type Percentiles } from '../.
 import { tornado, type TornadoResult } from '../../shared/analysis/tornado';
 import { goalSeek, type GoalSeekResult } from '../../shared/analysis/goalseek';
 import { parseGoalSeekSpec } from '../../shared/analysis/goalseekSpec';
-import { formatEuro, formatNumber, formatPct } from '../../shared/format/numbers';
+import { formatEuro, formatNumber, formatPct } from '../../shared/locale/numbers';
 
 export interface AnalysisOptions {
   montecarlo?: number;

@@ -4,7 +4,7 @@
  * becomes a Dutch message naming the flag, the file and, for content, the
  * field path and value.
  */
-import { parseJsonText } from '../files/json-text';
+import { parseJsonText } from '../files/jsonText';
 import { issuesToText } from '../../shared/formats/issues';
 import type { Model } from '../../shared/formats/model';
 import { emptyScenario, type Scenario } from '../../shared/formats/scenario';

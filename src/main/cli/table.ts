@@ -4,7 +4,7 @@
  * returns text.
  */
 import type { SimulationResult } from '../../shared/engine/result';
-import { formatEuro } from '../../shared/format/numbers';
+import { formatEuro } from '../../shared/locale/numbers';
 
 export interface TableContext {
   modelName: string;

@@ -16,7 +16,7 @@ import type { Scenario, SegmentAssumption } from '../../shared/formats/scenario'
 import type { LineResult, SimulationResult, VolumeLineResult } from '../../shared/engine/result';
 import { ENGINE_VERSION } from '../../shared/engine/version';
 import { TAAKVELDEN, TAAKVELD_CODES } from '../../shared/domain/taakvelden';
-import { formatEuro } from '../../shared/format/numbers';
+import { formatEuro } from '../../shared/locale/numbers';
 import { scopeLabel, scopedAmounts, type BijlageScope, type ScopedAmounts } from './amounts';
 import { setText } from './safeText';
 import { analysisGuide, buildGevoeligheid, buildOnzekerheid, type BijlageAnalysis } from './analysisSheets';

@@ -14,7 +14,7 @@ import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { MODEL_FORMAT, type Model } from '../../shared/formats/model';
 import { parseModel } from '../../shared/formats/validate';
 import { makeIssue, type ValidationIssue } from '../../shared/formats/issues';
-import { parseDutchNumber } from '../../shared/format/numbers';
+import { parseDutchNumber } from '../../shared/locale/numbers';
 import { checkWorkbookBytes, WorkbookRefused } from './zipGuard';
 import {
   CALIBRATION_COLUMNS,

@@ -1,5 +1,5 @@
 import type { FileExport, ModelRecord, ScenarioRecord } from '../../shared/api';
-import { fileSlug } from './json-text';
+import { fileSlug } from './jsonText';
 
 /** Exports are the plain model@1 / scenario@1 files, pretty-printed so they can be read and diffed. */
 function jsonFile(name: string, kind: 'model' | 'scenario', value: unknown): FileExport {

@@ -5,10 +5,10 @@ import { SCENARIO_FORMAT, type Scenario } from '../../shared/formats/scenario';
 import { parseModel, parseScenario } from '../../shared/formats/validate';
 import { issuesToText } from '../../shared/formats/issues';
 import { UserError } from '../errors';
-import { findModel, insertModel } from '../storage/models-repo';
-import { findScenario, insertScenario } from '../storage/scenarios-repo';
+import { findModel, insertModel } from '../storage/modelsRepo';
+import { findScenario, insertScenario } from '../storage/scenariosRepo';
 import { freezeVersion, type Stamp } from '../storage/versioning';
-import { parseJsonText } from './json-text';
+import { parseJsonText } from './jsonText';
 
 /**
  * Import: validate everything first, then write in one transaction. On any

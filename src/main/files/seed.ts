@@ -4,8 +4,8 @@ import type Database from 'better-sqlite3';
 import type { Model } from '../../shared/formats/model';
 import { validateModelFile, validateScenarioFile } from './import';
 import { getMeta, setMeta } from '../storage/meta';
-import { insertModel } from '../storage/models-repo';
-import { insertScenario } from '../storage/scenarios-repo';
+import { insertModel } from '../storage/modelsRepo';
+import { insertScenario } from '../storage/scenariosRepo';
 import { freezeVersion, type Stamp } from '../storage/versioning';
 import type { Logger } from '../log';
 

@@ -8,8 +8,8 @@ import { exportBijlage, ExportError, XLSX_MIME } from '../excel/exportBijlage';
 import { exportTemplate } from '../excel/template';
 import { importModelWorkbook } from '../excel/importModel';
 import { UserError } from '../errors';
-import { findModel, insertModel } from '../storage/models-repo';
-import { findScenario } from '../storage/scenarios-repo';
+import { findModel, insertModel } from '../storage/modelsRepo';
+import { findScenario } from '../storage/scenariosRepo';
 import { notFound, stampOf, storageOf, type HandlerMap } from './context';
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;

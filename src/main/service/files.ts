@@ -1,7 +1,7 @@
 import { exportModelFile, exportScenarioFile } from '../files/export';
 import { importModelFile, importScenarioFile } from '../files/import';
-import { findModel } from '../storage/models-repo';
-import { findScenario } from '../storage/scenarios-repo';
+import { findModel } from '../storage/modelsRepo';
+import { findScenario } from '../storage/scenariosRepo';
 import { notFound, stampOf, storageOf, type HandlerMap } from './context';
 
 export const fileHandlers: HandlerMap<'files.importModel' | 'files.importScenario' | 'files.exportModel' | 'files.exportScenario'> = {

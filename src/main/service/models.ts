@@ -1,8 +1,8 @@
 import { parseModel, parseScenario } from '../../shared/formats/validate';
 import { issuesToText, makeIssue, type ValidationIssue } from '../../shared/formats/issues';
 import { UserError } from '../errors';
-import { findModel, insertModel, listModels, softDeleteModel, updateModel } from '../storage/models-repo';
-import { scenariosOfModel } from '../storage/scenarios-repo';
+import { findModel, insertModel, listModels, softDeleteModel, updateModel } from '../storage/modelsRepo';
+import { scenariosOfModel } from '../storage/scenariosRepo';
 import { notFound, stampOf, storageOf, type HandlerMap } from './context';
 
 export const modelHandlers: HandlerMap<'models.list' | 'models.get' | 'models.save' | 'models.delete'> = {

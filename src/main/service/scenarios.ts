@@ -1,7 +1,7 @@
 import { parseScenario } from '../../shared/formats/validate';
 import { issuesToText } from '../../shared/formats/issues';
 import { UserError } from '../errors';
-import { findModel } from '../storage/models-repo';
+import { findModel } from '../storage/modelsRepo';
 import {
   findScenario,
   insertScenario,
@@ -9,7 +9,7 @@ import {
   listScenarios,
   setScenarioDeleted,
   updateScenario,
-} from '../storage/scenarios-repo';
+} from '../storage/scenariosRepo';
 import { maybeAutoVersion } from '../storage/versioning';
 import { notFound, stampOf, storageOf, type HandlerMap } from './context';
 

@@ -2,9 +2,9 @@ import { simulate } from '../../shared/engine/simulate';
 import { parseScenario } from '../../shared/formats/validate';
 import { issuesToText } from '../../shared/formats/issues';
 import { UserError } from '../errors';
-import { findModel } from '../storage/models-repo';
-import { findScenario, isScenarioDeleted, updateScenario } from '../storage/scenarios-repo';
-import { findVersion, listVersions } from '../storage/versions-repo';
+import { findModel } from '../storage/modelsRepo';
+import { findScenario, isScenarioDeleted, updateScenario } from '../storage/scenariosRepo';
+import { findVersion, listVersions } from '../storage/versionsRepo';
 import { freezeVersion, resultsDiffer } from '../storage/versioning';
 import { notFound, stampOf, storageOf, type HandlerMap } from './context';
 

@@ -5,7 +5,7 @@ import type { SimulationResult } from '../../shared/engine/result';
 import type { VersionSummary } from '../../shared/api';
 import { simulate } from '../../shared/engine/simulate';
 import { ENGINE_VERSION } from '../../shared/engine/version';
-import { insertVersion, lastVersionAt, type VersionKind } from './versions-repo';
+import { insertVersion, lastVersionAt, type VersionKind } from './versionsRepo';
 
 /** Who and when, for everything a save stamps on a version. */
 export interface Stamp {

@@ -5,7 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ApiError, ApiResult } from '../../shared/api';
 import { openService, type Service } from '../service';
-import { APP_VERSION } from '../service/app-version';
+import { APP_VERSION } from '../service/appVersion';
 import { consoleLogger, type Logger } from '../log';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../serving/security';
 import { contentTypeOf, injectToken, resolveStaticFile } from '../serving/static';

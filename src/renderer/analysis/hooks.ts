@@ -11,7 +11,7 @@ import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
 import { useCurrent } from '../stores/data';
 import type { RunStatus } from './runner';
-import { monteCarloRunner, tornadoRunner, useAnalysis, type McKey, type TornadoKey } from './store';
+import { monteCarloRunner, tornadoRunner, useAnalysis, type McKey, type TornadoKey } from '../stores/analysis';
 
 /** Number of assumptions with a range (Monte Carlo draws only those). */
 export function rangeCount(model: Model, scenario: Scenario): number {

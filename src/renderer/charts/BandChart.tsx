@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { YearBand } from '../../shared/analysis/montecarlo';
-import { formatEuro, formatEuroCompact } from '../../shared/format/numbers';
+import { formatEuro, formatEuroCompact } from '../../shared/locale/numbers';
 import { Sized } from './Sized';
 import { zeroTicks } from './ticks';
 import { TEKORT_COLOR } from './palette';

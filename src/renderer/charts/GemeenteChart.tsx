@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { Sized } from './Sized';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SimulationResult } from '../../shared/engine/result';
-import { formatEuro, formatEuroCompact } from '../../shared/format/numbers';
+import { formatEuro, formatEuroCompact } from '../../shared/locale/numbers';
 import { OVERSCHOT_COLOR, TEKORT_COLOR } from './palette';
 import { zeroTicks } from './ticks';
 

@@ -9,7 +9,7 @@
  * the numbers are also in the table alternative next to the chart.
  */
 import { memo, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { formatEuro, formatEuroCompact } from '../../shared/format/numbers';
+import { formatEuro, formatEuroCompact } from '../../shared/locale/numbers';
 import { OVERSCHOT_COLOR, TEKORT_COLOR } from './palette';
 import { zeroTicks } from './ticks';
 

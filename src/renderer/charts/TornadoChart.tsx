@@ -7,7 +7,7 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TornadoBar } from '../../shared/analysis/tornado';
-import { formatEuro, formatEuroCompact } from '../../shared/format/numbers';
+import { formatEuro, formatEuroCompact } from '../../shared/locale/numbers';
 import { Sized } from './Sized';
 
 export const TORNADO_COLORS = { low: '#0072B2', high: '#E69F00' } as const;

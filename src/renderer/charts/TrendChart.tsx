@@ -5,7 +5,7 @@ import { SaldoBars } from './SaldoBars';
 import { seriesOrder } from './order';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SimulationResult } from '../../shared/engine/result';
-import { formatEuro, formatEuroCompact } from '../../shared/format/numbers';
+import { formatEuro, formatEuroCompact } from '../../shared/locale/numbers';
 import { chartRows } from '../lib/derive';
 import { FUNDING_COLOR, segmentColor } from './palette';
 

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { BackupInfo } from '../../shared/api';
-import { formatNumber } from '../../shared/format/numbers';
+import { formatNumber } from '../../shared/locale/numbers';
 import { getApi } from '../api/client';
 import { call, useData } from '../stores/data';
 import { useHistory } from '../stores/history';

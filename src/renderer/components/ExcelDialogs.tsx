@@ -11,7 +11,7 @@ import type { ApiError, ApiRequest, ApiResult, FileExport } from '../../shared/a
 import { DEFAULT_SEED } from '../../shared/analysis/random';
 import { getApi } from '../api/client';
 import { downloadExport } from '../lib/download';
-import { useExcelDialog } from '../lib/excelState';
+import { useExcelDialog } from '../stores/excelDialog';
 import { bytesToBase64, checkImportFile, importFailure, type ImportFailure } from '../lib/excelFiles';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';

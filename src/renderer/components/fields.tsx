@@ -7,7 +7,7 @@
  */
 import { memo, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ValidationIssue } from '../../shared/formats/issues';
-import { formatNumber, parseDutchNumber } from '../../shared/format/numbers';
+import { formatNumber, parseDutchNumber } from '../../shared/locale/numbers';
 
 export type Commit<T> = (value: T) => ValidationIssue[];
 

@@ -1,5 +1,5 @@
 /** Amounts as controllers read them: nl-NL, and a tekort in red with a minus sign (never colour alone). */
-import { formatEuro, formatEuroCompact, formatPctChange } from '../../shared/format/numbers';
+import { formatEuro, formatEuroCompact, formatPctChange } from '../../shared/locale/numbers';
 
 export function Euro({ value, compact }: { value: number; compact?: boolean }) {
   return <span className="num">{compact ? formatEuroCompact(value) : formatEuro(value)}</span>;

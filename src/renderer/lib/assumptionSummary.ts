@@ -5,7 +5,7 @@
  */
 import type { Model } from '../../shared/formats/model';
 import type { Scenario, SegmentAssumption } from '../../shared/formats/scenario';
-import { formatPctChange } from '../../shared/format/numbers';
+import { formatPctChange } from '../../shared/locale/numbers';
 
 const FIELD_NL = {
   inflowChangePct: 'instroom',

@@ -8,7 +8,7 @@ import { memo, useMemo } from 'react';
 import type { AssumptionField, Scenario } from '../../shared/formats/scenario';
 import type { Model, Segment } from '../../shared/formats/model';
 import type { LineResult, VolumeYear } from '../../shared/engine/result';
-import { formatEuro, formatEuroCents, formatNumber } from '../../shared/format/numbers';
+import { formatEuro, formatEuroCents, formatNumber } from '../../shared/locale/numbers';
 import { TAAKVELDEN, isTaakveldCode } from '../../shared/domain/taakvelden';
 import { SaldoChart } from '../charts/TrendChart';
 import { ChartFrame } from '../components/ChartFrame';

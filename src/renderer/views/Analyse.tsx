@@ -4,7 +4,7 @@
  * (Doelzoeken). The heavy work runs in the analysis worker.
  */
 import { useCurrent } from '../stores/data';
-import { useAnalysis, type AnalyseTab } from '../analysis/store';
+import { useAnalysis, type AnalyseTab } from '../stores/analysis';
 import { Onzekerheid } from './analyse/Onzekerheid';
 import { Gevoeligheid } from './analyse/Gevoeligheid';
 import { Doelzoeken } from './analyse/Doelzoeken';

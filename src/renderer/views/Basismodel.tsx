@@ -9,7 +9,7 @@ import { useId, useState } from 'react';
 import type { Calibration, Model, Segment, VolumeSegment } from '../../shared/formats/model';
 import { TAAKVELDEN, TAAKVELD_CODES } from '../../shared/domain/taakvelden';
 import { calibrate, type CalibrationResult } from '../../shared/engine/calibrate';
-import { formatEuro, formatEuroCents, formatNumber, parseDutchNumber } from '../../shared/format/numbers';
+import { formatEuro, formatEuroCents, formatNumber, parseDutchNumber } from '../../shared/locale/numbers';
 import { Dialog } from '../components/Dialog';
 import { NumberField, SelectField, TextField, pickIssue } from '../components/fields';
 import { SourceNote } from '../components/money';

@@ -7,7 +7,7 @@ import { TotalsTable } from '../components/tables';
 import { useCurrentResult } from '../hooks';
 import { headline } from '../lib/derive';
 import { useCurrent } from '../stores/data';
-import { formatEuroCompact, formatPct } from '../../shared/format/numbers';
+import { formatEuroCompact, formatPct } from '../../shared/locale/numbers';
 import type { SimulationResult } from '../../shared/engine/result';
 import { OverzichtBand } from './analyse/OverzichtBand';
 import { FundingBreakdownTable } from './rijksmiddelen/FundingBreakdown';

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import type { Model, Segment, Split } from '../../shared/formats/model';
 import type { SimulationResult } from '../../shared/engine/result';
-import { formatPct } from '../../shared/format/numbers';
+import { formatPct } from '../../shared/locale/numbers';
 import { GemeenteChart } from '../charts/GemeenteChart';
 import { OVERSCHOT_COLOR, TEKORT_COLOR } from '../charts/palette';
 import { ChartFrame } from '../components/ChartFrame';

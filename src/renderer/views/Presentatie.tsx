@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { SimulationResult } from '../../shared/engine/result';
 import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
-import { formatEuro, formatNumber, formatPctChange } from '../../shared/format/numbers';
+import { formatEuro, formatNumber, formatPctChange } from '../../shared/locale/numbers';
 import { CompareChart } from '../charts/CompareChart';
 import { GemeenteChart } from '../charts/GemeenteChart';
 import { TrendChart } from '../charts/TrendChart';

@@ -6,7 +6,7 @@
  * incidentele bijstellingen are edited on Aannames (one place for one input);
  * this view links there.
  */
-import { formatEuro } from '../../shared/format/numbers';
+import { formatEuro } from '../../shared/locale/numbers';
 import { SourceNote } from '../components/money';
 import { useCurrentResult } from '../hooks';
 import { useCurrent } from '../stores/data';

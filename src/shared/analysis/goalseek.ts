@@ -20,7 +20,7 @@ import type { AssumptionField, Scenario } from '../formats/scenario';
 import { VOLUME_ASSUMPTION_FIELDS } from '../formats/scenario';
 import { checkScenarioAgainstModel } from '../formats/validate';
 import { simulate } from '../engine/simulate';
-import { formatEuro, formatNumber } from '../format/numbers';
+import { formatEuro, formatNumber } from '../locale/numbers';
 import { fieldLabel } from './parameters';
 
 export type GoalSeekVariable =

@@ -16,7 +16,7 @@
  */
 import type { Model } from '../formats/model';
 import { BUDGET_ASSUMPTION_FIELDS, VOLUME_ASSUMPTION_FIELDS, type AssumptionField } from '../formats/scenario';
-import { parseDutchNumber } from '../format/numbers';
+import { parseDutchNumber } from '../locale/numbers';
 import { checkGoalSeekSpec, type GoalSeekSpec, type GoalSeekVariable } from './goalseek';
 
 export type GoalSeekSpecResult = { ok: true; value: GoalSeekSpec } | { ok: false; errors: string[] };

@@ -1,6 +1,6 @@
 /** The Monte Carlo numbers: P10/P50/P90 of lasten and saldo per year, the chance of a tekort, and the caption that says how they were made. */
 import type { MonteCarloResult } from '../../../shared/analysis/montecarlo';
-import { formatInteger, formatPct } from '../../../shared/format/numbers';
+import { formatInteger, formatPct } from '../../../shared/locale/numbers';
 import { Euro, Saldo } from '../../components/money';
 
 /** "2.000 trekkingen, seed 20220101": what makes the numbers reproducible. */

@@ -10,7 +10,7 @@ import type { Model } from '../../../shared/formats/model';
 import type { AssumptionField, Scenario } from '../../../shared/formats/scenario';
 import { applyGoalSeekResult, checkGoalSeekSpec, type GoalSeekResult, type GoalSeekSpec, type GoalSeekVariable } from '../../../shared/analysis/goalseek';
 import { makeIssue } from '../../../shared/formats/issues';
-import { formatEuro, formatNumber } from '../../../shared/format/numbers';
+import { formatEuro, formatNumber } from '../../../shared/locale/numbers';
 import { modelYears } from '../../../shared/years';
 import { NumberField, SelectField } from '../../components/fields';
 import { Saldo } from '../../components/money';

@@ -7,13 +7,13 @@
 import type { Model } from '../../../shared/formats/model';
 import type { Parameter } from '../../../shared/analysis/parameters';
 import type { TornadoBar, TornadoResult } from '../../../shared/analysis/tornado';
-import { formatEuro, formatNumber } from '../../../shared/format/numbers';
+import { formatEuro, formatNumber } from '../../../shared/locale/numbers';
 import { TORNADO_COLORS, TornadoChart, tornadoDeltas } from '../../charts/TornadoChart';
 import { ChartFrame } from '../../components/ChartFrame';
 import { SelectField } from '../../components/fields';
 import { Saldo } from '../../components/money';
 import { useTornado } from '../../analysis/hooks';
-import { useAnalysis } from '../../analysis/store';
+import { useAnalysis } from '../../stores/analysis';
 import { modelYears } from '../../../shared/years';
 
 export const TOP = 3;

@@ -1,5 +1,5 @@
 /** Where the Monte Carlo run stands: waiting, progress with "Stoppen", done, stopped, or an error. */
-import { formatInteger } from '../../../shared/format/numbers';
+import { formatInteger } from '../../../shared/locale/numbers';
 import type { MonteCarloView } from '../../analysis/hooks';
 
 export function McStatus({ mc }: { mc: MonteCarloView }) {

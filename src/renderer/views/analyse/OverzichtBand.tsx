@@ -7,7 +7,7 @@ import { useId } from 'react';
 import { BandChart, bandLegend } from '../../charts/BandChart';
 import { ChartFrame } from '../../components/ChartFrame';
 import { useMonteCarlo } from '../../analysis/hooks';
-import { useAnalysis } from '../../analysis/store';
+import { useAnalysis } from '../../stores/analysis';
 import { BandTable, mcCaption } from './BandTable';
 import { McStatus } from './McStatus';
 

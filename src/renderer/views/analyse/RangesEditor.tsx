@@ -9,7 +9,7 @@ import { useId, useState } from 'react';
 import type { Model } from '../../../shared/formats/model';
 import type { Scenario } from '../../../shared/formats/scenario';
 import { makeIssue } from '../../../shared/formats/issues';
-import { formatEuro, formatNumber, formatPctChange } from '../../../shared/format/numbers';
+import { formatEuro, formatNumber, formatPctChange } from '../../../shared/locale/numbers';
 import { NumberField, TextField } from '../../components/fields';
 import { defaultRange, likelyValue, patchRange, presentRanges, rangeOptions, rangePath, setRange, shiftedPercentages, type RangeOption } from '../../analysis/rangeEdit';
 import { useData } from '../../stores/data';

@@ -11,7 +11,7 @@ import type { Model } from '../../../shared/formats/model';
 import type { Scenario } from '../../../shared/formats/scenario';
 import { RIJKSMAATREGELEN, findMeasure, nationalAmounts, NOORD_LIMBURG_NATIONAL_SHARE, type Rijksmaatregel } from '../../../shared/domain/rijksmaatregelen';
 import { modelYears } from '../../../shared/years';
-import { formatEuro, formatNumber, formatPct } from '../../../shared/format/numbers';
+import { formatEuro, formatNumber, formatPct } from '../../../shared/locale/numbers';
 import { NumberField, TextField } from '../../components/fields';
 import { YearHeadRow } from '../../components/tables';
 import { useData } from '../../stores/data';

@@ -8,7 +8,7 @@
 import type { Model } from '../../../shared/formats/model';
 import type { Scenario } from '../../../shared/formats/scenario';
 import { PREVENTION_LINE_NAME, type PreventionEffect } from '../../../shared/formats/prevention';
-import { formatEuro, formatNumber, formatPct } from '../../../shared/format/numbers';
+import { formatEuro, formatNumber, formatPct } from '../../../shared/locale/numbers';
 import { ChartFrame } from '../../components/ChartFrame';
 import { NumberField, SelectField, TextField } from '../../components/fields';
 import { Euro, Saldo, SourceNote } from '../../components/money';

@@ -5,7 +5,7 @@
  */
 import { memo } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatEuro, formatEuroCompact } from '../../../shared/format/numbers';
+import { formatEuro, formatEuroCompact } from '../../../shared/locale/numbers';
 import { Sized } from '../../charts/Sized';
 import { zeroTicks } from '../../charts/ticks';
 import { FUNDING_COLOR, TEKORT_COLOR, segmentColor } from '../../charts/palette';

@@ -12,8 +12,8 @@ import { DEFAULT_SEED } from '../../shared/analysis/random';
 import type { TornadoResult } from '../../shared/analysis/tornado';
 import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
-import { runAnalysis } from './client';
-import { createRunner, type RunState, type Runner } from './runner';
+import { runAnalysis } from '../analysis/client';
+import { createRunner, type RunState, type Runner } from '../analysis/runner';
 
 export interface McKey {
   /** which scenario (not compared: the scenario object is), so a result is never shown for another one */
