@@ -13,6 +13,7 @@ import { useData } from './stores/data';
 import { useStartup } from './stores/startup';
 import { useUi } from './stores/ui';
 import { VIEWS, findView } from './views/registry';
+import { formatClock } from '../shared/locale/dates';
 
 function SaveStatus() {
   const state = useData((s) => s.saveState);
@@ -23,7 +24,7 @@ function SaveStatus() {
       : state === 'saving' || state === 'pending'
         ? 'Opslaan…'
         : at
-          ? `Opgeslagen om ${at.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
+          ? `Opgeslagen om ${formatClock(at)}`
           : 'Alles opgeslagen';
   return (
     <span className={`save-status ${state}`} role="status" aria-live="polite" data-testid="save-status" data-state={state}>

@@ -48,6 +48,7 @@ import {
   setupPage,
   totalStyle,
 } from './styles';
+import { formatNumber } from '../../shared/locale/numbers';
 
 /** Analysis results per exported scenario, in the same order as the scenarios. */
 export interface BijlageAnalysis {
@@ -313,7 +314,7 @@ export function analysisGuide(ctx: Context): [string, string][] {
     const mc = a.montecarlo[0];
     out.push([
       SHEETS.onzekerheid,
-      `Hoe zeker is dit? Per jaar P10, P50 en P90 van lasten, saldo en cumulatief saldo uit ${NUM.format(mc.draws)} trekkingen (seed ${mc.seed}) over de bandbreedtes van het scenario, met de uitkomst van het scenario ernaast, de kans op een tekort en de lijst van gebruikte bandbreedtes. P10: in 10% van de trekkingen lager.${regionOnly}`,
+      `Hoe zeker is dit? Per jaar P10, P50 en P90 van lasten, saldo en cumulatief saldo uit ${formatNumber(mc.draws, 0)} trekkingen (seed ${mc.seed}) over de bandbreedtes van het scenario, met de uitkomst van het scenario ernaast, de kans op een tekort en de lijst van gebruikte bandbreedtes. P10: in 10% van de trekkingen lager.${regionOnly}`,
     ]);
   }
   const t = a?.tornado?.[0];
@@ -365,14 +366,12 @@ export function parameterUnit(p: Parameter, ctx: Context): UnitSpec {
   }
 }
 
-const NUM = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
-
 function formatPct(x: number): string {
-  return NUM.format(x);
+  return formatNumber(x, 2);
 }
 
 function formatFactor(x: number): string {
-  return NUM.format(x);
+  return formatNumber(x, 2);
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Scenario, SegmentAssumption } from '../../shared/formats/scenario'
 import type { LineResult, SimulationResult, VolumeLineResult } from '../../shared/engine/result';
 import { ENGINE_VERSION } from '../../shared/engine/version';
 import { TAAKVELDEN, TAAKVELD_CODES } from '../../shared/domain/taakvelden';
-import { formatEuro } from '../../shared/locale/numbers';
+import { formatEuro, formatEuroCents, formatNumber } from '../../shared/locale/numbers';
 import { scopeLabel, scopedAmounts, type BijlageScope, type ScopedAmounts } from './amounts';
 import { setText } from './safeText';
 import { analysisGuide, buildGevoeligheid, buildOnzekerheid, type BijlageAnalysis } from './analysisSheets';
@@ -45,6 +45,7 @@ import {
   unitLabel,
   type AmountUnit,
 } from './styles';
+import { formatDateTime } from '../../shared/locale/dates';
 
 export interface BijlageScenario {
   scenario: Scenario;
@@ -239,14 +240,6 @@ export function scenarioTitle(s: BijlageScenario, index: number, count: number):
   return count > 1 ? `Scenario ${index + 1}: ${s.scenario.name}` : `Scenario: ${s.scenario.name}`;
 }
 
-// Formatters are built once: constructing an Intl formatter per cell dominated the export time.
-const DATE_TIME = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
-const NUM_2 = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
-const PRICE = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-export function formatDateTime(d: Date): string {
-  return DATE_TIME.format(d);
-}
 
 /** Result lines in their beleidsplan groups (first appearance order); lines without a group last. */
 function groupedLines(lines: readonly LineResult[]): { group: string | undefined; lines: number[] }[] {
@@ -581,7 +574,7 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
     pctRow('Intensiteit: wijziging per jaar', asm?.intensityChangePct);
     valueRow(`Intensiteit (${seg.unit} per cliëntmaand)`, seg.unit, ys.map((y) => y.unitsPerClientMonth), FMT_DECIMAL);
     pctRow('Tarief: wijziging per jaar', asm?.priceIndexPct);
-    valueRow(`Tarief per ${seg.unit}`, '€', ys.map((y) => y.pricePerUnit), FMT_PRICE, `Basis ${formatEuroPrice(seg.pricePerUnit)}`);
+    valueRow(`Tarief per ${seg.unit}`, '€', ys.map((y) => y.pricePerUnit), FMT_PRICE, `Basis ${formatEuroCents(seg.pricePerUnit)}`);
     valueRow('Cliëntmaanden (berekend)', 'maanden', ys.map((y) => y.clientMonths), FMT_INTEGER);
     valueRow('Jeugdigen in zorg op 31 december (berekend)', 'aantal', ys.map((y) => y.clientsEnd), FMT_INTEGER);
     valueRow('Lasten (berekend)', ctx.unit === 'euro' ? '€' : '× € 1.000', ys.map((y) => ctx.money(y.cost)), ctx.amountFmt);
@@ -600,11 +593,7 @@ function baseSource(seg: Segment): string | undefined {
 }
 
 function formatNum(x: number): string {
-  return NUM_2.format(x);
-}
-
-function formatEuroPrice(x: number): string {
-  return `€ ${PRICE.format(x)}`;
+  return formatNumber(x, 2);
 }
 
 // ───────────────────────────── Scenariovergelijking ─────────────────────────────

@@ -16,6 +16,7 @@ import { buildBijlage, type BijlageScenario } from './bijlage';
 import type { BijlageAnalysis } from './analysisSheets';
 import type { BijlageScope } from './amounts';
 import type { AmountUnit } from './styles';
+import { isoDate } from '../../shared/locale/dates';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const ZIP_MIME = 'application/zip';
@@ -127,12 +128,6 @@ function runAnalysis(model: Model, scenarios: readonly Scenario[], options: Expo
   const t = options.tornado;
   if (t) out.tornado = scenarios.map((scenario) => tornado(model, scenario, t.year !== undefined ? { year: t.year } : {}));
   return out;
-}
-
-function isoDate(d: Date): string {
-  const parts = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 /** A file name every OS accepts: no path separators, reserved or control characters, at most 150 characters. */

@@ -6,6 +6,7 @@
  * its sizes is stopped too. Messages are Dutch and say what to do.
  */
 import { inflateRawSync } from 'node:zlib';
+import { formatMegabytes } from '../../shared/locale/numbers';
 
 export const LIMITS = {
   /** the file as uploaded */
@@ -21,7 +22,7 @@ export const LIMITS = {
 
 export class WorkbookRefused extends Error {}
 
-const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+const MB = formatMegabytes;
 
 export function checkWorkbookBytes(data: Uint8Array, fileName = 'Het bestand'): void {
   const who = fileName === 'Het bestand' ? fileName : `Het bestand ${JSON.stringify(fileName)}`;

@@ -13,11 +13,12 @@ import { call, useData } from '../stores/data';
 import { useHistory } from '../stores/history';
 import { useUi } from '../stores/ui';
 import { Dialog } from './Dialog';
+import { formatTimestamp } from '../../shared/locale/dates';
 
 export function formatBackupTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return formatTimestamp(d, true);
 }
 
 export function formatBytes(bytes: number): string {

@@ -5,6 +5,7 @@
  */
 import type { ApiError } from '../../shared/api';
 import type { ValidationIssue } from '../../shared/formats/issues';
+import { formatMegabytes } from '../../shared/locale/numbers';
 
 /** Bytes → base64, in chunks: String.fromCharCode(...bytes) on a whole file overflows the call stack. */
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -23,7 +24,7 @@ export function checkImportFile(file: { name: string; size: number }): string | 
       ? `${file.name}: een oud Excel-bestand (.xls) kan niet worden gelezen. Sla het in Excel op als Excel-werkmap (.xlsx) en kies het opnieuw.`
       : `${file.name}: kies een Excel-werkmap (.xlsx), bijvoorbeeld het ingevulde sjabloon.`;
   }
-  if (file.size > MAX_IMPORT_BYTES) return `${file.name}: het bestand is ${(file.size / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB; een sjabloon is hoogstens 10 MB.`;
+  if (file.size > MAX_IMPORT_BYTES) return `${file.name}: het bestand is ${formatMegabytes(file.size)}; een sjabloon is hoogstens 10 MB.`;
   return undefined;
 }
 

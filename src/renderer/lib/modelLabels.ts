@@ -5,12 +5,12 @@
  * number (by id, i.e. order of creation) and the moment it was last saved.
  */
 import type { ModelSummary } from '../../shared/api';
+import { formatTimestampShort } from '../../shared/locale/dates';
 
-const fmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 export function formatSavedAt(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : fmt.format(d);
+  return Number.isNaN(d.getTime()) ? iso : formatTimestampShort(d);
 }
 
 /** id → label: the plain name when unique, else "name (2) · opgeslagen 3 mrt 2025 14:02". */

@@ -11,6 +11,7 @@ import { Saldo, Euro } from '../components/money';
 import { uniqueName } from '../menu';
 import { call, useData } from '../stores/data';
 import { useUi } from '../stores/ui';
+import { formatTimestamp } from '../../shared/locale/dates';
 
 const KIND_NL: Record<VersionSummary['kind'], string> = {
   manual: 'vastgelegd',
@@ -21,7 +22,7 @@ const KIND_NL: Record<VersionSummary['kind'], string> = {
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return formatTimestamp(d);
 }
 
 export function Scenarios() {

@@ -50,6 +50,11 @@ export function formatInteger(value: number): string {
   return int.format(Math.round(value)).replace('−', '-');
 }
 
+/** 1,5 MB (file sizes in messages) */
+export function formatMegabytes(bytes: number): string {
+  return `${nf(1, 1).format(bytes / 1024 / 1024)} MB`;
+}
+
 /** 12,3 (at most the given decimals) */
 export function formatNumber(value: number, maxDecimals = 1): string {
   return nf(undefined, maxDecimals).format(value).replace('−', '-');
