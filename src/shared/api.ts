@@ -12,6 +12,15 @@ import { modelSchema } from './formats/model';
 import { scenarioSchema } from './formats/scenario';
 import type { ValidationIssue } from './formats/issues';
 import type { SimulationResult } from './engine/result';
+import { MAX_DRAWS } from './analysis/montecarlo';
+
+/** Limits both sides need: the renderer says them before a request, main enforces them. */
+/** More scenarios than this make the stacked sheets unreadable on paper. */
+export const MAX_EXPORT_SCENARIOS = 5;
+/** Fewer draws make P10 and P90 rest on a handful of draws: too rough for a begroting. */
+export const MIN_EXPORT_DRAWS = 100;
+/** An Excel template (.xlsx) as uploaded; the zip guard checks what it unpacks to. */
+export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
 
 const id = z.number().int().positive();
 const note = z.string().trim().max(500).optional();
@@ -57,13 +66,13 @@ export const apiRequests = {
    */
   'excel.exportBijlage': z.strictObject({
     modelId: id,
-    scenarioIds: z.array(id).min(1).max(5),
+    scenarioIds: z.array(id).min(1).max(MAX_EXPORT_SCENARIOS),
     scope: z.string().trim().min(1).max(64).default('region'),
     unit: z.enum(['euro', 'thousand']).default('euro'),
     /** optional analysis sheets: Onzekerheid (Monte Carlo, seed written in the sheet) and Gevoeligheid (tornado) */
     analysis: z
       .strictObject({
-        montecarlo: z.strictObject({ draws: z.number().int().min(100).max(50_000), seed: z.number().int().min(0).max(0xffffffff) }).optional(),
+        montecarlo: z.strictObject({ draws: z.number().int().min(MIN_EXPORT_DRAWS).max(MAX_DRAWS), seed: z.number().int().min(0).max(0xffffffff) }).optional(),
         tornado: z.strictObject({ year: z.number().int().min(1900).max(2200).optional() }).optional(),
       })
       .optional(),

@@ -8,7 +8,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
-import { exportBijlage, MIN_EXPORT_DRAWS, type ExportAnalysisOptions } from '../excel/exportBijlage';
+import { MIN_EXPORT_DRAWS } from '../../shared/api';
+import { exportBijlage, type ExportAnalysisOptions } from '../excel/exportBijlage';
 import type { BijlageAnalysis } from '../excel/analysisSheets';
 import type { AmountUnit } from '../excel/styles';
 import type { CliOptions } from './args';

@@ -10,6 +10,7 @@ import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
 import { simulate } from '../../shared/engine/simulate';
 import { runMonteCarloSync, MAX_DRAWS } from '../../shared/analysis/montecarlo';
+import { MAX_EXPORT_SCENARIOS, MIN_EXPORT_DRAWS } from '../../shared/api';
 import { DEFAULT_SEED, isValidSeed } from '../../shared/analysis/random';
 import { tornado } from '../../shared/analysis/tornado';
 import { buildBijlage, type BijlageScenario } from './bijlage';
@@ -21,11 +22,6 @@ import { isoDate } from '../../shared/locale/dates';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const ZIP_MIME = 'application/zip';
 export const DEFAULT_REGION_NAME = 'Regio Noord-Limburg';
-/** More scenarios than this make the stacked sheets unreadable on paper. */
-export const MAX_EXPORT_SCENARIOS = 5;
-
-/** Fewer draws make P10 and P90 rest on a handful of draws: too rough for a begroting. */
-export const MIN_EXPORT_DRAWS = 100;
 
 /** Optional analysis sheets: Onzekerheid (Monte Carlo) and Gevoeligheid (tornado). */
 export interface ExportAnalysisOptions {

@@ -6,11 +6,12 @@
  * its sizes is stopped too. Messages are Dutch and say what to do.
  */
 import { inflateRawSync } from 'node:zlib';
+import { MAX_TEMPLATE_BYTES } from '../../shared/api';
 import { formatMegabytes } from '../../shared/locale/numbers';
 
 export const LIMITS = {
   /** the file as uploaded */
-  fileBytes: 10 * 1024 * 1024,
+  fileBytes: MAX_TEMPLATE_BYTES,
   /** one entry (a worksheet's XML) unpacked */
   entryBytes: 20 * 1024 * 1024,
   /** all entries unpacked */

@@ -7,7 +7,7 @@
  * happens in main (excel.* in shared/api); these dialogs only choose and carry.
  */
 import { useEffect, useId, useState } from 'react';
-import type { ApiError, ApiRequest, ApiResult, FileExport } from '../../shared/api';
+import { MAX_EXPORT_SCENARIOS, type ApiError, type ApiRequest, type ApiResult, type FileExport } from '../../shared/api';
 import { DEFAULT_SEED } from '../../shared/analysis/random';
 import { getApi } from '../api/client';
 import { downloadExport } from '../lib/download';
@@ -19,7 +19,6 @@ import { Dialog } from './Dialog';
 import { FilePicker } from './FilePicker';
 import { NumberField } from './fields';
 
-const MAX_SCENARIOS = 5;
 
 type Scope = 'region' | 'gemeente' | 'all';
 
@@ -117,12 +116,12 @@ function ExportForm() {
     });
   }
 
-  const full = chosen.length >= MAX_SCENARIOS;
+  const full = chosen.length >= MAX_EXPORT_SCENARIOS;
   return (
     <div className="excel-form" data-testid="excel-export">
       <p>Een begrotingsbijlage met Samenvatting, Per gemeente, Taakvelden, Aannames en Toelichting; totalen en saldi als formules, zodat elke som na te rekenen is.</p>
       <fieldset>
-        <legend>Scenario's (1 tot {MAX_SCENARIOS})</legend>
+        <legend>Scenario's (1 tot {MAX_EXPORT_SCENARIOS})</legend>
         <ul className="check-list">
           {scenarios.map((s) => {
             const on = chosen.includes(s.id);
@@ -141,7 +140,7 @@ function ExportForm() {
           {chosen.length === 0
             ? 'Kies minstens één scenario.'
             : full
-              ? `${MAX_SCENARIOS} gekozen: meer past niet leesbaar op de bladen.`
+              ? `${MAX_EXPORT_SCENARIOS} gekozen: meer past niet leesbaar op de bladen.`
               : `${chosen.length} gekozen${chosen.length > 1 ? '; het blad Scenariovergelijking vergelijkt ze met het eerste.' : '.'}`}
         </p>
       </fieldset>

@@ -5,6 +5,7 @@
  */
 import type { ApiError } from '../../shared/api';
 import type { ValidationIssue } from '../../shared/formats/issues';
+import { MAX_TEMPLATE_BYTES } from '../../shared/api';
 import { formatMegabytes } from '../../shared/locale/numbers';
 
 /** Bytes → base64, in chunks: String.fromCharCode(...bytes) on a whole file overflows the call stack. */
@@ -15,8 +16,6 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** The service refuses larger files anyway (10 MB); saying so before reading spares the wait. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 export function checkImportFile(file: { name: string; size: number }): string | undefined {
   if (!/\.xlsx$/i.test(file.name)) {
@@ -24,7 +23,8 @@ export function checkImportFile(file: { name: string; size: number }): string | 
       ? `${file.name}: een oud Excel-bestand (.xls) kan niet worden gelezen. Sla het in Excel op als Excel-werkmap (.xlsx) en kies het opnieuw.`
       : `${file.name}: kies een Excel-werkmap (.xlsx), bijvoorbeeld het ingevulde sjabloon.`;
   }
-  if (file.size > MAX_IMPORT_BYTES) return `${file.name}: het bestand is ${formatMegabytes(file.size)}; een sjabloon is hoogstens 10 MB.`;
+  // the service refuses larger files anyway; saying so before reading spares the wait
+  if (file.size > MAX_TEMPLATE_BYTES) return `${file.name}: het bestand is ${formatMegabytes(file.size)}; een sjabloon is hoogstens ${formatMegabytes(MAX_TEMPLATE_BYTES)}.`;
   return undefined;
 }
 
