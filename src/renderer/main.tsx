@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setTransport } from './api/call';
 import { getApi } from './api/client';
 import { App } from './App';
 import { installMenuBridge, installShortcuts } from './menu';
@@ -11,7 +12,8 @@ installFlushOnLeave();
 installShortcuts();
 installMenuBridge();
 // app.info first: a refused database (newer app version) must not be asked for data
-void boot(getApi(), () => useData.getState().init(getApi()));
+setTransport(getApi());
+void boot(() => useData.getState().init());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,7 +5,6 @@
  */
 import { useEffect } from 'react';
 import type { Model } from '../../shared/formats/model';
-import { getApi } from '../api/client';
 import { useData } from '../stores/data';
 import { useStartup } from '../stores/startup';
 import { useUi } from '../stores/ui';
@@ -71,7 +70,7 @@ export function AboutDialog() {
   const model = useData((s) => s.modelRecord?.model);
   useEffect(() => {
     // normally loaded at startup; ask again if that failed (e.g. the connection was briefly lost)
-    if (open && !info) void useStartup.getState().load(getApi());
+    if (open && !info) void useStartup.getState().load();
   }, [open, info]);
   return (
     <Dialog title="Over Jeugdplanner" open={open} onClose={close}>

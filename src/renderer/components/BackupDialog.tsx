@@ -8,8 +8,8 @@
 import { useEffect, useState } from 'react';
 import type { BackupInfo } from '../../shared/api';
 import { formatNumber } from '../../shared/locale/numbers';
-import { getApi } from '../api/client';
-import { call, useData } from '../stores/data';
+import { call } from '../api/call';
+import { useData } from '../stores/data';
 import { useHistory } from '../stores/history';
 import { useUi } from '../stores/ui';
 import { Dialog } from './Dialog';
@@ -41,7 +41,7 @@ async function reloadAllData(): Promise<void> {
   for (const id of Object.keys(history.stacks)) history.clear(Number(id));
   useUi.getState().setCompare([]);
   useData.setState({ models: [], modelRecord: undefined, scenarios: [], working: {}, currentId: undefined, lastDeleted: undefined });
-  await useData.getState().init(getApi());
+  await useData.getState().init();
 }
 
 export function BackupDialog() {

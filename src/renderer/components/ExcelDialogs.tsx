@@ -9,7 +9,7 @@
 import { useEffect, useId, useState } from 'react';
 import { MAX_EXPORT_SCENARIOS, type ApiError, type ApiRequest, type ApiResult, type FileExport } from '../../shared/api';
 import { DEFAULT_SEED } from '../../shared/analysis/random';
-import { getApi } from '../api/client';
+import { callResult } from '../api/call';
 import { downloadExport } from '../lib/download';
 import { useExcelDialog } from '../stores/excelDialog';
 import { bytesToBase64, checkImportFile, importFailure, type ImportFailure } from '../lib/excelFiles';
@@ -112,7 +112,7 @@ function ExportForm() {
           ? { analysis: { ...(montecarlo ? { montecarlo: { draws, seed } } : {}), ...(tornado ? { tornado: {} } : {}) } }
           : {}),
       };
-      return getApi().call('excel.exportBijlage', request);
+      return callResult('excel.exportBijlage', request);
     });
   }
 
@@ -255,7 +255,7 @@ function TemplateForm() {
   async function download(filled: boolean) {
     await downloadFile(async () => {
       if (filled) await useData.getState().flush();
-      return getApi().call('excel.template', filled && model ? { modelId: model.id } : {});
+      return callResult('excel.template', filled && model ? { modelId: model.id } : {});
     });
   }
   return (
@@ -312,7 +312,7 @@ function ImportForm() {
     setState({ kind: 'busy', fileName: file.name });
     const content = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
     await useData.getState().flush();
-    const result = await getApi().call('excel.importModel', { fileName: file.name, content });
+    const result = await callResult('excel.importModel', { fileName: file.name, content });
     if (!result.ok) {
       setState({ kind: 'failed', fileName: file.name, failure: importFailure(result.error) });
       return;

@@ -5,7 +5,8 @@
  * there is no "unsaved" state for the user to manage.
  */
 import { create } from 'zustand';
-import type { ApiError, ApiMethod, ApiRequest, ApiResponses, JeugdplannerApi, ModelRecord, ModelSummary, ScenarioSummary } from '../../shared/api';
+import type { ModelRecord, ModelSummary, ScenarioSummary } from '../../shared/api';
+import { call } from '../api/call';
 import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
 import { emptyScenario } from '../../shared/formats/scenario';
@@ -32,7 +33,7 @@ export interface DataState {
   /** The id of the scenario last deleted, for "Ongedaan maken". */
   lastDeleted?: { id: number; name: string };
 
-  init(api: JeugdplannerApi): Promise<void>;
+  init(): Promise<void>;
   selectScenario(id: number): Promise<void>;
   ensureLoaded(ids: readonly number[]): Promise<void>;
   /** Applies an edit to the current scenario if it is valid; returns the issues otherwise. */
@@ -54,7 +55,6 @@ export interface DataState {
   flush(): Promise<void>;
 }
 
-let api: JeugdplannerApi | undefined;
 
 const LAST_SCENARIO_KEY = 'jeugdplanner.laatsteScenario';
 
@@ -78,22 +78,6 @@ function rememberScenario(id: number | undefined): void {
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const chains = new Map<string, Promise<void>>();
 
-/** Calls main; shows API errors in Dutch (with the field issues) and returns undefined. */
-export async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponses[M] | undefined> {
-  if (!api) throw new Error('API niet geïnitialiseerd');
-  const result = await api.call(method, request);
-  if (result.ok) return result.value;
-  showApiError(result.error);
-  return undefined;
-}
-
-export function showApiError(error: ApiError): void {
-  useUi.getState().notify({ kind: 'error', message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
-}
-
-export function getApiForTests(): JeugdplannerApi | undefined {
-  return api;
-}
 
 export const useData = create<DataState>()((set, get) => {
   // remember the open scenario whenever it changes
@@ -183,8 +167,7 @@ export const useData = create<DataState>()((set, get) => {
     working: {},
     saveState: 'saved',
 
-    async init(theApi) {
-      api = theApi;
+    async init() {
       set({ status: 'loading' });
       try {
         const models = await call('models.list', {});

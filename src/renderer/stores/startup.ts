@@ -5,7 +5,8 @@
  * database means there is no data to load.
  */
 import { create } from 'zustand';
-import type { AppInfo, JeugdplannerApi } from '../../shared/api';
+import type { AppInfo } from '../../shared/api';
+import { callResult } from '../api/call';
 
 const DISMISSED_KEY = 'jeugdplanner.geslotenMeldingen';
 
@@ -15,7 +16,7 @@ interface StartupState {
   error?: string;
   /** notices the user closed; remembered so a reload does not bring them back */
   dismissed: readonly string[];
-  load(api: JeugdplannerApi): Promise<AppInfo | undefined>;
+  load(): Promise<AppInfo | undefined>;
   dismiss(notice: string): void;
 }
 
@@ -40,8 +41,8 @@ function writeDismissed(list: readonly string[]): void {
 
 export const useStartup = create<StartupState>()((set, get) => ({
   dismissed: readDismissed(),
-  async load(api) {
-    const res = await api.call('app.info', {});
+  async load() {
+    const res = await callResult('app.info', {});
     if (!res.ok) {
       set({ error: res.error.message });
       return undefined;
@@ -66,8 +67,8 @@ export function openNotices(state: Pick<StartupState, 'info' | 'dismissed'>): st
  * Boots the renderer: app.info first; only when the storage is usable is the
  * data loaded (a refused database answers every data call with an error).
  */
-export async function boot(api: JeugdplannerApi, loadData: () => Promise<void>): Promise<void> {
-  const info = await useStartup.getState().load(api);
+export async function boot(loadData: () => Promise<void>): Promise<void> {
+  const info = await useStartup.getState().load();
   if (info && !info.storageReady) return;
   await loadData();
 }

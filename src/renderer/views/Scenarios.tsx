@@ -9,7 +9,8 @@ import { Dialog } from '../components/Dialog';
 import { TextField } from '../components/fields';
 import { Saldo, Euro } from '../components/money';
 import { uniqueName } from '../menu';
-import { call, useData } from '../stores/data';
+import { call } from '../api/call';
+import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { formatTimestamp } from '../../shared/locale/dates';
 

@@ -110,7 +110,7 @@ describe('Excel file helpers', () => {
     expect(checkImportFile({ name: 'begroting.xlsx', size: 1000 })).toBeUndefined();
     expect(checkImportFile({ name: 'oud.xls', size: 1000 })).toMatch(/oud Excel-bestand \(\.xls\)/);
     expect(checkImportFile({ name: 'model.json', size: 10 })).toMatch(/kies een Excel-werkmap/);
-    expect(checkImportFile({ name: 'groot.xlsx', size: 11 * 1024 * 1024 })).toMatch(/11 MB/);
+    expect(checkImportFile({ name: 'groot.xlsx', size: 11 * 1024 * 1024 })).toMatch(/11,0 MB; een sjabloon is hoogstens 10,0 MB/);
   });
 
   it('splits the service message into the summary, all issues and the notices', () => {
