@@ -12,7 +12,6 @@
  * job-worker.cjs next to main.cjs (scripts/build-electron.ts defines
  * __JOB_WORKER_FILE__ there).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { formatNumber } from '../../shared/format/numbers';
@@ -272,10 +271,8 @@ export class JobRunner {
 function spawnWorker(workerData: unknown, memoryMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
   if (typeof __JOB_WORKER_FILE__ === 'string') {
-    // The Electron bundle: job-worker.cjs beside main.cjs, unpacked from the asar archive when packaged.
-    const file = path.join(__dirname, __JOB_WORKER_FILE__);
-    const unpacked = file.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
-    return new Worker(unpacked !== file && fs.existsSync(unpacked) ? unpacked : file, { workerData, resourceLimits });
+    // The Electron bundle: job-worker.cjs beside main.cjs (worker threads read from the asar archive since Electron 18).
+    return new Worker(path.join(__dirname, __JOB_WORKER_FILE__), { workerData, resourceLimits });
   }
   // From source: the worker is TypeScript, loaded through tsx's loader registered inside the worker.
   // (execArgv ['--import', 'tsx'] does not reach a worker's own entry on Node 20: its hooks come too late.)
