@@ -12,7 +12,10 @@
  * job-worker.cjs next to main.cjs (scripts/build-electron.ts defines
  * __JOB_WORKER_FILE__ there).
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { formatNumber } from '../../shared/format/numbers';
 import type { JobInputs, JobKind, JobOutputs, JobProgress } from './tasks';
@@ -276,7 +279,15 @@ function spawnWorker(workerData: unknown, memoryMb: number): Worker {
   }
   // From source: the worker is TypeScript, loaded through tsx's loader registered inside the worker.
   // (execArgv ['--import', 'tsx'] does not reach a worker's own entry on Node 20: its hooks come too late.)
+  // tsx is resolved from here, not from the working directory (an eval worker resolves from there).
   const source = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`;
+  const boot = `import(${JSON.stringify(tsxEsmApi())}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
   return new Worker(boot, { eval: true, workerData, resourceLimits });
+}
+
+/** file URL of tsx's ESM API (its "./esm/api" export for import), found from this file rather than the working directory. */
+function tsxEsmApi(): string {
+  const pkgFile = createRequire(import.meta.url).resolve('tsx/package.json');
+  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(path.join(path.dirname(pkgFile), pkg.exports['./esm/api']!.import.default)).href;
 }
