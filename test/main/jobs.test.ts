@@ -178,7 +178,7 @@ describe('jobs: long work off the service thread', () => {
     expect(value(await s.api.call('jobs.status', {}))).toEqual([]);
   }, 120_000);
 
-  it('template, template import and a large simulate run as jobs and give the same answers', async () => {
+  it('template, template import, a large simulate and versions of a large model run as jobs with the same answers', async () => {
     const finished: FinishedJob[] = [];
     const s = await open({ onFinished: (j) => finished.push(j) });
     const { model, modelId, scenarios } = await withLargeModel(s, 40);
@@ -197,6 +197,18 @@ describe('jobs: long work off the service thread', () => {
     expect(finished.map((j) => [j.kind, j.outcome])).toEqual([
       ['excel.template', 'done'],
       ['excel.importModel', 'done'],
+      ['simulate', 'done'],
+    ]);
+    // versions of a large model: the result is computed in a worker, stored as computed, recomputed in a worker
+    const bigId = value(await s.api.call('models.save', { model: big })).id;
+    const bigScenario = value(await s.api.call('scenarios.save', { modelId: bigId, scenario }));
+    finished.length = 0;
+    const version = value(await s.api.call('versions.create', { scenarioId: bigScenario.id, note: 'raadscommissie' }));
+    const stored = value(await s.api.call('versions.get', { id: version.id }));
+    expect(stored.differs).toBe(false);
+    expect(stored.result.totals.at(-1)!.balance).toBeCloseTo(result.totals.at(-1)!.balance, 6);
+    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([
+      ['simulate', 'done'],
       ['simulate', 'done'],
     ]);
     // a broken template is refused as before (from the worker), nothing saved

@@ -3,7 +3,9 @@ import { checkScenarioAgainstModel } from '../../shared/formats/validate';
 import { issuesToText } from '../../shared/formats/issues';
 import { StorageError } from '../storage/errors';
 import type { Model } from '../../shared/formats/model';
-import type { HandlerMap } from './context';
+import type { Scenario } from '../../shared/formats/scenario';
+import type { SimulationResult } from '../../shared/engine/result';
+import type { HandlerMap, ServiceContext } from './context';
 
 /**
  * From this much work (segments × (gemeenten + 1) × years) simulate runs in a job worker. Below it the
@@ -16,11 +18,16 @@ export function simulateWork(model: Model): number {
   return model.segments.length * (model.gemeenten.length + 1) * (model.endYear - model.baseYear + 1);
 }
 
+/** simulate(), in a job worker when the model is large (the service's thread stays free), else inline. */
+export async function simulateOffThread(ctx: ServiceContext, model: Model, scenario: Scenario): Promise<SimulationResult> {
+  if (simulateWork(model) >= SIMULATE_IN_WORKER_FROM) return ctx.jobs.run('simulate', { model, scenario }, ctx.signal);
+  return simulate(model, scenario);
+}
+
 export const simulateHandlers: HandlerMap<'simulate'> = {
   simulate: (req, ctx) => {
     const issues = checkScenarioAgainstModel(req.scenario, req.model);
     if (issues.length > 0) throw new StorageError('validation', `Het scenario past niet bij het model:\n${issuesToText(issues)}`, issues);
-    if (simulateWork(req.model) >= SIMULATE_IN_WORKER_FROM) return ctx.jobs.run('simulate', { model: req.model, scenario: req.scenario }, ctx.signal);
-    return simulate(req.model, req.scenario);
+    return simulateOffThread(ctx, req.model, req.scenario);
   },
 };
