@@ -158,6 +158,27 @@ describe('jobs: long work off the service thread', () => {
     expect(bad.ok).toBe(false);
   }, 120_000);
 
+  it('jobs beyond the concurrency limit wait in line; cancelling a queued job answers it at once', async () => {
+    const finished: FinishedJob[] = [];
+    const s = await open({ maxConcurrent: 1, onFinished: (j) => finished.push(j) });
+    const { modelId, scenarioIds } = await withLargeModel(s, 120);
+    const a = s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'euro' });
+    const b = s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'region', unit: 'euro' });
+    const first = await runningJob(s);
+    const status = value(await s.api.call('jobs.status', {}));
+    expect(status.map((j) => j.state)).toEqual(['running', 'queued']);
+    const queued = status[1]!;
+    expect(value(await s.api.call('jobs.cancel', { id: queued.id }))).toEqual({ cancelled: true });
+    expect(await b).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(value(await s.api.call('jobs.status', {})).map((j) => [j.id, j.state])).toEqual([[first.id, 'running']]);
+    expect(value(await s.api.call('jobs.cancel', { id: first.id }))).toEqual({ cancelled: true });
+    expect(await a).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(finished.map((j) => [j.id, j.outcome])).toEqual([
+      [queued.id, 'cancelled'],
+      [first.id, 'cancelled'],
+    ]);
+  }, 120_000);
+
   it('browser mode: a client that goes away cancels its job', async () => {
     const finished: FinishedJob[] = [];
     const s = await open({ onFinished: (j) => finished.push(j) });
