@@ -112,6 +112,7 @@ interface Job {
   budget: JobBudget;
   askedAt: number;
   worker?: Worker;
+  timer?: ReturnType<typeof setTimeout>;
   progress?: JobProgress;
   settled: boolean;
   resolve(value: unknown): void;
@@ -158,6 +159,7 @@ export class JobRunner {
         finish: (outcome, heap) => {
           if (job.settled) return;
           job.settled = true;
+          clearTimeout(job.timer);
           signal?.removeEventListener('abort', onAbort);
           this.jobs.delete(id);
           const queued = this.queue.indexOf(job);
@@ -234,18 +236,15 @@ export class JobRunner {
     }
     job.worker = worker;
     job.input = undefined; // the worker has its own copy
-    const timer = setTimeout(() => this.stop(job, 'time'), job.budget.timeMs);
-    const end = () => clearTimeout(timer);
+    job.timer = setTimeout(() => this.stop(job, 'time'), job.budget.timeMs);
     worker.on('message', (m: WorkerMessage) => {
       if (job.settled) return;
       if (m.type === 'progress') {
         job.progress = m.progress;
       } else if (m.type === 'done') {
-        end();
         job.finish('done', m.heap);
         job.resolve(m.value);
       } else {
-        end();
         job.finish('failed');
         if (m.refusal) job.reject(new JobRefused(m.message));
         else {
@@ -256,14 +255,12 @@ export class JobRunner {
       }
     });
     worker.on('error', (err: Error & { code?: string }) => {
-      end();
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return this.stop(job, 'memory');
       if (job.settled) return;
       job.finish('failed');
       job.reject(err);
     });
     worker.on('exit', (code) => {
-      end();
       if (job.settled) return;
       job.finish('failed');
       job.reject(new Error(`${SUBJECTS[job.kind].subject} is onverwacht gestopt (werkthread eindigde met code ${code}).`));
