@@ -51,3 +51,18 @@ export function withBenchRanges(model: Model, scenario: Scenario): Scenario {
   }
   return valid(parseScenario({ ...scenario, ranges, funding: { ...scenario.funding, ranges: { indexPct: { low: -1, high: 1 } } } }, model));
 }
+
+/**
+ * The default model grown to `segments` segments (its 17 repeated; the first
+ * 17 keep their ids, so the bundled scenarios still apply): the largest model
+ * the limits allow has 500. For the jobs bench and the job tests.
+ */
+export function largeModel(segments = 500): Model {
+  const base = defaultModel();
+  const grown = Array.from({ length: segments }, (_, i) => {
+    const s = base.segments[i % base.segments.length]!;
+    const copy = Math.floor(i / base.segments.length);
+    return copy === 0 ? s : { ...s, id: `${s.id}-${copy + 1}`, name: `${s.name} (${copy + 1})` };
+  });
+  return valid(parseModel({ ...base, name: `${base.name} (${segments} segmenten)`, segments: grown }), `model met ${segments} segmenten`);
+}

@@ -85,6 +85,14 @@ export const apiRequests = {
   'backups.list': z.strictObject({}),
   /** Replace the database with a backup (the current database is backed up first). */
   'backups.restore': z.strictObject({ name: z.string().regex(/^[\w.-]+\.sqlite$/) }),
+
+  /**
+   * Long requests (the Excel methods, simulate of a large model) run as jobs off the service's thread.
+   * jobs.status lists the ones not yet answered, with their progress; jobs.cancel stops one (its own
+   * request then answers with code 'cancelled'). Browser mode also cancels a job whose HTTP client went away.
+   */
+  'jobs.status': z.strictObject({}),
+  'jobs.cancel': z.strictObject({ id }),
 } as const;
 
 export type ApiMethod = keyof typeof apiRequests;
@@ -172,6 +180,19 @@ export interface BackupInfo {
   sizeBytes: number;
 }
 
+/** A job the service is working on (see jobs.status). */
+export interface JobStatus {
+  id: number;
+  /** the request it answers */
+  method: 'excel.exportBijlage' | 'excel.template' | 'excel.importModel' | 'simulate';
+  /** queued: waiting for a free worker */
+  state: 'queued' | 'running';
+  /** ms since it was asked for */
+  elapsedMs: number;
+  /** fraction 0..1 and the current step in Dutch ("werkmap 3 van 8 schrijven"), once the job reports it */
+  progress?: { fraction: number; step: string };
+}
+
 export interface ApiResponses {
   'app.info': AppInfo;
   'models.list': ModelSummary[];
@@ -198,13 +219,18 @@ export interface ApiResponses {
   'excel.importModel': ExcelImportResult;
   'backups.list': BackupInfo[];
   'backups.restore': { restored: string; safetyBackup: string };
+  'jobs.status': JobStatus[];
+  /** false: the job had already finished (or never existed) */
+  'jobs.cancel': { cancelled: boolean };
 }
 
 /**
  * forbidden: browser mode refused the request (token or host); transport: the
- * answer did not arrive (server stopped, connection lost).
+ * answer did not arrive (server stopped, connection lost); cancelled: the job
+ * was cancelled (jobs.cancel); limit: the job went over its time or memory
+ * budget and was stopped.
  */
-export type ApiErrorCode = 'validation' | 'not_found' | 'unknown_method' | 'newer_database' | 'forbidden' | 'transport' | 'internal';
+export type ApiErrorCode = 'validation' | 'not_found' | 'unknown_method' | 'newer_database' | 'forbidden' | 'transport' | 'cancelled' | 'limit' | 'internal';
 
 export interface ApiError {
   code: ApiErrorCode;

@@ -49,6 +49,8 @@ export interface ExportRequest {
    * is instead of running them a second time.
    */
   computedAnalysis?: BijlageAnalysis;
+  /** Called between the steps (a job worker reports it as the job's progress). */
+  onProgress?: (p: { fraction: number; step: string }) => void;
 }
 
 export interface ExportedFile {
@@ -74,10 +76,19 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
   const generatedAt = req.generatedAt ?? new Date();
   const analysisProblem = checkAnalysisOptions(req.analysis, model);
   if (analysisProblem) throw new ExportError(analysisProblem);
+  const progress = req.onProgress ?? (() => {});
+  const books = scope === 'all' ? 1 + model.gemeenten.length : 1;
+  const runsAnalysis = req.analysis !== undefined && req.computedAnalysis === undefined;
+  const writeFrom = runsAnalysis ? 0.5 : 0.1;
+  progress({ fraction: 0, step: "scenario's doorrekenen" });
   const scenarios: BijlageScenario[] = req.scenarios.map((scenario) => ({ scenario, result: simulate(model, scenario) }));
+  if (runsAnalysis) progress({ fraction: 0.1, step: 'onzekerheid en gevoeligheid berekenen' });
   // Run once for all workbooks of an "all" export: the analysis is the region's.
   const analysis = req.analysis ? (req.computedAnalysis ?? runAnalysis(model, req.scenarios, req.analysis)) : undefined;
+  let written = 0;
   const write = async (s: BijlageScope): Promise<Buffer> => {
+    progress({ fraction: writeFrom + ((1 - writeFrom) * written) / books, step: `werkmap ${written + 1} van ${books} schrijven` });
+    written++;
     const wb = buildBijlage({ model, scenarios, scope: s, unit: req.unit, regionName, generatedAt, appVersion: req.appVersion, ...(analysis ? { analysis } : {}) });
     // Fast deflate: the workbooks are small either way, and level 1 halves the write time.
     return Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as Parameters<typeof wb.xlsx.writeBuffer>[0]));

@@ -4,6 +4,7 @@ import type { StorageState, Storage } from '../storage/open';
 import type { Logger } from '../log';
 import type { Stamp } from '../storage/versioning';
 import { UserError } from '../errors';
+import type { JobRunner } from '../jobs/runner';
 
 /** What every handler gets: the storage (which may have been refused), versions, clock and log. */
 export interface ServiceContext {
@@ -12,6 +13,10 @@ export interface ServiceContext {
   readonly transport: 'electron' | 'browser';
   readonly now: () => Date;
   readonly log: Logger;
+  /** long work (Excel, large simulations) runs here, in worker threads */
+  readonly jobs: JobRunner;
+  /** aborted when the caller no longer wants the answer (browser mode: the HTTP client went away); cancels its job */
+  readonly signal?: AbortSignal;
 }
 
 /** A handler receives the request as validated by apiRequests[M] (defaults applied). */

@@ -1,12 +1,12 @@
 /**
  * Excel methods of the contract: the begrotingsbijlage, the budget template
- * and its import. Binary files travel as base64 (FileExport).
+ * and its import. Binary files travel as base64 (FileExport). The workbooks
+ * are written and read in a job worker (../jobs): this thread only reads and
+ * writes the database.
  */
 import type { FileExport } from '../../shared/api';
 import { issuesToText } from '../../shared/formats/issues';
-import { exportBijlage, ExportError, XLSX_MIME } from '../excel/exportBijlage';
-import { exportTemplate } from '../excel/template';
-import { importModelWorkbook } from '../excel/importModel';
+import type { JobFile } from '../jobs/tasks';
 import { UserError } from '../errors';
 import { findModel, insertModel } from '../storage/modelsRepo';
 import { findScenario } from '../storage/scenariosRepo';
@@ -25,33 +25,31 @@ export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' 
       }
       return s.scenario;
     });
-    try {
-      const file = await exportBijlage({
+    const file = await ctx.jobs.run(
+      'excel.exportBijlage',
+      {
         model: model.model,
         scenarios,
         scope: req.scope,
         unit: req.unit,
         appVersion: ctx.appVersion,
-        generatedAt: ctx.now(),
+        generatedAt: ctx.now().toISOString(),
         ...(req.analysis ? { analysis: req.analysis } : {}),
-      });
-      return toFileExport(file.fileName, file.mimeType, file.data);
-    } catch (err) {
-      if (err instanceof ExportError) throw new UserError('validation', err.message);
-      throw err;
-    }
+      },
+      ctx.signal,
+    );
+    return toFileExport(file);
   },
 
   'excel.template': async (req, ctx) => {
     const model = req.modelId === undefined ? undefined : (findModel(storageOf(ctx).db, req.modelId) ?? notFound('Model', req.modelId)).model;
-    const file = await exportTemplate(model);
-    return toFileExport(file.fileName, XLSX_MIME, file.data);
+    return toFileExport(await ctx.jobs.run('excel.template', model ? { model } : {}, ctx.signal));
   },
 
   'excel.importModel': async (req, ctx) => {
     const db = storageOf(ctx).db;
     if (!BASE64.test(req.content)) throw new UserError('validation', 'De inhoud van het bestand is niet als base64 doorgegeven; er is niets opgeslagen.');
-    const result = await importModelWorkbook(Buffer.from(req.content, 'base64'), req.fileName);
+    const result = await ctx.jobs.run('excel.importModel', { base64: req.content, ...(req.fileName !== undefined ? { fileName: req.fileName } : {}) }, ctx.signal);
     if (!result.ok) {
       const who = req.fileName ? `Het sjabloon ${JSON.stringify(req.fileName)}` : 'Het sjabloon';
       const notices = result.notices.length > 0 ? `\n\nMeldingen:\n${result.notices.join('\n')}` : '';
@@ -63,6 +61,6 @@ export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' 
   },
 };
 
-function toFileExport(fileName: string, mimeType: string, data: Buffer): FileExport {
-  return { fileName, mimeType, content: data.toString('base64'), encoding: 'base64' };
+function toFileExport(file: JobFile): FileExport {
+  return { fileName: file.fileName, mimeType: file.mimeType, content: file.base64, encoding: 'base64' };
 }

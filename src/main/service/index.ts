@@ -23,6 +23,8 @@ import { simulateHandlers } from './simulate';
 import { fileHandlers } from './files';
 import { excelHandlers } from './excel';
 import { backupHandlers } from './backups';
+import { jobHandlers } from './jobs';
+import { JobRefused, JobRunner, JobStopped, type JobRunnerOptions } from '../jobs/runner';
 
 /**
  * Every method of the contract, one handler each, grouped per area in their
@@ -38,6 +40,7 @@ export const handlers: HandlerMap = {
   ...fileHandlers,
   ...excelHandlers,
   ...backupHandlers,
+  ...jobHandlers,
 };
 
 export interface ServiceOptions {
@@ -46,11 +49,18 @@ export interface ServiceOptions {
   transport: 'electron' | 'browser';
   now?: () => Date;
   log?: Logger;
+  /** budgets and concurrency of the job workers (tests and the bench set small or instrumented ones) */
+  jobs?: JobRunnerOptions;
+}
+
+export interface HandleOptions {
+  /** aborting cancels the request's job, if it has one (browser mode: the HTTP client went away) */
+  signal?: AbortSignal;
 }
 
 export interface Service {
   /** For transports: anything may come in; the answer is always an ApiResult, never a throw. */
-  handle(method: unknown, request: unknown): Promise<ApiResult<unknown>>;
+  handle(method: unknown, request: unknown, options?: HandleOptions): Promise<ApiResult<unknown>>;
   /** Typed, in-process use of the same path (tests, CLI). */
   readonly api: JeugdplannerApi;
   readonly context: ServiceContext;
@@ -64,9 +74,10 @@ export function createService(options: ServiceOptions): Service {
     transport: options.transport,
     now: options.now ?? (() => new Date()),
     log: options.log ?? consoleLogger,
+    jobs: new JobRunner(options.jobs),
   };
 
-  async function handle(method: unknown, request: unknown): Promise<ApiResult<unknown>> {
+  async function handle(method: unknown, request: unknown, handleOptions: HandleOptions = {}): Promise<ApiResult<unknown>> {
     if (!isApiMethod(method)) {
       const shown = typeof method === 'string' ? JSON.stringify(method.slice(0, 100)) : typeof method;
       return fail({ code: 'unknown_method', message: `Onbekende opdracht ${shown}.` });
@@ -78,7 +89,7 @@ export function createService(options: ServiceOptions): Service {
     }
     try {
       const handler = handlers[method] as (req: unknown, ctx: ServiceContext) => unknown;
-      const value = await handler(parsed.data, context);
+      const value = await handler(parsed.data, handleOptions.signal ? { ...context, signal: handleOptions.signal } : context);
       return { ok: true, value };
     } catch (err) {
       return fail(toApiError(err, method, context.log));
@@ -95,6 +106,7 @@ export function createService(options: ServiceOptions): Service {
     api,
     context,
     close() {
+      context.jobs.close();
       if (context.state.status === 'ready') context.state.storage.close();
     },
   };
@@ -109,6 +121,7 @@ export interface OpenServiceOptions {
   now?: () => Date;
   log?: Logger;
   backupOnStart?: boolean;
+  jobs?: JobRunnerOptions;
 }
 
 /** Opens the database (backup, migrations, first-start seeding) and puts the service on top. */
@@ -129,7 +142,7 @@ export async function openService(options: OpenServiceOptions): Promise<Service>
       log.error(`Standaardmodel laden mislukt: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  return createService({ state, appVersion: options.appVersion, transport: options.transport, now, log });
+  return createService({ state, appVersion: options.appVersion, transport: options.transport, now, log, ...(options.jobs ? { jobs: options.jobs } : {}) });
 }
 
 function fail(error: ApiError): ApiResult<never> {
@@ -140,6 +153,8 @@ function toApiError(err: unknown, method: ApiMethod, log: Logger): ApiError {
   if (err instanceof UserError) {
     return { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
   }
+  if (err instanceof JobStopped) return { code: err.reason === 'cancelled' ? 'cancelled' : 'limit', message: err.message };
+  if (err instanceof JobRefused) return { code: 'validation', message: err.message };
   const detail = err instanceof Error ? err.message : String(err);
   log.error(`${method} mislukt: ${err instanceof Error && err.stack ? err.stack : detail}`);
   if (err instanceof Database.SqliteError) {

@@ -1,4 +1,3 @@
-import { simulate } from '../../shared/engine/simulate';
 import { parseScenario } from '../../shared/formats/validate';
 import { issuesToText } from '../../shared/formats/issues';
 import { UserError } from '../errors';
@@ -7,6 +6,7 @@ import { findScenario, isScenarioDeleted, updateScenario } from '../storage/scen
 import { findVersion, listVersions } from '../storage/versionsRepo';
 import { freezeVersion, resultsDiffer } from '../storage/versioning';
 import { notFound, stampOf, storageOf, type HandlerMap } from './context';
+import { simulateOffThread } from './simulate';
 
 export const versionHandlers: HandlerMap<'versions.list' | 'versions.get' | 'versions.create' | 'versions.restore'> = {
   'versions.list': (req, ctx) => {
@@ -16,18 +16,23 @@ export const versionHandlers: HandlerMap<'versions.list' | 'versions.get' | 'ver
   },
 
   /** The stored result is what was presented; today's engine recomputes the same inputs next to it. */
-  'versions.get': (req, ctx) => {
+  'versions.get': async (req, ctx) => {
     const stored = findVersion(storageOf(ctx).db, req.id) ?? notFound('Versie', req.id);
-    const recomputed = simulate(stored.model, stored.scenario);
+    const recomputed = await simulateOffThread(ctx, stored.model, stored.scenario);
     return { ...stored, recomputed, differs: resultsDiffer(stored.result, recomputed) };
   },
 
-  'versions.create': (req, ctx) => {
+  'versions.create': async (req, ctx) => {
     const { db } = storageOf(ctx);
     const current = findScenario(db, req.scenarioId) ?? notFound('Scenario', req.scenarioId);
     const model = findModel(db, current.modelId) ?? notFound('Model', current.modelId);
     const note = req.note === '' ? undefined : req.note;
-    return db.transaction(() => freezeVersion(db, current.id, model.model, current.scenario, 'manual', note, stampOf(ctx)))();
+    // The version freezes the working copy as read here, with the result of exactly those inputs.
+    const result = await simulateOffThread(ctx, model.model, current.scenario);
+    return db.transaction(() => {
+      if (!findScenario(db, current.id)) notFound('Scenario', current.id); // deleted while the result was computed
+      return freezeVersion(db, current.id, model.model, current.scenario, 'manual', note, stampOf(ctx), result);
+    })();
   },
 
   'versions.restore': (req, ctx) => {

@@ -29,8 +29,10 @@ export function freezeVersion(
   kind: VersionKind,
   note: string | undefined,
   stamp: Stamp,
+  /** the result of exactly these inputs when the caller already has it (computed off the service's thread) */
+  computed?: SimulationResult,
 ): VersionSummary {
-  const result = simulate(model, scenario);
+  const result = computed ?? simulate(model, scenario);
   return insertVersion(db, {
     scenarioId,
     kind,

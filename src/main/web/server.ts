@@ -98,7 +98,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return sendJson(res, 400, fail('validation', 'Het verzoek is geen geldige JSON.'));
     }
-    const result = await service.handle(method, request);
+    // A client that goes away (tab closed, reload, fetch aborted) no longer wants the answer: its job is cancelled.
+    const gone = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) gone.abort();
+    };
+    res.once('close', onClose);
+    const result = await service.handle(method, request, { signal: gone.signal });
+    res.off('close', onClose);
+    if (gone.signal.aborted || res.destroyed) return;
     sendJson(res, 200, result);
   }
 

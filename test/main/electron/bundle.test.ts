@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
+import { builtinModules } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildElectron, ROOT } from '../../../scripts/build-electron';
+import { buildElectron, JOB_WORKER_FILE, ROOT } from '../../../scripts/build-electron';
 import { tempDir } from '../../fixtures';
 
 // Inside the repo, so the bundle finds better-sqlite3 in node_modules as it would in the app.
@@ -32,6 +34,24 @@ describe('the built Electron bundle (with a fake electron module)', () => {
     expect(events.find((e) => e.what === 'load')!.detail).toBe('app://jeugdplanner/index.html');
     expect(fs.existsSync(path.join(userData, 'jeugdplanner.sqlite'))).toBe(true);
   });
+
+  it('job-worker.cjs needs only Node built-ins and runs a job by itself (no tsx)', async () => {
+    const source = fs.readFileSync(path.join(OUT, JOB_WORKER_FILE), 'utf8');
+    const required = new Set([...source.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!.replace(/^node:/, '')));
+    expect([...required].filter((m) => !builtinModules.includes(m))).toEqual([]);
+    // main.cjs starts this file, not the TypeScript source
+    expect(fs.readFileSync(path.join(OUT, 'main.cjs'), 'utf8')).toContain(JSON.stringify(JOB_WORKER_FILE));
+    const worker = new Worker(path.join(OUT, JOB_WORKER_FILE), { workerData: { kind: 'excel.template', input: {} } });
+    const messages: { type: string; value?: { fileName: string; base64: string } }[] = [];
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (m: (typeof messages)[number]) => messages.push(m));
+      worker.on('error', reject);
+      worker.on('exit', () => resolve());
+    });
+    const done = messages.find((m) => m.type === 'done');
+    expect(done?.value?.fileName).toBe('Sjabloon jeugdbudget.xlsx');
+    expect(Buffer.from(done!.value!.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  }, 30_000);
 
   it('preload.cjs needs nothing but electron and exposes only call and onMenu', () => {
     const source = fs.readFileSync(path.join(OUT, 'preload.cjs'), 'utf8');

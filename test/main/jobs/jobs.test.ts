@@ -1,0 +1,242 @@
+/**
+ * Long work off the service's thread (issue 14): Excel export, template and
+ * large simulations run in a job worker; saves and app.info answer beside a
+ * running export; budgets stop a job with a Dutch message and the service
+ * stays up; jobs can be cancelled, also by an HTTP client that goes away.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openService, type Service } from '../../../src/main/service';
+import type { FinishedJob, JobRunnerOptions } from '../../../src/main/jobs/runner';
+import { startWebServer, TOKEN_HEADER, type WebServer } from '../../../src/main/web/server';
+import { silentLogger } from '../../../src/main/log';
+import type { ApiResult, ScenarioRecord } from '../../../src/shared/api';
+import { simulate } from '../../../src/shared/engine/simulate';
+import { SIMULATE_IN_WORKER_FROM, simulateWork } from '../../../src/main/service/simulate';
+import { bundledScenario, largeModel } from '../../../bench/inputs';
+
+const SCENARIO_FILES = ['ongewijzigd-beleid.json', 'beleidsplan-kpis.json', 'rijksmaatregelen.json'];
+
+let services: Service[] = [];
+let servers: WebServer[] = [];
+afterEach(async () => {
+  for (const w of servers) await w.close();
+  for (const s of services) s.close();
+  services = [];
+  servers = [];
+});
+
+async function open(jobs: JobRunnerOptions = {}): Promise<Service> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jp-jobs-'));
+  const s = await openService({ dataDir, appVersion: '9.9.9', transport: 'browser', log: silentLogger, jobs });
+  services.push(s);
+  return s;
+}
+
+function value<T>(r: ApiResult<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+/** A model of `segments` segments with the three bundled scenarios, stored. */
+async function withLargeModel(s: Service, segments: number) {
+  const model = largeModel(segments);
+  const modelId = value(await s.api.call('models.save', { model })).id;
+  const scenarios: ScenarioRecord[] = [];
+  for (const f of SCENARIO_FILES) scenarios.push(value(await s.api.call('scenarios.save', { modelId, scenario: bundledScenario(model, f) })));
+  return { model, modelId, scenarios, scenarioIds: scenarios.map((x) => x.id) };
+}
+
+/** The one job the service runs, once its worker is running. */
+async function runningJob(s: Service) {
+  await expect.poll(async () => value(await s.api.call('jobs.status', {})).filter((j) => j.state === 'running').length, { timeout: 30_000 }).toBe(1);
+  return value(await s.api.call('jobs.status', {}))[0]!;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const t0 = performance.now();
+  const result = await fn();
+  return { ms: performance.now() - t0, result };
+}
+
+describe('jobs: long work off the service thread', () => {
+  it('while a long export runs, a save, app.info and a list answer in < 200 ms', async () => {
+    const s = await open();
+    const { modelId, scenarios, scenarioIds } = await withLargeModel(s, 120);
+    let settled = false;
+    const exporting = s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'euro' }).finally(() => {
+      settled = true;
+    });
+    const job = await runningJob(s);
+    expect(job).toMatchObject({ method: 'excel.exportBijlage', state: 'running' });
+
+    const first = scenarios[0]!;
+    const save = await timed(() => s.api.call('scenarios.save', { id: first.id, modelId, scenario: { ...first.scenario, description: 'bewaard tijdens de export' } }));
+    const info = await timed(() => s.api.call('app.info', {}));
+    const list = await timed(() => s.api.call('models.list', {}));
+    // the export was still running when these came back …
+    const stillRunning = !settled && value(await s.api.call('jobs.status', {})).some((j) => j.id === job.id);
+    expect(stillRunning).toBe(true);
+    // … and they answered, correctly and fast
+    expect(value(save.result).scenario.description).toBe('bewaard tijdens de export');
+    expect(value(info.result).storageReady).toBe(true);
+    expect(value(list.result).map((m) => m.id)).toContain(modelId);
+    expect(save.ms).toBeLessThan(200);
+    expect(info.ms).toBeLessThan(200);
+    expect(list.ms).toBeLessThan(200);
+
+    const file = value(await exporting);
+    expect(file.fileName).toMatch(/^Begrotingsbijlage jeugd alle gemeenten - .*\.zip$/);
+    expect(Buffer.from(file.content, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(value(await s.api.call('jobs.status', {}))).toEqual([]);
+  }, 120_000);
+
+  it('reports progress of a running export (jobs.status)', async () => {
+    const s = await open();
+    const { modelId, scenarioIds } = await withLargeModel(s, 120);
+    const exporting = s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'euro' });
+    await expect
+      .poll(async () => value(await s.api.call('jobs.status', {}))[0]?.progress?.step ?? '', { timeout: 60_000 })
+      .toMatch(/^werkmap [2-8] van 8 schrijven$/);
+    const [job] = value(await s.api.call('jobs.status', {}));
+    expect(job!.progress!.fraction).toBeGreaterThan(0.1);
+    expect(job!.progress!.fraction).toBeLessThan(1);
+    expect(job!.elapsedMs).toBeGreaterThan(0);
+    // seen enough: no need to wait for the rest
+    expect(value(await s.api.call('jobs.cancel', { id: job!.id }))).toEqual({ cancelled: true });
+    expect(await exporting).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  }, 120_000);
+
+  it('a job over its time budget is stopped with a Dutch message; the service keeps answering', async () => {
+    const finished: FinishedJob[] = [];
+    const s = await open({ budgets: { 'excel.exportBijlage': { timeMs: 500 } }, onFinished: (j) => finished.push(j) });
+    const { modelId, scenarioIds } = await withLargeModel(s, 120);
+    const r = await s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'euro' });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'limit',
+        message: "De export is gestopt: die duurde langer dan 0,5 s. Er is niets gewijzigd; kies minder scenario's, gemeenten of trekkingen, of een kleiner model.",
+      },
+    });
+    expect(finished.map((j) => j.outcome)).toEqual(['time']);
+    expect(value(await s.api.call('app.info', {})).storageReady).toBe(true);
+    expect(value(await s.api.call('jobs.status', {}))).toEqual([]);
+    // the next job (with its own budget) runs normally
+    expect(value(await s.api.call('excel.template', { modelId })).encoding).toBe('base64');
+    expect(finished.map((j) => j.outcome)).toEqual(['time', 'done']);
+  }, 120_000);
+
+  it('a job over its memory budget is stopped with a Dutch message; the service keeps answering', async () => {
+    const s = await open({ budgets: { 'excel.exportBijlage': { memoryMb: 24 } } });
+    const { modelId, scenarioIds } = await withLargeModel(s, 120);
+    const r = await s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'euro' });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'limit',
+        message: "De export is gestopt: die had meer dan 24 MB geheugen nodig. Er is niets gewijzigd; kies minder scenario's, gemeenten of trekkingen, of een kleiner model.",
+      },
+    });
+    expect(value(await s.api.call('models.list', {})).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('jobs.cancel stops a running export: its request answers "geannuleerd"', async () => {
+    const finished: FinishedJob[] = [];
+    const s = await open({ onFinished: (j) => finished.push(j) });
+    const { modelId, scenarioIds } = await withLargeModel(s, 120);
+    const exporting = s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'euro' });
+    const job = await runningJob(s);
+    expect(value(await s.api.call('jobs.cancel', { id: job.id }))).toEqual({ cancelled: true });
+    expect(await exporting).toEqual({ ok: false, error: { code: 'cancelled', message: 'De export is geannuleerd; er is niets gewijzigd.' } });
+    expect(finished).toMatchObject([{ id: job.id, outcome: 'cancelled' }]);
+    expect(value(await s.api.call('jobs.status', {}))).toEqual([]);
+    expect(value(await s.api.call('jobs.cancel', { id: job.id }))).toEqual({ cancelled: false });
+    const bad = await s.api.call('jobs.cancel', { id: -1 } as never);
+    expect(bad.ok).toBe(false);
+  }, 120_000);
+
+  it('jobs beyond the concurrency limit wait in line; cancelling a queued job answers it at once', async () => {
+    const finished: FinishedJob[] = [];
+    const s = await open({ maxConcurrent: 1, onFinished: (j) => finished.push(j) });
+    const { modelId, scenarioIds } = await withLargeModel(s, 120);
+    const a = s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'euro' });
+    const b = s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'region', unit: 'euro' });
+    const first = await runningJob(s);
+    const status = value(await s.api.call('jobs.status', {}));
+    expect(status.map((j) => j.state)).toEqual(['running', 'queued']);
+    const queued = status[1]!;
+    expect(value(await s.api.call('jobs.cancel', { id: queued.id }))).toEqual({ cancelled: true });
+    expect(await b).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(value(await s.api.call('jobs.status', {})).map((j) => [j.id, j.state])).toEqual([[first.id, 'running']]);
+    expect(value(await s.api.call('jobs.cancel', { id: first.id }))).toEqual({ cancelled: true });
+    expect(await a).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(finished.map((j) => [j.id, j.outcome])).toEqual([
+      [queued.id, 'cancelled'],
+      [first.id, 'cancelled'],
+    ]);
+  }, 120_000);
+
+  it('browser mode: a client that goes away cancels its job', async () => {
+    const finished: FinishedJob[] = [];
+    const s = await open({ onFinished: (j) => finished.push(j) });
+    const { modelId, scenarioIds } = await withLargeModel(s, 120);
+    const web = await startWebServer({ dataDir: '', service: s, log: silentLogger });
+    servers.push(web);
+    const client = new AbortController();
+    const request = fetch(`${web.url}api/excel.exportBijlage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: web.token },
+      body: JSON.stringify({ modelId, scenarioIds, scope: 'all', unit: 'euro' }),
+      signal: client.signal,
+    });
+    const job = await runningJob(s);
+    client.abort();
+    await expect(request).rejects.toThrow();
+    await expect.poll(() => finished, { timeout: 30_000 }).toMatchObject([{ id: job.id, outcome: 'cancelled' }]);
+    expect(value(await s.api.call('jobs.status', {}))).toEqual([]);
+  }, 120_000);
+
+  it('template, template import, a large simulate and versions of a large model run as jobs with the same answers', async () => {
+    const finished: FinishedJob[] = [];
+    const s = await open({ onFinished: (j) => finished.push(j) });
+    const { model, modelId, scenarios } = await withLargeModel(s, 40);
+    const template = value(await s.api.call('excel.template', { modelId }));
+    expect(template.fileName).toBe(`Sjabloon jeugdbudget - ${model.name}.xlsx`);
+    const imported = value(await s.api.call('excel.importModel', { fileName: template.fileName, content: template.content }));
+    expect(imported.record.model.segments.map((x) => x.id)).toEqual(model.segments.map((x) => x.id));
+    expect(value(await s.api.call('models.list', {})).map((m) => m.id)).toContain(imported.record.id);
+    // a model large enough for a worker: 500 segments × (30 gemeenten + 1) × 31 years
+    const base = largeModel(500);
+    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 30 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 30 })) };
+    expect(simulateWork(big)).toBeGreaterThanOrEqual(SIMULATE_IN_WORKER_FROM);
+    const scenario = scenarios[1]!.scenario;
+    const result = value(await s.api.call('simulate', { model: big, scenario }));
+    expect(result.totals.at(-1)!.balance).toBeCloseTo(simulate(big, scenario).totals.at(-1)!.balance, 6);
+    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([
+      ['excel.template', 'done'],
+      ['excel.importModel', 'done'],
+      ['simulate', 'done'],
+    ]);
+    // versions of a large model: the result is computed in a worker, stored as computed, recomputed in a worker
+    const bigId = value(await s.api.call('models.save', { model: big })).id;
+    const bigScenario = value(await s.api.call('scenarios.save', { modelId: bigId, scenario }));
+    finished.length = 0;
+    const version = value(await s.api.call('versions.create', { scenarioId: bigScenario.id, note: 'raadscommissie' }));
+    const stored = value(await s.api.call('versions.get', { id: version.id }));
+    expect(stored.differs).toBe(false);
+    expect(stored.result.totals.at(-1)!.balance).toBeCloseTo(result.totals.at(-1)!.balance, 6);
+    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([
+      ['simulate', 'done'],
+      ['simulate', 'done'],
+    ]);
+    // a broken template is refused as before (from the worker), nothing saved
+    const count = value(await s.api.call('models.list', {})).length;
+    const broken = await s.api.call('excel.importModel', { content: Buffer.from('geen xlsx').toString('base64') });
+    expect(broken).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(value(await s.api.call('models.list', {})).length).toBe(count);
+    expect(modelId).toBeGreaterThan(0);
+  }, 120_000);
+});
