@@ -2,6 +2,8 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { saveChartAsPng, type LegendItem } from '../lib/png';
 import { useUi } from '../stores/ui';
+import { AmountScope } from './money';
+import { TableTools } from './TableTools';
 
 interface Props {
   title: string;
@@ -37,7 +39,12 @@ export function ChartFrame({ title, legend, chart, table, level = 2, testId }: P
       <div ref={ref}>{chart}</div>
       <details className="table-alt" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>Toon als tabel</summary>
-        {tableOpen ? table : null}
+        {tableOpen ? (
+          <>
+            <TableTools label={title} />
+            <AmountScope>{table}</AmountScope>
+          </>
+        ) : null}
       </details>
     </section>
   );

@@ -1,17 +1,49 @@
-/** Amounts as controllers read them: nl-NL, and a tekort in red with a minus sign (never colour alone). */
-import { formatEuro, formatEuroCompact, formatPctChange } from '../../shared/locale/numbers';
+/**
+ * Amounts as controllers read them: nl-NL, and a tekort in red with a minus sign (never colour alone).
+ * Inside a table scope (AmountScope) they follow the table unit: whole euros or × € 1.000. Every amount
+ * carries its plain value in data-value, for "Kopiëren" (lib/tableText.ts).
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import { formatEuro, formatEuroCompact, formatInteger, formatPctChange } from '../../shared/locale/numbers';
+import { plainNumber } from '../lib/tableText';
+import { useTableUnit, type TableUnit } from '../stores/tableUnit';
+
+const AmountUnit = createContext<TableUnit>('euro');
+
+/** Amounts inside follow the table unit chosen with TableTools. */
+export function AmountScope({ children }: { children: ReactNode }) {
+  const unit = useTableUnit((s) => s.unit);
+  return <AmountUnit.Provider value={unit}>{children}</AmountUnit.Provider>;
+}
+
+/** The text and plain value of an amount in the current unit (× € 1.000: rounded to whole thousands). */
+function useAmount(value: number, compact: boolean | undefined): { text: string; plain: string; shown: number } {
+  const unit = useContext(AmountUnit);
+  if (compact) return { text: formatEuroCompact(value), plain: plainNumber(value), shown: Math.round(value) };
+  if (unit === 'duizend') {
+    const k = Math.round(value / 1000);
+    return { text: formatInteger(k), plain: plainNumber(k), shown: k };
+  }
+  return { text: formatEuro(value), plain: plainNumber(value), shown: Math.round(value) };
+}
 
 export function Euro({ value, compact }: { value: number; compact?: boolean }) {
-  return <span className="num">{compact ? formatEuroCompact(value) : formatEuro(value)}</span>;
+  const a = useAmount(value, compact);
+  return (
+    <span className="num" data-value={a.plain}>
+      {a.text}
+    </span>
+  );
 }
 
 /** A saldo: negative is a tekort (red, minus sign, and optionally the word). */
 export function Saldo({ value, compact, label }: { value: number; compact?: boolean; label?: boolean }) {
-  const text = compact ? formatEuroCompact(value) : formatEuro(value);
-  const tekort = Math.round(value) < 0;
-  const zero = Math.round(value) === 0;
+  const a = useAmount(value, compact);
+  const text = a.text;
+  const tekort = a.shown < 0;
+  const zero = a.shown === 0;
   return (
-    <span className={`num ${tekort ? 'tekort' : zero ? '' : 'overschot'}`}>
+    <span className={`num ${tekort ? 'tekort' : zero ? '' : 'overschot'}`} data-value={a.plain}>
       {text}
       {label ? <span className="saldo-label"> {tekort ? 'tekort' : 'overschot'}</span> : null}
     </span>
@@ -20,8 +52,14 @@ export function Saldo({ value, compact, label }: { value: number; compact?: bool
 
 /** A difference in lasten: more cost is worse, shown red. */
 export function CostDelta({ value }: { value: number }) {
-  const more = Math.round(value) > 0;
-  return <span className={`num ${more ? 'tekort' : ''}`}>{more ? formatEuro(value).replace('€ ', '€ +') : formatEuro(value)}</span>;
+  const a = useAmount(value, false);
+  const more = a.shown > 0;
+  const text = more ? (a.text.startsWith('€ ') ? a.text.replace('€ ', '€ +') : `+${a.text}`) : a.text;
+  return (
+    <span className={`num ${more ? 'tekort' : ''}`} data-value={a.plain}>
+      {text}
+    </span>
+  );
 }
 
 export function PctChange({ value }: { value: number }) {

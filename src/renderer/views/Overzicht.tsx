@@ -2,7 +2,8 @@
 import { TrendChart, SaldoChart } from '../charts/TrendChart';
 import { segmentColor, FUNDING_COLOR } from '../charts/palette';
 import { ChartFrame } from '../components/ChartFrame';
-import { Euro, PctChange, Saldo } from '../components/money';
+import { AmountScope, Euro, PctChange, Saldo } from '../components/money';
+import { TableTools } from '../components/TableTools';
 import { TotalsTable } from '../components/tables';
 import { useCurrentResult } from '../hooks';
 import { headline } from '../lib/derive';
@@ -92,6 +93,8 @@ export function Overzicht() {
       <OverzichtBand />
       <section aria-labelledby="kern-h" className="card">
         <h2 id="kern-h">Kerncijfers per jaar</h2>
+        <TableTools label="Kerncijfers per jaar" />
+        <AmountScope>
         <div className="table-scroll">
           <table className="data narrow" data-testid="kern-table">
             <thead>
@@ -120,6 +123,7 @@ export function Overzicht() {
             </tbody>
           </table>
         </div>
+        </AmountScope>
       </section>
       {hasFundingBreakdown(result) ? (
         <section aria-labelledby="opbouw-h" className="card">

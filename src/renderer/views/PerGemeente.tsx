@@ -10,12 +10,13 @@ import { GemeenteChart } from '../charts/GemeenteChart';
 import { OVERSCHOT_COLOR, TEKORT_COLOR } from '../charts/palette';
 import { ChartFrame } from '../components/ChartFrame';
 import { NumberField, SelectField } from '../components/fields';
-import { Euro, Saldo, SourceNote } from '../components/money';
+import { AmountScope, Euro, Saldo, SourceNote } from '../components/money';
 import { YearHeadRow } from '../components/tables';
 import { useCurrentResult } from '../hooks';
 import { setFundingShare, setSplit, setUsageShare, updateGemeente } from '../lib/modelEdit';
 import { useCurrent, useData } from '../stores/data';
 import { useUi } from '../stores/ui';
+import { TableTools } from '../components/TableTools';
 
 type Metric = 'cost' | 'funding' | 'balance';
 const METRICS: { value: Metric; label: string }[] = [
@@ -100,7 +101,10 @@ export function PerGemeente() {
           <h2 id="gem-table-h">{METRICS.find((m) => m.value === metric)!.label} per gemeente per jaar</h2>
           <SelectField label="Toon" value={metric} options={METRICS} onChange={setMetric} testId="gemeente-metric" />
         </div>
-        <GemeenteTable result={result} metric={metric} />
+        <TableTools label="Tabel per gemeente" />
+        <AmountScope>
+          <GemeenteTable result={result} metric={metric} />
+        </AmountScope>
       </section>
       <GemeentenEditor model={current.model} result={result} />
       <VerdeelsleutelEditor model={current.model} result={result} />

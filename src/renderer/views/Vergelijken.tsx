@@ -6,12 +6,13 @@ import { useEffect, useId, useMemo } from 'react';
 import { CompareChart, type CompareSeries } from '../charts/CompareChart';
 import { segmentColor } from '../charts/palette';
 import { ChartFrame } from '../components/ChartFrame';
-import { CostDelta, Saldo, Euro } from '../components/money';
+import { AmountScope, CostDelta, Saldo, Euro } from '../components/money';
 import { YearHeadRow } from '../components/tables';
 import { useResults } from '../hooks';
 import { segmentDifferences } from '../lib/derive';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
+import { TableTools } from '../components/TableTools';
 
 export const MAX_COMPARE = 4;
 
@@ -158,7 +159,10 @@ export function Vergelijken() {
       {series.length >= 1 ? (
         <section className="card" aria-labelledby="cmp-num-h">
           <h2 id="cmp-num-h">Saldo en verschil per jaar</h2>
-          <CompareTable series={series} referenceId={referenceId} />
+          <TableTools label="Saldo en verschil per jaar" />
+          <AmountScope>
+            <CompareTable series={series} referenceId={referenceId} />
+          </AmountScope>
         </section>
       ) : null}
       {ref
