@@ -34,6 +34,7 @@ import {
   type SummaryRefs,
 } from './bijlage';
 import { setText } from './safeText';
+import { citeSource } from '../../shared/domain/sources';
 import {
   FMT_DECIMAL,
   FMT_INTEGER,
@@ -394,7 +395,7 @@ function note(ws: Worksheet, row: number, lastCol: number, text: string): number
 /** Wrapped source text in columns from..to (merged when more than one). */
 function wrappedText(ws: Worksheet, row: number, from: number, to: number, text: string): void {
   const c = ws.getCell(row, from);
-  setText(c, text);
+  setText(c, citeSource(text));
   applyStyle(c, noteStyle);
   // Indented: the source follows a right-aligned number in the column before it.
   c.alignment = { ...noteStyle.alignment, indent: 1 };

@@ -19,6 +19,7 @@ import { TAAKVELDEN, TAAKVELD_CODES } from '../../shared/domain/taakvelden';
 import { formatEuro } from '../../shared/format/numbers';
 import { scopeLabel, scopedAmounts, type BijlageScope, type ScopedAmounts } from './amounts';
 import { setText } from './safeText';
+import { citeSource } from '../../shared/domain/sources';
 import { analysisGuide, buildGevoeligheid, buildOnzekerheid, type BijlageAnalysis } from './analysisSheets';
 import {
   FMT_DATETIME,
@@ -449,8 +450,10 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
   const years = ctx.years;
   let row = HEADER_ROWS + 1;
 
-  const source = (r: number, text: string | undefined) => {
+  const source = (r: number, raw: string | undefined) => {
     const c = ws.getCell(r, sourceCol);
+    // Cited by title, table and year: an older stored model may still name a file (sources.ts rewrites it).
+    const text = citeSource(raw);
     setText(c, text);
     applyStyle(c, noteStyle);
     // Wrapped, with the row height set here: not every viewer grows rows for wrapped text, and
@@ -484,7 +487,7 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
     if (si > 0) row++;
     blockTitle(ws, ctx, row++, scenarioTitle(s, si, ctx.input.scenarios.length), sourceCol);
     if (sc.description) {
-      setText(ws.getCell(row, 1), sc.description);
+      setText(ws.getCell(row, 1), citeSource(sc.description));
       applyStyle(ws.getCell(row++, 1), { ...noteStyle, alignment: { wrapText: false } });
     }
     label(ws, row++, 'Segmenten (bedragen en volumes voor de hele regio)', sectionStyle);
@@ -663,7 +666,7 @@ function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
     kc.font = { ...bodyFont, bold: true };
     kc.alignment = { vertical: 'top' };
     const vc = ws.getCell(row, 2);
-    if (typeof v === 'string' || v === undefined) setText(vc, v);
+    if (typeof v === 'string' || v === undefined) setText(vc, citeSource(v));
     else vc.value = v;
     if (numFmt) vc.numFmt = numFmt;
     vc.font = bodyFont;

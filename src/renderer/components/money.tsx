@@ -1,5 +1,6 @@
 /** Amounts as controllers read them: nl-NL, and a tekort in red with a minus sign (never colour alone). */
 import { formatEuro, formatEuroCompact, formatPctChange } from '../../shared/format/numbers';
+import { citeSource } from '../../shared/domain/sources';
 
 export function Euro({ value, compact }: { value: number; compact?: boolean }) {
   return <span className="num">{compact ? formatEuroCompact(value) : formatEuro(value)}</span>;
@@ -34,7 +35,7 @@ export function SourceNote({ source, estimate }: { source?: string | undefined; 
   return (
     <span className="source">
       {estimate ? <span className="badge estimate" title="Dit is een schatting, geen gerealiseerd cijfer">schatting</span> : null}
-      {source ? <span className="source-text">bron: {source}</span> : null}
+      {source ? <span className="source-text">bron: {citeSource(source)}</span> : null}
     </span>
   );
 }

@@ -15,6 +15,7 @@ import { ChartFrame } from '../components/ChartFrame';
 import { NumberField, SelectField, TextField } from '../components/fields';
 import { TotalsTable, YearHeadRow } from '../components/tables';
 import { Euro, SourceNote } from '../components/money';
+import { citeSource } from '../../shared/domain/sources';
 import { useCurrentResult } from '../hooks';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
@@ -263,7 +264,7 @@ const SegmentMeta = memo(function SegmentMeta({ model, segment, taakveld }: { mo
             {' '}
             · berekend uit realisatie {segment.calibration.year}: {formatNumber(segment.calibration.clients, 0)} jeugdigen, omzet{' '}
             {formatEuro(segment.calibration.turnover)}
-            {segment.calibration.source ? ` (${segment.calibration.source})` : ''}
+            {segment.calibration.source ? ` (${citeSource(segment.calibration.source)})` : ''}
           </span>
         ) : null}
       </p>

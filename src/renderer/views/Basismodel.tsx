@@ -13,6 +13,7 @@ import { formatEuro, formatEuroCents, formatNumber, parseDutchNumber } from '../
 import { Dialog } from '../components/Dialog';
 import { NumberField, SelectField, TextField, pickIssue } from '../components/fields';
 import { SourceNote } from '../components/money';
+import { citeSource } from '../../shared/domain/sources';
 import { useCurrentResult } from '../hooks';
 import { addBudgetSegment, addVolumeSegment, removeSegment, setSegmentField } from '../lib/modelEdit';
 import { setYearValue, stripSegment } from '../lib/scenarioEdit';
@@ -165,7 +166,7 @@ function SegmentEditor({ model, segment, onRemove, baseCost }: { model: Model; s
           Berekend uit realisatie {segment.calibration.year}: {formatNumber(segment.calibration.clients, 0)} jeugdigen, omzet {formatEuro(segment.calibration.turnover)}
           {segment.calibration.durationMonths !== undefined ? `, duur ${formatNumber(segment.calibration.durationMonths, 1)} mnd` : ''}
           {segment.calibration.avgDaysPerClient !== undefined ? `, ${formatNumber(segment.calibration.avgDaysPerClient, 1)} dagen per jeugdige` : ''}
-          {segment.calibration.source ? ` (bron: ${segment.calibration.source})` : ''}.
+          {segment.calibration.source ? ` (bron: ${citeSource(segment.calibration.source)})` : ''}.
         </p>
       ) : null}
       {segment.kind === 'volume' ? <CalibrationDialog open={calOpen} onClose={() => setCalOpen(false)} model={model} segment={segment} /> : null}
