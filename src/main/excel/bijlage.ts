@@ -19,7 +19,7 @@ import { TAAKVELDEN, TAAKVELD_CODES } from '../../shared/domain/taakvelden';
 import { formatEuro } from '../../shared/format/numbers';
 import { scopeLabel, scopedAmounts, type BijlageScope, type ScopedAmounts } from './amounts';
 import { setText } from './safeText';
-import { citeSource } from '../../shared/domain/sources';
+import { citeSource, reference, referencedSources } from '../../shared/domain/sources';
 import { analysisGuide, buildGevoeligheid, buildOnzekerheid, type BijlageAnalysis } from './analysisSheets';
 import {
   FMT_DATETIME,
@@ -597,6 +597,23 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
   }
 }
 
+/** Every source text the workbook shows: the model's, each scenario's and the Rijksmaatregelen switched on. */
+function workbookSourceTexts(ctx: Context): (string | undefined)[] {
+  const { model, scenarios } = ctx.input;
+  return [
+    ...model.segments.flatMap((s) => [s.source, s.note, s.kind === 'volume' ? s.calibration?.source : undefined]),
+    ...model.gemeenten.map((g) => g.source),
+    model.funding.source,
+    model.funding.nationalShare?.source,
+    ...scenarios.flatMap(({ scenario, result }) => [
+      ...Object.values(scenario.assumptions).map((a) => a?.source),
+      ...scenario.substitutions.map((r) => r.source),
+      scenario.funding.source,
+      ...(result.fundingMeasures ?? []).map((m) => m.source),
+    ]),
+  ];
+}
+
 function baseSource(seg: Segment): string | undefined {
   const parts = [seg.source, seg.estimate ? 'schatting' : undefined, seg.note].filter((p): p is string => Boolean(p));
   return parts.length > 0 ? parts.join(' — ') : undefined;
@@ -704,6 +721,13 @@ function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
     ['Herberekenen', 'De formules worden bij openen opnieuw berekend; de opgeslagen waarden zijn die van Jeugdplanner en komen tot op de euro overeen.'],
   ];
   for (const [k, v] of guide) kv(k, v);
+  row++;
+  const bh = ws.getCell(row++, 1);
+  setText(bh, 'Bronnen');
+  applyStyle(bh, { font: { ...bodyFont, bold: true, size: 11 } });
+  kv('Bronvermelding', 'Elk cijfer noemt zijn bron met de titel van het document, het onderdeel (bijlage, tabel of paragraaf) en het jaar van het cijfer, bijvoorbeeld "Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 3, tabel Verblijf met behandeling, 2019". "Schatting" betekent dat het cijfer niet uit een gepubliceerde bron komt; de redenering staat erbij.');
+  const cited = referencedSources(workbookSourceTexts(ctx));
+  cited.forEach((id, i) => kv(i === 0 ? 'Geciteerde documenten' : '', reference(id)));
   setupPage(ws, { scopeLabel: ctx.scopeName, scenarioLabel: ctx.scenarioLabel });
   ws.pageSetup.orientation = 'portrait';
 }

@@ -77,7 +77,7 @@ export function buildTemplate(model?: Model): ExcelJS.Workbook {
   writeTable(
     wb.addWorksheet(TEMPLATE_SHEETS.gemeenten),
     GEMEENTE_COLUMNS,
-    (model?.gemeenten ?? []).map((g) => ({ ...g })),
+    (model?.gemeenten ?? []).map((g) => ({ ...g, source: citeSource(g.source) })),
   );
   writeFunding(wb.addWorksheet(TEMPLATE_SHEETS.rijksmiddelen), model);
   writeUsage(wb.addWorksheet(TEMPLATE_SHEETS.gebruik), model);
