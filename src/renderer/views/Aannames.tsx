@@ -325,7 +325,7 @@ const SourceField = memo(function SourceField({ segmentId, source }: { segmentId
   return (
     <TextField
       label="Onderbouwing van deze aannames (bron, KPI of afspraak)"
-      value={source}
+      value={citeSource(source)}
       path={`assumptions.${segmentId}.source`}
       onCommit={(v) => edit((s) => setAssumptionSource(s, segmentId, v), `${segmentId}.source`)}
       testId={`a-${segmentId}-source`}
@@ -376,7 +376,7 @@ function Substitutions({ model }: { model: Model }) {
           </div>
           <TextField
             label="Bron of afspraak"
-            value={rule.source ?? ''}
+            value={citeSource(rule.source ?? '')}
             onCommit={(v) => edit((s) => updateSubstitution(s, i, v === '' ? { source: undefined } : { source: v }), `subst.${i}.source`)}
           />
         </fieldset>
@@ -493,7 +493,7 @@ const FundingTable = memo(
         </p>
         <TextField
           label="Bron van de aannames over Rijksmiddelen"
-          value={funding.source ?? ''}
+          value={citeSource(funding.source ?? '')}
           onCommit={(v) =>
             edit((s) => {
               const funding = { ...s.funding };

@@ -154,7 +154,7 @@ function SegmentEditor({ model, segment, onRemove, baseCost }: { model: Model; s
         </div>
       )}
       <div className="row">
-        <TextField label="Bron van de basiscijfers" value={segment.source ?? ''} path={`${p}.source`} onCommit={(v) => set('source', v === '' ? undefined : v)} className="wide" />
+        <TextField label="Bron van de basiscijfers" value={citeSource(segment.source ?? '')} path={`${p}.source`} onCommit={(v) => set('source', v === '' ? undefined : v)} className="wide" />
         <label className="checkbox">
           <input type="checkbox" checked={segment.estimate === true} onChange={(e) => void set('estimate', e.target.checked ? true : undefined)} />
           Dit is een schatting
@@ -312,7 +312,7 @@ function FundingEditor({ model }: { model: Model }) {
         <TextField
           label="Bron"
           className="wide"
-          value={model.funding.source ?? ''}
+          value={citeSource(model.funding.source ?? '')}
           path="funding.source"
           onCommit={(v) =>
             editModel((m) => {
