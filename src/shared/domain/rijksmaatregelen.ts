@@ -37,7 +37,7 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     national: { '2024': 1265 * MLN, '2025': 758 * MLN, '2026': 367 * MLN },
     continues: false,
     source: cite('vng-stelposten', 'augustus 2022: stelpost € 1.265 mln (2024), € 758 mln (2025), € 367 mln (2026)'),
-    note: 'Landelijke bedragen die gemeenten als stelpost mochten ramen (circulaire 15-07-2021: 2023–2025 hoogstens 75% van de Commissie van Wijzen-bedragen).',
+    note: `Landelijke bedragen die gemeenten als stelpost mochten ramen (${cite('circulaire-stelpost-jeugd-2021')}: 2023–2025 hoogstens 75% van de Commissie van Wijzen-bedragen).`,
   },
   {
     id: 'lagere-uitgaven-2022',
@@ -66,7 +66,7 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     kind: 'structureel',
     national: { '2026': -511 * MLN },
     continues: true,
-    source: `${cite('hervormingsagenda-principeakkoord', '2023: aparte besparing Rutte IV van € 511 mln')}; ${cite('voorjaarsnota-2024-jeugd', '2024: korting voor 2025 geschrapt, vanaf 2026 nog geraamd')}`,
+    source: `${cite('hervormingsagenda-principeakkoord', '2023: aparte besparing Rutte IV van € 511 mln')}; ${cite('voorjaarsnota-2024-jeugd', 'korting voor 2025 geschrapt, vanaf 2026 nog geraamd')}`,
   },
   {
     id: 'deskundigencommissie-50pct',
@@ -84,7 +84,7 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     kind: 'incidenteel',
     national: { '2025': 1000 * MLN, '2026': 1000 * MLN, '2027': 1000 * MLN },
     continues: false,
-    source: cite('voorjaarsnota-2025-jeugd', '2025: ongeveer € 3 mld voor gemeenten in 2025–2027'),
+    source: cite('voorjaarsnota-2025-jeugd', 'ongeveer € 3 mld voor gemeenten in 2025–2027'),
     note: 'Aanname: gelijk verdeeld, € 1 mld per jaar. De uitwerking van het advies van de Deskundigencommissie; alternatief voor "deskundigencommissie-50pct".',
     excludes: ['deskundigencommissie-50pct'],
   },
@@ -94,7 +94,7 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     kind: 'structureel',
     national: { '2028': -260 * MLN },
     continues: true,
-    source: cite('voorjaarsnota-2025-jeugd', '2025: een eigen bijdrage moet vanaf 2028 ongeveer € 260 mln per jaar besparen'),
+    source: cite('voorjaarsnota-2025-jeugd', 'een eigen bijdrage moet vanaf 2028 ongeveer € 260 mln per jaar besparen'),
     note: 'Uitname uit de Rijksmiddelen. De inkomsten uit eigen bijdragen of het lagere gebruik zijn niet inbegrepen: neem die op als aanname bij de segmenten.',
   },
   {
@@ -103,7 +103,7 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     kind: 'structureel',
     national: { '2028': -70 * MLN },
     continues: true,
-    source: cite('voorjaarsnota-2025-jeugd', '2025: kortere trajecten moeten vanaf 2028 ongeveer € 70 mln per jaar besparen'),
+    source: cite('voorjaarsnota-2025-jeugd', 'kortere trajecten moeten vanaf 2028 ongeveer € 70 mln per jaar besparen'),
     note: 'Uitname uit de Rijksmiddelen. De lagere lasten volgen alleen als de trajecten ook korter worden: neem dat op als durationChangePct bij de segmenten.',
   },
 ];

@@ -102,6 +102,13 @@ export const SOURCES = {
     year: '2023',
     where: 'tweedekamer.nl; vng.nl',
   },
+  'circulaire-stelpost-jeugd-2021': {
+    short: 'Rijksoverheid, circulaire van 15-07-2021 over de raming van de extra middelen jeugd',
+    title: 'Circulaire van 15-07-2021 over de raming van de extra middelen jeugd in de meerjarenraming 2023–2025 (stelpost hoogstens 75% van de bedragen van de Commissie van Wijzen)',
+    publisher: 'Rijksoverheid',
+    year: '2021',
+    where: 'rijksoverheid.nl',
+  },
   'voorjaarsnota-2024-jeugd': {
     short: 'Skipr, berichtgeving Voorjaarsnota 2024',
     title: 'Voorjaarsnota 2024: korting van € 511 mln op jeugd voor 2025 geschrapt',
@@ -135,6 +142,12 @@ export const SOURCES = {
     title: 'Iv3-informatievoorschrift gemeenten 2023 (taakvelden)',
     publisher: 'Rijksoverheid',
     year: '2023',
+    where: 'rijksoverheid.nl',
+  },
+  'iv3-faq-jeugd-wmo': {
+    short: 'Rijksoverheid, "Veelgestelde vragen verfijning Iv3 jeugd en Wmo"',
+    title: 'Veelgestelde vragen verfijning Iv3 jeugd en Wmo (iJw-productcodes naar taakvelden)',
+    publisher: 'Rijksoverheid',
     where: 'rijksoverheid.nl',
   },
   // ------------------------------------------------------------ local news (figures without a stated year)
