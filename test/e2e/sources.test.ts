@@ -25,6 +25,7 @@ beforeAll(async () => {
   const legacy = {
     ...model,
     segments: model.segments.map((s) => ({ ...s, source: `${PLAN_FILE} (Regionaal Beleidsplan Jeugd 2022 en verder), Bijlage 3 (via ${NOTE_NAME})` })),
+    gemeenten: model.gemeenten.map((g) => ({ ...g, source: `CBS (via ${NOTE_NAME}), ${PLAN_FILE}` })),
     funding: { ...model.funding, source: `Schatting (Deskundigencommissie, ${NOTE_NAME})` },
   };
   const saved = await api.call('models.save', { id: modelId, model: legacy });
@@ -33,6 +34,7 @@ beforeAll(async () => {
   const sc = first.scenario;
   const legacyScenario = {
     ...sc,
+    description: `Zie ${PLAN_FILE}, Bijlage 8 en de besluiten zoals ${NOTE_NAME} ze noemt.`,
     assumptions: Object.fromEntries(Object.entries(sc.assumptions).map(([id, a]) => [id, { ...a, source: `aanname op basis van ${NOTE_NAME} (VNG-advies indexatie jeugdhulp, vng.nl)` }])),
   };
   const s2 = await api.call('scenarios.save', { id: first.id, modelId, scenario: legacyScenario });
@@ -77,6 +79,17 @@ describe('sources as users read them', () => {
       }
     }
     expect(withAssumption).toBeGreaterThan(10);
+  });
+
+  it('no other view shows a file name either (read text and edit fields)', async () => {
+    for (const view of ['overzicht', 'rijksmiddelen', 'basismodel', 'scenarios', 'vergelijken', 'gemeenten', 'analyse']) {
+      await app.nav(view);
+      const text = await visibleText('main');
+      expect(text.length, view).toBeGreaterThan(200);
+      expect(text, view).not.toMatch(LEAK);
+    }
+    await app.nav('scenarios');
+    expect(await visibleText('main')).toContain('Zie Bijlage 8 en de besluiten zoals publieke bronnen ze noemt.');
   });
 
   it('the presentation sources slide', async () => {

@@ -11,6 +11,7 @@ import { Saldo, Euro } from '../components/money';
 import { uniqueName } from '../menu';
 import { call, useData } from '../stores/data';
 import { useUi } from '../stores/ui';
+import { citeSource } from '../../shared/domain/sources';
 
 const KIND_NL: Record<VersionSummary['kind'], string> = {
   manual: 'vastgelegd',
@@ -103,7 +104,7 @@ export function Scenarios() {
             <TextField
               label="Toelichting en notities"
               multiline
-              value={current.description ?? ''}
+              value={citeSource(current.description ?? '')}
               path="description"
               testId="scenario-description"
               onCommit={(v) => data().setDescription(currentId, v)}
