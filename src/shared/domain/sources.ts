@@ -125,7 +125,7 @@ export const SOURCES = {
   },
   'deskundigencommissie-groeipijn': {
     short: 'Deskundigencommissie Hervormingsagenda Jeugd (Van Ark), "Groeipijn"',
-    title: 'Groeipijn (advies van de Deskundigencommissie Hervormingsagenda Jeugd), 30-01-2025',
+    title: 'Groeipijn (advies van de Deskundigencommissie Hervormingsagenda Jeugd, 30-01-2025)',
     publisher: 'Rijksoverheid',
     year: '2025',
     where: 'rijksoverheid.nl',
@@ -153,7 +153,7 @@ export const SOURCES = {
   // ------------------------------------------------------------ local news (figures without a stated year)
   'omroep-peel-en-maas': {
     short: 'Omroep Peel en Maas, berichtgeving over jeugdzorg in Peel en Maas en Beesel',
-    title: 'Berichtgeving over jeugdzorg in Peel en Maas en Beesel (jaar niet vermeld)',
+    title: 'Berichtgeving over jeugdzorg in Peel en Maas en Beesel',
     publisher: 'Omroep Peel en Maas',
     where: 'omroep-peelenmaas.lokaalnieuwsnet.nl',
   },
