@@ -165,7 +165,7 @@ describe('begrotingsbijlage, gemeente scope and thousands', () => {
     const g = simulate(model, scenarios[1]!).gemeenten.find((x) => x.id === 'venray')!;
     const saldo = rowsWithLabel(ws, 'Saldo (baten − lasten; negatief = tekort)')[0]!;
     // × € 1.000: the saldo is the sum of the printed (rounded) lines; the row below gives the rounding difference
-    const rounding = rowsStartingWith(ws, 'Afrondingsverschil: saldo onafgerond')[0]!;
+    const rounding = rowsStartingWith(ws, 'Afrondingsverschil saldo (onafgerond − afgedrukt)')[0]!;
     expect(rounding).toBe(saldo + 1);
     g.years.forEach((gy, k) => {
       const printed = numberOf(ws.getCell(saldo, YEAR_COL + k).value)!;

@@ -188,7 +188,7 @@ const FMT_ROUNDING = '#,##0.0;[Red]-#,##0.0;0.0';
  * (× € 1.000 only): unrounded minus printed, per year. A value, not a total.
  */
 export function roundingRow(ws: Worksheet, ctx: Context, row: number, what: string, unrounded: (k: number) => number, printedRow: number): void {
-  label(ws, row, `Afrondingsverschil: ${what} onafgerond min ${what} hierboven (bedragen afgerond op € 1.000)`, { font: { ...bodyFont, italic: true } }, 1);
+  label(ws, row, `Afrondingsverschil ${what} (onafgerond − afgedrukt)`, { font: { ...bodyFont, italic: true } }, 1);
   ctx.years.forEach((_, k) => {
     const diff = ctx.money(unrounded(k)) - cellNumber(ws, printedRow, ctx.yearCol(k));
     number(ws, row, ctx.yearCol(k), Math.round(diff * 1e6) / 1e6, FMT_ROUNDING).font = { ...bodyFont, italic: true };
