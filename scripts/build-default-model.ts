@@ -16,10 +16,11 @@ import { calibrate, DAYS_PER_MONTH } from '../src/shared/engine/calibrate';
 import { MODEL_FORMAT, type BudgetSegment, type Gemeente, type Model, type VolumeSegment } from '../src/shared/formats/model';
 import { parseModel } from '../src/shared/formats/validate';
 import { formatEuro } from '../src/shared/locale/numbers';
+import { cite } from '../src/shared/domain/sources';
 
-const PLAN = '003_60f469445e7c1faa.txt (Regionaal Beleidsplan Jeugd 2022 en verder, regio Noord-Limburg)';
-const FACTS = 'facts.md (publieke cijfers Jeugdplanner)';
-const CBS_LASTEN = 'CBS StatLine 83454NED (lasten jeugdzorg per gemeente)';
+/** Citations come from the one mapping in src/shared/domain/sources.ts: title, part and year, never a file name. */
+const plan = (detail: string) => cite('beleidsplan-noord-limburg', detail);
+const CBS_LASTEN = `${cite('cbs-83454')} (lasten jeugdzorg per gemeente)`;
 
 /** Rounds model figures to 4 decimals: exact enough (< 0,01% off) and readable in the file. */
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -56,7 +57,7 @@ const youth: Record<string, { name: string; youth: number; source: string; estim
     name: 'Beesel',
     youth: BEESEL,
     estimate: true,
-    source: `Schatting: ${FACTS} (omroep-peelenmaas.lokaalnieuwsnet.nl, jaar niet vermeld, onbevestigd): 395 jeugdigen in jeugdhulp = 13,5% van de onder-23-jarigen → ${nl(Math.round(BEESEL_U23), 0)} onder-23; 0–17 ≈ × 18/23 = ${BEESEL} (leeftijden gelijk verdeeld).`,
+    source: `Schatting: ${cite('omroep-peel-en-maas')} (jaar niet vermeld, onbevestigd): 395 jeugdigen in jeugdhulp = 13,5% van de onder-23-jarigen → ${nl(Math.round(BEESEL_U23), 0)} onder-23; 0–17 ≈ × 18/23 = ${BEESEL} (leeftijden gelijk verdeeld).`,
   },
   bergen: {
     name: 'Bergen (L.)',
@@ -74,7 +75,7 @@ const youth: Record<string, { name: string; youth: number; source: string; estim
     name: 'Horst aan de Maas',
     youth: REST_EACH,
     estimate: true,
-    source: `Schatting: regio 0–17 ≈ ${REGION_0_17} (${PLAN}, § 4.1: ruim 53.000 jongeren 0–19, × 18/20) min Venlo, Beesel, Bergen en Gennep = ${REST}, gelijk verdeeld over Horst aan de Maas, Peel en Maas en Venray (geen cijfer per gemeente gevonden).`,
+    source: `Schatting: regio 0–17 ≈ ${REGION_0_17} (${plan('§ 4.1')}: ruim 53.000 jongeren 0–19, × 18/20) min Venlo, Beesel, Bergen en Gennep = ${REST}, gelijk verdeeld over Horst aan de Maas, Peel en Maas en Venray (geen cijfer per gemeente gevonden).`,
   },
   peelenmaas: {
     name: 'Peel en Maas',
@@ -86,7 +87,7 @@ const youth: Record<string, { name: string; youth: number; source: string; estim
     name: 'Venlo',
     youth: VENLO,
     estimate: true,
-    source: `CBS 71488ned, 1-1-2022 (via ${FACTS}): 0–15 = 4.599 + 4.667 + 5.078 = 14.344; 15–20 = 5.498, waarvan 3/5 als 15–17 geteld (schatting: de vijfjaarsklasse splitst niet bij 18) → ${VENLO}.`,
+    source: `${cite('cbs-71488', '1-1-2022')}: 0–15 = 4.599 + 4.667 + 5.078 = 14.344; 15–20 = 5.498, waarvan 3/5 als 15–17 geteld (schatting: de vijfjaarsklasse splitst niet bij 18) → ${VENLO}.`,
   },
   venray: {
     name: 'Venray',
@@ -161,14 +162,14 @@ function seedVolume(s: SeedVolume): VolumeSegment {
     ...(s.perDay ? { unitsPerClientMonth: DAYS_PER_MONTH } : {}),
     unit: s.perDay ? 'etmaal' : 'cliëntmaand',
     pricePerUnit: r8(price),
-    source: `${PLAN}, Bijlage 3, tabel "${s.table}", ${s.year}, kolom Limburg-Noord: ${figures}. Gekalibreerd (stabiele toestand): ${derivation}; prijs = omzet / cliëntmaanden = ${s.perDay ? `${euro(c.pricePerClientMonth)} per cliëntmaand = € ${nl(price)} per etmaal` : `${euro(c.pricePerClientMonth)} per cliëntmaand`}. Bedragen van ${s.year}, zonder indexatie als 2022 gebruikt.${s.durationNote ? ` ${s.durationNote}` : ''}`,
+    source: `${plan(`Bijlage 3, tabel ${s.table}, ${s.year}`)}, kolom Limburg-Noord: ${figures}. Gekalibreerd (stabiele toestand): ${derivation}; prijs = omzet / cliëntmaanden = ${s.perDay ? `${euro(c.pricePerClientMonth)} per cliëntmaand = € ${nl(price)} per etmaal` : `${euro(c.pricePerClientMonth)} per cliëntmaand`}. Bedragen van ${s.year}, zonder indexatie als 2022 gebruikt.${s.durationNote ? ` ${s.durationNote}` : ''}`,
     estimate: false,
     calibration: {
       year: s.year,
       clients: s.clients,
       turnover: s.turnover,
       ...(s.durationMonths !== undefined ? { durationMonths: s.durationMonths } : { avgDaysPerClient: s.avgDaysPerClient! }),
-      source: `${PLAN}, Bijlage 3, tabel "${s.table}", ${s.year}`,
+      source: plan(`Bijlage 3, tabel ${s.table}, ${s.year}`),
     },
   };
 }
@@ -244,7 +245,7 @@ const crisisdienst = seedBudget({
   group: GROUP_CRISIS,
   taakveld: '6.74b',
   amount: 584200,
-  source: `${PLAN}, Bijlage 3, tabel "Crisishulp", 2020, kolom Limburg-Noord: subsidie/inkoop crisisdienst Jeugd € 584.200 (452 crisismeldingen). Bedrag van 2020, zonder indexatie als 2022 gebruikt.`,
+  source: `${plan('Bijlage 3, tabel Crisishulp, 2020')}, kolom Limburg-Noord: subsidie/inkoop crisisdienst Jeugd € 584.200 (452 crisismeldingen). Bedrag van 2020, zonder indexatie als 2022 gebruikt.`,
   estimate: false,
 });
 
@@ -255,7 +256,7 @@ const crisisdienst = seedBudget({
 const JBJR = 6170529;
 const JB = r4((JBJR * (531 + 145)) / (531 + 145 + 81));
 const JR = r4(JBJR - JB);
-const jbjrSource = `${PLAN}, Bijlage 3, tabel "Jeugdbescherming en Jeugdreclassering", 2020, kolom Limburg-Noord: subsidie € 6.170.529 voor 81 JR, 531 OTS en 145 voogdij. Verdeeld over de taakvelden 6.82a/6.82b naar aantal jeugdigen: JB (OTS + voogdij) 676, JR 81 (verdeling is een schatting; de bron geeft één subsidie). Bedrag van 2020, zonder indexatie als 2022 gebruikt.`;
+const jbjrSource = `${plan('Bijlage 3, tabel Jeugdbescherming en Jeugdreclassering, 2020')}, kolom Limburg-Noord: subsidie € 6.170.529 voor 81 JR, 531 OTS en 145 voogdij. Verdeeld over de taakvelden 6.82a/6.82b naar aantal jeugdigen: JB (OTS + voogdij) 676, JR 81 (verdeling is een schatting; de bron geeft één subsidie). Bedrag van 2020, zonder indexatie als 2022 gebruikt.`;
 const jb = seedBudget({
   id: 'jeugdbescherming',
   name: 'Jeugdbescherming (subsidie GI)',
@@ -283,7 +284,7 @@ const veiligThuis = seedBudget({
   group: GROUP_REGIO,
   taakveld: '7.1',
   amount: VT,
-  source: `${PLAN}, Bijlage 3, tabel "Veilig Thuis", 2020 (Jaarverslag Veilig Thuis 2020): subsidie € 4.486.000 voor heel Noord- en Midden-Limburg. Aandeel Noord-Limburg geschat naar aandeel meldingen: 1.872 / 3.553 → ${euro(VT)}. Taakveld 7.1 Volksgezondheid is een aanname (facts.md geeft geen taakveld voor Veilig Thuis; controleer de eigen begroting).`,
+  source: `${plan('Bijlage 3, tabel Veilig Thuis, 2020')} (daar uit het Jaarverslag Veilig Thuis 2020): subsidie € 4.486.000 voor heel Noord- en Midden-Limburg. Aandeel Noord-Limburg geschat naar aandeel meldingen: 1.872 / 3.553 → ${euro(VT)}. Taakveld 7.1 Volksgezondheid is een aanname (de taakveldindeling van het Iv3-informatievoorschrift 2023 noemt Veilig Thuis niet bij jeugd; controleer de eigen begroting).`,
   estimate: true,
 });
 const transformatie = seedBudget({
@@ -292,14 +293,14 @@ const transformatie = seedBudget({
   group: GROUP_REGIO,
   taakveld: '6.1',
   amount: 500000,
-  source: `${PLAN}, § 5.1 Regionaal budget: € 500.000 per jaar. Taakveld 6.1 (Samenkracht en burgerparticipatie) is een afleiding: preventie en versterken van de omgeving (facts.md geeft geen taakveld voor dit budget).`,
+  source: `${plan('§ 5.1 Regionaal budget')}: € 500.000 per jaar. Taakveld 6.1 (Samenkracht en burgerparticipatie) is een afleiding: preventie en versterken van de omgeving (de jeugdtaakvelden van het Iv3-informatievoorschrift 2023 dekken dit budget niet).`,
   estimate: false,
 });
 
 // ---------------------------------------------------------------- estimated segments
 /*
  * What the seeds do not give. The regional total of lasten 2022 is estimated from CBS 83454NED
- * (facts.md) and the rest after the seed lines is spread over the segments of the beleidsplan.
+ * (public figures) and the rest after the seed lines is spread over the segments of the beleidsplan.
  *   Venlo 2024 gerealiseerd € 41.869k, terug naar 2022-prijzen met de VNG-index (6,43% 2023, 5,71% 2024):
  *     41.869 / 1,0643 / 1,0571 = € 37.214k
  *   Beesel + Bergen + Gennep 2021 gerealiseerd: 3.871 + 3.374 + 3.964 = € 11.209k (as 2022; € 1.690 per jeugdige)
@@ -313,7 +314,7 @@ const REGION_TOTAL = venlo2022 + small3 + rest3;
 const seedTotal = [verblijf, ovb, jzp, crisisbedden].reduce((t, s) => t + s.inflowPerYear * s.avgDurationMonths * (s.unitsPerClientMonth ?? 1) * s.pricePerUnit, 0) + crisisdienst.amount + jb.amount + jr.amount + VT + 500000;
 const REMAINDER = REGION_TOTAL - seedTotal;
 
-const TOTAL_NOTE = `Regionaal totaal lasten 2022 geschat op ${euro(REGION_TOTAL)} uit ${CBS_LASTEN} (via facts.md): Venlo 2024 gerealiseerd € 41.869k, teruggerekend naar 2022 met de VNG-indexcijfers 6,43% (2023) en 5,71% (2024) = ${euro(venlo2022)}; Beesel, Bergen en Gennep 2021 gerealiseerd samen € 11.209k (= 2022 aangenomen); Horst aan de Maas, Peel en Maas en Venray met dezelfde lasten per jeugdige als die drie (${euro(small3 / small3Youth)}) = ${euro(rest3)}. Na aftrek van de bronregels (${euro(seedTotal)}) blijft ${euro(REMAINDER)} voor ambulant, dagbesteding/dagbehandeling en wonen.`;
+const TOTAL_NOTE = `Regionaal totaal lasten 2022 geschat op ${euro(REGION_TOTAL)} uit ${CBS_LASTEN}: Venlo 2024 gerealiseerd € 41.869k, teruggerekend naar 2022 met de VNG-indexcijfers 6,43% (2023) en 5,71% (2024) = ${euro(venlo2022)}; Beesel, Bergen en Gennep 2021 gerealiseerd samen € 11.209k (= 2022 aangenomen); Horst aan de Maas, Peel en Maas en Venray met dezelfde lasten per jeugdige als die drie (${euro(small3 / small3Youth)}) = ${euro(rest3)}. Na aftrek van de bronregels (${euro(seedTotal)}) blijft ${euro(REMAINDER)} voor ambulant, dagbesteding/dagbehandeling en wonen.`;
 
 /*
  * Check on the client numbers: all volume segments together serve about 10.900 trajectories a year
@@ -322,7 +323,7 @@ const TOTAL_NOTE = `Regionaal totaal lasten 2022 geschat op ${euro(REGION_TOTAL)
  * that is 6.500–8.200 jeugdigen; a jeugdige often has more than one product, so the order of size fits.
  */
 const CLIENTS_NOTE =
-  'Controle: alle volumesegmenten samen tellen circa 10.900 trajecten per jaar; met circa 61.000 jongeren 0–22 in de regio en 10,7% (Horst aan de Maas, 2022) tot 13,5% (Beesel) in jeugdhulp (facts.md) zijn dat 6.500–8.200 jeugdigen, die vaak meer dan één product hebben.';
+  `Controle: alle volumesegmenten samen tellen circa 10.900 trajecten per jaar; met circa 61.000 jongeren 0–22 in de regio en 10,7% (Horst aan de Maas, 2022) tot 13,5% (Beesel) in jeugdhulp (${cite('hallo-horst')}; ${cite('omroep-peel-en-maas')}) zijn dat 6.500–8.200 jeugdigen, die vaak meer dan één product hebben.`;
 
 /** Share of the remainder per estimated segment: an assumption (no source gives the split), stated in each note. */
 interface Estimate {
@@ -367,7 +368,7 @@ const estimated: VolumeSegment[] = estimates.map((e) => {
     unit: e.unit,
     pricePerUnit: e.price,
     estimate: true,
-    source: `Schatting (geen bron voor dit segment): ${Math.round(e.share * 100)}% van de ${euro(REMAINDER)} die na de bronregels overblijft = ${euro(cost)} in 2022. Aangenomen ${e.how}; daaruit ${nl(inCare)} jeugdigen tegelijk in zorg en een instroom van ${nl(inflow)} per jaar (stabiele toestand). Taakveld volgens facts.md (Iv3 2023).`,
+    source: `Schatting (geen bron voor dit segment): ${Math.round(e.share * 100)}% van de ${euro(REMAINDER)} die na de bronregels overblijft = ${euro(cost)} in 2022. Aangenomen ${e.how}; daaruit ${nl(inCare)} jeugdigen tegelijk in zorg en een instroom van ${nl(inflow)} per jaar (stabiele toestand). Taakveld volgens ${cite('iv3-2023')}; de indeling van een segment op een taakveld is een afleiding.`,
     note: `${TOTAL_NOTE} ${CLIENTS_NOTE}`,
   };
 });
@@ -375,7 +376,7 @@ const estimated: VolumeSegment[] = estimates.map((e) => {
 // ---------------------------------------------------------------- Rijksmiddelen
 /*
  * The Rijksmiddelen jeugd for the region in 2022 are not in the seeds. The per-inwoner figures in
- * facts.md (Peel en Maas € 186, Beesel € 219; year not stated) give 270.000 × € 202,50 ≈ € 54,7 mln:
+ * public figures (Peel en Maas € 186, Beesel € 219; year not stated) give 270.000 × € 202,50 ≈ € 54,7 mln:
  * far below the estimated lasten, most likely an older year before the Commissie van Wijzen money.
  * Instead: the national ratio of Rijk funding to spending. Deskundigencommissie (30-01-2025): shortfall
  * about € 828 mln on € 8,1 mld spending in 2024 → the Rijk covered (8,1 − 0,828) / 8,1 = 89,78%.
@@ -401,10 +402,10 @@ const model: Model = {
     indexPct: { '2023': 6.43, '2024': 5.71, '2025': 3.94, '2026': 2.5, '2027': 2.5, '2028': 2.5 },
     nationalShare: {
       value: NATIONAL_SHARE,
-      source: `Schatting: aandeel van de regio in de landelijke jeugdzorguitgaven 2024 (€ 8,1 mld, Deskundigencommissie 30-01-2025, via facts.md). Lasten van dit model 2022 (${euro(modelCost2022)}) met de VNG-index 2023–2024 naar 2024: ${euro(cost2024)} → ${(NATIONAL_SHARE * 100).toLocaleString('nl-NL')}%.`,
+      source: `Schatting: aandeel van de regio in de landelijke jeugdzorguitgaven 2024 (€ 8,1 mld, ${cite('deskundigencommissie-groeipijn', '30-01-2025')}). Lasten van dit model 2022 (${euro(modelCost2022)}) met de VNG-index 2023–2024 naar 2024: ${euro(cost2024)} → ${(NATIONAL_SHARE * 100).toLocaleString('nl-NL')}%.`,
       estimate: true,
     },
-    source: `Schatting Rijksmiddelen jeugd 2022: ${(COVER * 100).toLocaleString('nl-NL', { maximumFractionDigits: 2 })}% van de geraamde lasten 2022 (${euro(modelCost2022)}) = ${euro(BASE_FUNDING)}, naar de landelijke verhouding in 2024: tekort circa € 828 mln op € 8,1 mld uitgaven (Deskundigencommissie Van Ark, "Groeipijn", 30-01-2025, via facts.md). De bedragen per inwoner in facts.md (Peel en Maas € 186, Beesel € 219, jaar onbekend, onbevestigd) geven 270.000 × € 202,50 ≈ € 54,7 mln; dat ligt ver onder de lasten en is waarschijnlijk van vóór de extra middelen van de Commissie van Wijzen, dus niet gebruikt. Index: VNG-advies indexatie jeugdhulp (OVA 90% + PCC 10%, vng.nl via facts.md) als benadering van de groei van de Rijksmiddelen: 2023 6,43% en 2024 5,71% (definitief), 2025 3,94% (voorlopig); 2026–2028 2,5% per jaar is een aanname zonder bron. Rijksmaatregelen (Hervormingsagenda, Van Ark) zitten hier niet in: zet ze aan in een scenario.`,
+    source: `Schatting Rijksmiddelen jeugd 2022: ${(COVER * 100).toLocaleString('nl-NL', { maximumFractionDigits: 2 })}% van de geraamde lasten 2022 (${euro(modelCost2022)}) = ${euro(BASE_FUNDING)}, naar de landelijke verhouding in 2024: tekort circa € 828 mln op € 8,1 mld uitgaven (${cite('deskundigencommissie-groeipijn', '30-01-2025')}). De bedragen per inwoner (${cite('omroep-peel-en-maas')}: Peel en Maas € 186, Beesel € 219, jaar onbekend, onbevestigd) geven 270.000 × € 202,50 ≈ € 54,7 mln; dat ligt ver onder de lasten en is waarschijnlijk van vóór de extra middelen van de Commissie van Wijzen, dus niet gebruikt. Index: ${cite('vng-indexatie')} (OVA 90% + PCC 10%) als benadering van de groei van de Rijksmiddelen: 2023 6,43% en 2024 5,71% (definitief), 2025 3,94% (voorlopig); 2026–2028 2,5% per jaar is een aanname zonder bron. Rijksmaatregelen (Hervormingsagenda, Van Ark) zitten hier niet in: zet ze aan in een scenario.`,
     estimate: true,
   },
 };

@@ -18,7 +18,7 @@ function loadModel(): Model {
   return r.value;
 }
 
-/** The seed figures (003_60f469445e7c1faa.txt, Bijlage 3 and § 5.1) per segment id: the turnover to reproduce. */
+/** The seed figures (Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 3 and § 5.1) per segment id: the turnover to reproduce. */
 const SEED_TURNOVER: Record<string, number> = {
   'verblijf-behandeling': 6600000,
   'opname-vervangende-behandeling': 900000,
@@ -70,7 +70,7 @@ describe('models/noord-limburg.json', () => {
       expect(seg.group, seg.id).toBeDefined();
       if (seg.source!.startsWith('Schatting')) expect(seg.estimate, seg.id).toBe(true);
       // a figure from the seeds names the document file
-      if (seg.estimate === false) expect(seg.source, seg.id).toContain('003_60f469445e7c1faa.txt');
+      if (seg.estimate === false) expect(seg.source, seg.id).toContain('Regionaal Beleidsplan Jeugd 2022 en verder');
     }
     const estimated = model.segments.filter((s) => s.estimate).map((s) => s.id);
     expect(estimated).toEqual(expect.arrayContaining(['ambulante-begeleiding', 'ambulante-ggz', 'dagbesteding', 'pleegzorg', 'gezinshuizen', 'veilig-thuis']));

@@ -21,6 +21,8 @@ import {
   HEADER_ROWS,
   SHEETS,
   blockTitle,
+  cellNumber,
+  roundingRow,
   colLetter,
   formula,
   label,
@@ -34,6 +36,7 @@ import {
   type SummaryRefs,
 } from './bijlage';
 import { setText } from './safeText';
+import { citeSource } from '../../shared/domain/sources';
 import {
   FMT_DECIMAL,
   FMT_INTEGER,
@@ -87,6 +90,7 @@ export function buildOnzekerheid(wb: ExcelJS.Workbook, ctx: Context, refs: reado
   const { model } = ctx.input;
   const region = ctx.input.scope.kind === 'region';
   const summary = sheetRef(SHEETS.samenvatting);
+  const summaryWs = wb.getWorksheet(SHEETS.samenvatting)!;
   let row = HEADER_ROWS + 1;
 
   const info = (text: string, value: number | string, fmt?: string) => {
@@ -121,14 +125,14 @@ export function buildOnzekerheid(wb: ExcelJS.Workbook, ctx: Context, refs: reado
     bandRows(ws, ctx, row, mc.years.map((y) => y.cost));
     row += 3;
     // The scenario's own result: in the region workbook a reference to Samenvatting, so it is traceable.
-    deterministicRow(ws, ctx, row++, mc.years.map((y) => y.deterministic.cost), region ? ref.totalCostRow : undefined, summary);
+    deterministicRow(ws, ctx, row++, mc.years.map((y) => y.deterministic.cost), region ? ref.totalCostRow : undefined, summary, summaryWs);
 
     row++;
     label(ws, row++, 'Saldo (baten − lasten; negatief = tekort)', sectionStyle);
     bandRows(ws, ctx, row, mc.years.map((y) => y.balance));
     row += 3;
     const saldoRow = row++;
-    deterministicRow(ws, ctx, saldoRow, mc.years.map((y) => y.deterministic.balance), region ? ref.saldoRow : undefined, summary);
+    deterministicRow(ws, ctx, saldoRow, mc.years.map((y) => y.deterministic.balance), region ? ref.saldoRow : undefined, summary, summaryWs);
     const chanceRow = row++;
     label(ws, chanceRow, 'Kans op een tekort (saldo onder € 0)', { font: { ...bodyFont, bold: true } }, 1);
     mc.years.forEach((y, k) => number(ws, chanceRow, ctx.yearCol(k), y.deficitProbability, FMT_CHANCE));
@@ -141,12 +145,18 @@ export function buildOnzekerheid(wb: ExcelJS.Workbook, ctx: Context, refs: reado
     const cumRow = row++;
     label(ws, cumRow, 'Uitkomst scenario (zonder spreiding)', undefined, 1);
     let cumulative = 0;
+    let printed = 0;
+    const unrounded: number[] = [];
     mc.years.forEach((y, k) => {
       cumulative += y.deterministic.balance;
+      unrounded.push(cumulative);
+      // × € 1.000: the sum of the printed saldi in the row above, as the formula computes it
+      printed += cellNumber(ws, saldoRow, ctx.yearCol(k));
       const start = colLetter(ctx.yearCol(0));
-      formula(ws, cumRow, ctx.yearCol(k), `SUM($${start}${saldoRow}:${colLetter(ctx.yearCol(k))}${saldoRow})`, ctx.money(cumulative), ctx.amountFmt);
+      formula(ws, cumRow, ctx.yearCol(k), `SUM($${start}${saldoRow}:${colLetter(ctx.yearCol(k))}${saldoRow})`, ctx.rounds ? printed : ctx.money(cumulative), ctx.amountFmt);
     });
     styleRow(ws, cumRow, ctx.lastYearCol, totalStyle);
+    if (ctx.rounds) roundingRow(ws, ctx, row++, 'cumulatief saldo', (k) => unrounded[k]!, cumRow);
 
     row++;
     row = rangeTable(ws, ctx, row, lastCol, mc.parameters);
@@ -161,15 +171,19 @@ function bandRows(ws: Worksheet, ctx: Context, row: number, bands: readonly Perc
   ];
   rows.forEach(([text, key], i) => {
     label(ws, row + i, text, undefined, 1);
-    bands.forEach((b, k) => number(ws, row + i, ctx.yearCol(k), ctx.money(b[key]), ctx.amountFmt));
+    bands.forEach((b, k) => number(ws, row + i, ctx.yearCol(k), ctx.printed(b[key]), ctx.amountFmt));
   });
 }
 
-function deterministicRow(ws: Worksheet, ctx: Context, row: number, values: readonly number[], summaryRow: number | undefined, summary: string): void {
+function deterministicRow(ws: Worksheet, ctx: Context, row: number, values: readonly number[], summaryRow: number | undefined, summary: string, summaryWs: Worksheet): void {
   label(ws, row, 'Uitkomst scenario (zonder spreiding)', undefined, 1);
   values.forEach((v, k) => {
-    if (summaryRow === undefined) number(ws, row, ctx.yearCol(k), ctx.money(v), ctx.amountFmt);
-    else formula(ws, row, ctx.yearCol(k), `${summary}!${colLetter(ctx.yearCol(k))}${summaryRow}`, ctx.money(v), ctx.amountFmt);
+    if (summaryRow === undefined) number(ws, row, ctx.yearCol(k), ctx.printed(v), ctx.amountFmt);
+    else {
+      // × € 1.000: the printed total on Samenvatting (the sum of its rounded lines) is what the reference shows
+      const cached = ctx.rounds ? cellNumber(summaryWs, summaryRow, ctx.yearCol(k)) : ctx.money(v);
+      formula(ws, row, ctx.yearCol(k), `${summary}!${colLetter(ctx.yearCol(k))}${summaryRow}`, cached, ctx.amountFmt);
+    }
   });
   styleRow(ws, row, ctx.lastYearCol, totalStyle);
 }
@@ -246,11 +260,11 @@ export function buildGevoeligheid(wb: ExcelJS.Workbook, ctx: Context, results: r
     // The scenario's own saldi, under the effect columns they are the base of.
     const italic = { font: { ...bodyFont, italic: true } };
     label(ws, row, `Cumulatief saldo ${t.fromYear}–${t.toYear} in het scenario (de effecten hieronder zijn verschillen hiermee)`, italic);
-    number(ws, row, 6, ctx.money(t.base.cumulativeBalance), ctx.amountFmt).font = italic.font;
+    number(ws, row, 6, ctx.printed(t.base.cumulativeBalance), ctx.amountFmt).font = italic.font;
     wrapLabel(ws, row, lastCol);
     row++;
     label(ws, row, `Saldo ${t.year} in het scenario`, italic);
-    number(ws, row, 8, ctx.money(t.base.yearBalance), ctx.amountFmt).font = italic.font;
+    number(ws, row, 8, ctx.printed(t.base.yearBalance), ctx.amountFmt).font = italic.font;
     row++;
     if (t.bars.length === 0) {
       label(ws, row++, 'Geen aannames om te variëren in dit scenario.', undefined, 1);
@@ -264,10 +278,10 @@ export function buildGevoeligheid(wb: ExcelJS.Workbook, ctx: Context, results: r
       setText(ws.getCell(row, 3), unit.text);
       number(ws, row, 4, unit.scale(b.low.value), unit.fmt);
       number(ws, row, 5, unit.scale(b.high.value), unit.fmt);
-      number(ws, row, 6, ctx.money(b.low.cumulativeBalance - t.base.cumulativeBalance), ctx.amountFmt);
-      number(ws, row, 7, ctx.money(b.high.cumulativeBalance - t.base.cumulativeBalance), ctx.amountFmt);
-      number(ws, row, 8, ctx.money(b.low.yearBalance - t.base.yearBalance), ctx.amountFmt);
-      number(ws, row, 9, ctx.money(b.high.yearBalance - t.base.yearBalance), ctx.amountFmt);
+      number(ws, row, 6, ctx.printed(b.low.cumulativeBalance - t.base.cumulativeBalance), ctx.amountFmt);
+      number(ws, row, 7, ctx.printed(b.high.cumulativeBalance - t.base.cumulativeBalance), ctx.amountFmt);
+      number(ws, row, 8, ctx.printed(b.low.yearBalance - t.base.yearBalance), ctx.amountFmt);
+      number(ws, row, 9, ctx.printed(b.high.yearBalance - t.base.yearBalance), ctx.amountFmt);
       if (p.fromRange) wrappedText(ws, row, TORNADO_SOURCE_COL, TORNADO_SOURCE_COL, p.rangeSource ?? 'geen bron opgegeven');
       wrapLabel(ws, row, lastCol);
       row++;
@@ -340,7 +354,7 @@ const same = (v: number) => v;
 export function parameterUnit(p: Parameter, ctx: Context): UnitSpec {
   if (p.mode === 'shift') return { text: '%-punt', fmt: FMT_POINTS, scale: same };
   if (p.mode === 'scale') return { text: '× aanname', fmt: FMT_FACTOR, scale: same };
-  const money: UnitSpec = { text: ctx.unit === 'euro' ? '€' : '× € 1.000', fmt: ctx.amountFmt, scale: (v) => ctx.money(v) };
+  const money: UnitSpec = { text: ctx.unit === 'euro' ? '€' : '× € 1.000', fmt: ctx.amountFmt, scale: (v) => ctx.printed(v) };
   const t = p.target;
   switch (t.kind) {
     case 'fundingBase':
@@ -393,7 +407,7 @@ function note(ws: Worksheet, row: number, lastCol: number, text: string): number
 /** Wrapped source text in columns from..to (merged when more than one). */
 function wrappedText(ws: Worksheet, row: number, from: number, to: number, text: string): void {
   const c = ws.getCell(row, from);
-  setText(c, text);
+  setText(c, citeSource(text));
   applyStyle(c, noteStyle);
   // Indented: the source follows a right-aligned number in the column before it.
   c.alignment = { ...noteStyle.alignment, indent: 1 };

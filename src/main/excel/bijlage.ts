@@ -19,6 +19,7 @@ import { TAAKVELDEN, TAAKVELD_CODES } from '../../shared/domain/taakvelden';
 import { formatEuro, formatEuroCents, formatNumber } from '../../shared/locale/numbers';
 import { scopeLabel, scopedAmounts, type BijlageScope, type ScopedAmounts } from './amounts';
 import { setText } from './safeText';
+import { citeSource, reference, referencedSources } from '../../shared/domain/sources';
 import { analysisGuide, buildGevoeligheid, buildOnzekerheid, type BijlageAnalysis } from './analysisSheets';
 import {
   FMT_DATETIME,
@@ -152,6 +153,47 @@ export class Context {
   money(euro: number): number {
     return inUnit(euro, this.input.unit);
   }
+  /**
+   * × € 1.000: lines are written rounded to whole thousands and every total is the sum of those
+   * printed lines (never a rounded unrounded total, which may differ by 1–3 from what a reader adds
+   * up); the difference with the unrounded total is shown in an "Afrondingsverschil" row.
+   */
+  get rounds(): boolean {
+    return this.input.unit === 'thousand';
+  }
+  /** An amount on a line as printed: in × € 1.000 rounded to whole thousands (half away from zero, as ROUND does). */
+  printed(euro: number): number {
+    const v = this.money(euro);
+    return this.rounds ? roundHalfAway(v) : v;
+  }
+}
+
+export function roundHalfAway(x: number): number {
+  const r = Math.sign(x) * Math.round(Math.abs(x));
+  return r === 0 ? 0 : r;
+}
+
+/** The number a cell holds: its value, or a formula's cached result (0 for an empty cell). */
+export function cellNumber(ws: Worksheet, row: number, col: number): number {
+  const v = ws.getCell(row, col).value;
+  if (typeof v === 'number') return v;
+  if (v && typeof v === 'object' && 'result' in v && typeof v.result === 'number') return v.result;
+  return 0;
+}
+
+/** Format of an afrondingsverschil (× € 1.000, one decimal: 0,4 is € 400). */
+const FMT_ROUNDING = '#,##0.0;[Red]-#,##0.0;0.0';
+
+/**
+ * The one row per block that says how far the printed total lies from the unrounded one
+ * (× € 1.000 only): unrounded minus printed, per year. A value, not a total.
+ */
+export function roundingRow(ws: Worksheet, ctx: Context, row: number, what: string, unrounded: (k: number) => number, printedRow: number): void {
+  label(ws, row, `Afrondingsverschil ${what} (onafgerond − afgedrukt)`, { font: { ...bodyFont, italic: true } }, 1);
+  ctx.years.forEach((_, k) => {
+    const diff = ctx.money(unrounded(k)) - cellNumber(ws, printedRow, ctx.yearCol(k));
+    number(ws, row, ctx.yearCol(k), Math.round(diff * 1e6) / 1e6, FMT_ROUNDING).font = { ...bodyFont, italic: true };
+  });
 }
 
 // ───────────────────────────── sheet scaffolding ─────────────────────────────
@@ -222,9 +264,22 @@ export function formula(ws: Worksheet, row: number, col: number, f: string, resu
  */
 function yearSums(ws: Worksheet, ctx: Context, row: number, first: number, last: number, total: (k: number) => number): void {
   ctx.years.forEach((_, k) => {
-    const c = colLetter(ctx.yearCol(k));
-    formula(ws, row, ctx.yearCol(k), `SUM(${c}${first}:${c}${last})`, ctx.money(total(k)), ctx.amountFmt);
+    const col = ctx.yearCol(k);
+    const c = colLetter(col);
+    formula(ws, row, col, `SUM(${c}${first}:${c}${last})`, ctx.rounds ? sumCells(ws, first, last, col) : ctx.money(total(k)), ctx.amountFmt);
   });
+}
+
+/** The sum of the printed cells first..last of a column (the cached value of a total over rounded lines). */
+function sumCells(ws: Worksheet, first: number, last: number, col: number): number {
+  let t = 0;
+  for (let r = first; r <= last; r++) t += cellNumber(ws, r, col);
+  return t;
+}
+
+/** The cached value of a formula `a − b` over two cells of the same column. */
+function diffCells(ws: Worksheet, a: number, b: number, col: number): number {
+  return cellNumber(ws, a, col) - cellNumber(ws, b, col);
 }
 
 export function styleRow(ws: Worksheet, row: number, lastCol: number, style: Parameters<typeof applyStyle>[1]): void {
@@ -281,7 +336,7 @@ function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRefs[] {
         const line = lines[l]!;
         label(ws, row, line.name, undefined, 1);
         code(ws, row, line.taakveld ?? 'n.t.');
-        ctx.years.forEach((_, k) => number(ws, row, ctx.yearCol(k), ctx.money(a.lineCost(l, k)), ctx.amountFmt));
+        ctx.years.forEach((_, k) => number(ws, row, ctx.yearCol(k), ctx.printed(a.lineCost(l, k)), ctx.amountFmt));
         lineRows[l] = row++;
       }
     }
@@ -297,7 +352,7 @@ function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRefs[] {
     for (const f of a.fundingLines) {
       label(ws, row, f.label, undefined, 1);
       code(ws, row, f.kind);
-      f.values.forEach((v, k) => number(ws, row, ctx.yearCol(k), ctx.money(v), ctx.amountFmt));
+      f.values.forEach((v, k) => number(ws, row, ctx.yearCol(k), ctx.printed(v), ctx.amountFmt));
       row++;
     }
     const lastFundingRow = row - 1;
@@ -311,9 +366,11 @@ function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRefs[] {
     label(ws, saldoRow, 'Saldo (baten − lasten; negatief = tekort)');
     ctx.years.forEach((_, k) => {
       const c = colLetter(ctx.yearCol(k));
-      formula(ws, saldoRow, ctx.yearCol(k), `${c}${totalFundingRow}-${c}${totalCostRow}`, ctx.money(a.balance(k)), ctx.amountFmt);
+      const cached = ctx.rounds ? diffCells(ws, totalFundingRow, totalCostRow, ctx.yearCol(k)) : ctx.money(a.balance(k));
+      formula(ws, saldoRow, ctx.yearCol(k), `${c}${totalFundingRow}-${c}${totalCostRow}`, cached, ctx.amountFmt);
     });
     styleRow(ws, saldoRow, ctx.lastYearCol, saldoStyle);
+    if (ctx.rounds) roundingRow(ws, ctx, row++, 'saldo', a.balance, saldoRow);
     refs.push({ lineRows, totalCostRow, saldoRow });
   });
   return refs;
@@ -346,7 +403,7 @@ function buildPerGemeente(wb: ExcelJS.Workbook, ctx: Context): void {
       s.result.lines.forEach((line, l) => {
         label(ws, row, line.name, undefined, 1);
         number(ws, row, 2, g.costShares[line.id] ?? 0, FMT_SHARE);
-        ctx.years.forEach((_, k) => number(ws, row, ctx.yearCol(k), ctx.money(g.lineCosts[l]![k]!), ctx.amountFmt));
+        ctx.years.forEach((_, k) => number(ws, row, ctx.yearCol(k), ctx.printed(g.lineCosts[l]![k]!), ctx.amountFmt));
         row++;
       });
       const last = row - 1;
@@ -361,22 +418,27 @@ function buildPerGemeente(wb: ExcelJS.Workbook, ctx: Context): void {
       ctx.years.forEach((_, k) => {
         const c = colLetter(ctx.yearCol(k));
         const gy = g.years[k]!;
-        number(ws, fundRow, ctx.yearCol(k), ctx.money(gy.funding), ctx.amountFmt);
-        formula(ws, saldoRow, ctx.yearCol(k), `${c}${fundRow}-${c}${costRow}`, ctx.money(gy.balance), ctx.amountFmt);
+        number(ws, fundRow, ctx.yearCol(k), ctx.printed(gy.funding), ctx.amountFmt);
+        const cached = ctx.rounds ? diffCells(ws, fundRow, costRow, ctx.yearCol(k)) : ctx.money(gy.balance);
+        formula(ws, saldoRow, ctx.yearCol(k), `${c}${fundRow}-${c}${costRow}`, cached, ctx.amountFmt);
       });
       styleRow(ws, costRow, ctx.lastYearCol, totalStyle);
       styleRow(ws, saldoRow, ctx.lastYearCol, saldoStyle);
       saldoRows.push(saldoRow);
+      if (ctx.rounds && scope.kind === 'gemeente') roundingRow(ws, ctx, row++, 'saldo', (k) => g.years[k]!.balance, saldoRow);
     }
     if (scope.kind === 'region' && saldoRows.length > 1) {
       row++;
       const sumRow = row++;
-      label(ws, sumRow, 'Som van de saldi der gemeenten (= saldo regio)');
+      label(ws, sumRow, ctx.rounds ? 'Som van de saldi der gemeenten (= saldo regio, op de afronding na)' : 'Som van de saldi der gemeenten (= saldo regio)');
       ctx.years.forEach((_, k) => {
         const c = colLetter(ctx.yearCol(k));
-        formula(ws, sumRow, ctx.yearCol(k), saldoRows.map((r) => `${c}${r}`).join('+'), ctx.money(s.result.totals[k]!.balance), ctx.amountFmt);
+        const col = ctx.yearCol(k);
+        const cached = ctx.rounds ? saldoRows.reduce((t, r) => t + cellNumber(ws, r, col), 0) : ctx.money(s.result.totals[k]!.balance);
+        formula(ws, sumRow, col, saldoRows.map((r) => `${c}${r}`).join('+'), cached, ctx.amountFmt);
       });
       styleRow(ws, sumRow, ctx.lastYearCol, saldoStyle);
+      if (ctx.rounds) roundingRow(ws, ctx, row++, 'saldo regio', (k) => s.result.totals[k]!.balance, sumRow);
     }
   });
 }
@@ -386,6 +448,7 @@ function buildPerGemeente(wb: ExcelJS.Workbook, ctx: Context): void {
 const NIET_TOEGEWEZEN = 'Niet toegewezen';
 
 function buildTaakvelden(wb: ExcelJS.Workbook, ctx: Context, refs: readonly SummaryRefs[]): void {
+  const summaryWs = wb.getWorksheet(SHEETS.samenvatting)!;
   const ws = newSheet(wb, ctx, SHEETS.taakvelden, 'Overzicht lasten per taakveld (Iv3, vanaf 2023)');
   yearHeader(ws, ctx, 'Taakveld', 'Code');
   const summary = sheetRef(SHEETS.samenvatting);
@@ -414,7 +477,8 @@ function buildTaakvelden(wb: ExcelJS.Workbook, ctx: Context, refs: readonly Summ
         // A sum of the Samenvatting cells of this taakveld's lines: traceable cell by cell.
         const f = lines.map((l) => `${summary}!${c}${ref.lineRows[l]}`).join('+');
         const value = lines.reduce((t, l) => t + a.lineCost(l, k), 0);
-        formula(ws, row, ctx.yearCol(k), f, ctx.money(value), ctx.amountFmt);
+        const cached = ctx.rounds ? lines.reduce((t, l) => t + cellNumber(summaryWs, ref.lineRows[l]!, ctx.yearCol(k)), 0) : ctx.money(value);
+        formula(ws, row, ctx.yearCol(k), f, cached, ctx.amountFmt);
       });
       row++;
     }
@@ -429,6 +493,7 @@ function buildTaakvelden(wb: ExcelJS.Workbook, ctx: Context, refs: readonly Summ
       formula(ws, checkRow, ctx.yearCol(k), `ROUND(${c}${totalRow}-${summary}!${c}${ref.totalCostRow},2)`, 0, ctx.amountFmt);
     });
     styleRow(ws, totalRow, ctx.lastYearCol, totalStyle);
+    if (ctx.rounds) roundingRow(ws, ctx, row++, 'totaal lasten', a.cost, totalRow);
   });
 }
 
@@ -442,8 +507,10 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
   const years = ctx.years;
   let row = HEADER_ROWS + 1;
 
-  const source = (r: number, text: string | undefined) => {
+  const source = (r: number, raw: string | undefined) => {
     const c = ws.getCell(r, sourceCol);
+    // Cited by title, table and year: an older stored model may still name a file (sources.ts rewrites it).
+    const text = citeSource(raw);
     setText(c, text);
     applyStyle(c, noteStyle);
     // Wrapped, with the row height set here: not every viewer grows rows for wrapped text, and
@@ -477,7 +544,7 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
     if (si > 0) row++;
     blockTitle(ws, ctx, row++, scenarioTitle(s, si, ctx.input.scenarios.length), sourceCol);
     if (sc.description) {
-      setText(ws.getCell(row, 1), sc.description);
+      setText(ws.getCell(row, 1), citeSource(sc.description));
       applyStyle(ws.getCell(row++, 1), { ...noteStyle, alignment: { wrapText: false } });
     }
     label(ws, row++, 'Segmenten (bedragen en volumes voor de hele regio)', sectionStyle);
@@ -493,7 +560,7 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
         writeVolume(seg, line, a);
       } else {
         pctRow('Bedrag: wijziging per jaar', a?.amountChangePct, a?.source ? `Aanname: ${a.source}` : undefined);
-        valueRow('Bedrag (lasten)', ctx.unit === 'euro' ? '€' : '× € 1.000', line.years.map((y) => ctx.money(y.cost)), ctx.amountFmt);
+        valueRow('Bedrag (lasten)', ctx.unit === 'euro' ? '€' : '× € 1.000', line.years.map((y) => ctx.printed(y.cost)), ctx.amountFmt);
       }
     });
 
@@ -513,18 +580,18 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
     const index: Record<string, number> = { ...model.funding.indexPct, ...sc.funding.indexPct };
     const fundingSrc = [model.funding.source, model.funding.estimate ? 'schatting' : undefined].filter(Boolean).join(' — ');
     pctRow('Index (structureel, stapelt jaar op jaar)', index, [fundingSrc, sc.funding.source].filter(Boolean).join(' | ') || undefined);
-    valueRow('Structureel: basisbedrag met index', ctx.unit === 'euro' ? '€' : '× € 1.000', s.result.totals.map((t) => ctx.money(t.fundingBaseline)), ctx.amountFmt, `Basisbedrag ${formatEuro(model.funding.baseAmount)} in ${model.baseYear}`);
-    valueRow('Incidenteel: eenmalige bijstellingen', ctx.unit === 'euro' ? '€' : '× € 1.000', s.result.totals.map((t) => ctx.money(t.fundingAdjustment)), ctx.amountFmt, sc.funding.source);
+    valueRow('Structureel: basisbedrag met index', ctx.unit === 'euro' ? '€' : '× € 1.000', s.result.totals.map((t) => ctx.printed(t.fundingBaseline)), ctx.amountFmt, `Basisbedrag ${formatEuro(model.funding.baseAmount)} in ${model.baseYear}`);
+    valueRow('Incidenteel: eenmalige bijstellingen', ctx.unit === 'euro' ? '€' : '× € 1.000', s.result.totals.map((t) => ctx.printed(t.fundingAdjustment)), ctx.amountFmt, sc.funding.source);
     for (const m of s.result.fundingMeasures ?? []) {
-      valueRow(`Rijksmaatregel ${m.kind}: ${m.name} (landelijk)`, ctx.unit === 'euro' ? '€' : '× € 1.000', m.national.map((v) => ctx.money(v)), ctx.amountFmt, m.source);
-      valueRow(`Rijksmaatregel ${m.kind}: ${m.name} (regio, aandeel ${formatNum(m.nationalShare * 100)}%)`, ctx.unit === 'euro' ? '€' : '× € 1.000', m.years.map((v) => ctx.money(v)), ctx.amountFmt, model.funding.nationalShare ? [model.funding.nationalShare.source, model.funding.nationalShare.estimate ? 'schatting' : undefined].filter(Boolean).join(' — ') : undefined);
+      valueRow(`Rijksmaatregel ${m.kind}: ${m.name} (landelijk)`, ctx.unit === 'euro' ? '€' : '× € 1.000', m.national.map((v) => ctx.printed(v)), ctx.amountFmt, m.source);
+      valueRow(`Rijksmaatregel ${m.kind}: ${m.name} (regio, aandeel ${formatNum(m.nationalShare * 100)}%)`, ctx.unit === 'euro' ? '€' : '× € 1.000', m.years.map((v) => ctx.printed(v)), ctx.amountFmt, model.funding.nationalShare ? [model.funding.nationalShare.source, model.funding.nationalShare.estimate ? 'schatting' : undefined].filter(Boolean).join(' — ') : undefined);
     }
 
     if (sc.prevention) {
       const p = sc.prevention;
       row++;
       label(ws, row++, 'Preventie: extra transformatiebudget en verwacht effect (aanname)', sectionStyle);
-      valueRow(p.name ?? 'Extra transformatiebudget', ctx.unit === 'euro' ? '€' : '× € 1.000', ctx.years.map((y) => ctx.money(p.extraBudget[String(y)] ?? 0)), ctx.amountFmt, p.source);
+      valueRow(p.name ?? 'Extra transformatiebudget', ctx.unit === 'euro' ? '€' : '× € 1.000', ctx.years.map((y) => ctx.printed(p.extraBudget[String(y)] ?? 0)), ctx.amountFmt, p.source);
       for (const e of p.effects) {
         label(ws, row, `Effect op ${names.get(e.segment) ?? e.segment}: ${formatNum(e.inflowPctPer100k)}% minder instroom per € 100.000, na ${e.lagYears} jaar, hoogstens ${formatNum(e.maxPct)}%`, undefined, 2);
         source(row, e.source);
@@ -577,7 +644,7 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
     valueRow(`Tarief per ${seg.unit}`, '€', ys.map((y) => y.pricePerUnit), FMT_PRICE, `Basis ${formatEuroCents(seg.pricePerUnit)}`);
     valueRow('Cliëntmaanden (berekend)', 'maanden', ys.map((y) => y.clientMonths), FMT_INTEGER);
     valueRow('Jeugdigen in zorg op 31 december (berekend)', 'aantal', ys.map((y) => y.clientsEnd), FMT_INTEGER);
-    valueRow('Lasten (berekend)', ctx.unit === 'euro' ? '€' : '× € 1.000', ys.map((y) => ctx.money(y.cost)), ctx.amountFmt);
+    valueRow('Lasten (berekend)', ctx.unit === 'euro' ? '€' : '× € 1.000', ys.map((y) => ctx.printed(y.cost)), ctx.amountFmt);
     if (seg.calibration) {
       const c = seg.calibration;
       label(ws, row, `Gekalibreerd op ${c.year}: ${formatNum(c.clients)} jeugdigen, omzet ${formatEuro(c.turnover)}`, { font: { ...bodyFont, italic: true } }, 2);
@@ -585,6 +652,23 @@ function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
       row++;
     }
   }
+}
+
+/** Every source text the workbook shows: the model's, each scenario's and the Rijksmaatregelen switched on. */
+function workbookSourceTexts(ctx: Context): (string | undefined)[] {
+  const { model, scenarios } = ctx.input;
+  return [
+    ...model.segments.flatMap((s) => [s.source, s.note, s.kind === 'volume' ? s.calibration?.source : undefined]),
+    ...model.gemeenten.map((g) => g.source),
+    model.funding.source,
+    model.funding.nationalShare?.source,
+    ...scenarios.flatMap(({ scenario, result }) => [
+      ...Object.values(scenario.assumptions).map((a) => a?.source),
+      ...scenario.substitutions.map((r) => r.source),
+      scenario.funding.source,
+      ...(result.fundingMeasures ?? []).map((m) => m.source),
+    ]),
+  ];
 }
 
 function baseSource(seg: Segment): string | undefined {
@@ -599,6 +683,7 @@ function formatNum(x: number): string {
 // ───────────────────────────── Scenariovergelijking ─────────────────────────────
 
 function buildVergelijking(wb: ExcelJS.Workbook, ctx: Context, refs: readonly SummaryRefs[]): void {
+  const summaryWs = wb.getWorksheet(SHEETS.samenvatting)!;
   const ws = newSheet(wb, ctx, SHEETS.vergelijking, 'Scenariovergelijking: saldo per scenario');
   yearHeader(ws, ctx, 'Scenario', '');
   const summary = sheetRef(SHEETS.samenvatting);
@@ -611,7 +696,8 @@ function buildVergelijking(wb: ExcelJS.Workbook, ctx: Context, refs: readonly Su
     label(ws, row, `${si + 1}. ${s.scenario.name}`, undefined, 1);
     ctx.years.forEach((_, k) => {
       const c = colLetter(ctx.yearCol(k));
-      formula(ws, row, ctx.yearCol(k), `${summary}!${c}${refs[si]!.saldoRow}`, ctx.money(ctx.amounts[si]!.balance(k)), ctx.amountFmt);
+      const cached = ctx.rounds ? cellNumber(summaryWs, refs[si]!.saldoRow, ctx.yearCol(k)) : ctx.money(ctx.amounts[si]!.balance(k));
+      formula(ws, row, ctx.yearCol(k), `${summary}!${c}${refs[si]!.saldoRow}`, cached, ctx.amountFmt);
     });
     saldoRows.push(row++);
   });
@@ -624,13 +710,17 @@ function buildVergelijking(wb: ExcelJS.Workbook, ctx: Context, refs: readonly Su
     ctx.years.forEach((_, k) => {
       const c = colLetter(ctx.yearCol(k));
       const diff = ctx.amounts[si]!.balance(k) - ctx.amounts[0]!.balance(k);
-      formula(ws, row, ctx.yearCol(k), `${c}${saldoRows[si]}-${c}${saldoRows[0]}`, ctx.money(diff), diffFmt);
+      const cached = ctx.rounds ? diffCells(ws, saldoRows[si]!, saldoRows[0]!, ctx.yearCol(k)) : ctx.money(diff);
+      formula(ws, row, ctx.yearCol(k), `${c}${saldoRows[si]}-${c}${saldoRows[0]}`, cached, diffFmt);
     });
     row++;
   }
   row++;
   const note = ws.getCell(row, 1);
-  setText(note, 'Een hoger saldo dan scenario 1 is voordelig (V), een lager saldo nadelig (N). Het verschil staat als getal in de cel; V/N is de celopmaak.');
+  setText(
+    note,
+    `Een hoger saldo dan scenario 1 is voordelig (V), een lager saldo nadelig (N). Het verschil staat als getal in de cel; V/N is de celopmaak.${ctx.rounds ? ' De saldi zijn die van Samenvatting (som van de afgeronde regels); het afrondingsverschil staat daar.' : ''}`,
+  );
   applyStyle(note, { ...noteStyle, alignment: { wrapText: false } });
 }
 
@@ -652,7 +742,7 @@ function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
     kc.font = { ...bodyFont, bold: true };
     kc.alignment = { vertical: 'top' };
     const vc = ws.getCell(row, 2);
-    if (typeof v === 'string' || v === undefined) setText(vc, v);
+    if (typeof v === 'string' || v === undefined) setText(vc, citeSource(v));
     else vc.value = v;
     if (numFmt) vc.numFmt = numFmt;
     vc.font = bodyFont;
@@ -674,7 +764,12 @@ function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
   kv('Versie rekenmodel', ENGINE_VERSION);
   const mc = ctx.input.analysis?.montecarlo?.[0];
   if (mc) kv('Monte Carlo', `${formatNum(mc.draws)} trekkingen, seed ${mc.seed} (dezelfde seed en aannames geven exact dezelfde uitkomst)`);
-  kv('Eenheid', unit === 'euro' ? 'Bedragen in hele euro’s' : 'Bedragen × € 1.000 (duizenden euro’s); de cellen bevatten de onafgeronde waarde, afrondingsverschillen in de weergave zijn mogelijk');
+  kv(
+    'Eenheid',
+    unit === 'euro'
+      ? 'Bedragen in hele euro’s'
+      : 'Bedragen × € 1.000 (duizenden euro’s). Elke regel is afgerond op hele duizenden en elk totaal is de som van de afgedrukte regels, zodat de bijlage op papier optelt. Het verschil met het onafgeronde totaal staat eenmaal per blok in de rij "Afrondingsverschil" (onafgerond min afgerond, met één decimaal: 0,4 is € 400).',
+  );
   row++;
   const h = ws.getCell(row++, 1);
   setText(h, 'Zo leest u deze bijlage');
@@ -690,6 +785,13 @@ function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
     ['Herberekenen', 'De formules worden bij openen opnieuw berekend; de opgeslagen waarden zijn die van Jeugdplanner en komen tot op de euro overeen.'],
   ];
   for (const [k, v] of guide) kv(k, v);
+  row++;
+  const bh = ws.getCell(row++, 1);
+  setText(bh, 'Bronnen');
+  applyStyle(bh, { font: { ...bodyFont, bold: true, size: 11 } });
+  kv('Bronvermelding', 'Elk cijfer noemt zijn bron met de titel van het document, het onderdeel (bijlage, tabel of paragraaf) en het jaar van het cijfer, bijvoorbeeld "Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 3, tabel Verblijf met behandeling, 2019". "Schatting" betekent dat het cijfer niet uit een gepubliceerde bron komt; de redenering staat erbij.');
+  const cited = referencedSources(workbookSourceTexts(ctx));
+  cited.forEach((id, i) => kv(i === 0 ? 'Geciteerde documenten' : '', reference(id)));
   setupPage(ws, { scopeLabel: ctx.scopeName, scenarioLabel: ctx.scenarioLabel });
   ws.pageSetup.orientation = 'portrait';
 }

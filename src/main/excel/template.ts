@@ -9,6 +9,7 @@ import type { Worksheet } from 'exceljs';
 import type { Model } from '../../shared/formats/model';
 import { TAAKVELD_CODES, TAAKVELDEN } from '../../shared/domain/taakvelden';
 import { setText } from './safeText';
+import { citeSource } from '../../shared/domain/sources';
 import { applyStyle, FMT_SHARE, headerStyle, noteStyle, titleStyle, bodyFont } from './styles';
 import {
   CALIBRATION_COLUMNS,
@@ -67,16 +68,16 @@ export function buildTemplate(model?: Model): ExcelJS.Workbook {
       taakveld: s.taakveld,
       split: s.split === undefined ? undefined : s.split === 'solidarity' ? 'solidariteit' : s.split === 'usage' ? 'gebruik' : 'gemengd',
       solidarityPct: typeof s.split === 'object' ? s.split.solidarityPct : undefined,
-      source: s.source,
+      source: citeSource(s.source),
       estimate: s.estimate,
-      note: s.note,
+      note: citeSource(s.note),
     })),
     { taakveld: TAAKVELD_CODES },
   );
   writeTable(
     wb.addWorksheet(TEMPLATE_SHEETS.gemeenten),
     GEMEENTE_COLUMNS,
-    (model?.gemeenten ?? []).map((g) => ({ ...g })),
+    (model?.gemeenten ?? []).map((g) => ({ ...g, source: citeSource(g.source) })),
   );
   writeFunding(wb.addWorksheet(TEMPLATE_SHEETS.rijksmiddelen), model);
   writeUsage(wb.addWorksheet(TEMPLATE_SHEETS.gebruik), model);
@@ -186,10 +187,10 @@ function writeFunding(ws: Worksheet, model: Model | undefined): void {
   const f = model?.funding;
   const values: Record<(typeof FUNDING_FIELDS)[number]['key'], CellInput> = {
     baseAmount: f?.baseAmount,
-    source: f?.source,
+    source: citeSource(f?.source),
     estimate: f?.estimate,
     nationalShare: f?.nationalShare?.value,
-    nationalShareSource: f?.nationalShare?.source,
+    nationalShareSource: citeSource(f?.nationalShare?.source),
     nationalShareEstimate: f?.nationalShare?.estimate,
   };
   keyValueBlock(ws, [32, 50], FUNDING_FIELDS, values);

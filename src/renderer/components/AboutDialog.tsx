@@ -9,6 +9,7 @@ import { useData } from '../stores/data';
 import { useStartup } from '../stores/startup';
 import { useUi } from '../stores/ui';
 import { Dialog } from './Dialog';
+import { citeSource } from '../../shared/domain/sources';
 
 /** The licence in package.json; the About dialog names it so users know what they may do with the program. */
 export const LICENCE = 'EUPL-1.2 (European Union Public Licence)';
@@ -43,7 +44,7 @@ function ModelSources({ model }: { model: Model }) {
       <dt>Model</dt>
       <dd data-testid="about-model">
         {model.name} (basisjaar {model.baseYear}, t/m {model.endYear})
-        {model.description ? <span className="about-description">{model.description}</span> : null}
+        {model.description ? <span className="about-description">{citeSource(model.description)}</span> : null}
       </dd>
       <dt>Bronnen</dt>
       <dd data-testid="about-sources">

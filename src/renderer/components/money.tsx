@@ -5,6 +5,7 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { formatEuro, formatEuroCompact, formatInteger, formatPctChange } from '../../shared/locale/numbers';
+import { citeSource } from '../../shared/domain/sources';
 import { plainNumber } from '../lib/tableText';
 import { useTableUnit, type TableUnit } from '../stores/tableUnit';
 
@@ -72,7 +73,7 @@ export function SourceNote({ source, estimate }: { source?: string | undefined; 
   return (
     <span className="source">
       {estimate ? <span className="badge estimate" title="Dit is een schatting, geen gerealiseerd cijfer">schatting</span> : null}
-      {source ? <span className="source-text">bron: {source}</span> : null}
+      {source ? <span className="source-text">bron: {citeSource(source)}</span> : null}
     </span>
   );
 }

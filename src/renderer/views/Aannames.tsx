@@ -15,6 +15,7 @@ import { ChartFrame } from '../components/ChartFrame';
 import { NumberField, SelectField, TextField } from '../components/fields';
 import { TotalsTable, YearHeadRow } from '../components/tables';
 import { Euro, SourceNote } from '../components/money';
+import { citeSource } from '../../shared/domain/sources';
 import { useCurrentResult } from '../hooks';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
@@ -263,7 +264,7 @@ const SegmentMeta = memo(function SegmentMeta({ model, segment, taakveld }: { mo
             {' '}
             · berekend uit realisatie {segment.calibration.year}: {formatNumber(segment.calibration.clients, 0)} jeugdigen, omzet{' '}
             {formatEuro(segment.calibration.turnover)}
-            {segment.calibration.source ? ` (${segment.calibration.source})` : ''}
+            {segment.calibration.source ? ` (${citeSource(segment.calibration.source)})` : ''}
           </span>
         ) : null}
       </p>
@@ -324,7 +325,7 @@ const SourceField = memo(function SourceField({ segmentId, source }: { segmentId
   return (
     <TextField
       label="Onderbouwing van deze aannames (bron, KPI of afspraak)"
-      value={source}
+      value={citeSource(source)}
       path={`assumptions.${segmentId}.source`}
       onCommit={(v) => edit((s) => setAssumptionSource(s, segmentId, v), `${segmentId}.source`)}
       testId={`a-${segmentId}-source`}
@@ -375,7 +376,7 @@ function Substitutions({ model }: { model: Model }) {
           </div>
           <TextField
             label="Bron of afspraak"
-            value={rule.source ?? ''}
+            value={citeSource(rule.source ?? '')}
             onCommit={(v) => edit((s) => updateSubstitution(s, i, v === '' ? { source: undefined } : { source: v }), `subst.${i}.source`)}
           />
         </fieldset>
@@ -492,7 +493,7 @@ const FundingTable = memo(
         </p>
         <TextField
           label="Bron van de aannames over Rijksmiddelen"
-          value={funding.source ?? ''}
+          value={citeSource(funding.source ?? '')}
           onCommit={(v) =>
             edit((s) => {
               const funding = { ...s.funding };

@@ -13,6 +13,7 @@ import { formatEuro, formatEuroCents, formatNumber, parseDutchNumber } from '../
 import { Dialog } from '../components/Dialog';
 import { NumberField, SelectField, TextField, pickIssue } from '../components/fields';
 import { SourceNote } from '../components/money';
+import { citeSource } from '../../shared/domain/sources';
 import { useCurrentResult } from '../hooks';
 import { addBudgetSegment, addVolumeSegment, removeSegment, setSegmentField } from '../lib/modelEdit';
 import { setYearValue, stripSegment } from '../lib/scenarioEdit';
@@ -153,7 +154,7 @@ function SegmentEditor({ model, segment, onRemove, baseCost }: { model: Model; s
         </div>
       )}
       <div className="row">
-        <TextField label="Bron van de basiscijfers" value={segment.source ?? ''} path={`${p}.source`} onCommit={(v) => set('source', v === '' ? undefined : v)} className="wide" />
+        <TextField label="Bron van de basiscijfers" value={citeSource(segment.source ?? '')} path={`${p}.source`} onCommit={(v) => set('source', v === '' ? undefined : v)} className="wide" />
         <label className="checkbox">
           <input type="checkbox" checked={segment.estimate === true} onChange={(e) => void set('estimate', e.target.checked ? true : undefined)} />
           Dit is een schatting
@@ -165,7 +166,7 @@ function SegmentEditor({ model, segment, onRemove, baseCost }: { model: Model; s
           Berekend uit realisatie {segment.calibration.year}: {formatNumber(segment.calibration.clients, 0)} jeugdigen, omzet {formatEuro(segment.calibration.turnover)}
           {segment.calibration.durationMonths !== undefined ? `, duur ${formatNumber(segment.calibration.durationMonths, 1)} mnd` : ''}
           {segment.calibration.avgDaysPerClient !== undefined ? `, ${formatNumber(segment.calibration.avgDaysPerClient, 1)} dagen per jeugdige` : ''}
-          {segment.calibration.source ? ` (bron: ${segment.calibration.source})` : ''}.
+          {segment.calibration.source ? ` (bron: ${citeSource(segment.calibration.source)})` : ''}.
         </p>
       ) : null}
       {segment.kind === 'volume' ? <CalibrationDialog open={calOpen} onClose={() => setCalOpen(false)} model={model} segment={segment} /> : null}
@@ -311,7 +312,7 @@ function FundingEditor({ model }: { model: Model }) {
         <TextField
           label="Bron"
           className="wide"
-          value={model.funding.source ?? ''}
+          value={citeSource(model.funding.source ?? '')}
           path="funding.source"
           onCommit={(v) =>
             editModel((m) => {

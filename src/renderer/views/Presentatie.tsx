@@ -14,6 +14,7 @@ import { GemeenteChart } from '../charts/GemeenteChart';
 import { TrendChart } from '../charts/TrendChart';
 import { segmentColor } from '../charts/palette';
 import { Saldo, SourceNote } from '../components/money';
+import { citeSource } from '../../shared/domain/sources';
 import { useCurrentResult, useResults } from '../hooks';
 import { headline } from '../lib/derive';
 import { groupAssumptions, pctList } from '../lib/assumptionSummary';
@@ -299,13 +300,13 @@ function AssumptionsSlide({ model, scenario }: { model: Model; scenario: Scenari
                 <strong>{g.segments.join(', ')}</strong>
               )}
               : {g.text}
-              {g.source ? <span className="source"> — bron: {g.source}</span> : <span className="source missing"> — bron: niet vermeld</span>}
+              {g.source ? <span className="source"> — bron: {citeSource(g.source)}</span> : <span className="source missing"> — bron: niet vermeld</span>}
             </li>
           ))}
           {scenario.substitutions.map((r, i) => (
             <li key={`s${i}`}>
               <strong>Substitutie</strong> van {segName(r.from)} naar {segName(r.to)}: {Object.entries(r.sharePct).map(([y, v]) => `${y}: ${formatNumber(v, 1)}%`).join(', ')}
-              {r.source ? <span className="source"> — bron: {r.source}</span> : null}
+              {r.source ? <span className="source"> — bron: {citeSource(r.source)}</span> : null}
             </li>
           ))}
           {scenario.funding.indexPct || scenario.funding.adjustments ? (
@@ -314,7 +315,7 @@ function AssumptionsSlide({ model, scenario }: { model: Model; scenario: Scenari
               {scenario.funding.adjustments
                 ? ` incidenteel ${Object.entries(scenario.funding.adjustments).map(([y, v]) => `${y}: ${formatEuro(v)}`).join(', ')}`
                 : ''}
-              {scenario.funding.source ? <span className="source"> — bron: {scenario.funding.source}</span> : null}
+              {scenario.funding.source ? <span className="source"> — bron: {citeSource(scenario.funding.source)}</span> : null}
             </li>
           ) : null}
         </ul>

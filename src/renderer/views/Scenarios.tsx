@@ -13,6 +13,7 @@ import { call } from '../api/call';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { formatTimestamp } from '../../shared/locale/dates';
+import { citeSource } from '../../shared/domain/sources';
 
 const KIND_NL: Record<VersionSummary['kind'], string> = {
   manual: 'vastgelegd',
@@ -105,7 +106,7 @@ export function Scenarios() {
             <TextField
               label="Toelichting en notities"
               multiline
-              value={current.description ?? ''}
+              value={citeSource(current.description ?? '')}
               path="description"
               testId="scenario-description"
               onCommit={(v) => data().setDescription(currentId, v)}

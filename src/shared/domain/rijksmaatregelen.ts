@@ -3,11 +3,13 @@
  * that a controller shows as separate lines in the meerjarenraming. Amounts are
  * national, in euro per year (+ more money for gemeenten, − less); a scenario
  * switches a measure on, and its regional effect is the national amount × the
- * model's `funding.nationalShare`. Figures and sources: shared/domain/facts.md.
+ * model's `funding.nationalShare`. Each source is cited through sources.ts (publisher, title, year).
  *
  * Some measures are alternatives for the same money (an earlier and a later
  * agreement); `excludes` lists them so a scenario cannot count both.
  */
+import { cite } from './sources';
+
 export type MeasureKind = 'structureel' | 'incidenteel';
 
 export interface Rijksmaatregel {
@@ -34,8 +36,8 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     kind: 'incidenteel',
     national: { '2024': 1265 * MLN, '2025': 758 * MLN, '2026': 367 * MLN },
     continues: false,
-    source: 'vng.nl, "afspraken stelposten jeugd" (augustus 2022): stelpost € 1.265 mln (2024), € 758 mln (2025), € 367 mln (2026)',
-    note: 'Landelijke bedragen die gemeenten als stelpost mochten ramen (circulaire 15-07-2021: 2023–2025 hoogstens 75% van de Commissie van Wijzen-bedragen).',
+    source: cite('vng-stelposten', 'augustus 2022: stelpost € 1.265 mln (2024), € 758 mln (2025), € 367 mln (2026)'),
+    note: `Landelijke bedragen die gemeenten als stelpost mochten ramen (${cite('circulaire-stelpost-jeugd-2021')}: 2023–2025 hoogstens 75% van de Commissie van Wijzen-bedragen).`,
   },
   {
     id: 'lagere-uitgaven-2022',
@@ -43,7 +45,7 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     kind: 'incidenteel',
     national: { '2024': -100 * MLN, '2025': -500 * MLN, '2026': -500 * MLN },
     continues: false,
-    source: 'vng.nl, "afspraken stelposten jeugd" (augustus 2022): lagere uitgaven € 100 / 500 / 500 mln (2024/2025/2026)',
+    source: cite('vng-stelposten', 'augustus 2022: lagere uitgaven € 100 / 500 / 500 mln (2024/2025/2026)'),
     note: 'Het oorspronkelijke besparingspad; vervangen door het principeakkoord van 18-04-2023 (maatregel "besparing-hervormingsagenda").',
     excludes: ['besparing-hervormingsagenda'],
   },
@@ -54,7 +56,7 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     national: { '2025': -500 * MLN, '2026': -1000 * MLN },
     continues: true,
     source:
-      'vng.nl; Tweede Kamer 31839-944 (principeakkoord Hervormingsagenda 18-04-2023): besparingen 2023–2025 bevroren, de extra € 100 mln voor 2024 vervalt, gemeenten ramen de volle besparing van € 1 mld vanaf 2026',
+      `${cite('hervormingsagenda-principeakkoord', '18-04-2023')}: besparingen 2023–2025 bevroren, de extra € 100 mln voor 2024 vervalt, gemeenten ramen de volle besparing van € 1 mld vanaf 2026`,
     note: '2025: de bevroren € 500 mln uit de afspraak van 2022 (aanname); vanaf 2026 structureel € 1 mld. De Deskundigencommissie (30-01-2025) acht deze besparing niet haalbaar en adviseert haar vanaf 2028 als pm te ramen.',
     excludes: ['lagere-uitgaven-2022'],
   },
@@ -64,7 +66,7 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     kind: 'structureel',
     national: { '2026': -511 * MLN },
     continues: true,
-    source: 'vng.nl; Tweede Kamer 31839-944 (aparte besparing Rutte IV van € 511 mln); skipr.nl (Voorjaarsnota 2024: korting voor 2025 geschrapt, vanaf 2026 nog geraamd)',
+    source: `${cite('hervormingsagenda-principeakkoord', '2023: aparte besparing Rutte IV van € 511 mln')}; ${cite('voorjaarsnota-2024-jeugd', 'korting voor 2025 geschrapt, vanaf 2026 nog geraamd')}`,
   },
   {
     id: 'deskundigencommissie-50pct',
@@ -72,7 +74,7 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     kind: 'incidenteel',
     national: { '2025': 414 * MLN, '2026': 414 * MLN, '2027': 414 * MLN },
     continues: false,
-    source: 'rijksoverheid.nl, Deskundigencommissie (Van Ark) "Groeipijn", 30-01-2025: tekort € 628 mln (2023) en ca. € 828 mln (2024); het Rijk zou de helft moeten betalen',
+    source: `${cite('deskundigencommissie-groeipijn', '30-01-2025')}: tekort € 628 mln (2023) en ca. € 828 mln (2024); het Rijk zou de helft moeten betalen`,
     note: 'Aanname: de helft van het tekort over 2024 (€ 828 mln × 50% = € 414 mln) per jaar in 2025–2027, tot het volgende advies begin 2027. Alternatief voor "voorjaarsnota-2025-extra".',
     excludes: ['voorjaarsnota-2025-extra'],
   },
@@ -82,7 +84,7 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     kind: 'incidenteel',
     national: { '2025': 1000 * MLN, '2026': 1000 * MLN, '2027': 1000 * MLN },
     continues: false,
-    source: 'gemeente.nu; rd.nl (Voorjaarsnota 2025: ongeveer € 3 mld voor gemeenten in 2025–2027)',
+    source: cite('voorjaarsnota-2025-jeugd', 'ongeveer € 3 mld voor gemeenten in 2025–2027'),
     note: 'Aanname: gelijk verdeeld, € 1 mld per jaar. De uitwerking van het advies van de Deskundigencommissie; alternatief voor "deskundigencommissie-50pct".',
     excludes: ['deskundigencommissie-50pct'],
   },
@@ -92,7 +94,7 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     kind: 'structureel',
     national: { '2028': -260 * MLN },
     continues: true,
-    source: 'gemeente.nu; rd.nl (Voorjaarsnota 2025: een eigen bijdrage moet vanaf 2028 ongeveer € 260 mln per jaar besparen)',
+    source: cite('voorjaarsnota-2025-jeugd', 'een eigen bijdrage moet vanaf 2028 ongeveer € 260 mln per jaar besparen'),
     note: 'Uitname uit de Rijksmiddelen. De inkomsten uit eigen bijdragen of het lagere gebruik zijn niet inbegrepen: neem die op als aanname bij de segmenten.',
   },
   {
@@ -101,7 +103,7 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     kind: 'structureel',
     national: { '2028': -70 * MLN },
     continues: true,
-    source: 'gemeente.nu; rd.nl (Voorjaarsnota 2025: kortere trajecten moeten vanaf 2028 ongeveer € 70 mln per jaar besparen)',
+    source: cite('voorjaarsnota-2025-jeugd', 'kortere trajecten moeten vanaf 2028 ongeveer € 70 mln per jaar besparen'),
     note: 'Uitname uit de Rijksmiddelen. De lagere lasten volgen alleen als de trajecten ook korter worden: neem dat op als durationChangePct bij de segmenten.',
   },
 ];
@@ -136,6 +138,6 @@ export function nationalAmounts(measure: Rijksmaatregel, years: readonly number[
 export const NOORD_LIMBURG_NATIONAL_SHARE = {
   value: 270_000 / 17_900_000,
   source:
-    'Schatting naar inwonertal: ruim 270.000 inwoners (Regionaal Beleidsplan Jeugd 2022 en verder, § 4.1, 003_60f469445e7c1faa.txt) van ca. 17,9 mln in Nederland (CBS, 2023) = ca. 1,51%. Het aandeel in het landelijke jeugdbudget kan afwijken door de verdeelsleutel van het gemeentefonds.',
+    `Schatting naar inwonertal: ruim 270.000 inwoners (${cite('beleidsplan-noord-limburg', '§ 4.1')}) van ca. 17,9 mln in Nederland (${cite('cbs-bevolking')}) = ca. 1,51%. Het aandeel in het landelijke jeugdbudget kan afwijken door de verdeelsleutel van het gemeentefonds.`,
   estimate: true,
 } as const;

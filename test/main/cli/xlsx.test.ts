@@ -40,7 +40,9 @@ describe('npm run simulate -- --xlsx', () => {
     const ws = wb.getWorksheet('Samenvatting')!;
     const saldo = rowsWithLabel(ws, 'Saldo (baten − lasten; negatief = tekort)')[0]!;
     const g = simulate(model, scenario).gemeenten.find((x) => x.id === 'venray')!;
-    expect(numberOf(ws.getCell(saldo, 4).value)).toBeCloseTo(g.years[1]!.balance / 1000, 9);
+    // × € 1.000: the printed saldo (sum of rounded lines) plus the afrondingsverschil below it is the engine's saldo
+    expect(Number.isInteger(numberOf(ws.getCell(saldo, 4).value))).toBe(true);
+    expect(numberOf(ws.getCell(saldo, 4).value)! + numberOf(ws.getCell(saldo + 1, 4).value)!).toBeCloseTo(g.years[1]!.balance / 1000, 5);
   });
 
   it('--montecarlo N --seed S and --tornado put Onzekerheid and Gevoeligheid in the workbook', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { Worksheet } from 'exceljs';
 import { exportBijlage, ExportError } from '../../../src/main/excel/exportBijlage';
-import { SHEETS } from '../../../src/main/excel/bijlage';
+import { roundHalfAway, SHEETS } from '../../../src/main/excel/bijlage';
 import { FMT_CHANCE } from '../../../src/main/excel/analysisSheets';
 import { FMT_EURO, FMT_THOUSAND } from '../../../src/main/excel/styles';
 import { runMonteCarloSync, type MonteCarloResult, type Percentiles } from '../../../src/shared/analysis/montecarlo';
@@ -42,6 +42,13 @@ function bandRowsOf(ws: Worksheet) {
 
 function expectBand(ws: Worksheet, rows: { p10: number; p50: number; p90: number }, bands: readonly Percentiles[], perUnit: number): void {
   bands.forEach((b, k) => {
+    if (perUnit === 1000) {
+      // × € 1.000: rounded to whole thousands like every line
+      expect(numberOf(ws.getCell(rows.p10, YEAR_COL + k).value)).toBe(roundHalfAway(b.p10 / 1000));
+      expect(numberOf(ws.getCell(rows.p50, YEAR_COL + k).value)).toBe(roundHalfAway(b.p50 / 1000));
+      expect(numberOf(ws.getCell(rows.p90, YEAR_COL + k).value)).toBe(roundHalfAway(b.p90 / 1000));
+      return;
+    }
     expect(numberOf(ws.getCell(rows.p10, YEAR_COL + k).value)! * perUnit).toBeCloseTo(b.p10, 6);
     expect(numberOf(ws.getCell(rows.p50, YEAR_COL + k).value)! * perUnit).toBeCloseTo(b.p50, 6);
     expect(numberOf(ws.getCell(rows.p90, YEAR_COL + k).value)! * perUnit).toBeCloseTo(b.p90, 6);
@@ -238,7 +245,8 @@ describe('without analysis options, other scopes and units, bad options', () => 
     expect(ws.getCell(r.p10[1]!, YEAR_COL).numFmt).toBe(FMT_THOUSAND);
     // Without Samenvatting's region saldo to refer to, the scenario result is a value.
     expect(ws.getCell(r.det[1]!, YEAR_COL).formula).toBeUndefined();
-    expect(numberOf(ws.getCell(r.det[1]!, YEAR_COL).value)! * 1000).toBeCloseTo(m.years[0]!.deterministic.balance, 6);
+    // × € 1.000: rounded to whole thousands like every line
+    expect(numberOf(ws.getCell(r.det[1]!, YEAR_COL).value)).toBe(roundHalfAway(m.years[0]!.deterministic.balance / 1000));
     expect(rowsStartingWith(wb.getWorksheet(SHEETS.gevoeligheid)!, 'Let op: deze cijfers gelden voor de hele regio')).toHaveLength(1);
   });
 

@@ -4,6 +4,7 @@
  * cumulative saldo and on a chosen year's saldo, largest first, as a chart and
  * a table. The top three are what to discuss first.
  */
+import { citeSource } from '../../../shared/domain/sources';
 import type { Model } from '../../../shared/formats/model';
 import type { Parameter } from '../../../shared/analysis/parameters';
 import type { TornadoBar, TornadoResult } from '../../../shared/analysis/tornado';
@@ -64,7 +65,7 @@ export function TornadoTable({ result }: { result: TornadoResult }) {
                 <td>{i + 1}</td>
                 <th scope="row">
                   {b.parameter.label}
-                  {b.parameter.rangeSource ? <span className="abs">bron: {b.parameter.rangeSource}</span> : null}
+                  {b.parameter.rangeSource ? <span className="abs">bron: {citeSource(b.parameter.rangeSource)}</span> : null}
                 </th>
                 <td className="bounds">{boundsText(b.parameter)}</td>
                 <td>{b.parameter.fromRange ? <span className="badge changed">eigen bandbreedte</span> : <span className="badge">±{result.defaultPct}%</span>}</td>

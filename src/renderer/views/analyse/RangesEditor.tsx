@@ -14,6 +14,7 @@ import { NumberField, TextField } from '../../components/fields';
 import { defaultRange, likelyValue, patchRange, presentRanges, rangeOptions, rangePath, setRange, shiftedPercentages, type RangeOption } from '../../analysis/rangeEdit';
 import { useData } from '../../stores/data';
 import { useUi } from '../../stores/ui';
+import { citeSource } from '../../../shared/domain/sources';
 
 function formatValue(v: number, unit: string): string {
   if (unit === '€') return formatEuro(v);
@@ -130,7 +131,7 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
                       <TextField
                         label={`${o.label}: bron`}
                         hideLabel
-                        value={o.range.source ?? ''}
+                        value={citeSource(o.range.source ?? '')}
                         onCommit={(text) => edit((s) => patchRange(s, o.target, { source: text }), `range:${o.id}:source`)}
                         path={`${path}.source`}
                         testId={`range-source-${o.id}`}

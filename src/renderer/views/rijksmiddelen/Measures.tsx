@@ -16,6 +16,7 @@ import { NumberField, TextField } from '../../components/fields';
 import { YearHeadRow } from '../../components/tables';
 import { useData } from '../../stores/data';
 import { isMeasureOn, setMeasure } from './edit';
+import { citeSource } from '../../../shared/domain/sources';
 
 /** National amounts read best in millions, as the sources state them: "€ -511 mln". */
 function millions(value: number): string {
@@ -62,7 +63,7 @@ export function NationalShare({ model }: { model: Model }) {
       <TextField
         label="Bron van het aandeel"
         multiline
-        value={share.source}
+        value={citeSource(share.source)}
         path="funding.nationalShare.source"
         onCommit={(text) => editModel((m) => (m.funding.nationalShare ? { ...m, funding: { ...m.funding, nationalShare: { ...m.funding.nationalShare, source: text } } } : m))}
       />

@@ -17,6 +17,7 @@ import { useData } from '../../stores/data';
 import { addEffect, addPrevention, removeEffect, removePrevention, setExtraBudget, setPreventionText, updateEffect } from './edit';
 import { preventionEffect, type PreventionEffectSummary } from './derive';
 import { PreventionChart, preventionLegend } from './PreventionChart';
+import { citeSource } from '../../../shared/domain/sources';
 
 /** The model's own transformation budget line, when it has one (shown as context, not changed here). */
 function transformationLine(model: Model) {
@@ -74,7 +75,7 @@ export function PreventionEditor({ model, scenario }: { model: Model; scenario: 
         <TextField
           label="Waarop rust deze aanname? (bron)"
           multiline
-          value={prevention.source ?? ''}
+          value={citeSource(prevention.source ?? '')}
           path="prevention.source"
           testId="prevention-source"
           onCommit={(v) => edit((s) => setPreventionText(s, 'source', v), 'prevention.source')}
@@ -160,7 +161,7 @@ export function PreventionEditor({ model, scenario }: { model: Model; scenario: 
           </p>
           <TextField
             label="Bron of onderbouwing van dit effect"
-            value={e.source ?? ''}
+            value={citeSource(e.source ?? '')}
             path={`prevention.effects[${i}].source`}
             className="wide"
             onCommit={(v) => edit((s) => updateEffect(s, i, { source: v }), `prevention.effect.${i}.source`)}
