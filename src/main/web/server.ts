@@ -9,6 +9,7 @@ import { APP_VERSION } from '../service/app-version';
 import { consoleLogger, type Logger } from '../storage/log';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security';
 import { contentTypeOf, injectToken, resolveStaticFile } from './static';
+import { parseJsonSyntax } from '../../shared/formats/jsonSyntax';
 
 export const TOKEN_HEADER = 'x-jeugdplanner-token';
 /** Imported files travel as text up to 20 MB; JSON escaping may add some. */
@@ -92,11 +93,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (body === 'too-large') {
       return sendJson(res, 413, fail('validation', `Het verzoek is groter dan ${MAX_BODY_BYTES / 1024 / 1024} MB.`), true);
     }
-    let request: unknown;
-    try {
-      request = body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as unknown);
-    } catch {
-      return sendJson(res, 400, fail('validation', 'Het verzoek is geen geldige JSON.'));
+    let request: unknown = {};
+    if (body.length > 0) {
+      const parsed = parseJsonSyntax(body.toString('utf8'));
+      if (!parsed.ok) return sendJson(res, 400, fail('validation', `Het verzoek is geen geldige JSON: ${parsed.message}`));
+      request = parsed.value;
     }
     const result = await service.handle(method, request);
     sendJson(res, 200, result);

@@ -18,6 +18,7 @@ import {
 import { findMeasure, RIJKSMAATREGELEN } from '../domain/rijksmaatregelen';
 import { yearPath } from '../engine/paths';
 import { modelYears } from '../engine/years';
+import { MAX_AMOUNT, MAX_COUNT, MAX_DURATION_MONTHS, MAX_UNITS_PER_CLIENT_MONTH, overMaximum, type LimitUnit } from './limits';
 
 type Add = (path: PropertyKey[], message: string) => void;
 
@@ -59,6 +60,21 @@ function checkShiftedPcts(map: Readonly<Record<string, number>> | undefined, ran
       return;
     }
   }
+}
+
+/** The bound of a base figure (formats/limits): a range's high may not exceed what the figure itself may be. */
+const BASE_FIELD_MAX: Record<string, [number, LimitUnit]> = {
+  inflowPerYear: [MAX_COUNT, ''],
+  avgDurationMonths: [MAX_DURATION_MONTHS, 'maanden'],
+  unitsPerClientMonth: [MAX_UNITS_PER_CLIENT_MONTH, ''],
+  pricePerUnit: [MAX_AMOUNT, 'euro'],
+  amount: [MAX_AMOUNT, 'euro'],
+  baseAmount: [MAX_AMOUNT, 'euro'],
+};
+
+function checkBaseMax(range: Range, field: string, path: PropertyKey[], add: Add): void {
+  const bound = BASE_FIELD_MAX[field];
+  if (bound && range.high > bound[0]) add([...path, 'high'], `high ${overMaximum(range.high, bound[0], bound[1])}`);
 }
 
 function baseValue(seg: Segment, field: SegmentRangeField): number | undefined {
@@ -104,6 +120,7 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
       if (allowedBase.includes(field)) {
         const mode = baseValue(seg, field)!;
         checkAround(range, mode, path, `de waarde in het model`, add);
+        checkBaseMax(range, field, path, add);
         if (field === 'avgDurationMonths' && range.low < 1) add([...path, 'low'], `low ${nl(range.low)} is kleiner dan 1 maand`);
         else if (field === 'unitsPerClientMonth' && range.low <= 0) add([...path, 'low'], `low ${nl(range.low)} moet groter dan 0 zijn`);
         else if (range.low < 0) add([...path, 'low'], `low ${nl(range.low)} is negatief`);
@@ -128,6 +145,7 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
   const fr = scenario.funding.ranges;
   if (fr?.baseAmount) {
     checkAround(fr.baseAmount, model.funding.baseAmount, ['funding', 'ranges', 'baseAmount'], 'baseAmount in het model', add);
+    checkBaseMax(fr.baseAmount, 'baseAmount', ['funding', 'ranges', 'baseAmount'], add);
     if (fr.baseAmount.low < 0) add(['funding', 'ranges', 'baseAmount', 'low'], `low ${nl(fr.baseAmount.low)} is negatief`);
   }
   if (fr?.indexPct && checkShift(fr.indexPct, ['funding', 'ranges', 'indexPct'], add)) {

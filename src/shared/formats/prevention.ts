@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { euroByYear, fmt, idSchema, nameSchema, textSchema } from './common';
+import { MAX_PREVENTION_EFFECTS, overMaximum } from './limits';
 import { rangeSchema } from './ranges';
 
 /**
@@ -41,7 +42,10 @@ export const preventionSchema = z.strictObject({
   name: nameSchema.optional(),
   /** extra (+) or less (−) transformation budget per year, on top of the model's budget lines */
   extraBudget: euroByYear,
-  effects: z.array(preventionEffectSchema).default([]),
+  effects: z
+    .array(preventionEffectSchema)
+    .max(MAX_PREVENTION_EFFECTS, { error: (iss) => overMaximum((iss.input as unknown[]).length, MAX_PREVENTION_EFFECTS, 'effecten') })
+    .default([]),
   /** what the assumed effect rests on */
   source: textSchema.optional(),
 });
