@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { Model } from '../../shared/formats/model';
 import { TAAKVELD_CODES, TAAKVELDEN } from '../../shared/domain/taakvelden';
+import { limitNumber } from '../../shared/formats/limits';
 import { setText } from './safeText';
 import { applyStyle, FMT_SHARE, headerStyle, noteStyle, titleStyle, bodyFont } from './styles';
 import {
@@ -124,14 +125,23 @@ function validate(ws: Worksheet, col: number, firstRow: number, lastRow: number,
       ...prompt,
     });
   } else if (def.kind === 'number' || def.kind === 'integer' || def.kind === 'fraction') {
+    // the limits of the format (formats/limits): Excel warns while typing, the import refuses
+    const min = def.min ?? 0;
+    const bounded = def.kind === 'fraction' || def.max !== undefined;
+    const shown = (x: number) => (def.kind === 'integer' ? String(x) : limitNumber(x));
     validations(ws).add(range, {
       type: def.kind === 'integer' ? 'whole' : 'decimal',
       allowBlank: !def.required,
-      operator: def.kind === 'fraction' ? 'between' : 'greaterThanOrEqual',
-      formulae: def.kind === 'fraction' ? [0, 1] : [0],
+      operator: bounded ? 'between' : 'greaterThanOrEqual',
+      formulae: def.kind === 'fraction' ? [0, 1] : def.max !== undefined ? [min, def.max] : [min],
       showErrorMessage: true,
       errorTitle: `Ongeldige ${def.header}`,
-      error: def.kind === 'fraction' ? 'Typ een percentage tussen 0% en 100%.' : 'Typ een getal van 0 of meer.',
+      error:
+        def.kind === 'fraction'
+          ? 'Typ een percentage tussen 0% en 100%.'
+          : def.max !== undefined
+            ? `Typ een ${def.kind === 'integer' ? 'heel getal' : 'getal'} van ${shown(min)} tot en met ${shown(def.max)}.`
+            : 'Typ een getal van 0 of meer.',
       ...prompt,
     });
   }

@@ -3,8 +3,10 @@ import {
   MAX_AMOUNT,
   MAX_COUNT,
   MAX_NAME_LENGTH,
+  MAX_PCT,
   MAX_TEXT_LENGTH,
   MAX_YEAR,
+  MIN_PCT,
   MIN_YEAR,
   overMaximum,
   underMinimum,
@@ -93,8 +95,8 @@ export const yearSchema = z
 /** A yearly percentage change: -100% (to zero) up to +1.000% (catches typos). */
 export const pctSchema = z
   .number()
-  .min(-100, { error: (iss) => `${fmt(iss.input)} is kleiner dan -100%` })
-  .max(1000, { error: (iss) => `${fmt(iss.input)} is groter dan 1.000%` });
+  .min(MIN_PCT, { error: (iss) => `${fmt(iss.input)} is kleiner dan -100%` })
+  .max(MAX_PCT, { error: (iss) => `${fmt(iss.input)} is groter dan 1.000%` });
 
 /** A share in percent, 0..100. */
 export const sharePctSchema = z

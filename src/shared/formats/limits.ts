@@ -39,6 +39,12 @@ export const MAX_UNITS_PER_CLIENT_MONTH = 1000;
 /** Average days per client in a year (calibration.avgDaysPerClient). */
 export const MAX_DAYS_PER_CLIENT = 366;
 
+/** A yearly percentage change (…Pct by year): −100% (to zero) up to +1.000% (catches typos). */
+export const MIN_PCT = -100;
+export const MAX_PCT = 1000;
+/** Years between prevention spending and its effect (prevention.effects[].lagYears). */
+export const MAX_LAG_YEARS = 10;
+
 /** Lengths of text fields, in characters. */
 export const MAX_NAME_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 5000;
@@ -65,16 +71,20 @@ export const LIMIT_TABLE: readonly { what: string; fields: string; limit: string
   { what: 'aantallen', fields: 'inflowPerYear, openingClients, youth0to17, calibration.clients', limit: `${nl(MAX_COUNT)}` },
   { what: 'eenheden per cliënt per maand', fields: 'unitsPerClientMonth', limit: `${nl(MAX_UNITS_PER_CLIENT_MONTH)}` },
   { what: 'dagen per cliënt per jaar', fields: 'calibration.avgDaysPerClient', limit: `${nl(MAX_DAYS_PER_CLIENT)}` },
+  { what: 'jaarpercentages', fields: 'inflowChangePct, durationChangePct, intensityChangePct, priceIndexPct, amountChangePct, indexPct', limit: `${MIN_PCT} t/m ${nl(MAX_PCT)} (%)` },
+  { what: 'aandelen in procenten', fields: 'sharePct, solidarityPct, inflowPctPer100k, maxPct', limit: '0 t/m 100 (%)' },
+  { what: 'fracties', fields: 'fundingShare, usageShare, nationalShare.value', limit: '0 t/m 1' },
+  { what: 'vertraging van een preventie-effect', fields: 'lagYears', limit: `0 t/m ${MAX_LAG_YEARS} jaar` },
   { what: 'bandbreedtes (low en high)', fields: 'ranges.*', limit: 'de grens van het veld waar ze bij horen' },
   { what: 'naam', fields: 'name, group, unit', limit: `${nl(MAX_NAME_LENGTH)} tekens, één regel` },
   { what: 'vrije tekst', fields: 'description, source, note', limit: `${nl(MAX_TEXT_LENGTH)} tekens` },
   { what: 'nesting in een JSON-bestand', fields: '{ … } en [ … ]', limit: `${MAX_JSON_DEPTH} niveaus` },
 ];
 
-/** A number for a message: nl-NL ("1.000.000") while that is readable, else as JavaScript writes it ("1e+308"). */
+/** A number for a message: nl-NL ("1.000.000") while that is readable, else with an exponent ("1e+308"). */
 export function limitNumber(x: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : String(x);
-  if (Math.abs(x) >= 1e15 || (x !== 0 && Math.abs(x) < 1e-4)) return String(x);
+  if (Math.abs(x) >= 1e15 || (x !== 0 && Math.abs(x) < 1e-4)) return x.toExponential();
   return nl(x);
 }
 

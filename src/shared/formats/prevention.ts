@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { euroByYear, fmt, idSchema, nameSchema, textSchema } from './common';
-import { MAX_PREVENTION_EFFECTS, overMaximum } from './limits';
+import { MAX_LAG_YEARS, MAX_PREVENTION_EFFECTS, overMaximum } from './limits';
 import { rangeSchema } from './ranges';
 
 /**
@@ -22,7 +22,7 @@ export const preventionEffectSchema = z.strictObject({
     .number()
     .int({ error: (iss) => `${fmt(iss.input)} is geen heel aantal jaren` })
     .min(0, { error: (iss) => `${fmt(iss.input)} is negatief` })
-    .max(10, { error: (iss) => `${fmt(iss.input)} is meer dan 10 jaar` }),
+    .max(MAX_LAG_YEARS, { error: (iss) => `${fmt(iss.input)} is meer dan ${MAX_LAG_YEARS} jaar` }),
   /** ceiling: the inflow changes by at most this many percent, up or down */
   maxPct: z
     .number()
