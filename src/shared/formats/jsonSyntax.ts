@@ -42,14 +42,21 @@ export function parseJsonSyntax(text: string, maxDepth: number = MAX_JSON_DEPTH)
 /** True when no `{` or `[` outside a string lies deeper than maxDepth. Linear, no recursion. */
 export function nestingWithin(text: string, maxDepth: number): boolean {
   let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
+    if (c === 0x22) {
+      // jump to the closing quote: one not preceded by an odd number of backslashes
+      let j = text.indexOf('"', i + 1);
+      while (j > 0) {
+        let k = j - 1;
+        while (text.charCodeAt(k) === 0x5c) k--;
+        if ((j - 1 - k) % 2 === 0) break;
+        j = text.indexOf('"', j + 1);
+      }
+      if (j < 0) return true; // an unterminated string: the syntax check reports it
+      i = j;
+    } else if (c === 0x7b || c === 0x5b) {
       if (++depth > maxDepth) return false;
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
