@@ -3,6 +3,7 @@
  * file import, the CLI and browser-mode request bodies): line and column,
  * NaN / Infinity / comments named as such, deep nesting refused before parsing.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findSyntaxError, lineAndColumn, nestingWithin, parseJsonSyntax } from '../../src/shared/formats/jsonSyntax';
 import { parseJsonText } from '../../src/main/files/json-text';
@@ -102,5 +103,44 @@ describe('parseJsonText (file import and CLI) and the renderer\'s file check use
   it('the import dialog reports the same message before sending the file', () => {
     expect(detectFileKind('{"format": Infinity}')).toEqual({ error: 'Het bestand is geen geldige JSON: regel 1, kolom 12: Infinity is geen geldig getal in JSON (een getal moet eindig zijn)' });
     expect(detectFileKind('['.repeat(100_000))).toEqual({ error: expect.stringContaining('meer dan 32 niveaus') });
+  });
+});
+
+describe('property: the Dutch scanner agrees with JSON.parse', () => {
+  const parses = (t: string) => {
+    try {
+      JSON.parse(t);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('every JSON value (within the depth limit) parses to itself', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ depthSize: 'medium' }), fc.boolean(), (v, pretty) => {
+        const text = JSON.stringify(v, null, pretty ? 2 : undefined);
+        expect(findSyntaxError(text, 1000)).toBeUndefined();
+        if (nestingWithin(text, MAX_JSON_DEPTH)) expect(parseJsonSyntax(text)).toEqual({ ok: true, value: JSON.parse(text) });
+      }),
+      { numRuns: 300, seed: 14 },
+    );
+  });
+
+  it('a text JSON.parse refuses gets a Dutch message with a position inside the text; one it accepts gets none', () => {
+    const pieces = ['{', '}', '[', ']', ',', ':', '"a"', '"', '\\', '1', '-', '.', 'e', '0', ' ', '\n', 'true', 'nul', 'NaN', '/', '*', "'", 'x'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        const found = findSyntaxError(text, 1000);
+        expect(found === undefined).toBe(parses(text));
+        if (found) {
+          expect(found.pos).toBeGreaterThanOrEqual(0);
+          expect(found.pos).toBeLessThanOrEqual(text.length);
+          expect(found.problem).not.toMatch(/Unexpected|token|JSON at position/);
+        }
+      }),
+      { numRuns: 2000, seed: 14 },
+    );
   });
 });
