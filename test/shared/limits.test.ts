@@ -293,6 +293,35 @@ describe('scenario limits: at the limit accepted, over it refused naming field, 
   });
 });
 
+describe('huge input: one message per list, refused by its count, no crash', () => {
+  const huge = (n: number, value: unknown) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, value]));
+
+  it('200.000 entries in a record give one message, also when every entry is wrong', () => {
+    expect(modelMessages(modelWith((m) => (m.segments[0].usageShare = huge(200_000, 'x'))))).toEqual([
+      'segments[0].usageShare: 200.000 gemeenten is meer dan het maximum van 400',
+    ]);
+    expect(scenarioMessages(small, { assumptions: huge(200_000, { inflowChangePct: { '2023': 'x' } }) })).toEqual([
+      'assumptions: 200.000 segmenten met aannames is meer dan het maximum van 500',
+    ]);
+    expect(scenarioMessages(small, { ranges: huge(200_000, 1) })).toEqual(['ranges: 200.000 segmenten met bandbreedtes is meer dan het maximum van 500']);
+  });
+
+  it('a year map holds at most one entry per year 2000–2060', () => {
+    const years = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [String(MIN_YEAR + i), 1]));
+    expect(modelMessages(modelWith((m) => (m.funding.indexPct = years(62))))).toEqual(['funding.indexPct: 62 jaren is meer dan het maximum van 61']);
+    // 61 entries pass the count; the years outside the model are then named one by one
+    expect(modelMessages(modelWith((m) => (m.funding.indexPct = years(61)))).every((x) => x.includes('ligt buiten 2023–2025'))).toBe(true);
+  });
+
+  it('messages stay short: 10 unknown field names at most, long text cut at 60 characters', () => {
+    expect(modelMessages(modelWith((m) => Object.assign(m.funding, huge(200_000, 1))))).toEqual([
+      'funding: onbekende velden "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9" en nog 199.990',
+    ]);
+    const [message] = modelMessages(modelWith((m) => (m.segments[0].id = 'x'.repeat(10_000_000))));
+    expect(message).toBe(`segments[0].id: "${'x'.repeat(57)}…" is geen geldige id (letters, cijfers, - en _, max. 64 tekens)`);
+  });
+});
+
 // ─────────────────────────────── text ───────────────────────────────
 
 describe('text fields: no lone surrogates, no control characters', () => {

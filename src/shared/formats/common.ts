@@ -17,7 +17,7 @@ import {
 export const idSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
-    error: (iss) => `${JSON.stringify(iss.input)} is geen geldige id (letters, cijfers, - en _, max. 64 tekens)`,
+    error: (iss) => `${fmt(iss.input)} is geen geldige id (letters, cijfers, - en _, max. 64 tekens)`,
   });
 
 /**
@@ -34,7 +34,7 @@ export function textProblem(text: string, multiline: boolean): string | undefine
   const code = ch.charCodeAt(0);
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   const at = `op positie ${m.index + 1}`;
-  const shown = shortQuote(text);
+  const shown = quoteShort(text);
   if (code >= 0xd800 && code <= 0xdfff) return `${shown} bevat een losse surrogaat (${hex}) ${at}: geen geldige Unicode-tekst`;
   if (ch === '\n' || ch === '\r' || ch === '\t') {
     return `${shown} bevat een ${ch === '\t' ? 'tab' : 'regeleinde'} (${hex}) ${at}: dit veld is één regel tekst`;
@@ -46,7 +46,8 @@ export function textProblem(text: string, multiline: boolean): string | undefine
 const BAD_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]/u;
 const BAD_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\uD800-\uDFFF]/u;
 
-function shortQuote(text: string): string {
+/** A string for a message: quoted, at most 60 characters (a 10 MB value does not become a 10 MB message). */
+export function quoteShort(text: string): string {
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text);
 }
 
@@ -114,22 +115,27 @@ export const yearKeySchema = z.string().regex(/^\d{4}$/, {
   error: (iss) => `${JSON.stringify(iss.input)} is geen jaartal`,
 });
 
-/** A size check on a record or list runs even when an entry is wrong (zod skips a refinement otherwise). */
-export function isObjectPayload(payload: { value: unknown }): boolean {
-  return typeof payload.value === 'object' && payload.value !== null;
+/**
+ * At most `max` entries in a record, counted BEFORE the entries are parsed: a file with 200.000
+ * entries gets one message, not 200.000 (and zod is not asked to collect that many issues).
+ */
+export function maxEntries<T extends z.ZodType>(schema: T, max: number, unit: LimitUnit): z.ZodType<z.output<T>, z.input<T>> {
+  const counted = z.custom<z.input<T>>().superRefine((value, ctx) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return; // the record reports the type
+    let n = 0;
+    for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) n++;
+    // continue: false — the model's own cross-checks must not walk the 200.000 entries either
+    if (n > max) ctx.addIssue({ code: 'custom', input: value, message: overMaximum(n, max, unit), continue: false });
+  });
+  return counted.pipe(schema as unknown as z.ZodType<z.output<T>, z.input<T>>);
 }
 
-/** At most `max` entries in a record, checked before (and regardless of) the entries themselves. */
-export function maxEntries<T extends z.ZodType>(schema: T, max: number, unit: LimitUnit) {
-  return schema.refine((r) => Object.keys(r as object).length <= max, {
-    error: (iss) => overMaximum(Object.keys(iss.input as object).length, max, unit),
-    when: isObjectPayload,
-  });
-}
+/** A year map holds at most one entry per possible year (2000–2060). */
+const MAX_YEAR_ENTRIES = MAX_YEAR - MIN_YEAR + 1;
 
 /** Values by year, with years as JSON object keys ("2023"). */
 export function yearMap<T extends z.ZodType>(value: T) {
-  return z.record(yearKeySchema, value);
+  return maxEntries(z.record(yearKeySchema, value), MAX_YEAR_ENTRIES, 'jaren');
 }
 
 export const pctByYear = yearMap(pctSchema);
@@ -144,7 +150,7 @@ export const euroByYear = yearMap(
 
 export function fmt(value: unknown): string {
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoteShort(value);
   if (value === undefined) return 'leeg';
   try {
     return JSON.stringify(value) ?? String(value);

@@ -62,6 +62,7 @@ export const LIMIT_TABLE: readonly { what: string; fields: string; limit: string
   { what: 'Rijksmaatregelen per scenario', fields: 'measures', limit: `${nl(MAX_MEASURE_ENTRIES)}` },
   { what: 'jaren', fields: 'baseYear, endYear, calibration.year', limit: `${MIN_YEAR}–${MAX_YEAR}` },
   { what: 'horizon', fields: 'endYear − baseYear', limit: `${MAX_HORIZON_YEARS} jaar` },
+  { what: 'jaren in een jaarpad', fields: '…Pct, adjustments, extraBudget (per jaar)', limit: `${MAX_YEAR - MIN_YEAR + 1}` },
   {
     what: 'bedragen (in absolute waarde)',
     fields: 'pricePerUnit, amount, baseAmount, turnover, funding.adjustments, prevention.extraBudget',
@@ -118,7 +119,8 @@ export type LimitUnit =
   | 'effecten'
   | 'segmenten met aannames'
   | 'segmenten met bandbreedtes'
-  | 'maatregelen';
+  | 'maatregelen'
+  | 'jaren';
 
 function withUnit(x: number, unit: LimitUnit, isLimit = false): string {
   if (unit === 'jaartal') return Number.isInteger(x) ? String(x) : limitNumber(x);
