@@ -29,7 +29,7 @@ import {
 import { textProblem } from '../../src/shared/formats/common';
 import { budget, gemeente, model, volume } from './helpers';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 function baseModel(): Json {
   return {

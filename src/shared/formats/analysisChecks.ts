@@ -7,6 +7,7 @@ import type { Model, Segment } from './model';
 import { checkYearKeys } from './model';
 import type { Scenario } from './scenario';
 import { makeIssue, type ValidationIssue } from './issues';
+import { fmt } from './common';
 import {
   BUDGET_BASE_RANGE_FIELDS,
   BUDGET_PCT_RANGE_FIELDS,
@@ -104,7 +105,7 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
     const base = ['ranges', segmentId];
     const seg = segments.get(segmentId);
     if (!seg) {
-      add(base, `${JSON.stringify(segmentId)} is geen segment van model "${model.name}"`);
+      add(base, `${fmt(segmentId)} is geen segment van model "${model.name}"`);
       continue;
     }
     const allowedBase: readonly string[] = seg.kind === 'volume' ? VOLUME_BASE_RANGE_FIELDS : BUDGET_BASE_RANGE_FIELDS;
@@ -204,7 +205,7 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
   // Rijksmaatregelen.
   const on = Object.entries(scenario.measures ?? {}).filter(([, v]) => v).map(([id]) => id);
   for (const id of Object.keys(scenario.measures ?? {})) {
-    if (!findMeasure(id)) add(['measures', id], `${JSON.stringify(id)} is geen bekende Rijksmaatregel (bekend: ${RIJKSMAATREGELEN.map((m) => m.id).join(', ')})`);
+    if (!findMeasure(id)) add(['measures', id], `${fmt(id)} is geen bekende Rijksmaatregel (bekend: ${RIJKSMAATREGELEN.map((m) => m.id).join(', ')})`);
   }
   for (const id of on) {
     for (const other of findMeasure(id)?.excludes ?? []) {

@@ -76,7 +76,7 @@ export const textSchema = z
 /** A finite number that is at least 0. */
 export const nonNegative = z.number().min(0, { error: (iss) => `${fmt(iss.input)} is negatief` });
 
-/** A number within max (and, if given, min), with the limit's message naming value and limit. */
+/** A number at most `max`, with the limit's message naming value and limit. */
 export function atMost<T extends z.ZodNumber>(schema: T, max: number, unit: LimitUnit = ''): T {
   return schema.max(max, { error: (iss) => overMaximum(iss.input as number, max, unit) }) as T;
 }
@@ -112,7 +112,7 @@ export const fractionSchema = z
   .max(1, { error: (iss) => `${fmt(iss.input)} is groter dan 1 (een aandeel is een fractie tussen 0 en 1)` });
 
 export const yearKeySchema = z.string().regex(/^\d{4}$/, {
-  error: (iss) => `${JSON.stringify(iss.input)} is geen jaartal`,
+  error: (iss) => `${fmt(iss.input)} is geen jaartal`,
 });
 
 /**

@@ -151,7 +151,7 @@ export const modelSchema = modelShape.superRefine((m, ctx) => {
   const gemeenteIds = new Set(m.gemeenten.map((g) => g.id));
   m.segments.forEach((s, i) => {
     for (const gid of Object.keys(s.usageShare ?? {})) {
-      if (!gemeenteIds.has(gid)) add(['segments', i, 'usageShare', gid], `${JSON.stringify(gid)} is geen gemeente van dit model`);
+      if (!gemeenteIds.has(gid)) add(['segments', i, 'usageShare', gid], `${fmt(gid)} is geen gemeente van dit model`);
     }
     if (s.kind === 'volume' && s.calibration && s.calibration.durationMonths === undefined && s.calibration.avgDaysPerClient === undefined) {
       add(['segments', i, 'calibration'], 'geef durationMonths of avgDaysPerClient');
