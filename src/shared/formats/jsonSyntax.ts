@@ -80,6 +80,8 @@ type Found = { pos: number; problem: string };
 type Expect = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'comma-or-close' | 'end';
 
 const WORD = /[A-Za-z_$][A-Za-z0-9_$]*/y;
+/** The plain characters of a string: no quote, backslash or control character (sticky: from lastIndex). */
+const PLAIN = /[^"\\\u0000-\u001f]*/y;
 
 /** The first syntax problem of the text, or undefined when it is valid JSON. Iterative: any depth is safe. */
 export function findSyntaxError(text: string, maxDepth: number = MAX_JSON_DEPTH): Found | undefined {
@@ -237,6 +239,10 @@ function scanString(text: string, start: number): { end: number } | Found {
   const n = text.length;
   let j = start + 1;
   while (j < n) {
+    PLAIN.lastIndex = j;
+    PLAIN.test(text);
+    j = PLAIN.lastIndex;
+    if (j >= n) break;
     const ch = text.charCodeAt(j);
     if (ch === 0x22) return { end: j + 1 };
     if (ch === 0x5c) {
