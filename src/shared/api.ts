@@ -10,6 +10,7 @@ import type { Model } from './formats/model';
 import type { Scenario } from './formats/scenario';
 import { modelSchema } from './formats/model';
 import { scenarioSchema } from './formats/scenario';
+import { nameSchema, storableText } from './formats/common';
 import type { ValidationIssue } from './formats/issues';
 import type { SimulationResult } from './engine/result';
 import { MAX_DRAWS } from './analysis/montecarlo';
@@ -23,7 +24,9 @@ export const MIN_EXPORT_DRAWS = 100;
 export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
 
 const id = z.number().int().positive();
-const note = z.string().trim().max(500).optional();
+const note = z.string().trim().max(500).superRefine(storableText(true)).optional();
+/** A file name as the user's system gave it: one line, stored in a version's note on import. */
+const fileName = z.string().max(260).superRefine(storableText(false)).optional();
 /** File content as text (JSON files); binary files travel as base64. */
 const fileText = z.string().max(20 * 1024 * 1024);
 
@@ -40,7 +43,7 @@ export const apiRequests = {
   'scenarios.get': z.strictObject({ id }),
   /** Create (no id) or update the working copy of a scenario (autosave). Validated against its model. */
   'scenarios.save': z.strictObject({ id: id.optional(), modelId: id, scenario: z.unknown() }),
-  'scenarios.duplicate': z.strictObject({ id, name: z.string().trim().min(1).max(200) }),
+  'scenarios.duplicate': z.strictObject({ id, name: nameSchema }),
   /** Soft delete: the scenario disappears from lists and can be brought back with scenarios.undelete. */
   'scenarios.delete': z.strictObject({ id }),
   'scenarios.undelete': z.strictObject({ id }),
@@ -55,8 +58,8 @@ export const apiRequests = {
 
   'simulate': z.strictObject({ model: modelSchema, scenario: scenarioSchema }),
 
-  'files.importModel': z.strictObject({ fileName: z.string().max(260).optional(), content: fileText }),
-  'files.importScenario': z.strictObject({ modelId: id, fileName: z.string().max(260).optional(), content: fileText }),
+  'files.importModel': z.strictObject({ fileName, content: fileText }),
+  'files.importScenario': z.strictObject({ modelId: id, fileName, content: fileText }),
   'files.exportModel': z.strictObject({ id }),
   'files.exportScenario': z.strictObject({ id }),
 
@@ -80,7 +83,7 @@ export const apiRequests = {
   /** "Sjabloon downloaden": the budget template, filled with the model when modelId is given, else empty. */
   'excel.template': z.strictObject({ modelId: id.optional() }),
   /** A filled-in template (xlsx as base64) becomes a new model; nothing is saved while any error remains. */
-  'excel.importModel': z.strictObject({ fileName: z.string().max(260).optional(), content: fileText }),
+  'excel.importModel': z.strictObject({ fileName, content: fileText }),
 
   'backups.list': z.strictObject({}),
   /** Replace the database with a backup (the current database is backed up first). */

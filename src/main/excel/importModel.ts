@@ -73,6 +73,9 @@ class TemplateReader {
   }
 
   read(): ImportResult {
+    // a message about a whole list (e.g. more segments than the limit) names its sheet
+    this.cellOf.set('segments', TEMPLATE_SHEETS.segmenten);
+    this.cellOf.set('gemeenten', TEMPLATE_SHEETS.gemeenten);
     const known = new Set<string>(Object.values(TEMPLATE_SHEETS));
     this.wb.eachSheet((ws) => {
       if (!known.has(ws.name)) this.notices.push(`Blad "${ws.name}" hoort niet bij het sjabloon en is genegeerd.`);

@@ -8,6 +8,18 @@ import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { Model } from '../../shared/formats/model';
 import { TAAKVELD_CODES, TAAKVELDEN } from '../../shared/domain/taakvelden';
+import {
+  MAX_AMOUNT,
+  MAX_COUNT,
+  MAX_DURATION_MONTHS,
+  MAX_GEMEENTEN,
+  MAX_HORIZON_YEARS,
+  MAX_SEGMENTS,
+  MAX_UNITS_PER_CLIENT_MONTH,
+  MAX_YEAR,
+  MIN_YEAR,
+  limitNumber,
+} from '../../shared/formats/limits';
 import { setText } from './safeText';
 import { citeSource } from '../../shared/domain/sources';
 import { applyStyle, FMT_SHARE, headerStyle, noteStyle, titleStyle, bodyFont } from './styles';
@@ -125,14 +137,23 @@ function validate(ws: Worksheet, col: number, firstRow: number, lastRow: number,
       ...prompt,
     });
   } else if (def.kind === 'number' || def.kind === 'integer' || def.kind === 'fraction') {
+    // the limits of the format (formats/limits): Excel warns while typing, the import refuses
+    const min = def.min ?? 0;
+    const bounded = def.kind === 'fraction' || def.max !== undefined;
+    const shown = (x: number) => (def.kind === 'integer' ? String(x) : limitNumber(x));
     validations(ws).add(range, {
       type: def.kind === 'integer' ? 'whole' : 'decimal',
       allowBlank: !def.required,
-      operator: def.kind === 'fraction' ? 'between' : 'greaterThanOrEqual',
-      formulae: def.kind === 'fraction' ? [0, 1] : [0],
+      operator: bounded ? 'between' : 'greaterThanOrEqual',
+      formulae: def.kind === 'fraction' ? [0, 1] : def.max !== undefined ? [min, def.max] : [min],
       showErrorMessage: true,
       errorTitle: `Ongeldige ${def.header}`,
-      error: def.kind === 'fraction' ? 'Typ een percentage tussen 0% en 100%.' : 'Typ een getal van 0 of meer.',
+      error:
+        def.kind === 'fraction'
+          ? 'Typ een percentage tussen 0% en 100%.'
+          : def.max !== undefined
+            ? `Typ een ${def.kind === 'integer' ? 'heel getal' : 'getal'} van ${shown(min)} tot en met ${shown(def.max)}.`
+            : 'Typ een getal van 0 of meer.',
       ...prompt,
     });
   }
@@ -261,6 +282,13 @@ function writeInstructions(ws: Worksheet): void {
     ...TAAKVELD_CODES.map((c): [string, 'text'] => [`   ${c}  ${TAAKVELDEN[c]}`, 'text']),
     ['Bron en schatting: noem bij elk basisgegeven de bron (document, tabel, jaar). Zet "schatting" op ja als het cijfer geen gepubliceerde bron heeft.', 'text'],
     ['Grenzen: het bestand mag hoogstens 10 MB zijn; een werkblad uitgepakt hoogstens 20 MB.', 'text'],
+    [
+      `Grenzen van het model: hoogstens ${limitNumber(MAX_SEGMENTS)} segmenten en ${limitNumber(MAX_GEMEENTEN)} gemeenten; jaren ${MIN_YEAR}–${MAX_YEAR}, ` +
+        `eindjaar hoogstens ${MAX_HORIZON_YEARS} jaar na het basisjaar; bedragen tot € ${limitNumber(MAX_AMOUNT)}; duur tot ${MAX_DURATION_MONTHS} maanden; ` +
+        `aantallen tot ${limitNumber(MAX_COUNT)}; eenheden per cliëntmaand tot ${limitNumber(MAX_UNITS_PER_CLIENT_MONTH)}. ` +
+        'Een naam is één regel (geen Alt+Enter). Excel waarschuwt al bij het typen; de import weigert een te grote waarde met de cel erbij.',
+      'text',
+    ],
   ];
   lines.forEach(([text, kind], i) => {
     const c = ws.getCell(i + 1, 1);

@@ -5,6 +5,8 @@
  * may reorder or add columns; the headers themselves must stay.
  */
 
+import { MAX_AMOUNT, MAX_COUNT, MAX_DAYS_PER_CLIENT, MAX_DURATION_MONTHS, MAX_UNITS_PER_CLIENT_MONTH, MAX_YEAR, MIN_YEAR } from '../../shared/formats/limits';
+
 export const TEMPLATE_SHEETS = {
   instructies: 'Instructies',
   model: 'Model',
@@ -27,6 +29,10 @@ export interface ColumnDef<K extends string = string> {
   choices?: readonly string[];
   /** shown as input message in Excel */
   help?: string;
+  /** upper bound of a number (formats/limits): Excel's data validation warns while typing */
+  max?: number;
+  /** lower bound when it is not 0 (years) */
+  min?: number;
 }
 
 export const KIND_CHOICES = ['volume', 'budget'] as const;
@@ -38,13 +44,13 @@ export const SEGMENT_COLUMNS = [
   { key: 'name', header: 'naam', kind: 'text', width: 34, required: true },
   { key: 'kind', header: 'soort', kind: 'choice', width: 10, required: true, choices: KIND_CHOICES, help: 'volume: instroom × duur × tarief; budget: vast bedrag per jaar.' },
   { key: 'group', header: 'groep', kind: 'text', width: 16 },
-  { key: 'inflowPerYear', header: 'instroom per jaar', kind: 'number', width: 12, help: 'Alleen bij volume: nieuwe jeugdigen per jaar.' },
-  { key: 'avgDurationMonths', header: 'gemiddelde duur (maanden)', kind: 'number', width: 12, help: 'Alleen bij volume: minstens 1 maand.' },
+  { key: 'inflowPerYear', header: 'instroom per jaar', kind: 'number', width: 12, help: 'Alleen bij volume: nieuwe jeugdigen per jaar.', max: MAX_COUNT },
+  { key: 'avgDurationMonths', header: 'gemiddelde duur (maanden)', kind: 'number', width: 12, help: 'Alleen bij volume: minstens 1 maand.', max: MAX_DURATION_MONTHS },
   { key: 'unit', header: 'eenheid', kind: 'text', width: 10, help: 'Alleen bij volume: bijv. uur, etmaal, traject.' },
-  { key: 'unitsPerClientMonth', header: 'eenheden per cliëntmaand', kind: 'number', width: 12, help: 'Alleen bij volume; leeg = 1.' },
-  { key: 'pricePerUnit', header: 'prijs per eenheid (€)', kind: 'number', width: 12, help: 'Alleen bij volume.' },
-  { key: 'openingClients', header: 'beginstand jeugdigen', kind: 'number', width: 12, help: 'Alleen bij volume; leeg = evenwicht (instroom × duur / 12).' },
-  { key: 'amount', header: 'bedrag per jaar (€)', kind: 'number', width: 14, help: 'Alleen bij budget.' },
+  { key: 'unitsPerClientMonth', header: 'eenheden per cliëntmaand', kind: 'number', width: 12, help: 'Alleen bij volume; leeg = 1.', max: MAX_UNITS_PER_CLIENT_MONTH },
+  { key: 'pricePerUnit', header: 'prijs per eenheid (€)', kind: 'number', width: 12, help: 'Alleen bij volume.', max: MAX_AMOUNT },
+  { key: 'openingClients', header: 'beginstand jeugdigen', kind: 'number', width: 12, help: 'Alleen bij volume; leeg = evenwicht (instroom × duur / 12).', max: MAX_COUNT },
+  { key: 'amount', header: 'bedrag per jaar (€)', kind: 'number', width: 14, help: 'Alleen bij budget.', max: MAX_AMOUNT },
   { key: 'taakveld', header: 'taakveld', kind: 'choice', width: 10, help: 'Iv3-taakveld vanaf 2023 (bijv. 6.72a).' },
   { key: 'split', header: 'verdeling', kind: 'choice', width: 13, choices: SPLIT_CHOICES, help: 'Verdeelsleutel over de gemeenten; leeg = solidariteit.' },
   { key: 'solidarityPct', header: 'solidariteit % (bij gemengd)', kind: 'number', width: 12 },
@@ -56,7 +62,7 @@ export const SEGMENT_COLUMNS = [
 export const GEMEENTE_COLUMNS = [
   { key: 'id', header: 'id', kind: 'text', width: 16, required: true },
   { key: 'name', header: 'naam', kind: 'text', width: 24, required: true },
-  { key: 'youth0to17', header: 'jeugdigen 0–17', kind: 'number', width: 14, required: true },
+  { key: 'youth0to17', header: 'jeugdigen 0–17', kind: 'number', width: 14, required: true, max: MAX_COUNT },
   { key: 'fundingShare', header: 'aandeel Rijksmiddelen', kind: 'fraction', width: 14, help: 'Als percentage (bijv. 15,2%); leeg = aandeel jeugdigen.' },
   { key: 'source', header: 'bron', kind: 'text', width: 40 },
   { key: 'estimate', header: 'schatting', kind: 'yesno', width: 10, choices: YESNO_CHOICES },
@@ -64,11 +70,11 @@ export const GEMEENTE_COLUMNS = [
 
 export const CALIBRATION_COLUMNS = [
   { key: 'segment', header: 'segment id', kind: 'text', width: 16, required: true },
-  { key: 'year', header: 'jaar', kind: 'integer', width: 8, required: true },
-  { key: 'clients', header: 'jeugdigen', kind: 'number', width: 12, required: true },
-  { key: 'turnover', header: 'omzet (€)', kind: 'number', width: 14, required: true },
-  { key: 'durationMonths', header: 'duur (maanden)', kind: 'number', width: 12 },
-  { key: 'avgDaysPerClient', header: 'dagen per jeugdige', kind: 'number', width: 12 },
+  { key: 'year', header: 'jaar', kind: 'integer', width: 8, required: true, min: MIN_YEAR, max: MAX_YEAR },
+  { key: 'clients', header: 'jeugdigen', kind: 'number', width: 12, required: true, max: MAX_COUNT },
+  { key: 'turnover', header: 'omzet (€)', kind: 'number', width: 14, required: true, max: MAX_AMOUNT },
+  { key: 'durationMonths', header: 'duur (maanden)', kind: 'number', width: 12, max: MAX_DURATION_MONTHS },
+  { key: 'avgDaysPerClient', header: 'dagen per jeugdige', kind: 'number', width: 12, max: MAX_DAYS_PER_CLIENT },
   { key: 'source', header: 'bron', kind: 'text', width: 40 },
 ] as const satisfies readonly ColumnDef[];
 
@@ -76,13 +82,13 @@ export const CALIBRATION_COLUMNS = [
 export const MODEL_FIELDS = [
   { key: 'name', header: 'naam', kind: 'text', width: 0, required: true },
   { key: 'description', header: 'omschrijving', kind: 'text', width: 0 },
-  { key: 'baseYear', header: 'basisjaar', kind: 'integer', width: 0, required: true },
-  { key: 'endYear', header: 'eindjaar', kind: 'integer', width: 0, required: true },
+  { key: 'baseYear', header: 'basisjaar', kind: 'integer', width: 0, required: true, min: MIN_YEAR, max: MAX_YEAR },
+  { key: 'endYear', header: 'eindjaar', kind: 'integer', width: 0, required: true, min: MIN_YEAR, max: MAX_YEAR },
 ] as const satisfies readonly ColumnDef[];
 
 /** Key/value rows at the top of the Rijksmiddelen sheet; the index table follows. */
 export const FUNDING_FIELDS = [
-  { key: 'baseAmount', header: 'basisbedrag (€, basisjaar)', kind: 'number', width: 0, required: true },
+  { key: 'baseAmount', header: 'basisbedrag (€, basisjaar)', kind: 'number', width: 0, required: true, max: MAX_AMOUNT },
   { key: 'source', header: 'bron', kind: 'text', width: 0 },
   { key: 'estimate', header: 'schatting', kind: 'yesno', width: 0, choices: YESNO_CHOICES },
   { key: 'nationalShare', header: 'aandeel landelijk jeugdbudget', kind: 'fraction', width: 0 },

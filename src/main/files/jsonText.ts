@@ -1,25 +1,17 @@
 import { UserError } from '../errors';
+import { parseJsonSyntax } from '../../shared/formats/jsonSyntax';
 
-/** Parses the text of an imported file; a syntax error becomes a Dutch message with line and column. */
+/**
+ * Parses the text of an imported file (JSON, formats/jsonSyntax): a syntax error becomes a Dutch message
+ * with line and column; nesting deeper than the format uses is refused before parsing.
+ */
 export function parseJsonText(content: string, fileName: string | undefined): unknown {
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
   const what = fileName ? `Het bestand ${JSON.stringify(fileName)}` : 'Het bestand';
   if (text.trim() === '') throw new UserError('validation', `${what} is leeg.`);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(detail);
-    const where = pos ? ` (${lineAndColumn(text, Number(pos[1]))})` : '';
-    throw new UserError('validation', `${what} is geen geldige JSON${where}: ${detail}`);
-  }
-}
-
-function lineAndColumn(text: string, position: number): string {
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
-  return `regel ${line}, kolom ${column}`;
+  const parsed = parseJsonSyntax(text);
+  if (!parsed.ok) throw new UserError('validation', `${what} is geen geldige JSON: ${parsed.message}`);
+  return parsed.value;
 }
 
 /** A file name from a title: lower case, only letters, digits and '-'. */

@@ -9,6 +9,7 @@ import { APP_VERSION } from '../service/appVersion';
 import { consoleLogger, type Logger } from '../log';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../serving/security';
 import { contentTypeOf, injectToken, resolveStaticFile } from '../serving/static';
+import { parseJsonSyntax } from '../../shared/formats/jsonSyntax';
 
 export const TOKEN_HEADER = 'x-jeugdplanner-token';
 /** Imported files travel as text up to 20 MB; JSON escaping may add some. */
@@ -92,11 +93,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (body === 'too-large') {
       return sendJson(res, 413, fail('validation', `Het verzoek is groter dan ${MAX_BODY_BYTES / 1024 / 1024} MB.`), true);
     }
-    let request: unknown;
-    try {
-      request = body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as unknown);
-    } catch {
-      return sendJson(res, 400, fail('validation', 'Het verzoek is geen geldige JSON.'));
+    let request: unknown = {};
+    if (body.length > 0) {
+      const parsed = parseJsonSyntax(body.toString('utf8'));
+      if (!parsed.ok) return sendJson(res, 400, fail('validation', `Het verzoek is geen geldige JSON: ${parsed.message}`));
+      request = parsed.value;
     }
     // A client that goes away (tab closed, reload, fetch aborted) no longer wants the answer: its job is cancelled.
     const gone = new AbortController();

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { MODEL_FORMAT } from '../../shared/formats/model';
 import { SCENARIO_FORMAT } from '../../shared/formats/scenario';
+import { parseJsonSyntax } from '../../shared/formats/jsonSyntax';
 import { downloadExport } from '../lib/download';
 import { call } from '../api/call';
 import { useData } from '../stores/data';
@@ -11,12 +12,9 @@ import { FilePicker } from './FilePicker';
 
 /** Which kind of file this is, from its `format` field; a Dutch message when it is neither. */
 export function detectFileKind(text: string): { kind: 'model' | 'scenario' } | { error: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { error: `Het bestand is geen geldige JSON: ${e instanceof Error ? e.message : String(e)}` };
-  }
+  const parsed = parseJsonSyntax(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!parsed.ok) return { error: `Het bestand is geen geldige JSON: ${parsed.message}` };
+  const json = parsed.value;
   const format = typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined;
   if (format === MODEL_FORMAT) return { kind: 'model' };
   if (format === SCENARIO_FORMAT) return { kind: 'scenario' };

@@ -7,6 +7,7 @@ import type { Model, Segment } from './model';
 import { checkYearKeys } from './model';
 import type { Scenario } from './scenario';
 import { makeIssue, type ValidationIssue } from './issues';
+import { fmt } from './common';
 import {
   BUDGET_BASE_RANGE_FIELDS,
   BUDGET_PCT_RANGE_FIELDS,
@@ -18,6 +19,7 @@ import {
 import { findMeasure, RIJKSMAATREGELEN } from '../domain/rijksmaatregelen';
 import { yearPath } from '../engine/paths';
 import { modelYears } from '../years';
+import { MAX_AMOUNT, MAX_COUNT, MAX_DURATION_MONTHS, MAX_UNITS_PER_CLIENT_MONTH, overMaximum, type LimitUnit } from './limits';
 
 type Add = (path: PropertyKey[], message: string) => void;
 
@@ -61,6 +63,21 @@ function checkShiftedPcts(map: Readonly<Record<string, number>> | undefined, ran
   }
 }
 
+/** The bound of a base figure (formats/limits): a range's high may not exceed what the figure itself may be. */
+const BASE_FIELD_MAX: Record<string, [number, LimitUnit]> = {
+  inflowPerYear: [MAX_COUNT, ''],
+  avgDurationMonths: [MAX_DURATION_MONTHS, 'maanden'],
+  unitsPerClientMonth: [MAX_UNITS_PER_CLIENT_MONTH, ''],
+  pricePerUnit: [MAX_AMOUNT, 'euro'],
+  amount: [MAX_AMOUNT, 'euro'],
+  baseAmount: [MAX_AMOUNT, 'euro'],
+};
+
+function checkBaseMax(range: Range, field: string, path: PropertyKey[], add: Add): void {
+  const bound = BASE_FIELD_MAX[field];
+  if (bound && range.high > bound[0]) add([...path, 'high'], `high ${overMaximum(range.high, bound[0], bound[1])}`);
+}
+
 function baseValue(seg: Segment, field: SegmentRangeField): number | undefined {
   if (seg.kind === 'budget') return field === 'amount' ? seg.amount : undefined;
   switch (field) {
@@ -88,7 +105,7 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
     const base = ['ranges', segmentId];
     const seg = segments.get(segmentId);
     if (!seg) {
-      add(base, `${JSON.stringify(segmentId)} is geen segment van model "${model.name}"`);
+      add(base, `${fmt(segmentId)} is geen segment van model "${model.name}"`);
       continue;
     }
     const allowedBase: readonly string[] = seg.kind === 'volume' ? VOLUME_BASE_RANGE_FIELDS : BUDGET_BASE_RANGE_FIELDS;
@@ -104,6 +121,7 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
       if (allowedBase.includes(field)) {
         const mode = baseValue(seg, field)!;
         checkAround(range, mode, path, `de waarde in het model`, add);
+        checkBaseMax(range, field, path, add);
         if (field === 'avgDurationMonths' && range.low < 1) add([...path, 'low'], `low ${nl(range.low)} is kleiner dan 1 maand`);
         else if (field === 'unitsPerClientMonth' && range.low <= 0) add([...path, 'low'], `low ${nl(range.low)} moet groter dan 0 zijn`);
         else if (range.low < 0) add([...path, 'low'], `low ${nl(range.low)} is negatief`);
@@ -128,6 +146,7 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
   const fr = scenario.funding.ranges;
   if (fr?.baseAmount) {
     checkAround(fr.baseAmount, model.funding.baseAmount, ['funding', 'ranges', 'baseAmount'], 'baseAmount in het model', add);
+    checkBaseMax(fr.baseAmount, 'baseAmount', ['funding', 'ranges', 'baseAmount'], add);
     if (fr.baseAmount.low < 0) add(['funding', 'ranges', 'baseAmount', 'low'], `low ${nl(fr.baseAmount.low)} is negatief`);
   }
   if (fr?.indexPct && checkShift(fr.indexPct, ['funding', 'ranges', 'indexPct'], add)) {
@@ -186,7 +205,7 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
   // Rijksmaatregelen.
   const on = Object.entries(scenario.measures ?? {}).filter(([, v]) => v).map(([id]) => id);
   for (const id of Object.keys(scenario.measures ?? {})) {
-    if (!findMeasure(id)) add(['measures', id], `${JSON.stringify(id)} is geen bekende Rijksmaatregel (bekend: ${RIJKSMAATREGELEN.map((m) => m.id).join(', ')})`);
+    if (!findMeasure(id)) add(['measures', id], `${fmt(id)} is geen bekende Rijksmaatregel (bekend: ${RIJKSMAATREGELEN.map((m) => m.id).join(', ')})`);
   }
   for (const id of on) {
     for (const other of findMeasure(id)?.excludes ?? []) {

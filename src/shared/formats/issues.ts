@@ -56,7 +56,7 @@ export function zodIssueToDutch(issue: z.core.$ZodIssue): ValidationIssue {
       problem =
         issue.keys.length === 1
           ? `onbekend veld ${JSON.stringify(issue.keys[0])}`
-          : `onbekende velden ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+          : `onbekende velden ${issue.keys.slice(0, 10).map((k) => JSON.stringify(k)).join(', ')}${issue.keys.length > 10 ? ` en nog ${(issue.keys.length - 10).toLocaleString('nl-NL')}` : ''}`;
       break;
     case 'invalid_value':
       problem = `${fmt(input)} is geen geldige waarde (toegestaan: ${issue.values.map((v) => fmt(v)).join(', ')})`;

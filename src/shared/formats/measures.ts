@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fmt, textSchema } from './common';
+import { fmt, maxEntries, textSchema } from './common';
+import { MAX_MEASURE_ENTRIES } from './limits';
 
 /**
  * Rijksmaatregelen (see domain/rijksmaatregelen.ts and docs/analysis.md).
@@ -7,7 +8,7 @@ import { fmt, textSchema } from './common';
  * Scenario: `"measures": {"korting-511-mln": true, "eigen-bijdrage": false}` —
  * a measure is on when its value is true; false or absent is off.
  */
-export const scenarioMeasuresSchema = z.record(z.string(), z.boolean());
+export const scenarioMeasuresSchema = maxEntries(z.record(z.string(), z.boolean()), MAX_MEASURE_ENTRIES, 'maatregelen');
 
 /**
  * Model: `funding.nationalShare` — the region's share of the national jeugd

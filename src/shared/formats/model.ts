@@ -2,15 +2,28 @@ import { z } from 'zod';
 import { nationalShareSchema } from './measures';
 import { OBSOLETE_TAAKVELDEN, TAAKVELD_CODES, isTaakveldCode } from '../domain/taakvelden';
 import {
+  amountSchema,
+  atMost,
+  countSchema,
   fmt,
   fractionSchema,
   idSchema,
+  maxEntries,
   nameSchema,
-  nonNegative,
   pctByYear,
   textSchema,
   yearMap,
+  yearSchema,
 } from './common';
+import {
+  MAX_DAYS_PER_CLIENT,
+  MAX_DURATION_MONTHS,
+  MAX_GEMEENTEN,
+  MAX_HORIZON_YEARS,
+  MAX_SEGMENTS,
+  MAX_UNITS_PER_CLIENT_MONTH,
+  overMaximum,
+} from './limits';
 
 export const MODEL_FORMAT = 'jeugdbegroting/model@1';
 
@@ -38,15 +51,20 @@ export const splitSchema = z.union([
   }),
 ]);
 
+/** A duration in months: 1 up to 600. */
+function durationSchema() {
+  return atMost(z.number().min(1, { error: (iss) => `${fmt(iss.input)} is kleiner dan 1 maand` }), MAX_DURATION_MONTHS, 'maanden');
+}
+
 /** The realisation figures a volume segment was calibrated from (see engine/calibrate). */
 export const calibrationSchema = z.strictObject({
-  year: z.number().int().min(2000).max(2100),
-  clients: z.number().gt(0, { error: (iss) => `${fmt(iss.input)} moet groter dan 0 zijn` }),
-  turnover: nonNegative,
+  year: yearSchema,
+  clients: countSchema.gt(0, { error: (iss) => `${fmt(iss.input)} moet groter dan 0 zijn` }),
+  turnover: amountSchema,
   /** assumed average duration in months … */
-  durationMonths: z.number().min(1, { error: (iss) => `${fmt(iss.input)} is kleiner dan 1 maand` }).optional(),
+  durationMonths: durationSchema().optional(),
   /** … or the average number of days per client in the year, from which the duration is derived */
-  avgDaysPerClient: z.number().gt(0, { error: (iss) => `${fmt(iss.input)} moet groter dan 0 zijn` }).optional(),
+  avgDaysPerClient: atMost(z.number().gt(0, { error: (iss) => `${fmt(iss.input)} moet groter dan 0 zijn` }), MAX_DAYS_PER_CLIENT, 'dagen').optional(),
   source: textSchema.optional(),
 });
 
@@ -57,7 +75,7 @@ const lineCommon = {
   group: nameSchema.optional(),
   taakveld: taakveldSchema.optional(),
   split: splitSchema.optional(),
-  usageShare: z.record(z.string(), fractionSchema).optional(),
+  usageShare: maxEntries(z.record(z.string(), fractionSchema), MAX_GEMEENTEN, 'gemeenten').optional(),
   source: textSchema.optional(),
   estimate: z.boolean().optional(),
   note: textSchema.optional(),
@@ -66,19 +84,19 @@ const lineCommon = {
 export const volumeSegmentSchema = z.strictObject({
   ...lineCommon,
   kind: z.literal('volume'),
-  inflowPerYear: nonNegative,
-  avgDurationMonths: z.number().min(1, { error: (iss) => `${fmt(iss.input)} is kleiner dan 1 maand` }),
-  unitsPerClientMonth: z.number().gt(0, { error: (iss) => `${fmt(iss.input)} moet groter dan 0 zijn` }).optional(),
+  inflowPerYear: countSchema,
+  avgDurationMonths: durationSchema(),
+  unitsPerClientMonth: atMost(z.number().gt(0, { error: (iss) => `${fmt(iss.input)} moet groter dan 0 zijn` }), MAX_UNITS_PER_CLIENT_MONTH).optional(),
   unit: nameSchema,
-  pricePerUnit: nonNegative,
-  openingClients: nonNegative.optional(),
+  pricePerUnit: amountSchema,
+  openingClients: countSchema.optional(),
   calibration: calibrationSchema.optional(),
 });
 
 export const budgetSegmentSchema = z.strictObject({
   ...lineCommon,
   kind: z.literal('budget'),
-  amount: nonNegative,
+  amount: amountSchema,
 });
 
 export const segmentSchema = z.discriminatedUnion('kind', [volumeSegmentSchema, budgetSegmentSchema]);
@@ -86,14 +104,14 @@ export const segmentSchema = z.discriminatedUnion('kind', [volumeSegmentSchema, 
 export const gemeenteSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
-  youth0to17: z.number().gt(0, { error: (iss) => `${fmt(iss.input)} moet groter dan 0 zijn` }),
+  youth0to17: countSchema.gt(0, { error: (iss) => `${fmt(iss.input)} moet groter dan 0 zijn` }),
   fundingShare: fractionSchema.optional(),
   source: textSchema.optional(),
   estimate: z.boolean().optional(),
 });
 
 export const fundingSchema = z.strictObject({
-  baseAmount: nonNegative,
+  baseAmount: amountSchema,
   indexPct: pctByYear.optional(),
   /** the region's share of the national jeugd budget, for Rijksmaatregelen (formats/measures) */
   nationalShare: nationalShareSchema.optional(),
@@ -105,10 +123,16 @@ const modelShape = z.strictObject({
   format: z.literal(MODEL_FORMAT),
   name: nameSchema,
   description: textSchema.optional(),
-  baseYear: z.number().int({ error: (iss) => `${fmt(iss.input)} is geen heel jaartal` }).min(2000).max(2100),
-  endYear: z.number().int({ error: (iss) => `${fmt(iss.input)} is geen heel jaartal` }).min(2000).max(2100),
-  gemeenten: z.array(gemeenteSchema).min(1, { error: 'moet minstens één gemeente bevatten' }),
-  segments: z.array(segmentSchema).min(1, { error: 'moet minstens één segment bevatten' }),
+  baseYear: yearSchema,
+  endYear: yearSchema,
+  gemeenten: z
+    .array(gemeenteSchema)
+    .min(1, { error: 'moet minstens één gemeente bevatten' })
+    .max(MAX_GEMEENTEN, { error: (iss) => overMaximum((iss.input as unknown[]).length, MAX_GEMEENTEN, 'gemeenten') }),
+  segments: z
+    .array(segmentSchema)
+    .min(1, { error: 'moet minstens één segment bevatten' })
+    .max(MAX_SEGMENTS, { error: (iss) => overMaximum((iss.input as unknown[]).length, MAX_SEGMENTS, 'segmenten') }),
   funding: fundingSchema,
 });
 
@@ -117,7 +141,9 @@ export const modelSchema = modelShape.superRefine((m, ctx) => {
     ctx.addIssue({ code: 'custom', path, message, input });
 
   if (m.endYear <= m.baseYear) add(['endYear'], `${m.endYear} ligt niet na baseYear ${m.baseYear}`);
-  if (m.endYear - m.baseYear > 30) add(['endYear'], `${m.endYear} ligt meer dan 30 jaar na baseYear ${m.baseYear}`);
+  if (m.endYear - m.baseYear > MAX_HORIZON_YEARS) {
+    add(['endYear'], `${m.endYear} ligt meer dan ${MAX_HORIZON_YEARS} jaar na baseYear ${m.baseYear}`);
+  }
 
   checkUnique(m.gemeenten, 'gemeenten', add);
   checkUnique(m.segments, 'segments', add);
@@ -125,7 +151,7 @@ export const modelSchema = modelShape.superRefine((m, ctx) => {
   const gemeenteIds = new Set(m.gemeenten.map((g) => g.id));
   m.segments.forEach((s, i) => {
     for (const gid of Object.keys(s.usageShare ?? {})) {
-      if (!gemeenteIds.has(gid)) add(['segments', i, 'usageShare', gid], `${JSON.stringify(gid)} is geen gemeente van dit model`);
+      if (!gemeenteIds.has(gid)) add(['segments', i, 'usageShare', gid], `${fmt(gid)} is geen gemeente van dit model`);
     }
     if (s.kind === 'volume' && s.calibration && s.calibration.durationMonths === undefined && s.calibration.avgDaysPerClient === undefined) {
       add(['segments', i, 'calibration'], 'geef durationMonths of avgDaysPerClient');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { euroByYear, fmt, idSchema, nameSchema, textSchema } from './common';
+import { MAX_LAG_YEARS, MAX_PREVENTION_EFFECTS, overMaximum } from './limits';
 import { rangeSchema } from './ranges';
 
 /**
@@ -21,7 +22,7 @@ export const preventionEffectSchema = z.strictObject({
     .number()
     .int({ error: (iss) => `${fmt(iss.input)} is geen heel aantal jaren` })
     .min(0, { error: (iss) => `${fmt(iss.input)} is negatief` })
-    .max(10, { error: (iss) => `${fmt(iss.input)} is meer dan 10 jaar` }),
+    .max(MAX_LAG_YEARS, { error: (iss) => `${fmt(iss.input)} is meer dan ${MAX_LAG_YEARS} jaar` }),
   /** ceiling: the inflow changes by at most this many percent, up or down */
   maxPct: z
     .number()
@@ -41,7 +42,10 @@ export const preventionSchema = z.strictObject({
   name: nameSchema.optional(),
   /** extra (+) or less (−) transformation budget per year, on top of the model's budget lines */
   extraBudget: euroByYear,
-  effects: z.array(preventionEffectSchema).default([]),
+  effects: z
+    .array(preventionEffectSchema)
+    .max(MAX_PREVENTION_EFFECTS, { error: (iss) => overMaximum((iss.input as unknown[]).length, MAX_PREVENTION_EFFECTS, 'effecten') })
+    .default([]),
   /** what the assumed effect rests on */
   source: textSchema.optional(),
 });

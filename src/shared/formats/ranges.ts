@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fmt, textSchema } from './common';
+import { fmt, maxEntries, storableText, textSchema } from './common';
+import { MAX_AMOUNT, MAX_SCENARIO_SEGMENT_ENTRIES, overMaximum, underMinimum } from './limits';
 
 /**
  * Uncertainty ranges (scenario extension, see docs/analysis.md).
@@ -40,12 +41,19 @@ export const linkSchema = z.string().superRefine((v, ctx) => {
           ? `${JSON.stringify(v)} is langer dan ${LINK_MAX_LENGTH} tekens (${v.length})`
           : undefined;
   if (problem) ctx.addIssue({ code: 'custom', input: v, message: problem });
+  else storableText(false)(v, ctx);
 });
+
+/** low and high: within ± € 10^12, the largest bound of any field; analysisChecks applies the field's own. */
+const rangeValue = z
+  .number()
+  .min(-MAX_AMOUNT, { error: (iss) => underMinimum(iss.input as number, -MAX_AMOUNT) })
+  .max(MAX_AMOUNT, { error: (iss) => overMaximum(iss.input as number, MAX_AMOUNT) });
 
 export const rangeSchema = z
   .strictObject({
-    low: z.number(),
-    high: z.number(),
+    low: rangeValue,
+    high: rangeValue,
     /** why this range: the spread in realisations, a provider's bandwidth, an expert's judgement */
     source: textSchema.optional(),
     /** ranges with the same link are drawn together (same quantile in every draw) */
@@ -85,7 +93,7 @@ export const segmentRangesSchema = z.strictObject({
 export type SegmentRanges = z.infer<typeof segmentRangesSchema>;
 
 /** `scenario.ranges`: {segmentId: {field: {low, high}}}. */
-export const scenarioRangesSchema = z.record(z.string(), segmentRangesSchema);
+export const scenarioRangesSchema = maxEntries(z.record(z.string(), segmentRangesSchema), MAX_SCENARIO_SEGMENT_ENTRIES, 'segmenten met bandbreedtes');
 
 /** `scenario.funding.ranges`. */
 export const fundingRangesSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { euroByYear, idSchema, nameSchema, pctByYear, sharePctByYear, textSchema } from './common';
+import { euroByYear, idSchema, maxEntries, nameSchema, pctByYear, sharePctByYear, textSchema } from './common';
+import { MAX_SCENARIO_SEGMENT_ENTRIES, MAX_SUBSTITUTION_RULES, overMaximum } from './limits';
 import { scenarioMeasuresSchema } from './measures';
 import { preventionSchema } from './prevention';
 import { fundingRangesSchema, scenarioRangesSchema, substitutionRangesSchema } from './ranges';
@@ -39,8 +40,11 @@ export const scenarioSchema = z.strictObject({
   format: z.literal(SCENARIO_FORMAT),
   name: nameSchema,
   description: textSchema.optional(),
-  assumptions: z.record(z.string(), segmentAssumptionSchema).default({}),
-  substitutions: z.array(substitutionSchema).default([]),
+  assumptions: maxEntries(z.record(z.string(), segmentAssumptionSchema), MAX_SCENARIO_SEGMENT_ENTRIES, 'segmenten met aannames').default({}),
+  substitutions: z
+    .array(substitutionSchema)
+    .max(MAX_SUBSTITUTION_RULES, { error: (iss) => overMaximum((iss.input as unknown[]).length, MAX_SUBSTITUTION_RULES, 'regels') })
+    .default([]),
   funding: scenarioFundingSchema.default({}),
   /** Analysis extensions (docs/analysis.md); absent in older files, which parse exactly as before. */
   ranges: scenarioRangesSchema.optional(),

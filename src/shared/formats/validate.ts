@@ -1,6 +1,7 @@
 import { checkYearKeys, modelSchema, type Model } from './model';
 import { VOLUME_ASSUMPTION_FIELDS, scenarioSchema, type Scenario } from './scenario';
 import { makeIssue, zodErrorToIssues, type ParseResult, type ValidationIssue } from './issues';
+import { fmt } from './common';
 import { checkAnalysisExtensions } from './analysisChecks';
 import { yearPath } from '../engine/paths';
 import { modelYears } from '../years';
@@ -31,7 +32,7 @@ export function checkScenarioAgainstModel(scenario: Scenario, model: Model): Val
     const seg = segments.get(segmentId);
     const base = ['assumptions', segmentId];
     if (!seg) {
-      add(base, `${JSON.stringify(segmentId)} is geen segment van model "${model.name}"`);
+      add(base, `${fmt(segmentId)} is geen segment van model "${model.name}"`);
       continue;
     }
     for (const field of [...VOLUME_ASSUMPTION_FIELDS, 'amountChangePct'] as const) {

@@ -94,7 +94,17 @@ describe('npm run simulate', () => {
   // one spawn per case: tsx starts in about a second, more on a busy machine
   const badInputs: [string, () => string[], RegExp | string][] = [
     ['unreadable file', () => ['--model', join(dir, 'bestaat-niet.json'), '--json'], /--model: kan ".*bestaat-niet\.json" niet lezen: het bestand bestaat niet/],
-    ['invalid JSON', () => ['--model', file('kapot.json', '{"format": '), '--json'], /--model: Het bestand ".*kapot\.json" is geen geldige JSON/],
+    [
+      'invalid JSON',
+      () => ['--model', file('kapot.json', '{"format": '), '--json'],
+      /--model: Het bestand ".*kapot\.json" is geen geldige JSON: regel 1, kolom 12: de tekst houdt op: hier wordt een waarde verwacht/,
+    ],
+    [
+      'over a limit',
+      () => ['--model', file('te-groot.json', { ...smallModel, segments: [{ ...smallModel.segments[0], avgDurationMonths: 1e308 }, smallModel.segments[1]] }), '--json'],
+      'segments[0].avgDurationMonths: 1e+308 maanden is meer dan het maximum van 600 maanden',
+    ],
+    ['NaN in a file', () => ['--model', file('nan.json', '{"format": NaN}')], 'regel 1, kolom 12: NaN is geen geldig getal in JSON'],
     [
       'invalid model',
       () => ['--model', file('ongeldig.json', { ...smallModel, segments: [{ ...smallModel.segments[0], avgDurationMonths: 0.5 }] })],

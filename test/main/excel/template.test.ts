@@ -107,6 +107,46 @@ describe('import errors: sheet, cell and value, all at once, nothing returned', 
     expect(m).toContain('Segmenten!A7: "ambulant" komt al voor bij Segmenten rij 2');
   });
 
+  it('applies the limits of the format (formats/limits), placed on the cell, and nothing is returned', async () => {
+    const wb = await editable();
+    const seg = wb.getWorksheet(TEMPLATE_SHEETS.segmenten)!;
+    const cell = (c: ExcelJS.Cell) => `${TEMPLATE_SHEETS.segmenten}!${c.address}`;
+    const duration = seg.getCell(2, colOf(seg, 'gemiddelde duur (maanden)'));
+    const price = seg.getCell(3, colOf(seg, 'prijs per eenheid (€)'));
+    const name = seg.getCell(4, colOf(seg, 'naam'));
+    duration.value = 1e308;
+    price.value = 2e12;
+    name.value = 'Ambulante\njeugdhulp'; // Alt+Enter in Excel
+    const model = wb.getWorksheet(TEMPLATE_SHEETS.model)!;
+    model.getCell('B5').value = 2061;
+    const r = await importModelWorkbook(await bytes(wb));
+    expect(r.ok).toBe(false);
+    const m = messages(r);
+    expect(m).toContain(`${cell(duration)}: 1e+308 maanden is meer dan het maximum van 600 maanden`);
+    expect(m).toContain(`${cell(price)}: € 2.000.000.000.000 is meer dan het maximum van € 1.000.000.000.000`);
+    expect(m).toContain(`${cell(name)}: "Ambulante\\njeugdhulp" bevat een regeleinde (U+000A) op positie 10: dit veld is één regel tekst`);
+    expect(m.find((x) => x.endsWith('2061 is meer dan het maximum van 2060'))).toBeDefined();
+  });
+
+  it('refuses more than 500 segments by their number', async () => {
+    const wb = await editable();
+    const seg = wb.getWorksheet(TEMPLATE_SHEETS.segmenten)!;
+    const cols = ['id', 'naam', 'soort', 'bedrag per jaar (€)'].map((h) => colOf(seg, h));
+    for (let i = 0; i < 501; i++) {
+      const row = seg.getRow(2 + i);
+      [`b${i}`, `Budget ${i}`, 'budget', 1000].forEach((v, k) => (row.getCell(cols[k]!).value = v));
+    }
+    expect(messages(await importModelWorkbook(await bytes(wb)))).toContain('Segmenten: 501 segmenten is meer dan het maximum van 500');
+  });
+
+  it('the number columns carry the same limits as data validation, so Excel warns while typing', async () => {
+    const zip = await JSZip.loadAsync((await exportTemplate(model)).data);
+    const segXml = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
+    expect(segXml).toContain('Typ een getal van 0 tot en met 600.');
+    expect(segXml).toContain('<formula2>600</formula2>');
+    expect(segXml).toContain('<formula2>1000000000000</formula2>');
+  });
+
   it('refuses a budget amount on a volume row and volume fields on a budget row', async () => {
     const wb = await editable();
     const seg = wb.getWorksheet(TEMPLATE_SHEETS.segmenten)!;

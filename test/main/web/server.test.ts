@@ -117,6 +117,18 @@ describe('browser mode server', () => {
     expect(JSON.parse(unknown.body).error.code).toBe('unknown_method');
   });
 
+  it('answers a body with a JSON error or nested too deep with a short Dutch 400 naming line and column', async () => {
+    const post = (body: string) => request({ method: 'POST', path: '/api/models.list', headers: { ...json, 'X-Jeugdplanner-Token': server.token }, body });
+    const nan = await post('{"a": NaN}');
+    expect(nan.status).toBe(400);
+    expect(JSON.parse(nan.body)).toEqual({ ok: false, error: { code: 'validation', message: 'Het verzoek is geen geldige JSON: regel 1, kolom 7: NaN is geen geldig getal in JSON' } });
+    const deep = await post('['.repeat(100_000) + ']'.repeat(100_000));
+    expect(deep.status).toBe(400);
+    expect(JSON.parse(deep.body).error.message).toBe('Het verzoek is geen geldige JSON: regel 1, kolom 33: meer dan 32 niveaus { en [ in elkaar genest; zo diep gaat geen bestand van Jeugdplanner');
+    // and the server goes on answering
+    expect((await post('{}')).status).toBe(200);
+  });
+
   it('refuses a body over the size limit', async () => {
     const big = JSON.stringify({ content: 'x'.repeat(26 * 1024 * 1024) });
     const r = await request({ method: 'POST', path: '/api/files.importModel', headers: { ...json, 'X-Jeugdplanner-Token': server.token }, body: big });
