@@ -139,7 +139,6 @@ function runAnalysis(model: Model, scenarios: readonly Scenario[], options: Expo
 
 /** A file name every OS accepts: no path separators, reserved or control characters, at most 150 characters. */
 export function fileStem(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = text.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
   return (cleaned || 'bijlage').slice(0, 150);
 }

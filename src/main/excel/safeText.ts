@@ -14,7 +14,6 @@ export const EXCEL_CELL_MAX = 32_767;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 // XML 1.0 forbids these control characters; a workbook containing them does not open.
-// eslint-disable-next-line no-control-regex
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** True when a spreadsheet could take this text for a formula. */

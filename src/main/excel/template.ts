@@ -306,6 +306,5 @@ function writeInstructions(ws: Worksheet): void {
 export async function exportTemplate(model?: Model): Promise<{ fileName: string; data: Buffer }> {
   const data = Buffer.from(await buildTemplate(model).xlsx.writeBuffer());
   const name = model ? `Sjabloon jeugdbudget - ${model.name}` : 'Sjabloon jeugdbudget';
-  // eslint-disable-next-line no-control-regex
   return { fileName: `${name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_').slice(0, 150)}.xlsx`, data };
 }
