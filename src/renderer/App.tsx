@@ -2,6 +2,7 @@
 import { useEffect, useId } from 'react';
 import { AboutDialog } from './components/AboutDialog';
 import { BackupDialog } from './components/BackupDialog';
+import { ConflictDialog } from './components/ConflictDialog';
 import { ExportDialog, ImportDialog } from './components/FileDialogs';
 import { ExcelDialogs, ExcelMenuButton } from './components/ExcelDialogs';
 import { Notices } from './components/Notices';
@@ -17,6 +18,19 @@ import { VIEWS, findView } from './views/registry';
 function SaveStatus() {
   const state = useData((s) => s.saveState);
   const at = useData((s) => s.savedAt);
+  const conflict = useData((s) => s.conflict);
+  if (state === 'conflict' && conflict) {
+    return (
+      <span className="save-status error" role="status" aria-live="polite" data-testid="save-status" data-state={state}>
+        Niet opgeslagen: elders gewijzigd{' '}
+        {conflict.dismissed ? (
+          <button type="button" className="secondary" onClick={() => useData.getState().setConflictDismissed(false)}>
+            Kiezen…
+          </button>
+        ) : null}
+      </span>
+    );
+  }
   const text =
     state === 'error'
       ? 'Opslaan mislukt — uw invoer staat nog in het scherm; probeer het opnieuw'
@@ -150,6 +164,7 @@ function Dialogs() {
       <AboutDialog />
       <BackupDialog />
       <ExcelDialogs />
+      <ConflictDialog />
     </>
   );
 }

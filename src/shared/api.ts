@@ -14,6 +14,8 @@ import type { ValidationIssue } from './formats/issues';
 import type { SimulationResult } from './engine/result';
 
 const id = z.number().int().positive();
+/** The revision a save was based on (from the record last loaded or saved); required when updating. */
+const revision = z.number().int().positive();
 const note = z.string().trim().max(500).optional();
 /** File content as text (JSON files); binary files travel as base64. */
 const fileText = z.string().max(20 * 1024 * 1024);
@@ -23,14 +25,20 @@ export const apiRequests = {
 
   'models.list': z.strictObject({}),
   'models.get': z.strictObject({ id }),
-  /** Create (no id) or replace a model. The model is validated with parseModel. */
-  'models.save': z.strictObject({ id: id.optional(), model: z.unknown() }),
+  /**
+   * Create (no id) or replace a model. The model is validated with parseModel. An update carries the
+   * revision it was based on; when the stored model has moved on since, the save is refused ('conflict').
+   */
+  'models.save': z.strictObject({ id: id.optional(), revision: revision.optional(), model: z.unknown() }),
   'models.delete': z.strictObject({ id }),
 
   'scenarios.list': z.strictObject({ modelId: id }),
   'scenarios.get': z.strictObject({ id }),
-  /** Create (no id) or update the working copy of a scenario (autosave). Validated against its model. */
-  'scenarios.save': z.strictObject({ id: id.optional(), modelId: id, scenario: z.unknown() }),
+  /**
+   * Create (no id) or update the working copy of a scenario (autosave). Validated against its model. An update
+   * carries the revision it was based on; a stale revision (another tab or window saved since) is refused ('conflict').
+   */
+  'scenarios.save': z.strictObject({ id: id.optional(), revision: revision.optional(), modelId: id, scenario: z.unknown() }),
   'scenarios.duplicate': z.strictObject({ id, name: z.string().trim().min(1).max(200) }),
   /** Soft delete: the scenario disappears from lists and can be brought back with scenarios.undelete. */
   'scenarios.delete': z.strictObject({ id }),
@@ -99,6 +107,8 @@ export interface ModelSummary {
   baseYear: number;
   endYear: number;
   updatedAt: string;
+  /** raised by one on every update; a save names the revision it was based on */
+  revision: number;
 }
 
 export interface ModelRecord extends ModelSummary {
@@ -112,6 +122,8 @@ export interface ScenarioSummary {
   name: string;
   description?: string;
   updatedAt: string;
+  /** raised by one on every update of the working copy; a save names the revision it was based on */
+  revision: number;
   versionCount: number;
 }
 
@@ -193,9 +205,21 @@ export interface ApiResponses {
 
 /**
  * forbidden: browser mode refused the request (token or host); transport: the
- * answer did not arrive (server stopped, connection lost).
+ * answer did not arrive (server stopped, connection lost); conflict: the save was
+ * based on a revision that is no longer the stored one (another tab or window saved
+ * in between; nothing was changed); read_only: this process may only read the data
+ * (another process writes it, or the disk or folder does not allow writing).
  */
-export type ApiErrorCode = 'validation' | 'not_found' | 'unknown_method' | 'newer_database' | 'forbidden' | 'transport' | 'internal';
+export type ApiErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'unknown_method'
+  | 'newer_database'
+  | 'forbidden'
+  | 'transport'
+  | 'conflict'
+  | 'read_only'
+  | 'internal';
 
 export interface ApiError {
   code: ApiErrorCode;

@@ -39,7 +39,7 @@ async function reloadAllData(): Promise<void> {
   const history = useHistory.getState();
   for (const id of Object.keys(history.stacks)) history.clear(Number(id));
   useUi.getState().setCompare([]);
-  useData.setState({ models: [], modelRecord: undefined, scenarios: [], working: {}, currentId: undefined, lastDeleted: undefined });
+  useData.setState({ models: [], modelRecord: undefined, scenarios: [], working: {}, revisions: {}, currentId: undefined, lastDeleted: undefined, conflict: undefined });
   await useData.getState().init(getApi());
 }
 
