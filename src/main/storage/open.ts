@@ -71,8 +71,35 @@ export function inspectDatabase(file: string): Inspection {
   }
 }
 
-/** Opens read-write with the settings every connection needs. */
+const POSIX = process.platform !== 'win32';
+
+/** A folder only this user may enter (0700 on POSIX), created when missing; an existing one is tightened. */
+export function ensurePrivateDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (POSIX) tighten(dir, 0o700);
+}
+
+/** Makes a database file (and its -wal/-shm) readable for this user only (0600 on POSIX). */
+export function makePrivateFile(file: string): void {
+  if (!POSIX) return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) tighten(f, 0o600);
+}
+
+function tighten(p: string, mode: number): void {
+  try {
+    if ((fs.statSync(p).mode & 0o777) !== mode) fs.chmodSync(p, mode);
+  } catch {
+    // not ours to change (another user's folder): the open that follows says what is wrong
+  }
+}
+
+/**
+ * Opens read-write with the settings every connection needs. A new database file is
+ * created 0600 first: SQLite gives its -wal and -shm files the mode of the database.
+ */
 export function openConnection(file: string): Database.Database {
+  if (POSIX && !fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  makePrivateFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // FULL: a save that returned survives a crash or power loss, at a small cost per write.
@@ -91,7 +118,7 @@ export async function openStorage(options: OpenStorageOptions): Promise<StorageS
   const now = options.now ?? (() => new Date());
   const log = options.log ?? consoleLogger;
   const notices: string[] = [];
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const file = databasePath(dataDir);
 
   const inspection = inspectDatabase(file);

@@ -23,6 +23,7 @@ export async function restoreBackup(storage: Storage, name: string, now: Date): 
   const file = storage.databasePath;
   const staged = `${file}.restore`;
   fs.copyFileSync(source, staged);
+  if (process.platform !== 'win32') fs.chmodSync(staged, 0o600);
 
   storage.db.pragma('wal_checkpoint(TRUNCATE)');
   storage.db.close();
