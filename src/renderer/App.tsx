@@ -6,7 +6,7 @@ import { ConflictDialog } from './components/ConflictDialog';
 import { ExportDialog, ImportDialog } from './components/FileDialogs';
 import { ExcelDialogs, ExcelMenuButton } from './components/ExcelDialogs';
 import { Notices } from './components/Notices';
-import { StartupBanner, StorageRefused } from './components/StartupNotices';
+import { ReadOnlyBanner, StartupBanner, StorageRefused } from './components/StartupNotices';
 import { modelLabels } from './lib/modelLabels';
 import { runAction } from './menu';
 import { canRedo, canUndo, useHistory } from './stores/history';
@@ -32,7 +32,9 @@ function SaveStatus() {
     );
   }
   const text =
-    state === 'error'
+    state === 'read_only'
+      ? 'Alleen lezen: wijzigingen worden niet opgeslagen'
+      : state === 'error'
       ? 'Opslaan mislukt — uw invoer staat nog in het scherm; probeer het opnieuw'
       : state === 'saving' || state === 'pending'
         ? 'Opslaan…'
@@ -203,6 +205,7 @@ export function App() {
       <div className="app-body">
         <Nav />
         <main id="main" tabIndex={-1} className="app-main" data-view={view.id}>
+          <ReadOnlyBanner />
           <StartupBanner />
           {status === 'loading' || status === 'idle' ? <p aria-live="polite">Gegevens laden…</p> : null}
           {status === 'error' ? (

@@ -87,6 +87,22 @@ export const apiRequests = {
 } as const;
 
 export type ApiMethod = keyof typeof apiRequests;
+
+/** The requests that change stored data: refused with 'read_only' when this process may only read. */
+export const WRITING_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'models.save',
+  'models.delete',
+  'scenarios.save',
+  'scenarios.duplicate',
+  'scenarios.delete',
+  'scenarios.undelete',
+  'versions.create',
+  'versions.restore',
+  'files.importModel',
+  'files.importScenario',
+  'excel.importModel',
+  'backups.restore',
+]);
 export type ApiRequest<M extends ApiMethod> = z.input<(typeof apiRequests)[M]>;
 
 export interface AppInfo {
@@ -99,6 +115,11 @@ export interface AppInfo {
   notices: string[];
   /** false when the database was refused: only app.info and backups.list answer then */
   storageReady: boolean;
+  /**
+   * Set when the data may only be read (another Jeugdplanner writes this folder, the disk is full,
+   * or the folder is read-only): why and what to do, in Dutch. Writing requests answer 'read_only'.
+   */
+  readOnly?: string;
 }
 
 export interface ModelSummary {

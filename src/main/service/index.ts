@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import {
+  WRITING_METHODS,
   apiRequests,
   isApiMethod,
   type ApiError,
@@ -76,6 +77,10 @@ export function createService(options: ServiceOptions): Service {
       const issues = zodErrorToIssues(parsed.error);
       return fail({ code: 'validation', message: `Ongeldig verzoek voor ${method}:\n${issuesToText(issues)}`, issues });
     }
+    const state = context.state;
+    if (state.status === 'ready' && state.storage.readOnly && WRITING_METHODS.has(method)) {
+      return fail({ code: 'read_only', message: `Niet opgeslagen; er is niets gewijzigd. ${state.storage.readOnly}` });
+    }
     try {
       const handler = handlers[method] as (req: unknown, ctx: ServiceContext) => unknown;
       const value = await handler(parsed.data, context);
@@ -119,9 +124,10 @@ export async function openService(options: OpenServiceOptions): Promise<Service>
     dataDir: options.dataDir,
     now,
     log,
+    processKind: options.transport === 'electron' ? 'desktop' : 'browser',
     ...(options.backupOnStart !== undefined ? { backupOnStart: options.backupOnStart } : {}),
   });
-  if (state.status === 'ready') {
+  if (state.status === 'ready' && !state.storage.readOnly) {
     try {
       seedDatabase(state.storage.db, options.seedDir, { appVersion: options.appVersion, at: now().toISOString() }, log);
     } catch (err) {

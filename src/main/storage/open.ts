@@ -6,12 +6,20 @@ import { backupDir, databasePath } from './paths';
 import { createBackup, pruneBackups, timestampForFile } from './backup';
 import type { Logger } from './log';
 import { consoleLogger } from './log';
+import { acquireLock, describeHolder, type DataDirLock, type ProcessKind } from './lock';
 
-/** An open, migrated database plus where it lives. The handle can be swapped (backup restore). */
+/**
+ * An open, migrated database plus where it lives. The handle can be swapped (backup restore).
+ * `lock` is this process's claim to be the one writer of the folder; without it (another
+ * process writes, or the disk or folder allows no writing) the storage is read-only and
+ * `readOnly` says why, in Dutch.
+ */
 export class Storage {
   constructor(
     public db: Database.Database,
     readonly dataDir: string,
+    readonly lock?: DataDirLock,
+    readonly readOnly?: string,
   ) {}
 
   get databasePath(): string {
@@ -24,6 +32,7 @@ export class Storage {
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.lock?.release();
   }
 }
 
@@ -39,6 +48,8 @@ export interface OpenStorageOptions {
   /** back up an existing database before touching it (default true) */
   backupOnStart?: boolean;
   keepBackups?: number;
+  /** who this process is, for the lock (shown to a second process): default 'browser' */
+  processKind?: ProcessKind;
 }
 
 export const KEEP_BACKUPS = 10;
@@ -117,10 +128,70 @@ export async function openStorage(options: OpenStorageOptions): Promise<StorageS
   const { dataDir } = options;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? consoleLogger;
-  const notices: string[] = [];
   ensurePrivateDir(dataDir);
   const file = databasePath(dataDir);
 
+  const claim = acquireLock(dataDir, options.processKind ?? 'browser', now());
+  if (claim.status === 'held') {
+    const cause = `De gegevensmap ${dataDir} is in gebruik door ${describeHolder(claim.holder)}.`;
+    return openReadOnly(file, dataDir, { cause, advice: 'Sluit het andere Jeugdplanner en start deze opnieuw om te bewerken.' }, log);
+  }
+  const lock = claim.lock;
+  if (claim.tookOverFrom) log.warn(`Vergrendeling van ${describeHolder(claim.tookOverFrom)} overgenomen: dat proces draait niet meer.`);
+  try {
+    const state = await openWritable(file, dataDir, lock, options, now, log);
+    // a refused database is not written either: another process may try
+    if (state.status === 'refused') lock.release();
+    return state;
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+/** Why this process may not write (`cause`), and what the user can do about it (`advice`), in Dutch. */
+export interface ReadOnlyReason {
+  cause: string;
+  advice: string;
+}
+
+/**
+ * Opens the database without writing anything: for a second process while another
+ * one writes. The database must exist and be at this app's schema version (a
+ * migration would be a write).
+ */
+export function openReadOnly(file: string, dataDir: string, why: ReadOnlyReason, log: Logger, notices: string[] = []): StorageState {
+  const inspection = inspectDatabase(file);
+  const reason = `${why.cause} Jeugdplanner is daarom alleen-lezen geopend: u kunt alles bekijken, maar niets opslaan. ${why.advice}`;
+  const refuse = (problem: string): StorageState => {
+    const message = `${why.cause} ${problem}`;
+    log.warn(message);
+    return { status: 'refused', message, notices: [...notices, message], dataDir };
+  };
+  if (inspection.kind === 'absent') return refuse(`Er is nog geen database in ${dataDir} en Jeugdplanner kan er nu geen maken. Er is niets gewijzigd. ${why.advice}`);
+  if (inspection.kind === 'newer') {
+    return refuse(`De database is bovendien gemaakt met een nieuwere versie van Jeugdplanner (schemaversie ${inspection.version}). Er is niets gewijzigd.`);
+  }
+  if (inspection.kind === 'broken') return refuse(`De database is onleesbaar (${inspection.reason}). Er is niets gewijzigd.`);
+  if (inspection.version < SCHEMA_VERSION) {
+    return refuse(`De database moet eerst worden bijgewerkt naar schemaversie ${SCHEMA_VERSION}, en dat kan alleen als Jeugdplanner mag schrijven. Er is niets gewijzigd.`);
+  }
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  log.warn(reason);
+  // the reason is not a startup notice (those can be closed): app.info.readOnly keeps it on screen
+  return { status: 'ready', storage: new Storage(db, dataDir, undefined, reason), notices };
+}
+
+async function openWritable(
+  file: string,
+  dataDir: string,
+  lock: DataDirLock,
+  options: OpenStorageOptions,
+  now: () => Date,
+  log: Logger,
+): Promise<StorageState> {
+  const notices: string[] = [];
   const inspection = inspectDatabase(file);
   if (inspection.kind === 'newer') {
     const message =
@@ -144,7 +215,7 @@ export async function openStorage(options: OpenStorageOptions): Promise<StorageS
   }
 
   const db = openConnection(file);
-  const storage = new Storage(db, dataDir);
+  const storage = new Storage(db, dataDir, lock);
   try {
     if (inspection.kind === 'ok' && options.backupOnStart !== false) {
       // Before migrating: the backup is what the previous app version can still open.
@@ -154,7 +225,7 @@ export async function openStorage(options: OpenStorageOptions): Promise<StorageS
     const applied = migrate(db);
     if (applied.length > 0) log.info(`Database bijgewerkt naar schemaversie ${SCHEMA_VERSION} (${applied.join(', ')})`);
   } catch (err) {
-    storage.close();
+    if (db.open) db.close();
     throw err;
   }
   return { status: 'ready', storage, notices };

@@ -3,12 +3,19 @@ import { SCHEMA_VERSION, migrate } from './migrations';
 import { backupPath, createBackup } from './backup';
 import { inspectDatabase, openConnection, type Storage } from './open';
 import { StorageError } from './errors';
+import { describeHolder, readLock } from './lock';
 
 /**
  * Replaces the database with a backup. The current database is backed up
  * first ('voor-herstel'), so a restore can itself be undone.
  */
 export async function restoreBackup(storage: Storage, name: string, now: Date): Promise<{ restored: string; safetyBackup: string }> {
+  // never while another process writes: only the holder of the folder's lock may replace the database
+  const holder = storage.lock ? readLock(storage.lock.file) : undefined;
+  if (!storage.lock || storage.readOnly || holder?.id !== storage.lock.info.id) {
+    const other = holder && holder.id !== storage.lock?.info.id ? ` De map is in gebruik door ${describeHolder(holder)}.` : '';
+    throw new StorageError('read_only', `Er is geen back-up teruggezet: deze Jeugdplanner is niet de enige die ${storage.dataDir} beschrijft.${other} Er is niets gewijzigd.`);
+  }
   const source = backupPath(storage.backupDir, name);
   if (!source) throw new StorageError('not_found', `Back-up ${JSON.stringify(name)} bestaat niet in ${storage.backupDir}.`);
   const check = inspectDatabase(source);

@@ -19,7 +19,7 @@ import { useUi } from './ui';
 
 export const SAVE_DELAY_MS = 500;
 
-export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict' | 'read_only';
 
 /** A save refused because the stored record moved on (another tab or window); waits for the user's choice. */
 export interface SaveConflict {
@@ -128,7 +128,7 @@ export const useData = create<DataState>()((set, get) => {
   // remember the open scenario whenever it changes
   queueMicrotask(() => useData.subscribe((s, prev) => s.currentId !== prev.currentId && rememberScenario(s.currentId)));
   function markPending() {
-    if (get().saveState !== 'error') set({ saveState: 'pending' });
+    if (get().saveState !== 'error' && get().saveState !== 'read_only') set({ saveState: 'pending' });
   }
 
   function settle() {
@@ -142,12 +142,12 @@ export const useData = create<DataState>()((set, get) => {
     const next = prev.then(async () => {
       set({ saveState: 'saving' });
       const ok = await task().catch(() => false);
-      if (!ok) set({ saveState: get().conflict ? 'conflict' : 'error' });
+      if (!ok) set({ saveState: get().conflict ? 'conflict' : get().saveState === 'read_only' ? 'read_only' : 'error' });
     });
     chains.set(key, next);
     void next.finally(() => {
       if (chains.get(key) === next) chains.delete(key);
-      if (get().saveState !== 'error') settle();
+      if (get().saveState !== 'error' && get().saveState !== 'read_only') settle();
     });
   }
 
@@ -188,6 +188,8 @@ export const useData = create<DataState>()((set, get) => {
   /** A refused save: a conflict waits for the user's choice; any other error is shown. */
   function saveFailed(error: ApiError, kind: SaveConflict['kind'], id: number, name: string): false {
     if (error.code === 'conflict') set({ conflict: { kind, id, name, message: error.message }, saveState: 'conflict' });
+    // read-only: the banner says why; the save status says that edits stay in this window only
+    else if (error.code === 'read_only') set({ saveState: 'read_only' });
     else showApiError(error);
     return false;
   }
