@@ -229,7 +229,8 @@ export interface ApiResponses {
  * answer did not arrive (server stopped, connection lost); conflict: the save was
  * based on a revision that is no longer the stored one (another tab or window saved
  * in between; nothing was changed); read_only: this process may only read the data
- * (another process writes it, or the disk or folder does not allow writing).
+ * (another process writes it, or the disk or folder does not allow writing);
+ * disk_full: the disk is full, nothing was saved or changed.
  */
 export type ApiErrorCode =
   | 'validation'
@@ -240,6 +241,7 @@ export type ApiErrorCode =
   | 'transport'
   | 'conflict'
   | 'read_only'
+  | 'disk_full'
   | 'internal';
 
 export interface ApiError {

@@ -13,7 +13,7 @@ import {
 import { issuesToText, zodErrorToIssues } from '../../shared/formats/issues';
 import { StorageError } from '../storage/errors';
 import { consoleLogger, type Logger } from '../storage/log';
-import { openStorage, type StorageState } from '../storage/open';
+import { classifyFault, openStorage, type StorageState } from '../storage/open';
 import { seedDatabase } from '../storage/seed';
 import type { HandlerMap, ServiceContext } from './context';
 import { appHandlers } from './app';
@@ -86,7 +86,7 @@ export function createService(options: ServiceOptions): Service {
       const value = await handler(parsed.data, context);
       return { ok: true, value };
     } catch (err) {
-      return fail(toApiError(err, method, context.log));
+      return fail(toApiError(err, method, context));
     }
   }
 
@@ -142,12 +142,42 @@ function fail(error: ApiError): ApiResult<never> {
   return { ok: false, error };
 }
 
-function toApiError(err: unknown, method: ApiMethod, log: Logger): ApiError {
+/** What a request would have stored, for "De schijf is vol: <wat> is niet opgeslagen". */
+const WHAT: Partial<Record<ApiMethod, string>> = {
+  'models.save': 'het model',
+  'models.delete': 'het verwijderen van het model',
+  'scenarios.save': 'het scenario',
+  'scenarios.duplicate': 'de kopie van het scenario',
+  'scenarios.delete': 'het verwijderen van het scenario',
+  'scenarios.undelete': 'het terugzetten van het scenario',
+  'versions.create': 'de versie',
+  'versions.restore': 'het herstel van de versie',
+  'files.importModel': 'het geïmporteerde model',
+  'files.importScenario': 'het geïmporteerde scenario',
+  'excel.importModel': 'het geïmporteerde model',
+  'backups.restore': 'het terugzetten van de back-up',
+};
+
+function toApiError(err: unknown, method: ApiMethod, context: ServiceContext): ApiError {
+  const { log } = context;
   if (err instanceof StorageError) {
     return { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
   }
   const detail = err instanceof Error ? err.message : String(err);
   log.error(`${method} mislukt: ${err instanceof Error && err.stack ? err.stack : detail}`);
+  // every write is one transaction: a fault of the disk rolls it back whole
+  const fault = classifyFault(err);
+  const what = WHAT[method] ?? 'de wijziging';
+  const dataDir = context.state.status === 'ready' ? context.state.storage.dataDir : context.state.dataDir;
+  if (fault === 'full') {
+    return { code: 'disk_full', message: `De schijf is vol: ${what} is niet opgeslagen; niets gewijzigd. Maak ruimte vrij op de schijf met ${dataDir} en probeer het opnieuw.` };
+  }
+  if (fault === 'denied') {
+    return {
+      code: 'read_only',
+      message: `Jeugdplanner mag niet (meer) schrijven in ${dataDir}: ${what} is niet opgeslagen; niets gewijzigd. Controleer de rechten van deze map.`,
+    };
+  }
   if (err instanceof Database.SqliteError) {
     return { code: 'internal', message: `De database kon de opdracht ${method} niet uitvoeren (${err.code}: ${detail}). Er is niets gewijzigd.` };
   }

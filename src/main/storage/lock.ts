@@ -101,9 +101,13 @@ export function acquireLock(dataDir: string, kind: ProcessKind, now: Date = new 
       try {
         fs.writeSync(fd, text);
         fs.fsyncSync(fd);
-      } finally {
+      } catch (err) {
+        // a full disk: leave no empty lock behind
         fs.closeSync(fd);
+        fs.rmSync(file, { force: true });
+        throw err;
       }
+      fs.closeSync(fd);
       return { status: 'acquired', lock: new DataDirLock(file, info) };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION, migrate, schemaVersionOf } from './migrations';
@@ -20,6 +21,7 @@ export class Storage {
     readonly dataDir: string,
     readonly lock?: DataDirLock,
     readonly readOnly?: string,
+    private readonly onClose?: () => void,
   ) {}
 
   get databasePath(): string {
@@ -33,6 +35,7 @@ export class Storage {
   close(): void {
     if (this.db.open) this.db.close();
     this.lock?.release();
+    this.onClose?.();
   }
 }
 
@@ -58,7 +61,29 @@ type Inspection =
   | { kind: 'absent' }
   | { kind: 'ok'; version: number }
   | { kind: 'newer'; version: number }
-  | { kind: 'broken'; reason: string };
+  | { kind: 'broken'; reason: string }
+  /** could not be opened for a reason outside the file: no permission, read-only folder, full disk */
+  | { kind: 'unreachable'; error: unknown };
+
+/** A fault of the disk or of permissions (not of Jeugdplanner or of the file's content), by its error code. */
+export function classifyFault(err: unknown): 'full' | 'denied' | undefined {
+  const code = String((err as { code?: unknown } | undefined)?.code ?? '');
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
+  if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_PERM'].includes(code) || code.startsWith('SQLITE_READONLY')) return 'denied';
+  return undefined;
+}
+
+/** Why this process may not write because of a disk or permission fault, in Dutch. */
+export function faultReason(fault: 'full' | 'denied', dataDir: string, err: unknown): ReadOnlyReason {
+  const code = String((err as { code?: unknown } | undefined)?.code ?? '');
+  if (fault === 'full') {
+    return { cause: `De schijf met de gegevensmap ${dataDir} is vol.`, advice: 'Maak ruimte vrij op de schijf en start Jeugdplanner opnieuw om te bewerken.' };
+  }
+  return {
+    cause: `Jeugdplanner mag niet schrijven in de gegevensmap ${dataDir} (${code}: een alleen-lezen map, of bestanden van een andere gebruiker).`,
+    advice: 'Geef uw gebruiker schrijfrechten op deze map, of kies een andere map met JEUGDPLANNER_DATA_DIR, en start Jeugdplanner opnieuw om te bewerken.',
+  };
+}
 
 /**
  * Looks at an existing database read-only, so a file we must refuse is never
@@ -76,6 +101,7 @@ export function inspectDatabase(file: string): Inspection {
     if (check !== 'ok') return { kind: 'broken', reason: `integriteitscontrole: ${String(check)}` };
     return { kind: 'ok', version };
   } catch (err) {
+    if (classifyFault(err)) return { kind: 'unreachable', error: err };
     return { kind: 'broken', reason: errorText(err) };
   } finally {
     db?.close();
@@ -87,18 +113,20 @@ const POSIX = process.platform !== 'win32';
 /** A folder only this user may enter (0700 on POSIX), created when missing; an existing one is tightened. */
 export function ensurePrivateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (POSIX) tighten(dir, 0o700);
+  if (POSIX) tighten(dir);
 }
 
 /** Makes a database file (and its -wal/-shm) readable for this user only (0600 on POSIX). */
 export function makePrivateFile(file: string): void {
   if (!POSIX) return;
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) tighten(f, 0o600);
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) tighten(f);
 }
 
-function tighten(p: string, mode: number): void {
+/** Takes group and other permissions away; never adds any (a folder the user made read-only stays read-only). */
+function tighten(p: string): void {
   try {
-    if ((fs.statSync(p).mode & 0o777) !== mode) fs.chmodSync(p, mode);
+    const mode = fs.statSync(p).mode & 0o777;
+    if ((mode & 0o077) !== 0) fs.chmodSync(p, mode & 0o700);
   } catch {
     // not ours to change (another user's folder): the open that follows says what is wrong
   }
@@ -128,10 +156,17 @@ export async function openStorage(options: OpenStorageOptions): Promise<StorageS
   const { dataDir } = options;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? consoleLogger;
-  ensurePrivateDir(dataDir);
   const file = databasePath(dataDir);
-
-  const claim = acquireLock(dataDir, options.processKind ?? 'browser', now());
+  let claim: ReturnType<typeof acquireLock>;
+  try {
+    ensurePrivateDir(dataDir);
+    claim = acquireLock(dataDir, options.processKind ?? 'browser', now());
+  } catch (err) {
+    // a read-only folder or a full disk: read what is there, never exit
+    const fault = classifyFault(err);
+    if (!fault) throw err;
+    return openReadOnly(file, dataDir, faultReason(fault, dataDir, err), log);
+  }
   if (claim.status === 'held') {
     const cause = `De gegevensmap ${dataDir} is in gebruik door ${describeHolder(claim.holder)}.`;
     return openReadOnly(file, dataDir, { cause, advice: 'Sluit het andere Jeugdplanner en start deze opnieuw om te bewerken.' }, log);
@@ -145,7 +180,10 @@ export async function openStorage(options: OpenStorageOptions): Promise<StorageS
     return state;
   } catch (err) {
     lock.release();
-    throw err;
+    const fault = classifyFault(err);
+    if (!fault) throw err;
+    log.error(`Database openen om te schrijven mislukt: ${errorText(err)}`);
+    return openReadOnly(file, dataDir, faultReason(fault, dataDir, err), log);
   }
 }
 
@@ -161,26 +199,81 @@ export interface ReadOnlyReason {
  * migration would be a write).
  */
 export function openReadOnly(file: string, dataDir: string, why: ReadOnlyReason, log: Logger, notices: string[] = []): StorageState {
-  const inspection = inspectDatabase(file);
   const reason = `${why.cause} Jeugdplanner is daarom alleen-lezen geopend: u kunt alles bekijken, maar niets opslaan. ${why.advice}`;
   const refuse = (problem: string): StorageState => {
     const message = `${why.cause} ${problem}`;
     log.warn(message);
     return { status: 'refused', message, notices: [...notices, message], dataDir };
   };
-  if (inspection.kind === 'absent') return refuse(`Er is nog geen database in ${dataDir} en Jeugdplanner kan er nu geen maken. Er is niets gewijzigd. ${why.advice}`);
-  if (inspection.kind === 'newer') {
-    return refuse(`De database is bovendien gemaakt met een nieuwere versie van Jeugdplanner (schemaversie ${inspection.version}). Er is niets gewijzigd.`);
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      return refuse(`De database ${file} kan ook niet worden gelezen (${(err as NodeJS.ErrnoException).code ?? errorText(err)}). Er is niets gewijzigd. ${why.advice}`);
+    }
+    size = 0;
   }
-  if (inspection.kind === 'broken') return refuse(`De database is onleesbaar (${inspection.reason}). Er is niets gewijzigd.`);
-  if (inspection.version < SCHEMA_VERSION) {
-    return refuse(`De database moet eerst worden bijgewerkt naar schemaversie ${SCHEMA_VERSION}, en dat kan alleen als Jeugdplanner mag schrijven. Er is niets gewijzigd.`);
+  if (size === 0) {
+    return refuse(`Er is nog geen database in ${dataDir} en Jeugdplanner kan er nu geen maken. Er is niets gewijzigd. ${why.advice}`);
   }
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
+  let reader: { db: Database.Database; cleanup?: () => void };
+  try {
+    reader = openReader(file);
+  } catch (err) {
+    return refuse(`De database ${file} kan ook niet worden gelezen (${errorText(err)}). Er is niets gewijzigd. ${why.advice}`);
+  }
+  const version = schemaVersionOf(reader.db);
+  const problem =
+    version > SCHEMA_VERSION
+      ? `De database is bovendien gemaakt met een nieuwere versie van Jeugdplanner (schemaversie ${version}). Er is niets gewijzigd.`
+      : version < SCHEMA_VERSION
+        ? `De database moet eerst worden bijgewerkt naar schemaversie ${SCHEMA_VERSION}, en dat kan alleen als Jeugdplanner mag schrijven. Er is niets gewijzigd. ${why.advice}`
+        : undefined;
+  if (problem) {
+    reader.db.close();
+    reader.cleanup?.();
+    return refuse(problem);
+  }
   log.warn(reason);
   // the reason is not a startup notice (those can be closed): app.info.readOnly keeps it on screen
-  return { status: 'ready', storage: new Storage(db, dataDir, undefined, reason), notices };
+  return { status: 'ready', storage: new Storage(reader.db, dataDir, undefined, reason, reader.cleanup), notices };
+}
+
+/**
+ * A connection that only reads. Directly when possible; when SQLite cannot open the
+ * file read-only in place (a WAL database in a read-only folder needs its -shm file),
+ * a private snapshot copy in the temp folder is read instead.
+ */
+function openReader(file: string): { db: Database.Database; cleanup?: () => void } {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      db.pragma('busy_timeout = 5000');
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      return { db };
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  } catch (err) {
+    if (classifyFault(err) !== 'denied') throw err;
+  }
+  fs.accessSync(file, fs.constants.R_OK);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeugdplanner-alleen-lezen-'));
+  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    const copy = path.join(dir, path.basename(file));
+    fs.copyFileSync(file, copy);
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    const db = new Database(copy, { fileMustExist: true });
+    db.pragma('query_only = ON');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return { db, cleanup };
+  } catch (err) {
+    cleanup();
+    throw err;
+  }
 }
 
 async function openWritable(
@@ -193,6 +286,10 @@ async function openWritable(
 ): Promise<StorageState> {
   const notices: string[] = [];
   const inspection = inspectDatabase(file);
+  // no permission or a full disk: the caller opens read-only
+  if (inspection.kind === 'unreachable') throw inspection.error;
+  // a database this user may read but not write (left by another user): read-only as well
+  if (inspection.kind !== 'absent') fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
   if (inspection.kind === 'newer') {
     const message =
       `De database ${file} is gemaakt met een nieuwere versie van Jeugdplanner (schemaversie ${inspection.version}; ` +
