@@ -72,8 +72,10 @@ export function StorageRefused() {
         </h1>
         <p className="storage-refused-message">{message}</p>
         <p>
-          <strong>Er is niets gewijzigd of verwijderd.</strong> Uw gegevens staan nog in dit bestand. Open ze met de nieuwere versie van Jeugdplanner
-          waarmee ze zijn opgeslagen, of vraag uw functioneel beheerder om die versie te installeren.
+          <strong>Er is niets gewijzigd of verwijderd.</strong>{' '}
+          {/nieuwere versie/.test(message)
+            ? 'Uw gegevens staan nog in dit bestand. Open ze met de nieuwere versie van Jeugdplanner waarmee ze zijn opgeslagen, of vraag uw functioneel beheerder om die versie te installeren.'
+            : 'Los op wat hierboven staat en start Jeugdplanner opnieuw; vraag zo nodig uw functioneel beheerder om hulp.'}
         </p>
         <dl className="about">
           <dt>Database</dt>
