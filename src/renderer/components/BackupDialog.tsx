@@ -64,7 +64,8 @@ export function BackupDialog() {
     try {
       // first write every pending edit, so it ends up in the "vóór herstel" backup
       await useData.getState().flush();
-      if (useData.getState().saveState === 'error') {
+      // an open conflict (another tab saved) holds an unsaved version too
+      if (useData.getState().saveState === 'error' || useData.getState().conflict) {
         // an edit that could not be saved would be in neither database: keep it on screen instead
         useUi.getState().notify({
           kind: 'error',
