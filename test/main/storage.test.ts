@@ -189,6 +189,11 @@ describe('backups', () => {
     // the service keeps working on the restored database
     const sc = await b.api.call('scenarios.save', { modelId: model.value.id, scenario: smallScenario() });
     expect(sc.ok).toBe(true);
+    // a tab still holding the model at its pre-restore revision (1) cannot overwrite the restored model
+    const restoredModel = await b.api.call('models.get', { id: model.value.id });
+    expect(restoredModel.ok && restoredModel.value.revision).toBeGreaterThan(1);
+    const stale = await b.api.call('models.save', { id: model.value.id, revision: 1, model: smallModel('Uit een oud tabblad') });
+    expect(!stale.ok && stale.error.code).toBe('conflict');
     // and the state before the restore can be restored in turn
     const undo = await b.api.call('backups.restore', { name: restored.value.safetyBackup });
     expect(undo.ok).toBe(true);

@@ -27,6 +27,7 @@ export async function restoreBackup(storage: Storage, name: string, now: Date): 
   }
 
   const safetyBackup = await createBackup(storage.db, storage.backupDir, now, 'voor-herstel');
+  const highest = highestRevision(storage.db);
   const file = storage.databasePath;
   const staged = `${file}.restore`;
   fs.copyFileSync(source, staged);
@@ -42,5 +43,16 @@ export async function restoreBackup(storage: Storage, name: string, now: Date): 
     storage.db = openConnection(file);
   }
   migrate(storage.db);
+  // Every record moves past every revision a tab or window may still hold, so their next save
+  // is refused as stale ('conflict') instead of overwriting the restored data.
+  storage.db.transaction(() => {
+    storage.db.prepare('UPDATE models SET revision = revision + ?').run(highest);
+    storage.db.prepare('UPDATE scenarios SET revision = revision + ?').run(highest);
+  })();
   return { restored: name, safetyBackup };
+}
+
+function highestRevision(db: Storage['db']): number {
+  const row = db.prepare('SELECT max(COALESCE((SELECT max(revision) FROM models), 0), COALESCE((SELECT max(revision) FROM scenarios), 0)) AS m').get() as { m: number };
+  return row.m;
 }
