@@ -101,4 +101,20 @@ describe('one writer per data folder', () => {
     expect(await second.exited).toBe(0);
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
   }, 60_000);
+
+  it('a lock of another computer (a shared folder) counts as held, and says how to clear it', async () => {
+    const dataDir = tempDir('jp-lock-');
+    const seed = await openService({ dataDir, appVersion: 'test', transport: 'browser', log: silentLogger });
+    seed.close();
+    fs.writeFileSync(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid: 4242, kind: 'desktop', startedAt: '2026-12-01T08:00:00Z', hostname: 'andere-pc', id: 'ander' }));
+    const s = await openService({ dataDir, appVersion: 'test', transport: 'browser', log: silentLogger });
+    try {
+      const info = await s.api.call('app.info', {});
+      expect(info.ok && info.value.readOnly).toContain('in gebruik door de desktop-app (proces 4242 op computer andere-pc, gestart 1 december 2026');
+      expect(info.ok && info.value.readOnly).toContain(`verwijder dan ${path.join(dataDir, LOCK_FILE)}`);
+    } finally {
+      s.close();
+    }
+    expect(readLock(path.join(dataDir, LOCK_FILE))?.id).toBe('ander');
+  });
 });

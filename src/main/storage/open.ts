@@ -169,7 +169,11 @@ export async function openStorage(options: OpenStorageOptions): Promise<StorageS
   }
   if (claim.status === 'held') {
     const cause = `De gegevensmap ${dataDir} is in gebruik door ${describeHolder(claim.holder)}.`;
-    return openReadOnly(file, dataDir, { cause, advice: 'Sluit het andere Jeugdplanner en start deze opnieuw om te bewerken.' }, log);
+    const elsewhere = claim.holder.hostname !== '' && claim.holder.hostname !== os.hostname();
+    const advice = elsewhere
+      ? `Sluit Jeugdplanner op die computer en start deze opnieuw om te bewerken. Draait het daar zeker niet meer (bijv. na een storing), verwijder dan ${path.join(dataDir, 'jeugdplanner.lock')}.`
+      : 'Sluit het andere Jeugdplanner en start deze opnieuw om te bewerken.';
+    return openReadOnly(file, dataDir, { cause, advice }, log);
   }
   const lock = claim.lock;
   if (claim.tookOverFrom) log.warn(`Vergrendeling van ${describeHolder(claim.tookOverFrom)} overgenomen: dat proces draait niet meer.`);
