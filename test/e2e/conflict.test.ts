@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
-import { AppPage, stored } from './app';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppPage, RESULTS_DIR, stored } from './app';
 
 let browser: Browser;
 let srv: TestServer;
@@ -52,6 +54,8 @@ describe('two tabs, one scenario', () => {
     expect(await b.page.textContent('[data-testid="conflict-dialog"]')).toMatch(/intussen elders gewijzigd/);
     // the first tab's value is still what is stored
     expect(await storedInflow(name)).toBe(5);
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    await b.page.screenshot({ path: path.join(RESULTS_DIR, 'conflict-dialog.png') });
 
     await b.page.click('[data-testid="conflict-keep-mine"]');
     await expect.poll(() => b.currentScenarioName()).toBe(`${name} (mijn versie)`);

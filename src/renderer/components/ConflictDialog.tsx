@@ -27,8 +27,7 @@ export function ConflictDialog() {
         <div data-testid="conflict-dialog">
           <p className="conflict-message">{conflict.message}</p>
           <p>
-            Er is niets overschreven. Kies wat er met de versie in dit venster gebeurt. Zolang u niet kiest, wordt {what} &quot;{conflict.name}&quot; hier niet
-            opgeslagen.
+            Zolang u niet kiest, wordt {what} &quot;{conflict.name}&quot; in dit venster niet opgeslagen.
           </p>
           <div className="notice-actions">
             <button type="button" disabled={busy} data-testid="conflict-keep-mine" onClick={() => void run(() => useData.getState().keepMineAsNew())}>
