@@ -23,8 +23,14 @@ function canRun(cmd: string, args: string[]): boolean {
     return false;
   }
 }
-/** root can drop to 'nobody' (permissions apply again) and mount a small tmpfs */
+/** root can drop to 'nobody' (permissions apply again) */
 const asNobody = isRoot && canRun('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']);
+/** root may mount a small tmpfs (not in every container) */
+const canMount = isRoot && (() => {
+  const probe = tempDir('jp-mountprobe-');
+  if (!canRun('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe])) return false;
+  return canRun('umount', [probe]);
+})();
 
 let open: Service[] = [];
 afterEach(() => {
@@ -83,7 +89,7 @@ describe('SQLITE_FULL during a save', () => {
   });
 });
 
-describe.skipIf(!asNobody)('a real full disk (1 MB tmpfs) and real permissions (as user nobody)', () => {
+describe.skipIf(!canMount)('a real full disk (1 MB tmpfs)', () => {
   it('a full tmpfs: a save is refused in Dutch; a restart on the still full disk opens read-only with the reason', async () => {
     const mount = tempDir('jp-tmpfs-');
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mount]);
@@ -127,7 +133,33 @@ describe.skipIf(!asNobody)('a real full disk (1 MB tmpfs) and real permissions (
       execFileSync('umount', [mount]);
     }
   }, 60_000);
+});
 
+describe.skipIf(isRoot || process.platform === 'win32')('real permissions (not root: chmod applies to this process)', () => {
+  it('a read-only data folder opens read-only with the reason; nothing changes', async () => {
+    const dataDir = path.join(tempDir('jp-perm-'), 'data');
+    const s = await start(dataDir);
+    await s.api.call('models.save', { model: smallModel('Van de eigenaar') });
+    s.close();
+    open = [];
+    fs.chmodSync(dataDir, 0o500);
+    try {
+      const before = fs.readdirSync(dataDir).sort();
+      const again = await start(dataDir);
+      const info = await again.api.call('app.info', {});
+      expect(info.ok && info.value.readOnly).toMatch(/^Jeugdplanner mag niet schrijven in de gegevensmap .*Jeugdplanner is daarom alleen-lezen geopend/);
+      const write = await again.api.call('models.save', { model: smallModel('Mag niet') });
+      expect(!write.ok && write.error.code).toBe('read_only');
+      const list = await again.api.call('models.list', {});
+      expect(list.ok && list.value.map((m) => m.name)).toEqual(['Van de eigenaar']);
+      expect(fs.readdirSync(dataDir).sort()).toEqual(before);
+    } finally {
+      fs.chmodSync(dataDir, 0o700);
+    }
+  });
+});
+
+describe.skipIf(!asNobody)('real permissions (as user nobody)', () => {
   /** lock-child as user nobody; resolves with its report line. */
   function probeAsNobody(dataDir: string): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
