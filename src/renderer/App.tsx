@@ -2,10 +2,11 @@
 import { useEffect, useId } from 'react';
 import { AboutDialog } from './components/AboutDialog';
 import { BackupDialog } from './components/BackupDialog';
+import { ConflictDialog } from './components/ConflictDialog';
 import { ExportDialog, ImportDialog } from './components/FileDialogs';
 import { ExcelDialogs, ExcelMenuButton } from './components/ExcelDialogs';
 import { Notices } from './components/Notices';
-import { StartupBanner, StorageRefused } from './components/StartupNotices';
+import { ReadOnlyBanner, StartupBanner, StorageRefused } from './components/StartupNotices';
 import { modelLabels } from './lib/modelLabels';
 import { runAction } from './menu';
 import { canRedo, canUndo, useHistory } from './stores/history';
@@ -18,8 +19,23 @@ import { formatClock } from '../shared/locale/dates';
 function SaveStatus() {
   const state = useData((s) => s.saveState);
   const at = useData((s) => s.savedAt);
+  const conflict = useData((s) => s.conflict);
+  if (state === 'conflict' && conflict) {
+    return (
+      <span className="save-status error" role="status" aria-live="polite" data-testid="save-status" data-state={state}>
+        Niet opgeslagen: elders gewijzigd{' '}
+        {conflict.dismissed ? (
+          <button type="button" className="secondary" onClick={() => useData.getState().setConflictDismissed(false)}>
+            Kiezen…
+          </button>
+        ) : null}
+      </span>
+    );
+  }
   const text =
-    state === 'error'
+    state === 'read_only'
+      ? 'Alleen lezen: wijzigingen worden niet opgeslagen'
+      : state === 'error'
       ? 'Opslaan mislukt — uw invoer staat nog in het scherm; probeer het opnieuw'
       : state === 'saving' || state === 'pending'
         ? 'Opslaan…'
@@ -151,6 +167,7 @@ function Dialogs() {
       <AboutDialog />
       <BackupDialog />
       <ExcelDialogs />
+      <ConflictDialog />
     </>
   );
 }
@@ -189,6 +206,7 @@ export function App() {
       <div className="app-body">
         <Nav />
         <main id="main" tabIndex={-1} className="app-main" data-view={view.id}>
+          <ReadOnlyBanner />
           <StartupBanner />
           {status === 'loading' || status === 'idle' ? <p aria-live="polite">Gegevens laden…</p> : null}
           {status === 'error' ? (

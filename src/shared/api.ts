@@ -24,6 +24,8 @@ export const MIN_EXPORT_DRAWS = 100;
 export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
 
 const id = z.number().int().positive();
+/** The revision a save was based on (from the record last loaded or saved); required when updating. */
+const revision = z.number().int().positive();
 const note = z.string().trim().max(500).superRefine(storableText(true)).optional();
 /** A file name as the user's system gave it: one line, stored in a version's note on import. */
 const fileName = z.string().max(260).superRefine(storableText(false)).optional();
@@ -35,14 +37,20 @@ export const apiRequests = {
 
   'models.list': z.strictObject({}),
   'models.get': z.strictObject({ id }),
-  /** Create (no id) or replace a model. The model is validated with parseModel. */
-  'models.save': z.strictObject({ id: id.optional(), model: z.unknown() }),
+  /**
+   * Create (no id) or replace a model. The model is validated with parseModel. An update carries the
+   * revision it was based on; when the stored model has moved on since, the save is refused ('conflict').
+   */
+  'models.save': z.strictObject({ id: id.optional(), revision: revision.optional(), model: z.unknown() }),
   'models.delete': z.strictObject({ id }),
 
   'scenarios.list': z.strictObject({ modelId: id }),
   'scenarios.get': z.strictObject({ id }),
-  /** Create (no id) or update the working copy of a scenario (autosave). Validated against its model. */
-  'scenarios.save': z.strictObject({ id: id.optional(), modelId: id, scenario: z.unknown() }),
+  /**
+   * Create (no id) or update the working copy of a scenario (autosave). Validated against its model. An update
+   * carries the revision it was based on; a stale revision (another tab or window saved since) is refused ('conflict').
+   */
+  'scenarios.save': z.strictObject({ id: id.optional(), revision: revision.optional(), modelId: id, scenario: z.unknown() }),
   'scenarios.duplicate': z.strictObject({ id, name: nameSchema }),
   /** Soft delete: the scenario disappears from lists and can be brought back with scenarios.undelete. */
   'scenarios.delete': z.strictObject({ id }),
@@ -99,6 +107,22 @@ export const apiRequests = {
 } as const;
 
 export type ApiMethod = keyof typeof apiRequests;
+
+/** The requests that change stored data: refused with 'read_only' when this process may only read. */
+export const WRITING_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'models.save',
+  'models.delete',
+  'scenarios.save',
+  'scenarios.duplicate',
+  'scenarios.delete',
+  'scenarios.undelete',
+  'versions.create',
+  'versions.restore',
+  'files.importModel',
+  'files.importScenario',
+  'excel.importModel',
+  'backups.restore',
+]);
 export type ApiRequest<M extends ApiMethod> = z.input<(typeof apiRequests)[M]>;
 
 export interface AppInfo {
@@ -111,6 +135,11 @@ export interface AppInfo {
   notices: string[];
   /** false when the database was refused: only app.info and backups.list answer then */
   storageReady: boolean;
+  /**
+   * Set when the data may only be read (another Jeugdplanner writes this folder, the disk is full,
+   * or the folder is read-only): why and what to do, in Dutch. Writing requests answer 'read_only'.
+   */
+  readOnly?: string;
 }
 
 export interface ModelSummary {
@@ -119,6 +148,8 @@ export interface ModelSummary {
   baseYear: number;
   endYear: number;
   updatedAt: string;
+  /** raised by one on every update; a save names the revision it was based on */
+  revision: number;
 }
 
 export interface ModelRecord extends ModelSummary {
@@ -132,6 +163,8 @@ export interface ScenarioSummary {
   name: string;
   description?: string;
   updatedAt: string;
+  /** raised by one on every update of the working copy; a save names the revision it was based on */
+  revision: number;
   versionCount: number;
 }
 
@@ -229,11 +262,27 @@ export interface ApiResponses {
 
 /**
  * forbidden: browser mode refused the request (token or host); transport: the
- * answer did not arrive (server stopped, connection lost); cancelled: the job
+ * answer did not arrive (server stopped, connection lost); conflict: the save was
+ * based on a revision that is no longer the stored one (another tab or window saved
+ * in between; nothing was changed); read_only: this process may only read the data
+ * (another process writes it, or the disk or folder does not allow writing);
+ * disk_full: the disk is full, nothing was saved or changed; cancelled: the job
  * was cancelled (jobs.cancel); limit: the job went over its time or memory
  * budget and was stopped.
  */
-export type ApiErrorCode = 'validation' | 'not_found' | 'unknown_method' | 'newer_database' | 'forbidden' | 'transport' | 'cancelled' | 'limit' | 'internal';
+export type ApiErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'unknown_method'
+  | 'newer_database'
+  | 'forbidden'
+  | 'transport'
+  | 'conflict'
+  | 'read_only'
+  | 'disk_full'
+  | 'cancelled'
+  | 'limit'
+  | 'internal';
 
 export interface ApiError {
   code: ApiErrorCode;

@@ -11,5 +11,6 @@ export const appHandlers: HandlerMap<'app.info'> = {
     transport: ctx.transport,
     notices: [...ctx.state.notices],
     storageReady: ctx.state.status === 'ready',
+    ...(ctx.state.status === 'ready' && ctx.state.storage.readOnly ? { readOnly: ctx.state.storage.readOnly } : {}),
   }),
 };

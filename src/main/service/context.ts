@@ -40,3 +40,21 @@ export function stampOf(ctx: ServiceContext): Stamp {
 export function notFound(what: string, id: number | string): never {
   throw new UserError('not_found', `${what} ${typeof id === 'number' ? id : JSON.stringify(id)} bestaat niet (meer).`);
 }
+
+/** An update must name the revision it was based on. */
+export function requireRevision(what: string, id: number, revision: number | undefined): number {
+  if (revision === undefined) {
+    throw new UserError('validation', `${what} ${id} is niet opgeslagen: het verzoek noemt niet op welke revisie de wijziging gebaseerd is (veld revision).`);
+  }
+  return revision;
+}
+
+/** A save based on a revision that is no longer the stored one: refused, nothing changed. */
+export function conflict(what: string, name: string, stored: number, basedOn: number, keepMine: string): never {
+  throw new UserError(
+    'conflict',
+    `${what} "${name}" is intussen elders gewijzigd (in een ander tabblad of venster): opgeslagen is revisie ${stored}, ` +
+      `uw wijziging ging uit van revisie ${basedOn}. Uw wijziging is niet opgeslagen en er is niets overschreven. ` +
+      `Kies: ${keepMine}, of hun versie laden.`,
+  );
+}

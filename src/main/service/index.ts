@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import {
+  WRITING_METHODS,
   apiRequests,
   isApiMethod,
   type ApiError,
@@ -12,7 +13,7 @@ import {
 import { issuesToText, zodErrorToIssues } from '../../shared/formats/issues';
 import { UserError } from '../errors';
 import { consoleLogger, type Logger } from '../log';
-import { openStorage, type StorageState } from '../storage/open';
+import { classifyFault, openStorage, type StorageState } from '../storage/open';
 import { seedDatabase } from '../files/seed';
 import type { HandlerMap, ServiceContext } from './context';
 import { appHandlers } from './app';
@@ -87,12 +88,16 @@ export function createService(options: ServiceOptions): Service {
       const issues = zodErrorToIssues(parsed.error);
       return fail({ code: 'validation', message: `Ongeldig verzoek voor ${method}:\n${issuesToText(issues)}`, issues });
     }
+    const state = context.state;
+    if (state.status === 'ready' && state.storage.readOnly && WRITING_METHODS.has(method)) {
+      return fail({ code: 'read_only', message: `Niet opgeslagen; er is niets gewijzigd. ${state.storage.readOnly}` });
+    }
     try {
       const handler = handlers[method] as (req: unknown, ctx: ServiceContext) => unknown;
       const value = await handler(parsed.data, handleOptions.signal ? { ...context, signal: handleOptions.signal } : context);
       return { ok: true, value };
     } catch (err) {
-      return fail(toApiError(err, method, context.log));
+      return fail(toApiError(err, method, context));
     }
   }
 
@@ -132,9 +137,10 @@ export async function openService(options: OpenServiceOptions): Promise<Service>
     dataDir: options.dataDir,
     now,
     log,
+    processKind: options.transport === 'electron' ? 'desktop' : 'browser',
     ...(options.backupOnStart !== undefined ? { backupOnStart: options.backupOnStart } : {}),
   });
-  if (state.status === 'ready') {
+  if (state.status === 'ready' && !state.storage.readOnly) {
     try {
       seedDatabase(state.storage.db, options.seedDir, { appVersion: options.appVersion, at: now().toISOString() }, log);
     } catch (err) {
@@ -149,7 +155,24 @@ function fail(error: ApiError): ApiResult<never> {
   return { ok: false, error };
 }
 
-function toApiError(err: unknown, method: ApiMethod, log: Logger): ApiError {
+/** What a request would have stored, for "De schijf is vol: <wat> is niet opgeslagen". */
+const WHAT: Partial<Record<ApiMethod, string>> = {
+  'models.save': 'het model',
+  'models.delete': 'het verwijderen van het model',
+  'scenarios.save': 'het scenario',
+  'scenarios.duplicate': 'de kopie van het scenario',
+  'scenarios.delete': 'het verwijderen van het scenario',
+  'scenarios.undelete': 'het terugzetten van het scenario',
+  'versions.create': 'de versie',
+  'versions.restore': 'het herstel van de versie',
+  'files.importModel': 'het geïmporteerde model',
+  'files.importScenario': 'het geïmporteerde scenario',
+  'excel.importModel': 'het geïmporteerde model',
+  'backups.restore': 'het terugzetten van de back-up',
+};
+
+function toApiError(err: unknown, method: ApiMethod, context: ServiceContext): ApiError {
+  const { log } = context;
   if (err instanceof UserError) {
     return { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
   }
@@ -157,6 +180,19 @@ function toApiError(err: unknown, method: ApiMethod, log: Logger): ApiError {
   if (err instanceof JobRefused) return { code: 'validation', message: err.message };
   const detail = err instanceof Error ? err.message : String(err);
   log.error(`${method} mislukt: ${err instanceof Error && err.stack ? err.stack : detail}`);
+  // every write is one transaction: a fault of the disk rolls it back whole
+  const fault = classifyFault(err);
+  const what = WHAT[method] ?? 'de wijziging';
+  const dataDir = context.state.status === 'ready' ? context.state.storage.dataDir : context.state.dataDir;
+  if (fault === 'full') {
+    return { code: 'disk_full', message: `De schijf is vol: ${what} is niet opgeslagen; niets gewijzigd. Maak ruimte vrij op de schijf met ${dataDir} en probeer het opnieuw.` };
+  }
+  if (fault === 'denied') {
+    return {
+      code: 'read_only',
+      message: `Jeugdplanner mag niet (meer) schrijven in ${dataDir}: ${what} is niet opgeslagen; niets gewijzigd. Controleer de rechten van deze map.`,
+    };
+  }
   if (err instanceof Database.SqliteError) {
     return { code: 'internal', message: `De database kon de opdracht ${method} niet uitvoeren (${err.code}: ${detail}). Er is niets gewijzigd.` };
   }

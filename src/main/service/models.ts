@@ -3,7 +3,7 @@ import { issuesToText, makeIssue, type ValidationIssue } from '../../shared/form
 import { UserError } from '../errors';
 import { findModel, insertModel, listModels, softDeleteModel, updateModel } from '../storage/modelsRepo';
 import { scenariosOfModel } from '../storage/scenariosRepo';
-import { notFound, stampOf, storageOf, type HandlerMap } from './context';
+import { conflict, notFound, requireRevision, stampOf, storageOf, type HandlerMap } from './context';
 
 export const modelHandlers: HandlerMap<'models.list' | 'models.get' | 'models.save' | 'models.delete'> = {
   'models.list': (_req, ctx) => listModels(storageOf(ctx).db),
@@ -18,7 +18,9 @@ export const modelHandlers: HandlerMap<'models.list' | 'models.get' | 'models.sa
     const at = stampOf(ctx).at;
     if (req.id === undefined) return db.transaction(() => insertModel(db, model, at))();
 
-    if (!findModel(db, req.id)) notFound('Model', req.id);
+    const basedOn = requireRevision('Model', req.id, req.revision);
+    const existing = findModel(db, req.id) ?? notFound('Model', req.id);
+    if (existing.revision !== basedOn) conflict('Model', existing.name, existing.revision, basedOn, 'uw versie bewaren als nieuw model');
     // A changed model must still fit every scenario built on it (removed segments, shortened years).
     const issues: ValidationIssue[] = [];
     for (const s of scenariosOfModel(db, req.id)) {
@@ -32,7 +34,12 @@ export const modelHandlers: HandlerMap<'models.list' | 'models.get' | 'models.sa
         issues,
       );
     }
-    return db.transaction(() => updateModel(db, req.id!, model, at))() ?? notFound('Model', req.id);
+    return db.transaction(() => {
+      const saved = updateModel(db, req.id!, model, at, basedOn);
+      if (saved) return saved;
+      const now = findModel(db, req.id!) ?? notFound('Model', req.id!);
+      return conflict('Model', now.name, now.revision, basedOn, 'uw versie bewaren als nieuw model');
+    })();
   },
 
   'models.delete': (req, ctx) => {

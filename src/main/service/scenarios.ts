@@ -11,7 +11,7 @@ import {
   updateScenario,
 } from '../storage/scenariosRepo';
 import { maybeAutoVersion } from '../storage/versioning';
-import { notFound, stampOf, storageOf, type HandlerMap } from './context';
+import { conflict, notFound, requireRevision, stampOf, storageOf, type HandlerMap } from './context';
 
 type ScenarioMethods =
   | 'scenarios.list'
@@ -44,15 +44,21 @@ export const scenarioHandlers: HandlerMap<ScenarioMethods> = {
     }
     const scenario = parsed.value;
     const stamp = stampOf(ctx);
+    const basedOn = req.id === undefined ? undefined : requireRevision('Scenario', req.id, req.revision);
     if (req.id !== undefined) {
       const existing = findScenario(db, req.id) ?? notFound('Scenario', req.id);
       if (existing.modelId !== req.modelId) {
         throw new UserError('validation', `Scenario ${req.id} hoort bij model ${existing.modelId}, niet bij model ${req.modelId}.`);
       }
+      if (existing.revision !== basedOn) conflict('Scenario', existing.name, existing.revision, basedOn!, 'uw versie bewaren als nieuw scenario');
     }
     return db.transaction(() => {
-      const saved = req.id === undefined ? insertScenario(db, req.modelId, scenario, stamp.at) : updateScenario(db, req.id, scenario, stamp.at);
-      if (!saved) notFound('Scenario', req.id ?? 0);
+      const saved = req.id === undefined ? insertScenario(db, req.modelId, scenario, stamp.at) : updateScenario(db, req.id, scenario, stamp.at, basedOn);
+      if (!saved) {
+        // changed or deleted between the check above and here (another process)
+        const now = findScenario(db, req.id ?? 0) ?? notFound('Scenario', req.id ?? 0);
+        return conflict('Scenario', now.name, now.revision, basedOn!, 'uw versie bewaren als nieuw scenario');
+      }
       maybeAutoVersion(db, saved.id, model.model, scenario, stamp);
       return findScenario(db, saved.id)!;
     })();

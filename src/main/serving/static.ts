@@ -49,12 +49,6 @@ export function resolveStaticFile(root: string, urlPath: string): string | undef
   return undefined;
 }
 
-/** Puts the browser-mode token in the page, where only same-origin script can read it. */
-export function injectToken(html: string, token: string): string {
-  const meta = `<meta name="jeugdplanner-token" content="${token}">`;
-  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}\n    ${meta}`) : `${meta}\n${html}`;
-}
-
 function isInside(root: string, file: string): boolean {
   const rel = path.relative(root, file);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);

@@ -19,7 +19,8 @@ export type BackupReason = 'start' | 'voor-herstel';
  * with WAL and other readers). Returns the file name.
  */
 export async function createBackup(db: Database.Database, dir: string, at: Date, reason: BackupReason): Promise<string> {
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') fs.chmodSync(dir, 0o700);
   const suffix = reason === 'start' ? '' : `-${reason}`;
   const stamp = timestampForFile(at);
   let name = `jeugdplanner-${stamp}${suffix}.sqlite`;
@@ -27,6 +28,8 @@ export async function createBackup(db: Database.Database, dir: string, at: Date,
   const target = path.join(dir, name);
   const partial = `${target}.partial`;
   await db.backup(partial);
+  // a copy of the database is as private as the database
+  if (process.platform !== 'win32') fs.chmodSync(partial, 0o600);
   // Rename last, so a backup file that exists is always complete.
   fs.renameSync(partial, target);
   return name;

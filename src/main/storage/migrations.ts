@@ -60,6 +60,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'revision per model and scenario (a save based on a stale revision is refused)',
+    up(db) {
+      db.exec(`
+        ALTER TABLE models ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE scenarios ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,12 +10,13 @@ interface ModelRow {
   json: string;
   created_at: string;
   updated_at: string;
+  revision: number;
 }
 
-const COLUMNS = 'id, name, base_year, end_year, json, created_at, updated_at';
+const COLUMNS = 'id, name, base_year, end_year, json, created_at, updated_at, revision';
 
 function summary(row: ModelRow): ModelSummary {
-  return { id: row.id, name: row.name, baseYear: row.base_year, endYear: row.end_year, updatedAt: row.updated_at };
+  return { id: row.id, name: row.name, baseYear: row.base_year, endYear: row.end_year, updatedAt: row.updated_at, revision: row.revision };
 }
 
 function record(row: ModelRow): ModelRecord {
@@ -40,10 +41,14 @@ export function insertModel(db: Database.Database, model: Model, at: string): Mo
   return findModel(db, Number(info.lastInsertRowid))!;
 }
 
-export function updateModel(db: Database.Database, id: number, model: Model, at: string): ModelRecord | undefined {
+/** Replaces the model and raises its revision by one; with basedOn, only when the stored revision is still that one. */
+export function updateModel(db: Database.Database, id: number, model: Model, at: string, basedOn?: number): ModelRecord | undefined {
   const info = db
-    .prepare('UPDATE models SET name = ?, base_year = ?, end_year = ?, json = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
-    .run(model.name, model.baseYear, model.endYear, JSON.stringify(model), at, id);
+    .prepare(
+      'UPDATE models SET name = ?, base_year = ?, end_year = ?, json = ?, updated_at = ?, revision = revision + 1 ' +
+        'WHERE id = ? AND deleted_at IS NULL AND (? IS NULL OR revision = ?)',
+    )
+    .run(model.name, model.baseYear, model.endYear, JSON.stringify(model), at, id, basedOn ?? null, basedOn ?? null);
   return info.changes === 1 ? findModel(db, id) : undefined;
 }
 

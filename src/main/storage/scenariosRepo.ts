@@ -11,10 +11,11 @@ interface ScenarioRow {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  revision: number;
   version_count: number;
 }
 
-const SELECT = `SELECT s.id, s.model_id, s.name, s.description, s.json, s.created_at, s.updated_at, s.deleted_at,
+const SELECT = `SELECT s.id, s.model_id, s.name, s.description, s.json, s.created_at, s.updated_at, s.deleted_at, s.revision,
   (SELECT COUNT(*) FROM scenario_versions v WHERE v.scenario_id = s.id) AS version_count
   FROM scenarios s`;
 
@@ -25,6 +26,7 @@ function summary(row: ScenarioRow): ScenarioSummary {
     name: row.name,
     ...(row.description ? { description: row.description } : {}),
     updatedAt: row.updated_at,
+    revision: row.revision,
     versionCount: row.version_count,
   };
 }
@@ -62,10 +64,14 @@ export function insertScenario(db: Database.Database, modelId: number, scenario:
   return findScenario(db, Number(info.lastInsertRowid))!;
 }
 
-export function updateScenario(db: Database.Database, id: number, scenario: Scenario, at: string): ScenarioRecord | undefined {
+/** Replaces the working copy and raises its revision by one; with basedOn, only when the stored revision is still that one. */
+export function updateScenario(db: Database.Database, id: number, scenario: Scenario, at: string, basedOn?: number): ScenarioRecord | undefined {
   const info = db
-    .prepare('UPDATE scenarios SET name = ?, description = ?, json = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
-    .run(scenario.name, scenario.description ?? null, JSON.stringify(scenario), at, id);
+    .prepare(
+      'UPDATE scenarios SET name = ?, description = ?, json = ?, updated_at = ?, revision = revision + 1 ' +
+        'WHERE id = ? AND deleted_at IS NULL AND (? IS NULL OR revision = ?)',
+    )
+    .run(scenario.name, scenario.description ?? null, JSON.stringify(scenario), at, id, basedOn ?? null, basedOn ?? null);
   return info.changes === 1 ? findScenario(db, id) : undefined;
 }
 

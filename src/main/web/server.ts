@@ -8,10 +8,18 @@ import { openService, type Service } from '../service';
 import { APP_VERSION } from '../service/appVersion';
 import { consoleLogger, type Logger } from '../log';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../serving/security';
-import { contentTypeOf, injectToken, resolveStaticFile } from '../serving/static';
+import { contentTypeOf, resolveStaticFile } from '../serving/static';
 import { parseJsonSyntax } from '../../shared/formats/jsonSyntax';
 
 export const TOKEN_HEADER = 'x-jeugdplanner-token';
+/** The session cookie; per port, because cookies are shared by every port of 127.0.0.1. */
+export function sessionCookieName(port: number): string {
+  return `jeugdplanner-${port}`;
+}
+/** Keys that could reach an object's prototype when a parsed body is spread or merged. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const NO_ACCESS =
+  'Geen toegang. Open Jeugdplanner via de link die bij het starten is getoond (met ?token=…); die link zet de toegang voor deze browser.';
 /** Imported files travel as text up to 20 MB; JSON escaping may add some. */
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -30,7 +38,10 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
+  /** the URL to open (printed at start): it carries the token once, which the server trades for a cookie */
   url: string;
+  /** http://127.0.0.1:<port>, without the token */
+  origin: string;
   token: string;
   port: number;
   service: Service;
@@ -39,9 +50,12 @@ export interface WebServer {
 
 /**
  * Browser mode: the same renderer and the same API as the desktop app, on
- * 127.0.0.1 only. Every API request needs the per-start token (put in the
- * served page), the right Host (against DNS rebinding) and, when the browser
- * sends one, our own Origin. No CORS headers: other sites cannot read answers.
+ * 127.0.0.1 only. Nothing is served without the per-start token: the printed URL
+ * carries it once (`/?token=…`), the server answers with a redirect that sets it
+ * as an HttpOnly, SameSite=Strict cookie, and from then on the page, its assets
+ * and the API need that cookie (or the token header). The page itself never
+ * contains the token. Every request needs the right Host (against DNS rebinding)
+ * and, when the browser sends one, our own Origin. No CORS headers.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const log = options.log ?? consoleLogger;
@@ -71,20 +85,44 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!allowedHosts.includes(req.headers.host ?? '')) {
       return sendJson(res, 403, fail('forbidden', `Geweigerd: onbekende host ${JSON.stringify(req.headers.host ?? '')}.`));
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    const url = parseRequestUrl(req.url ?? '/', port);
+    if (!url) {
+      const shown = JSON.stringify((req.url ?? '').slice(0, 200));
+      const message = `Ongeldig adres ${shown}: de procentcodering (%..) klopt niet. Er is niets gewijzigd.`;
+      return (req.url ?? '').startsWith('/api/') ? sendJson(res, 400, fail('validation', message)) : sendText(res, 400, message);
+    }
+    const { pathname, searchParams } = url;
+    // the printed link: trade the token for the session cookie, and drop it from the address bar
+    const offered = searchParams.get('token');
+    if (offered !== null && !pathname.startsWith('/api/')) {
+      if (!tokenMatches(offered, token)) return sendText(res, 403, NO_ACCESS);
+      searchParams.delete('token');
+      const rest = searchParams.toString();
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        Location: `${pathname}${rest ? `?${rest}` : ''}`,
+        'Set-Cookie': `${sessionCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+        'Content-Length': 0,
+      });
+      res.end();
+      return;
+    }
+    const authorised = tokenMatches(req.headers[TOKEN_HEADER], token) || tokenMatches(cookieValue(req.headers.cookie, sessionCookieName(port)), token);
+    if (pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(pathname.slice(5)), authorised);
+    if (!authorised) return sendText(res, 403, NO_ACCESS);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Methode niet toegestaan');
-    return serveStatic(req, res, url.pathname);
+    return serveStatic(req, res, pathname);
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string, authorised: boolean): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, fail('forbidden', 'Alleen POST is toegestaan voor de API.'));
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
       return sendJson(res, 403, fail('forbidden', `Geweigerd: verzoek van een andere herkomst (${origin}).`));
     }
-    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
-      return sendJson(res, 403, fail('forbidden', 'Geweigerd: ontbrekend of onjuist toegangstoken. Herlaad de pagina.'));
+    if (!authorised) {
+      return sendJson(res, 403, fail('forbidden', `Geweigerd: ontbrekend of onjuist toegangstoken. ${NO_ACCESS}`));
     }
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       return sendJson(res, 415, fail('validation', 'Het verzoek moet JSON zijn (Content-Type: application/json).'));
@@ -98,6 +136,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const parsed = parseJsonSyntax(body.toString('utf8'));
       if (!parsed.ok) return sendJson(res, 400, fail('validation', `Het verzoek is geen geldige JSON: ${parsed.message}`));
       request = parsed.value;
+    }
+    const forbidden = forbiddenKey(request);
+    if (forbidden) {
+      return sendJson(
+        res,
+        400,
+        fail('validation', `Het verzoek bevat de niet toegestane sleutel ${JSON.stringify(forbidden.key)} (in ${forbidden.path}). Er is niets gewijzigd.`),
+      );
     }
     // A client that goes away (tab closed, reload, fetch aborted) no longer wants the answer: its job is cancelled.
     const gone = new AbortController();
@@ -124,7 +170,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!file) return sendText(res, 404, 'Niet gevonden');
     const type = contentTypeOf(file);
     if (type.startsWith('text/html')) {
-      return sendHtml(res, 200, injectToken(fs.readFileSync(file, 'utf8'), token), req.method === 'HEAD');
+      return sendHtml(res, 200, fs.readFileSync(file, 'utf8'), req.method === 'HEAD');
     }
     const data = fs.readFileSync(file);
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': data.length, 'Cache-Control': 'no-cache' });
@@ -139,10 +185,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
   port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}/`;
+  const origin = `http://127.0.0.1:${port}`;
 
   return {
-    url,
+    url: `${origin}/?token=${token}`,
+    origin,
     token,
     port,
     service,
@@ -155,6 +202,38 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         server.closeAllConnections();
       }),
   };
+}
+
+/** The request path and query, or undefined when its percent-encoding is malformed (so nothing downstream has to decode it). */
+function parseRequestUrl(raw: string, port: number): URL | undefined {
+  try {
+    const url = new URL(raw, `http://127.0.0.1:${port}`);
+    decodeURIComponent(url.pathname);
+    decodeURIComponent(url.search);
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** The first key anywhere in a parsed body that could reach a prototype, with where it was. */
+export function forbiddenKey(value: unknown, at = 'het verzoek'): { key: string; path: string } | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return { key, path: at };
+    const inner = forbiddenKey((value as Record<string, unknown>)[key], at === 'het verzoek' ? key : `${at}.${key}`);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {

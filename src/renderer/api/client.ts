@@ -1,12 +1,12 @@
 /**
  * The renderer's only way to main: getApi() picks the transport. In Electron
- * the preload put `window.jeugdplanner`; in browser mode the page carries a
- * token and the API is HTTP on the same origin. No other renderer code knows.
+ * the preload put `window.jeugdplanner`; in browser mode the API is HTTP on the
+ * same origin, authorised by the session cookie. No other renderer code knows.
  */
 import type { JeugdplannerApi, MenuEvent } from '../../shared/api';
 import { isMenuEvent } from '../../shared/api';
 import { bridgeApi, findBridge } from './bridge';
-import { httpApi, readToken } from './http';
+import { httpApi } from './http';
 
 let cached: JeugdplannerApi | undefined;
 
@@ -16,9 +16,9 @@ export function getApi(): JeugdplannerApi {
   if (bridge) {
     cached = bridgeApi(bridge);
   } else {
-    const token = typeof document !== 'undefined' ? readToken(document) : undefined;
-    cached = token
-      ? httpApi({ token })
+    const served = typeof location !== 'undefined' && (location.protocol === 'http:' || location.protocol === 'https:');
+    cached = served
+      ? httpApi({})
       : {
           // Opened without the server's page (e.g. index.html straight from disk): say so on every call.
           call: async () => ({

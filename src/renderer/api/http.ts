@@ -1,17 +1,19 @@
 import type { ApiMethod, ApiRequest, ApiResponses, ApiResult, JeugdplannerApi } from '../../shared/api';
 
-export const TOKEN_META = 'jeugdplanner-token';
 export const TOKEN_HEADER = 'X-Jeugdplanner-Token';
 
 export interface HttpApiOptions {
-  /** the per-start token the server put in the page */
-  token: string;
+  /**
+   * The per-start token, sent as a header (tests, scripts). The served page has none: its
+   * requests carry the HttpOnly session cookie the server set when the printed link was opened.
+   */
+  token?: string;
   /** '' for same origin (the served page); a full URL in tests */
   baseUrl?: string;
   fetch?: typeof fetch;
 }
 
-/** The browser-mode transport: POST /api/<method> with the token; every failure becomes an ApiResult. */
+/** The browser-mode transport: POST /api/<method> with the session cookie (or the token header); every failure becomes an ApiResult. */
 export function httpApi(options: HttpApiOptions): JeugdplannerApi {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const base = (options.baseUrl ?? '').replace(/\/$/, '');
@@ -21,9 +23,9 @@ export function httpApi(options: HttpApiOptions): JeugdplannerApi {
       try {
         response = await doFetch(`${base}/api/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: options.token },
+          headers: { 'Content-Type': 'application/json', ...(options.token ? { [TOKEN_HEADER]: options.token } : {}) },
           body: JSON.stringify(request ?? {}),
-          credentials: 'omit',
+          credentials: 'same-origin',
           cache: 'no-store',
         });
       } catch (err) {
@@ -38,12 +40,6 @@ export function httpApi(options: HttpApiOptions): JeugdplannerApi {
       return transportError(`Onverwacht antwoord van Jeugdplanner (HTTP ${response.status}).`);
     },
   };
-}
-
-/** Reads the token from <meta name="jeugdplanner-token">. */
-export function readToken(doc: Pick<Document, 'querySelector'>): string | undefined {
-  const value = doc.querySelector(`meta[name="${TOKEN_META}"]`)?.getAttribute('content');
-  return value || undefined;
 }
 
 function transportError<T>(message: string): ApiResult<T> {

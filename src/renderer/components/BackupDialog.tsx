@@ -40,7 +40,7 @@ async function reloadAllData(): Promise<void> {
   const history = useHistory.getState();
   for (const id of Object.keys(history.stacks)) history.clear(Number(id));
   useUi.getState().setCompare([]);
-  useData.setState({ models: [], modelRecord: undefined, scenarios: [], working: {}, currentId: undefined, lastDeleted: undefined });
+  useData.setState({ models: [], modelRecord: undefined, scenarios: [], working: {}, revisions: {}, currentId: undefined, lastDeleted: undefined, conflict: undefined });
   await useData.getState().init();
 }
 
@@ -65,7 +65,8 @@ export function BackupDialog() {
     try {
       // first write every pending edit, so it ends up in the "vóór herstel" backup
       await useData.getState().flush();
-      if (useData.getState().saveState === 'error') {
+      // an open conflict (another tab saved) holds an unsaved version too
+      if (useData.getState().saveState === 'error' || useData.getState().conflict) {
         // an edit that could not be saved would be in neither database: keep it on screen instead
         useUi.getState().notify({
           kind: 'error',

@@ -38,6 +38,26 @@ export function StartupBanner() {
   );
 }
 
+/**
+ * Stays above every view while this window may only read (another Jeugdplanner
+ * writes the data folder, the disk is full, or the folder is read-only): it cannot
+ * be closed, because every edit made meanwhile stays in this window only.
+ */
+export function ReadOnlyBanner() {
+  const readOnly = useStartup((s) => s.info?.readOnly);
+  if (!readOnly) return null;
+  return (
+    <div className="startup-notices" data-testid="read-only-banner">
+      <div className="startup-notice" role="alert">
+        <p>
+          <strong>Alleen lezen: </strong>
+          {readOnly}
+        </p>
+      </div>
+    </div>
+  );
+}
+
 /** The whole window when the database may not be touched (made by a newer Jeugdplanner). */
 export function StorageRefused() {
   const info = useStartup((s) => s.info);
@@ -52,8 +72,10 @@ export function StorageRefused() {
         </h1>
         <p className="storage-refused-message">{message}</p>
         <p>
-          <strong>Er is niets gewijzigd of verwijderd.</strong> Uw gegevens staan nog in dit bestand. Open ze met de nieuwere versie van Jeugdplanner
-          waarmee ze zijn opgeslagen, of vraag uw functioneel beheerder om die versie te installeren.
+          <strong>Er is niets gewijzigd of verwijderd.</strong>{' '}
+          {/nieuwere versie/.test(message)
+            ? 'Uw gegevens staan nog in dit bestand. Open ze met de nieuwere versie van Jeugdplanner waarmee ze zijn opgeslagen, of vraag uw functioneel beheerder om die versie te installeren.'
+            : 'Los op wat hierboven staat en start Jeugdplanner opnieuw; vraag zo nodig uw functioneel beheerder om hulp.'}
         </p>
         <dl className="about">
           <dt>Database</dt>

@@ -3,10 +3,13 @@
  * Edits are applied immutably, then saved automatically (debounced ~500 ms, and
  * flushed when the window is hidden or closed), so nothing entered is lost and
  * there is no "unsaved" state for the user to manage.
+ * Every save names the revision it was based on; when another tab or window saved
+ * in between, main refuses it ('conflict') and the user chooses: keep this version
+ * as a new scenario (or model), or load theirs. Nothing is overwritten silently.
  */
 import { create } from 'zustand';
-import type { ModelRecord, ModelSummary, ScenarioSummary } from '../../shared/api';
-import { call } from '../api/call';
+import type { ApiError, ModelRecord, ModelSummary, ScenarioRecord, ScenarioSummary } from '../../shared/api';
+import { call, callResult, showApiError } from '../api/call';
 import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
 import { emptyScenario } from '../../shared/formats/scenario';
@@ -17,7 +20,18 @@ import { useUi } from './ui';
 
 export const SAVE_DELAY_MS = 500;
 
-export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict' | 'read_only';
+
+/** A save refused because the stored record moved on (another tab or window); waits for the user's choice. */
+export interface SaveConflict {
+  kind: 'scenario' | 'model';
+  id: number;
+  name: string;
+  /** main's Dutch explanation */
+  message: string;
+  /** the dialog was closed without a choice (the save status offers to open it again) */
+  dismissed?: boolean;
+}
 
 export interface DataState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -28,6 +42,9 @@ export interface DataState {
   currentId?: number;
   /** working copies of the scenarios loaded so far, by id */
   working: Record<number, Scenario>;
+  /** the stored revision each working copy is based on, by scenario id (sent with every save) */
+  revisions: Record<number, number>;
+  conflict?: SaveConflict;
   saveState: SaveState;
   savedAt?: Date;
   /** The id of the scenario last deleted, for "Ongedaan maken". */
@@ -53,6 +70,12 @@ export interface DataState {
   replaceModelRecord(record: ModelRecord): Promise<void>;
   selectModel(id: number): Promise<void>;
   flush(): Promise<void>;
+  /** Conflict choice: save this window's version as a new scenario (or model) and load theirs in its place. */
+  keepMineAsNew(): Promise<void>;
+  /** Conflict choice: drop this window's unsaved version and load the stored one. */
+  loadTheirs(): Promise<void>;
+  /** Closes or reopens the conflict dialog without choosing (nothing is saved meanwhile). */
+  setConflictDismissed(dismissed: boolean): void;
 }
 
 
@@ -75,19 +98,25 @@ function rememberScenario(id: number | undefined): void {
     // private mode or no storage: only the convenience is lost
   }
 }
+/** Per record ('model', 'scenario:<id>'): the debounce timer, the one pending save job, and the chain of running saves. */
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const pendingJobs = new Map<string, () => Promise<boolean>>();
 const chains = new Map<string, Promise<void>>();
 
+function scenarioKey(id: number): string {
+  return `scenario:${id}`;
+}
 
 export const useData = create<DataState>()((set, get) => {
   // remember the open scenario whenever it changes
   queueMicrotask(() => useData.subscribe((s, prev) => s.currentId !== prev.currentId && rememberScenario(s.currentId)));
   function markPending() {
-    if (get().saveState !== 'error') set({ saveState: 'pending' });
+    if (get().saveState !== 'error' && get().saveState !== 'read_only') set({ saveState: 'pending' });
   }
 
   function settle() {
-    if (timers.size === 0 && [...chains.values()].length === 0) set({ saveState: 'saved', savedAt: new Date() });
+    if (get().conflict) set({ saveState: 'conflict' });
+    else if (timers.size === 0 && chains.size === 0) set({ saveState: 'saved', savedAt: new Date() });
   }
 
   /** Runs saves for one key strictly in order, so an older save never overwrites a newer one. */
@@ -96,54 +125,90 @@ export const useData = create<DataState>()((set, get) => {
     const next = prev.then(async () => {
       set({ saveState: 'saving' });
       const ok = await task().catch(() => false);
-      if (!ok) set({ saveState: 'error' });
+      if (!ok) set({ saveState: get().conflict ? 'conflict' : get().saveState === 'read_only' ? 'read_only' : 'error' });
     });
     chains.set(key, next);
     void next.finally(() => {
       if (chains.get(key) === next) chains.delete(key);
-      if (get().saveState !== 'error') settle();
+      if (get().saveState !== 'error' && get().saveState !== 'read_only') settle();
     });
   }
 
-  /** Debounced save: the last edit within SAVE_DELAY_MS wins; saves of one key run in order. */
+  /** Hands the pending job of a record (if any) to its chain, exactly as it was scheduled. */
+  function runPending(key: string) {
+    const t = timers.get(key);
+    if (t) clearTimeout(t);
+    timers.delete(key);
+    const job = pendingJobs.get(key);
+    pendingJobs.delete(key);
+    if (job) enqueue(key, job);
+  }
+
+  /** Debounced save: one pending job per record, run SAVE_DELAY_MS after the last edit (or by flush()); saves of one record run in order. */
   function scheduleSave(key: string, job: () => Promise<boolean>) {
     const t = timers.get(key);
     if (t) clearTimeout(t);
     markPending();
+    pendingJobs.set(key, job);
     timers.set(
       key,
-      setTimeout(() => {
-        timers.delete(key);
-        enqueue(key, job);
-      }, SAVE_DELAY_MS),
+      setTimeout(() => runPending(key), SAVE_DELAY_MS),
     );
   }
 
+  /** Forgets a record's pending save (its conflict was resolved by loading the stored version). */
+  function dropPending(key: string) {
+    const t = timers.get(key);
+    if (t) clearTimeout(t);
+    timers.delete(key);
+    pendingJobs.delete(key);
+  }
+
   function scheduleScenarioSave(id: number) {
-    scheduleSave(`scenario:${id}`, () => saveScenario(id));
+    scheduleSave(scenarioKey(id), () => saveScenario(id));
+  }
+
+  /** A refused save: a conflict waits for the user's choice; any other error is shown. */
+  function saveFailed(error: ApiError, kind: SaveConflict['kind'], id: number, name: string): false {
+    if (error.code === 'conflict') set({ conflict: { kind, id, name, message: error.message }, saveState: 'conflict' });
+    // read-only: the banner says why; the save status says that edits stay in this window only
+    else if (error.code === 'read_only') set({ saveState: 'read_only' });
+    else showApiError(error);
+    return false;
   }
 
   async function saveScenario(id: number): Promise<boolean> {
     const s = get();
     const scenario = s.working[id];
     if (!scenario || !s.modelRecord) return true;
-    const saved = await call('scenarios.save', { id, modelId: s.modelRecord.id, scenario });
-    if (!saved) return false;
-    set({ scenarios: get().scenarios.map((x) => (x.id === id ? { ...x, name: saved.name, updatedAt: saved.updatedAt, ...(saved.description !== undefined ? { description: saved.description } : {}) } : x)) });
+    // while a conflict about this scenario is open, nothing is sent (it would be refused again)
+    if (s.conflict?.kind === 'scenario' && s.conflict.id === id) return false;
+    const result = await callResult('scenarios.save', { id, revision: s.revisions[id], modelId: s.modelRecord.id, scenario });
+    if (!result.ok) return saveFailed(result.error, 'scenario', id, s.scenarios.find((x) => x.id === id)?.name ?? scenario.name);
+    const saved = result.value;
+    set({
+      revisions: { ...get().revisions, [id]: saved.revision },
+      scenarios: get().scenarios.map((x) =>
+        x.id === id ? { ...x, name: saved.name, updatedAt: saved.updatedAt, revision: saved.revision, ...(saved.description !== undefined ? { description: saved.description } : {}) } : x,
+      ),
+    });
     if (get().saveState === 'error') set({ saveState: 'saving' });
     return true;
   }
 
+  async function saveModel(): Promise<boolean> {
+    const rec = get().modelRecord;
+    if (!rec) return true;
+    if (get().conflict?.kind === 'model') return false;
+    const result = await callResult('models.save', { id: rec.id, revision: rec.revision, model: rec.model });
+    if (!result.ok) return saveFailed(result.error, 'model', rec.id, rec.name);
+    // keep our model object (identity drives memoisation); take the record's metadata (revision, updatedAt)
+    set({ modelRecord: { ...result.value, model: get().modelRecord?.model ?? result.value.model } });
+    return true;
+  }
+
   function scheduleModelSave() {
-    scheduleSave('model', async () => {
-      const rec = get().modelRecord;
-      if (!rec) return true;
-      const saved = await call('models.save', { id: rec.id, model: rec.model });
-      if (!saved) return false;
-      // keep our model object (identity drives memoisation); take the record's metadata
-      set({ modelRecord: { ...saved, model: get().modelRecord?.model ?? saved.model } });
-      return true;
-    });
+    scheduleSave('model', saveModel);
   }
 
   function setWorking(id: number, scenario: Scenario) {
@@ -151,13 +216,28 @@ export const useData = create<DataState>()((set, get) => {
     scheduleScenarioSave(id);
   }
 
+  /** Takes a record from main as the working copy, with the revision it is at. */
+  function setLoaded(rec: ScenarioRecord) {
+    set({ working: { ...get().working, [rec.id]: rec.scenario }, revisions: { ...get().revisions, [rec.id]: rec.revision } });
+  }
+
   async function loadScenario(id: number): Promise<Scenario | undefined> {
     const have = get().working[id];
     if (have) return have;
     const rec = await call('scenarios.get', { id });
     if (!rec) return undefined;
-    set({ working: { ...get().working, [id]: rec.scenario } });
+    setLoaded(rec);
     return rec.scenario;
+  }
+
+  /** Replaces this window's copy of a scenario by the stored one; its unsaved edit and undo history go. */
+  async function loadTheirsScenario(id: number): Promise<boolean> {
+    const theirs = await call('scenarios.get', { id });
+    if (!theirs) return false;
+    dropPending(scenarioKey(id));
+    useHistory.getState().clear(id);
+    setLoaded(theirs);
+    return true;
   }
 
   return {
@@ -165,6 +245,7 @@ export const useData = create<DataState>()((set, get) => {
     models: [],
     scenarios: [],
     working: {},
+    revisions: {},
     saveState: 'saved',
 
     async init() {
@@ -264,7 +345,7 @@ export const useData = create<DataState>()((set, get) => {
       if (!rec) return undefined;
       const created = await call('scenarios.save', { modelId: rec.id, scenario: emptyScenario(name) });
       if (!created) return undefined;
-      set({ working: { ...get().working, [created.id]: created.scenario } });
+      setLoaded(created);
       await get().reloadScenarios();
       set({ currentId: created.id });
       return created.id;
@@ -274,7 +355,7 @@ export const useData = create<DataState>()((set, get) => {
       await get().flush();
       const copy = await call('scenarios.duplicate', { id, name });
       if (!copy) return undefined;
-      set({ working: { ...get().working, [copy.id]: copy.scenario } });
+      setLoaded(copy);
       await get().reloadScenarios();
       set({ currentId: copy.id });
       return copy.id;
@@ -324,7 +405,8 @@ export const useData = create<DataState>()((set, get) => {
     async undeleteScenario(id) {
       const rec = await call('scenarios.undelete', { id });
       if (!rec) return;
-      set({ working: { ...get().working, [id]: rec.scenario }, lastDeleted: undefined, currentId: id });
+      setLoaded(rec);
+      set({ lastDeleted: undefined, currentId: id });
       await get().reloadScenarios();
     },
 
@@ -334,14 +416,15 @@ export const useData = create<DataState>()((set, get) => {
       if (!rec) return false;
       const current = get().working[rec.id];
       if (current) useHistory.getState().record(rec.id, current);
-      set({ working: { ...get().working, [rec.id]: rec.scenario }, currentId: rec.id });
+      setLoaded(rec);
+      set({ currentId: rec.id });
       await get().reloadScenarios();
       return true;
     },
 
     async replaceModelRecord(record) {
       for (const id of Object.keys(get().working)) useHistory.getState().clear(Number(id));
-      set({ modelRecord: record, working: {}, currentId: undefined, scenarios: [] });
+      set({ modelRecord: record, working: {}, revisions: {}, currentId: undefined, scenarios: [] });
       const models = await call('models.list', {});
       if (models) set({ models });
       await get().reloadScenarios();
@@ -357,25 +440,64 @@ export const useData = create<DataState>()((set, get) => {
     },
 
     async flush() {
-      for (const [key, t] of [...timers]) {
-        clearTimeout(t);
-        timers.delete(key);
-        if (key === 'model') {
-          enqueue(key, async () => {
-            const rec = get().modelRecord;
-            if (!rec) return true;
-            const saved = await call('models.save', { id: rec.id, model: rec.model });
-            return saved !== undefined;
-          });
-        } else {
-          const id = Number(key.slice('scenario:'.length));
-          enqueue(key, () => saveScenario(id));
-        }
-      }
+      // the pending jobs run as they were scheduled: one code path for a save, debounced or flushed
+      for (const key of [...pendingJobs.keys()]) runPending(key);
       await Promise.all([...chains.values()]);
+    },
+
+    async keepMineAsNew() {
+      const c = get().conflict;
+      const rec = get().modelRecord;
+      if (!c || !rec) return;
+      if (c.kind === 'scenario') {
+        const mine = get().working[c.id];
+        if (!mine) return;
+        const created = await call('scenarios.save', { modelId: rec.id, scenario: { ...mine, name: copyName(mine.name) } });
+        if (!created) return;
+        setLoaded(created);
+        await loadTheirsScenario(c.id);
+        set({ conflict: undefined, currentId: created.id });
+        await get().reloadScenarios();
+      } else {
+        const created = await call('models.save', { model: { ...rec.model, name: copyName(rec.model.name) } });
+        if (!created) return;
+        dropPending('model');
+        set({ conflict: undefined });
+        await get().flush();
+        await get().replaceModelRecord(created);
+      }
+      settle();
+    },
+
+    async loadTheirs() {
+      const c = get().conflict;
+      if (!c) return;
+      if (c.kind === 'scenario') {
+        if (!(await loadTheirsScenario(c.id))) return;
+        set({ conflict: undefined });
+        await get().reloadScenarios();
+      } else {
+        const theirs = await call('models.get', { id: c.id });
+        if (!theirs) return;
+        dropPending('model');
+        set({ conflict: undefined });
+        await get().flush();
+        await get().replaceModelRecord(theirs);
+      }
+      settle();
+    },
+
+    setConflictDismissed(dismissed) {
+      const c = get().conflict;
+      if (c) set({ conflict: { ...c, dismissed } });
     },
   };
 });
+
+/** "Plan (mijn versie)": the name of this window's version kept next to theirs. */
+function copyName(name: string): string {
+  return `${name.slice(0, 180)} (mijn versie)`;
+}
 
 /** Current scenario and model, or undefined while loading. */
 export function useCurrent(): { model: Model; scenario: Scenario; id: number } | undefined {

@@ -16,14 +16,16 @@ const model = await service.api.call('models.save', { model: storedModel() });
 if (!model.ok) throw new Error(model.error.message);
 const ack = fs.openSync(ackFile, 'a');
 const ids: number[] = [];
+const revisions = new Map<number, number>();
 // The parent kills us within seconds; should it die first, stop by ourselves (bounded in time).
 const parent = process.ppid;
 const deadline = Date.now() + 120_000;
 for (let k = 1; process.ppid === parent && Date.now() < deadline; k++) {
   // alternate: new scenarios, then updates of earlier ones, and now and then a manual version
   const id = k % 3 === 0 && ids.length > 0 ? ids[k % ids.length] : undefined;
-  const r = await service.api.call('scenarios.save', { ...(id ? { id } : {}), modelId: model.value.id, scenario: storedScenario(`S${k}`, k % 500) });
+  const r = await service.api.call('scenarios.save', { ...(id ? { id, revision: revisions.get(id) } : {}), modelId: model.value.id, scenario: storedScenario(`S${k}`, k % 500) });
   if (!r.ok) throw new Error(r.error.message);
+  revisions.set(r.value.id, r.value.revision);
   if (id === undefined) ids.push(r.value.id);
   fs.writeSync(ack, `${r.value.id} S${k} ${k % 500}\n`);
   if (k % 10 === 0) {

@@ -85,11 +85,11 @@ describe('service: models, scenarios, versions', () => {
     const created = value(await s.api.call('scenarios.save', { modelId: model.id, scenario: storedScenario('Plan', 1) }));
     expect(created.versionCount).toBe(1);
     t += 60_000;
-    const edited = value(await s.api.call('scenarios.save', { id: created.id, modelId: model.id, scenario: storedScenario('Plan', 2) }));
+    const edited = value(await s.api.call('scenarios.save', { id: created.id, revision: created.revision, modelId: model.id, scenario: storedScenario('Plan', 2) }));
     expect(edited.versionCount).toBe(1);
     expect(edited.scenario.assumptions.ambulant?.inflowChangePct).toEqual({ '2026': 2 });
     t += 10 * 60_000;
-    const later = value(await s.api.call('scenarios.save', { id: created.id, modelId: model.id, scenario: storedScenario('Plan', 3) }));
+    const later = value(await s.api.call('scenarios.save', { id: created.id, revision: edited.revision, modelId: model.id, scenario: storedScenario('Plan', 3) }));
     expect(later.versionCount).toBe(2);
     const versions = value(await s.api.call('versions.list', { scenarioId: created.id }));
     expect(versions.map((v) => v.kind)).toEqual(['auto', 'auto']);
@@ -104,7 +104,7 @@ describe('service: models, scenarios, versions', () => {
     const presented = value(await s.api.call('versions.create', { scenarioId: sc.id, note: 'raadscommissie 12 oktober' }));
     expect(presented.note).toBe('raadscommissie 12 oktober');
     expect(presented.kind).toBe('manual');
-    value(await s.api.call('scenarios.save', { id: sc.id, modelId: model.id, scenario: storedScenario('Plan', 40) }));
+    value(await s.api.call('scenarios.save', { id: sc.id, revision: sc.revision, modelId: model.id, scenario: storedScenario('Plan', 40) }));
 
     const restored = value(await s.api.call('versions.restore', { id: presented.id }));
     expect(restored.scenario.assumptions.ambulant?.inflowChangePct).toEqual({ '2026': 4 });
@@ -123,10 +123,55 @@ describe('service: models, scenarios, versions', () => {
     const model = value(await s.api.call('models.save', { model: storedModel() }));
     value(await s.api.call('scenarios.save', { modelId: model.id, scenario: storedScenario('Plan', 4) }));
     const withoutAmbulant = { ...storedModel(), segments: storedModel().segments.filter((x) => x.id !== 'ambulant') };
-    const r = await s.api.call('models.save', { id: model.id, model: withoutAmbulant });
+    const r = await s.api.call('models.save', { id: model.id, revision: model.revision, model: withoutAmbulant });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.issues?.[0]?.path).toBe('scenario "Plan": assumptions.ambulant');
     expect(value(await s.api.call('models.get', { id: model.id })).model.segments).toHaveLength(2);
+  });
+
+  it('refuses a scenario save based on a stale revision with conflict and changes nothing', async () => {
+    const s = await open();
+    const model = value(await s.api.call('models.save', { model: storedModel() }));
+    const created = value(await s.api.call('scenarios.save', { modelId: model.id, scenario: storedScenario('Plan', 1) }));
+    expect(created.revision).toBe(1);
+    // two tabs both loaded revision 1; the first saves
+    const first = value(await s.api.call('scenarios.save', { id: created.id, revision: 1, modelId: model.id, scenario: storedScenario('Plan', 2) }));
+    expect(first.revision).toBe(2);
+    // the second, still based on revision 1, is refused
+    const second = await s.api.call('scenarios.save', { id: created.id, revision: 1, modelId: model.id, scenario: storedScenario('Plan', 3) });
+    expect(second.ok).toBe(false);
+    if (!second.ok) {
+      expect(second.error.code).toBe('conflict');
+      expect(second.error.message).toContain('Scenario "Plan" is intussen elders gewijzigd');
+      expect(second.error.message).toContain('revisie 2');
+      expect(second.error.message).toContain('niets overschreven');
+    }
+    const stored = value(await s.api.call('scenarios.get', { id: created.id }));
+    expect(stored.revision).toBe(2);
+    expect(stored.scenario.assumptions.ambulant?.inflowChangePct).toEqual({ '2026': 2 });
+    // an update without a revision is refused too
+    const blind = await s.api.call('scenarios.save', { id: created.id, modelId: model.id, scenario: storedScenario('Plan', 4) });
+    expect(!blind.ok && blind.error.code).toBe('validation');
+    expect(value(await s.api.call('scenarios.get', { id: created.id })).revision).toBe(2);
+    // restoring a version raises the revision, so a tab still on the old one conflicts
+    const v = value(await s.api.call('versions.create', { scenarioId: created.id }));
+    const restored = value(await s.api.call('versions.restore', { id: v.id }));
+    expect(restored.revision).toBe(3);
+    const stale = await s.api.call('scenarios.save', { id: created.id, revision: 2, modelId: model.id, scenario: storedScenario('Plan', 5) });
+    expect(!stale.ok && stale.error.code).toBe('conflict');
+  });
+
+  it('refuses a model save based on a stale revision with conflict and changes nothing', async () => {
+    const s = await open();
+    const model = value(await s.api.call('models.save', { model: storedModel() }));
+    expect(model.revision).toBe(1);
+    const renamed = value(await s.api.call('models.save', { id: model.id, revision: 1, model: storedModel('Eerste tab') }));
+    expect(renamed.revision).toBe(2);
+    const r = await s.api.call('models.save', { id: model.id, revision: 1, model: storedModel('Tweede tab') });
+    expect(!r.ok && r.error.code).toBe('conflict');
+    if (!r.ok) expect(r.error.message).toContain('Model "Eerste tab" is intussen elders gewijzigd');
+    const stored = value(await s.api.call('models.get', { id: model.id }));
+    expect([stored.name, stored.revision]).toEqual(['Eerste tab', 2]);
   });
 
   it('soft-deletes and brings back a scenario', async () => {

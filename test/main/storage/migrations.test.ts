@@ -53,6 +53,12 @@ describe('migrations', () => {
       const scenarios = await service.api.call('scenarios.list', { modelId: models.value[0]!.id });
       expect(scenarios.ok && scenarios.value.map((s) => s.name)).toEqual(['Raadsvoorstel']);
       if (!scenarios.ok) return;
+      // records from before revisions existed start at revision 1, and an update based on it is accepted
+      expect([models.value[0]!.revision, scenarios.value[0]!.revision]).toEqual([1, 1]);
+      const record = await service.api.call('scenarios.get', { id: scenarios.value[0]!.id });
+      if (!record.ok) throw new Error(record.error.message);
+      const saved = await service.api.call('scenarios.save', { id: record.value.id, revision: 1, modelId: models.value[0]!.id, scenario: record.value.scenario });
+      expect(saved.ok && saved.value.revision).toBe(2);
       const versions = await service.api.call('versions.list', { scenarioId: scenarios.value[0]!.id });
       expect(versions.ok && versions.value.find((v) => v.kind === 'manual')?.note).toBe('raadscommissie 12 oktober');
       if (!versions.ok) return;

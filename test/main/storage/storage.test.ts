@@ -40,6 +40,48 @@ describe('data folder', () => {
   });
 });
 
+describe.skipIf(process.platform === 'win32')('file modes', () => {
+  const mode = (p: string) => fs.statSync(p).mode & 0o777;
+
+  it('data folder 0700, database, -wal, -shm and backups 0600, whatever the umask', async () => {
+    const parent = tempDir();
+    const dataDir = path.join(parent, 'Jeugdplanner');
+    const previous = process.umask(0o022);
+    try {
+      const a = await start(dataDir, '2025-10-01T09:00:00');
+      await a.api.call('models.save', { model: storedModel() });
+      const file = path.join(dataDir, 'jeugdplanner.sqlite');
+      expect(mode(dataDir).toString(8)).toBe('700');
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(mode(f).toString(8), f).toBe('600');
+      stop(a);
+      const b = await start(dataDir, '2025-10-02T09:00:00'); // makes a start backup
+      const backups = path.join(dataDir, 'backups');
+      expect(mode(backups).toString(8)).toBe('700');
+      const names = fs.readdirSync(backups);
+      expect(names.length).toBeGreaterThan(0);
+      for (const n of names) expect(mode(path.join(backups, n)).toString(8), n).toBe('600');
+      const restored = await b.api.call('backups.restore', { name: names[0]! });
+      expect(restored.ok).toBe(true);
+      for (const n of fs.readdirSync(backups)) expect(mode(path.join(backups, n)).toString(8), n).toBe('600');
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) expect(mode(f).toString(8), f).toBe('600');
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('tightens a data folder and database left world-readable by an older version', async () => {
+    const dataDir = tempDir();
+    const a = await start(dataDir);
+    stop(a);
+    const file = path.join(dataDir, 'jeugdplanner.sqlite');
+    fs.chmodSync(dataDir, 0o755);
+    fs.chmodSync(file, 0o644);
+    await start(dataDir, '2025-10-02T09:00:00');
+    expect(mode(dataDir).toString(8)).toBe('700');
+    expect(mode(file).toString(8)).toBe('600');
+  });
+});
+
 describe('a database from a newer app version', () => {
   it('is refused with a clear message and never modified', async () => {
     const dataDir = tempDir();
@@ -147,6 +189,11 @@ describe('backups', () => {
     // the service keeps working on the restored database
     const sc = await b.api.call('scenarios.save', { modelId: model.value.id, scenario: storedScenario() });
     expect(sc.ok).toBe(true);
+    // a tab still holding the model at its pre-restore revision (1) cannot overwrite the restored model
+    const restoredModel = await b.api.call('models.get', { id: model.value.id });
+    expect(restoredModel.ok && restoredModel.value.revision).toBeGreaterThan(1);
+    const stale = await b.api.call('models.save', { id: model.value.id, revision: 1, model: storedModel('Uit een oud tabblad') });
+    expect(!stale.ok && stale.error.code).toBe('conflict');
     // and the state before the restore can be restored in turn
     const undo = await b.api.call('backups.restore', { name: restored.value.safetyBackup });
     expect(undo.ok).toBe(true);

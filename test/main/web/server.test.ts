@@ -49,8 +49,9 @@ function request(
 const json = { 'Content-Type': 'application/json' };
 
 describe('browser mode server', () => {
-  it('listens on 127.0.0.1 on a random port with a long random token', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  it('listens on 127.0.0.1 on a random port with a long random token, carried once by the printed URL', () => {
+    expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.url).toBe(`${server.origin}/?token=${server.token}`);
     expect(server.port).toBeGreaterThan(0);
     expect(server.token.length).toBeGreaterThanOrEqual(40);
   });
@@ -135,16 +136,80 @@ describe('browser mode server', () => {
     expect(r.status).toBe(413);
   });
 
-  it('serves the page with the token in a meta tag and a strict CSP', async () => {
-    const r = await request({ path: '/' });
+  it('answers nothing useful without the token: no page, no assets, no API', async () => {
+    for (const p of ['/', '/index.html', '/assets/app.js', '/scenarios', '/?token=fout']) {
+      const r = await request({ path: p });
+      expect(r.status, p).toBe(403);
+      expect(r.headers['content-type'], p).toContain('text/plain');
+      expect(r.body, p).toMatch(/^Geen toegang\. Open Jeugdplanner via de link/);
+      expect(r.body, p).not.toContain(server.token);
+      expect(r.body, p).not.toContain('<title>JP</title>');
+      expect(r.headers['set-cookie'], p).toBeUndefined();
+    }
+    // a cookie of another port (another Jeugdplanner) or with a wrong value opens nothing
+    const other = await request({ path: '/', headers: { Cookie: `jeugdplanner-1=${server.token}; jeugdplanner-${server.port}=fout` } });
+    expect(other.status).toBe(403);
+  });
+
+  it('trades the token in the printed URL for an HttpOnly SameSite=Strict cookie, then serves the page without the token', async () => {
+    const first = await request({ path: `/?token=${server.token}` });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const cookie = first.headers['set-cookie']?.[0] ?? '';
+    expect(cookie).toBe(`jeugdplanner-${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`);
+    // other query parameters survive the redirect; the token does not
+    const deep = await request({ path: `/vergelijken?token=${server.token}&x=1` });
+    expect(deep.headers.location).toBe('/vergelijken?x=1');
+
+    const session = { Cookie: cookie.split(';')[0]! };
+    const r = await request({ path: '/', headers: session });
     expect(r.status).toBe(200);
-    expect(r.body).toContain(`<meta name="jeugdplanner-token" content="${server.token}">`);
+    expect(r.body).toContain('<title>JP</title>');
+    expect(r.body).not.toContain(server.token);
+    expect(r.body).not.toContain('jeugdplanner-token');
     const csp = String(r.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).toContain("default-src 'none'");
-    const js = await request({ path: '/assets/app.js' });
+    const js = await request({ path: '/assets/app.js', headers: session });
+    expect(js.status).toBe(200);
     expect(js.headers['content-type']).toContain('text/javascript');
+    const api = await request({ method: 'POST', path: '/api/models.list', headers: { ...json, ...session }, body: '{}' });
+    expect(JSON.parse(api.body)).toMatchObject({ ok: true });
+  });
+
+  it('answers malformed percent-encoding with a Dutch 400, changing nothing', async () => {
+    const before = await request({ method: 'POST', path: '/api/models.list', headers: { ...json, 'X-Jeugdplanner-Token': server.token }, body: '{}' });
+    for (const p of ['/%E0%A4%A', '/assets/%zz.js', '/api/models.save%', '/api/%C0%AF', `/?token=${server.token}%`]) {
+      const api = p.startsWith('/api/');
+      const r = await request({ method: api ? 'POST' : 'GET', path: p, headers: { ...json, 'X-Jeugdplanner-Token': server.token }, ...(api ? { body: '{}' } : {}) });
+      expect(r.status, p).toBe(400);
+      expect(r.body, p).toContain('procentcodering');
+      expect(r.body, p).toContain('niets gewijzigd');
+    }
+    const after = await request({ method: 'POST', path: '/api/models.list', headers: { ...json, 'X-Jeugdplanner-Token': server.token }, body: '{}' });
+    expect(after.body).toBe(before.body);
+  });
+
+  it('refuses __proto__, constructor and prototype keys anywhere in a body with a Dutch 400, saving nothing', async () => {
+    const auth = { ...json, 'X-Jeugdplanner-Token': server.token };
+    const list = async () => JSON.parse((await request({ method: 'POST', path: '/api/models.list', headers: auth, body: '{}' })).body) as unknown;
+    const before = await list();
+    const model = JSON.stringify(storedModel('Vergiftigd'));
+    const bodies = [
+      `{"__proto__": {"isAdmin": true}, "model": ${model}}`,
+      `{"model": ${model.replace('{', '{"constructor": {"prototype": {"x": 1}},')}}`,
+      `{"model": ${model.replace('"gemeenten":[', '"gemeenten":[{"prototype": 1},')}}`,
+    ];
+    for (const body of bodies) {
+      const r = await request({ method: 'POST', path: '/api/models.save', headers: auth, body });
+      expect(r.status, body.slice(0, 60)).toBe(400);
+      const answer = JSON.parse(r.body) as { ok: boolean; error: { code: string; message: string } };
+      expect(answer.error.code).toBe('validation');
+      expect(answer.error.message).toMatch(/niet toegestane sleutel "(__proto__|constructor|prototype)".*Er is niets gewijzigd/);
+    }
+    expect(await list()).toEqual(before);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
   it('never serves files outside the renderer folder', async () => {
@@ -156,12 +221,12 @@ describe('browser mode server', () => {
   });
 
   it('the renderer HTTP adapter talks to it with the token', async () => {
-    const api = httpApi({ token: server.token, baseUrl: server.url.slice(0, -1) });
+    const api = httpApi({ token: server.token, baseUrl: server.origin });
     const saved = await api.call('models.save', { model: storedModel('Via HTTP') });
     expect(saved.ok).toBe(true);
     const list = await api.call('models.list', {});
     expect(list.ok && list.value.map((m) => m.name)).toEqual(['Via HTTP']);
-    const refused = await httpApi({ token: 'fout', baseUrl: server.url.slice(0, -1) }).call('models.list', {});
+    const refused = await httpApi({ token: 'fout', baseUrl: server.origin }).call('models.list', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const down = await httpApi({ token: 'x', baseUrl: 'http://127.0.0.1:1' }).call('models.list', {});
     expect(down).toMatchObject({ ok: false, error: { code: 'transport' } });
