@@ -73,7 +73,7 @@ describe('jobs: long work off the service thread', () => {
     expect(job).toMatchObject({ method: 'excel.exportBijlage', state: 'running' });
 
     const first = scenarios[0]!;
-    const save = await timed(() => s.api.call('scenarios.save', { id: first.id, modelId, scenario: { ...first.scenario, description: 'bewaard tijdens de export' } }));
+    const save = await timed(() => s.api.call('scenarios.save', { id: first.id, revision: first.revision, modelId, scenario: { ...first.scenario, description: 'bewaard tijdens de export' } }));
     const info = await timed(() => s.api.call('app.info', {}));
     const list = await timed(() => s.api.call('models.list', {}));
     // the export was still running when these came back …
@@ -186,7 +186,7 @@ describe('jobs: long work off the service thread', () => {
     const web = await startWebServer({ dataDir: '', service: s, log: silentLogger });
     servers.push(web);
     const client = new AbortController();
-    const request = fetch(`${web.url}api/excel.exportBijlage`, {
+    const request = fetch(`${web.origin}/api/excel.exportBijlage`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: web.token },
       body: JSON.stringify({ modelId, scenarioIds, scope: 'all', unit: 'euro' }),

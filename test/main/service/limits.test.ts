@@ -58,7 +58,7 @@ describe('service: limits refuse, nothing changes', () => {
     const created = value(await s.api.call('models.save', { model: storedModel() }));
     const before = value(await s.api.call('models.get', { id: created.id }));
 
-    for (const request of [{ id: created.id, model: withDuration(storedModel(), 1e308) }, { model: withDuration(storedModel('Nieuw'), 1e308) }]) {
+    for (const request of [{ id: created.id, revision: created.revision, model: withDuration(storedModel(), 1e308) }, { model: withDuration(storedModel('Nieuw'), 1e308) }]) {
       const r = await s.api.call('models.save', request);
       expect(r.ok).toBe(false);
       if (r.ok) return;
@@ -159,7 +159,7 @@ describe('property: every string the API stores reads back equal and as valid UT
 
         // scenario working copy: name and description (its own column)
         const before = value(await s.api.call('scenarios.get', { id: scenario.id }));
-        const upd = await s.api.call('scenarios.save', { id: scenario.id, modelId: base.id, scenario: { ...storedScenario(name), description: text } });
+        const upd = await s.api.call('scenarios.save', { id: scenario.id, revision: before.revision, modelId: base.id, scenario: { ...storedScenario(name), description: text } });
         expect(upd.ok).toBe(expectOk);
         const after = value(await s.api.call('scenarios.get', { id: scenario.id }));
         if (upd.ok) {
