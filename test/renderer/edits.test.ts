@@ -85,12 +85,12 @@ describe('undo history', () => {
     const a = emptyScenario('a');
     const b = emptyScenario('b');
     const c = emptyScenario('c');
-    h.record(1, a, 'f');
-    h.record(1, b, 'f'); // typing on in the same field: still one step back to a
-    expect(useHistory.getState().undo(1, c)).toBe(a);
-    expect(useHistory.getState().redo(1, a)).toBe(c);
-    h.record(2, a, 'f');
-    h.record(2, b, 'g');
-    expect(useHistory.getState().undo(2, c)).toBe(b);
+    h.record('s1', a, 'f');
+    h.record('s1', b, 'f'); // typing on in the same field: still one step back to a
+    expect(useHistory.getState().undo('s1', c)).toBe(a);
+    expect(useHistory.getState().redo('s1', a)).toBe(c);
+    h.record('s2', a, 'f');
+    h.record('s2', b, 'g');
+    expect(useHistory.getState().undo('s2', c)).toBe(b);
   });
 });

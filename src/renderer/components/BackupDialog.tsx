@@ -36,8 +36,7 @@ export function backupKind(name: string): string {
  * before the restore, so nothing typed is lost: it is in the "vóór herstel" backup.
  */
 async function reloadAllData(): Promise<void> {
-  const history = useHistory.getState();
-  for (const id of Object.keys(history.stacks)) history.clear(Number(id));
+  useHistory.getState().clearAll();
   useUi.getState().setCompare([]);
   useData.setState({ models: [], modelRecord: undefined, scenarios: [], working: {}, currentId: undefined, lastDeleted: undefined });
   await useData.getState().init(getApi());

@@ -7,7 +7,7 @@
  */
 import { memo, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ValidationIssue } from '../../shared/formats/issues';
-import { formatNumber, parseDutchNumber } from '../../shared/format/numbers';
+import { leave, restingDraft, shownMessage, typeText, type Apply, type NumberDraft } from '../lib/numberDraft';
 
 export type Commit<T> = (value: T) => ValidationIssue[];
 
@@ -16,11 +16,6 @@ export function pickIssue(issues: readonly ValidationIssue[], path?: string): st
   if (issues.length === 0) return undefined;
   const own = path ? issues.find((i) => i.path === path || i.path.startsWith(`${path}.`)) : undefined;
   return (own ?? issues[0]!).message;
-}
-
-function formatForInput(value: number | undefined, decimals: number): string {
-  if (value === undefined) return '';
-  return formatNumber(value, decimals).replace(/\./g, '');
 }
 
 interface NumberFieldProps {
@@ -39,6 +34,12 @@ interface NumberFieldProps {
   hint?: ReactNode;
   className?: string;
   testId?: string;
+  /** identifies the field's draft (defaults to path): include the scenario when the same path exists in several */
+  draftKey?: string;
+  /** a plausibility warning shown under the field while there is no error ("Klopt dit?") */
+  warning?: string;
+  /** accepts the warning (then the caller stops passing it) */
+  onAcceptWarning?: () => void;
 }
 
 /**
@@ -47,11 +48,25 @@ interface NumberFieldProps {
  * ref, so re-rendering hundreds of fields per keystroke is avoided.
  */
 export const NumberField = memo(NumberFieldImpl, (a, b) => {
-  for (const key of Object.keys(a) as (keyof NumberFieldProps)[]) if (key !== 'onCommit' && a[key] !== b[key]) return false;
+  for (const key of Object.keys(a) as (keyof NumberFieldProps)[]) if (key !== 'onCommit' && key !== 'onAcceptWarning' && a[key] !== b[key]) return false;
   return Object.keys(a).length === Object.keys(b).length;
 });
 
-function NumberFieldImpl({
+/** Unfinished or refused texts by field key, so a draft stays with its own field (segment, year) and never shows in another. */
+const drafts = new Map<string, NumberDraft>();
+
+/** Forgets every kept draft (a new database, another model). */
+export function clearDrafts(): void {
+  drafts.clear();
+}
+
+function NumberFieldImpl(props: NumberFieldProps) {
+  // a field for another segment/year/scenario is another field: its own state, its own draft
+  const key = props.draftKey ?? props.path;
+  return <NumberFieldInner key={key ?? ''} draftKey={key} {...props} />;
+}
+
+function NumberFieldInner({
   label,
   hideLabel,
   value,
@@ -64,54 +79,42 @@ function NumberFieldImpl({
   hint,
   className,
   testId,
+  draftKey,
+  warning,
+  onAcceptWarning,
 }: NumberFieldProps) {
   const id = useId();
-  const [text, setText] = useState(() => formatForInput(value, decimals));
-  const [error, setError] = useState<string | undefined>();
-  const committed = useRef(value);
+  const [draft, setDraftState] = useState<NumberDraft>(() => {
+    const kept = draftKey !== undefined ? drafts.get(draftKey) : undefined;
+    return kept && Object.is(kept.applied, value) ? kept : restingDraft(value, decimals);
+  });
+  const draftRef = useRef(draft);
   const commitRef = useRef(onCommit);
   commitRef.current = onCommit;
 
-  // an outside change (undo, restore, other field) replaces what is shown
+  function setDraft(next: NumberDraft) {
+    draftRef.current = next;
+    setDraftState(next);
+    if (draftKey === undefined) return;
+    if (next.error === undefined) drafts.delete(draftKey);
+    else drafts.set(draftKey, next);
+  }
+
+  // an outside change (undo, restore, another field) replaces what is shown
   useEffect(() => {
-    if (value !== committed.current) {
-      committed.current = value;
-      setText(formatForInput(value, decimals));
-      setError(undefined);
-    }
+    if (!Object.is(value, draftRef.current.applied)) setDraft(restingDraft(value, decimals));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value, decimals]);
 
-  function change(next: string) {
-    setText(next);
-    if (next.trim() === '') {
-      if (!allowEmpty) {
-        setError(`${label}: mag niet leeg zijn`);
-        return;
-      }
-      apply(undefined);
-      return;
-    }
-    const n = parseDutchNumber(next);
-    if (n === undefined) {
-      setError(`${label}: ${JSON.stringify(next)} is geen getal (gebruik bijvoorbeeld 2,5)`);
-      return;
-    }
-    apply(n);
-  }
-
-  function apply(n: number | undefined) {
+  const apply: Apply = (n) => {
     const issues = commitRef.current(n);
-    if (issues.length > 0) {
-      setError(pickIssue(issues, path));
-    } else {
-      committed.current = n;
-      setError(undefined);
-    }
-  }
+    return issues.length > 0 ? pickIssue(issues, path) : undefined;
+  };
 
+  const message = shownMessage(draft, decimals);
   const msgId = `${id}-msg`;
   return (
-    <div className={`field number-field ${className ?? ''} ${error ? 'invalid' : ''}`}>
+    <div className={`field number-field ${className ?? ''} ${message ? 'invalid' : ''} ${!message && warning ? 'warned' : ''}`}>
       <label htmlFor={id} className={hideLabel ? 'sr-only' : undefined}>
         {label}
       </label>
@@ -121,22 +124,31 @@ function NumberFieldImpl({
           type="text"
           inputMode="decimal"
           autoComplete="off"
-          value={text}
+          value={draft.text}
           placeholder={placeholder}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={message ? true : undefined}
           aria-describedby={msgId}
           data-testid={testId}
-          onChange={(e) => change(e.target.value)}
-          onBlur={() => {
-            if (!error) setText(formatForInput(committed.current, decimals));
-          }}
+          data-applied={draft.applied === undefined ? '' : String(draft.applied)}
+          onChange={(e) => setDraft(typeText(draftRef.current, e.target.value, { label, allowEmpty }, apply))}
+          onBlur={() => setDraft(leave(draftRef.current, decimals))}
         />
         {suffix ? <span className="suffix" aria-hidden="true">{suffix}</span> : null}
       </span>
       {hint ? <span className="hint">{hint}</span> : null}
       <span id={msgId} className="field-error" aria-live="polite">
-        {error ?? ''}
+        {message ?? ''}
       </span>
+      {!message && warning ? (
+        <span className="field-warning" role="status">
+          {warning}{' '}
+          {onAcceptWarning ? (
+            <button type="button" className="small secondary" onClick={onAcceptWarning}>
+              Klopt dit? Ja, accepteren
+            </button>
+          ) : null}
+        </span>
+      ) : null}
     </div>
   );
 }

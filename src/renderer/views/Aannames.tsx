@@ -290,6 +290,7 @@ interface AssumptionRowProps {
 const AssumptionRow = memo(
   function AssumptionRow({ segment, field, label, unit, later, values, absolute }: AssumptionRowProps) {
     const edit = useData((s) => s.editScenario);
+    const scenarioId = useData((s) => s.currentId);
     return (
       <tr>
         <th scope="row">
@@ -304,6 +305,7 @@ const AssumptionRow = memo(
               suffix="%"
               value={values?.[String(y)]}
               path={`assumptions.${segment.id}.${field}.${y}`}
+              draftKey={`${scenarioId}:assumptions.${segment.id}.${field}.${y}`}
               testId={`a-${segment.id}-${field}-${y}`}
               onCommit={(v) => edit((s) => setAssumption(s, segment.id, field, y, v), `${segment.id}.${field}.${y}`)}
             />
@@ -424,6 +426,7 @@ interface FundingTableProps {
 const FundingTable = memo(
   function FundingTable({ model, funding, baseline, total }: FundingTableProps) {
     const edit = useData((s) => s.editScenario);
+    const scenarioId = useData((s) => s.currentId);
     const { later } = useYears(model);
     return (
       <section aria-labelledby="funding-h" className="card">
@@ -450,6 +453,7 @@ const FundingTable = memo(
                         value={funding.indexPct?.[String(y)]}
                         placeholder={modelPct !== undefined ? formatNumber(modelPct, 2) : '0'}
                         path={`funding.indexPct.${y}`}
+                        draftKey={`${scenarioId}:funding.indexPct.${y}`}
                         testId={`f-index-${y}`}
                         onCommit={(v) => edit((s) => setFundingIndex(s, y, v), `funding.index.${y}`)}
                       />
@@ -469,6 +473,7 @@ const FundingTable = memo(
                       value={funding.adjustments?.[String(y)]}
                       placeholder="0"
                       path={`funding.adjustments.${y}`}
+                      draftKey={`${scenarioId}:funding.adjustments.${y}`}
                       testId={`f-adj-${y}`}
                       onCommit={(v) => edit((s) => setFundingAdjustment(s, y, v), `funding.adj.${y}`)}
                     />
