@@ -213,27 +213,66 @@ export function TextField({ label, value, onCommit, path, multiline, hideLabel, 
 
 interface SelectFieldProps<T extends string> {
   label: string;
-  value: T;
+  /** '' = nothing chosen yet (shows the placeholder) */
+  value: T | '';
   options: readonly { value: T; label: string }[];
-  onChange: (value: T) => void;
+  /** Applies a choice; the issues when it is refused (the choice stays visible with the message). */
+  onChange: (value: T) => readonly ValidationIssue[] | void;
+  /** path of the field in the validated object, to pick its message */
+  path?: string;
+  /** shown while nothing is chosen, e.g. "kies…" */
+  placeholder?: string;
   hideLabel?: boolean;
   testId?: string;
 }
 
-export function SelectField<T extends string>({ label, value, options, onChange, hideLabel, testId }: SelectFieldProps<T>) {
+/**
+ * A choice that is refused stays on screen with its message and what still
+ * applies ("(toegepast: …)"), instead of snapping back without a word.
+ */
+export function SelectField<T extends string>({ label, value, options, onChange, path, placeholder, hideLabel, testId }: SelectFieldProps<T>) {
   const id = useId();
+  const [refused, setRefused] = useState<{ choice: T; message: string; over: T | '' } | undefined>();
+  // an outside change (undo, another edit) ends the refused choice
+  const shownRefusal = refused && refused.over === value ? refused : undefined;
+  const shown = shownRefusal ? shownRefusal.choice : value;
+  const appliedLabel = value === '' ? (placeholder ?? 'niets gekozen') : (options.find((o) => o.value === value)?.label ?? value);
+  const message = shownRefusal ? `${shownRefusal.message} (toegepast: ${appliedLabel})` : undefined;
+  const msgId = `${id}-msg`;
+  const hasEmpty = options.some((o) => (o.value as string) === '');
   return (
-    <div className="field select-field">
+    <div className={`field select-field ${message ? 'invalid' : ''}`}>
       <label htmlFor={id} className={hideLabel ? 'sr-only' : undefined}>
         {label}
       </label>
-      <select id={id} value={value} data-testid={testId} onChange={(e) => onChange(e.target.value as T)}>
+      <select
+        id={id}
+        value={shown}
+        data-testid={testId}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={msgId}
+        onChange={(e) => {
+          const choice = e.target.value as T;
+          if ((choice as string) === '' && !hasEmpty) return;
+          const issues = onChange(choice) ?? [];
+          if (issues.length > 0) setRefused({ choice, message: pickIssue(issues, path) ?? `${label}: niet toegestaan`, over: value });
+          else setRefused(undefined);
+        }}
+      >
+        {placeholder || (shown === '' && !hasEmpty) ? (
+          <option value="" disabled>
+            {placeholder ?? 'kies…'}
+          </option>
+        ) : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
+      <span id={msgId} className="field-error" aria-live="polite">
+        {message ?? ''}
+      </span>
     </div>
   );
 }

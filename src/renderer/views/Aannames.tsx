@@ -4,7 +4,7 @@
  * Rijksmiddelen index and one-off adjustments. Every input is validated with
  * parseScenario before it is applied (see stores/data.editScenario).
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { AssumptionField, Scenario } from '../../shared/formats/scenario';
 import type { Model, Segment } from '../../shared/formats/model';
 import type { LineResult, VolumeYear } from '../../shared/engine/result';
@@ -12,7 +12,7 @@ import { formatEuro, formatEuroCents, formatNumber } from '../../shared/format/n
 import { TAAKVELDEN, isTaakveldCode } from '../../shared/domain/taakvelden';
 import { SaldoChart } from '../charts/TrendChart';
 import { ChartFrame } from '../components/ChartFrame';
-import { NumberField, SelectField, TextField } from '../components/fields';
+import { NumberField, SelectField, TextField, pickIssue } from '../components/fields';
 import { TotalsTable, YearHeadRow } from '../components/tables';
 import { Euro, SourceNote } from '../components/money';
 import { useCurrentResult } from '../hooks';
@@ -337,16 +337,38 @@ const SourceField = memo(function SourceField({ segmentId, source }: { segmentId
 /** Re-renders only when the substitution rules (or the model) change, not on every assumption keystroke. */
 function Substitutions({ model }: { model: Model }) {
   const edit = useData((s) => s.editScenario);
+  const scenarioId = useData((s) => s.currentId);
   const substitutions = useScenarioPart((sc) => sc.substitutions) ?? NO_RULES;
   const { later } = useYears(model);
   const volume = useMemo(() => model.segments.filter((s) => s.kind === 'volume'), [model]);
   const options = useMemo(() => volume.map((s) => ({ value: s.id, label: s.name })), [volume]);
   const canAdd = volume.length >= 2;
+  // a new rule is chosen here first; it enters the scenario only when both sides are chosen and valid
+  const [pending, setPending] = useState<{ from: string; to: string; scenarioId: number | undefined } | undefined>();
+  const [pendingError, setPendingError] = useState<string | undefined>();
+  const draft = pending && pending.scenarioId === scenarioId ? pending : undefined;
+
+  function choose(side: 'from' | 'to', id: string) {
+    if (!draft) return;
+    const next = { ...draft, [side]: id };
+    setPending(next);
+    if (next.from === '' || next.to === '') {
+      setPendingError(undefined);
+      return;
+    }
+    const issues = edit((s) => addSubstitution(s, { from: next.from, to: next.to, sharePct: {} }), undefined);
+    if (issues.length > 0) setPendingError(`${pickIssue(issues, `substitutions[${substitutions.length}]`) ?? 'niet toegestaan'} (nog niet toegevoegd)`);
+    else {
+      setPending(undefined);
+      setPendingError(undefined);
+    }
+  }
+
   return (
     <section aria-labelledby="subst-h" className="card">
       <h2 id="subst-h">Substitutie (verschuiving van instroom tussen segmenten)</h2>
       <p className="meta">Het aandeel van de instroom van het ene segment dat in dat jaar naar het andere gaat, bijvoorbeeld van verblijf naar ambulant.</p>
-      {substitutions.length === 0 ? <p>Geen substitutieregels in dit scenario.</p> : null}
+      {substitutions.length === 0 && !draft ? <p>Geen substitutieregels in dit scenario.</p> : null}
       {substitutions.map((rule, i) => (
         <fieldset key={i} className="subst-rule" data-testid={`subst-${i}`}>
           <legend>Regel {i + 1}</legend>
@@ -355,9 +377,18 @@ function Substitutions({ model }: { model: Model }) {
               label="Van"
               value={rule.from}
               options={options}
-              onChange={(v) => void edit((s) => updateSubstitution(s, i, { from: v }))}
+              path={`substitutions[${i}].from`}
+              testId={`subst-${i}-from`}
+              onChange={(v) => edit((s) => updateSubstitution(s, i, { from: v }))}
             />
-            <SelectField label="Naar" value={rule.to} options={options} onChange={(v) => void edit((s) => updateSubstitution(s, i, { to: v }))} />
+            <SelectField
+              label="Naar"
+              value={rule.to}
+              options={options}
+              path={`substitutions[${i}].to`}
+              testId={`subst-${i}-to`}
+              onChange={(v) => edit((s) => updateSubstitution(s, i, { to: v }))}
+            />
             <button type="button" className="danger small" onClick={() => void edit((s) => removeSubstitution(s, i))}>
               Regel {i + 1} verwijderen
             </button>
@@ -370,6 +401,7 @@ function Substitutions({ model }: { model: Model }) {
                 suffix="%"
                 value={rule.sharePct[String(y)]}
                 path={`substitutions[${i}].sharePct.${y}`}
+                draftKey={`${scenarioId}:substitutions[${i}].sharePct.${y}`}
                 testId={`subst-${i}-${y}`}
                 onCommit={(v) => edit((s) => setSubstitutionShare(s, i, y, v), `subst.${i}.${y}`)}
               />
@@ -382,14 +414,34 @@ function Substitutions({ model }: { model: Model }) {
           />
         </fieldset>
       ))}
+      {draft ? (
+        <fieldset className="subst-rule new-rule" data-testid="subst-new">
+          <legend>Nieuwe regel (wordt toegevoegd zodra van en naar gekozen zijn)</legend>
+          <div className="row">
+            <SelectField label="Van" value={draft.from} options={options} placeholder="kies…" testId="subst-new-from" onChange={(v) => choose('from', v)} />
+            <SelectField label="Naar" value={draft.to} options={options} placeholder="kies…" testId="subst-new-to" onChange={(v) => choose('to', v)} />
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => {
+                setPending(undefined);
+                setPendingError(undefined);
+              }}
+            >
+              Annuleren
+            </button>
+          </div>
+          <p className="field-error" aria-live="polite" data-testid="subst-new-error">
+            {pendingError ?? ''}
+          </p>
+        </fieldset>
+      ) : null}
       <button
         type="button"
-        disabled={!canAdd}
+        disabled={!canAdd || draft !== undefined}
         onClick={() => {
-          const from = volume[volume.length - 1]!.id;
-          const to = volume[0]!.id;
-          const issues = edit((s) => addSubstitution(s, { from, to, sharePct: {} }));
-          if (issues.length > 0) useUi.getState().notify({ kind: 'error', message: 'Regel kon niet worden toegevoegd', issues });
+          setPending({ from: '', to: '', scenarioId });
+          setPendingError(undefined);
         }}
       >
         Substitutieregel toevoegen

@@ -129,7 +129,7 @@ function SegmentEditor({ model, segment, onRemove, baseCost }: { model: Model; s
       <div className="row">
         <TextField label="Naam" value={segment.name} path={`${p}.name`} onCommit={(v) => set('name', v)} testId="bm-name" />
         <TextField label="Groep (optioneel)" value={segment.group ?? ''} path={`${p}.group`} onCommit={(v) => set('group', v === '' ? undefined : v)} />
-        <SelectField label="Taakveld (Iv3)" value={segment.taakveld ?? ''} options={taakveldOptions} onChange={(v) => void set('taakveld', v === '' ? undefined : v)} />
+        <SelectField label="Taakveld (Iv3)" value={segment.taakveld ?? ''} options={taakveldOptions} path={`${p}.taakveld`} onChange={(v) => set('taakveld', v === '' ? undefined : v)} />
       </div>
       {segment.kind === 'volume' ? (
         <div className="row">
