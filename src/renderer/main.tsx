@@ -5,13 +5,20 @@ import { App } from './App';
 import { installMenuBridge, installShortcuts } from './menu';
 import { installFlushOnLeave, useData } from './stores/data';
 import { boot } from './stores/startup';
+import { installSettingsSync, restoreSettings } from './stores/settings';
 import './styles.css';
 
 installFlushOnLeave();
 installShortcuts();
 installMenuBridge();
 // app.info first: a refused database (newer app version) must not be asked for data
-void boot(getApi(), () => useData.getState().init(getApi()));
+void boot(getApi(), async () => {
+  await useData.getState().init(getApi());
+  if (useData.getState().status !== 'ready') return;
+  // the comparison, the open scenario and accepted warnings of the last session
+  await restoreSettings(getApi());
+  installSettingsSync(getApi());
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

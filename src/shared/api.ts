@@ -11,6 +11,7 @@ import type { Scenario } from './formats/scenario';
 import { modelSchema } from './formats/model';
 import { scenarioSchema } from './formats/scenario';
 import type { ValidationIssue } from './formats/issues';
+import { settingsSchema, type Settings } from './formats/settings';
 import type { SimulationResult } from './engine/result';
 
 const id = z.number().int().positive();
@@ -72,6 +73,10 @@ export const apiRequests = {
   'excel.template': z.strictObject({ modelId: id.optional() }),
   /** A filled-in template (xlsx as base64) becomes a new model; nothing is saved while any error remains. */
   'excel.importModel': z.strictObject({ fileName: z.string().max(260).optional(), content: fileText }),
+
+  /** What the app remembers for the user between sessions (formats/settings): comparison, open scenario, accepted warnings. */
+  'settings.get': z.strictObject({}),
+  'settings.save': z.strictObject({ settings: settingsSchema }),
 
   'backups.list': z.strictObject({}),
   /** Replace the database with a backup (the current database is backed up first). */
@@ -187,6 +192,8 @@ export interface ApiResponses {
   'excel.exportBijlage': FileExport;
   'excel.template': FileExport;
   'excel.importModel': ExcelImportResult;
+  'settings.get': Settings;
+  'settings.save': Settings;
   'backups.list': BackupInfo[];
   'backups.restore': { restored: string; safetyBackup: string };
 }

@@ -11,6 +11,7 @@ import { formatNumber } from '../../shared/format/numbers';
 import { getApi } from '../api/client';
 import { call, useData } from '../stores/data';
 import { useHistory } from '../stores/history';
+import { restoreSettings } from '../stores/settings';
 import { useUi } from '../stores/ui';
 import { Dialog } from './Dialog';
 
@@ -40,6 +41,7 @@ async function reloadAllData(): Promise<void> {
   useUi.getState().setCompare([]);
   useData.setState({ models: [], modelRecord: undefined, scenarios: [], working: {}, currentId: undefined, lastDeleted: undefined });
   await useData.getState().init(getApi());
+  await restoreSettings(getApi());
 }
 
 export function BackupDialog() {

@@ -24,6 +24,8 @@ interface UiState {
   /** which dialog from the header is open */
   dialog?: 'import' | 'export' | 'over' | 'backups' | undefined;
   notices: Notice[];
+  /** per scenario id: keys of the plausibility warnings the user accepted ("Klopt dit?"), remembered in the settings */
+  acceptedWarnings: Record<string, string[]>;
   setView(view: ViewId): void;
   selectSegment(id: string): void;
   setCompare(ids: number[], referenceId?: number): void;
@@ -32,6 +34,7 @@ interface UiState {
   openDialog(dialog: UiState['dialog']): void;
   notify(notice: Omit<Notice, 'id'>): number;
   dismiss(id: number): void;
+  acceptWarning(scenarioId: number, key: string): void;
 }
 
 let nextNotice = 1;
@@ -41,6 +44,7 @@ export const useUi = create<UiState>()((set, get) => ({
   compareIds: [],
   presentation: { slide: 0 },
   notices: [],
+  acceptedWarnings: {},
   setView: (view) => set({ view }),
   selectSegment: (selectedSegmentId) => set({ selectedSegmentId }),
   setCompare: (compareIds, referenceId) =>
@@ -54,4 +58,10 @@ export const useUi = create<UiState>()((set, get) => ({
     return id;
   },
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  acceptWarning(scenarioId, key) {
+    const list = get().acceptedWarnings[String(scenarioId)] ?? [];
+    if (list.includes(key)) return;
+    // the newest 500 per scenario (the settings' limit)
+    set({ acceptedWarnings: { ...get().acceptedWarnings, [String(scenarioId)]: [...list, key].slice(-500) } });
+  },
 }));
