@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import type { SimulationResult } from '../shared/engine/result';
 import { simulateCached } from './lib/derive';
 import { useCurrent, useData } from './stores/data';
+import { useUi } from './stores/ui';
+import { plausibilityWarnings, type PlausibilityWarning } from '../shared/formats/plausibility';
 
 export function useCurrentResult(): SimulationResult | undefined {
   const current = useCurrent();
@@ -26,4 +28,24 @@ export function useResults(ids: readonly number[]): { id: number; name: string; 
     }
     return out;
   }, [model, working, scenarios, ids]);
+}
+
+const NO_KEYS: readonly string[] = [];
+
+/**
+ * The plausibility warnings of the current inputs that the user has not yet
+ * accepted for this scenario ("Klopt dit?"), and how to accept one.
+ */
+export function usePlausibility(): { warnings: PlausibilityWarning[]; accept: (key: string) => void } {
+  const current = useCurrent();
+  const result = useCurrentResult();
+  const id = current?.id;
+  const accepted = useUi((s) => (id !== undefined ? s.acceptedWarnings[String(id)] : undefined) ?? NO_KEYS);
+  const model = current?.model;
+  const warnings = useMemo(() => {
+    if (!model || !result) return [];
+    const done = new Set(accepted);
+    return plausibilityWarnings(model, result).filter((w) => !done.has(w.key));
+  }, [model, result, accepted]);
+  return useMemo(() => ({ warnings, accept: (key: string) => id !== undefined && useUi.getState().acceptWarning(id, key) }), [warnings, id]);
 }

@@ -15,7 +15,8 @@ import { ChartFrame } from '../components/ChartFrame';
 import { NumberField, SelectField, TextField, pickIssue } from '../components/fields';
 import { TotalsTable, YearHeadRow } from '../components/tables';
 import { Euro, SourceNote } from '../components/money';
-import { useCurrentResult } from '../hooks';
+import { PlausibilityList } from '../components/Plausibility';
+import { useCurrentResult, usePlausibility } from '../hooks';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import {
@@ -86,6 +87,7 @@ export function Aannames() {
           Naast elk percentage staat de waarde die daaruit volgt.
         </p>
       </header>
+      <PlausibilityList />
       <AannamesSaldo />
       <div className="split-pane">
         <SegmentList model={model} />
@@ -161,6 +163,17 @@ type SegmentAssumption = Scenario['assumptions'][string];
 
 function SegmentAssumptions({ model, segment, assumption: a, line }: { model: Model; segment: Segment; assumption: SegmentAssumption | undefined; line: LineResult }) {
   const { years, later } = useYears(model);
+  const { warnings, accept } = usePlausibility();
+  const warned = useMemo(() => {
+    const byField: Record<string, Record<string, { message: string; key: string }>> = {};
+    const prefix = `assumptions.${segment.id}.`;
+    for (const w of warnings) {
+      if (!w.path.startsWith(prefix)) continue;
+      const [field, year] = w.path.slice(prefix.length).split('.');
+      if (field && year) (byField[field] ??= {})[year] = { message: w.message, key: w.key };
+    }
+    return byField;
+  }, [warnings, segment.id]);
   const taakveld = segment.taakveld && isTaakveldCode(segment.taakveld) ? `${segment.taakveld} ${TAAKVELDEN[segment.taakveld]}` : segment.taakveld;
 
   return (
@@ -197,6 +210,8 @@ function SegmentAssumptions({ model, segment, assumption: a, line }: { model: Mo
                       values={a?.[f.field]}
                       absolute={abs}
                       absKey={abs.join('\n')}
+                      warnings={warned[f.field]}
+                      onAccept={accept}
                     />
                   );
                 })
@@ -212,6 +227,8 @@ function SegmentAssumptions({ model, segment, assumption: a, line }: { model: Mo
                       values={a?.amountChangePct}
                       absolute={abs}
                       absKey={abs.join('\n')}
+                      warnings={warned.amountChangePct}
+                      onAccept={accept}
                     />
                   );
                 })()}
@@ -284,11 +301,14 @@ interface AssumptionRowProps {
   absolute: readonly string[];
   /** absolute joined: rows whose shown values did not change are not rendered again */
   absKey: string;
+  /** plausibility warnings of this row by year (not yet accepted) */
+  warnings: Record<string, { message: string; key: string }> | undefined;
+  onAccept: (key: string) => void;
 }
 
 /** One assumption (e.g. Instroom) over the years: the percentages and the values that follow from them. */
 const AssumptionRow = memo(
-  function AssumptionRow({ segment, field, label, unit, later, values, absolute }: AssumptionRowProps) {
+  function AssumptionRow({ segment, field, label, unit, later, values, absolute, warnings, onAccept }: AssumptionRowProps) {
     const edit = useData((s) => s.editScenario);
     const scenarioId = useData((s) => s.currentId);
     return (
@@ -307,6 +327,11 @@ const AssumptionRow = memo(
               path={`assumptions.${segment.id}.${field}.${y}`}
               draftKey={`${scenarioId}:assumptions.${segment.id}.${field}.${y}`}
               testId={`a-${segment.id}-${field}-${y}`}
+              warning={warnings?.[String(y)]?.message}
+              onAcceptWarning={() => {
+                const w = warnings?.[String(y)];
+                if (w) onAccept(w.key);
+              }}
               onCommit={(v) => edit((s) => setAssumption(s, segment.id, field, y, v), `${segment.id}.${field}.${y}`)}
             />
             <span className="abs" data-testid={`abs-${segment.id}-${field}-${y}`}>
@@ -318,8 +343,12 @@ const AssumptionRow = memo(
     );
   },
   (a, b) =>
-    a.segment === b.segment && a.field === b.field && a.label === b.label && a.unit === b.unit && a.later === b.later && a.values === b.values && a.absKey === b.absKey,
+    a.segment === b.segment && a.field === b.field && a.label === b.label && a.unit === b.unit && a.later === b.later && a.values === b.values && a.absKey === b.absKey && warnKey(a.warnings) === warnKey(b.warnings),
 );
+
+function warnKey(w: AssumptionRowProps['warnings']): string {
+  return w ? Object.values(w).map((x) => x.key).join('|') : '';
+}
 
 const SourceField = memo(function SourceField({ segmentId, source }: { segmentId: string; source: string }) {
   const edit = useData((s) => s.editScenario);

@@ -13,6 +13,7 @@ import { formatEuro, formatEuroCents, formatNumber, parseDutchNumber } from '../
 import { Dialog } from '../components/Dialog';
 import { NumberField, SelectField, TextField, pickIssue } from '../components/fields';
 import { SourceNote } from '../components/money';
+import { PlausibilityList } from '../components/Plausibility';
 import { useCurrentResult } from '../hooks';
 import { addBudgetSegment, addVolumeSegment, removeSegment, setSegmentField } from '../lib/modelEdit';
 import { setYearValue, stripSegment } from '../lib/scenarioEdit';
@@ -61,6 +62,7 @@ export function Basismodel() {
           opgeslagen.
         </p>
       </header>
+      <PlausibilityList />
       <section className="card" aria-labelledby="model-h">
         <h2 id="model-h">Model</h2>
         <div className="row">
