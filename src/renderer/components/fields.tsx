@@ -7,6 +7,8 @@
  */
 import { memo, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ValidationIssue } from '../../shared/formats/issues';
+import { describePath } from '../../shared/formats/describe';
+import { useData } from '../stores/data';
 import { leave, restingDraft, shownMessage, typeText, type Apply, type NumberDraft } from '../lib/numberDraft';
 
 export type Commit<T> = (value: T) => ValidationIssue[];
@@ -55,15 +57,22 @@ export const NumberField = memo(NumberFieldImpl, (a, b) => {
 /** Unfinished or refused texts by field key, so a draft stays with its own field (segment, year) and never shows in another. */
 const drafts = new Map<string, NumberDraft>();
 
-/** Forgets every kept draft (a new database, another model). */
-export function clearDrafts(): void {
-  drafts.clear();
+function NumberFieldImpl(props: NumberFieldProps) {
+  // a field for another segment/year/scenario/model is another field: its own state, its own draft
+  const scope = useData((s) => `${s.modelRecord?.id ?? ''}/${s.currentId ?? ''}`);
+  const own = props.draftKey ?? props.path;
+  const key = `${scope}:${own ?? ''}`;
+  return <NumberFieldInner {...props} key={key} draftKey={own === undefined ? undefined : key} />;
 }
 
-function NumberFieldImpl(props: NumberFieldProps) {
-  // a field for another segment/year/scenario is another field: its own state, its own draft
-  const key = props.draftKey ?? props.path;
-  return <NumberFieldInner key={key ?? ''} draftKey={key} {...props} />;
+/** Paths whose field describe.ts can name ("Ambulante begeleiding, instroom 2024"). */
+const NAMED_PATH = /^(assumptions\.|segments\[|gemeenten\[|funding\.|substitutions\[)/;
+
+/** How a message names the field: by its place in the model or scenario when known, else by its label. */
+function subjectOf(label: string, path: string | undefined): string {
+  const model = useData.getState().modelRecord?.model;
+  if (!path || !model || !NAMED_PATH.test(path)) return label;
+  return describePath(path, model) || label;
 }
 
 function NumberFieldInner({
@@ -130,7 +139,7 @@ function NumberFieldInner({
           aria-describedby={msgId}
           data-testid={testId}
           data-applied={draft.applied === undefined ? '' : String(draft.applied)}
-          onChange={(e) => setDraft(typeText(draftRef.current, e.target.value, { label, allowEmpty }, apply))}
+          onChange={(e) => setDraft(typeText(draftRef.current, e.target.value, { label: subjectOf(label, path), allowEmpty }, apply))}
           onBlur={() => setDraft(leave(draftRef.current, decimals))}
         />
         {suffix ? <span className="suffix" aria-hidden="true">{suffix}</span> : null}
