@@ -112,7 +112,6 @@ function NumberFieldInner({
   // an outside change (undo, restore, another field) replaces what is shown
   useEffect(() => {
     if (!Object.is(value, draftRef.current.applied)) setDraft(restingDraft(value, decimals));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value, decimals]);
 
   const apply: Apply = (n) => {
