@@ -57,6 +57,8 @@ describe('a number is applied only when the whole text is valid', () => {
     expect(await app.page.getAttribute(field, 'data-applied')).toBe(before === undefined ? '' : String(before));
     await app.saved();
     expect((await current()).scenario.assumptions[SEG]?.priceIndexPct?.['2025']).toBe(before);
+    // and undo offers no step that would do nothing (the -15 on the way was taken back)
+    expect(await app.page.isDisabled('[data-testid="undo"]')).toBe(true);
   });
 
   it('-99,5 in a duration field applies nothing (not -9 or -99)', async () => {

@@ -83,6 +83,21 @@ describe('undo per thing edited', () => {
     expect(useData.getState().working[5]!.assumptions.pleegzorg?.inflowChangePct).toEqual({ '2024': 5 });
   });
 
+  it('typing "-150" applies -1 and -15 on the way and goes back: no undo step is left that does nothing', () => {
+    useUi.getState().setView('aannames');
+    const d = useData.getState();
+    const key = 'p.inflow.2026';
+    const labelBefore = undoLabel(useHistory.getState(), 'scenario:5');
+    for (const v of [-1, -15, undefined]) d.editScenario((s) => setAssumption(s, 'pleegzorg', 'inflowChangePct', 2026, v), key);
+    expect(useData.getState().working[5]!.assumptions.pleegzorg?.inflowChangePct?.['2026']).toBeUndefined();
+    expect(undoLabel(useHistory.getState(), 'scenario:5')).toBe(labelBefore);
+    // a real edit is still one step
+    d.editScenario((s) => setAssumption(s, 'pleegzorg', 'inflowChangePct', 2026, 3), key);
+    expect(undoLabel(useHistory.getState(), 'scenario:5')).toBe('Pleegzorg, instroom 2026');
+    useData.getState().undo();
+    expect(useData.getState().working[5]!.assumptions.pleegzorg?.inflowChangePct?.['2026']).toBeUndefined();
+  });
+
   it('refused edits come back with messages in the controller\'s words; the path stays', () => {
     useUi.getState().setView('aannames');
     const [issue] = useData.getState().editScenario((s) => setAssumption(s, 'pleegzorg', 'inflowChangePct', 2025, -150));

@@ -298,7 +298,9 @@ export const useData = create<DataState>()((set, get) => {
       if (candidate === before) return [];
       const parsed = parseScenario(candidate, modelRecord.model);
       if (!parsed.ok) return describeIssues(parsed.issues, modelRecord.model);
-      useHistory.getState().record(scenarioHistory(currentId), before, mergeKey, describeChange(before, candidate, modelRecord.model));
+      const key = scenarioHistory(currentId);
+      useHistory.getState().record(key, before, mergeKey, describeChange(before, candidate, modelRecord.model));
+      useHistory.getState().dropIfUnchanged(key, candidate, sameContent);
       // keep the candidate (not parsed.value): same content, and its identity is what we just built
       setWorking(currentId, candidate);
       return [];
@@ -332,6 +334,7 @@ export const useData = create<DataState>()((set, get) => {
       }
       const before: ModelSnapshot = { model: rec.model, scenarios: changed };
       useHistory.getState().record(MODEL_HISTORY, before, mergeKey ?? modelMergeKey(rec.model, candidate), describeChange(rec.model, candidate, candidate));
+      useHistory.getState().dropIfUnchanged(MODEL_HISTORY, { model: candidate, scenarios: {} }, (a, b) => sameContent((a as ModelSnapshot).model, (b as ModelSnapshot).model) && Object.keys((a as ModelSnapshot).scenarios).length === 0);
       set({ modelRecord: { ...rec, model: candidate } });
       for (const [id, next] of updates) setWorking(id, next);
       scheduleModelSave();
@@ -455,6 +458,11 @@ export const useData = create<DataState>()((set, get) => {
     },
   };
 });
+
+/** Equal content (edits share structure, so this only walks what differs). */
+function sameContent(a: unknown, b: unknown): boolean {
+  return changedPaths(a, b, 1).length === 0;
+}
 
 /** Fast edits of one model field merge into one undo step (typing "2,5"), like scenario fields. */
 function modelMergeKey(before: Model, after: Model): string | undefined {

@@ -38,6 +38,12 @@ interface HistoryState {
   /** Returns the state to go back to, or undefined. */
   undo<T>(key: HistoryKey, current: T): T | undefined;
   redo<T>(key: HistoryKey, current: T): T | undefined;
+  /**
+   * Drops the last step when it no longer changes anything (typing "-150"
+   * applies "-15" on the way and then goes back): undo must not offer a step
+   * that does nothing.
+   */
+  dropIfUnchanged(key: HistoryKey, current: unknown, same: (a: unknown, b: unknown) => boolean): void;
   clear(key: HistoryKey): void;
   clearAll(): void;
 }
@@ -66,6 +72,13 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     if (!next) return undefined;
     set({ stacks: { ...get().stacks, [key]: { past: [...stack.past, { snap: current, label: next.label }], future: stack.future.slice(1) } } });
     return next.snap as T;
+  },
+  dropIfUnchanged(key, current, same) {
+    const stack = get().stacks[key];
+    const top = stack?.past[stack.past.length - 1];
+    if (!stack || !top || !same(top.snap, current)) return;
+    // the next edit, even of the same field, is a step of its own again
+    set({ stacks: { ...get().stacks, [key]: { past: stack.past.slice(0, -1), future: stack.future } } });
   },
   clear(key) {
     const stacks = { ...get().stacks };
