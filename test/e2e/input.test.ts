@@ -239,6 +239,31 @@ describe('plausibility warnings', () => {
   });
 });
 
+describe('plausibility of base-model figures', () => {
+  it('a price beyond 10× the value it replaced is applied, warned beside the field and on Overzicht, until accepted', async () => {
+    const { model } = await stored(srv);
+    const seg = model.segments.find((s) => s.id === 'gezinshuizen');
+    if (!seg || seg.kind !== 'volume') throw new Error('gezinshuizen ontbreekt');
+    const price = Math.round(seg.pricePerUnit * 20 * 100) / 100;
+    await app.nav('basismodel');
+    await app.page.click('[data-testid="bm-seg-gezinshuizen"]');
+    await typeInto('[data-testid="bm-price"]', String(price).replace('.', ','));
+    await app.saved();
+    const dbSeg = (await stored(srv)).model.segments.find((s) => s.id === 'gezinshuizen');
+    expect(dbSeg?.kind === 'volume' ? dbSeg.pricePerUnit : undefined).toBe(price);
+    await expect.poll(() => fieldBox('[data-testid="bm-price"]').locator('.field-warning').textContent()).toMatch(/^Gezinshuizen, prijs per eenheid: € [\d.]+,\d\d is meer dan 10× de vorige waarde \(€ [\d.]+,\d\d\)\. Klopt dit\?/);
+    await app.nav('overzicht');
+    await expect.poll(() => app.page.locator('[data-testid="plausibility-item"]').allTextContents()).toEqual([expect.stringMatching(/^Gezinshuizen, prijs per eenheid: /)]);
+    await app.page.click('[data-testid="plausibility-item"] button');
+    await app.page.waitForSelector('[data-testid="plausibility"]', { state: 'detached' });
+    await app.nav('basismodel');
+    await app.page.click('[data-testid="bm-seg-gezinshuizen"]');
+    expect(await fieldBox('[data-testid="bm-price"]').locator('.field-warning').count()).toBe(0);
+    await typeInto('[data-testid="bm-price"]', String(seg.pricePerUnit).replace('.', ','));
+    await app.saved();
+  });
+});
+
 describe('remembered between sessions', () => {
   it('the comparison selection (and so the presentation\'s scenarios) survives a restart on another port', async () => {
     await app.nav('vergelijken');

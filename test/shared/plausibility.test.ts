@@ -43,3 +43,27 @@ describe('plausibilityWarnings', () => {
     expect(total?.message).toMatch(new RegExp(`^Lasten ${model.baseYear}: € [\\d.,]+ mld, meer dan € 1 mld in één jaar\\. Klopt dit\\?$`));
   });
 });
+
+describe('base-model figures against the value they replaced', () => {
+  it('remembers the first value of a changed figure and warns while the new one is beyond 10× or 1/10 of it', async () => {
+    const { trackModelBases, modelChangeWarnings } = await import('../../src/shared/formats/plausibility');
+    const seg = model.segments.find((s) => s.id === 'pleegzorg');
+    if (!seg || seg.kind !== 'volume') throw new Error('pleegzorg');
+    // typing 1800 over 178,6: "1", "18", "180", "1800" — the base stays the value before the first keystroke
+    let bases: Record<string, number> = {};
+    let m = model;
+    for (const v of [1, 18, 180, 1800]) {
+      const next = setSegmentField(m, 'pleegzorg', 'inflowPerYear', v);
+      bases = trackModelBases(m, next, bases);
+      m = next;
+    }
+    expect(bases).toEqual({ 'segments.pleegzorg.inflowPerYear': seg.inflowPerYear });
+    const w = modelChangeWarnings(m, bases);
+    const i = model.segments.indexOf(seg);
+    expect(w).toEqual([{ key: 'segments.pleegzorg.inflowPerYear|180000', path: `segments[${i}].inflowPerYear`, message: expect.stringMatching(/^Pleegzorg, instroom per jaar: 1\.800 is meer dan 10× de vorige waarde \(178,6\)\. Klopt dit\?$/) }]);
+    // back within range: no warning
+    expect(modelChangeWarnings(setSegmentField(m, 'pleegzorg', 'inflowPerYear', 200), bases)).toEqual([]);
+    // nothing changed: the same object
+    expect(trackModelBases(m, m, bases)).toBe(bases);
+  });
+});

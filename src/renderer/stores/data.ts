@@ -336,6 +336,7 @@ export const useData = create<DataState>()((set, get) => {
       useHistory.getState().record(MODEL_HISTORY, before, mergeKey ?? modelMergeKey(rec.model, candidate), describeChange(rec.model, candidate, candidate));
       useHistory.getState().dropIfUnchanged(MODEL_HISTORY, { model: candidate, scenarios: {} }, (a, b) => sameContent((a as ModelSnapshot).model, (b as ModelSnapshot).model) && Object.keys((a as ModelSnapshot).scenarios).length === 0);
       set({ modelRecord: { ...rec, model: candidate } });
+      useUi.getState().trackModel(rec.id, rec.model, candidate);
       for (const [id, next] of updates) setWorking(id, next);
       scheduleModelSave();
       return [];

@@ -16,10 +16,12 @@ export function currentSettings(): Settings {
   const ui = useUi.getState();
   const data = useData.getState();
   const accepted = Object.fromEntries(Object.entries(ui.acceptedWarnings).filter(([, keys]) => keys.length > 0));
+  const bases = Object.fromEntries(Object.entries(ui.modelBases).filter(([, b]) => Object.keys(b).length > 0));
   return {
     ...(ui.compareIds.length > 0 ? { compare: { ids: ui.compareIds.slice(0, 4), ...(ui.referenceId !== undefined ? { referenceId: ui.referenceId } : {}) } } : {}),
     ...(data.currentId !== undefined ? { currentScenarioId: data.currentId } : {}),
     ...(Object.keys(accepted).length > 0 ? { acceptedWarnings: accepted } : {}),
+    ...(Object.keys(bases).length > 0 ? { modelBases: bases } : {}),
   };
 }
 
@@ -36,6 +38,7 @@ export async function restoreSettings(api: JeugdplannerApi): Promise<void> {
   const ids = (settings.compare?.ids ?? []).filter(exists);
   if (ids.length > 0) useUi.getState().setCompare(ids, settings.compare?.referenceId);
   if (settings.acceptedWarnings) useUi.setState({ acceptedWarnings: settings.acceptedWarnings });
+  if (settings.modelBases) useUi.setState({ modelBases: settings.modelBases });
 }
 
 let installed: (() => void) | undefined;
@@ -58,7 +61,7 @@ export function installSettingsSync(api: JeugdplannerApi): () => void {
     timer = setTimeout(save, SAVE_DELAY_MS);
   };
   const offUi = useUi.subscribe((s, prev) => {
-    if (s.compareIds !== prev.compareIds || s.referenceId !== prev.referenceId || s.acceptedWarnings !== prev.acceptedWarnings) schedule();
+    if (s.compareIds !== prev.compareIds || s.referenceId !== prev.referenceId || s.acceptedWarnings !== prev.acceptedWarnings || s.modelBases !== prev.modelBases) schedule();
   });
   const offData = useData.subscribe((s, prev) => {
     if (s.currentId !== prev.currentId) schedule();

@@ -83,3 +83,63 @@ export function plausibilityWarnings(model: Model, result: SimulationResult): Pl
   }
   return out;
 }
+
+/** Base-model figures checked against the value they replaced (the model has no other base for them). */
+export const MODEL_CHECKED_FIELDS = ['inflowPerYear', 'pricePerUnit', 'amount'] as const;
+type CheckedField = (typeof MODEL_CHECKED_FIELDS)[number];
+
+const MODEL_FIELD_NAMES: Record<CheckedField, string> = { inflowPerYear: 'instroom per jaar', pricePerUnit: 'prijs per eenheid', amount: 'bedrag' };
+
+function fieldValue(model: Model, segmentId: string, field: CheckedField): number | undefined {
+  const seg = model.segments.find((s) => s.id === segmentId) as Record<string, unknown> | undefined;
+  const v = seg?.[field];
+  return typeof v === 'number' ? v : undefined;
+}
+
+/** `segments.<id>.<field>` */
+export function modelCheckKey(segmentId: string, field: CheckedField): string {
+  return `segments.${segmentId}.${field}`;
+}
+
+/**
+ * Remembers, for every checked base-model figure an edit changes for the first
+ * time, the value it had before (its base for the warning). Returns the same
+ * object when nothing new is to be remembered.
+ */
+export function trackModelBases(before: Model, after: Model, bases: Readonly<Record<string, number>>): Record<string, number> {
+  let next: Record<string, number> | undefined;
+  for (const seg of after.segments) {
+    for (const field of MODEL_CHECKED_FIELDS) {
+      const key = modelCheckKey(seg.id, field);
+      if (key in bases || (next && key in next)) continue;
+      const was = fieldValue(before, seg.id, field);
+      const now = fieldValue(after, seg.id, field);
+      if (was === undefined || now === undefined || was === now) continue;
+      next ??= { ...bases };
+      next[key] = was;
+    }
+  }
+  return next ?? (bases as Record<string, number>);
+}
+
+/** A base-model figure more than 10× or less than 1/10 of the value it replaced. */
+export function modelChangeWarnings(model: Model, bases: Readonly<Record<string, number>>): PlausibilityWarning[] {
+  const out: PlausibilityWarning[] = [];
+  model.segments.forEach((seg, i) => {
+    for (const field of MODEL_CHECKED_FIELDS) {
+      const key = modelCheckKey(seg.id, field);
+      const base = bases[key];
+      const now = fieldValue(model, seg.id, field);
+      if (base === undefined || now === undefined) continue;
+      const side = outside(now, base);
+      if (!side) continue;
+      const show = field === 'inflowPerYear' ? (v: number) => formatNumber(v, 1) : field === 'pricePerUnit' ? formatEuroCents : formatEuroCompact;
+      out.push({
+        key: `${key}|${Math.round(now * 100)}`,
+        path: `segments[${i}].${field}`,
+        message: `${seg.name}, ${MODEL_FIELD_NAMES[field]}: ${show(now)} is ${ratioText(side)}de vorige waarde (${show(base)}). Klopt dit?`,
+      });
+    }
+  });
+  return out;
+}
