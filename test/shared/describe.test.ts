@@ -79,3 +79,14 @@ describe('describeChange', () => {
     expect(describeChange(a, a, m)).toBe('wijziging');
   });
 });
+
+describe('describe: ranges and problems already in nl-NL', () => {
+  it('names range bounds in Dutch and leaves nl-NL numbers alone', () => {
+    expect(describePath('ranges.ambulante-begeleiding.inflowPerYear.high', m)).toBe('Ambulante begeleiding, bandbreedte instroom per jaar hoog');
+    expect(describePath('ranges.pleegzorg.priceIndexPct.low', m)).toBe('Pleegzorg, bandbreedte tarief laag');
+    expect(describePath('funding.ranges.baseAmount.low', m)).toBe('Rijksmiddelen, bandbreedte basisbedrag laag');
+    expect(describePath('substitutions[0].ranges.sharePct.high', m)).toBe('Substitutieregel 1, bandbreedte aandeel hoog');
+    expect(describeProblem('high 1.301 is kleiner dan de waarde in het model 1.368,9968: de meest waarschijnlijke waarde', m)).toBe('high 1.301 is kleiner dan de waarde in het model 1.368,9968: de meest waarschijnlijke waarde');
+    expect(describeProblem('0.5 is kleiner dan 1 maand', m)).toBe('0,5 is kleiner dan 1 maand');
+  });
+});

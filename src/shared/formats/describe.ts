@@ -57,6 +57,17 @@ const FUNDING_FIELDS: Record<string, string> = {
   ranges: 'bandbreedte',
 };
 
+/** Words that occur under several parents (ranges, their bounds). */
+const COMMON_WORDS: Record<string, string> = {
+  ranges: 'bandbreedte',
+  low: 'laag',
+  high: 'hoog',
+  source: 'bron',
+  sharePct: 'aandeel',
+  inflowPctPer100k: 'effect per € 100.000',
+  maxPct: 'maximaal effect',
+};
+
 const TOP_FIELDS: Record<string, string> = {
   name: 'Naam',
   description: 'Omschrijving',
@@ -98,6 +109,7 @@ function rest(parts: readonly (string | number)[], labels: Record<string, string
     if (typeof p === 'number') words.push(String(p + 1));
     else if (isYear(p)) words.push(p);
     else if (labels[p]) words.push(labels[p]!);
+    else if (COMMON_WORDS[p]) words.push(COMMON_WORDS[p]!);
     else if (model.gemeenten.some((g) => g.id === p)) words.push(gemeenteName(model, p));
     else if (model.segments.some((s) => s.id === p)) words.push(segmentName(model, p));
     else words.push(p);
@@ -125,6 +137,8 @@ export function describePath(path: string, model: Model): string {
       return join(gemeenteName(model, a), b === undefined ? '' : rest([b, ...tail], GEMEENTE_FIELDS, model));
     case 'funding':
       return join('Rijksmiddelen', rest(parts.slice(1), FUNDING_FIELDS, model));
+    case 'ranges':
+      return join(segmentName(model, a), b === undefined ? 'bandbreedte' : `bandbreedte ${rest([b, ...tail], { ...SEGMENT_FIELDS, ...ASSUMPTION_FIELDS }, model)}`);
     default:
       return rest([head], TOP_FIELDS, model) + (parts.length > 1 ? ` ${rest(parts.slice(1), { ...SEGMENT_FIELDS, ...ASSUMPTION_FIELDS }, model)}` : '');
   }
@@ -139,9 +153,11 @@ export function describeProblem(problem: string, model: Model): string {
   return problem
     .replace(/"([^"]*)"/g, (whole, id: string) => (ids.has(id) ? ids.get(id)! : whole))
     .replace(/\bals from\b/g, 'als "van"')
-    .replace(/(^|[\s(:])(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?=$|[\s%),:;])/g, (whole, lead: string, num: string) => {
+    .replace(/(^|[\s(:])(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?=$|[\s%):;])/g, (whole, lead: string, num: string) => {
       const n = Number(num);
       if (!Number.isFinite(n)) return whole;
+      // already nl-NL ("1.301" from the range checks): a point before exactly three digits is grouping
+      if (/^-?\d{1,3}(\.\d{3})+$/.test(num)) return whole;
       // years and small whole numbers stay as they are; decimals get a comma, large numbers their dots
       if (Number.isInteger(n) && Math.abs(n) < 10_000 && !/e/i.test(num)) return whole;
       return lead + formatNumber(n, 4);
