@@ -11,7 +11,7 @@ import { formatNumber } from '../../shared/format/numbers';
 import { getApi } from '../api/client';
 import { call, useData } from '../stores/data';
 import { useHistory } from '../stores/history';
-import { restoreSettings } from '../stores/settings';
+import { installSettingsSync, restoreSettings, stopSettingsSync } from '../stores/settings';
 import { useUi } from '../stores/ui';
 import { Dialog } from './Dialog';
 
@@ -37,11 +37,15 @@ export function backupKind(name: string): string {
  * before the restore, so nothing typed is lost: it is in the "vóór herstel" backup.
  */
 async function reloadAllData(): Promise<void> {
+  // the restored database has its own settings: do not write this session's over them
+  stopSettingsSync();
   useHistory.getState().clearAll();
   useUi.getState().setCompare([]);
+  useUi.setState({ acceptedWarnings: {}, modelBases: {} });
   useData.setState({ models: [], modelRecord: undefined, scenarios: [], working: {}, currentId: undefined, lastDeleted: undefined });
   await useData.getState().init(getApi());
   await restoreSettings(getApi());
+  installSettingsSync(getApi());
 }
 
 export function BackupDialog() {

@@ -43,6 +43,11 @@ export async function restoreSettings(api: JeugdplannerApi): Promise<void> {
 
 let installed: (() => void) | undefined;
 
+/** Stops saving settings (while another database is being loaded, so its settings are not overwritten). */
+export function stopSettingsSync(): void {
+  installed?.();
+}
+
 /** Saves the settings whenever they change. Returns the uninstall. */
 export function installSettingsSync(api: JeugdplannerApi): () => void {
   installed?.();
