@@ -85,6 +85,8 @@ describe('describe: ranges and problems already in nl-NL', () => {
     expect(describePath('ranges.ambulante-begeleiding.inflowPerYear.high', m)).toBe('Ambulante begeleiding, bandbreedte instroom per jaar hoog');
     expect(describePath('ranges.pleegzorg.priceIndexPct.low', m)).toBe('Pleegzorg, bandbreedte tarief laag');
     expect(describePath('funding.ranges.baseAmount.low', m)).toBe('Rijksmiddelen, bandbreedte basisbedrag laag');
+    expect(describePath('prevention.effects[0].inflowPctPer100k', m)).toBe('Preventie, effect 1 minder instroom per € 100.000');
+    expect(describePath('prevention.extraBudget.2025', m)).toBe('Preventie, extra budget 2025');
     expect(describePath('substitutions[0].ranges.sharePct.high', m)).toBe('Substitutieregel 1, bandbreedte aandeel hoog');
     expect(describeProblem('high 1.301 is kleiner dan de waarde in het model 1.368,9968: de meest waarschijnlijke waarde', m)).toBe('high 1.301 is kleiner dan de waarde in het model 1.368,9968: de meest waarschijnlijke waarde');
     expect(describeProblem('0.5 is kleiner dan 1 maand', m)).toBe('0,5 is kleiner dan 1 maand');

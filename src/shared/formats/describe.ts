@@ -68,6 +68,17 @@ const COMMON_WORDS: Record<string, string> = {
   maxPct: 'maximaal effect',
 };
 
+const PREVENTION_FIELDS: Record<string, string> = {
+  name: 'naam',
+  extraBudget: 'extra budget',
+  effects: 'effect',
+  segment: 'segment',
+  inflowPctPer100k: 'minder instroom per € 100.000',
+  lagYears: 'vertraging',
+  maxPct: 'maximaal effect',
+  source: 'bron',
+};
+
 const TOP_FIELDS: Record<string, string> = {
   name: 'Naam',
   description: 'Omschrijving',
@@ -137,6 +148,10 @@ export function describePath(path: string, model: Model): string {
       return join(gemeenteName(model, a), b === undefined ? '' : rest([b, ...tail], GEMEENTE_FIELDS, model));
     case 'funding':
       return join('Rijksmiddelen', rest(parts.slice(1), FUNDING_FIELDS, model));
+    case 'prevention':
+      return join('Preventie', rest(parts.slice(1), PREVENTION_FIELDS, model));
+    case 'measures':
+      return join('Rijksmaatregelen', rest(parts.slice(1), {}, model));
     case 'ranges':
       return join(segmentName(model, a), b === undefined ? 'bandbreedte' : `bandbreedte ${rest([b, ...tail], { ...SEGMENT_FIELDS, ...ASSUMPTION_FIELDS }, model)}`);
     default:
