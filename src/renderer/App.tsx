@@ -9,7 +9,7 @@ import { Notices } from './components/Notices';
 import { ReadOnlyBanner, StartupBanner, StorageRefused } from './components/StartupNotices';
 import { modelLabels } from './lib/modelLabels';
 import { runAction } from './menu';
-import { canRedo, canUndo, useHistory } from './stores/history';
+import { activeHistory, canRedo, canUndo, redoLabel, undoLabel, useHistory } from './stores/history';
 import { useData } from './stores/data';
 import { useStartup } from './stores/startup';
 import { useUi } from './stores/ui';
@@ -94,18 +94,36 @@ function ModelPicker() {
 
 function Header() {
   const currentId = useData((s) => s.currentId);
-  const undoable = useHistory((s) => canUndo(s, currentId));
-  const redoable = useHistory((s) => canRedo(s, currentId));
+  const view = useUi((s) => s.view);
+  const historyKey = activeHistory(view, currentId);
+  const undoable = useHistory((s) => canUndo(s, historyKey));
+  const redoable = useHistory((s) => canRedo(s, historyKey));
+  const undoWhat = useHistory((s) => undoLabel(s, historyKey));
+  const redoWhat = useHistory((s) => redoLabel(s, historyKey));
   return (
     <header className="app-header" role="banner">
       <div className="brand">Jeugdplanner</div>
       <ModelPicker />
       <ScenarioPicker />
       <div className="toolbar" role="toolbar" aria-label="Opdrachten">
-        <button type="button" onClick={() => runAction('undo')} disabled={!undoable} title="Ongedaan maken (Ctrl+Z)">
-          Ongedaan maken
+        <button
+          type="button"
+          onClick={() => runAction('undo')}
+          disabled={!undoable}
+          title={`${undoWhat ? `Ongedaan maken: ${undoWhat}` : 'Ongedaan maken'} (Ctrl+Z)`}
+          aria-label={undoWhat ? `Ongedaan maken: ${undoWhat}` : 'Ongedaan maken'}
+          data-testid="undo"
+        >
+          Ongedaan maken{undoWhat ? <span className="undo-what">: {undoWhat}</span> : null}
         </button>
-        <button type="button" onClick={() => runAction('redo')} disabled={!redoable} title="Opnieuw (Ctrl+Shift+Z of Ctrl+Y)">
+        <button
+          type="button"
+          onClick={() => runAction('redo')}
+          disabled={!redoable}
+          title={`${redoWhat ? `Opnieuw: ${redoWhat}` : 'Opnieuw'} (Ctrl+Shift+Z of Ctrl+Y)`}
+          aria-label={redoWhat ? `Opnieuw: ${redoWhat}` : 'Opnieuw'}
+          data-testid="redo"
+        >
           Opnieuw
         </button>
         <button type="button" onClick={() => runAction('new-scenario')} title="Nieuw scenario (Ctrl+Alt+N)">

@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import type { SimulationResult } from '../shared/engine/result';
 import { simulateCached } from './lib/derive';
 import { useCurrent, useData } from './stores/data';
+import { useUi } from './stores/ui';
+import { modelChangeWarnings, plausibilityWarnings, type PlausibilityWarning } from '../shared/formats/plausibility';
 
 export function useCurrentResult(): SimulationResult | undefined {
   const current = useCurrent();
@@ -26,4 +28,39 @@ export function useResults(ids: readonly number[]): { id: number; name: string; 
     }
     return out;
   }, [model, working, scenarios, ids]);
+}
+
+const NO_KEYS: readonly string[] = [];
+const NO_BASES: Readonly<Record<string, number>> = {};
+
+/**
+ * The plausibility warnings of the current inputs that the user has not yet
+ * accepted ("Klopt dit?"): the scenario's (accepted per scenario) and the base
+ * model's changed figures (accepted per model); and how to accept one.
+ */
+export function usePlausibility(): { warnings: PlausibilityWarning[]; accept: (key: string) => void } {
+  const current = useCurrent();
+  const result = useCurrentResult();
+  const id = current?.id;
+  const modelId = useData((s) => s.modelRecord?.id);
+  const accepted = useUi((s) => (id !== undefined ? s.acceptedWarnings[String(id)] : undefined) ?? NO_KEYS);
+  const bases = useUi((s) => (modelId !== undefined ? s.modelBases[String(modelId)] : undefined) ?? NO_BASES);
+  const model = current?.model;
+  const warnings = useMemo(() => {
+    if (!model || !result) return [];
+    const done = new Set(accepted);
+    return [...modelChangeWarnings(model, bases), ...plausibilityWarnings(model, result).filter((w) => !done.has(w.key))];
+  }, [model, result, accepted, bases]);
+  return useMemo(
+    () => ({
+      warnings,
+      accept: (key: string) => {
+        const ui = useUi.getState();
+        if (key.startsWith('segments.')) {
+          if (modelId !== undefined) ui.acceptModelWarning(modelId, key.split('|')[0]!);
+        } else if (id !== undefined) ui.acceptWarning(id, key);
+      },
+    }),
+    [warnings, id, modelId],
+  );
 }

@@ -6,6 +6,7 @@ import { App } from './App';
 import { installMenuBridge, installShortcuts } from './menu';
 import { installFlushOnLeave, useData } from './stores/data';
 import { boot } from './stores/startup';
+import { installSettingsSync, restoreSettings } from './stores/settings';
 import './styles.css';
 
 installFlushOnLeave();
@@ -13,7 +14,13 @@ installShortcuts();
 installMenuBridge();
 // app.info first: a refused database (newer app version) must not be asked for data
 setTransport(getApi());
-void boot(() => useData.getState().init());
+void boot(async () => {
+  await useData.getState().init();
+  if (useData.getState().status !== 'ready') return;
+  // the comparison, the open scenario and accepted warnings of the last session
+  await restoreSettings();
+  installSettingsSync();
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

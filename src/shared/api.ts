@@ -12,6 +12,7 @@ import { modelSchema } from './formats/model';
 import { scenarioSchema } from './formats/scenario';
 import { nameSchema, storableText } from './formats/common';
 import type { ValidationIssue } from './formats/issues';
+import { settingsSchema, type Settings } from './formats/settings';
 import type { SimulationResult } from './engine/result';
 import { MAX_DRAWS } from './analysis/montecarlo';
 
@@ -92,6 +93,10 @@ export const apiRequests = {
   'excel.template': z.strictObject({ modelId: id.optional() }),
   /** A filled-in template (xlsx as base64) becomes a new model; nothing is saved while any error remains. */
   'excel.importModel': z.strictObject({ fileName, content: fileText }),
+
+  /** What the app remembers for the user between sessions (formats/settings): comparison, open scenario, accepted warnings. */
+  'settings.get': z.strictObject({}),
+  'settings.save': z.strictObject({ settings: settingsSchema }),
 
   'backups.list': z.strictObject({}),
   /** Replace the database with a backup (the current database is backed up first). */
@@ -253,6 +258,8 @@ export interface ApiResponses {
   'excel.exportBijlage': FileExport;
   'excel.template': FileExport;
   'excel.importModel': ExcelImportResult;
+  'settings.get': Settings;
+  'settings.save': Settings;
   'backups.list': BackupInfo[];
   'backups.restore': { restored: string; safetyBackup: string };
   'jobs.status': JobStatus[];

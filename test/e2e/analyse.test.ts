@@ -96,7 +96,7 @@ describe('Analyse', () => {
     const tooLow = Math.round(inflow * 0.95);
     await app.page.fill(`[data-testid="range-high-${ID}"]`, String(tooLow));
     const msg = await app.page.textContent(`[data-testid="range-row-${ID}"] .field.invalid .field-error`);
-    expect(msg).toContain(`ranges.${SEG}.inflowPerYear.high: high ${formatInteger(tooLow)} is kleiner dan de waarde in het model`);
+    expect(msg).toContain(`${seg.name}, bandbreedte instroom per jaar hoog: high ${formatInteger(tooLow)} is kleiner dan de waarde in het model`);
     const low = Math.round(inflow * 0.8);
     const high = Math.round(inflow * 1.3);
     await app.page.fill(`[data-testid="range-low-${ID}"]`, String(low));

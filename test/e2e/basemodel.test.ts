@@ -45,7 +45,7 @@ describe('Basismodel', () => {
     await app.page.click('[data-testid="bm-seg-dagbehandeling"]');
     await app.page.fill('[data-testid="bm-duration"]', '0,5');
     const box = app.page.locator('[data-testid="bm-duration"]').locator('xpath=ancestor::div[contains(@class,"field")]');
-    await expect.poll(() => box.locator('.field-error').textContent()).toMatch(/avgDurationMonths: 0.5 is kleiner dan 1 maand/);
+    await expect.poll(() => box.locator('.field-error').textContent()).toMatch(/^Dagbehandeling, trajectduur: 0,5 is kleiner dan 1 maand \(toegepast: [\d,]+\)$/);
     await app.page.fill('[data-testid="bm-duration"]', 'twaalf');
     await expect.poll(() => box.locator('.field-error').textContent()).toMatch(/"twaalf" is geen getal/);
   });

@@ -26,6 +26,7 @@ import { excelHandlers } from './excel';
 import { backupHandlers } from './backups';
 import { jobHandlers } from './jobs';
 import { JobRefused, JobRunner, JobStopped, type JobRunnerOptions } from '../jobs/runner';
+import { settingsHandlers } from './settings';
 
 /**
  * Every method of the contract, one handler each, grouped per area in their
@@ -42,6 +43,7 @@ export const handlers: HandlerMap = {
   ...excelHandlers,
   ...backupHandlers,
   ...jobHandlers,
+  ...settingsHandlers,
 };
 
 export interface ServiceOptions {

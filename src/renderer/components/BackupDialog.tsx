@@ -11,6 +11,7 @@ import { formatNumber } from '../../shared/locale/numbers';
 import { call } from '../api/call';
 import { useData } from '../stores/data';
 import { useHistory } from '../stores/history';
+import { installSettingsSync, restoreSettings, stopSettingsSync } from '../stores/settings';
 import { useUi } from '../stores/ui';
 import { Dialog } from './Dialog';
 import { formatTimestamp } from '../../shared/locale/dates';
@@ -37,11 +38,15 @@ export function backupKind(name: string): string {
  * before the restore, so nothing typed is lost: it is in the "vóór herstel" backup.
  */
 async function reloadAllData(): Promise<void> {
-  const history = useHistory.getState();
-  for (const id of Object.keys(history.stacks)) history.clear(Number(id));
+  // the restored database has its own settings: do not write this session's over them
+  stopSettingsSync();
+  useHistory.getState().clearAll();
   useUi.getState().setCompare([]);
+  useUi.setState({ acceptedWarnings: {}, modelBases: {} });
   useData.setState({ models: [], modelRecord: undefined, scenarios: [], working: {}, revisions: {}, currentId: undefined, lastDeleted: undefined, conflict: undefined });
   await useData.getState().init();
+  await restoreSettings();
+  installSettingsSync();
 }
 
 export function BackupDialog() {

@@ -8,11 +8,11 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { MAX_EXPORT_SCENARIOS, type ApiError, type ApiRequest, type ApiResult, type FileExport } from '../../shared/api';
-import { DEFAULT_SEED } from '../../shared/analysis/random';
 import { callResult } from '../api/call';
 import { downloadExport } from '../lib/download';
 import { useExcelDialog } from '../stores/excelDialog';
 import { bytesToBase64, checkImportFile, importFailure, type ImportFailure } from '../lib/excelFiles';
+import { useAnalysis } from '../stores/analysis';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { Dialog } from './Dialog';
@@ -84,8 +84,9 @@ function ExportForm() {
   const [gemeente, setGemeente] = useState<string>(() => model?.model.gemeenten[0]?.id ?? '');
   const [unit, setUnit] = useState<'euro' | 'thousand'>('euro');
   const [montecarlo, setMontecarlo] = useState(false);
-  const [draws, setDraws] = useState(2000);
-  const [seed, setSeed] = useState(DEFAULT_SEED);
+  // the seed and draws shown in Analyse: the sheet Onzekerheid shows the very bands on screen
+  const [draws, setDraws] = useState(() => Math.min(50_000, Math.max(100, useAnalysis.getState().draws)));
+  const [seed, setSeed] = useState(() => useAnalysis.getState().seed);
   const [tornado, setTornado] = useState(false);
   const { busy, done, error, download } = useFileDownload();
   const name = useId();

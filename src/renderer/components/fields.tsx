@@ -5,9 +5,11 @@
  * Otherwise the Dutch message is shown under the field and nothing changes, so
  * NaN or half-valid values can never get in.
  */
-import { memo, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ValidationIssue } from '../../shared/formats/issues';
-import { formatNumber, parseDutchNumber } from '../../shared/locale/numbers';
+import { describePath } from '../../shared/formats/describe';
+import { useData } from '../stores/data';
+import { leave, restingDraft, shownMessage, typeText, type Apply, type NumberDraft } from '../lib/numberDraft';
 
 export type Commit<T> = (value: T) => ValidationIssue[];
 
@@ -16,11 +18,6 @@ export function pickIssue(issues: readonly ValidationIssue[], path?: string): st
   if (issues.length === 0) return undefined;
   const own = path ? issues.find((i) => i.path === path || i.path.startsWith(`${path}.`)) : undefined;
   return (own ?? issues[0]!).message;
-}
-
-function formatForInput(value: number | undefined, decimals: number): string {
-  if (value === undefined) return '';
-  return formatNumber(value, decimals).replace(/\./g, '');
 }
 
 interface NumberFieldProps {
@@ -39,6 +36,12 @@ interface NumberFieldProps {
   hint?: ReactNode;
   className?: string;
   testId?: string;
+  /** identifies the field's draft (defaults to path): include the scenario when the same path exists in several */
+  draftKey?: string;
+  /** a plausibility warning shown under the field while there is no error ("Klopt dit?") */
+  warning?: string;
+  /** accepts the warning (then the caller stops passing it) */
+  onAcceptWarning?: () => void;
 }
 
 /**
@@ -47,11 +50,32 @@ interface NumberFieldProps {
  * ref, so re-rendering hundreds of fields per keystroke is avoided.
  */
 export const NumberField = memo(NumberFieldImpl, (a, b) => {
-  for (const key of Object.keys(a) as (keyof NumberFieldProps)[]) if (key !== 'onCommit' && a[key] !== b[key]) return false;
+  for (const key of Object.keys(a) as (keyof NumberFieldProps)[]) if (key !== 'onCommit' && key !== 'onAcceptWarning' && a[key] !== b[key]) return false;
   return Object.keys(a).length === Object.keys(b).length;
 });
 
-function NumberFieldImpl({
+/** Unfinished or refused texts by field key, so a draft stays with its own field (segment, year) and never shows in another. */
+const drafts = new Map<string, NumberDraft>();
+
+function NumberFieldImpl(props: NumberFieldProps) {
+  // a field for another segment/year/scenario/model is another field: its own state, its own draft
+  const scope = useData((s) => `${s.modelRecord?.id ?? ''}/${s.currentId ?? ''}`);
+  const own = props.draftKey ?? props.path;
+  const key = `${scope}:${own ?? ''}`;
+  return <NumberFieldInner {...props} key={key} draftKey={own === undefined ? undefined : key} />;
+}
+
+/** Paths whose field describe.ts can name ("Ambulante begeleiding, instroom 2024"). */
+const NAMED_PATH = /^(assumptions\.|segments\[|gemeenten\[|funding\.|substitutions\[)/;
+
+/** How a message names the field: by its place in the model or scenario when known, else by its label. */
+function subjectOf(label: string, path: string | undefined): string {
+  const model = useData.getState().modelRecord?.model;
+  if (!path || !model || !NAMED_PATH.test(path)) return label;
+  return describePath(path, model) || label;
+}
+
+function NumberFieldInner({
   label,
   hideLabel,
   value,
@@ -64,54 +88,44 @@ function NumberFieldImpl({
   hint,
   className,
   testId,
+  draftKey,
+  warning,
+  onAcceptWarning,
 }: NumberFieldProps) {
   const id = useId();
-  const [text, setText] = useState(() => formatForInput(value, decimals));
-  const [error, setError] = useState<string | undefined>();
-  const committed = useRef(value);
+  const [draft, setDraftState] = useState<NumberDraft>(() => {
+    const kept = draftKey !== undefined ? drafts.get(draftKey) : undefined;
+    return kept && Object.is(kept.applied, value) ? kept : restingDraft(value, decimals);
+  });
+  const draftRef = useRef(draft);
   const commitRef = useRef(onCommit);
   commitRef.current = onCommit;
 
-  // an outside change (undo, restore, other field) replaces what is shown
+  const setDraft = useCallback(
+    (next: NumberDraft) => {
+      draftRef.current = next;
+      setDraftState(next);
+      if (draftKey === undefined) return;
+      if (next.error === undefined) drafts.delete(draftKey);
+      else drafts.set(draftKey, next);
+    },
+    [draftKey],
+  );
+
+  // an outside change (undo, restore, another field) replaces what is shown
   useEffect(() => {
-    if (value !== committed.current) {
-      committed.current = value;
-      setText(formatForInput(value, decimals));
-      setError(undefined);
-    }
-  }, [value, decimals]);
+    if (!Object.is(value, draftRef.current.applied)) setDraft(restingDraft(value, decimals));
+  }, [value, decimals, setDraft]);
 
-  function change(next: string) {
-    setText(next);
-    if (next.trim() === '') {
-      if (!allowEmpty) {
-        setError(`${label}: mag niet leeg zijn`);
-        return;
-      }
-      apply(undefined);
-      return;
-    }
-    const n = parseDutchNumber(next);
-    if (n === undefined) {
-      setError(`${label}: ${JSON.stringify(next)} is geen getal (gebruik bijvoorbeeld 2,5)`);
-      return;
-    }
-    apply(n);
-  }
-
-  function apply(n: number | undefined) {
+  const apply: Apply = (n) => {
     const issues = commitRef.current(n);
-    if (issues.length > 0) {
-      setError(pickIssue(issues, path));
-    } else {
-      committed.current = n;
-      setError(undefined);
-    }
-  }
+    return issues.length > 0 ? pickIssue(issues, path) : undefined;
+  };
 
+  const message = shownMessage(draft, decimals);
   const msgId = `${id}-msg`;
   return (
-    <div className={`field number-field ${className ?? ''} ${error ? 'invalid' : ''}`}>
+    <div className={`field number-field ${className ?? ''} ${message ? 'invalid' : ''} ${!message && warning ? 'warned' : ''}`}>
       <label htmlFor={id} className={hideLabel ? 'sr-only' : undefined}>
         {label}
       </label>
@@ -121,22 +135,31 @@ function NumberFieldImpl({
           type="text"
           inputMode="decimal"
           autoComplete="off"
-          value={text}
+          value={draft.text}
           placeholder={placeholder}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={message ? true : undefined}
           aria-describedby={msgId}
           data-testid={testId}
-          onChange={(e) => change(e.target.value)}
-          onBlur={() => {
-            if (!error) setText(formatForInput(committed.current, decimals));
-          }}
+          data-applied={draft.applied === undefined ? '' : String(draft.applied)}
+          onChange={(e) => setDraft(typeText(draftRef.current, e.target.value, { label: subjectOf(label, path), allowEmpty }, apply))}
+          onBlur={() => setDraft(leave(draftRef.current, decimals))}
         />
         {suffix ? <span className="suffix" aria-hidden="true">{suffix}</span> : null}
       </span>
       {hint ? <span className="hint">{hint}</span> : null}
       <span id={msgId} className="field-error" aria-live="polite">
-        {error ?? ''}
+        {message ?? ''}
       </span>
+      {!message && warning ? (
+        <span className="field-warning" role="status">
+          {warning}{' '}
+          {onAcceptWarning ? (
+            <button type="button" className="small secondary" onClick={onAcceptWarning}>
+              Klopt dit? Ja, accepteren
+            </button>
+          ) : null}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -201,27 +224,66 @@ export function TextField({ label, value, onCommit, path, multiline, hideLabel, 
 
 interface SelectFieldProps<T extends string> {
   label: string;
-  value: T;
+  /** '' = nothing chosen yet (shows the placeholder) */
+  value: T | '';
   options: readonly { value: T; label: string }[];
-  onChange: (value: T) => void;
+  /** Applies a choice; the issues when it is refused (the choice stays visible with the message). */
+  onChange: (value: T) => readonly ValidationIssue[] | void;
+  /** path of the field in the validated object, to pick its message */
+  path?: string;
+  /** shown while nothing is chosen, e.g. "kies…" */
+  placeholder?: string;
   hideLabel?: boolean;
   testId?: string;
 }
 
-export function SelectField<T extends string>({ label, value, options, onChange, hideLabel, testId }: SelectFieldProps<T>) {
+/**
+ * A choice that is refused stays on screen with its message and what still
+ * applies ("(toegepast: …)"), instead of snapping back without a word.
+ */
+export function SelectField<T extends string>({ label, value, options, onChange, path, placeholder, hideLabel, testId }: SelectFieldProps<T>) {
   const id = useId();
+  const [refused, setRefused] = useState<{ choice: T; message: string; over: T | '' } | undefined>();
+  // an outside change (undo, another edit) ends the refused choice
+  const shownRefusal = refused && refused.over === value ? refused : undefined;
+  const shown = shownRefusal ? shownRefusal.choice : value;
+  const appliedLabel = value === '' ? (placeholder ?? 'niets gekozen') : (options.find((o) => o.value === value)?.label ?? value);
+  const message = shownRefusal ? `${shownRefusal.message} (toegepast: ${appliedLabel})` : undefined;
+  const msgId = `${id}-msg`;
+  const hasEmpty = options.some((o) => (o.value as string) === '');
   return (
-    <div className="field select-field">
+    <div className={`field select-field ${message ? 'invalid' : ''}`}>
       <label htmlFor={id} className={hideLabel ? 'sr-only' : undefined}>
         {label}
       </label>
-      <select id={id} value={value} data-testid={testId} onChange={(e) => onChange(e.target.value as T)}>
+      <select
+        id={id}
+        value={shown}
+        data-testid={testId}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={msgId}
+        onChange={(e) => {
+          const choice = e.target.value as T;
+          if ((choice as string) === '' && !hasEmpty) return;
+          const issues = onChange(choice) ?? [];
+          if (issues.length > 0) setRefused({ choice, message: pickIssue(issues, path) ?? `${label}: niet toegestaan`, over: value });
+          else setRefused(undefined);
+        }}
+      >
+        {placeholder || (shown === '' && !hasEmpty) ? (
+          <option value="" disabled>
+            {placeholder ?? 'kies…'}
+          </option>
+        ) : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
+      <span id={msgId} className="field-error" aria-live="polite">
+        {message ?? ''}
+      </span>
     </div>
   );
 }

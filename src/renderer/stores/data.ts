@@ -15,7 +15,8 @@ import type { Scenario } from '../../shared/formats/scenario';
 import { emptyScenario } from '../../shared/formats/scenario';
 import type { ValidationIssue } from '../../shared/formats/issues';
 import { parseModel, parseScenario } from '../../shared/formats/validate';
-import { useHistory } from './history';
+import { changedPaths, describeChange, describeIssue } from '../../shared/formats/describe';
+import { MODEL_HISTORY, activeHistory, scenarioHistory, useHistory } from './history';
 import { useUi } from './ui';
 
 export const SAVE_DELAY_MS = 500;
@@ -55,10 +56,11 @@ export interface DataState {
   ensureLoaded(ids: readonly number[]): Promise<void>;
   /** Applies an edit to the current scenario if it is valid; returns the issues otherwise. */
   editScenario(edit: (s: Scenario) => Scenario, mergeKey?: string): ValidationIssue[];
+  /** Undoes the last edit of the history of the current view (the model's in Basismodel, else the scenario's). */
   undo(): void;
   redo(): void;
   /** Applies an edit to the model if it passes parseModel; returns the issues otherwise. */
-  editModel(edit: (m: Model) => Model, alsoScenarios?: (s: Scenario) => Scenario): ValidationIssue[];
+  editModel(edit: (m: Model) => Model, alsoScenarios?: (s: Scenario) => Scenario, mergeKey?: string): ValidationIssue[];
   createScenario(name: string): Promise<number | undefined>;
   duplicateScenario(id: number, name: string): Promise<number | undefined>;
   renameScenario(id: number, name: string): ValidationIssue[];
@@ -102,6 +104,17 @@ function rememberScenario(id: number | undefined): void {
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const pendingJobs = new Map<string, () => Promise<boolean>>();
 const chains = new Map<string, Promise<void>>();
+
+/** The issues with messages in the controller's words (segment and field names, nl-NL numbers); the path stays. */
+export function describeIssues(issues: readonly ValidationIssue[], model: Model): ValidationIssue[] {
+  return issues.map((i) => ({ ...i, message: describeIssue(i, model) }));
+}
+
+/** A base-model undo step: the model and the scenarios the edit changed with it (a removed segment). */
+interface ModelSnapshot {
+  model: Model;
+  scenarios: Record<number, Scenario>;
+}
 
 function scenarioKey(id: number): string {
   return `scenario:${id}`;
@@ -216,6 +229,53 @@ export const useData = create<DataState>()((set, get) => {
     scheduleScenarioSave(id);
   }
 
+  /** Undo or redo in the history of the current view. */
+  function step(direction: 'undo' | 'redo') {
+    const { currentId, working, modelRecord } = get();
+    const key = activeHistory(useUi.getState().view, currentId);
+    if (key === undefined) return;
+    const history = useHistory.getState();
+    const go = direction === 'undo' ? history.undo.bind(history) : history.redo.bind(history);
+    if (key === MODEL_HISTORY) {
+      if (!modelRecord) return;
+      const snap = go<ModelSnapshot>(key, { model: modelRecord.model, scenarios: {} });
+      if (!snap) return;
+      // the scenarios the step touches go back too; their present state is what redo brings back
+      const now: Record<number, Scenario> = {};
+      for (const idText of Object.keys(snap.scenarios)) {
+        const cur = working[Number(idText)];
+        if (cur) now[Number(idText)] = cur;
+      }
+      replaceTopScenarios(key, direction, now);
+      set({ modelRecord: { ...modelRecord, model: snap.model } });
+      for (const [idText, sc] of Object.entries(snap.scenarios)) setWorking(Number(idText), sc);
+      scheduleModelSave();
+      return;
+    }
+    if (currentId === undefined || !working[currentId]) return;
+    const snap = go<Scenario>(key, working[currentId]);
+    if (snap) setWorking(currentId, snap);
+  }
+
+  /** After a model undo/redo: the step now on the other stack remembers the scenarios as they are now. */
+  function replaceTopScenarios(key: string, direction: 'undo' | 'redo', scenarios: Record<number, Scenario>) {
+    if (Object.keys(scenarios).length === 0) return;
+    const stacks = useHistory.getState().stacks;
+    const stack = stacks[key];
+    if (!stack) return;
+    if (direction === 'undo') {
+      const [first, ...rest] = stack.future;
+      if (!first) return;
+      const snap = first.snap as ModelSnapshot;
+      useHistory.setState({ stacks: { ...stacks, [key]: { ...stack, future: [{ ...first, snap: { ...snap, scenarios } }, ...rest] } } });
+    } else {
+      const last = stack.past[stack.past.length - 1];
+      if (!last) return;
+      const snap = last.snap as ModelSnapshot;
+      useHistory.setState({ stacks: { ...stacks, [key]: { ...stack, past: [...stack.past.slice(0, -1), { ...last, snap: { ...snap, scenarios } }] } } });
+    }
+  }
+
   /** Takes a record from main as the working copy, with the revision it is at. */
   function setLoaded(rec: ScenarioRecord) {
     set({ working: { ...get().working, [rec.id]: rec.scenario }, revisions: { ...get().revisions, [rec.id]: rec.revision } });
@@ -235,7 +295,7 @@ export const useData = create<DataState>()((set, get) => {
     const theirs = await call('scenarios.get', { id });
     if (!theirs) return false;
     dropPending(scenarioKey(id));
-    useHistory.getState().clear(id);
+    useHistory.getState().clear(scenarioHistory(id));
     setLoaded(theirs);
     return true;
   }
@@ -301,41 +361,47 @@ export const useData = create<DataState>()((set, get) => {
       const candidate = edit(before);
       if (candidate === before) return [];
       const parsed = parseScenario(candidate, modelRecord.model);
-      if (!parsed.ok) return parsed.issues;
-      useHistory.getState().record(currentId, before, mergeKey);
+      if (!parsed.ok) return describeIssues(parsed.issues, modelRecord.model);
+      const key = scenarioHistory(currentId);
+      useHistory.getState().record(key, before, mergeKey, describeChange(before, candidate, modelRecord.model));
+      useHistory.getState().dropIfUnchanged(key, candidate, sameContent);
       // keep the candidate (not parsed.value): same content, and its identity is what we just built
       setWorking(currentId, candidate);
       return [];
     },
 
     undo() {
-      const { currentId, working } = get();
-      if (currentId === undefined || !working[currentId]) return;
-      const prev = useHistory.getState().undo(currentId, working[currentId]);
-      if (prev) setWorking(currentId, prev);
+      step('undo');
     },
 
     redo() {
-      const { currentId, working } = get();
-      if (currentId === undefined || !working[currentId]) return;
-      const next = useHistory.getState().redo(currentId, working[currentId]);
-      if (next) setWorking(currentId, next);
+      step('redo');
     },
 
-    editModel(edit, alsoScenarios) {
+    editModel(edit, alsoScenarios, mergeKey) {
       const rec = get().modelRecord;
       if (!rec) return [];
       const candidate = edit(rec.model);
       if (candidate === rec.model) return [];
       const parsed = parseModel(candidate);
-      if (!parsed.ok) return parsed.issues;
-      set({ modelRecord: { ...rec, model: candidate } });
+      if (!parsed.ok) return describeIssues(parsed.issues, rec.model);
+      const changed: Record<number, Scenario> = {};
+      const updates: [number, Scenario][] = [];
       if (alsoScenarios) {
         for (const [idText, s] of Object.entries(get().working)) {
           const next = alsoScenarios(s);
-          if (next !== s) setWorking(Number(idText), next);
+          if (next !== s) {
+            changed[Number(idText)] = s;
+            updates.push([Number(idText), next]);
+          }
         }
       }
+      const before: ModelSnapshot = { model: rec.model, scenarios: changed };
+      useHistory.getState().record(MODEL_HISTORY, before, mergeKey ?? modelMergeKey(rec.model, candidate), describeChange(rec.model, candidate, candidate));
+      useHistory.getState().dropIfUnchanged(MODEL_HISTORY, { model: candidate, scenarios: {} }, (a, b) => sameContent((a as ModelSnapshot).model, (b as ModelSnapshot).model) && Object.keys((a as ModelSnapshot).scenarios).length === 0);
+      set({ modelRecord: { ...rec, model: candidate } });
+      useUi.getState().trackModel(rec.id, rec.model, candidate);
+      for (const [id, next] of updates) setWorking(id, next);
       scheduleModelSave();
       return [];
     },
@@ -367,7 +433,7 @@ export const useData = create<DataState>()((set, get) => {
       if (!s || !rec) return [];
       const candidate = { ...s, name };
       const parsed = parseScenario(candidate, rec.model);
-      if (!parsed.ok) return parsed.issues;
+      if (!parsed.ok) return describeIssues(parsed.issues, rec.model);
       setWorking(id, candidate);
       set({ scenarios: get().scenarios.map((x) => (x.id === id ? { ...x, name: name.trim() } : x)) });
       return [];
@@ -381,7 +447,7 @@ export const useData = create<DataState>()((set, get) => {
       if (description === '') delete candidate.description;
       else candidate.description = description;
       const parsed = parseScenario(candidate, rec.model);
-      if (!parsed.ok) return parsed.issues;
+      if (!parsed.ok) return describeIssues(parsed.issues, rec.model);
       setWorking(id, candidate);
       return [];
     },
@@ -415,7 +481,7 @@ export const useData = create<DataState>()((set, get) => {
       const rec = await call('versions.restore', { id: versionId });
       if (!rec) return false;
       const current = get().working[rec.id];
-      if (current) useHistory.getState().record(rec.id, current);
+      if (current) useHistory.getState().record(scenarioHistory(rec.id), current, undefined, 'terugzetten van een eerdere versie');
       setLoaded(rec);
       set({ currentId: rec.id });
       await get().reloadScenarios();
@@ -423,7 +489,7 @@ export const useData = create<DataState>()((set, get) => {
     },
 
     async replaceModelRecord(record) {
-      for (const id of Object.keys(get().working)) useHistory.getState().clear(Number(id));
+      useHistory.getState().clearAll();
       set({ modelRecord: record, working: {}, revisions: {}, currentId: undefined, scenarios: [] });
       const models = await call('models.list', {});
       if (models) set({ models });
@@ -493,6 +559,17 @@ export const useData = create<DataState>()((set, get) => {
     },
   };
 });
+
+/** Equal content (edits share structure, so this only walks what differs). */
+function sameContent(a: unknown, b: unknown): boolean {
+  return changedPaths(a, b, 1).length === 0;
+}
+
+/** Fast edits of one model field merge into one undo step (typing "2,5"), like scenario fields. */
+function modelMergeKey(before: Model, after: Model): string | undefined {
+  const paths = changedPaths(before, after, 2);
+  return paths.length === 1 ? `model:${paths[0]}` : undefined;
+}
 
 /** "Plan (mijn versie)": the name of this window's version kept next to theirs. */
 function copyName(name: string): string {

@@ -1,66 +1,116 @@
 /**
- * Undo/redo over scenario edits, per scenario. Snapshots are the immutable
- * scenario objects themselves (cheap: edits share structure). Consecutive edits
- * of the same field within a short time are merged, so typing "2,5" is one step.
+ * Undo/redo, one history per thing edited: each scenario has its own
+ * (`scenario:<id>`) and the base model has one (`model`), so Ctrl+Z in
+ * Basismodel undoes a base-model edit and never a scenario edit made elsewhere.
+ * Snapshots are the immutable objects themselves (cheap: edits share
+ * structure). Each step carries a label naming what it changed ("Pleegzorg,
+ * instroom 2024"), shown on the undo button. Consecutive edits of the same
+ * field within a short time are merged, so typing "2,5" is one step.
  */
 import { create } from 'zustand';
-import type { Scenario } from '../../shared/formats/scenario';
 
 const LIMIT = 200;
 const MERGE_MS = 1200;
 
+export type HistoryKey = string;
+export const MODEL_HISTORY: HistoryKey = 'model';
+export function scenarioHistory(id: number): HistoryKey {
+  return `scenario:${id}`;
+}
+
+export interface Step<T = unknown> {
+  snap: T;
+  /** what the step changed, in the controller's words */
+  label: string;
+}
+
 interface Stack {
-  past: Scenario[];
-  future: Scenario[];
+  past: Step[];
+  future: Step[];
   lastKey?: string;
   lastAt?: number;
 }
 
 interface HistoryState {
-  stacks: Record<number, Stack>;
-  /** Call before applying an edit, with the scenario as it was. */
-  record(id: number, before: Scenario, mergeKey?: string): void;
-  /** Returns the scenario to go back to, or undefined. */
-  undo(id: number, current: Scenario): Scenario | undefined;
-  redo(id: number, current: Scenario): Scenario | undefined;
-  clear(id: number): void;
+  stacks: Record<HistoryKey, Stack>;
+  /** Call before applying an edit, with the state as it was and what the edit changes. */
+  record(key: HistoryKey, before: unknown, mergeKey?: string, label?: string): void;
+  /** Returns the state to go back to, or undefined. */
+  undo<T>(key: HistoryKey, current: T): T | undefined;
+  redo<T>(key: HistoryKey, current: T): T | undefined;
+  /**
+   * Drops the last step when it no longer changes anything (typing "-150"
+   * applies "-15" on the way and then goes back): undo must not offer a step
+   * that does nothing.
+   */
+  dropIfUnchanged(key: HistoryKey, current: unknown, same: (a: unknown, b: unknown) => boolean): void;
+  clear(key: HistoryKey): void;
+  clearAll(): void;
 }
 
 const empty: Stack = { past: [], future: [] };
 
 export const useHistory = create<HistoryState>()((set, get) => ({
   stacks: {},
-  record(id, before, mergeKey) {
-    const stack = get().stacks[id] ?? empty;
+  record(key, before, mergeKey, label = 'wijziging') {
+    const stack = get().stacks[key] ?? empty;
     const now = Date.now();
-    const merge = mergeKey !== undefined && stack.lastKey === mergeKey && stack.lastAt !== undefined && now - stack.lastAt < MERGE_MS;
-    const past = merge ? stack.past : [...stack.past, before].slice(-LIMIT);
-    set({ stacks: { ...get().stacks, [id]: { past, future: [], ...(mergeKey !== undefined ? { lastKey: mergeKey } : {}), lastAt: now } } });
+    const merge = mergeKey !== undefined && stack.lastKey === mergeKey && stack.lastAt !== undefined && now - stack.lastAt < MERGE_MS && stack.past.length > 0;
+    const past = merge ? stack.past : [...stack.past, { snap: before, label }].slice(-LIMIT);
+    set({ stacks: { ...get().stacks, [key]: { past, future: [], ...(mergeKey !== undefined ? { lastKey: mergeKey } : {}), lastAt: now } } });
   },
-  undo(id, current) {
-    const stack = get().stacks[id] ?? empty;
+  undo<T>(key: HistoryKey, current: T): T | undefined {
+    const stack = get().stacks[key] ?? empty;
     const prev = stack.past[stack.past.length - 1];
     if (!prev) return undefined;
-    set({ stacks: { ...get().stacks, [id]: { past: stack.past.slice(0, -1), future: [current, ...stack.future] } } });
-    return prev;
+    set({ stacks: { ...get().stacks, [key]: { past: stack.past.slice(0, -1), future: [{ snap: current, label: prev.label }, ...stack.future] } } });
+    return prev.snap as T;
   },
-  redo(id, current) {
-    const stack = get().stacks[id] ?? empty;
+  redo<T>(key: HistoryKey, current: T): T | undefined {
+    const stack = get().stacks[key] ?? empty;
     const next = stack.future[0];
     if (!next) return undefined;
-    set({ stacks: { ...get().stacks, [id]: { past: [...stack.past, current], future: stack.future.slice(1) } } });
-    return next;
+    set({ stacks: { ...get().stacks, [key]: { past: [...stack.past, { snap: current, label: next.label }], future: stack.future.slice(1) } } });
+    return next.snap as T;
   },
-  clear(id) {
+  dropIfUnchanged(key, current, same) {
+    const stack = get().stacks[key];
+    const top = stack?.past[stack.past.length - 1];
+    if (!stack || !top || !same(top.snap, current)) return;
+    // the next edit, even of the same field, is a step of its own again
+    set({ stacks: { ...get().stacks, [key]: { past: stack.past.slice(0, -1), future: stack.future } } });
+  },
+  clear(key) {
     const stacks = { ...get().stacks };
-    delete stacks[id];
+    delete stacks[key];
     set({ stacks });
+  },
+  clearAll() {
+    set({ stacks: {} });
   },
 }));
 
-export function canUndo(state: HistoryState, id: number | undefined): boolean {
-  return id !== undefined && (state.stacks[id]?.past.length ?? 0) > 0;
+export function canUndo(state: HistoryState, key: HistoryKey | undefined): boolean {
+  return key !== undefined && (state.stacks[key]?.past.length ?? 0) > 0;
 }
-export function canRedo(state: HistoryState, id: number | undefined): boolean {
-  return id !== undefined && (state.stacks[id]?.future.length ?? 0) > 0;
+export function canRedo(state: HistoryState, key: HistoryKey | undefined): boolean {
+  return key !== undefined && (state.stacks[key]?.future.length ?? 0) > 0;
+}
+/** What undo would undo ("Pleegzorg, instroom 2024"), or undefined. */
+export function undoLabel(state: HistoryState, key: HistoryKey | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  const past = state.stacks[key]?.past;
+  return past?.[past.length - 1]?.label;
+}
+export function redoLabel(state: HistoryState, key: HistoryKey | undefined): string | undefined {
+  return key === undefined ? undefined : state.stacks[key]?.future[0]?.label;
+}
+
+/** The views whose edits are base-model edits: there, undo works on the model's history. */
+export const MODEL_VIEWS: ReadonlySet<string> = new Set(['basismodel', 'gemeenten']);
+
+/** The history undo works on in a view: the model's in Basismodel and Per gemeente, else the open scenario's. */
+export function activeHistory(view: string, currentId: number | undefined): HistoryKey | undefined {
+  if (MODEL_VIEWS.has(view)) return MODEL_HISTORY;
+  return currentId === undefined ? undefined : scenarioHistory(currentId);
 }

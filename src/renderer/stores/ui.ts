@@ -1,6 +1,8 @@
 /** UI state: which view, what is selected, presentation state, notices. No data, no results. */
 import { create } from 'zustand';
 import type { ValidationIssue } from '../../shared/formats/issues';
+import type { Model } from '../../shared/formats/model';
+import { trackModelBases } from '../../shared/formats/plausibility';
 
 /** A view id from views/registry (a string so later views, e.g. analysis, can register themselves). */
 export type ViewId = string;
@@ -24,6 +26,10 @@ interface UiState {
   /** which dialog from the header is open */
   dialog?: 'import' | 'export' | 'over' | 'backups' | undefined;
   notices: Notice[];
+  /** per scenario id: keys of the plausibility warnings the user accepted ("Klopt dit?"), remembered in the settings */
+  acceptedWarnings: Record<string, string[]>;
+  /** per model id: the value a checked base-model figure had before it was first changed (formats/plausibility) */
+  modelBases: Record<string, Record<string, number>>;
   setView(view: ViewId): void;
   selectSegment(id: string): void;
   setCompare(ids: number[], referenceId?: number): void;
@@ -32,6 +38,10 @@ interface UiState {
   openDialog(dialog: UiState['dialog']): void;
   notify(notice: Omit<Notice, 'id'>): number;
   dismiss(id: number): void;
+  acceptWarning(scenarioId: number, key: string): void;
+  trackModel(modelId: number, before: Model, after: Model): void;
+  /** accepts a base-model warning: its figure is no longer compared with the value it replaced */
+  acceptModelWarning(modelId: number, baseKey: string): void;
 }
 
 let nextNotice = 1;
@@ -41,6 +51,8 @@ export const useUi = create<UiState>()((set, get) => ({
   compareIds: [],
   presentation: { slide: 0 },
   notices: [],
+  acceptedWarnings: {},
+  modelBases: {},
   setView: (view) => set({ view }),
   selectSegment: (selectedSegmentId) => set({ selectedSegmentId }),
   setCompare: (compareIds, referenceId) =>
@@ -54,4 +66,20 @@ export const useUi = create<UiState>()((set, get) => ({
     return id;
   },
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  acceptWarning(scenarioId, key) {
+    const list = get().acceptedWarnings[String(scenarioId)] ?? [];
+    if (list.includes(key)) return;
+    // the newest 500 per scenario (the settings' limit)
+    set({ acceptedWarnings: { ...get().acceptedWarnings, [String(scenarioId)]: [...list, key].slice(-500) } });
+  },
+  trackModel(modelId, before, after) {
+    const bases = get().modelBases[String(modelId)] ?? {};
+    const next = trackModelBases(before, after, bases);
+    if (next !== bases) set({ modelBases: { ...get().modelBases, [String(modelId)]: next } });
+  },
+  acceptModelWarning(modelId, baseKey) {
+    const bases = { ...(get().modelBases[String(modelId)] ?? {}) };
+    delete bases[baseKey];
+    set({ modelBases: { ...get().modelBases, [String(modelId)]: bases } });
+  },
 }));

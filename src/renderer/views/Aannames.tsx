@@ -4,7 +4,7 @@
  * Rijksmiddelen index and one-off adjustments. Every input is validated with
  * parseScenario before it is applied (see stores/data.editScenario).
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { AssumptionField, Scenario } from '../../shared/formats/scenario';
 import type { Model, Segment } from '../../shared/formats/model';
 import type { LineResult, VolumeYear } from '../../shared/engine/result';
@@ -12,11 +12,12 @@ import { formatEuro, formatEuroCents, formatNumber } from '../../shared/locale/n
 import { TAAKVELDEN, isTaakveldCode } from '../../shared/domain/taakvelden';
 import { SaldoChart } from '../charts/TrendChart';
 import { ChartFrame } from '../components/ChartFrame';
-import { NumberField, SelectField, TextField } from '../components/fields';
+import { NumberField, SelectField, TextField, pickIssue } from '../components/fields';
 import { TotalsTable, YearHeadRow } from '../components/tables';
 import { Euro, SourceNote } from '../components/money';
 import { citeSource } from '../../shared/domain/sources';
-import { useCurrentResult } from '../hooks';
+import { PlausibilityList } from '../components/Plausibility';
+import { useCurrentResult, usePlausibility } from '../hooks';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import {
@@ -87,6 +88,7 @@ export function Aannames() {
           Naast elk percentage staat de waarde die daaruit volgt.
         </p>
       </header>
+      <PlausibilityList />
       <AannamesSaldo />
       <div className="split-pane">
         <SegmentList model={model} />
@@ -162,6 +164,17 @@ type SegmentAssumption = Scenario['assumptions'][string];
 
 function SegmentAssumptions({ model, segment, assumption: a, line }: { model: Model; segment: Segment; assumption: SegmentAssumption | undefined; line: LineResult }) {
   const { years, later } = useYears(model);
+  const { warnings, accept } = usePlausibility();
+  const warned = useMemo(() => {
+    const byField: Record<string, Record<string, { message: string; key: string }>> = {};
+    const prefix = `assumptions.${segment.id}.`;
+    for (const w of warnings) {
+      if (!w.path.startsWith(prefix)) continue;
+      const [field, year] = w.path.slice(prefix.length).split('.');
+      if (field && year) (byField[field] ??= {})[year] = { message: w.message, key: w.key };
+    }
+    return byField;
+  }, [warnings, segment.id]);
   const taakveld = segment.taakveld && isTaakveldCode(segment.taakveld) ? `${segment.taakveld} ${TAAKVELDEN[segment.taakveld]}` : segment.taakveld;
 
   return (
@@ -198,6 +211,8 @@ function SegmentAssumptions({ model, segment, assumption: a, line }: { model: Mo
                       values={a?.[f.field]}
                       absolute={abs}
                       absKey={abs.join('\n')}
+                      warnings={warned[f.field]}
+                      onAccept={accept}
                     />
                   );
                 })
@@ -213,6 +228,8 @@ function SegmentAssumptions({ model, segment, assumption: a, line }: { model: Mo
                       values={a?.amountChangePct}
                       absolute={abs}
                       absKey={abs.join('\n')}
+                      warnings={warned.amountChangePct}
+                      onAccept={accept}
                     />
                   );
                 })()}
@@ -285,12 +302,16 @@ interface AssumptionRowProps {
   absolute: readonly string[];
   /** absolute joined: rows whose shown values did not change are not rendered again */
   absKey: string;
+  /** plausibility warnings of this row by year (not yet accepted) */
+  warnings: Record<string, { message: string; key: string }> | undefined;
+  onAccept: (key: string) => void;
 }
 
 /** One assumption (e.g. Instroom) over the years: the percentages and the values that follow from them. */
 const AssumptionRow = memo(
-  function AssumptionRow({ segment, field, label, unit, later, values, absolute }: AssumptionRowProps) {
+  function AssumptionRow({ segment, field, label, unit, later, values, absolute, warnings, onAccept }: AssumptionRowProps) {
     const edit = useData((s) => s.editScenario);
+    const scenarioId = useData((s) => s.currentId);
     return (
       <tr>
         <th scope="row">
@@ -305,7 +326,13 @@ const AssumptionRow = memo(
               suffix="%"
               value={values?.[String(y)]}
               path={`assumptions.${segment.id}.${field}.${y}`}
+              draftKey={`${scenarioId}:assumptions.${segment.id}.${field}.${y}`}
               testId={`a-${segment.id}-${field}-${y}`}
+              warning={warnings?.[String(y)]?.message}
+              onAcceptWarning={() => {
+                const w = warnings?.[String(y)];
+                if (w) onAccept(w.key);
+              }}
               onCommit={(v) => edit((s) => setAssumption(s, segment.id, field, y, v), `${segment.id}.${field}.${y}`)}
             />
             <span className="abs" data-testid={`abs-${segment.id}-${field}-${y}`}>
@@ -317,8 +344,12 @@ const AssumptionRow = memo(
     );
   },
   (a, b) =>
-    a.segment === b.segment && a.field === b.field && a.label === b.label && a.unit === b.unit && a.later === b.later && a.values === b.values && a.absKey === b.absKey,
+    a.segment === b.segment && a.field === b.field && a.label === b.label && a.unit === b.unit && a.later === b.later && a.values === b.values && a.absKey === b.absKey && warnKey(a.warnings) === warnKey(b.warnings),
 );
+
+function warnKey(w: AssumptionRowProps['warnings']): string {
+  return w ? Object.values(w).map((x) => x.key).join('|') : '';
+}
 
 const SourceField = memo(function SourceField({ segmentId, source }: { segmentId: string; source: string }) {
   const edit = useData((s) => s.editScenario);
@@ -336,16 +367,38 @@ const SourceField = memo(function SourceField({ segmentId, source }: { segmentId
 /** Re-renders only when the substitution rules (or the model) change, not on every assumption keystroke. */
 function Substitutions({ model }: { model: Model }) {
   const edit = useData((s) => s.editScenario);
+  const scenarioId = useData((s) => s.currentId);
   const substitutions = useScenarioPart((sc) => sc.substitutions) ?? NO_RULES;
   const { later } = useYears(model);
   const volume = useMemo(() => model.segments.filter((s) => s.kind === 'volume'), [model]);
   const options = useMemo(() => volume.map((s) => ({ value: s.id, label: s.name })), [volume]);
   const canAdd = volume.length >= 2;
+  // a new rule is chosen here first; it enters the scenario only when both sides are chosen and valid
+  const [pending, setPending] = useState<{ from: string; to: string; scenarioId: number | undefined } | undefined>();
+  const [pendingError, setPendingError] = useState<string | undefined>();
+  const draft = pending && pending.scenarioId === scenarioId ? pending : undefined;
+
+  function choose(side: 'from' | 'to', id: string) {
+    if (!draft) return;
+    const next = { ...draft, [side]: id };
+    setPending(next);
+    if (next.from === '' || next.to === '') {
+      setPendingError(undefined);
+      return;
+    }
+    const issues = edit((s) => addSubstitution(s, { from: next.from, to: next.to, sharePct: {} }), undefined);
+    if (issues.length > 0) setPendingError(`${pickIssue(issues, `substitutions[${substitutions.length}]`) ?? 'niet toegestaan'} (nog niet toegevoegd)`);
+    else {
+      setPending(undefined);
+      setPendingError(undefined);
+    }
+  }
+
   return (
     <section aria-labelledby="subst-h" className="card">
       <h2 id="subst-h">Substitutie (verschuiving van instroom tussen segmenten)</h2>
       <p className="meta">Het aandeel van de instroom van het ene segment dat in dat jaar naar het andere gaat, bijvoorbeeld van verblijf naar ambulant.</p>
-      {substitutions.length === 0 ? <p>Geen substitutieregels in dit scenario.</p> : null}
+      {substitutions.length === 0 && !draft ? <p>Geen substitutieregels in dit scenario.</p> : null}
       {substitutions.map((rule, i) => (
         <fieldset key={i} className="subst-rule" data-testid={`subst-${i}`}>
           <legend>Regel {i + 1}</legend>
@@ -354,9 +407,18 @@ function Substitutions({ model }: { model: Model }) {
               label="Van"
               value={rule.from}
               options={options}
-              onChange={(v) => void edit((s) => updateSubstitution(s, i, { from: v }))}
+              path={`substitutions[${i}].from`}
+              testId={`subst-${i}-from`}
+              onChange={(v) => edit((s) => updateSubstitution(s, i, { from: v }))}
             />
-            <SelectField label="Naar" value={rule.to} options={options} onChange={(v) => void edit((s) => updateSubstitution(s, i, { to: v }))} />
+            <SelectField
+              label="Naar"
+              value={rule.to}
+              options={options}
+              path={`substitutions[${i}].to`}
+              testId={`subst-${i}-to`}
+              onChange={(v) => edit((s) => updateSubstitution(s, i, { to: v }))}
+            />
             <button type="button" className="danger small" onClick={() => void edit((s) => removeSubstitution(s, i))}>
               Regel {i + 1} verwijderen
             </button>
@@ -369,6 +431,7 @@ function Substitutions({ model }: { model: Model }) {
                 suffix="%"
                 value={rule.sharePct[String(y)]}
                 path={`substitutions[${i}].sharePct.${y}`}
+                draftKey={`${scenarioId}:substitutions[${i}].sharePct.${y}`}
                 testId={`subst-${i}-${y}`}
                 onCommit={(v) => edit((s) => setSubstitutionShare(s, i, y, v), `subst.${i}.${y}`)}
               />
@@ -381,14 +444,34 @@ function Substitutions({ model }: { model: Model }) {
           />
         </fieldset>
       ))}
+      {draft ? (
+        <fieldset className="subst-rule new-rule" data-testid="subst-new">
+          <legend>Nieuwe regel (wordt toegevoegd zodra van en naar gekozen zijn)</legend>
+          <div className="row">
+            <SelectField label="Van" value={draft.from} options={options} placeholder="kies…" testId="subst-new-from" onChange={(v) => choose('from', v)} />
+            <SelectField label="Naar" value={draft.to} options={options} placeholder="kies…" testId="subst-new-to" onChange={(v) => choose('to', v)} />
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => {
+                setPending(undefined);
+                setPendingError(undefined);
+              }}
+            >
+              Annuleren
+            </button>
+          </div>
+          <p className="field-error" aria-live="polite" data-testid="subst-new-error">
+            {pendingError ?? ''}
+          </p>
+        </fieldset>
+      ) : null}
       <button
         type="button"
-        disabled={!canAdd}
+        disabled={!canAdd || draft !== undefined}
         onClick={() => {
-          const from = volume[volume.length - 1]!.id;
-          const to = volume[0]!.id;
-          const issues = edit((s) => addSubstitution(s, { from, to, sharePct: {} }));
-          if (issues.length > 0) useUi.getState().notify({ kind: 'error', message: 'Regel kon niet worden toegevoegd', issues });
+          setPending({ from: '', to: '', scenarioId });
+          setPendingError(undefined);
         }}
       >
         Substitutieregel toevoegen
@@ -425,6 +508,7 @@ interface FundingTableProps {
 const FundingTable = memo(
   function FundingTable({ model, funding, baseline, total }: FundingTableProps) {
     const edit = useData((s) => s.editScenario);
+    const scenarioId = useData((s) => s.currentId);
     const { later } = useYears(model);
     return (
       <section aria-labelledby="funding-h" className="card">
@@ -451,6 +535,7 @@ const FundingTable = memo(
                         value={funding.indexPct?.[String(y)]}
                         placeholder={modelPct !== undefined ? formatNumber(modelPct, 2) : '0'}
                         path={`funding.indexPct.${y}`}
+                        draftKey={`${scenarioId}:funding.indexPct.${y}`}
                         testId={`f-index-${y}`}
                         onCommit={(v) => edit((s) => setFundingIndex(s, y, v), `funding.index.${y}`)}
                       />
@@ -470,6 +555,7 @@ const FundingTable = memo(
                       value={funding.adjustments?.[String(y)]}
                       placeholder="0"
                       path={`funding.adjustments.${y}`}
+                      draftKey={`${scenarioId}:funding.adjustments.${y}`}
                       testId={`f-adj-${y}`}
                       onCommit={(v) => edit((s) => setFundingAdjustment(s, y, v), `funding.adj.${y}`)}
                     />

@@ -14,7 +14,8 @@ import { Dialog } from '../components/Dialog';
 import { NumberField, SelectField, TextField, pickIssue } from '../components/fields';
 import { SourceNote } from '../components/money';
 import { citeSource } from '../../shared/domain/sources';
-import { useCurrentResult } from '../hooks';
+import { PlausibilityList } from '../components/Plausibility';
+import { useCurrentResult, usePlausibility } from '../hooks';
 import { addBudgetSegment, addVolumeSegment, removeSegment, setSegmentField } from '../lib/modelEdit';
 import { setYearValue, stripSegment } from '../lib/scenarioEdit';
 import { useCurrent, useData } from '../stores/data';
@@ -62,6 +63,7 @@ export function Basismodel() {
           opgeslagen.
         </p>
       </header>
+      <PlausibilityList />
       <section className="card" aria-labelledby="model-h">
         <h2 id="model-h">Model</h2>
         <div className="row">
@@ -106,6 +108,12 @@ function SegmentEditor({ model, segment, onRemove, baseCost }: { model: Model; s
   const index = model.segments.findIndex((s) => s.id === segment.id);
   const p = `segments[${index}]`;
   const set = (key: string, value: unknown) => editModel((m) => setSegmentField(m, segment.id, key, value));
+  const { warnings, accept } = usePlausibility();
+  /** the plausibility warning of a figure of this segment, for beside its field */
+  const warn = (field: string) => {
+    const w = warnings.find((x) => x.path === `${p}.${field}`);
+    return w ? { warning: w.message, onAcceptWarning: () => accept(w.key) } : {};
+  };
   const taakveldOptions = [{ value: '', label: '— geen —' }, ...TAAKVELD_CODES.map((c) => ({ value: c, label: `${c} ${TAAKVELDEN[c]}` }))];
 
   return (
@@ -130,15 +138,15 @@ function SegmentEditor({ model, segment, onRemove, baseCost }: { model: Model; s
       <div className="row">
         <TextField label="Naam" value={segment.name} path={`${p}.name`} onCommit={(v) => set('name', v)} testId="bm-name" />
         <TextField label="Groep (optioneel)" value={segment.group ?? ''} path={`${p}.group`} onCommit={(v) => set('group', v === '' ? undefined : v)} />
-        <SelectField label="Taakveld (Iv3)" value={segment.taakveld ?? ''} options={taakveldOptions} onChange={(v) => void set('taakveld', v === '' ? undefined : v)} />
+        <SelectField label="Taakveld (Iv3)" value={segment.taakveld ?? ''} options={taakveldOptions} path={`${p}.taakveld`} onChange={(v) => set('taakveld', v === '' ? undefined : v)} />
       </div>
       {segment.kind === 'volume' ? (
         <div className="row">
-          <NumberField label="Instroom per jaar" allowEmpty={false} value={segment.inflowPerYear} path={`${p}.inflowPerYear`} onCommit={(v) => set('inflowPerYear', v)} testId="bm-inflow" />
+          <NumberField label="Instroom per jaar" allowEmpty={false} value={segment.inflowPerYear} path={`${p}.inflowPerYear`} onCommit={(v) => set('inflowPerYear', v)} testId="bm-inflow" {...warn('inflowPerYear')} />
           <NumberField label="Gem. trajectduur (maanden)" allowEmpty={false} value={segment.avgDurationMonths} path={`${p}.avgDurationMonths`} onCommit={(v) => set('avgDurationMonths', v)} testId="bm-duration" />
           <NumberField label="Eenheden per cliëntmaand" placeholder="1" value={segment.unitsPerClientMonth} path={`${p}.unitsPerClientMonth`} onCommit={(v) => set('unitsPerClientMonth', v)} />
           <TextField label="Eenheid" value={segment.unit} path={`${p}.unit`} onCommit={(v) => set('unit', v)} />
-          <NumberField label="Prijs per eenheid (€)" allowEmpty={false} value={segment.pricePerUnit} path={`${p}.pricePerUnit`} onCommit={(v) => set('pricePerUnit', v)} testId="bm-price" />
+          <NumberField label="Prijs per eenheid (€)" allowEmpty={false} value={segment.pricePerUnit} path={`${p}.pricePerUnit`} onCommit={(v) => set('pricePerUnit', v)} testId="bm-price" {...warn('pricePerUnit')} />
           <NumberField
             label="Cliënten op 1 januari"
             placeholder="evenwicht"
@@ -150,7 +158,7 @@ function SegmentEditor({ model, segment, onRemove, baseCost }: { model: Model; s
         </div>
       ) : (
         <div className="row">
-          <NumberField label={`Bedrag ${model.baseYear} (€)`} allowEmpty={false} decimals={2} value={segment.amount} path={`${p}.amount`} onCommit={(v) => set('amount', v)} testId="bm-amount" />
+          <NumberField label={`Bedrag ${model.baseYear} (€)`} allowEmpty={false} decimals={2} value={segment.amount} path={`${p}.amount`} onCommit={(v) => set('amount', v)} testId="bm-amount" {...warn('amount')} />
         </div>
       )}
       <div className="row">

@@ -13,6 +13,7 @@ import type { SimulationResult } from '../../shared/engine/result';
 import { OverzichtBand } from './analyse/OverzichtBand';
 import { FundingBreakdownTable } from './rijksmiddelen/FundingBreakdown';
 import { hasFundingBreakdown } from './rijksmiddelen/derive';
+import { PlausibilityList } from '../components/Plausibility';
 
 export function Headlines({ result, large }: { result: SimulationResult; large?: boolean }) {
   const h = headline(result);
@@ -76,6 +77,7 @@ export function Overzicht() {
           {result.years[result.years.length - 1]}
         </p>
       </header>
+      <PlausibilityList />
       <Headlines result={result} />
       <ChartFrame
         title={`Lasten per segment en Rijksmiddelen ${result.years[0]}–${result.years[result.years.length - 1]}`}

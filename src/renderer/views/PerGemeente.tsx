@@ -249,7 +249,7 @@ function SplitRow({
           testId={`split-${seg.id}`}
           onChange={(v) => {
             const next: Split = v === 'mix' ? { solidarityPct: 50 } : v;
-            editModel((m) => setSplit(m, seg.id, next));
+            return editModel((m) => setSplit(m, seg.id, next));
           }}
         />
         {kind === 'mix' && typeof seg.split === 'object' ? (

@@ -85,12 +85,34 @@ describe('undo history', () => {
     const a = emptyScenario('a');
     const b = emptyScenario('b');
     const c = emptyScenario('c');
-    h.record(1, a, 'f');
-    h.record(1, b, 'f'); // typing on in the same field: still one step back to a
-    expect(useHistory.getState().undo(1, c)).toBe(a);
-    expect(useHistory.getState().redo(1, a)).toBe(c);
-    h.record(2, a, 'f');
-    h.record(2, b, 'g');
-    expect(useHistory.getState().undo(2, c)).toBe(b);
+    h.record('s1', a, 'f');
+    h.record('s1', b, 'f'); // typing on in the same field: still one step back to a
+    expect(useHistory.getState().undo('s1', c)).toBe(a);
+    expect(useHistory.getState().redo('s1', a)).toBe(c);
+    h.record('s2', a, 'f');
+    h.record('s2', b, 'g');
+    expect(useHistory.getState().undo('s2', c)).toBe(b);
+  });
+});
+
+describe('one undo history per thing edited', () => {
+  it('Basismodel and Per gemeente undo the model, other views the open scenario; each step is named', async () => {
+    const { activeHistory, undoLabel, redoLabel, MODEL_HISTORY, scenarioHistory } = await import('../../../src/renderer/stores/history');
+    expect(activeHistory('basismodel', 7)).toBe(MODEL_HISTORY);
+    expect(activeHistory('gemeenten', 7)).toBe(MODEL_HISTORY);
+    expect(activeHistory('aannames', 7)).toBe(scenarioHistory(7));
+    expect(activeHistory('aannames', undefined)).toBeUndefined();
+    const h = useHistory.getState();
+    h.clearAll();
+    h.record(MODEL_HISTORY, 'm0', undefined, 'Pleegzorg, prijs per eenheid');
+    h.record(scenarioHistory(7), 's0', undefined, 'Pleegzorg, instroom 2024');
+    expect(undoLabel(useHistory.getState(), MODEL_HISTORY)).toBe('Pleegzorg, prijs per eenheid');
+    expect(undoLabel(useHistory.getState(), scenarioHistory(7))).toBe('Pleegzorg, instroom 2024');
+    // undoing the model leaves the scenario's history alone
+    expect(useHistory.getState().undo(MODEL_HISTORY, 'm1')).toBe('m0');
+    expect(undoLabel(useHistory.getState(), MODEL_HISTORY)).toBeUndefined();
+    expect(redoLabel(useHistory.getState(), MODEL_HISTORY)).toBe('Pleegzorg, prijs per eenheid');
+    expect(undoLabel(useHistory.getState(), scenarioHistory(7))).toBe('Pleegzorg, instroom 2024');
+    expect(useHistory.getState().redo(MODEL_HISTORY, 'm0')).toBe('m1');
   });
 });

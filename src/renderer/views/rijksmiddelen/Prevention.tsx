@@ -122,6 +122,7 @@ export function PreventionEditor({ model, scenario }: { model: Model; scenario: 
               value={e.segment}
               options={volume.map((s) => ({ value: s.id, label: s.name }))}
               testId={`prev-effect-${i}-segment`}
+              path={`prevention.effects[${i}].segment`}
               onChange={(v) => edit((s) => updateEffect(s, i, { segment: v }))}
             />
             <NumberField
