@@ -9,7 +9,7 @@ import { detectFileKind } from '../../src/renderer/components/FileDialogs';
 import { useHistory } from '../../src/renderer/stores/history';
 
 const model: Model = {
-  format: 'jeugdbegroting/model@1',
+  format: 'jeugdbegroting/model@2',
   name: 'Test',
   baseYear: 2022,
   endYear: 2024,

@@ -68,20 +68,21 @@ describe('npm run simulate', () => {
     const lines = doc.lines as { id: string; kind: string; years: Record<string, number>[] }[];
     expect(lines.map((l) => [l.id, l.kind])).toEqual([['amb', 'volume'], ['sub', 'budget']]);
     expect(Object.keys(lines[0]!)).toEqual(['id', 'name', 'kind', 'years']);
-    expect(Object.keys(lines[0]!.years[0]!)).toEqual(['year', 'cost', 'clientMonths', 'inflow', 'clientsEnd']);
+    expect(Object.keys(lines[0]!.years[0]!)).toEqual(['year', 'kind', 'cost', 'clientMonths', 'inflow', 'clientsEnd']);
+    expect(lines[0]!.years.map((y) => y.kind)).toEqual(['raming', 'raming']);
     expect(lines[0]!.years[0]!.cost).toBeCloseTo(14400, 8);
     expect(lines[0]!.years[0]!.clientMonths).toBeCloseTo(144, 10);
     expect(lines[0]!.years[0]!.clientsEnd).toBeCloseTo(12, 10);
     // unrounded: 14.400 × 1,1 carries floating-point digits, not a rounded euro
     expect(lines[0]!.years[1]!.cost).toBeCloseTo(15840, 8);
-    expect(lines[1]!.years).toEqual([{ year: 2022, cost: 1000 }, { year: 2023, cost: 1000 }]);
+    expect(lines[1]!.years).toEqual([{ year: 2022, kind: 'raming', cost: 1000 }, { year: 2023, kind: 'raming', cost: 1000 }]);
     const totals = doc.totals as Record<string, number>[];
-    expect(Object.keys(totals[0]!)).toEqual(['year', 'cost', 'funding', 'balance']);
+    expect(Object.keys(totals[0]!)).toEqual(['year', 'kind', 'fundingKind', 'cost', 'funding', 'balance']);
     expect(totals[0]!.cost).toBeCloseTo(15400, 8);
     expect(totals[0]!.balance).toBeCloseTo(4600, 8);
     const gemeenten = doc.gemeenten as { id: string; name: string; years: Record<string, number>[] }[];
     expect(gemeenten.map((g) => g.id)).toEqual(['a', 'b']);
-    expect(gemeenten[0]!.years[0]).toEqual({ year: 2022, cost: expect.closeTo(11550, 8), funding: 15000, balance: expect.closeTo(3450, 8) });
+    expect(gemeenten[0]!.years[0]).toEqual({ year: 2022, kind: 'raming', cost: expect.closeTo(11550, 8), funding: 15000, balance: expect.closeTo(3450, 8) });
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
   });
 

@@ -92,7 +92,7 @@ describe('model@1', () => {
     expect(modelMessages((x) => (x.gemeenten[0]!.youth0to17 = 0))).toEqual(['gemeenten[0].youth0to17: 0 moet groter dan 0 zijn']);
     expect(modelMessages((x) => (x.segments[0]!.inflowPerYear = '12'))).toEqual(['segments[0].inflowPerYear: "12" is geen getal']);
     expect(modelMessages((x) => delete x.segments[0]!.unit)).toEqual(['segments[0].unit: ontbreekt']);
-    expect(modelMessages((x) => (x.format = 'jeugdbegroting/model@2'))[0]).toMatch(/^format: "jeugdbegroting\/model@2" is geen geldige waarde/);
+    expect(modelMessages((x) => (x.format = 'jeugdbegroting/model@3'))[0]).toMatch(/^format: "jeugdbegroting\/model@3" is geen geldige waarde/);
   });
 
   it('fundingShares that are all given must add up to 1', () => {

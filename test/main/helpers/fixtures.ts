@@ -7,7 +7,7 @@ import type { ScenarioInput } from '../../../src/shared/formats/scenario';
 /** A small but complete model: two gemeenten, a volume segment and a budget line. */
 export function smallModel(name = 'Testregio'): Model {
   return {
-    format: 'jeugdbegroting/model@1',
+    format: 'jeugdbegroting/model@2',
     name,
     baseYear: 2024,
     endYear: 2027,

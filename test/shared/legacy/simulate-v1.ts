@@ -14,7 +14,7 @@ import type {
   TotalYear,
   VolumeLineResult,
   VolumeYear,
-} from '../../../src/shared/engine/result';
+} from './result-v1';
 import { yearPath, yearValues } from '../../../src/shared/engine/paths';
 import { applySubstitutions } from '../../../src/shared/engine/substitution';
 import { fundingShares, lineShares, splitAmount, youthShares } from '../../../src/shared/engine/split';
@@ -82,11 +82,12 @@ export function simulate(model: Model, scenario: Scenario, options: SimulateOpti
     return line;
   });
   if (scenario.prevention) {
-    annotatePrevention(lines, prevention);
-    lines.push(preventionLine(scenario.prevention, years));
+    annotatePrevention(lines as never, prevention);
+    // (the current preventionLine adds a kind per year; the comparison ignores kinds)
+    lines.push(preventionLine(scenario.prevention, years, years.map(() => 'raming' as const)));
   }
 
-  const measures = fundingMeasures(model, scenario, years);
+  const measures: FundingMeasureResult[] = fundingMeasures(model, scenario, years);
   const totals = fundingAndTotals(model, scenario, years, lines, measures);
   const gemeenten = options.perGemeente === false ? [] : splitOverGemeenten(model, years, lines, totals);
   return { years, lines, totals, gemeenten, fundingMeasures: measures };
