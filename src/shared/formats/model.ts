@@ -345,7 +345,7 @@ function checkRealisatie(m: z.infer<typeof modelShape>, add: AddIssue): void {
   for (const [k, { sum, count }] of sums) {
     const [sid, year] = k.split('\u0000') as [string, string];
     const region = r.segments[sid]?.[year];
-    if (!region) continue; // reported above as missing
+    if (!region || !(region.lasten >= 0) || !(sum >= 0)) continue; // reported above (missing or negative)
     const tol = realisedTolerance(region.lasten);
     const path = ['realisatie', 'gemeenten'];
     const what = `lasten van ${JSON.stringify(sid)} in ${year}`;
