@@ -157,13 +157,16 @@ const realisedArb = (m: Model): fc.Arbitrary<Model> =>
       // per segment, year and gemeente: the fraction of the region this gemeente is known to have (or unknown)
       known: fc.array(fc.option(dbl(0, 1), { nil: undefined, freq: 2 }), { minLength: 3 * 6 * 4, maxLength: 3 * 6 * 4 }),
       funding: fc.array(fc.option(fc.array(dbl(0, 5e7), { minLength: 4, maxLength: 4 }), { nil: undefined }), { minLength: 6, maxLength: 6 }),
+      // a new segment has no realised figures at all
+      fresh: fc.array(fc.integer({ min: 0, max: 3 }).map((x) => x === 0), { minLength: 3, maxLength: 3 }),
     })
-    .map(({ R, lasten, clients, known, funding }) => {
+    .map(({ R, lasten, clients, known, funding, fresh }) => {
       const years = Array.from({ length: R - BASE + 1 }, (_, k) => BASE + k);
       const r: Realisatie = { lastYear: R, segments: {}, gemeenten: {} };
       const gem = r.gemeenten!;
       for (const g of m.gemeenten) gem[g.id] = { segments: {}, rijksmiddelen: {} };
       m.segments.forEach((seg, si) => {
+        if (fresh[si]) return;
         r.segments[seg.id] = {};
         years.forEach((y, yi) => {
           const region = lasten[si]![yi]!;
@@ -213,7 +216,7 @@ describe('with realisatie', () => {
             expect(closeRel(funding, r.totals[k]!.funding, 1e-9)).toBe(true);
             if (!realised) return;
             m.segments.forEach((seg, l) => {
-              const fig = m.realisatie!.segments[seg.id]![String(year)]!;
+              const fig = m.realisatie!.segments[seg.id]?.[String(year)] ?? { lasten: 0 };
               expect(r.lines[l]!.years[k]!.cost).toBe(fig.lasten);
               const known = m.gemeenten.map((g) => m.realisatie!.gemeenten?.[g.id]?.segments?.[seg.id]?.[String(year)]?.lasten);
               const sumKnown = known.reduce<number>((t, v) => t + (v ?? 0), 0);
@@ -239,7 +242,9 @@ describe('with realisatie', () => {
           const R = m.realisatie!.lastYear;
           const k = r.years.indexOf(R);
           m.segments.forEach((seg, l) => {
-            const lastLasten = m.realisatie!.segments[seg.id]![String(R)]!.lasten;
+            const fig = m.realisatie!.segments[seg.id]?.[String(R)];
+            if (!fig) return; // a new segment runs on its own figures
+            const lastLasten = fig.lasten;
             for (let j = k + 1; j < r.years.length; j++) expect(closeRel(r.lines[l]!.years[j]!.cost, lastLasten, 1e-9)).toBe(true);
           });
         },

@@ -255,6 +255,22 @@ describe('edges of R', () => {
     expect(r.lines[0]!.years.map((y) => y.cost)).toEqual([0, 0, 0]);
   });
 
+  it('a new segment (no realised figures) is 0 up to R and runs on its own figures after', () => {
+    const base = realisedModel();
+    const m = model({
+      ...base,
+      segments: [...base.segments, volume('nieuw', { inflowPerYear: 24, avgDurationMonths: 6, pricePerUnit: 100 }), budget('nieuwb', 500)],
+    });
+    const r = simulate(m, scenario(m, { assumptions: { nieuwb: { amountChangePct: { '2023': 50, '2025': 10 } } } }));
+    const [vol, bud] = [r.lines[2]!, r.lines[3]!];
+    expect(vol.years.map((y) => y.kind)).toEqual(['realisatie', 'realisatie', 'raming', 'raming']);
+    // steady state from 1 January 2024: 24 × 6 / 12 = 12 in care, 144 client-months × € 100
+    expect(vol.years.map((y) => y.cost)).toEqual([0, 0, expect.closeTo(14_400, 8), expect.closeTo(14_400, 8)]);
+    expect(bud.years.map((y) => y.cost)).toEqual([0, 0, 500, expect.closeTo(550, 9)]);
+    expect(r.totals[1]!.cost).toBe(121_100);
+    expect(r.gemeenten.reduce((t, g) => t + g.lineCosts[2]![1]!, 0)).toBe(0);
+  });
+
   it('without per-gemeente split the totals are the same', () => {
     const m = realisedModel();
     const full = simulate(m, emptyScenario('leeg'));
@@ -285,10 +301,10 @@ describe('format rules for realisatie', () => {
 
   it('every segment has every year baseYear..R, no other years, only known segments', () => {
     expect(messages((m) => delete m.realisatie!.segments.sub!['2022'])).toEqual([
-      'realisatie.segments.sub: mist realisatie voor 2022: elk segment heeft een cijfer voor elk jaar 2022–2023',
+      'realisatie.segments.sub: mist realisatie voor 2022: een segment met realisatie heeft een cijfer voor elk jaar 2022–2023',
     ]);
-    expect(messages((m) => delete m.realisatie!.segments.amb)).toEqual([
-      'realisatie.segments.amb: mist realisatie voor 2022, 2023: elk segment heeft een cijfer voor elk jaar 2022–2023',
+    expect(messages((m) => delete m.realisatie!.segments.amb!['2023'])).toEqual([
+      'realisatie.segments.amb: mist realisatie voor 2023: een segment met realisatie heeft een cijfer voor elk jaar 2022–2023',
     ]);
     expect(messages((m) => (m.realisatie!.segments.sub!['2024'] = { lasten: 1, source: src }))).toEqual([
       'realisatie.segments.sub.2024: jaar 2024 ligt buiten 2022–2023 (baseYear t/m lastYear)',

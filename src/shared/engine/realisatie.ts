@@ -48,8 +48,20 @@ export function realisedView(model: Model, years: readonly number[]): RealisedVi
   return { lastYear: r.lastYear, lastIndex: years.indexOf(r.lastYear), funding, fundingByGemeente };
 }
 
-/** The region's realised figure of a segment in a year (present for every year ≤ R in a valid model). */
+/** A segment without any realised figure is new: it did not exist in the realised years. */
+export function isNewSegment(model: Model, segmentId: string): boolean {
+  const byYear = model.realisatie?.segments[segmentId];
+  return !byYear || Object.keys(byYear).length === 0;
+}
+
+const NOTHING: RealisedFigure = { clients: 0, lasten: 0, source: 'nieuw segment: geen realisatie' };
+
+/**
+ * The region's realised figure of a segment in a year: present for every year ≤ R
+ * in a valid model, or nothing (0) for a new segment.
+ */
 export function regionFigure(model: Model, segmentId: string, year: number): RealisedFigure {
+  if (isNewSegment(model, segmentId)) return NOTHING;
   const f = model.realisatie?.segments[segmentId]?.[String(year)];
   if (!f) throw new RangeError(`realisatie van ${segmentId} in ${year} ontbreekt`);
   return f;

@@ -17,7 +17,7 @@ import { fundingShares, lineShares, splitAmount, youthShares } from './split';
 import { modelYears } from './years';
 import { annotatePrevention, preventionFactors, preventionLine } from './prevention';
 import { fundingMeasures } from './measures';
-import { figureKinds, realisedShares, realisedView, realisedVolumeState, regionFigure, scenarioAfter, type RealisedView } from './realisatie';
+import { figureKinds, isNewSegment, realisedShares, realisedView, realisedVolumeState, regionFigure, scenarioAfter, type RealisedView } from './realisatie';
 
 export interface SimulateOptions {
   /** Skip the per-gemeente split (Monte Carlo and goal seek need only the totals). */
@@ -58,9 +58,10 @@ export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOp
 
   const starts = new Map<string, VolumeStart>();
   for (const seg of volume) {
-    if (!real) {
+    // Without realisatie, and for a new segment (no realised figures) after R: the segment's own figures.
+    if (!real || isNewSegment(model, seg.id)) {
       starts.set(seg.id, {
-        start: 0,
+        start: real ? lastIndex + 1 : 0,
         opening: seg.openingClients ?? steadyStateClients(seg),
         inflow: seg.inflowPerYear,
         duration: seg.avgDurationMonths,
@@ -94,7 +95,7 @@ export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOp
       ...(seg.taakveld !== undefined ? { taakveld: seg.taakveld } : {}),
     };
     if (seg.kind === 'budget') {
-      const base = real ? regionFigure(model, seg.id, real.lastYear).lasten : seg.amount;
+      const base = real && !isNewSegment(model, seg.id) ? regionFigure(model, seg.id, real.lastYear).lasten : seg.amount;
       const amounts = yearPath(base, a?.amountChangePct, years);
       for (let k = 0; k <= lastIndex; k++) amounts[k] = regionFigure(model, seg.id, years[k]!).lasten;
       const line: BudgetLineResult = { ...common, kind: 'budget', years: years.map((year, k) => ({ year, kind: kinds[k]!, cost: amounts[k]! })) };

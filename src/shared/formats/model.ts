@@ -256,8 +256,8 @@ export function realisedTolerance(regionLasten: number): number {
 }
 
 /**
- * The realisatie rules (docs/formats.md, "Realisatie"): R within the horizon; every
- * segment has a figure for every year baseYear..R and no other; volume segments
+ * The realisatie rules (docs/formats.md, "Realisatie"): R within the horizon; a
+ * segment has a figure for every year baseYear..R and no other, or none at all (new); volume segments
  * give clients; gemeente figures add up to at most the region's; Rijksmiddelen for
  * a year are given for all gemeenten or none.
  */
@@ -295,12 +295,13 @@ function checkRealisatie(m: z.infer<typeof modelShape>, add: AddIssue): void {
   }
   for (const seg of m.segments) {
     const byYear = r.segments[seg.id];
+    if (!byYear || Object.keys(byYear).length === 0) continue; // a new segment: no realisatie at all
     const missing: number[] = [];
     for (let y = m.baseYear; y <= R; y++) if (!byYear?.[String(y)]) missing.push(y);
     if (missing.length > 0) {
       add(
         ['realisatie', 'segments', seg.id],
-        `mist realisatie voor ${missing.join(', ')}: elk segment heeft een cijfer voor elk jaar ${range}`,
+        `mist realisatie voor ${missing.join(', ')}: een segment met realisatie heeft een cijfer voor elk jaar ${range}`,
       );
     }
   }
