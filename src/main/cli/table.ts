@@ -48,7 +48,7 @@ export function renderTable(result: SimulationResult, ctx: TableContext): string
   const realised = result.totals.map((t) => t.kind === 'realisatie');
   const anyRealised = realised.some(Boolean);
   const header = `${' '.repeat(NAME_WIDTH)}${result.years.map((y) => String(y).padStart(width)).join('')}`;
-  const marks = `${fit('', NAME_WIDTH)}${realised.map((r) => (r ? 'R' : '').padStart(width)).join('')}`;
+  const marks = `${fit('', NAME_WIDTH)}${realised.map((r) => (r ? 'R' : '').padStart(width)).join('')}`.trimEnd();
   const rule = '─'.repeat(header.length);
 
   const out: string[] = [
