@@ -350,7 +350,9 @@ describe('format rules for realisatie', () => {
     ]);
   });
 
-  it('cbsCode: GM and four digits, unique', () => {
+  it('cbsCode: GM and four digits, unique; StatLine’s padding is trimmed', () => {
+    const padded = parseModel({ ...realisedModel(), gemeenten: realisedModel().gemeenten.map((g, k) => (k === 2 ? { ...g, cbsCode: 'GM0907    ' } : g)) });
+    expect(padded.ok && padded.value.gemeenten[2]!.cbsCode).toBe('GM0907');
     expect(messages((m) => (m.gemeenten[2]!.cbsCode = '0983'))).toEqual([
       'gemeenten[2].cbsCode: "0983" is geen CBS-gemeentecode (GM gevolgd door vier cijfers, bijv. "GM0983")',
     ]);

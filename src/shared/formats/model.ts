@@ -88,8 +88,11 @@ export const budgetSegmentSchema = z.strictObject({
 
 export const segmentSchema = z.discriminatedUnion('kind', [volumeSegmentSchema, budgetSegmentSchema]);
 
-/** CBS gemeentecode as StatLine uses it: GM + four digits (GM0983 Venlo). */
-export const cbsCodeSchema = z.string().regex(/^GM\d{4}$/, {
+/**
+ * CBS gemeentecode as StatLine uses it: GM + four digits (GM0983 Venlo). StatLine's
+ * RegioS dimension pads codes with spaces ("GM0983    "): trimmed here.
+ */
+export const cbsCodeSchema = z.string().trim().regex(/^GM\d{4}$/, {
   error: (iss) => `${JSON.stringify(iss.input)} is geen CBS-gemeentecode (GM gevolgd door vier cijfers, bijv. "GM0983")`,
 });
 
