@@ -83,7 +83,7 @@ export function* monteCarloSteps(input: MonteCarloInput, chunkSize = 500): Gener
   // The lean path knows no realisatie: a model with realised years draws through simulate itself
   // (slower, about 0,2–0,5 ms a draw, but the realised years stay exact and the raming starts from R).
   const lean = model.realisatie ? undefined : compileLean(model, scenario, params);
-  const exact = lean ? undefined : { model, scenario };
+  const exact = lean ? undefined : { model, scenario, ...withoutRealisatie(model) };
   const n = lean ? lean.years : model.endYear - model.baseYear + 1;
   const random = createRandom(seed);
 
@@ -135,7 +135,7 @@ export function* monteCarloSteps(input: MonteCarloInput, chunkSize = 500): Gener
 interface DrawState {
   lean: ReturnType<typeof compileLean> | undefined;
   /** set instead of lean for a model with realisatie */
-  exact: { model: Model; scenario: Scenario } | undefined;
+  exact: { model: Model; scenario: Scenario; rest: Model; realisatie: Model['realisatie'] } | undefined;
   params: readonly Parameter[];
   /** parameter i uses u[slot[i]] (see drawSlots) */
   slot: Int32Array;
@@ -164,14 +164,20 @@ function drawRange(s: DrawState, from: number, to: number): void {
   }
 }
 
+function withoutRealisatie(model: Model): { rest: Model; realisatie: Model['realisatie'] } {
+  const { realisatie, ...rest } = model;
+  return { rest, realisatie };
+}
+
 /** Draws from..to−1 through applyParameters and simulate: the same draws, for a model with realisatie. */
 function drawRangeExact(s: DrawState, from: number, to: number): void {
   const { exact, params, slot, u, values, random, yearCost, yearFunding } = s;
   const n = yearCost.length;
   for (let d = from; d < to; d++) {
     drawValues(params, slot, u, random, values);
-    const applied = applyParameters(exact!.model, exact!.scenario, params, Array.from(values));
-    const r = simulate(applied.model, applied.scenario, { perGemeente: false });
+    // no parameter touches the realisatie: it is left out of applyParameters' copy and put back
+    const applied = applyParameters(exact!.rest, exact!.scenario, params, Array.from(values));
+    const r = simulate({ ...applied.model, realisatie: exact!.realisatie }, applied.scenario, { perGemeente: false });
     for (let k = 0; k < n; k++) {
       yearCost[k] = r.totals[k]!.cost;
       yearFunding[k] = r.totals[k]!.funding;
