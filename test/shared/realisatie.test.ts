@@ -350,6 +350,15 @@ describe('format rules for realisatie', () => {
     ]);
   });
 
+  it('gemeente figures need the region’s figures of that segment', () => {
+    expect(
+      messages((m) => {
+        m.segments.push({ id: 'nieuw', name: 'Nieuw', kind: 'budget', amount: 1 });
+        m.realisatie!.gemeenten!.b!.segments = { nieuw: { '2022': { lasten: 5, source: src } } };
+      }),
+    ).toEqual(['realisatie.gemeenten: lasten van "nieuw" in 2022: gemeenten hebben cijfers, maar de regio heeft geen realisatie voor dit segment']);
+  });
+
   it('cbsCode: GM and four digits, unique; StatLine’s padding is trimmed', () => {
     const padded = parseModel({ ...realisedModel(), gemeenten: realisedModel().gemeenten.map((g, k) => (k === 2 ? { ...g, cbsCode: 'GM0907    ' } : g)) });
     expect(padded.ok && padded.value.gemeenten[2]!.cbsCode).toBe('GM0907');

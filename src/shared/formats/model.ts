@@ -349,6 +349,10 @@ function checkRealisatie(m: z.infer<typeof modelShape>, add: AddIssue): void {
   for (const [k, { sum, count }] of sums) {
     const [sid, year] = k.split('\u0000') as [string, string];
     const region = r.segments[sid]?.[year];
+    if (!region && Object.keys(r.segments[sid] ?? {}).length === 0) {
+      add(['realisatie', 'gemeenten'], `lasten van ${JSON.stringify(sid)} in ${year}: gemeenten hebben cijfers, maar de regio heeft geen realisatie voor dit segment`);
+      continue;
+    }
     if (!region || !(region.lasten >= 0) || !(sum >= 0)) continue; // reported above (missing or negative)
     const tol = realisedTolerance(region.lasten);
     const path = ['realisatie', 'gemeenten'];
