@@ -309,7 +309,7 @@ function parseAll(inputs: unknown[], model: Model): Scenario[] {
 /** A small but complete model: two gemeenten, a volume segment and a budget line. */
 export function storedModel(name = 'Testregio'): Model {
   return {
-    format: 'jeugdbegroting/model@1',
+    format: 'jeugdbegroting/model@2',
     name,
     baseYear: 2024,
     endYear: 2027,

@@ -34,6 +34,9 @@ describe('models/noord-limburg.json', () => {
   const cost2022 = (id: string) => base.lines.find((l) => l.id === id)!.years[0]!.cost;
 
   it('is a valid model of the seven gemeenten, 2022–2028', () => {
+    // read as model@2 whatever the file's own format (model@1 files are migrated on read)
+    expect(model.format).toBe('jeugdbegroting/model@2');
+    expect(['jeugdbegroting/model@1', 'jeugdbegroting/model@2']).toContain((readJson(`${modelsDir}noord-limburg.json`) as { format: string }).format);
     expect(model.baseYear).toBe(2022);
     expect(model.endYear).toBe(2028);
     expect(model.gemeenten.map((g) => g.name).sort()).toEqual(['Beesel', 'Bergen (L.)', 'Gennep', 'Horst aan de Maas', 'Peel en Maas', 'Venlo', 'Venray']);

@@ -41,7 +41,7 @@ export const FLAGS: FlagSpec[] = [
   {
     flag: '--model',
     value: 'BESTAND',
-    help: 'modelbestand (jeugdbegroting/model@1); standaard models/noord-limburg.json',
+    help: 'modelbestand (jeugdbegroting/model@2; model@1 wordt omgezet); standaard models/noord-limburg.json',
     apply: (o, v) => void (o.modelFile = v),
   },
   {

@@ -1,13 +1,15 @@
 /**
  * The `--json` output of the CLI: exactly the document docs/formats.md specifies,
- * unrounded. Volume lines carry year, cost, clientMonths, inflow and clientsEnd;
- * budget lines only year and cost. Fields the engine adds for the UI (paths,
+ * unrounded. Volume lines carry year, kind, cost, clientMonths, inflow and
+ * clientsEnd; budget lines only year, kind and cost. `kind` is 'realisatie' for a
+ * year ≤ the model's last realised year, else 'raming'. Fields the engine adds for the UI (paths,
  * shares, funding parts) are left out so scripts can rely on the shape.
  */
-import type { SimulationResult } from '../../shared/engine/result';
+import type { FigureKind, SimulationResult } from '../../shared/engine/result';
 
 export interface CliJsonVolumeYear {
   year: number;
+  kind: FigureKind;
   cost: number;
   clientMonths: number;
   inflow: number;
@@ -16,6 +18,7 @@ export interface CliJsonVolumeYear {
 
 export interface CliJsonBudgetYear {
   year: number;
+  kind: FigureKind;
   cost: number;
 }
 
@@ -28,6 +31,7 @@ export interface CliJsonLine {
 
 export interface CliJsonYearTotals {
   year: number;
+  kind: FigureKind;
   cost: number;
   funding: number;
   balance: number;
@@ -36,7 +40,7 @@ export interface CliJsonYearTotals {
 export interface CliJson {
   years: number[];
   lines: CliJsonLine[];
-  totals: CliJsonYearTotals[];
+  totals: (CliJsonYearTotals & { fundingKind: FigureKind })[];
   gemeenten: { id: string; name: string; years: CliJsonYearTotals[] }[];
 }
 
@@ -49,15 +53,15 @@ export function toCliJson(result: SimulationResult): CliJson {
             id: line.id,
             name: line.name,
             kind: 'volume',
-            years: line.years.map((y) => ({ year: y.year, cost: y.cost, clientMonths: y.clientMonths, inflow: y.inflow, clientsEnd: y.clientsEnd })),
+            years: line.years.map((y) => ({ year: y.year, kind: y.kind, cost: y.cost, clientMonths: y.clientMonths, inflow: y.inflow, clientsEnd: y.clientsEnd })),
           }
-        : { id: line.id, name: line.name, kind: 'budget', years: line.years.map((y) => ({ year: y.year, cost: y.cost })) },
+        : { id: line.id, name: line.name, kind: 'budget', years: line.years.map((y) => ({ year: y.year, kind: y.kind, cost: y.cost })) },
     ),
-    totals: result.totals.map((t) => ({ year: t.year, cost: t.cost, funding: t.funding, balance: t.balance })),
+    totals: result.totals.map((t) => ({ year: t.year, kind: t.kind, fundingKind: t.fundingKind, cost: t.cost, funding: t.funding, balance: t.balance })),
     gemeenten: result.gemeenten.map((g) => ({
       id: g.id,
       name: g.name,
-      years: g.years.map((y) => ({ year: y.year, cost: y.cost, funding: y.funding, balance: y.balance })),
+      years: g.years.map((y) => ({ year: y.year, kind: y.kind, cost: y.cost, funding: y.funding, balance: y.balance })),
     })),
   };
 }

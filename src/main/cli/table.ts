@@ -44,7 +44,11 @@ export function renderTable(result: SimulationResult, ctx: TableContext): string
 
   const cells = rows.map((r) => r.values.map(formatEuro));
   const width = Math.max(...result.years.map((y) => String(y).length), ...cells.flat().map((c) => c.length)) + 2;
+  // A realised year is marked "R" above its column (and explained below the table).
+  const realised = result.totals.map((t) => t.kind === 'realisatie');
+  const anyRealised = realised.some(Boolean);
   const header = `${' '.repeat(NAME_WIDTH)}${result.years.map((y) => String(y).padStart(width)).join('')}`;
+  const marks = `${fit('', NAME_WIDTH)}${realised.map((r) => (r ? 'R' : '').padStart(width)).join('')}`.trimEnd();
   const rule = '─'.repeat(header.length);
 
   const out: string[] = [
@@ -52,6 +56,7 @@ export function renderTable(result: SimulationResult, ctx: TableContext): string
     `Scenario: ${ctx.scenarioName} (${ctx.scenarioSource})`,
     'Lasten per segment, Rijksmiddelen en saldo per jaar, in euro',
     '',
+    ...(anyRealised ? [marks] : []),
     header,
     rule,
   ];
@@ -62,5 +67,15 @@ export function renderTable(result: SimulationResult, ctx: TableContext): string
     out.push(`${fit(row.label, NAME_WIDTH)}${cells[k]!.map((c) => c.padStart(width)).join('')}`);
   });
   out.push(rule);
+  if (anyRealised) {
+    const last = result.years[realised.lastIndexOf(true)]!;
+    const fundingRealised = result.totals.filter((t) => t.fundingKind === 'realisatie').map((t) => t.year);
+    out.push(`R = realisatie: de gerealiseerde cijfers t/m ${last}; latere jaren zijn raming, gerekend vanaf ${last}.`);
+    out.push(
+      fundingRealised.length > 0
+        ? `Rijksmiddelen gerealiseerd in ${fundingRealised.join(', ')}; overige jaren geraamd.`
+        : 'Rijksmiddelen: in alle jaren geraamd (geen gerealiseerde Rijksmiddelen per gemeente in het model).',
+    );
+  }
   return `${out.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import type { FileExport, ModelRecord, ScenarioRecord } from '../../shared/api';
 import { fileSlug } from './jsonText';
 
-/** Exports are the plain model@1 / scenario@1 files, pretty-printed so they can be read and diffed. */
+/** Exports are the plain model@2 / scenario@1 files (a stored model@1 is migrated when read), pretty-printed so they can be read and diffed. */
 function jsonFile(name: string, kind: 'model' | 'scenario', value: unknown): FileExport {
   return {
     fileName: `${fileSlug(name)}.${kind}.json`,

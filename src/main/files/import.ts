@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ModelRecord, ScenarioRecord } from '../../shared/api';
-import { MODEL_FORMAT, type Model } from '../../shared/formats/model';
+import type { Model } from '../../shared/formats/model';
+import { isModelFormat } from '../../shared/formats/migrate';
 import { SCENARIO_FORMAT, type Scenario } from '../../shared/formats/scenario';
 import { parseModel, parseScenario } from '../../shared/formats/validate';
 import { issuesToText } from '../../shared/formats/issues';
@@ -28,7 +29,7 @@ export function validateModelFile(content: string, fileName?: string): Model {
 
 export function validateScenarioFile(content: string, model: Model, fileName?: string): Scenario {
   const json = parseJsonText(content, fileName);
-  if (formatOf(json) === MODEL_FORMAT) {
+  if (isModelFormat(formatOf(json))) {
     throw new UserError('validation', `${label(fileName)} is een modelbestand, geen scenariobestand. Importeer het als model.`);
   }
   const parsed = parseScenario(json, model);

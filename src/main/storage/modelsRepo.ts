@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Model } from '../../shared/formats/model';
+import { migrateModel } from '../../shared/formats/migrate';
 import type { ModelRecord, ModelSummary } from '../../shared/api';
 
 interface ModelRow {
@@ -19,8 +20,9 @@ function summary(row: ModelRow): ModelSummary {
   return { id: row.id, name: row.name, baseYear: row.base_year, endYear: row.end_year, updatedAt: row.updated_at, revision: row.revision };
 }
 
+/** Rows written before model@2 hold a model@1: migrated on read. */
 function record(row: ModelRow): ModelRecord {
-  return { ...summary(row), model: JSON.parse(row.json) as Model, createdAt: row.created_at };
+  return { ...summary(row), model: migrateModel(JSON.parse(row.json)) as Model, createdAt: row.created_at };
 }
 
 export function listModels(db: Database.Database): ModelSummary[] {

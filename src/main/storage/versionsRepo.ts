@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
-import type { SimulationResult } from '../../shared/engine/result';
+import { markKinds, type SimulationResult } from '../../shared/engine/result';
+import { migrateModel } from '../../shared/formats/migrate';
 import type { VersionSummary } from '../../shared/api';
 
 export type VersionKind = VersionSummary['kind'];
@@ -69,9 +70,9 @@ export function findVersion(db: Database.Database, id: number): StoredVersion | 
   if (!row) return undefined;
   return {
     ...summary(row),
-    model: JSON.parse(row.model_json) as Model,
+    model: migrateModel(JSON.parse(row.model_json)) as Model, // versions frozen before model@2 hold model@1
     scenario: JSON.parse(row.scenario_json) as Scenario,
-    result: JSON.parse(row.result_json) as SimulationResult,
+    result: markKinds(JSON.parse(row.result_json) as SimulationResult), // results stored before realisatie have no kind
   };
 }
 

@@ -26,6 +26,19 @@ interface Props {
   width?: number | undefined;
 }
 
+/**
+ * Every how many years a label fits under the bars: a year is about 2,6 em wide,
+ * so on a long horizon (a model may run to 2060) only every 2nd, 5th, … year is
+ * labelled instead of labels running into each other. 1 when they all fit.
+ */
+export function yearLabelStep(years: number, band: number, font: number): number {
+  const need = font * 2.6 + 4;
+  if (years <= 1 || band >= need) return 1;
+  const raw = Math.ceil(need / Math.max(band, 1e-6));
+  for (const step of [2, 5, 10, 20, 50]) if (raw <= step) return step;
+  return raw;
+}
+
 /** The container's width, measured before the first paint and again when it resizes (not on every render). */
 function useContainerWidth(fixed: number | undefined): [RefObject<HTMLDivElement | null>, number | undefined] {
   const ref = useRef<HTMLDivElement>(null);
@@ -67,6 +80,7 @@ function SaldoSvg({ points, height, width, large }: { points: readonly SaldoPoin
   // recharts' default: 10% of each category is gap on either side
   const barW = band * 0.8;
   const zero = y(0);
+  const step = yearLabelStep(points.length, band, font);
   return (
     <svg className="saldo-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="presentation" fontSize={font} fontFamily="inherit">
       <g className="saldo-grid" stroke="#ddd">
@@ -84,11 +98,13 @@ function SaldoSvg({ points, height, width, large }: { points: readonly SaldoPoin
       </g>
       <g className="saldo-x-axis" fill="#666" textAnchor="middle">
         <line x1={margin.left} x2={margin.left + plotW} y1={margin.top + plotH} y2={margin.top + plotH} stroke="#666" />
-        {points.map((p, i) => (
-          <text key={p.year} x={margin.left + band * (i + 0.5)} y={margin.top + plotH + font + 4}>
-            {p.year}
-          </text>
-        ))}
+        {points.map((p, i) =>
+          step === 1 || p.year % step === 0 ? (
+            <text key={p.year} x={margin.left + band * (i + 0.5)} y={margin.top + plotH + font + 4}>
+              {p.year}
+            </text>
+          ) : null,
+        )}
       </g>
       <g className="saldo-bars-layer">
         {points.map((p, i) => {

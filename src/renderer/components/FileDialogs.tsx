@@ -1,6 +1,7 @@
 /** Importeren… / Exporteren…: model and scenario JSON files in and out. (Over: AboutDialog.tsx.) */
 import { useState } from 'react';
 import { MODEL_FORMAT } from '../../shared/formats/model';
+import { isModelFormat } from '../../shared/formats/migrate';
 import { SCENARIO_FORMAT } from '../../shared/formats/scenario';
 import { parseJsonSyntax } from '../../shared/formats/jsonSyntax';
 import { downloadExport } from '../lib/download';
@@ -16,7 +17,7 @@ export function detectFileKind(text: string): { kind: 'model' | 'scenario' } | {
   if (!parsed.ok) return { error: `Het bestand is geen geldige JSON: ${parsed.message}` };
   const json = parsed.value;
   const format = typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined;
-  if (format === MODEL_FORMAT) return { kind: 'model' };
+  if (isModelFormat(format)) return { kind: 'model' }; // model@1 too: migrated when read
   if (format === SCENARIO_FORMAT) return { kind: 'scenario' };
   return {
     error: `format: ${JSON.stringify(format ?? null)} is geen bekend bestandsformaat (verwacht "${MODEL_FORMAT}" of "${SCENARIO_FORMAT}")`,

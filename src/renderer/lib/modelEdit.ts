@@ -48,8 +48,23 @@ export function updateGemeente(model: Model, gemeenteId: string, key: keyof Geme
   };
 }
 
+/** Removes a segment, with its realised figures (region and gemeenten) so the model stays valid. */
 export function removeSegment(model: Model, segmentId: string): Model {
-  return { ...model, segments: model.segments.filter((s) => s.id !== segmentId) };
+  const next: Model = { ...model, segments: model.segments.filter((s) => s.id !== segmentId) };
+  const r = model.realisatie;
+  if (!r) return next;
+  const { [segmentId]: _region, ...segments } = r.segments;
+  const realisatie: NonNullable<Model['realisatie']> = { ...r, segments };
+  if (r.gemeenten) {
+    realisatie.gemeenten = Object.fromEntries(
+      Object.entries(r.gemeenten).map(([gid, g]) => {
+        if (!g.segments?.[segmentId]) return [gid, g];
+        const { [segmentId]: _own, ...rest } = g.segments;
+        return [gid, { ...g, segments: rest }];
+      }),
+    );
+  }
+  return { ...next, realisatie };
 }
 
 /** A fresh id that does not clash: "segment-2", "segment-3", … */

@@ -93,6 +93,11 @@ export function checkGoalSeekSpec(model: Model, spec: GoalSeekSpec): string[] {
   } else if (v.fromYear > spec.targetYear) {
     problems.push(`vanaf-jaar: ${v.fromYear} ligt na het doeljaar ${spec.targetYear}; de aanname heeft dan geen effect op dat jaar`);
   }
+  // With realisatie the lasten of years ≤ R are the realised figures: an assumption or shift cannot move them.
+  const R = model.realisatie?.lastYear;
+  if (R !== undefined && v.kind !== 'fundingIndex' && Number.isInteger(v.fromYear) && v.fromYear <= R) {
+    problems.push(`vanaf-jaar: ${v.fromYear} is een gerealiseerd jaar (realisatie t/m ${R}); een aanname werkt pas vanaf ${R + 1}`);
+  }
   if (v.kind === 'assumption') {
     const seg = segments.get(v.segment);
     if (!seg) problems.push(`segment: ${JSON.stringify(v.segment)} is geen segment van model "${model.name}"`);

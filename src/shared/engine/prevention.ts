@@ -1,5 +1,5 @@
 import { PREVENTION_LINE_ID, PREVENTION_LINE_NAME, type Prevention } from '../formats/prevention';
-import type { BudgetLineResult, LineResult } from './result';
+import type { BudgetLineResult, FigureKind, LineResult } from './result';
 
 /**
  * The inflow change of one prevention effect in one year, in percent (positive
@@ -38,7 +38,7 @@ export function preventionBudget(prevention: Prevention | undefined, years: read
 }
 
 /** The extra transformation budget as its own cost line, shared over the gemeenten by youth. */
-export function preventionLine(prevention: Prevention, years: readonly number[]): BudgetLineResult {
+export function preventionLine(prevention: Prevention, years: readonly number[], kinds: readonly FigureKind[]): BudgetLineResult {
   const amounts = preventionBudget(prevention, years);
   return {
     id: PREVENTION_LINE_ID,
@@ -46,7 +46,7 @@ export function preventionLine(prevention: Prevention, years: readonly number[])
     kind: 'budget',
     origin: 'prevention',
     ...(prevention.source !== undefined ? { source: prevention.source } : {}),
-    years: years.map((year, k) => ({ year, cost: amounts[k]! })),
+    years: years.map((year, k) => ({ year, kind: kinds[k]!, cost: amounts[k]! })),
   };
 }
 

@@ -1,6 +1,14 @@
 /** What one simulation produces. All amounts in euro, unrounded. */
+
+/**
+ * Whether a figure is the realised one (year ≤ the model's realisatie.lastYear)
+ * or a forecast. A model without realisatie gives 'raming' everywhere.
+ */
+export type FigureKind = 'realisatie' | 'raming';
+
 export interface VolumeYear {
   year: number;
+  kind: FigureKind;
   cost: number;
   clientMonths: number;
   /** inflow after substitution */
@@ -14,10 +22,13 @@ export interface VolumeYear {
   pricePerUnit: number;
   /** inflow change from the prevention effect in %, positive = lower (only for segments with an effect) */
   preventionPct?: number;
+  /** realised unique jeugdigen (N), in realised years only */
+  clients?: number;
 }
 
 export interface BudgetYear {
   year: number;
+  kind: FigureKind;
   cost: number;
 }
 
@@ -46,6 +57,10 @@ export type LineResult = VolumeLineResult | BudgetLineResult;
 
 export interface TotalYear {
   year: number;
+  /** realisatie when the year's lasten are realised (year ≤ realisatie.lastYear) */
+  kind: FigureKind;
+  /** realisatie when every gemeente's Rijksmiddelen for the year are realised */
+  fundingKind: FigureKind;
   /** lasten */
   cost: number;
   /** baten: baseline + one-off adjustments + Rijksmaatregelen */
@@ -62,6 +77,7 @@ export interface TotalYear {
 
 export interface GemeenteYear {
   year: number;
+  kind: FigureKind;
   cost: number;
   funding: number;
   balance: number;
@@ -99,4 +115,22 @@ export interface SimulationResult {
   /** Rijksmaatregelen switched on, in library order; set by simulate (empty when none) */
   fundingMeasures?: FundingMeasureResult[];
   gemeenten: GemeenteResult[];
+}
+
+/**
+ * A result stored before realisatie existed has no kinds: every figure in it was
+ * a raming. Fills them in place (and returns the result) so readers can rely on them.
+ */
+export function markKinds(result: SimulationResult): SimulationResult {
+  type Loose = { kind?: FigureKind; fundingKind?: FigureKind };
+  const mark = (y: Loose) => {
+    if (y.kind === undefined) y.kind = 'raming';
+  };
+  for (const line of result.lines) for (const y of line.years as Loose[]) mark(y);
+  for (const t of result.totals as Loose[]) {
+    mark(t);
+    if (t.fundingKind === undefined) t.fundingKind = 'raming';
+  }
+  for (const g of result.gemeenten) for (const y of g.years as Loose[]) mark(y);
+  return result;
 }

@@ -2,6 +2,7 @@ import type { Model, VolumeSegment } from '../formats/model';
 import type { Scenario } from '../formats/scenario';
 import type {
   BudgetLineResult,
+  FigureKind,
   FundingMeasureResult,
   GemeenteResult,
   LineResult,
@@ -16,6 +17,7 @@ import { fundingShares, lineShares, splitAmount, youthShares } from './split';
 import { modelYears } from '../years';
 import { annotatePrevention, preventionFactors, preventionLine } from './prevention';
 import { fundingMeasures } from './measures';
+import { figureKinds, isNewSegment, realisedShares, realisedView, realisedVolumeState, regionFigure, scenarioAfter, type RealisedView } from './realisatie';
 
 export interface SimulateOptions {
   /** Skip the per-gemeente split (Monte Carlo and goal seek need only the totals). */
@@ -27,17 +29,54 @@ export function steadyStateClients(seg: Pick<VolumeSegment, 'inflowPerYear' | 'a
   return (seg.inflowPerYear * seg.avgDurationMonths) / 12;
 }
 
+/** Where a volume segment's simulation starts: month 0 of year index `start`, with `opening` clients. */
+interface VolumeStart {
+  start: number;
+  opening: number;
+  inflow: number;
+  duration: number;
+  units: number;
+  price: number;
+}
+
 /**
  * Simulates a model under a scenario, in monthly steps from January of baseYear
  * to December of endYear. Inputs are assumed valid (parseModel/parseScenario).
+ *
+ * With realisatie (last realised year R) the years ≤ R are the realised figures
+ * and the simulation starts on 1 January of R+1 from a calibration of R; the
+ * scenario's year keys ≤ R do not apply to the lasten (docs/formats.md,
+ * "Rekenregels met realisatie"). Without realisatie nothing changes.
  */
-export function simulate(model: Model, scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
+export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOptions = {}): SimulationResult {
   const years = modelYears(model);
   const volume = model.segments.filter((s): s is VolumeSegment => s.kind === 'volume');
+  const real = realisedView(model, years);
+  const kinds = figureKinds(model, years);
+  const lastIndex = real ? real.lastIndex : -1;
+  const scenario = real ? scenarioAfter(scenarioIn, real.lastYear) : scenarioIn;
+
+  const starts = new Map<string, VolumeStart>();
+  for (const seg of volume) {
+    // Without realisatie, and for a new segment (no realised figures) after R: the segment's own figures.
+    if (!real || isNewSegment(model, seg.id)) {
+      starts.set(seg.id, {
+        start: real ? lastIndex + 1 : 0,
+        opening: seg.openingClients ?? steadyStateClients(seg),
+        inflow: seg.inflowPerYear,
+        duration: seg.avgDurationMonths,
+        units: seg.unitsPerClientMonth ?? 1,
+        price: seg.pricePerUnit,
+      });
+      continue;
+    }
+    const st = realisedVolumeState(seg, regionFigure(model, seg.id, real.lastYear));
+    starts.set(seg.id, { start: lastIndex + 1, opening: st.opening, inflow: st.inflow, duration: st.duration, units: st.unitsPerClientMonth, price: st.pricePerUnit });
+  }
 
   const inflowBefore = new Map<string, number[]>();
   for (const seg of volume) {
-    inflowBefore.set(seg.id, yearPath(seg.inflowPerYear, scenario.assumptions[seg.id]?.inflowChangePct, years));
+    inflowBefore.set(seg.id, yearPath(starts.get(seg.id)!.inflow, scenario.assumptions[seg.id]?.inflowChangePct, years));
   }
   // The prevention effect (scenario.prevention) scales a segment's own inflow, before substitution.
   const prevention = preventionFactors(scenario.prevention, years);
@@ -56,50 +95,75 @@ export function simulate(model: Model, scenario: Scenario, options: SimulateOpti
       ...(seg.taakveld !== undefined ? { taakveld: seg.taakveld } : {}),
     };
     if (seg.kind === 'budget') {
-      const amounts = yearPath(seg.amount, a?.amountChangePct, years);
-      const line: BudgetLineResult = { ...common, kind: 'budget', years: years.map((year, k) => ({ year, cost: amounts[k]! })) };
+      const base = real && !isNewSegment(model, seg.id) ? regionFigure(model, seg.id, real.lastYear).lasten : seg.amount;
+      const amounts = yearPath(base, a?.amountChangePct, years);
+      for (let k = 0; k <= lastIndex; k++) amounts[k] = regionFigure(model, seg.id, years[k]!).lasten;
+      const line: BudgetLineResult = { ...common, kind: 'budget', years: years.map((year, k) => ({ year, kind: kinds[k]!, cost: amounts[k]! })) };
       return line;
     }
-    const line: VolumeLineResult = {
-      ...common,
-      kind: 'volume',
-      unit: seg.unit,
-      years: simulateVolume(
-        seg,
-        years,
-        inflowBefore.get(seg.id)!,
-        inflowAfter.get(seg.id)!,
-        yearPath(seg.avgDurationMonths, a?.durationChangePct, years),
-        yearPath(seg.unitsPerClientMonth ?? 1, a?.intensityChangePct, years),
-        yearPath(seg.pricePerUnit, a?.priceIndexPct, years),
-      ),
-    };
+    const st = starts.get(seg.id)!;
+    const out = simulateVolume(
+      st,
+      years,
+      kinds,
+      inflowBefore.get(seg.id)!,
+      inflowAfter.get(seg.id)!,
+      yearPath(st.duration, a?.durationChangePct, years),
+      yearPath(st.units, a?.intensityChangePct, years),
+      yearPath(st.price, a?.priceIndexPct, years),
+    );
+    for (let k = 0; k <= lastIndex; k++) out[k] = realisedVolumeYear(model, seg, years[k]!);
+    const line: VolumeLineResult = { ...common, kind: 'volume', unit: seg.unit, years: out };
     return line;
   });
   if (scenario.prevention) {
     annotatePrevention(lines, prevention);
-    lines.push(preventionLine(scenario.prevention, years));
+    lines.push(preventionLine(scenario.prevention, years, kinds));
   }
 
-  const measures = fundingMeasures(model, scenario, years);
-  const totals = fundingAndTotals(model, scenario, years, lines, measures);
-  const gemeenten = options.perGemeente === false ? [] : splitOverGemeenten(model, years, lines, totals);
+  const measures = fundingMeasures(model, scenarioIn, years);
+  const totals = fundingAndTotals(model, scenarioIn, years, kinds, lines, measures, real);
+  const gemeenten = options.perGemeente === false ? [] : splitOverGemeenten(model, years, kinds, lines, totals, real);
   return { years, lines, totals, gemeenten, fundingMeasures: measures };
 }
 
-/** One volume segment: S_next = S + i − S/D each month; cost = client-months × u × p. */
+/** A realised year of a volume segment: lasten as realised, the rest from its calibration. */
+function realisedVolumeYear(model: Model, seg: VolumeSegment, year: number): VolumeYear {
+  const f = regionFigure(model, seg.id, year);
+  const st = realisedVolumeState(seg, f);
+  return {
+    year,
+    kind: 'realisatie',
+    cost: f.lasten,
+    clientMonths: st.clientMonths,
+    inflow: st.inflow,
+    inflowBeforeSubstitution: st.inflow,
+    clientsEnd: st.opening,
+    durationMonths: st.duration,
+    unitsPerClientMonth: st.unitsPerClientMonth,
+    pricePerUnit: st.pricePerUnit,
+    clients: st.clients,
+  };
+}
+
+/**
+ * One volume segment: S_next = S + i − S/D each month; cost = client-months × u × p.
+ * Starts at year index `start.start` (0, or R+1 with realisatie); earlier entries
+ * are left for the caller to fill with the realised years.
+ */
 function simulateVolume(
-  seg: VolumeSegment,
+  start: VolumeStart,
   years: readonly number[],
+  kinds: readonly FigureKind[],
   inflowBefore: readonly number[],
   inflow: readonly number[],
   duration: readonly number[],
   units: readonly number[],
   price: readonly number[],
 ): VolumeYear[] {
-  let clients = seg.openingClients ?? steadyStateClients(seg);
+  let clients = start.opening;
   const out: VolumeYear[] = new Array(years.length);
-  for (let k = 0; k < years.length; k++) {
+  for (let k = start.start; k < years.length; k++) {
     const i = inflow[k]! / 12;
     const d = duration[k]!;
     let clientMonths = 0;
@@ -110,6 +174,7 @@ function simulateVolume(
     }
     out[k] = {
       year: years[k]!,
+      kind: kinds[k]!,
       cost: clientMonths * units[k]! * price[k]!,
       clientMonths,
       inflow: inflow[k]!,
@@ -123,28 +188,64 @@ function simulateVolume(
   return out;
 }
 
-/** Funding R_y = baseline_y + adjustments_y; the scenario's index overrides the model's year by year. */
+/**
+ * Funding R_y = baseline_y + adjustments_y; the scenario's index overrides the model's year by year.
+ * A year with every gemeente's realised Rijksmiddelen has their sum as baseline and no
+ * adjustments or measures (they are in the realised amount); later years index from it.
+ */
 function fundingAndTotals(
   model: Model,
   scenario: Scenario,
   years: readonly number[],
+  kinds: readonly FigureKind[],
   lines: readonly LineResult[],
   measures: readonly FundingMeasureResult[],
+  real: RealisedView | undefined,
 ): TotalYear[] {
   const index: Record<string, number> = { ...model.funding.indexPct, ...scenario.funding.indexPct };
   const baseline = yearPath(model.funding.baseAmount, index, years);
   const adjustments = yearValues(scenario.funding.adjustments, years);
+  if (real) {
+    for (let k = 0; k < years.length; k++) {
+      const realised = real.funding[k];
+      if (realised !== undefined) {
+        baseline[k] = realised;
+        adjustments[k] = 0;
+        for (const m of measures) m.years[k] = 0;
+      } else if (k > 0) {
+        const pct = index[String(years[k])];
+        baseline[k] = pct === undefined ? baseline[k - 1]! : baseline[k - 1]! * (1 + pct / 100);
+      }
+    }
+  }
   return years.map((year, k) => {
     let cost = 0;
     for (const line of lines) cost += line.years[k]!.cost;
     let measured = 0;
     for (const m of measures) measured += m.years[k]!;
     const funding = baseline[k]! + adjustments[k]! + measured;
-    return { year, cost, funding, fundingBaseline: baseline[k]!, fundingAdjustment: adjustments[k]!, fundingMeasures: measured, balance: funding - cost };
+    return {
+      year,
+      kind: kinds[k]!,
+      fundingKind: real?.funding[k] !== undefined ? 'realisatie' : 'raming',
+      cost,
+      funding,
+      fundingBaseline: baseline[k]!,
+      fundingAdjustment: adjustments[k]!,
+      fundingMeasures: measured,
+      balance: funding - cost,
+    };
   });
 }
 
-function splitOverGemeenten(model: Model, years: readonly number[], lines: readonly LineResult[], totals: readonly TotalYear[]): GemeenteResult[] {
+function splitOverGemeenten(
+  model: Model,
+  years: readonly number[],
+  kinds: readonly FigureKind[],
+  lines: readonly LineResult[],
+  totals: readonly TotalYear[],
+  real: RealisedView | undefined,
+): GemeenteResult[] {
   const youth = youthShares(model.gemeenten);
   // Lines beyond the model's segments (the prevention budget) are shared by youth, like the regional budget.
   const shareByLine = lines.map((_, l) => {
@@ -167,16 +268,19 @@ function splitOverGemeenten(model: Model, years: readonly number[], lines: reado
       lineCosts[l] = new Array<number>(nYears);
     }
     const gYears: GemeenteResult['years'] = new Array(nYears);
-    for (let y = 0; y < nYears; y++) gYears[y] = { year: years[y]!, cost: 0, funding: 0, balance: 0 };
+    for (let y = 0; y < nYears; y++) gYears[y] = { year: years[y]!, kind: kinds[y]!, cost: 0, funding: 0, balance: 0 };
     result[k] = { id: g.id, name: g.name, costShares, fundingShare: funding[k]!, lineCosts, years: gYears };
   }
 
   const parts = new Array<number>(n).fill(0);
+  const lastIndex = real ? real.lastIndex : -1;
   for (let l = 0; l < nLines; l++) {
     const lineYears = lines[l]!.years;
-    const shares = shareByLine[l]!;
+    const seg = model.segments[l];
     for (let y = 0; y < nYears; y++) {
-      splitAmount(lineYears[y]!.cost, shares, parts);
+      // In a realised year a gemeente's own figure counts; the rest follows the line's key.
+      const own = y <= lastIndex && seg ? realisedShares(model, seg.id, years[y]!, lineYears[y]!.cost, shareByLine[l]!, youth) : undefined;
+      splitAmount(lineYears[y]!.cost, own ?? shareByLine[l]!, parts);
       for (let k = 0; k < n; k++) {
         const r = result[k]!;
         r.lineCosts[l]![y] = parts[k]!;
@@ -184,8 +288,17 @@ function splitOverGemeenten(model: Model, years: readonly number[], lines: reado
       }
     }
   }
+  // Realised Rijksmiddelen: each gemeente its own; later years by the last realised proportions.
+  let fundingKey = funding;
   for (let y = 0; y < nYears; y++) {
-    splitAmount(totals[y]!.funding, funding, parts);
+    const own = real?.fundingByGemeente[y];
+    if (own) {
+      for (let k = 0; k < n; k++) parts[k] = own[k]!;
+      const sum = real!.funding[y]!;
+      if (sum > 0) fundingKey = own.map((a) => a / sum);
+    } else {
+      splitAmount(totals[y]!.funding, fundingKey, parts);
+    }
     for (let k = 0; k < n; k++) {
       const gy = result[k]!.years[y]!;
       gy.funding = parts[k]!;

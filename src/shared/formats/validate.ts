@@ -1,4 +1,5 @@
 import { checkYearKeys, modelSchema, type Model } from './model';
+import { migrateModel } from './migrate';
 import { VOLUME_ASSUMPTION_FIELDS, scenarioSchema, type Scenario } from './scenario';
 import { makeIssue, zodErrorToIssues, type ParseResult, type ValidationIssue } from './issues';
 import { fmt } from './common';
@@ -6,9 +7,12 @@ import { checkAnalysisExtensions } from './analysisChecks';
 import { yearPath } from '../engine/paths';
 import { modelYears } from '../years';
 
-/** Parses and checks a model file. Nothing is returned unless everything is valid. */
+/**
+ * Parses and checks a model file. Nothing is returned unless everything is valid.
+ * A model@1 is migrated to model@2 first (migrateModel), so the value is always @2.
+ */
 export function parseModel(input: unknown): ParseResult<Model> {
-  const parsed = modelSchema.safeParse(input, { reportInput: true });
+  const parsed = modelSchema.safeParse(migrateModel(input), { reportInput: true });
   if (!parsed.success) return { ok: false, issues: zodErrorToIssues(parsed.error) };
   return { ok: true, value: parsed.data };
 }

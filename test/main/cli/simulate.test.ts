@@ -67,20 +67,21 @@ describe('npm run simulate', () => {
     const lines = doc.lines as { id: string; kind: string; years: Record<string, number>[] }[];
     expect(lines.map((l) => [l.id, l.kind])).toEqual([['amb', 'volume'], ['sub', 'budget']]);
     expect(Object.keys(lines[0]!)).toEqual(['id', 'name', 'kind', 'years']);
-    expect(Object.keys(lines[0]!.years[0]!)).toEqual(['year', 'cost', 'clientMonths', 'inflow', 'clientsEnd']);
+    expect(Object.keys(lines[0]!.years[0]!)).toEqual(['year', 'kind', 'cost', 'clientMonths', 'inflow', 'clientsEnd']);
+    expect(lines[0]!.years.map((y) => y.kind)).toEqual(['raming', 'raming']);
     expect(lines[0]!.years[0]!.cost).toBeCloseTo(14400, 8);
     expect(lines[0]!.years[0]!.clientMonths).toBeCloseTo(144, 10);
     expect(lines[0]!.years[0]!.clientsEnd).toBeCloseTo(12, 10);
     // unrounded: 14.400 × 1,1 carries floating-point digits, not a rounded euro
     expect(lines[0]!.years[1]!.cost).toBeCloseTo(15840, 8);
-    expect(lines[1]!.years).toEqual([{ year: 2022, cost: 1000 }, { year: 2023, cost: 1000 }]);
+    expect(lines[1]!.years).toEqual([{ year: 2022, kind: 'raming', cost: 1000 }, { year: 2023, kind: 'raming', cost: 1000 }]);
     const totals = doc.totals as Record<string, number>[];
-    expect(Object.keys(totals[0]!)).toEqual(['year', 'cost', 'funding', 'balance']);
+    expect(Object.keys(totals[0]!)).toEqual(['year', 'kind', 'fundingKind', 'cost', 'funding', 'balance']);
     expect(totals[0]!.cost).toBeCloseTo(15400, 8);
     expect(totals[0]!.balance).toBeCloseTo(4600, 8);
     const gemeenten = doc.gemeenten as { id: string; name: string; years: Record<string, number>[] }[];
     expect(gemeenten.map((g) => g.id)).toEqual(['a', 'b']);
-    expect(gemeenten[0]!.years[0]).toEqual({ year: 2022, cost: expect.closeTo(11550, 8), funding: 15000, balance: expect.closeTo(3450, 8) });
+    expect(gemeenten[0]!.years[0]).toEqual({ year: 2022, kind: 'raming', cost: expect.closeTo(11550, 8), funding: 15000, balance: expect.closeTo(3450, 8) });
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
   });
 
@@ -169,6 +170,64 @@ describe('runCli in process', () => {
     expect(r.stdout).toMatch(/^ {2}waarvan basis met index +€ 79\.024\.809 /m);
     expect(r.stdout).toMatch(/^ {2}waarvan Extra middelen Voorjaarsnota 2025/m);
     expect(r.stdout).toMatch(/^ {2}waarvan Kortere trajecten vanaf 2028/m);
+  });
+
+  /** smallModel over 2022–2024 with 2022 realised: Ambulant 20 jeugdigen, € 12.000; Subsidie € 900; Rijksmiddelen € 15.000 + € 4.000. */
+  const realisedModel = {
+    ...smallModel,
+    endYear: 2024,
+    gemeenten: [
+      { id: 'a', name: 'A', youth0to17: 300, cbsCode: 'GM0983' },
+      { id: 'b', name: 'B', youth0to17: 100, cbsCode: 'GM0889' },
+    ],
+    realisatie: {
+      lastYear: 2022,
+      segments: {
+        amb: { '2022': { clients: 20, lasten: 12000, source: 'Jaarrekening 2022, tabel 3' } },
+        sub: { '2022': { lasten: 900, source: 'Jaarrekening 2022, tabel 3' } },
+      },
+      gemeenten: {
+        a: { rijksmiddelen: { '2022': { amount: 15000, source: 'Septembercirculaire 2022' } } },
+        b: { rijksmiddelen: { '2022': { amount: 4000, source: 'Septembercirculaire 2022' } } },
+      },
+    },
+  };
+
+  it('--json carries per line and year whether a figure is realisatie or raming', () => {
+    const r = runInProcess('--model', file('realisatie.json', realisedModel), '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as {
+      lines: { id: string; years: { year: number; kind: string; cost: number }[] }[];
+      totals: { year: number; kind: string; fundingKind: string; cost: number; funding: number }[];
+      gemeenten: { years: { kind: string; funding: number }[] }[];
+    };
+    for (const line of doc.lines) expect(line.years.map((y) => [y.year, y.kind])).toEqual([[2022, 'realisatie'], [2023, 'raming'], [2024, 'raming']]);
+    expect(doc.lines.map((l) => l.years[0]!.cost)).toEqual([12000, 900]);
+    expect(doc.lines[0]!.years[1]!.cost).toBeCloseTo(12000, 6); // the raming starts from 2022's lasten
+    expect(doc.totals.map((t) => [t.kind, t.fundingKind])).toEqual([['realisatie', 'realisatie'], ['raming', 'raming'], ['raming', 'raming']]);
+    expect(doc.totals[0]).toMatchObject({ cost: 12900, funding: 19000 });
+    expect(doc.gemeenten.map((g) => [g.years[0]!.kind, g.years[0]!.funding])).toEqual([['realisatie', 15000], ['realisatie', 4000]]);
+  });
+
+  it('the table marks realised years', () => {
+    const r = runInProcess('--model', file('realisatie2.json', realisedModel));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const header = lines.findIndex((l) => /^ +2022 +2023 +2024$/.test(l));
+    expect(header).toBeGreaterThan(0);
+    // "R" right-aligned above 2022 only
+    const marks = lines[header - 1]!;
+    expect(marks.trim()).toBe('R');
+    expect(marks.length).toBe(lines[header]!.indexOf('2022') + 4);
+    expect(r.stdout).toContain('R = realisatie: de gerealiseerde cijfers t/m 2022; latere jaren zijn raming, gerekend vanaf 2022.');
+    expect(r.stdout).toContain('Rijksmiddelen gerealiseerd in 2022; overige jaren geraamd.');
+    expect(r.stdout).toMatch(/^Ambulant +€ 12\.000 +€ 12\.000 +€ 12\.000$/m);
+  });
+
+  it('a model without realisatie has no marks', () => {
+    const r = runInProcess('--model', file('zonder.json', smallModel));
+    expect(r.stdout).not.toContain('R = realisatie');
   });
 
   it('shows no breakdown when the funding is the index path only', () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { openService, type Service } from '../../../src/main/service';
 import { silentLogger } from '../../../src/main/log';
 import { storedModel, storedScenario, tempDir } from '../../fixtures';
@@ -97,5 +98,55 @@ describe('export and import round trip', () => {
     if (!back.ok) throw new Error(back.error.message);
     expect(back.value.scenario).toEqual(saved.value.scenario);
     expect(back.value.versionCount).toBe(1);
+  });
+});
+
+describe('model@1 keeps loading (issue 10): migrated to model@2 on read', () => {
+  const v1Text = readFileSync(new URL('../fixtures/model-v1/noord-limburg.json', import.meta.url), 'utf8');
+  const v1 = JSON.parse(v1Text) as Record<string, unknown>;
+
+  it('imports the real model@1 file (the default model before model@2) as model@2, nothing else changed', async () => {
+    expect(v1.format).toBe('jeugdbegroting/model@1');
+    const r = await service.api.call('files.importModel', { fileName: 'noord-limburg.json', content: v1Text });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.model).toEqual({ ...v1, format: 'jeugdbegroting/model@2' });
+    // exported (and so written) as model@2
+    const out = await service.api.call('files.exportModel', { id: r.value.id });
+    if (!out.ok) throw new Error(out.error.message);
+    expect((JSON.parse(out.value.content) as { format: string }).format).toBe('jeugdbegroting/model@2');
+    // a scenario file of that time still imports onto it
+    const scenarioText = readFileSync(new URL('../../models/scenarios/ongewijzigd-beleid.json', import.meta.url), 'utf8');
+    const s = await service.api.call('files.importScenario', { modelId: r.value.id, fileName: 'ongewijzigd-beleid.json', content: scenarioText });
+    expect(s.ok).toBe(true);
+  });
+
+  it('a stored model and a stored version written as model@1 come back as model@2, the old result with kinds', async () => {
+    const state = service.context.state;
+    if (state.status !== 'ready') throw new Error('not ready');
+    const db = state.storage.db;
+    const saved = await service.api.call('scenarios.save', { modelId, scenario: storedScenario('Van vroeger', 3) });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const version = await service.api.call('versions.create', { scenarioId: saved.value.id, note: 'oud' });
+    if (!version.ok) throw new Error(version.error.message);
+    // rewrite the rows as a version of the app before model@2 wrote them
+    const oldModel = JSON.stringify({ ...storedModel(), format: 'jeugdbegroting/model@1' });
+    db.prepare('UPDATE models SET json = ? WHERE id = ?').run(oldModel, modelId);
+    const row = db.prepare('SELECT result_json FROM scenario_versions WHERE id = ?').get(version.value.id) as { result_json: string };
+    const oldResult = row.result_json.replace(/"kind":"(raming|realisatie)",/g, '').replace(/"fundingKind":"raming",/g, '');
+    expect(oldResult).not.toContain('raming');
+    db.prepare('UPDATE scenario_versions SET model_json = ?, result_json = ? WHERE id = ?').run(oldModel, oldResult, version.value.id);
+
+    const m = await service.api.call('models.get', { id: modelId });
+    if (!m.ok) throw new Error(m.error.message);
+    expect(m.value.model).toEqual(storedModel());
+    const v = await service.api.call('versions.get', { id: version.value.id });
+    if (!v.ok) throw new Error(v.error.message);
+    expect(v.value.model.format).toBe('jeugdbegroting/model@2');
+    expect(v.value.result.totals.map((t) => [t.kind, t.fundingKind])).toEqual(v.value.result.years.map(() => ['raming', 'raming']));
+    expect(v.value.result.lines[0]!.years.every((y) => y.kind === 'raming')).toBe(true);
+    // saving it again writes model@2
+    const again = await service.api.call('models.save', { id: modelId, model: m.value.model });
+    if (!again.ok) throw new Error(again.error.message);
+    expect((db.prepare('SELECT json FROM models WHERE id = ?').get(modelId) as { json: string }).json).toContain('"jeugdbegroting/model@2"');
   });
 });

@@ -3,13 +3,13 @@ import { emptyScenario } from '../../../src/shared/formats/scenario';
 import type { Model } from '../../../src/shared/formats/model';
 import { parseModel } from '../../../src/shared/formats/validate';
 import { setAssumption, setSubstitutionShare, addSubstitution, stripSegment } from '../../../src/renderer/lib/scenarioEdit';
-import { setFundingShare, freshId } from '../../../src/renderer/lib/modelEdit';
+import { setFundingShare, freshId, removeSegment, addBudgetSegment } from '../../../src/renderer/lib/modelEdit';
 import { zeroTicks } from '../../../src/renderer/charts/ticks';
 import { detectFileKind } from '../../../src/renderer/components/FileDialogs';
 import { useHistory } from '../../../src/renderer/stores/history';
 
 const model: Model = {
-  format: 'jeugdbegroting/model@1',
+  format: 'jeugdbegroting/model@2',
   name: 'Test',
   baseYear: 2022,
   endYear: 2024,
@@ -114,5 +114,37 @@ describe('one undo history per thing edited', () => {
     expect(redoLabel(useHistory.getState(), MODEL_HISTORY)).toBe('Pleegzorg, prijs per eenheid');
     expect(undoLabel(useHistory.getState(), scenarioHistory(7))).toBe('Pleegzorg, instroom 2024');
     expect(useHistory.getState().redo(MODEL_HISTORY, 'm0')).toBe('m1');
+  });
+});
+
+describe('model edits with realisatie', () => {
+  const src = 'Jaarrekening 2022';
+  const withRealisatie: Model = {
+    ...model,
+    segments: [...model.segments, { id: 'b2', name: 'B2', kind: 'budget', amount: 10 }],
+    realisatie: {
+      lastYear: 2022,
+      segments: Object.fromEntries([...model.segments.map((s) => s.id), 'b2'].map((id) => [id, { '2022': { lasten: 100, clients: 10, source: src } }])),
+      gemeenten: { a: { segments: { b2: { '2022': { lasten: 40, source: src } } } } },
+    },
+  };
+
+  it('removing a segment removes its realised figures too, so the model stays valid', () => {
+    expect(parseModel(withRealisatie).ok).toBe(true);
+    const next = removeSegment(withRealisatie, 'b2');
+    const r = parseModel(next);
+    expect(r.ok ? [] : r.issues.map((i) => i.message)).toEqual([]);
+    expect(next.realisatie!.segments.b2).toBeUndefined();
+    expect(next.realisatie!.gemeenten!.a!.segments).toEqual({});
+    expect(withRealisatie.realisatie!.segments.b2).toBeDefined(); // not mutated
+  });
+
+  it('a segment added to a model with realisatie is new: the model stays valid', () => {
+    const r = parseModel(addBudgetSegment(withRealisatie, 'Nieuw'));
+    expect(r.ok ? [] : r.issues.map((i) => i.message)).toEqual([]);
+  });
+
+  it('a model@2 file is recognised as a model (model@1 too, above)', () => {
+    expect(detectFileKind('{"format":"jeugdbegroting/model@2"}')).toEqual({ kind: 'model' });
   });
 });

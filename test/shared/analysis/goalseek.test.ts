@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyGoalSeekResult, goalSeek, type GoalSeekResult } from '../../../src/shared/analysis/goalseek';
+import { applyGoalSeekResult, checkGoalSeekSpec, goalSeek, type GoalSeekResult } from '../../../src/shared/analysis/goalseek';
 import { simulate } from '../../../src/shared/engine/simulate';
 import { parseScenario } from '../../../src/shared/formats/validate';
 import type { Model } from '../../../src/shared/formats/model';
@@ -113,5 +113,26 @@ describe('goal seek without an answer', () => {
     expect(() => goalSeek(m, sc, { variable: { kind: 'assumption', segment: 'a', field: 'inflowChangePct', fromYear: 2023 }, targetYear: 2024 })).toThrow('geldt niet voor budgetregel "a"');
     expect(() => goalSeek(m, sc, { variable: { kind: 'fundingIndex', fromYear: 2024 }, targetYear: 2023 })).toThrow('vanaf-jaar: 2024 ligt na het doeljaar 2023');
     expect(() => goalSeek(m, sc, { variable: { kind: 'fundingIndex', fromYear: 2022 }, targetYear: 2023 })).toThrow('vanaf-jaar: 2022 ligt buiten 2023–2024');
+  });
+});
+
+describe('goal seek on a model with realisatie (issue 10)', () => {
+  // 2022–2023 realised: budget a € 900.000 and € 1.000.000; funding € 1.100.000
+  const m = handModel({
+    segments: [budgetLine('a', 1)],
+    funding: { baseAmount: 1_100_000 },
+    realisatie: { lastYear: 2023, segments: { a: { '2022': { lasten: 900_000, source: 'test' }, '2023': { lasten: 1_000_000, source: 'test' } } } },
+  });
+
+  it('an assumption from a realised year is refused: it could not move the realised lasten', () => {
+    expect(checkGoalSeekSpec(m, { variable: { kind: 'assumption', segment: 'a', field: 'amountChangePct', fromYear: 2023 }, targetYear: 2024 })).toEqual([
+      'vanaf-jaar: 2023 is een gerealiseerd jaar (realisatie t/m 2023); een aanname werkt pas vanaf 2024',
+    ]);
+  });
+
+  it('from R+1 it works on the raming, which starts from the realised € 1.000.000', () => {
+    const r = found(goalSeek(m, validScenario(m, {}), { variable: { kind: 'assumption', segment: 'a', field: 'amountChangePct', fromYear: 2024 }, targetYear: 2024 }));
+    expect(r.value).toBe(10);
+    expect(r.current).toEqual({ value: 0, balance: 100_000 });
   });
 });

@@ -195,3 +195,43 @@ function integrateTriangles(): number {
   }
   return sum;
 }
+
+describe('Monte Carlo on a model with realisatie (issue 10)', () => {
+  // the default model with 2022–2024 "realised" at its own simulated figures (synthetic, to test the mechanics)
+  const base = defaultModel();
+  const det0 = simulate(base, validScenario(base, {}));
+  const segments: NonNullable<Model['realisatie']>['segments'] = {};
+  base.segments.forEach((seg, l) => {
+    segments[seg.id] = {};
+    for (let k = 0; k < 3; k++) {
+      const y = det0.lines[l]!.years[k]!;
+      segments[seg.id]![String(2022 + k)] = { lasten: y.cost, ...(seg.kind === 'volume' ? { clients: 50 + l } : {}), source: 'test' };
+    }
+  });
+  const m: Model = { ...base, realisatie: { lastYear: 2024, segments } };
+  const s = scenarioWithRanges(m, 0.1);
+  const r = runMonteCarloSync({ model: m, scenario: s, draws: 200, seed: 11 });
+  const det = simulate(m, s, { perGemeente: false });
+
+  it('the realised years have no spread in the lasten: every draw is the realisatie', () => {
+    for (const band of r.years.slice(0, 3)) {
+      const realised = det.totals.find((t) => t.year === band.year)!.cost;
+      expect(band.cost.p10).toBe(realised);
+      expect(band.cost.p90).toBe(realised);
+      expect(band.deterministic.cost).toBe(realised);
+    }
+  });
+
+  it('years after R vary around the simulated raming', () => {
+    const later = r.years.slice(3);
+    expect(later.map((b) => b.year)).toEqual([2025, 2026, 2027, 2028]);
+    for (const band of later) {
+      expect(band.cost.p90).toBeGreaterThan(band.cost.p10);
+      expect(band.deterministic.cost).toBe(det.totals.find((t) => t.year === band.year)!.cost);
+    }
+  });
+
+  it('is reproducible by seed', () => {
+    expect(runMonteCarloSync({ model: m, scenario: s, draws: 200, seed: 11 })).toEqual(r);
+  });
+});

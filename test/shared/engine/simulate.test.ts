@@ -231,8 +231,8 @@ describe('per-gemeente split', () => {
   });
 
   it('totals, funding and balance per gemeente', () => {
-    expect(A!.years[0]).toEqual({ year: 2022, cost: expect.closeTo(2025, 9), funding: 3000, balance: expect.closeTo(975, 9) });
-    expect(B!.years[0]).toEqual({ year: 2022, cost: expect.closeTo(1975, 9), funding: 2000, balance: expect.closeTo(25, 9) });
+    expect(A!.years[0]).toEqual({ year: 2022, kind: 'raming', cost: expect.closeTo(2025, 9), funding: 3000, balance: expect.closeTo(975, 9) });
+    expect(B!.years[0]).toEqual({ year: 2022, kind: 'raming', cost: expect.closeTo(1975, 9), funding: 2000, balance: expect.closeTo(25, 9) });
     expect(A!.fundingShare).toBeCloseTo(0.6, 12);
   });
 

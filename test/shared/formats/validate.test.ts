@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel, parseScenario } from '../../../src/shared/formats/validate';
 import { MODEL_FORMAT } from '../../../src/shared/formats/model';
+import { isModelFormat, migrateModel } from '../../../src/shared/formats/migrate';
+import { readFileSync } from 'node:fs';
+import { simulate } from '../../../src/shared/engine/simulate';
+import { simulate as simulateV1 } from '../legacy/simulate-v1';
 import { SCENARIO_FORMAT } from '../../../src/shared/formats/scenario';
 import { budget, gemeente, model, volume } from '../../fixtures';
 
@@ -92,7 +96,7 @@ describe('model@1', () => {
     expect(modelMessages((x) => (x.gemeenten[0]!.youth0to17 = 0))).toEqual(['gemeenten[0].youth0to17: 0 moet groter dan 0 zijn']);
     expect(modelMessages((x) => (x.segments[0]!.inflowPerYear = '12'))).toEqual(['segments[0].inflowPerYear: "12" is geen getal']);
     expect(modelMessages((x) => delete x.segments[0]!.unit)).toEqual(['segments[0].unit: ontbreekt']);
-    expect(modelMessages((x) => (x.format = 'jeugdbegroting/model@2'))[0]).toMatch(/^format: "jeugdbegroting\/model@2" is geen geldige waarde/);
+    expect(modelMessages((x) => (x.format = 'jeugdbegroting/model@3'))[0]).toMatch(/^format: "jeugdbegroting\/model@3" is geen geldige waarde/);
   });
 
   it('fundingShares that are all given must add up to 1', () => {
@@ -186,5 +190,53 @@ describe('scenario@1', () => {
     expect(scenarioMessages({ substitutions: [{ from: 'amb', to: 'tp', sharePct: { '2023': 10 } }] })).toEqual([
       'substitutions[0].to: "tp" is een budgetregel; substitutie kan alleen tussen volumesegmenten',
     ]);
+  });
+});
+
+describe('model@1 → model@2 (migrateModel)', () => {
+  // a real model@1 file: models/noord-limburg.json as it was before model@2
+  const v1 = JSON.parse(readFileSync(new URL('../fixtures/model-v1/noord-limburg.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+  it('the fixture is a real model@1 file', () => {
+    expect(v1.format).toBe('jeugdbegroting/model@1');
+    expect((v1.segments as unknown[]).length).toBeGreaterThan(5);
+  });
+
+  it('only the format changes; the key stays first; the input is not touched', () => {
+    const before = structuredClone(v1);
+    const out = migrateModel(v1) as Record<string, unknown>;
+    expect(out).toEqual({ ...v1, format: MODEL_FORMAT });
+    expect(Object.keys(out)).toEqual(Object.keys(v1));
+    expect(v1).toEqual(before);
+  });
+
+  it('parseModel reads model@1 as a valid model@2 that serialises as @2 and reads back identical', () => {
+    const r = parseModel(v1);
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    expect(r.value.format).toBe('jeugdbegroting/model@2');
+    expect(r.value).toEqual({ ...v1, format: MODEL_FORMAT });
+    const again = parseModel(JSON.parse(JSON.stringify(r.value)));
+    expect(again.ok && again.value).toEqual(r.value);
+  });
+
+  it('the migrated model computes exactly what the engine before model@2 computed', () => {
+    const r = parseModel(v1);
+    if (!r.ok) throw new Error('invalid');
+    const scenario = parseScenario(JSON.parse(readFileSync(new URL('../../models/scenarios/beleidsplan-kpis.json', import.meta.url), 'utf8')), r.value);
+    if (!scenario.ok) throw new Error(scenario.issues.map((i) => i.message).join('\n'));
+    const now = simulate(r.value, scenario.value);
+    const before = simulateV1(r.value, scenario.value);
+    expect(now.totals.map((t) => t.cost)).toEqual(before.totals.map((t) => t.cost));
+    expect(now.totals.map((t) => t.balance)).toEqual(before.totals.map((t) => t.balance));
+    expect(now.gemeenten.map((g) => g.years.map((y) => y.balance))).toEqual(before.gemeenten.map((g) => g.years.map((y) => y.balance)));
+  });
+
+  it('leaves other input for parseModel to judge', () => {
+    for (const x of [null, 3, 'model', [1], { format: 'jeugdbegroting/model@2' }, { format: 'jeugdbegroting/scenario@1' }]) expect(migrateModel(x)).toBe(x);
+    expect(isModelFormat('jeugdbegroting/model@1')).toBe(true);
+    expect(isModelFormat('jeugdbegroting/model@2')).toBe(true);
+    expect(isModelFormat('jeugdbegroting/model@3')).toBe(false);
+    const r = parseModel({ ...v1, format: 'jeugdbegroting/model@0' });
+    expect(r.ok ? [] : r.issues.map((i) => i.message)[0]).toMatch(/^format: "jeugdbegroting\/model@0" is geen geldige waarde/);
   });
 });
