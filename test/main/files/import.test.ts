@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openService, type Service } from '../../../src/main/service';
 import { silentLogger } from '../../../src/main/log';
-import { storedModel, storedScenario, tempDir } from '../../fixtures';
+import { REPO_ROOT, storedModel, storedScenario, tempDir } from '../../fixtures';
 
 let service: Service;
 let modelId: number;
@@ -102,7 +102,7 @@ describe('export and import round trip', () => {
 });
 
 describe('model@1 keeps loading (issue 10): migrated to model@2 on read', () => {
-  const v1Text = readFileSync(new URL('../fixtures/model-v1/noord-limburg.json', import.meta.url), 'utf8');
+  const v1Text = readFileSync(`${REPO_ROOT}/test/fixtures/model-v1/noord-limburg.json`, 'utf8');
   const v1 = JSON.parse(v1Text) as Record<string, unknown>;
 
   it('imports the real model@1 file (the default model before model@2) as model@2, nothing else changed', async () => {
@@ -115,7 +115,7 @@ describe('model@1 keeps loading (issue 10): migrated to model@2 on read', () => 
     if (!out.ok) throw new Error(out.error.message);
     expect((JSON.parse(out.value.content) as { format: string }).format).toBe('jeugdbegroting/model@2');
     // a scenario file of that time still imports onto it
-    const scenarioText = readFileSync(new URL('../../models/scenarios/ongewijzigd-beleid.json', import.meta.url), 'utf8');
+    const scenarioText = readFileSync(`${REPO_ROOT}/models/scenarios/ongewijzigd-beleid.json`, 'utf8');
     const s = await service.api.call('files.importScenario', { modelId: r.value.id, fileName: 'ongewijzigd-beleid.json', content: scenarioText });
     expect(s.ok).toBe(true);
   });
@@ -145,7 +145,7 @@ describe('model@1 keeps loading (issue 10): migrated to model@2 on read', () => 
     expect(v.value.result.totals.map((t) => [t.kind, t.fundingKind])).toEqual(v.value.result.years.map(() => ['raming', 'raming']));
     expect(v.value.result.lines[0]!.years.every((y) => y.kind === 'raming')).toBe(true);
     // saving it again writes model@2
-    const again = await service.api.call('models.save', { id: modelId, model: m.value.model });
+    const again = await service.api.call('models.save', { id: modelId, revision: m.value.revision, model: m.value.model });
     if (!again.ok) throw new Error(again.error.message);
     expect((db.prepare('SELECT json FROM models WHERE id = ?').get(modelId) as { json: string }).json).toContain('"jeugdbegroting/model@2"');
   });

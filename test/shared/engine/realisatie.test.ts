@@ -375,7 +375,7 @@ describe('horizon', () => {
     expect(simulate(m, emptyScenario('leeg')).years).toHaveLength(31);
     const r = parseModel({ ...m, endYear: 2061 });
     expect(r.ok).toBe(false);
-    expect(r.ok ? [] : r.issues.map((i) => i.message)).toContain('endYear: 2061 ligt na 2060, het laatste jaar dat een model mag beslaan');
+    expect(r.ok ? [] : r.issues.map((i) => i.message)).toContain('endYear: 2061 is meer dan het maximum van 2060');
   });
 
   it('a meerjarenraming from 2022 to 2030 with realisatie to 2025', () => {

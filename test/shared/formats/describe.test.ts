@@ -1,6 +1,5 @@
 /** Issue 12 item 2: validation messages in the controller's words, numbers in nl-NL, never a JSON path. */
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeIssue, describePath, describeProblem, splitPath } from '../../../src/shared/formats/describe';
 import { parseModel, parseScenario } from '../../../src/shared/formats/validate';
@@ -8,8 +7,9 @@ import { emptyScenario } from '../../../src/shared/formats/scenario';
 import { setAssumption, updateSubstitution, addSubstitution } from '../../../src/renderer/lib/scenarioEdit';
 import { setSegmentField } from '../../../src/renderer/lib/modelEdit';
 import type { Model } from '../../../src/shared/formats/model';
+import { REPO_ROOT } from '../../fixtures';
 
-const model = parseModel(JSON.parse(fs.readFileSync(path.join(__dirname, '../../models/noord-limburg.json'), 'utf8')));
+const model = parseModel(JSON.parse(fs.readFileSync(`${REPO_ROOT}/models/noord-limburg.json`, 'utf8')));
 if (!model.ok) throw new Error('model');
 const m: Model = model.value;
 

@@ -1,6 +1,5 @@
 /** Issue 12 item 3: warnings (not errors) for values far outside the model's own range. */
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plausibilityWarnings } from '../../../src/shared/formats/plausibility';
 import { parseModel } from '../../../src/shared/formats/validate';
@@ -8,8 +7,9 @@ import { emptyScenario } from '../../../src/shared/formats/scenario';
 import { simulate } from '../../../src/shared/engine/simulate';
 import { setAssumption } from '../../../src/renderer/lib/scenarioEdit';
 import { setSegmentField } from '../../../src/renderer/lib/modelEdit';
+import { REPO_ROOT } from '../../fixtures';
 
-const parsed = parseModel(JSON.parse(fs.readFileSync(path.join(__dirname, '../../models/noord-limburg.json'), 'utf8')));
+const parsed = parseModel(JSON.parse(fs.readFileSync(`${REPO_ROOT}/models/noord-limburg.json`, 'utf8')));
 if (!parsed.ok) throw new Error('model');
 const model = parsed.value;
 const base = emptyScenario('x');

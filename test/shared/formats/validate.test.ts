@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { simulate } from '../../../src/shared/engine/simulate';
 import { simulate as simulateV1 } from '../legacy/simulate-v1';
 import { SCENARIO_FORMAT } from '../../../src/shared/formats/scenario';
-import { budget, gemeente, model, volume } from '../../fixtures';
+import { REPO_ROOT, budget, gemeente, model, volume } from '../../fixtures';
 
 type Json = Record<string, unknown>;
 
@@ -195,7 +195,7 @@ describe('scenario@1', () => {
 
 describe('model@1 → model@2 (migrateModel)', () => {
   // a real model@1 file: models/noord-limburg.json as it was before model@2
-  const v1 = JSON.parse(readFileSync(new URL('../fixtures/model-v1/noord-limburg.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const v1 = JSON.parse(readFileSync(`${REPO_ROOT}/test/fixtures/model-v1/noord-limburg.json`, 'utf8')) as Record<string, unknown>;
 
   it('the fixture is a real model@1 file', () => {
     expect(v1.format).toBe('jeugdbegroting/model@1');
@@ -222,7 +222,7 @@ describe('model@1 → model@2 (migrateModel)', () => {
   it('the migrated model computes exactly what the engine before model@2 computed', () => {
     const r = parseModel(v1);
     if (!r.ok) throw new Error('invalid');
-    const scenario = parseScenario(JSON.parse(readFileSync(new URL('../../models/scenarios/beleidsplan-kpis.json', import.meta.url), 'utf8')), r.value);
+    const scenario = parseScenario(JSON.parse(readFileSync(`${REPO_ROOT}/models/scenarios/beleidsplan-kpis.json`, 'utf8')), r.value);
     if (!scenario.ok) throw new Error(scenario.issues.map((i) => i.message).join('\n'));
     const now = simulate(r.value, scenario.value);
     const before = simulateV1(r.value, scenario.value);
