@@ -29,6 +29,11 @@ export async function simulateOffThread(
   return simulate(model, scenario);
 }
 
+/** The same inputs (a model or scenario read before and after an await): compared as stored, as JSON. */
+export function sameInputs(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 export const simulateHandlers: HandlerMap<'simulate'> = {
   simulate: (req, ctx) => {
     const issues = checkScenarioAgainstModel(req.scenario, req.model);

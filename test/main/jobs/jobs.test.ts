@@ -239,4 +239,69 @@ describe('jobs: long work off the service thread', () => {
     expect(value(await s.api.call('models.list', {})).length).toBe(count);
     expect(modelId).toBeGreaterThan(0);
   }, 120_000);
+
+  it('large models: the automatic version of a save, a restore and a scenario import are computed in a job worker', async () => {
+    const finished: FinishedJob[] = [];
+    const s = await open({ onFinished: (j) => finished.push(j) });
+    const base = largeModel(500);
+    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 30 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 30 })) };
+    expect(simulateWork(big)).toBeGreaterThanOrEqual(SIMULATE_IN_WORKER_FROM);
+    const bigId = value(await s.api.call('models.save', { model: big })).id;
+    const scenario = bundledScenario(big, 'beleidsplan-kpis.json');
+    const engine = simulate(big, scenario);
+
+    // the save answers; its automatic version follows from a worker, with exactly the result of those inputs
+    const saved = value(await s.api.call('scenarios.save', { modelId: bigId, scenario }));
+    const versionsOf = async (id: number) => value(await s.api.call('versions.list', { scenarioId: id }));
+    await expect.poll(async () => (await versionsOf(saved.id)).map((v) => v.kind), { timeout: 60_000 }).toEqual(['auto']);
+    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([['simulate', 'done']]);
+    const [auto] = await versionsOf(saved.id);
+    const autoRecord = value(await s.api.call('versions.get', { id: auto!.id }));
+    expect(autoRecord.differs).toBe(false);
+    expect(autoRecord.result.totals.at(-1)!.balance).toBeCloseTo(engine.totals.at(-1)!.balance, 6);
+    expect(autoRecord.scenario).toEqual(scenario);
+    // within the interval a next save adds no version and starts no job
+    finished.length = 0;
+    const edited = { ...scenario, description: 'bijgewerkt' };
+    expect(value(await s.api.call('scenarios.save', { id: saved.id, modelId: bigId, scenario: edited })).scenario.description).toBe('bijgewerkt');
+    expect((await versionsOf(saved.id)).length).toBe(1);
+    expect(finished).toEqual([]);
+
+    // a duplicate's first version, the same way
+    const copy = value(await s.api.call('scenarios.duplicate', { id: saved.id, name: 'Kopie groot' }));
+    await expect.poll(async () => (await versionsOf(copy.id)).map((v) => v.note), { timeout: 60_000 }).toEqual([`kopie van "${saved.name}"`]);
+
+    // restoring the first version keeps the working copy ('bijgewerkt') as a version computed in a worker
+    finished.length = 0;
+    const restored = value(await s.api.call('versions.restore', { id: auto!.id }));
+    expect(restored.scenario).toEqual(scenario);
+    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([['simulate', 'done']]);
+    const before = (await versionsOf(saved.id)).find((v) => v.kind === 'before-restore')!;
+    const beforeRecord = value(await s.api.call('versions.get', { id: before.id }));
+    expect(beforeRecord.scenario.description).toBe('bijgewerkt');
+    expect(beforeRecord.differs).toBe(false);
+
+    // a scenario file imported into the large model: its version computed in a worker
+    finished.length = 0;
+    const file = value(await s.api.call('files.exportScenario', { id: saved.id }));
+    const imported = value(await s.api.call('files.importScenario', { modelId: bigId, fileName: 'groot.json', content: file.content }));
+    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([['simulate', 'done']]);
+    const [importVersion] = await versionsOf(imported.id);
+    expect(importVersion!.note).toBe('geïmporteerd uit groot.json');
+    expect(value(await s.api.call('versions.get', { id: importVersion!.id })).result.totals.at(-1)!.balance).toBeCloseTo(engine.totals.at(-1)!.balance, 6);
+  }, 180_000);
+
+  it('the jobKey of a request finds its job in jobs.status; a bad key is refused before any work', async () => {
+    const s = await open();
+    const { modelId, scenarioIds } = await withLargeModel(s, 120);
+    const exporting = s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'euro', jobKey: 'dialoog-1' });
+    const job = await runningJob(s);
+    expect(job).toMatchObject({ method: 'excel.exportBijlage', key: 'dialoog-1' });
+    expect(value(await s.api.call('jobs.cancel', { id: job.id }))).toEqual({ cancelled: true });
+    expect(await exporting).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    const bad = await s.api.call('excel.template', { jobKey: 'geen spaties!' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(bad.ok ? '' : bad.error.message).toContain('jobKey');
+    expect(value(await s.api.call('jobs.status', {}))).toEqual([]);
+  }, 120_000);
 });
