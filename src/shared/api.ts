@@ -193,7 +193,7 @@ export interface BackupInfo {
 export interface JobStatus {
   id: number;
   /** the request it answers */
-  method: 'excel.exportBijlage' | 'excel.template' | 'excel.importModel' | 'simulate';
+  method: 'excel.exportBijlage' | 'excel.template' | 'excel.importModel' | 'simulate' | 'files.importModel';
   /** the jobKey sent with the request, if any */
   key?: string;
   /** queued: waiting for a free worker */

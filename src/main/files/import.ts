@@ -43,8 +43,15 @@ export function validateScenarioFile(content: string, model: Model, fileName?: s
   return parsed.value;
 }
 
-export function importModelFile(db: Database.Database, content: string, fileName: string | undefined, stamp: Stamp): ModelRecord {
-  const model = validateModelFile(content, fileName);
+export function importModelFile(
+  db: Database.Database,
+  content: string,
+  fileName: string | undefined,
+  stamp: Stamp,
+  /** the model as validateModelFile gave it elsewhere (a job worker, for a large file) */
+  validated?: Model,
+): ModelRecord {
+  const model = validated ?? validateModelFile(content, fileName);
   return db.transaction(() => insertModel(db, model, stamp.at))();
 }
 

@@ -40,6 +40,7 @@ export const DEFAULT_BUDGETS: Record<JobKind, JobBudget> = {
   'excel.template': { timeMs: 60_000, memoryMb: 512 },
   'excel.importModel': { timeMs: 60_000, memoryMb: 1024 },
   'simulate': { timeMs: 60_000, memoryMb: 1024 },
+  'files.importModel': { timeMs: 30_000, memoryMb: 1024 },
 };
 
 /** At most this many workers at once (the rest wait in line): each is a CPU-bound thread. */
@@ -50,6 +51,7 @@ const SUBJECTS: Record<JobKind, { subject: string; pronoun: 'die' | 'dat' }> = {
   'excel.template': { subject: 'Het maken van het sjabloon', pronoun: 'dat' },
   'excel.importModel': { subject: 'Het inlezen van het sjabloon', pronoun: 'dat' },
   'simulate': { subject: 'De berekening', pronoun: 'die' },
+  'files.importModel': { subject: 'Het inlezen van het modelbestand', pronoun: 'dat' },
 };
 
 export type StopReason = 'cancelled' | 'time' | 'memory';

@@ -15,6 +15,7 @@ import { silentLogger } from '../../../src/main/log';
 import type { ApiResult, ScenarioRecord } from '../../../src/shared/api';
 import { simulate } from '../../../src/shared/engine/simulate';
 import { SIMULATE_IN_WORKER_FROM, simulateWork } from '../../../src/main/service/simulate';
+import { IMPORT_MODEL_IN_WORKER_FROM } from '../../../src/main/service/files';
 import { bundledScenario, largeModel } from '../../../bench/inputs';
 
 const SCENARIO_FILES = ['ongewijzigd-beleid.json', 'beleidsplan-kpis.json', 'rijksmaatregelen.json'];
@@ -303,5 +304,38 @@ describe('jobs: long work off the service thread', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(bad.ok ? '' : bad.error.message).toContain('jobKey');
     expect(value(await s.api.call('jobs.status', {}))).toEqual([]);
+  }, 120_000);
+
+  it('a large model file (JSON) is parsed and validated in a job worker, with the same answers and refusals', async () => {
+    const finished: FinishedJob[] = [];
+    const s = await open({ onFinished: (j) => finished.push(j) });
+    const model = largeModel(500);
+    const text = JSON.stringify(model, null, 2);
+    // padded past the threshold with whitespace between the tokens (still the same model)
+    const big = text.replace('{', `{${' '.repeat(Math.max(0, IMPORT_MODEL_IN_WORKER_FROM - text.length + 10))}`);
+    expect(big.length).toBeGreaterThanOrEqual(IMPORT_MODEL_IN_WORKER_FROM);
+    const record = value(await s.api.call('files.importModel', { fileName: 'groot.json', content: big }));
+    expect(record.model.segments.map((x) => x.id)).toEqual(model.segments.map((x) => x.id));
+    expect(value(await s.api.call('models.get', { id: record.id })).model).toEqual(record.model);
+    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([['files.importModel', 'done']]);
+
+    // a refusal from the worker is the same Dutch validation error, with its issues; nothing saved
+    const count = value(await s.api.call('models.list', {})).length;
+    const broken = big.replace(`"baseYear": ${model.baseYear}`, '"baseYear": "twintig"');
+    expect(broken).not.toBe(big);
+    const refused = await s.api.call('files.importModel', { fileName: 'groot.json', content: broken });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } });
+    if (!refused.ok) {
+      expect(refused.error.message).toContain('Het bestand "groot.json" is geen geldig model');
+      expect(refused.error.issues?.some((i) => i.path === 'baseYear')).toBe(true);
+    }
+    const syntax = await s.api.call('files.importModel', { fileName: 'groot.json', content: `${big.slice(0, -2)},}` });
+    expect(syntax).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(value(await s.api.call('models.list', {})).length).toBe(count);
+
+    // a small file stays on the service's thread (sooner than a worker starts)
+    finished.length = 0;
+    value(await s.api.call('files.importModel', { content: text }));
+    expect(finished).toEqual([]);
   }, 120_000);
 });
