@@ -224,6 +224,8 @@ describe('jobs: long work off the service thread', () => {
     // versions of a large model: the result is computed in a worker, stored as computed, recomputed in a worker
     const bigId = value(await s.api.call('models.save', { model: big })).id;
     const bigScenario = value(await s.api.call('scenarios.save', { modelId: bigId, scenario }));
+    // the save's automatic version is computed in a worker after the save answered: let it land first
+    await expect.poll(async () => value(await s.api.call('versions.list', { scenarioId: bigScenario.id })).length, { timeout: 60_000 }).toBe(1);
     finished.length = 0;
     const version = value(await s.api.call('versions.create', { scenarioId: bigScenario.id, note: 'raadscommissie' }));
     const stored = value(await s.api.call('versions.get', { id: version.id }));
