@@ -39,7 +39,9 @@ describe('Voortgang en annuleren van een lange export', () => {
     const before = await stored(srv);
     await openExport();
     // every scenario, every gemeente, a 50.000-draw Monte Carlo and the tornado: many seconds of work
-    for (const s of before.scenarios) if (!(await app.page.isChecked(`[data-testid="excel-scenario-${s.id}"]`))) await app.page.check(`[data-testid="excel-scenario-${s.id}"]`);
+    for (const s of before.scenarios)
+      if (!(await app.page.isChecked(`[data-testid="excel-scenario-${s.id}"]`)))
+        await app.page.check(`[data-testid="excel-scenario-${s.id}"]`);
     await app.page.check('[data-testid="excel-scope-all"]');
     await app.page.check('[data-testid="excel-montecarlo"]');
     await app.page.fill('[data-testid="excel-draws"]', '50000');
@@ -49,7 +51,9 @@ describe('Voortgang en annuleren van een lange export', () => {
     await app.page.waitForSelector('[data-testid="excel-export-progress"]', { timeout: 30_000 });
     expect(await app.page.$('[data-testid="excel-export-progress-bar"]')).not.toBeNull();
     expect(await app.page.getAttribute('[data-testid="excel-export-progress-step"]', 'aria-live')).toBe('polite');
-    expect((await app.page.textContent('[data-testid="excel-export-progress-step"]'))?.trim().length).toBeGreaterThan(0);
+    expect((await app.page.textContent('[data-testid="excel-export-progress-step"]'))?.trim().length).toBeGreaterThan(
+      0,
+    );
     // main runs exactly this job, under the key the dialog sent
     const running = await jobsInMain();
     expect(running).toHaveLength(1);
@@ -59,7 +63,9 @@ describe('Voortgang en annuleren van een lange export', () => {
 
     await app.page.click('[data-testid="excel-export-progress-cancel"]');
     await app.page.waitForSelector('[data-testid="excel-export-cancelled"]', { timeout: 10_000 });
-    expect((await app.page.textContent('[data-testid="excel-export-cancelled"]'))?.trim()).toBe('Geannuleerd; er is niets gewijzigd.');
+    expect((await app.page.textContent('[data-testid="excel-export-cancelled"]'))?.trim()).toBe(
+      'Geannuleerd; er is niets gewijzigd.',
+    );
     expect(await app.page.$('[data-testid="excel-export-progress"]')).toBeNull();
     expect(await app.page.$('[data-testid="excel-export-error"]')).toBeNull();
     expect(await app.page.isEnabled('[data-testid="excel-export-run"]')).toBe(true);
@@ -73,11 +79,20 @@ describe('Voortgang en annuleren van een lange export', () => {
     const wasOn = current.scenario.measures?.['korting-511-mln'] === true;
     await app.page.click('[data-testid="measure-switch-korting-511-mln"]');
     await app.saved();
-    await expect.poll(async () => (await stored(srv)).scenarios.find((s) => s.id === current.id)!.scenario.measures?.['korting-511-mln'] === true).toBe(!wasOn);
+    await expect
+      .poll(
+        async () =>
+          (await stored(srv)).scenarios.find((s) => s.id === current.id)!.scenario.measures?.['korting-511-mln'] ===
+          true,
+      )
+      .toBe(!wasOn);
 
     // and a next (small) export runs to the end
     await openExport();
-    const [dl] = await Promise.all([app.page.waitForEvent('download'), app.page.click('[data-testid="excel-export-run"]')]);
+    const [dl] = await Promise.all([
+      app.page.waitForEvent('download'),
+      app.page.click('[data-testid="excel-export-run"]'),
+    ]);
     const name = dl.suggestedFilename();
     expect(name).toMatch(/\.xlsx$/);
     await expect.poll(() => app.page.textContent('[data-testid="excel-export-status"]')).toBe(`Gedownload: ${name}`);

@@ -41,7 +41,11 @@ export function autoVersionInline(db: Database.Database, r: AutoVersionRequest):
  * After the save's transaction: the automatic version of a large model, computed in a job worker.
  * Returns the promise of that work (settles, never rejects) or undefined when nothing is to be done.
  */
-export function autoVersionOffThread(ctx: ServiceContext, db: Database.Database, r: AutoVersionRequest): Promise<void> | undefined {
+export function autoVersionOffThread(
+  ctx: ServiceContext,
+  db: Database.Database,
+  r: AutoVersionRequest,
+): Promise<void> | undefined {
   if (!versionsOffThread(r.model) || !autoVersionDue(db, r.scenarioId, r.stamp.at)) return undefined;
   let busy = pending.get(ctx.jobs);
   if (!busy) pending.set(ctx.jobs, (busy = new Set()));
@@ -58,7 +62,9 @@ export function autoVersionOffThread(ctx: ServiceContext, db: Database.Database,
       })();
     })
     .catch((err: unknown) => {
-      ctx.log.warn(`Automatische versie van scenario ${r.scenarioId} niet gemaakt (de opslag zelf is gelukt): ${err instanceof Error ? err.message : String(err)}`);
+      ctx.log.warn(
+        `Automatische versie van scenario ${r.scenarioId} niet gemaakt (de opslag zelf is gelukt): ${err instanceof Error ? err.message : String(err)}`,
+      );
     })
     .finally(() => running.delete(r.scenarioId));
 }

@@ -47,7 +47,17 @@ export function useJobProgress() {
   return { view, cancelling, track, cancel };
 }
 
-export function JobProgressBox({ view, cancelling, onCancel, testId }: { view: JobView; cancelling: boolean; onCancel: () => void; testId: string }) {
+export function JobProgressBox({
+  view,
+  cancelling,
+  onCancel,
+  testId,
+}: {
+  view: JobView;
+  cancelling: boolean;
+  onCancel: () => void;
+  testId: string;
+}) {
   return (
     <div className="job-progress" data-testid={testId}>
       <progress
@@ -62,7 +72,13 @@ export function JobProgressBox({ view, cancelling, onCancel, testId }: { view: J
         {view.step}
         {view.fraction !== undefined ? ` (${formatPct(view.fraction * 100, 0)})` : ''}
       </p>
-      <button type="button" className="secondary" disabled={cancelling} onClick={onCancel} data-testid={`${testId}-cancel`}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={cancelling}
+        onClick={onCancel}
+        data-testid={`${testId}-cancel`}
+      >
         {cancelling ? 'Annuleren…' : 'Annuleren'}
       </button>
     </div>

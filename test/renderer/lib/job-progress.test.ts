@@ -5,9 +5,23 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { JobStatus } from '../../../src/shared/api';
 import { JOB_KEY_PATTERN } from '../../../src/shared/api';
-import { CANCELLED_MESSAGE, jobViewOf, newJobKey, watchJob, type JobView, type Timers } from '../../../src/renderer/lib/jobProgress';
+import {
+  CANCELLED_MESSAGE,
+  jobViewOf,
+  newJobKey,
+  watchJob,
+  type JobView,
+  type Timers,
+} from '../../../src/renderer/lib/jobProgress';
 
-const exportJob = (over: Partial<JobStatus> = {}): JobStatus => ({ id: 7, method: 'excel.exportBijlage', key: 'mine', state: 'running', elapsedMs: 1200, ...over });
+const exportJob = (over: Partial<JobStatus> = {}): JobStatus => ({
+  id: 7,
+  method: 'excel.exportBijlage',
+  key: 'mine',
+  state: 'running',
+  elapsedMs: 1200,
+  ...over,
+});
 
 /** Timers run by the test: each set() is pending until fire(). */
 function manualTimers() {
@@ -38,14 +52,20 @@ function manualTimers() {
 
 describe('jobViewOf', () => {
   it('finds our job by key among others and shows its step and fraction', () => {
-    const statuses = [exportJob({ id: 3, key: 'other', progress: { fraction: 0.9, step: 'x' } }), exportJob({ progress: { fraction: 0.25, step: 'werkmap 2 van 8 schrijven' } })];
+    const statuses = [
+      exportJob({ id: 3, key: 'other', progress: { fraction: 0.9, step: 'x' } }),
+      exportJob({ progress: { fraction: 0.25, step: 'werkmap 2 van 8 schrijven' } }),
+    ];
     expect(jobViewOf(statuses, 'mine')).toEqual({ id: 7, fraction: 0.25, step: 'werkmap 2 van 8 schrijven' });
     expect(jobViewOf(statuses, 'gone')).toBeUndefined();
     expect(jobViewOf([exportJob({ key: undefined })], 'mine')).toBeUndefined();
   });
 
   it('says what a queued job or one without progress waits for, without a fraction (indeterminate bar)', () => {
-    expect(jobViewOf([exportJob({ state: 'queued' })], 'mine')).toEqual({ id: 7, step: 'Wacht tot een ander zwaar verzoek klaar is…' });
+    expect(jobViewOf([exportJob({ state: 'queued' })], 'mine')).toEqual({
+      id: 7,
+      step: 'Wacht tot een ander zwaar verzoek klaar is…',
+    });
     expect(jobViewOf([exportJob()], 'mine')).toEqual({ id: 7, step: 'Bezig…' });
   });
 
@@ -72,10 +92,20 @@ describe('newJobKey', () => {
 describe('watchJob', () => {
   it('first polls after the delay, then every interval, one poll at a time; reports our job until stopped', async () => {
     const t = manualTimers();
-    const answers: JobStatus[][] = [[exportJob({ state: 'queued' })], [exportJob({ progress: { fraction: 0.5, step: 'werkmap 4 van 8 schrijven' } })], []];
+    const answers: JobStatus[][] = [
+      [exportJob({ state: 'queued' })],
+      [exportJob({ progress: { fraction: 0.5, step: 'werkmap 4 van 8 schrijven' } })],
+      [],
+    ];
     const status = vi.fn(async () => answers.shift() ?? []);
     const views: (JobView | undefined)[] = [];
-    const stop = watchJob('mine', { status, onView: (v) => views.push(v), timers: t.timers, delayMs: 1000, intervalMs: 400 });
+    const stop = watchJob('mine', {
+      status,
+      onView: (v) => views.push(v),
+      timers: t.timers,
+      delayMs: 1000,
+      intervalMs: 400,
+    });
 
     expect(status).not.toHaveBeenCalled();
     expect(t.fire()).toBe(1000);
@@ -116,7 +146,11 @@ describe('watchJob', () => {
 
   it('a failed status call is skipped, the next poll is still scheduled', async () => {
     const t = manualTimers();
-    const status = vi.fn().mockRejectedValueOnce(new Error('weg')).mockResolvedValueOnce(undefined).mockResolvedValue([exportJob()]);
+    const status = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('weg'))
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValue([exportJob()]);
     const views: (JobView | undefined)[] = [];
     const stop = watchJob('mine', { status, onView: (v) => views.push(v), timers: t.timers });
     t.fire();
