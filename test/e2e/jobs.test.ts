@@ -6,7 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { startTestServer, type TestServer } from './server';
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeDataDir, RENDERER_DIR, ROOT, startTestServer, type TestServer } from './server';
+import { openService } from '../../src/main/service';
+import { APP_VERSION } from '../../src/main/service/appVersion';
+import { silentLogger } from '../../src/main/log';
+import { startWebServer } from '../../src/main/web/server';
 import { AppPage, stored } from './app';
 
 let browser: Browser;
@@ -97,5 +103,44 @@ describe('Voortgang en annuleren van een lange export', () => {
     expect(name).toMatch(/\.xlsx$/);
     await expect.poll(() => app.page.textContent('[data-testid="excel-export-status"]')).toBe(`Gedownload: ${name}`);
     expect(await app.page.$('[data-testid="excel-export-cancelled"]')).toBeNull();
+  });
+
+  it("an export over its time budget shows main's Dutch message; the button is free again", async () => {
+    // a service whose export budget is 2 s (the real one is 120 s)
+    const dataDir = makeDataDir('jobs-limit');
+    const service = await openService({
+      dataDir,
+      seedDir: path.join(ROOT, 'models'),
+      appVersion: APP_VERSION,
+      transport: 'browser',
+      log: silentLogger,
+      jobs: { budgets: { 'excel.exportBijlage': { timeMs: 2000 } } },
+    });
+    const server = await startWebServer({ dataDir, rendererDir: RENDERER_DIR, service, log: silentLogger });
+    const limited = await AppPage.open(browser, { server, dataDir, stop: async () => undefined });
+    try {
+      await limited.page.click('[data-testid="excel-menu"]');
+      await limited.page.click('[data-testid="excel-menu-export"]');
+      await limited.page.waitForSelector('[data-testid="excel-export"]');
+      await limited.page.check('[data-testid="excel-scope-all"]');
+      await limited.page.check('[data-testid="excel-montecarlo"]');
+      await limited.page.fill('[data-testid="excel-draws"]', '50000');
+      await limited.page.check('[data-testid="excel-tornado"]');
+      await limited.page.click('[data-testid="excel-export-run"]');
+      await limited.page.waitForSelector('[data-testid="excel-export-error"]', { timeout: 30_000 });
+      expect((await limited.page.textContent('[data-testid="excel-export-error"]'))?.trim()).toBe(
+        "De export is gestopt: die duurde langer dan 2 s. Er is niets gewijzigd; kies minder scenario's, gemeenten of trekkingen, of een kleiner model.",
+      );
+      expect(await limited.page.$('[data-testid="excel-export-cancelled"]')).toBeNull();
+      expect(await limited.page.$('[data-testid="excel-export-progress"]')).toBeNull();
+      expect(await limited.page.isEnabled('[data-testid="excel-export-run"]')).toBe(true);
+      const r = await service.api.call('jobs.status', {});
+      expect(r.ok && r.value).toEqual([]);
+    } finally {
+      await limited.close();
+      await server.close();
+      service.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
