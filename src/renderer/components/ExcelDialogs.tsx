@@ -6,7 +6,7 @@
  * failure every cell-level issue is listed and nothing is saved). The work
  * happens in main (excel.* in shared/api); these dialogs only choose and carry.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_EXPORT_SCENARIOS, type ApiError, type ApiRequest, type ApiResult, type FileExport } from '../../shared/api';
 import { DEFAULT_SEED } from '../../shared/analysis/random';
 import { callResult } from '../api/call';
@@ -56,10 +56,12 @@ function useFileDownload() {
   return { busy, done, error, cancelled, job, download };
 }
 
-/** The cancel outcome: nothing was made or stored. */
+/** The cancel outcome: nothing was made or stored. Focused, so focus does not drop out of the dialog with the removed Annuleren button. */
 function CancelledNote({ testId }: { testId: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => ref.current?.focus(), []);
   return (
-    <p className="notice info" role="status" data-testid={testId}>
+    <p className="notice info" role="status" tabIndex={-1} ref={ref} data-testid={testId}>
       {CANCELLED_MESSAGE}
     </p>
   );
