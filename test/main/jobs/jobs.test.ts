@@ -7,9 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openService, type Service } from '../../../src/main/service';
-import type { FinishedJob, JobRunnerOptions } from '../../../src/main/jobs/runner';
+import type { FinishedJob, JobRunner, JobRunnerOptions } from '../../../src/main/jobs/runner';
+import type { Model } from '../../../src/shared/formats/model';
+import type { Scenario } from '../../../src/shared/formats/scenario';
+import { resultsDiffer } from '../../../src/main/storage/versioning';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../../src/main/web/server';
 import { silentLogger } from '../../../src/main/log';
 import type { ApiResult, ScenarioRecord } from '../../../src/shared/api';
@@ -339,5 +342,55 @@ describe('jobs: long work off the service thread', () => {
     finished.length = 0;
     value(await s.api.call('files.importModel', { content: text }));
     expect(finished).toEqual([]);
+  }, 120_000);
+
+  it("a large model's versions use a worker's result only for the inputs it was computed for (autosave, restore)", async () => {
+    const s = await open();
+    // a job runner whose simulate jobs the test answers itself, so the order of events is fixed
+    const held: { input: { model: Model; scenario: Scenario }; resolve: (v: unknown) => void }[] = [];
+    let hold = true;
+    const runner = {
+      run: (_kind: string, input: { model: Model; scenario: Scenario }) =>
+        hold ? new Promise((resolve) => held.push({ input, resolve })) : Promise.resolve(simulate(input.model, input.scenario)),
+      status: () => [],
+      cancel: () => false,
+      close: () => undefined,
+    };
+    Object.assign(s.context, { jobs: runner as unknown as JobRunner });
+    const base = largeModel(500);
+    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 30 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 30 })) };
+    const bigId = value(await s.api.call('models.save', { model: big })).id;
+    const first = bundledScenario(big, 'beleidsplan-kpis.json');
+    const second = { ...first, description: 'tweede' };
+    const third = { ...bundledScenario(big, 'ongewijzigd-beleid.json'), description: 'derde' };
+    expect(resultsDiffer(simulate(big, second), simulate(big, third))).toBe(true);
+    const versionsOf = async (id: number) => value(await s.api.call('versions.list', { scenarioId: id }));
+
+    // the save answers before its version exists; a second save while that is computed starts no second job
+    const saved = value(await s.api.call('scenarios.save', { modelId: bigId, scenario: first }));
+    expect(saved.versionCount).toBe(0);
+    expect(held).toHaveLength(1);
+    value(await s.api.call('scenarios.save', { id: saved.id, modelId: bigId, scenario: second }));
+    expect(held).toHaveLength(1);
+    held[0]!.resolve(simulate(big, held[0]!.input.scenario));
+    await expect.poll(async () => (await versionsOf(saved.id)).length).toBe(1);
+    const [auto] = await versionsOf(saved.id);
+
+    // restore: the working copy ('tweede') changes to 'derde' while its result is computed; the version
+    // kept before the restore is 'derde', with the result of 'derde' (not the stale one of 'tweede')
+    const restoring = s.api.call('versions.restore', { id: auto!.id });
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    expect(held[1]!.input.scenario.description).toBe('tweede');
+    value(await s.api.call('scenarios.save', { id: saved.id, modelId: bigId, scenario: third }));
+    expect(held).toHaveLength(2); // no automatic version due yet
+    held[1]!.resolve(simulate(big, held[1]!.input.scenario));
+    const restored = value(await restoring);
+    expect(restored.scenario).toEqual(first);
+    hold = false;
+    const before = (await versionsOf(saved.id)).find((v) => v.kind === 'before-restore')!;
+    const beforeRecord = value(await s.api.call('versions.get', { id: before.id }));
+    expect(beforeRecord.scenario.description).toBe('derde');
+    expect(beforeRecord.differs).toBe(false);
+    expect(resultsDiffer(beforeRecord.result, simulate(big, third))).toBe(false);
   }, 120_000);
 });
