@@ -95,7 +95,8 @@ export const apiRequests = {
   'backups.restore': z.strictObject({ name: z.string().regex(/^[\w.-]+\.sqlite$/) }),
 
   /**
-   * Long requests (the Excel methods, simulate of a large model) run as jobs off the service's thread.
+   * Long requests (the Excel methods, simulate and the versions of a large model, a large model file)
+   * run as jobs off the service's thread.
    * jobs.status lists the ones not yet answered, with their progress; jobs.cancel stops one (its own
    * request then answers with code 'cancelled'). Browser mode also cancels a job whose HTTP client went away.
    * A caller finds the job of its own request by the jobKey it sent with that request.
