@@ -32,6 +32,13 @@ const note = z.string().trim().max(500).superRefine(storableText(true)).optional
 const fileName = z.string().max(260).superRefine(storableText(false)).optional();
 /** File content as text (JSON files); binary files travel as base64. */
 const fileText = z.string().max(20 * 1024 * 1024);
+/**
+ * A key the caller chooses for the job of a long request (excel.*, simulate), so it can find that job in
+ * jobs.status (progress) and cancel it with jobs.cancel. The service's job ids are its own; the key only
+ * finds them. A random key per request (the renderer uses crypto.randomUUID) keeps callers apart.
+ */
+export const JOB_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const jobKey = z.string().regex(JOB_KEY_PATTERN, 'is geen geldige taaksleutel (1 tot 64 letters, cijfers, - of _)').optional();
 
 export const apiRequests = {
   'app.info': z.strictObject({}),
@@ -65,7 +72,7 @@ export const apiRequests = {
   /** Make a version the working copy again (the current working copy is kept as a version first). */
   'versions.restore': z.strictObject({ id }),
 
-  'simulate': z.strictObject({ model: modelSchema, scenario: scenarioSchema }),
+  'simulate': z.strictObject({ model: modelSchema, scenario: scenarioSchema, jobKey }),
 
   'files.importModel': z.strictObject({ fileName, content: fileText }),
   'files.importScenario': z.strictObject({ modelId: id, fileName, content: fileText }),
@@ -88,11 +95,12 @@ export const apiRequests = {
         tornado: z.strictObject({ year: z.number().int().min(1900).max(2200).optional() }).optional(),
       })
       .optional(),
+    jobKey,
   }),
   /** "Sjabloon downloaden": the budget template, filled with the model when modelId is given, else empty. */
-  'excel.template': z.strictObject({ modelId: id.optional() }),
+  'excel.template': z.strictObject({ modelId: id.optional(), jobKey }),
   /** A filled-in template (xlsx as base64) becomes a new model; nothing is saved while any error remains. */
-  'excel.importModel': z.strictObject({ fileName, content: fileText }),
+  'excel.importModel': z.strictObject({ fileName, content: fileText, jobKey }),
 
   /** What the app remembers for the user between sessions (formats/settings): comparison, open scenario, accepted warnings. */
   'settings.get': z.strictObject({}),
@@ -103,9 +111,11 @@ export const apiRequests = {
   'backups.restore': z.strictObject({ name: z.string().regex(/^[\w.-]+\.sqlite$/) }),
 
   /**
-   * Long requests (the Excel methods, simulate of a large model) run as jobs off the service's thread.
+   * Long requests (the Excel methods, simulate and the versions of a large model, a large model file)
+   * run as jobs off the service's thread.
    * jobs.status lists the ones not yet answered, with their progress; jobs.cancel stops one (its own
    * request then answers with code 'cancelled'). Browser mode also cancels a job whose HTTP client went away.
+   * A caller finds the job of its own request by the jobKey it sent with that request.
    */
   'jobs.status': z.strictObject({}),
   'jobs.cancel': z.strictObject({ id }),
@@ -225,7 +235,9 @@ export interface BackupInfo {
 export interface JobStatus {
   id: number;
   /** the request it answers */
-  method: 'excel.exportBijlage' | 'excel.template' | 'excel.importModel' | 'simulate';
+  method: 'excel.exportBijlage' | 'excel.template' | 'excel.importModel' | 'simulate' | 'files.importModel';
+  /** the jobKey sent with the request, if any */
+  key?: string;
   /** queued: waiting for a free worker */
   state: 'queued' | 'running';
   /** ms since it was asked for */

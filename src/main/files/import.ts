@@ -10,6 +10,7 @@ import { findModel, insertModel } from '../storage/modelsRepo';
 import { findScenario, insertScenario } from '../storage/scenariosRepo';
 import { freezeVersion, type Stamp } from '../storage/versioning';
 import { parseJsonText } from './jsonText';
+import type { SimulationResult } from '../../shared/engine/result';
 
 /**
  * Import: validate everything first, then write in one transaction. On any
@@ -43,8 +44,15 @@ export function validateScenarioFile(content: string, model: Model, fileName?: s
   return parsed.value;
 }
 
-export function importModelFile(db: Database.Database, content: string, fileName: string | undefined, stamp: Stamp): ModelRecord {
-  const model = validateModelFile(content, fileName);
+export function importModelFile(
+  db: Database.Database,
+  content: string,
+  fileName: string | undefined,
+  stamp: Stamp,
+  /** the model as validateModelFile gave it elsewhere (a job worker, for a large file) */
+  validated?: Model,
+): ModelRecord {
+  const model = validated ?? validateModelFile(content, fileName);
   return db.transaction(() => insertModel(db, model, stamp.at))();
 }
 
@@ -54,16 +62,23 @@ export function importScenarioFile(
   content: string,
   fileName: string | undefined,
   stamp: Stamp,
+  /** the version's result as computed beforehand (off the service's thread) for this model and scenario; used only when both are still the same */
+  computed?: { model: Model; scenario: Scenario; result: SimulationResult },
 ): ScenarioRecord {
   const model = findModel(db, modelId);
   if (!model) throw new UserError('not_found', `Model ${modelId} bestaat niet (meer).`);
   const scenario = validateScenarioFile(content, model.model, fileName);
+  const result = computed && sameJson(computed.model, model.model) && sameJson(computed.scenario, scenario) ? computed.result : undefined;
   return db.transaction(() => {
     const created = insertScenario(db, modelId, scenario, stamp.at);
     // The imported state is history too: a version records what was received.
-    freezeVersion(db, created.id, model.model, scenario, 'auto', fileName ? `geïmporteerd uit ${fileName}` : 'geïmporteerd', stamp);
+    freezeVersion(db, created.id, model.model, scenario, 'auto', fileName ? `geïmporteerd uit ${fileName}` : 'geïmporteerd', stamp, result);
     return findScenario(db, created.id)!;
   })();
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function formatOf(json: unknown): unknown {

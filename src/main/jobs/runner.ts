@@ -40,6 +40,7 @@ export const DEFAULT_BUDGETS: Record<JobKind, JobBudget> = {
   'excel.template': { timeMs: 60_000, memoryMb: 512 },
   'excel.importModel': { timeMs: 60_000, memoryMb: 1024 },
   'simulate': { timeMs: 60_000, memoryMb: 1024 },
+  'files.importModel': { timeMs: 30_000, memoryMb: 1024 },
 };
 
 /** At most this many workers at once (the rest wait in line): each is a CPU-bound thread. */
@@ -50,6 +51,7 @@ const SUBJECTS: Record<JobKind, { subject: string; pronoun: 'die' | 'dat' }> = {
   'excel.template': { subject: 'Het maken van het sjabloon', pronoun: 'dat' },
   'excel.importModel': { subject: 'Het inlezen van het sjabloon', pronoun: 'dat' },
   'simulate': { subject: 'De berekening', pronoun: 'die' },
+  'files.importModel': { subject: 'Het inlezen van het modelbestand', pronoun: 'dat' },
 };
 
 export type StopReason = 'cancelled' | 'time' | 'memory';
@@ -82,6 +84,8 @@ export function stopMessage(kind: JobKind, reason: StopReason, budget: JobBudget
 export interface JobInfo {
   id: number;
   kind: JobKind;
+  /** the caller's key for this job (the request's jobKey), if it gave one */
+  key?: string;
   state: 'queued' | 'running';
   /** ms since the job was asked for */
   elapsedMs: number;
@@ -108,6 +112,7 @@ export interface JobRunnerOptions {
 interface Job {
   id: number;
   kind: JobKind;
+  key?: string;
   input: unknown;
   budget: JobBudget;
   askedAt: number;
@@ -141,8 +146,11 @@ export class JobRunner {
     return this.budgets[kind];
   }
 
-  /** Runs one job in its own worker; rejects with JobStopped (cancel, budget), JobRefused or an Error. */
-  run<K extends JobKind>(kind: K, input: JobInputs[K], signal?: AbortSignal): Promise<JobOutputs[K]> {
+  /**
+   * Runs one job in its own worker; rejects with JobStopped (cancel, budget), JobRefused or an Error.
+   * key: the caller's name for the job (a request's jobKey), shown by status() so the caller can find it.
+   */
+  run<K extends JobKind>(kind: K, input: JobInputs[K], signal?: AbortSignal, key?: string): Promise<JobOutputs[K]> {
     if (this.closed) return Promise.reject(new JobStopped('cancelled', stopMessage(kind, 'cancelled', this.budgets[kind])));
     return new Promise<JobOutputs[K]>((resolve, reject) => {
       const id = this.nextId++;
@@ -150,6 +158,7 @@ export class JobRunner {
       const job: Job = {
         id,
         kind,
+        ...(key !== undefined ? { key } : {}),
         input,
         budget: this.budgets[kind],
         askedAt: performance.now(),
@@ -190,6 +199,7 @@ export class JobRunner {
     return [...this.jobs.values()].map((j) => ({
       id: j.id,
       kind: j.kind,
+      ...(j.key !== undefined ? { key: j.key } : {}),
       state: j.worker ? 'running' : 'queued',
       elapsedMs: Math.round(now - j.askedAt),
       ...(j.progress ? { progress: j.progress } : {}),

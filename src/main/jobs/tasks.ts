@@ -14,6 +14,8 @@ import { exportBijlage, ExportError, type ExportAnalysisOptions } from '../excel
 import { exportTemplate } from '../excel/template';
 import { importModelWorkbook } from '../excel/importModel';
 import type { AmountUnit } from '../excel/styles';
+import { validateModelFile } from '../files/import';
+import { UserError } from '../errors';
 
 /** A file as the contract carries it: binary content already base64 (done in the worker, not on the service's thread). */
 export interface JobFile {
@@ -36,6 +38,8 @@ export interface JobInputs {
   'excel.template': { model?: Model };
   'excel.importModel': { base64: string; fileName?: string };
   'simulate': { model: Model; scenario: Scenario };
+  /** the text of a large model file (JSON): parsed and validated off the service's thread */
+  'files.importModel': { content: string; fileName?: string };
 }
 
 export interface JobOutputs {
@@ -43,10 +47,12 @@ export interface JobOutputs {
   'excel.template': JobFile;
   'excel.importModel': { ok: true; model: Model; notices: string[] } | { ok: false; issues: ValidationIssue[]; notices: string[] };
   'simulate': SimulationResult;
+  /** refused: the Dutch message and field issues of the UserError the same check gives on the service's thread */
+  'files.importModel': { ok: true; model: Model } | { ok: false; message: string; issues?: ValidationIssue[] };
 }
 
 export type JobKind = keyof JobInputs;
-export const JOB_KINDS: readonly JobKind[] = ['excel.exportBijlage', 'excel.template', 'excel.importModel', 'simulate'];
+export const JOB_KINDS: readonly JobKind[] = ['excel.exportBijlage', 'excel.template', 'excel.importModel', 'simulate', 'files.importModel'];
 
 /** Where a job is: a fraction 0..1 and the step in Dutch ("werkmap 3 van 8 schrijven"). */
 export interface JobProgress {
@@ -86,6 +92,14 @@ export const tasks: Tasks = {
   },
   'excel.importModel': async (input) => importModelWorkbook(Buffer.from(input.base64, 'base64'), input.fileName),
   'simulate': async (input) => simulate(input.model, input.scenario),
+  'files.importModel': async (input) => {
+    try {
+      return { ok: true, model: validateModelFile(input.content, input.fileName) };
+    } catch (err) {
+      if (err instanceof UserError) return { ok: false, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
+      throw err;
+    }
+  },
 };
 
 export function runTask<K extends JobKind>(kind: K, input: JobInputs[K], progress: (p: JobProgress) => void): Promise<JobOutputs[K]> {

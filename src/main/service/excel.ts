@@ -37,19 +37,20 @@ export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' 
         ...(req.analysis ? { analysis: req.analysis } : {}),
       },
       ctx.signal,
+      req.jobKey,
     );
     return toFileExport(file);
   },
 
   'excel.template': async (req, ctx) => {
     const model = req.modelId === undefined ? undefined : (findModel(storageOf(ctx).db, req.modelId) ?? notFound('Model', req.modelId)).model;
-    return toFileExport(await ctx.jobs.run('excel.template', model ? { model } : {}, ctx.signal));
+    return toFileExport(await ctx.jobs.run('excel.template', model ? { model } : {}, ctx.signal, req.jobKey));
   },
 
   'excel.importModel': async (req, ctx) => {
     const db = storageOf(ctx).db;
     if (!BASE64.test(req.content)) throw new UserError('validation', 'De inhoud van het bestand is niet als base64 doorgegeven; er is niets opgeslagen.');
-    const result = await ctx.jobs.run('excel.importModel', { base64: req.content, ...(req.fileName !== undefined ? { fileName: req.fileName } : {}) }, ctx.signal);
+    const result = await ctx.jobs.run('excel.importModel', { base64: req.content, ...(req.fileName !== undefined ? { fileName: req.fileName } : {}) }, ctx.signal, req.jobKey);
     if (!result.ok) {
       const who = req.fileName ? `Het sjabloon ${JSON.stringify(req.fileName)}` : 'Het sjabloon';
       const notices = result.notices.length > 0 ? `\n\nMeldingen:\n${result.notices.join('\n')}` : '';

@@ -10,8 +10,8 @@ import {
   setScenarioDeleted,
   updateScenario,
 } from '../storage/scenariosRepo';
-import { maybeAutoVersion } from '../storage/versioning';
 import { conflict, notFound, requireRevision, stampOf, storageOf, type HandlerMap } from './context';
+import { autoVersionInline, autoVersionOffThread } from './autoVersion';
 
 type ScenarioMethods =
   | 'scenarios.list'
@@ -33,7 +33,8 @@ export const scenarioHandlers: HandlerMap<ScenarioMethods> = {
   /**
    * Autosave: the working copy is replaced on every call; an automatic version
    * is added at most every AUTO_VERSION_INTERVAL_MS, so history exists without
-   * explicit saves.
+   * explicit saves (for a large model computed in a job worker after the save
+   * has answered: see autoVersion.ts).
    */
   'scenarios.save': (req, ctx) => {
     const { db } = storageOf(ctx);
@@ -52,16 +53,18 @@ export const scenarioHandlers: HandlerMap<ScenarioMethods> = {
       }
       if (existing.revision !== basedOn) conflict('Scenario', existing.name, existing.revision, basedOn!, 'uw versie bewaren als nieuw scenario');
     }
-    return db.transaction(() => {
+    const record = db.transaction(() => {
       const saved = req.id === undefined ? insertScenario(db, req.modelId, scenario, stamp.at) : updateScenario(db, req.id, scenario, stamp.at, basedOn);
       if (!saved) {
         // changed or deleted between the check above and here (another process)
         const now = findScenario(db, req.id ?? 0) ?? notFound('Scenario', req.id ?? 0);
         return conflict('Scenario', now.name, now.revision, basedOn!, 'uw versie bewaren als nieuw scenario');
       }
-      maybeAutoVersion(db, saved.id, model.model, scenario, stamp);
+      autoVersionInline(db, { scenarioId: saved.id, model: model.model, scenario, stamp });
       return findScenario(db, saved.id)!;
     })();
+    void autoVersionOffThread(ctx, db, { scenarioId: record.id, model: model.model, scenario, stamp });
+    return record;
   },
 
   'scenarios.duplicate': (req, ctx) => {
@@ -70,11 +73,14 @@ export const scenarioHandlers: HandlerMap<ScenarioMethods> = {
     const model = findModel(db, source.modelId) ?? notFound('Model', source.modelId);
     const scenario = { ...source.scenario, name: req.name };
     const stamp = stampOf(ctx);
-    return db.transaction(() => {
+    const note = `kopie van "${source.name}"`;
+    const record = db.transaction(() => {
       const created = insertScenario(db, source.modelId, scenario, stamp.at);
-      maybeAutoVersion(db, created.id, model.model, scenario, stamp, `kopie van "${source.name}"`);
+      autoVersionInline(db, { scenarioId: created.id, model: model.model, scenario, stamp, note });
       return findScenario(db, created.id)!;
     })();
+    void autoVersionOffThread(ctx, db, { scenarioId: record.id, model: model.model, scenario, stamp, note });
+    return record;
   },
 
   'scenarios.delete': (req, ctx) => {

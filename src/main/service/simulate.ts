@@ -19,15 +19,25 @@ export function simulateWork(model: Model): number {
 }
 
 /** simulate(), in a job worker when the model is large (the service's thread stays free), else inline. */
-export async function simulateOffThread(ctx: ServiceContext, model: Model, scenario: Scenario): Promise<SimulationResult> {
-  if (simulateWork(model) >= SIMULATE_IN_WORKER_FROM) return ctx.jobs.run('simulate', { model, scenario }, ctx.signal);
+export async function simulateOffThread(
+  ctx: ServiceContext,
+  model: Model,
+  scenario: Scenario,
+  options: { jobKey?: string | undefined; signal?: AbortSignal | undefined } = { signal: ctx.signal },
+): Promise<SimulationResult> {
+  if (simulateWork(model) >= SIMULATE_IN_WORKER_FROM) return ctx.jobs.run('simulate', { model, scenario }, options.signal, options.jobKey);
   return simulate(model, scenario);
+}
+
+/** The same inputs (a model or scenario read before and after an await): compared as stored, as JSON. */
+export function sameInputs(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 export const simulateHandlers: HandlerMap<'simulate'> = {
   simulate: (req, ctx) => {
     const issues = checkScenarioAgainstModel(req.scenario, req.model);
     if (issues.length > 0) throw new UserError('validation', `Het scenario past niet bij het model:\n${issuesToText(issues)}`, issues);
-    return simulateOffThread(ctx, req.model, req.scenario);
+    return simulateOffThread(ctx, req.model, req.scenario, { signal: ctx.signal, jobKey: req.jobKey });
   },
 };

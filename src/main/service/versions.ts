@@ -6,7 +6,8 @@ import { findScenario, isScenarioDeleted, updateScenario } from '../storage/scen
 import { findVersion, listVersions } from '../storage/versionsRepo';
 import { freezeVersion, resultsDiffer } from '../storage/versioning';
 import { notFound, stampOf, storageOf, type HandlerMap } from './context';
-import { simulateOffThread } from './simulate';
+import type { SimulationResult } from '../../shared/engine/result';
+import { sameInputs, SIMULATE_IN_WORKER_FROM, simulateOffThread, simulateWork } from './simulate';
 
 export const versionHandlers: HandlerMap<'versions.list' | 'versions.get' | 'versions.create' | 'versions.restore'> = {
   'versions.list': (req, ctx) => {
@@ -35,27 +36,44 @@ export const versionHandlers: HandlerMap<'versions.list' | 'versions.get' | 'ver
     })();
   },
 
-  'versions.restore': (req, ctx) => {
+  /**
+   * The working copy is kept as a 'before-restore' version first. For a large model the result of
+   * that version is computed in a job worker; should the working copy or the model change while it
+   * runs, everything is read and checked again and the result computed for what is there then.
+   */
+  'versions.restore': async (req, ctx) => {
     const { db } = storageOf(ctx);
-    const version = findVersion(db, req.id) ?? notFound('Versie', req.id);
-    const current = findScenario(db, version.scenarioId);
-    if (!current) {
-      throw new UserError('validation', `Scenario ${version.scenarioId} is verwijderd; zet het eerst terug voordat u een versie herstelt.`);
+    const prepare = () => {
+      const version = findVersion(db, req.id) ?? notFound('Versie', req.id);
+      const current = findScenario(db, version.scenarioId);
+      if (!current) {
+        throw new UserError('validation', `Scenario ${version.scenarioId} is verwijderd; zet het eerst terug voordat u een versie herstelt.`);
+      }
+      const model = findModel(db, current.modelId) ?? notFound('Model', current.modelId);
+      // The model may have changed since; the old inputs must still fit it.
+      const check = parseScenario(version.scenario, model.model);
+      if (!check.ok) {
+        throw new UserError(
+          'validation',
+          `Deze versie past niet meer bij het huidige model "${model.name}" en is niet hersteld:\n${issuesToText(check.issues)}`,
+          check.issues,
+        );
+      }
+      return { version, current, model, restored: check.value };
+    };
+    let p = prepare();
+    let computed: SimulationResult | undefined;
+    if (simulateWork(p.model.model) >= SIMULATE_IN_WORKER_FROM) {
+      const result = await simulateOffThread(ctx, p.model.model, p.current.scenario);
+      const again = prepare();
+      if (sameInputs(again.current.scenario, p.current.scenario) && sameInputs(again.model.model, p.model.model)) computed = result;
+      p = again;
     }
-    const model = findModel(db, current.modelId) ?? notFound('Model', current.modelId);
-    // The model may have changed since; the old inputs must still fit it.
-    const check = parseScenario(version.scenario, model.model);
-    if (!check.ok) {
-      throw new UserError(
-        'validation',
-        `Deze versie past niet meer bij het huidige model "${model.name}" en is niet hersteld:\n${issuesToText(check.issues)}`,
-        check.issues,
-      );
-    }
+    const { version, current, model, restored } = p;
     const stamp = stampOf(ctx);
     return db.transaction(() => {
-      freezeVersion(db, current.id, model.model, current.scenario, 'before-restore', `vóór herstel van de versie van ${version.createdAt}`, stamp);
-      updateScenario(db, current.id, check.value, stamp.at);
+      freezeVersion(db, current.id, model.model, current.scenario, 'before-restore', `vóór herstel van de versie van ${version.createdAt}`, stamp, computed);
+      updateScenario(db, current.id, restored, stamp.at);
       return findScenario(db, current.id)!;
     })();
   },

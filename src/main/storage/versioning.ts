@@ -46,6 +46,12 @@ export function freezeVersion(
   });
 }
 
+/** True when a save at `at` should add an 'auto' version: the scenario has none yet or the newest is older than the interval. */
+export function autoVersionDue(db: Database.Database, scenarioId: number, at: string): boolean {
+  const last = lastVersionAt(db, scenarioId);
+  return last === undefined || Date.parse(at) - Date.parse(last) >= AUTO_VERSION_INTERVAL_MS;
+}
+
 /** Makes an 'auto' version when the scenario has none yet or the newest is older than the interval. */
 export function maybeAutoVersion(
   db: Database.Database,
@@ -55,8 +61,7 @@ export function maybeAutoVersion(
   stamp: Stamp,
   note?: string,
 ): VersionSummary | undefined {
-  const last = lastVersionAt(db, scenarioId);
-  if (last !== undefined && Date.parse(stamp.at) - Date.parse(last) < AUTO_VERSION_INTERVAL_MS) return undefined;
+  if (!autoVersionDue(db, scenarioId, stamp.at)) return undefined;
   return freezeVersion(db, scenarioId, model, scenario, 'auto', note, stamp);
 }
 

@@ -6,7 +6,7 @@
  * failure every cell-level issue is listed and nothing is saved). The work
  * happens in main (excel.* in shared/api); these dialogs only choose and carry.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_EXPORT_SCENARIOS, type ApiError, type ApiRequest, type ApiResult, type FileExport } from '../../shared/api';
 import { callResult } from '../api/call';
 import { downloadExport } from '../lib/download';
@@ -18,26 +18,33 @@ import { useUi } from '../stores/ui';
 import { Dialog } from './Dialog';
 import { FilePicker } from './FilePicker';
 import { NumberField } from './fields';
+import { JobProgressBox, useJobProgress } from './JobProgress';
+import { CANCELLED_MESSAGE } from '../lib/jobProgress';
 
 
 type Scope = 'region' | 'gemeente' | 'all';
 
 /**
  * Busy / done / error state of a dialog that asks main for a file and saves it:
- * the export and the template dialog both run this same sequence.
+ * the export and the template dialog both run this same sequence. The request
+ * gets a jobKey, so its progress and "Annuleren" show while it runs (job).
  */
 function useFileDownload() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
-  async function download(produce: () => Promise<ApiResult<FileExport>>): Promise<void> {
+  const [cancelled, setCancelled] = useState(false);
+  const job = useJobProgress();
+  async function download(produce: (jobKey: string) => Promise<ApiResult<FileExport>>): Promise<void> {
     setBusy(true);
     setDone(undefined);
     setError(undefined);
+    setCancelled(false);
     try {
-      const result = await produce();
+      const result = await job.track(produce);
       if (!result.ok) {
-        setError(result.error);
+        if (result.error.code === 'cancelled') setCancelled(true);
+        else setError(result.error);
         return;
       }
       downloadExport(result.value);
@@ -46,7 +53,18 @@ function useFileDownload() {
       setBusy(false);
     }
   }
-  return { busy, done, error, download };
+  return { busy, done, error, cancelled, job, download };
+}
+
+/** The cancel outcome: nothing was made or stored. Focused, so focus does not drop out of the dialog with the removed Annuleren button. */
+function CancelledNote({ testId }: { testId: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <p className="notice info" role="status" tabIndex={-1} ref={ref} data-testid={testId}>
+      {CANCELLED_MESSAGE}
+    </p>
+  );
 }
 
 function ErrorBox({ error, testId }: { error: ApiError; testId: string }) {
@@ -88,7 +106,7 @@ function ExportForm() {
   const [draws, setDraws] = useState(() => Math.min(50_000, Math.max(100, useAnalysis.getState().draws)));
   const [seed, setSeed] = useState(() => useAnalysis.getState().seed);
   const [tornado, setTornado] = useState(false);
-  const { busy, done, error, download } = useFileDownload();
+  const { busy, done, error, cancelled, job, download } = useFileDownload();
   const name = useId();
   if (!model) return null;
   const gemeenten = model.model.gemeenten;
@@ -99,7 +117,7 @@ function ExportForm() {
 
   async function run() {
     if (!model || chosen.length === 0) return;
-    await download(async () => {
+    await download(async (jobKey) => {
       // the export reads the scenarios from the database: write pending edits first
       await useData.getState().flush();
       // in the order of the list, so "scenario 1" in the comparison sheet is the first one listed
@@ -112,6 +130,7 @@ function ExportForm() {
         ...(montecarlo || tornado
           ? { analysis: { ...(montecarlo ? { montecarlo: { draws, seed } } : {}), ...(tornado ? { tornado: {} } : {}) } }
           : {}),
+        jobKey,
       };
       return callResult('excel.exportBijlage', request);
     });
@@ -232,9 +251,11 @@ function ExportForm() {
           {busy ? 'Bezig met exporteren…' : 'Exporteren'}
         </button>
       </div>
+      {busy && job.view ? <JobProgressBox view={job.view} cancelling={job.cancelling} onCancel={() => void job.cancel()} testId="excel-export-progress" /> : null}
       <p aria-live="polite" data-testid="excel-export-status">
         {done ? `Gedownload: ${done}` : ''}
       </p>
+      {cancelled ? <CancelledNote testId="excel-export-cancelled" /> : null}
       {error ? <ErrorBox error={error} testId="excel-export-error" /> : null}
     </div>
   );
@@ -252,11 +273,11 @@ export function ExcelTemplateDialog() {
 
 function TemplateForm() {
   const model = useData((s) => s.modelRecord);
-  const { busy, done, error, download: downloadFile } = useFileDownload();
+  const { busy, done, error, cancelled, job, download: downloadFile } = useFileDownload();
   async function download(filled: boolean) {
-    await downloadFile(async () => {
+    await downloadFile(async (jobKey) => {
       if (filled) await useData.getState().flush();
-      return callResult('excel.template', filled && model ? { modelId: model.id } : {});
+      return callResult('excel.template', filled && model ? { modelId: model.id, jobKey } : { jobKey });
     });
   }
   return (
@@ -276,6 +297,8 @@ function TemplateForm() {
       <p aria-live="polite" data-testid="excel-template-status">
         {busy ? 'Bezig…' : done ? `Gedownload: ${done}` : ''}
       </p>
+      {busy && job.view ? <JobProgressBox view={job.view} cancelling={job.cancelling} onCancel={() => void job.cancel()} testId="excel-template-progress" /> : null}
+      {cancelled ? <CancelledNote testId="excel-template-cancelled" /> : null}
       {error ? <ErrorBox error={error} testId="excel-template-error" /> : null}
     </div>
   );
@@ -295,11 +318,13 @@ type ImportState =
   | { kind: 'idle' }
   | { kind: 'busy'; fileName: string }
   | { kind: 'done'; modelName: string; notices: string[] }
+  | { kind: 'cancelled' }
   | { kind: 'failed'; fileName: string; failure: ImportFailure };
 
 function ImportForm() {
   const inputId = useId();
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
+  const job = useJobProgress();
   // focus the outcome, so a screen reader reads the list of problems right away
   const [outcomeRef, setOutcomeRef] = useState<HTMLElement | null>(null);
   useEffect(() => outcomeRef?.focus(), [outcomeRef]);
@@ -313,7 +338,11 @@ function ImportForm() {
     setState({ kind: 'busy', fileName: file.name });
     const content = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
     await useData.getState().flush();
-    const result = await callResult('excel.importModel', { fileName: file.name, content });
+    const result = await job.track((jobKey) => callResult('excel.importModel', { fileName: file.name, content, jobKey }));
+    if (!result.ok && result.error.code === 'cancelled') {
+      setState({ kind: 'cancelled' });
+      return;
+    }
     if (!result.ok) {
       setState({ kind: 'failed', fileName: file.name, failure: importFailure(result.error) });
       return;
@@ -338,6 +367,8 @@ function ImportForm() {
         onFile={(file) => void importFile(file)}
       />
       <p aria-live="polite">{state.kind === 'busy' ? `Bezig met ${state.fileName}…` : ''}</p>
+      {state.kind === 'busy' && job.view ? <JobProgressBox view={job.view} cancelling={job.cancelling} onCancel={() => void job.cancel()} testId="excel-import-progress" /> : null}
+      {state.kind === 'cancelled' ? <CancelledNote testId="excel-import-cancelled" /> : null}
       {state.kind === 'done' ? (
         <div className="notice info" role="status" tabIndex={-1} ref={setOutcomeRef} data-testid="excel-import-done">
           <p>

@@ -7,14 +7,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openService, type Service } from '../../../src/main/service';
-import type { FinishedJob, JobRunnerOptions } from '../../../src/main/jobs/runner';
+import type { FinishedJob, JobRunner, JobRunnerOptions } from '../../../src/main/jobs/runner';
+import type { Model } from '../../../src/shared/formats/model';
+import type { Scenario } from '../../../src/shared/formats/scenario';
+import { resultsDiffer } from '../../../src/main/storage/versioning';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../../src/main/web/server';
 import { silentLogger } from '../../../src/main/log';
 import type { ApiResult, ScenarioRecord } from '../../../src/shared/api';
 import { simulate } from '../../../src/shared/engine/simulate';
 import { SIMULATE_IN_WORKER_FROM, simulateWork } from '../../../src/main/service/simulate';
+import { IMPORT_MODEL_IN_WORKER_FROM } from '../../../src/main/service/files';
 import { bundledScenario, largeModel } from '../../../bench/inputs';
 
 const SCENARIO_FILES = ['ongewijzigd-beleid.json', 'beleidsplan-kpis.json', 'rijksmaatregelen.json'];
@@ -223,6 +227,8 @@ describe('jobs: long work off the service thread', () => {
     // versions of a large model: the result is computed in a worker, stored as computed, recomputed in a worker
     const bigId = value(await s.api.call('models.save', { model: big })).id;
     const bigScenario = value(await s.api.call('scenarios.save', { modelId: bigId, scenario }));
+    // the save's automatic version is computed in a worker after the save answered: let it land first
+    await expect.poll(async () => value(await s.api.call('versions.list', { scenarioId: bigScenario.id })).length, { timeout: 60_000 }).toBe(1);
     finished.length = 0;
     const version = value(await s.api.call('versions.create', { scenarioId: bigScenario.id, note: 'raadscommissie' }));
     const stored = value(await s.api.call('versions.get', { id: version.id }));
@@ -238,5 +244,153 @@ describe('jobs: long work off the service thread', () => {
     expect(broken).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(value(await s.api.call('models.list', {})).length).toBe(count);
     expect(modelId).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('large models: the automatic version of a save, a restore and a scenario import are computed in a job worker', async () => {
+    const finished: FinishedJob[] = [];
+    const s = await open({ onFinished: (j) => finished.push(j) });
+    const base = largeModel(500);
+    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 30 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 30 })) };
+    expect(simulateWork(big)).toBeGreaterThanOrEqual(SIMULATE_IN_WORKER_FROM);
+    const bigId = value(await s.api.call('models.save', { model: big })).id;
+    const scenario = bundledScenario(big, 'beleidsplan-kpis.json');
+    const engine = simulate(big, scenario);
+
+    // the save answers; its automatic version follows from a worker, with exactly the result of those inputs
+    const saved = value(await s.api.call('scenarios.save', { modelId: bigId, scenario }));
+    const versionsOf = async (id: number) => value(await s.api.call('versions.list', { scenarioId: id }));
+    await expect.poll(async () => (await versionsOf(saved.id)).map((v) => v.kind), { timeout: 60_000 }).toEqual(['auto']);
+    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([['simulate', 'done']]);
+    const [auto] = await versionsOf(saved.id);
+    const autoRecord = value(await s.api.call('versions.get', { id: auto!.id }));
+    expect(autoRecord.differs).toBe(false);
+    expect(autoRecord.result.totals.at(-1)!.balance).toBeCloseTo(engine.totals.at(-1)!.balance, 6);
+    expect(autoRecord.scenario).toEqual(scenario);
+    // within the interval a next save adds no version and starts no job
+    finished.length = 0;
+    const edited = { ...scenario, description: 'bijgewerkt' };
+    expect(value(await s.api.call('scenarios.save', { id: saved.id, modelId: bigId, scenario: edited })).scenario.description).toBe('bijgewerkt');
+    expect((await versionsOf(saved.id)).length).toBe(1);
+    expect(finished).toEqual([]);
+
+    // a duplicate's first version, the same way
+    const copy = value(await s.api.call('scenarios.duplicate', { id: saved.id, name: 'Kopie groot' }));
+    await expect.poll(async () => (await versionsOf(copy.id)).map((v) => v.note), { timeout: 60_000 }).toEqual([`kopie van "${saved.name}"`]);
+
+    // restoring the first version keeps the working copy ('bijgewerkt') as a version computed in a worker
+    finished.length = 0;
+    const restored = value(await s.api.call('versions.restore', { id: auto!.id }));
+    expect(restored.scenario).toEqual(scenario);
+    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([['simulate', 'done']]);
+    const before = (await versionsOf(saved.id)).find((v) => v.kind === 'before-restore')!;
+    const beforeRecord = value(await s.api.call('versions.get', { id: before.id }));
+    expect(beforeRecord.scenario.description).toBe('bijgewerkt');
+    expect(beforeRecord.differs).toBe(false);
+
+    // a scenario file imported into the large model: its version computed in a worker
+    finished.length = 0;
+    const file = value(await s.api.call('files.exportScenario', { id: saved.id }));
+    const imported = value(await s.api.call('files.importScenario', { modelId: bigId, fileName: 'groot.json', content: file.content }));
+    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([['simulate', 'done']]);
+    const [importVersion] = await versionsOf(imported.id);
+    expect(importVersion!.note).toBe('geïmporteerd uit groot.json');
+    expect(value(await s.api.call('versions.get', { id: importVersion!.id })).result.totals.at(-1)!.balance).toBeCloseTo(engine.totals.at(-1)!.balance, 6);
+  }, 180_000);
+
+  it('the jobKey of a request finds its job in jobs.status; a bad key is refused before any work', async () => {
+    const s = await open();
+    const { modelId, scenarioIds } = await withLargeModel(s, 120);
+    const exporting = s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'euro', jobKey: 'dialoog-1' });
+    const job = await runningJob(s);
+    expect(job).toMatchObject({ method: 'excel.exportBijlage', key: 'dialoog-1' });
+    expect(value(await s.api.call('jobs.cancel', { id: job.id }))).toEqual({ cancelled: true });
+    expect(await exporting).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    const bad = await s.api.call('excel.template', { jobKey: 'geen spaties!' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(bad.ok ? '' : bad.error.message).toContain('jobKey');
+    expect(value(await s.api.call('jobs.status', {}))).toEqual([]);
+  }, 120_000);
+
+  it('a large model file (JSON) is parsed and validated in a job worker, with the same answers and refusals', async () => {
+    const finished: FinishedJob[] = [];
+    const s = await open({ onFinished: (j) => finished.push(j) });
+    const model = largeModel(500);
+    const text = JSON.stringify(model, null, 2);
+    // padded past the threshold with whitespace between the tokens (still the same model)
+    const big = text.replace('{', `{${' '.repeat(Math.max(0, IMPORT_MODEL_IN_WORKER_FROM - text.length + 10))}`);
+    expect(big.length).toBeGreaterThanOrEqual(IMPORT_MODEL_IN_WORKER_FROM);
+    const record = value(await s.api.call('files.importModel', { fileName: 'groot.json', content: big }));
+    expect(record.model.segments.map((x) => x.id)).toEqual(model.segments.map((x) => x.id));
+    expect(value(await s.api.call('models.get', { id: record.id })).model).toEqual(record.model);
+    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([['files.importModel', 'done']]);
+
+    // a refusal from the worker is the same Dutch validation error, with its issues; nothing saved
+    const count = value(await s.api.call('models.list', {})).length;
+    const broken = big.replace(`"baseYear": ${model.baseYear}`, '"baseYear": "twintig"');
+    expect(broken).not.toBe(big);
+    const refused = await s.api.call('files.importModel', { fileName: 'groot.json', content: broken });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } });
+    if (!refused.ok) {
+      expect(refused.error.message).toContain('Het bestand "groot.json" is geen geldig model');
+      expect(refused.error.issues?.some((i) => i.path === 'baseYear')).toBe(true);
+    }
+    const syntax = await s.api.call('files.importModel', { fileName: 'groot.json', content: `${big.slice(0, -2)},}` });
+    expect(syntax).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(value(await s.api.call('models.list', {})).length).toBe(count);
+
+    // a small file stays on the service's thread (sooner than a worker starts)
+    finished.length = 0;
+    value(await s.api.call('files.importModel', { content: text }));
+    expect(finished).toEqual([]);
+  }, 120_000);
+
+  it("a large model's versions use a worker's result only for the inputs it was computed for (autosave, restore)", async () => {
+    const s = await open();
+    // a job runner whose simulate jobs the test answers itself, so the order of events is fixed
+    const held: { input: { model: Model; scenario: Scenario }; resolve: (v: unknown) => void }[] = [];
+    let hold = true;
+    const runner = {
+      run: (_kind: string, input: { model: Model; scenario: Scenario }) =>
+        hold ? new Promise((resolve) => held.push({ input, resolve })) : Promise.resolve(simulate(input.model, input.scenario)),
+      status: () => [],
+      cancel: () => false,
+      close: () => undefined,
+    };
+    Object.assign(s.context, { jobs: runner as unknown as JobRunner });
+    const base = largeModel(500);
+    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 30 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 30 })) };
+    const bigId = value(await s.api.call('models.save', { model: big })).id;
+    const first = bundledScenario(big, 'beleidsplan-kpis.json');
+    const second = { ...first, description: 'tweede' };
+    const third = { ...bundledScenario(big, 'ongewijzigd-beleid.json'), description: 'derde' };
+    expect(resultsDiffer(simulate(big, second), simulate(big, third))).toBe(true);
+    const versionsOf = async (id: number) => value(await s.api.call('versions.list', { scenarioId: id }));
+
+    // the save answers before its version exists; a second save while that is computed starts no second job
+    const saved = value(await s.api.call('scenarios.save', { modelId: bigId, scenario: first }));
+    expect(saved.versionCount).toBe(0);
+    expect(held).toHaveLength(1);
+    value(await s.api.call('scenarios.save', { id: saved.id, modelId: bigId, scenario: second }));
+    expect(held).toHaveLength(1);
+    held[0]!.resolve(simulate(big, held[0]!.input.scenario));
+    await expect.poll(async () => (await versionsOf(saved.id)).length).toBe(1);
+    const [auto] = await versionsOf(saved.id);
+
+    // restore: the working copy ('tweede') changes to 'derde' while its result is computed; the version
+    // kept before the restore is 'derde', with the result of 'derde' (not the stale one of 'tweede')
+    const restoring = s.api.call('versions.restore', { id: auto!.id });
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    expect(held[1]!.input.scenario.description).toBe('tweede');
+    value(await s.api.call('scenarios.save', { id: saved.id, modelId: bigId, scenario: third }));
+    expect(held).toHaveLength(2); // no automatic version due yet
+    held[1]!.resolve(simulate(big, held[1]!.input.scenario));
+    const restored = value(await restoring);
+    expect(restored.scenario).toEqual(first);
+    hold = false;
+    const before = (await versionsOf(saved.id)).find((v) => v.kind === 'before-restore')!;
+    const beforeRecord = value(await s.api.call('versions.get', { id: before.id }));
+    expect(beforeRecord.scenario.description).toBe('derde');
+    expect(beforeRecord.differs).toBe(false);
+    expect(resultsDiffer(beforeRecord.result, simulate(big, third))).toBe(false);
   }, 120_000);
 });
