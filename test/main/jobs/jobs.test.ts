@@ -269,7 +269,7 @@ describe('jobs: long work off the service thread', () => {
     // within the interval a next save adds no version and starts no job
     finished.length = 0;
     const edited = { ...scenario, description: 'bijgewerkt' };
-    expect(value(await s.api.call('scenarios.save', { id: saved.id, modelId: bigId, scenario: edited })).scenario.description).toBe('bijgewerkt');
+    expect(value(await s.api.call('scenarios.save', { id: saved.id, revision: saved.revision, modelId: bigId, scenario: edited })).scenario.description).toBe('bijgewerkt');
     expect((await versionsOf(saved.id)).length).toBe(1);
     expect(finished).toEqual([]);
 
@@ -370,7 +370,7 @@ describe('jobs: long work off the service thread', () => {
     const saved = value(await s.api.call('scenarios.save', { modelId: bigId, scenario: first }));
     expect(saved.versionCount).toBe(0);
     expect(held).toHaveLength(1);
-    value(await s.api.call('scenarios.save', { id: saved.id, modelId: bigId, scenario: second }));
+    value(await s.api.call('scenarios.save', { id: saved.id, revision: value(await s.api.call('scenarios.get', { id: saved.id })).revision, modelId: bigId, scenario: second }));
     expect(held).toHaveLength(1);
     held[0]!.resolve(simulate(big, held[0]!.input.scenario));
     await expect.poll(async () => (await versionsOf(saved.id)).length).toBe(1);
@@ -381,7 +381,7 @@ describe('jobs: long work off the service thread', () => {
     const restoring = s.api.call('versions.restore', { id: auto!.id });
     await vi.waitFor(() => expect(held).toHaveLength(2));
     expect(held[1]!.input.scenario.description).toBe('tweede');
-    value(await s.api.call('scenarios.save', { id: saved.id, modelId: bigId, scenario: third }));
+    value(await s.api.call('scenarios.save', { id: saved.id, revision: value(await s.api.call('scenarios.get', { id: saved.id })).revision, modelId: bigId, scenario: third }));
     expect(held).toHaveLength(2); // no automatic version due yet
     held[1]!.resolve(simulate(big, held[1]!.input.scenario));
     const restored = value(await restoring);
