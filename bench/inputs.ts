@@ -72,15 +72,17 @@ export function largeModel(segments = 500): Model {
 /**
  * A workbook just under the template's size guard (10 MB) whose sheets are
  * far larger than a template holds: `template` (the bytes of a real template)
- * with its Segmenten sheet and `extraSheets` added sheets filled with rows of
- * numbers, each sheet's XML under the 20 MB entry limit, until the packed
- * file is about `targetBytes` (or by `rows` rows of `columns` cells each, from column B). What a controller's "everything in one file"
- * can look like, and what made ExcelJS take 1,6 GB before the content guard.
- * Built with native zlib so a test can afford it.
+ * with one of its sheets (`grow`, default Segmenten; null: none) and
+ * `extraSheets` added sheets ("Kladblok 1", …) filled with rows of numbers,
+ * each sheet's XML under the 20 MB entry limit, until the packed file is
+ * about `targetBytes` — or with `rows` rows of `columns` cells each (from
+ * column B). What a controller's "everything in one file" can look like, and
+ * what took ExcelJS 7 s and over 1 GB before the content guard. Built with
+ * native zlib, so a test can afford it.
  */
 export async function workbookAtSizeGuard(
   template: Uint8Array,
-  { targetBytes = 9.9 * 1024 * 1024, extraSheets = 2, grow = 'Segmenten', rows: rowCount, columns = 12 }: { targetBytes?: number; extraSheets?: number; grow?: string; rows?: number; columns?: number } = {},
+  { targetBytes = 9.9 * 1024 * 1024, extraSheets = 2, grow = 'Segmenten', rows: rowCount, columns = 12 }: { targetBytes?: number; extraSheets?: number; grow?: string | null; rows?: number; columns?: number } = {},
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(template);
   const files = new Map<string, Buffer>();
@@ -88,10 +90,12 @@ export async function workbookAtSizeGuard(
   const text = (name: string) => files.get(name)!.toString('utf8');
   // the part of the sheet to grow, found as the app finds it: workbook.xml → its relationship
   const rels = text('xl/_rels/workbook.xml.rels');
-  const rid = new RegExp(`<sheet [^>]*name="${grow}"[^>]*r:id="([^"]+)"`).exec(text('xl/workbook.xml'))?.[1];
-  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
-  if (!rid || !target) throw new Error(`blad ${grow} niet gevonden in het sjabloon`);
-  const growPart = `xl/${target.replace(/^\/?xl\//, '')}`;
+  const partOf = (sheet: string) => {
+    const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(text('xl/workbook.xml'))?.[1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
+    if (!rid || !target) throw new Error(`blad ${sheet} niet gevonden in het sjabloon`);
+    return `xl/${target.replace(/^\/?xl\//, '')}`;
+  };
 
   let seed = 20240601;
   const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
@@ -105,18 +109,23 @@ export async function workbookAtSizeGuard(
     return out.join('');
   };
   // how well such rows pack, to size the sheets for the target
-  const probe = Buffer.from(rows(2000, 20_000));
-  const ratio = deflateRawSync(probe).length / probe.length;
-  const sheetCount = 1 + extraSheets;
-  const perSheet = Math.min(19 * 1024 * 1024, Math.floor((0.93 * targetBytes - template.length) / ratio / sheetCount));
-  const rowBytes = probe.length / 20_000;
+  const sized = () => {
+    const probe = Buffer.from(rows(2000, 20_000));
+    const ratio = deflateRawSync(probe).length / probe.length;
+    const sheetCount = (grow === null ? 0 : 1) + extraSheets;
+    return { perSheet: Math.min(19 * 1024 * 1024, Math.floor((0.93 * targetBytes - template.length) / ratio / sheetCount)), rowBytes: probe.length / 20_000 };
+  };
+  const size = rowCount === undefined ? sized() : undefined;
   const fill = (xml: string, first: number) => {
-    const count = rowCount ?? Math.floor((perSheet - Buffer.byteLength(xml)) / rowBytes);
+    const count = rowCount ?? Math.floor((size!.perSheet - Buffer.byteLength(xml)) / size!.rowBytes);
     return xml.replace(/<sheetData\/>|<\/sheetData>/, (m) => `${m === '<sheetData/>' ? '<sheetData>' : ''}${rows(first, count)}</sheetData>`);
   };
-  const grown = text(growPart);
-  const lastRow = Math.max(1, ...[...grown.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])));
-  files.set(growPart, Buffer.from(fill(grown, lastRow + 1)));
+  if (grow !== null) {
+    const growPart = partOf(grow);
+    const grown = text(growPart);
+    const lastRow = Math.max(1, ...[...grown.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])));
+    files.set(growPart, Buffer.from(fill(grown, lastRow + 1)));
+  }
   let workbook = text('xl/workbook.xml');
   let relsOut = rels;
   let types = text('[Content_Types].xml');
