@@ -46,7 +46,7 @@ export const LIMITS = {
   totalCells: 100_000,
   /** entries in xl/sharedStrings.xml (distinct texts) */
   sharedStrings: 100_000,
-  /** cell formats (<xf>) in xl/styles.xml; Excel itself allows 64.000, a template uses a few dozen */
+  /** cell formats (<xf>), and fonts, fills, borders, number formats each, in xl/styles.xml; Excel itself allows 64.000 formats, a template uses a few dozen */
   cellFormats: 10_000,
   /** comments (notes) in the whole workbook */
   comments: 10_000,
@@ -98,6 +98,15 @@ export function checkWorkbookBytes(data: Uint8Array, fileName = 'Het bestand'): 
 }
 
 const KNOWN_SHEETS = new Set<string>(Object.values(TEMPLATE_SHEETS));
+/** The elements of xl/styles.xml that ExcelJS turns into objects one by one, each held to LIMITS.cellFormats. */
+const STYLE_ELEMENTS = [
+  ['xf', 'celopmaken'],
+  ['font', 'lettertypen'],
+  ['fill', 'opvullingen'],
+  ['border', 'randen'],
+  ['numFmt', 'getalnotaties'],
+  ['dxf', 'opmaken voor voorwaardelijke opmaak'],
+] as const;
 const ALL_CELLS = 'Verwijder overbodige rijen, kolommen en opmaak en importeer het bestand opnieuw; er is niets ingelezen.';
 
 interface Book {
@@ -186,9 +195,10 @@ function checkContent(xml: Buffer, name: string, book: Book, count: { cells: num
     return;
   }
   if (name === 'xl/styles.xml') {
-    const formats = countElements(xml, 'xf', LIMITS.cellFormats + 1);
-    if (formats > LIMITS.cellFormats) {
-      throw new WorkbookRefused(`${who} bevat meer dan ${N(LIMITS.cellFormats)} celopmaken (xl/styles.xml); hoogstens ${N(LIMITS.cellFormats)} is toegestaan. Wis de opmaak van ongebruikte cellen (Start > Wissen > Opmaak wissen) en importeer het bestand opnieuw.`);
+    for (const [tag, what] of STYLE_ELEMENTS) {
+      if (countElements(xml, tag, LIMITS.cellFormats + 1) > LIMITS.cellFormats) {
+        throw new WorkbookRefused(`${who} bevat meer dan ${N(LIMITS.cellFormats)} ${what} (<${tag}> in xl/styles.xml); hoogstens ${N(LIMITS.cellFormats)} is toegestaan. Wis de opmaak van ongebruikte cellen (Start > Wissen > Opmaak wissen) en importeer het bestand opnieuw.`);
+      }
     }
     return;
   }

@@ -121,10 +121,12 @@ describe('ranges that ExcelJS expands cell by cell', () => {
     expect(() => checkWorkbookBytes(printArea)).not.toThrow();
   });
 
-  it('more than 10.000 cell formats are refused', async () => {
+  it('more than 10.000 cell formats or fonts are refused', async () => {
     const xf = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
     const data = await edited('xl/styles.xml', (xml) => xml.replace(/<cellXfs count="\d+">/, (m) => `${m}${xf.repeat(LIMITS.cellFormats)}`));
-    expect(refusal(data)).toMatch(/^Het bestand bevat meer dan 10\.000 celopmaken \(xl\/styles\.xml\); hoogstens 10\.000 is toegestaan\./);
+    expect(refusal(data)).toMatch(/^Het bestand bevat meer dan 10\.000 celopmaken \(<xf> in xl\/styles\.xml\); hoogstens 10\.000 is toegestaan\./);
+    const fonts = await edited('xl/styles.xml', (xml) => xml.replace(/<fonts count="\d+"[^>]*>/, (m) => `${m}${'<font><sz val="11"/><name val="Arial"/></font>'.repeat(LIMITS.cellFormats + 1)}`));
+    expect(refusal(fonts)).toMatch(/^Het bestand bevat meer dan 10\.000 lettertypen \(<font> in xl\/styles\.xml\)/);
   });
 });
 
