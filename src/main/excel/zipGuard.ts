@@ -31,6 +31,11 @@ export const LIMITS = {
   entryBytes: 20 * 1024 * 1024,
   /** all entries unpacked */
   totalBytes: 60 * 1024 * 1024,
+  /**
+   * all XML unpacked (sheets, texts, styles; not images): ExcelJS holds about 7 MB per MB of cell text,
+   * a filled template has a few hundred kB
+   */
+  xmlBytes: 12 * 1024 * 1024,
   /** unpacked/packed for entries over 1 MB: real sheets stay far below */
   ratio: 200,
   entries: 2000,
@@ -94,7 +99,15 @@ export function checkWorkbookBytes(data: Uint8Array, fileName = 'Het bestand'): 
   // The directory can lie: inflate every entry with a cap of its declared size (and the limit),
   // and count in it what ExcelJS would build, one entry at a time.
   const count = { cells: 0, comments: 0 };
-  for (const e of entries) checkContent(inflateCapped(buf, e, who, part(e.name)), e.name, book, count, who);
+  let xml = 0;
+  for (const e of entries) {
+    checkContent(inflateCapped(buf, e, who, part(e.name)), e.name, book, count, who);
+    if (!/\.(xml|rels|vml)$/i.test(e.name)) continue;
+    xml += e.uncompressed;
+    if (xml > LIMITS.xmlBytes) {
+      throw new WorkbookRefused(`${who}: de bladen, teksten en opmaak zijn tot en met ${part(e.name)} uitgepakt al ${MB(xml)}; hoogstens ${MB(LIMITS.xmlBytes)} is toegestaan (een ingevuld sjabloon is minder dan 1 MB). Verwijder overbodige rijen, kolommen, lange teksten en opmaak en importeer het bestand opnieuw; er is niets ingelezen.`);
+    }
+  }
 }
 
 const KNOWN_SHEETS = new Set<string>(Object.values(TEMPLATE_SHEETS));

@@ -86,6 +86,13 @@ describe('a workbook at the size guard', () => {
     expect(refusal(data)).toMatch(/^Het bestand heeft tot en met blad "Kalibratie" al [\d.]+ cellen; hoogstens 100\.000 in de hele werkmap is toegestaan\./);
   });
 
+  it('long texts: at most 12 MB of XML in all, the message names the sheet where it went over', async () => {
+    let seed = 1;
+    const letters = Array.from({ length: 13 * 1024 * 1024 }, () => String.fromCharCode(97 + ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % 26)).join('');
+    const data = await edited('xl/worksheets/sheet6.xml', (xml) => xml.replace('</sheetData>', `<row r="900"><c r="A900" t="inlineStr"><is><t>${letters}</t></is></c></row></sheetData>`));
+    expect(refusal(data)).toMatch(/^Het bestand: de bladen, teksten en opmaak zijn tot en met blad "Gebruiksaandelen" uitgepakt al 13,\d MB; hoogstens 12,0 MB is toegestaan/);
+  }, 30_000);
+
   it('a filled template passes the guard and imports; so does one near the limits (1.000 rows × 48 gemeenten)', async () => {
     expect(() => checkWorkbookBytes(template)).not.toThrow();
     const r = await importModelWorkbook(template);
