@@ -55,8 +55,10 @@ export const LIMITS = {
   cellFormats: 10_000,
   /** comments (notes) in the whole workbook */
   comments: 10_000,
-  /** cells covered by the data validations, or by the merges, of one sheet, or by the defined names */
+  /** cells covered by the data validations of one sheet, or by the defined names (ExcelJS keeps an entry per cell) */
   rangeCells: 100_000,
+  /** cells covered by the merges of one sheet (ExcelJS makes each one a cell) */
+  mergedCells: 10_000,
 } as const;
 
 export class WorkbookRefused extends Error {}
@@ -150,7 +152,7 @@ function readBook(workbookXml: string, relsXml: string, who: string): Book {
   for (const m of workbookXml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)</g)) {
     const name = attr(m[0], 'name') ?? '';
     if (name.startsWith('_xlnm.Print_')) continue; // print area and titles: ExcelJS keeps them as text
-    named += areaOf(m[2]!.replace(/'[^']*'!|[^,\s!]*!/g, '').replace(/,/g, ' '));
+    named += areaOf(decodeXml(m[2]!).replace(/'[^']*'!|[^,\s!]*!/g, '').replace(/,/g, ' '));
     if (named > LIMITS.rangeCells) {
       throw new WorkbookRefused(`${who}: de gedefinieerde naam ${JSON.stringify(decodeXml(name))} beslaat met de andere namen ${N(named)} cellen; hoogstens ${N(LIMITS.rangeCells)} is toegestaan. Verwijder de naam (Formules > Namen beheren) of beperk haar bereik; er is niets ingelezen.`);
     }
@@ -195,8 +197,8 @@ function checkContent(xml: Buffer, name: string, book: Book, count: { cells: num
       throw new WorkbookRefused(`${who}: ${label} heeft gegevensvalidatie op ${N(validated)} cellen; hoogstens ${N(LIMITS.rangeCells)} is toegestaan. Beperk de validatie tot de rijen die u gebruikt (niet de hele kolom) en importeer het bestand opnieuw.`);
     }
     const merged = rangesIn(xml, 'mergeCell', 'ref');
-    if (merged > LIMITS.rangeCells) {
-      throw new WorkbookRefused(`${who}: ${label} heeft samengevoegde cellen over ${N(merged)} cellen; hoogstens ${N(LIMITS.rangeCells)} is toegestaan. Maak de samenvoeging ongedaan en importeer het bestand opnieuw.`);
+    if (merged > LIMITS.mergedCells) {
+      throw new WorkbookRefused(`${who}: ${label} heeft samengevoegde cellen over ${N(merged)} cellen; hoogstens ${N(LIMITS.mergedCells)} is toegestaan. Maak de samenvoeging ongedaan en importeer het bestand opnieuw.`);
     }
     return;
   }
@@ -261,10 +263,18 @@ function rangesIn(xml: Buffer, tag: string, name: string): number {
   return cells;
 }
 
-/** Cells in a space-separated list of A1 references and ranges ("E4:L9 N4"); whole columns or rows count 0 (ExcelJS does not expand them). */
+/**
+ * Cells in a space-separated list of A1 references and ranges ("E4:L9 N4"), as ExcelJS expands them:
+ * whole rows ("1:1048576") count a cell per row, whole columns ("C:C") not at all.
+ */
 export function areaOf(refs: string): number {
   let cells = 0;
   for (const ref of refs.trim().split(/\s+/)) {
+    const wholeRows = /^\$?(\d{1,7}):\$?(\d{1,7})$/.exec(ref);
+    if (wholeRows) {
+      cells += Math.abs(Number(wholeRows[2]) - Number(wholeRows[1])) + 1;
+      continue;
+    }
     const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(ref);
     if (!m) continue;
     if (m[3] === undefined) {
