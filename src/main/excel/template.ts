@@ -8,7 +8,9 @@ import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { Model } from '../../shared/formats/model';
 import { TAAKVELD_CODES, TAAKVELDEN } from '../../shared/domain/taakvelden';
+import { formatInteger } from '../../shared/locale/numbers';
 import { setText } from './safeText';
+import { LIMITS } from './zipGuard';
 import { applyStyle, FMT_SHARE, headerStyle, noteStyle, titleStyle, bodyFont } from './styles';
 import {
   CALIBRATION_COLUMNS,
@@ -238,6 +240,11 @@ function writeUsage(ws: Worksheet, model: Model | undefined): void {
   });
 }
 
+/** "10 MB" (whole megabytes, as the limits are) */
+function mb(bytes: number): string {
+  return `${formatInteger(bytes / 1024 / 1024)} MB`;
+}
+
 function writeInstructions(ws: Worksheet): void {
   ws.getColumn(1).width = 110;
   const lines: [string, 'title' | 'head' | 'text'][] = [
@@ -259,7 +266,10 @@ function writeInstructions(ws: Worksheet): void {
     ['Taakvelden: alleen de Iv3-codes vanaf begroting 2023:', 'text'],
     ...TAAKVELD_CODES.map((c): [string, 'text'] => [`   ${c}  ${TAAKVELDEN[c]}`, 'text']),
     ['Bron en schatting: noem bij elk basisgegeven de bron (document, tabel, jaar). Zet "schatting" op ja als het cijfer geen gepubliceerde bron heeft.', 'text'],
-    ['Grenzen: het bestand mag hoogstens 10 MB zijn; een werkblad uitgepakt hoogstens 20 MB.', 'text'],
+    [
+      `Grenzen (zodat inlezen snel gaat en weinig geheugen kost): het bestand hoogstens ${mb(LIMITS.fileBytes)}; per blad van het sjabloon hoogstens ${formatInteger(LIMITS.sheetRows)} rijen en ${formatInteger(LIMITS.sheetCells)} cellen; een extra blad hoogstens ${formatInteger(LIMITS.extraSheetCells)} cellen; de hele werkmap hoogstens ${formatInteger(LIMITS.totalCells)} cellen en uitgepakt ${mb(LIMITS.xmlBytes)} aan bladen en tekst. Gegevensvalidatie niet op hele kolommen.`,
+      'text',
+    ],
   ];
   lines.forEach(([text, kind], i) => {
     const c = ws.getCell(i + 1, 1);

@@ -112,7 +112,7 @@ describe('service: excel methods', () => {
       expect(r.error.issues?.map((i) => i.message)).toEqual([expect.stringMatching(/^Het bestand "alles\.xlsx": blad "Segmenten" heeft [\d.]+ cellen; een blad van het sjabloon mag er hoogstens 50\.000 hebben\./)]);
     }
     // the worker finished (no memory or time stop) with a small heap: 66 MB measured; reading the
-    // workbook with ExcelJS, as before the content guard, took over 400 MB
+    // workbook with ExcelJS, as before the content guard, took the process to 424 MB (docs/excel.md)
     const job = finished.find((j) => j.kind === 'excel.importModel');
     expect(job?.outcome).toBe('done');
     expect(job?.workerHeapBytes).toBeLessThan(150 * 1024 * 1024);
