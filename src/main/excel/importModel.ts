@@ -23,6 +23,7 @@ import {
   GEMEENTE_COLUMNS,
   INDEX_HEADER,
   KIND_CHOICES,
+  MAX_TEMPLATE_ROWS,
   MODEL_FIELDS,
   NO,
   SEGMENT_COLUMNS,
@@ -38,8 +39,7 @@ export type ImportResult =
   | { ok: true; model: Model; notices: string[] }
   | { ok: false; issues: ValidationIssue[]; notices: string[] };
 
-/** More rows than this on one sheet is not a regional budget. */
-const MAX_ROWS = 1000;
+const MAX_ROWS = MAX_TEMPLATE_ROWS;
 
 export async function importModelWorkbook(data: Uint8Array, fileName?: string): Promise<ImportResult> {
   try {

@@ -22,6 +22,8 @@ import {
 } from '../../shared/formats/limits';
 import { setText } from './safeText';
 import { citeSource } from '../../shared/domain/sources';
+import { formatInteger } from '../../shared/locale/numbers';
+import { LIMITS } from './zipGuard';
 import { applyStyle, FMT_SHARE, headerStyle, noteStyle, titleStyle, bodyFont } from './styles';
 import {
   CALIBRATION_COLUMNS,
@@ -260,6 +262,11 @@ function writeUsage(ws: Worksheet, model: Model | undefined): void {
   });
 }
 
+/** "10 MB" (whole megabytes, as the limits are) */
+function mb(bytes: number): string {
+  return `${formatInteger(bytes / 1024 / 1024)} MB`;
+}
+
 function writeInstructions(ws: Worksheet): void {
   ws.getColumn(1).width = 110;
   const lines: [string, 'title' | 'head' | 'text'][] = [
@@ -281,7 +288,10 @@ function writeInstructions(ws: Worksheet): void {
     ['Taakvelden: alleen de Iv3-codes vanaf begroting 2023:', 'text'],
     ...TAAKVELD_CODES.map((c): [string, 'text'] => [`   ${c}  ${TAAKVELDEN[c]}`, 'text']),
     ['Bron en schatting: noem bij elk basisgegeven de bron (document, tabel, jaar). Zet "schatting" op ja als het cijfer geen gepubliceerde bron heeft.', 'text'],
-    ['Grenzen: het bestand mag hoogstens 10 MB zijn; een werkblad uitgepakt hoogstens 20 MB.', 'text'],
+    [
+      `Grenzen (zodat inlezen snel gaat en weinig geheugen kost): het bestand hoogstens ${mb(LIMITS.fileBytes)}; per blad van het sjabloon hoogstens ${formatInteger(LIMITS.sheetRows)} rijen en ${formatInteger(LIMITS.sheetCells)} cellen; een extra blad hoogstens ${formatInteger(LIMITS.extraSheetCells)} cellen; de hele werkmap hoogstens ${formatInteger(LIMITS.totalCells)} cellen en uitgepakt ${mb(LIMITS.xmlBytes)} aan bladen en tekst. Gegevensvalidatie niet op hele kolommen.`,
+      'text',
+    ],
     [
       `Grenzen van het model: hoogstens ${limitNumber(MAX_SEGMENTS)} segmenten en ${limitNumber(MAX_GEMEENTEN)} gemeenten; jaren ${MIN_YEAR}–${MAX_YEAR}, ` +
         `eindjaar hoogstens ${MAX_HORIZON_YEARS} jaar na het basisjaar; bedragen tot € ${limitNumber(MAX_AMOUNT)}; duur tot ${MAX_DURATION_MONTHS} maanden; ` +

@@ -17,6 +17,9 @@ export const TEMPLATE_SHEETS = {
   kalibratie: 'Kalibratie',
 } as const;
 
+/** More rows than this (below the header) on one sheet is not a regional budget. */
+export const MAX_TEMPLATE_ROWS = 1000;
+
 export type ColumnKind = 'text' | 'number' | 'percentage' | 'fraction' | 'integer' | 'yesno' | 'choice';
 
 export interface ColumnDef<K extends string = string> {

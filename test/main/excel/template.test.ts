@@ -193,9 +193,10 @@ describe('odd and hostile files', () => {
       size += s.length;
     }
     const sheet = Buffer.from(`<worksheet><sheetData>${parts.join('')}</sheetData></worksheet>`);
-    const zip = rawZip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', packed: deflateRawSync(sheet), size: sheet.length }]);
+    const zip = rawZip([...bookParts('Segmenten'), { name: 'xl/worksheets/sheet1.xml', packed: deflateRawSync(sheet), size: sheet.length }]);
     const m = messages(await importModelWorkbook(zip, 'groot.xlsx'));
-    expect(m[0]).toMatch(/^Het bestand "groot\.xlsx"(: onderdeel xl\/worksheets\/sheet1\.xml is uitgepakt 50,0 MB; hoogstens 20,0 MB| is \d+,\d MB; een sjabloon mag hoogstens 10,0 MB)/);
+    // the sheet by its name, not its part (xl/worksheets/sheet1.xml)
+    expect(m[0]).toMatch(/^Het bestand "groot\.xlsx"(: blad "Segmenten" is uitgepakt 50,0 MB; hoogstens 20,0 MB| is \d+,\d MB; een sjabloon mag hoogstens 10,0 MB)/);
   });
 
   it('formulas: the cached value is used with a notice; without one the cell is refused', async () => {
@@ -259,6 +260,24 @@ describe('odd and hostile files', () => {
     expect(seg0.kind === 'volume' && seg0.pricePerUnit).toBe(72.4);
   });
 });
+
+/** xl/workbook.xml with one sheet of this name and the relationship to its part xl/worksheets/sheet1.xml. */
+function bookParts(sheetName: string): { name: string; data: Buffer }[] {
+  return [
+    {
+      name: 'xl/workbook.xml',
+      data: Buffer.from(
+        `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: Buffer.from(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+    },
+  ];
+}
 
 /** A minimal zip writer for hostile files (precompressed entries, sizes as we choose). */
 function rawZip(entries: ({ name: string; data: Buffer } | { name: string; packed: Buffer; size: number })[]): Buffer {
