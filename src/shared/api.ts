@@ -12,11 +12,37 @@ import { modelSchema } from './formats/model';
 import { scenarioSchema } from './formats/scenario';
 import type { ValidationIssue } from './formats/issues';
 import type { SimulationResult } from './engine/result';
+import { codeTableSchema, type CodeTable, type ColumnMappingInput, type KnownCode } from './realisatie/mapping';
+import type { RealisatieChange } from './realisatie/plan';
 
 const id = z.number().int().positive();
 const note = z.string().trim().max(500).optional();
 /** File content as text (JSON files); binary files travel as base64. */
 const fileText = z.string().max(20 * 1024 * 1024);
+
+/** A realisatie file (CSV as text or base64, XLSX as base64) with how to read it. */
+const realisatieImport = {
+  modelId: id,
+  fileName: z.string().trim().min(1).max(260),
+  content: fileText,
+  encoding: z.enum(['text', 'base64']).default('text'),
+  /** which column holds which field (by header text); without it: the mapping remembered for this layout, else a suggestion */
+  mapping: z
+    .strictObject({
+      gemeente: z.string().trim().max(200).optional(),
+      segment: z.string().trim().max(200).optional(),
+      jaar: z.string().trim().max(200).optional(),
+      aantal: z.string().trim().max(200).optional(),
+      lasten: z.string().trim().max(200).optional(),
+      volume: z.string().trim().max(200).optional(),
+      lastenUnit: z.enum(['euro', 'thousand']).optional(),
+    })
+    .optional(),
+  /** the code table (code → segment id, null = negeren); without it: the one stored for this model, else the default */
+  codes: codeTableSchema.optional(),
+  /** where the figures come from: document title, table and year */
+  source: z.string().trim().max(500).default(''),
+};
 
 export const apiRequests = {
   'app.info': z.strictObject({}),
@@ -72,6 +98,14 @@ export const apiRequests = {
   'excel.template': z.strictObject({ modelId: id.optional() }),
   /** A filled-in template (xlsx as base64) becomes a new model; nothing is saved while any error remains. */
   'excel.importModel': z.strictObject({ fileName: z.string().max(260).optional(), content: fileText }),
+
+  /** What a realisatie file would change (per gemeente × segment × year, old → new), and its problems; saves nothing. */
+  'realisatie.preview': z.strictObject(realisatieImport),
+  /**
+   * Reads the same file the same way and saves the model in one transaction, with the mapping (per file layout)
+   * and the code table (per model). baseRevision: the model's updatedAt the preview was made on.
+   */
+  'realisatie.apply': z.strictObject({ ...realisatieImport, baseRevision: z.string().max(40).optional() }),
 
   'backups.list': z.strictObject({}),
   /** Replace the database with a backup (the current database is backed up first). */
@@ -157,6 +191,36 @@ export interface ExcelImportResult {
   notices: string[];
 }
 
+export interface RealisatiePreview {
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  /** CSV only: the separator found */
+  delimiter?: ';' | ',' | '\t';
+  header: string[];
+  headerRow: number;
+  rowCount: number;
+  /** the key under which the mapping of this layout is remembered (the normalised header row) */
+  layoutKey: string;
+  mapping: ColumnMappingInput;
+  mappingOrigin: 'request' | 'remembered' | 'suggested';
+  codes: CodeTable;
+  codesOrigin: 'request' | 'stored' | 'default';
+  /** the iJw productcategorieën and CBS codes the app knows, with their source, for the code table */
+  knownCodes: readonly KnownCode[];
+  changes: RealisatieChange[];
+  /** empty = can be saved */
+  issues: ValidationIssue[];
+  notices: string[];
+  /** the model's updatedAt this preview was made on (pass it to realisatie.apply) */
+  baseRevision: string;
+}
+
+export interface RealisatieApplyResult {
+  record: ModelRecord;
+  changes: RealisatieChange[];
+  notices: string[];
+}
+
 export interface BackupInfo {
   name: string;
   createdAt: string;
@@ -187,6 +251,8 @@ export interface ApiResponses {
   'excel.exportBijlage': FileExport;
   'excel.template': FileExport;
   'excel.importModel': ExcelImportResult;
+  'realisatie.preview': RealisatiePreview;
+  'realisatie.apply': RealisatieApplyResult;
   'backups.list': BackupInfo[];
   'backups.restore': { restored: string; safetyBackup: string };
 }

@@ -23,6 +23,7 @@ import { simulateHandlers } from './simulate';
 import { fileHandlers } from './files';
 import { excelHandlers } from './excel';
 import { backupHandlers } from './backups';
+import { realisatieHandlers } from './realisatie';
 
 /**
  * Every method of the contract, one handler each, grouped per area in their
@@ -38,6 +39,7 @@ export const handlers: HandlerMap = {
   ...fileHandlers,
   ...excelHandlers,
   ...backupHandlers,
+  ...realisatieHandlers,
 };
 
 export interface ServiceOptions {

@@ -291,7 +291,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   const merge = (existing: RealisedFigure | undefined, sums: Partial<Record<FigureField, number>>, src: string, provisional: boolean): Partial<RealisedFigure> => {
     const kept = existing ? (['clients', 'started', 'ended', 'volume'] as const).filter((k) => existing[k] !== undefined && !(k in sums)) : [];
     const out: Partial<RealisedFigure> = { ...(existing ?? {}), ...sums };
-    out.source = kept.length > 0 && existing ? `${src}; ${kept.join(', ')}: ${existing.source}` : src;
+    out.source = kept.length > 0 && existing && existing.source !== src ? `${src}; ${kept.join(', ')}: ${existing.source}` : src;
     if (kept.length === 0) delete out.estimate;
     if (provisional) out.note = 'voorlopig cijfer (CBS: *)';
     return out;
@@ -361,6 +361,12 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   }
   if (next.lastYear !== old?.lastYear) {
     notices.push(`Laatste gerealiseerde jaar: ${old ? `${old.lastYear} → ` : ''}${next.lastYear}.`);
+  }
+  const without = model.segments.filter((s) => Object.keys(next.segments[s.id] ?? {}).length === 0);
+  if (without.length > 0 && (old === undefined || next.lastYear !== old.lastYear)) {
+    notices.push(
+      `Let op: ${without.map((s) => s.name).join(', ')} ${without.length === 1 ? 'heeft' : 'hebben'} geen realisatie en ${without.length === 1 ? 'telt' : 'tellen'} daarom t/m ${next.lastYear} als nieuw (0); lees ook voor ${without.length === 1 ? 'dit segment' : 'deze segmenten'} de realisatie in.`,
+    );
   }
   const total = changes.filter((c) => c.gemeenteId === undefined).reduce((t, c) => t + (c.fields.lasten?.diff ?? 0), 0);
   if (changes.some((c) => c.gemeenteId === undefined)) notices.push(`Lasten van de regio wijzigen in totaal met ${formatEuro(total)}.`);
