@@ -13,7 +13,7 @@ import { scenarioSchema } from './formats/scenario';
 import type { ValidationIssue } from './formats/issues';
 import type { SimulationResult } from './engine/result';
 import { codeTableSchema, type CodeTable, type ColumnMappingInput, type KnownCode } from './realisatie/mapping';
-import type { RealisatieChange } from './realisatie/plan';
+import type { RealisatieChange, SegmentCode } from './realisatie/plan';
 
 const id = z.number().int().positive();
 const note = z.string().trim().max(500).optional();
@@ -207,6 +207,8 @@ export interface RealisatiePreview {
   codesOrigin: 'request' | 'stored' | 'default';
   /** the iJw productcategorieën and CBS codes the app knows, with their source, for the code table */
   knownCodes: readonly KnownCode[];
+  /** the distinct values of the segment column and what each maps to (for the code-table step) */
+  segmentCodes: SegmentCode[];
   changes: RealisatieChange[];
   /** empty = can be saved */
   issues: ValidationIssue[];

@@ -61,6 +61,16 @@ export interface ImportPlanInput {
   source: string;
 }
 
+/** A distinct value of the segment column and what it maps to, for the code-table step. */
+export interface SegmentCode {
+  value: string;
+  /** how many data rows have it */
+  count: number;
+  /** 'tabel': via the code table (segmentId null = negeren); 'segment': the id or name of a segment; 'onbekend': refused */
+  via: 'tabel' | 'segment' | 'onbekend';
+  segmentId?: string | null;
+}
+
 export interface ImportPlan {
   header: string[];
   /** row number of the header (1 = first row of the file) */
@@ -70,6 +80,8 @@ export interface ImportPlan {
   changes: RealisatieChange[];
   issues: ValidationIssue[];
   notices: string[];
+  /** the distinct values of the segment column (in order of appearance) and their mapping */
+  segmentCodes: SegmentCode[];
   /** the model to save: only when there are no issues */
   model?: Model;
 }
@@ -96,7 +108,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   const headerIndex = input.rows.findIndex((r) => r.filter((c) => c.trim() !== '').length >= 2);
   if (headerIndex < 0) {
     issue('het bestand heeft geen kopregel met kolomnamen (minstens twee gevulde cellen in een rij)');
-    return { header: [], headerRow: 0, rowCount: 0, changes: [], issues, notices };
+    return { header: [], headerRow: 0, rowCount: 0, changes: [], issues, notices, segmentCodes: [] };
   }
   const header = input.rows[headerIndex]!.map((h) => h.trim());
   const headerRow = headerIndex + 1;
@@ -128,7 +140,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   const mapped = Object.values(col);
   if (new Set(mapped).size !== mapped.length) issue('dezelfde kolom is voor meer dan één veld gekozen');
   if (col.aantal === undefined && col.lasten === undefined && col.volume === undefined) issue('kies minstens één kolom met cijfers: aantal jeugdigen, lasten of volume');
-  if (issues.length > 0) return { header, headerRow, rowCount: 0, changes: [], issues, notices };
+  if (issues.length > 0) return { header, headerRow, rowCount: 0, changes: [], issues, notices, segmentCodes: [] };
 
   const factor = input.mapping.lastenUnit === 'thousand' ? 1000 : 1;
   const colName = (f: ImportField) => header[col[f]!]!;
@@ -140,6 +152,13 @@ export function planImport(input: ImportPlanInput): ImportPlan {
 
   const cells = new Map<string, Cell>();
   const firstRowOf = new Map<string, number>();
+  const codes = new Map<string, SegmentCode>();
+  const noteCode = (value: string, via: SegmentCode['via'], segmentId?: string | null) => {
+    const k = normaliseKey(value);
+    const c = codes.get(k);
+    if (c) c.count++;
+    else codes.set(k, { value, count: 1, via, ...(segmentId !== undefined ? { segmentId } : {}) });
+  };
   let rowCount = 0;
   let ignored = 0;
   let emptyRows = 0;
@@ -175,6 +194,10 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     if (sv === '') issue('geen segment of productcategorie ingevuld', rowNo, colName('segment'));
     else {
       const found = lookupCode(input.codes, sv);
+      const bySegment = found.found ? undefined : segmentsByName.get(normaliseKey(sv));
+      if (found.found) noteCode(sv, 'tabel', found.segmentId);
+      else if (bySegment) noteCode(sv, 'segment', bySegment.id);
+      else noteCode(sv, 'onbekend');
       if (found.found) {
         if (found.segmentId === null) {
           ignored++;
@@ -246,7 +269,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   if (ignored > 0) notices.push(`${ignored} rij(en) overgeslagen: hun code staat in de codetabel op "negeren".`);
   if (emptyRows > 0) notices.push(`${emptyRows} rij(en) zonder cijfer (leeg of "." bij CBS) overgeslagen.`);
   if (issues.length === 0 && cells.size === 0) issue('het bestand bevat geen cijfers om in te lezen');
-  if (issues.length > 0) return { header, headerRow, rowCount, changes: [], issues, notices };
+  if (issues.length > 0) return { header, headerRow, rowCount, changes: [], issues, notices, segmentCodes: [...codes.values()] };
 
   // merge into a copy of the realisatie
   const old = model.realisatie;
@@ -351,13 +374,13 @@ export function planImport(input: ImportPlanInput): ImportPlan {
       );
     }
   }
-  if (issues.length > 0) return { header, headerRow, rowCount, changes: [], issues, notices };
+  if (issues.length > 0) return { header, headerRow, rowCount, changes: [], issues, notices, segmentCodes: [...codes.values()] };
 
   const candidate = { ...model, realisatie: next };
   const parsed = parseModel(candidate);
   if (!parsed.ok) {
     for (const i of parsed.issues) issue(`na het inlezen klopt het model niet: ${i.message}`);
-    return { header, headerRow, rowCount, changes, issues, notices };
+    return { header, headerRow, rowCount, changes: [], issues, notices, segmentCodes: [...codes.values()] };
   }
   if (next.lastYear !== old?.lastYear) {
     notices.push(`Laatste gerealiseerde jaar: ${old ? `${old.lastYear} → ` : ''}${next.lastYear}.`);
@@ -370,5 +393,5 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   }
   const total = changes.filter((c) => c.gemeenteId === undefined).reduce((t, c) => t + (c.fields.lasten?.diff ?? 0), 0);
   if (changes.some((c) => c.gemeenteId === undefined)) notices.push(`Lasten van de regio wijzigen in totaal met ${formatEuro(total)}.`);
-  return { header, headerRow, rowCount, changes, issues, notices, model: parsed.value };
+  return { header, headerRow, rowCount, changes, issues, notices, segmentCodes: [...codes.values()], model: parsed.value };
 }

@@ -34,6 +34,12 @@ describe('fixtures in CBS layouts', () => {
     expect(r.segments.jeugdbescherming!['2022']!.lasten).toBe(sum);
     expect(r.segments.jeugdbescherming!['2022']!.source).toBe(`Som van de gemeenten: ${SOURCE}`);
     expect(Object.keys(r.segments).sort()).toEqual(['jeugdbescherming', 'jeugdreclassering']);
+    expect(p.segmentCodes).toEqual([
+      { value: 'JZ Totaal jeugdzorg', count: 21, via: 'tabel', segmentId: null },
+      { value: 'JH 1 Totaal jeugdhulp', count: 21, via: 'tabel', segmentId: null },
+      { value: 'JB 1 Totaal jeugdbescherming', count: 21, via: 'tabel', segmentId: 'jeugdbescherming' },
+      { value: 'JR 1 Totaal jeugdreclassering', count: 21, via: 'tabel', segmentId: 'jeugdreclassering' },
+    ]);
     // 2 segments × 3 years × (7 gemeenten + region)
     expect(p.changes).toHaveLength(48);
     expect(p.notices.join('\n')).toMatch(/42 rij\(en\) overgeslagen: hun code staat in de codetabel op "negeren"/);
@@ -84,6 +90,14 @@ describe('bad input names file, row and column, and gives no model', () => {
       expect(p.issues.map((i) => i.message).join('\n')).toMatch(message);
     });
   }
+
+  it('an unknown code is listed as such for the code-table step', () => {
+    const p = plan(nlModel(), ijw([['GM0983', '2022', '99', '1', '1', '1'], ['GM0984', '2022', 'Dagbehandeling', '1', '1', '1']]));
+    expect(p.segmentCodes).toEqual([
+      { value: '99', count: 1, via: 'onbekend' },
+      { value: 'Dagbehandeling', count: 1, via: 'segment', segmentId: 'dagbehandeling' },
+    ]);
+  });
 
   it('duplicate rows name both rows', () => {
     const rows = GEMEENTEN.map((g) => [g.cbsCode, '2022', '43', '10', '1.000', '20']);
