@@ -4,6 +4,7 @@ import { AboutDialog } from './components/AboutDialog';
 import { BackupDialog } from './components/BackupDialog';
 import { ExportDialog, ImportDialog } from './components/FileDialogs';
 import { ExcelDialogs, ExcelMenuButton } from './components/ExcelDialogs';
+import { RealisatieImportDialog } from './components/RealisatieImportDialog';
 import { Notices } from './components/Notices';
 import { StartupBanner, StorageRefused } from './components/StartupNotices';
 import { modelLabels } from './lib/modelLabels';
@@ -150,6 +151,7 @@ function Dialogs() {
       <AboutDialog />
       <BackupDialog />
       <ExcelDialogs />
+      <RealisatieImportDialog />
     </>
   );
 }
