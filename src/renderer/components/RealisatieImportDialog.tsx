@@ -17,6 +17,8 @@ import { FilePicker } from './FilePicker';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const MAX_SHOWN = 400;
+/** what the preview checks the model with while the user has not typed the source yet */
+const PREVIEW_SOURCE = 'bron nog in te vullen';
 
 export function RealisatieImportDialog() {
   const open = useRealisatieImport((s) => s.open);
@@ -45,7 +47,7 @@ function ImportRealisatieForm() {
   const [outcome, setOutcome] = useState<HTMLElement | null>(null);
   useEffect(() => outcome?.focus(), [outcome]);
 
-  async function run(next: { file?: FileChoice; mapping?: ColumnMappingInput | undefined; codes?: CodeTable | undefined; source?: string }) {
+  async function run(next: { file?: FileChoice; mapping?: ColumnMappingInput | undefined; codes?: CodeTable | undefined }) {
     const f = next.file ?? file;
     if (!f || !record) return;
     const m = 'mapping' in next ? next.mapping : mapping;
@@ -59,7 +61,8 @@ function ImportRealisatieForm() {
       fileName: f.name,
       content: f.content,
       encoding: 'base64',
-      source: next.source ?? source,
+      // the source only becomes the figures' source text on saving (and is required there); the preview does not depend on it
+      source: source.trim() || PREVIEW_SOURCE,
       ...(m ? { mapping: m } : {}),
       ...(c ? { codes: c } : {}),
     });
@@ -133,7 +136,6 @@ function ImportRealisatieForm() {
           placeholder="bijv. CBS StatLine 83454NED, Gemeentelijke kosten; jeugdzorg, regio, 2024"
           data-testid="realisatie-import-source"
           onChange={(e) => setSource(e.target.value)}
-          onBlur={() => void run({})}
         />
       </label>
       <p aria-live="polite" data-testid="realisatie-import-status">
