@@ -246,7 +246,7 @@ function ImportRealisatieForm() {
       ) : null}
 
       {preview && preview.notices.length > 0 ? (
-        <ul className="notices" data-testid="realisatie-import-notices">
+        <ul className="import-notices" data-testid="realisatie-import-notices">
           {preview.notices.map((n, k) => (
             <li key={k}>{n}</li>
           ))}
