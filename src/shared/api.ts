@@ -35,6 +35,8 @@ const realisatieImport = {
       aantal: z.string().trim().max(200).optional(),
       lasten: z.string().trim().max(200).optional(),
       volume: z.string().trim().max(200).optional(),
+      begonnen: z.string().trim().max(200).optional(),
+      beeindigd: z.string().trim().max(200).optional(),
       lastenUnit: z.enum(['euro', 'thousand']).optional(),
     })
     .optional(),

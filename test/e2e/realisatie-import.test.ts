@@ -68,6 +68,8 @@ describe('Realisatie importeren', () => {
     // Venlo JB 2023 in the test file: 3.785 (× € 1.000)
     expect(venlo?.[4]).toBe('€ 3.785.000');
     expect(venlo?.[8]).toBe('nieuw');
+    // a partial import is said out loud: segments without realisatie count as new up to 2024
+    expect(await app.page.textContent('[data-testid="realisatie-import-warning"]')).toMatch(/^Let op: .*Pleegzorg.* tellen daarom t\/m 2024 als nieuw \(0\)/);
     // without a source nothing can be saved; typed last, saving takes it
     expect(await app.page.isDisabled('[data-testid="realisatie-import-save"]')).toBe(true);
     await app.page.fill('[data-testid="realisatie-import-source"]', SOURCE);

@@ -245,11 +245,22 @@ function ImportRealisatieForm() {
         </div>
       ) : null}
 
-      {preview && preview.notices.length > 0 ? (
+      {preview
+        ? preview.notices
+            .filter((n) => n.startsWith('Let op'))
+            .map((n, k) => (
+              <div key={k} className="notice" role="note" data-testid="realisatie-import-warning">
+                <p>{n}</p>
+              </div>
+            ))
+        : null}
+      {preview && preview.notices.some((n) => !n.startsWith('Let op')) ? (
         <ul className="import-notices" data-testid="realisatie-import-notices">
-          {preview.notices.map((n, k) => (
-            <li key={k}>{n}</li>
-          ))}
+          {preview.notices
+            .filter((n) => !n.startsWith('Let op'))
+            .map((n, k) => (
+              <li key={k}>{n}</li>
+            ))}
         </ul>
       ) : null}
 

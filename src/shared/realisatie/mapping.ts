@@ -8,7 +8,7 @@ import type { Model } from '../formats/model';
 import { normaliseKey } from './values';
 
 /** The fields a realisatie file can fill, and their Dutch names in messages and the UI. */
-export const IMPORT_FIELDS = ['gemeente', 'segment', 'jaar', 'aantal', 'lasten', 'volume'] as const;
+export const IMPORT_FIELDS = ['gemeente', 'segment', 'jaar', 'aantal', 'lasten', 'volume', 'begonnen', 'beeindigd'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const FIELD_LABELS: Record<ImportField, string> = {
@@ -18,6 +18,8 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   aantal: 'aantal jeugdigen',
   lasten: 'lasten',
   volume: 'volume',
+  begonnen: 'trajecten begonnen',
+  beeindigd: 'trajecten beëindigd',
 };
 
 const columnName = z.string().trim().min(1).max(200);
@@ -33,6 +35,8 @@ export const columnMappingSchema = z.strictObject({
   aantal: columnName.optional(),
   lasten: columnName.optional(),
   volume: columnName.optional(),
+  begonnen: columnName.optional(),
+  beeindigd: columnName.optional(),
   lastenUnit: z.enum(['euro', 'thousand']).default('euro'),
 });
 export type ColumnMapping = z.output<typeof columnMappingSchema>;
@@ -118,6 +122,8 @@ const HINTS: Record<ImportField, RegExp[]> = {
   aantal: [/jongerenmetjeugd/, /jongeren met/, /aantal jeugdigen/, /jeugdigen/, /cli[eë]nten/, /^aantal$/],
   lasten: [/gerealiseerde ?kosten/, /gerealiseerd/, /realisatie/, /^lasten/, /lasten/, /bedrag/, /^kosten/],
   volume: [/^volume/, /etmalen/, /uren/, /dagdelen/, /eenheden/],
+  begonnen: [/begonnen/, /gestart/, /instroom/],
+  beeindigd: [/be[eë]indigd/, /afgesloten/, /uitstroom/],
 };
 
 /**
@@ -143,6 +149,8 @@ export function suggestMapping(header: readonly string[]): ColumnMappingInput {
   const lasten = pick('lasten');
   const aantal = pick('aantal');
   const volume = pick('volume');
+  const begonnen = pick('begonnen');
+  const beeindigd = pick('beeindigd');
   const lastenHeader = lasten ? normaliseKey(lasten) : '';
   const thousand = /1[ .]?000 ?euro|x ?1[ .]?000|× ?€? ?1[ .]?000|duizend/.test(lastenHeader) || /^(gerealiseerde|begrote)kosten_\d+$/.test(lastenHeader);
   return {
@@ -152,6 +160,8 @@ export function suggestMapping(header: readonly string[]): ColumnMappingInput {
     ...(lasten ? { lasten } : {}),
     ...(aantal ? { aantal } : {}),
     ...(volume ? { volume } : {}),
+    ...(begonnen ? { begonnen } : {}),
+    ...(beeindigd ? { beeindigd } : {}),
     lastenUnit: thousand ? 'thousand' : 'euro',
   };
 }

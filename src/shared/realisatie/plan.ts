@@ -19,14 +19,16 @@ import type { Model, RealisedFigure, Realisatie } from '../formats/model';
 import { parseModel } from '../formats/validate';
 import { makeIssue, type ValidationIssue } from '../formats/issues';
 import { formatEuro, formatNumber } from '../format/numbers';
-import { FIELD_LABELS, lookupCode, type CodeTable, type ColumnMappingInput, type ImportField } from './mapping';
+import { FIELD_LABELS, IMPORT_FIELDS, lookupCode, type CodeTable, type ColumnMappingInput, type ImportField } from './mapping';
 import { normaliseGemeenteCode, normaliseKey, parseNumberCell, parsePeriod, periodProblem } from './values';
 
-export type FigureField = 'clients' | 'lasten' | 'volume';
+export type FigureField = 'clients' | 'lasten' | 'volume' | 'started' | 'ended';
 const MEASURES: readonly { field: FigureField; column: ImportField }[] = [
   { field: 'clients', column: 'aantal' },
   { field: 'lasten', column: 'lasten' },
   { field: 'volume', column: 'volume' },
+  { field: 'started', column: 'begonnen' },
+  { field: 'ended', column: 'beeindigd' },
 ];
 
 export interface FieldChange {
@@ -118,7 +120,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
 
   // columns
   const col: Partial<Record<ImportField, number>> = {};
-  const fields: ImportField[] = ['gemeente', 'segment', 'jaar', 'aantal', 'lasten', 'volume'];
+  const fields: readonly ImportField[] = IMPORT_FIELDS;
   const seenHeaders = new Map<string, number>();
   header.forEach((h, i) => {
     const k = normaliseKey(h);
@@ -139,7 +141,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   }
   const mapped = Object.values(col);
   if (new Set(mapped).size !== mapped.length) issue('dezelfde kolom is voor meer dan één veld gekozen');
-  if (col.aantal === undefined && col.lasten === undefined && col.volume === undefined) issue('kies minstens één kolom met cijfers: aantal jeugdigen, lasten of volume');
+  if (MEASURES.every((m) => col[m.column] === undefined)) issue('kies minstens één kolom met cijfers: aantal jeugdigen, lasten, volume of trajecten');
   if (issues.length > 0) return { header, headerRow, rowCount: 0, changes: [], issues, notices, segmentCodes: [] };
 
   const factor = input.mapping.lastenUnit === 'thousand' ? 1000 : 1;

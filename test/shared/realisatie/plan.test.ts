@@ -159,6 +159,13 @@ describe('merging with what is there', () => {
     expect(p.changes.map((c) => [c.segmentId, c.status])).toEqual([['crisisbedden', 'nieuw'], ['dagbehandeling', 'nieuw']]);
   });
 
+  it('trajecten begonnen and beëindigd are read when the file has them', () => {
+    const csv = ['Jaar;Productcategorie;Aantal jeugdigen;Lasten;Trajecten begonnen;Trajecten beëindigd', '2022;41;50;1000;12;9'].join('\n');
+    const p = plan(nlModel(), csv);
+    expect(p.issues).toEqual([]);
+    expect(p.model!.realisatie!.segments.dagbehandeling!['2022']).toEqual({ clients: 50, lasten: 1000, started: 12, ended: 9, source: SOURCE });
+  });
+
   it('two codes mapped to one segment are added up', () => {
     const csv = ['Jaar;Productcategorie;Aantal jeugdigen;Lasten', '2022;43;5;100', '2022;44;3;50'].join('\n');
     const model = nlModel();
