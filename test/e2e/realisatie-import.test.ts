@@ -81,5 +81,13 @@ describe('Realisatie importeren', () => {
     expect(model.realisatie?.gemeenten?.venlo?.segments?.jeugdbescherming?.['2023']).toEqual({ lasten: 3_785_000, source: SOURCE });
     const sum = Object.values(model.realisatie!.gemeenten!).reduce((t, g) => t + g.segments!.jeugdbescherming!['2022']!.lasten, 0);
     expect(model.realisatie?.segments.jeugdbescherming?.['2022']?.lasten).toBe(sum);
+
+    // after a reload the same file changes nothing, and its columns are remembered
+    await app.reload();
+    await openDialog();
+    await app.page.setInputFiles('[data-testid="realisatie-import-file"]', FIXTURE);
+    await app.page.waitForSelector('[data-testid="realisatie-import-preview"]', { timeout: 20_000 });
+    expect(await app.page.textContent('[data-testid="realisatie-import-mapping"] legend')).toBe('Kolommen (onthouden van een eerder bestand met deze kolommen)');
+    expect(await app.page.textContent('[data-testid="realisatie-import-preview"] caption')).toBe('Voorvertoning: 48 cijfers (0 nieuw, 0 gewijzigd)');
   });
 });

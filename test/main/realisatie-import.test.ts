@@ -126,6 +126,18 @@ describe('realisatie.preview and realisatie.apply', () => {
     expect(fromXlsx.notices[0]).toBe('r.xlsx: alleen het eerste werkblad ("Realisatie") is gelezen.');
   });
 
+  it('XLSX numbers are numbers: 1.234 in a cell is one point two three four, not 1234', async () => {
+    const { s, modelId } = await setup();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Blad1');
+    ws.addRow(['Jaar', 'Productcategorie', 'Aantal jeugdigen', 'Lasten', 'Volume']);
+    ws.addRow([2022, '41', 3, 1234.5, 1.234]);
+    const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const p = value(await s.api.call('realisatie.preview', { modelId, fileName: 'r.xlsx', content, encoding: 'base64', source: SOURCE }));
+    expect(p.issues).toEqual([]);
+    expect(p.changes[0]!.fields).toEqual({ clients: { new: 3, diff: 3 }, lasten: { new: 1234.5, diff: 1234.5 }, volume: { new: 1.234, diff: 1.234 } });
+  });
+
   it('a CSV saved by Excel on Windows (Windows-1252, base64) is read', async () => {
     const { s, modelId } = await setup();
     const text = 'Jaar;Productcategorie;Aantal jeugdigen;Lasten;Opmerking\r\n2022;41;50;"123.456,78";café\r\n';

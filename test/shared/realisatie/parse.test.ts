@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { detectDelimiter, parseCsv, CsvError } from '../../../src/shared/realisatie/csv';
 import { normaliseGemeenteCode, parseNumberCell, parsePeriod } from '../../../src/shared/realisatie/values';
 import { layoutKey, lookupCode, suggestMapping, defaultCodeTable } from '../../../src/shared/realisatie/mapping';
@@ -96,5 +97,36 @@ describe('mapping', () => {
     expect(lookupCode(table, '43 Jeugdhulp verblijf (incl. behandeling)')).toEqual({ found: true, segmentId: 'verblijf-behandeling', key: '43' });
     expect(lookupCode(table, 'jb 1 totaal jeugdbescherming')).toMatchObject({ found: true, segmentId: 'jeugdbescherming' });
     expect(lookupCode(table, '99')).toEqual({ found: false });
+  });
+});
+
+describe('CSV reader, property-based', () => {
+  // any table of cells, written the way spreadsheets quote, reads back exactly (for each separator)
+  const cell = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('1.234,5', '"', '""', ';', ',', '\t', 'a\nb', 'c\r\nd', ' GM0983 ', '2023JJ00', ''),
+  );
+  const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
+  for (const sep of [';', ',', '\t'] as const) {
+    it(`round-trips quoted tables with separator ${JSON.stringify(sep)}`, () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 2, max: 5 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 })), (rows) => {
+          const text = rows.map((r) => r.map(quote).join(sep)).join('\r\n') + '\r\n';
+          expect(parseCsv(text, sep).rows).toEqual(rows);
+          expect(parseCsv(`\uFEFF${text}`, sep).rows).toEqual(rows);
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+
+  it('detects the separator of any quoted table with at least two columns', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(';', ',', '\t'), fc.array(cell, { minLength: 2, maxLength: 5 }), (sep, header) => {
+        const text = header.map(quote).join(sep) + '\n';
+        expect(detectDelimiter(text)).toBe(sep);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
