@@ -98,6 +98,8 @@ interface Cell {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+/** euros to the cent; counts and volumes keep their decimals (only float noise of sums is removed) */
+const roundField = (field: FigureField, x: number) => (field === 'lasten' ? round2(x) : Math.round(x * 1e6) / 1e6);
 
 export function planImport(input: ImportPlanInput): ImportPlan {
   const { model, fileName } = input;
@@ -263,7 +265,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
 
     const key = `${gemeenteId ?? ''}\u0000${segmentId}\u0000${year}`;
     const cell = cells.get(key) ?? { target: gemeenteId, segmentId, year, sums: {}, rows: [], provisional: false };
-    for (const [f, v] of Object.entries(values) as [FigureField, number][]) cell.sums[f] = round2((cell.sums[f] ?? 0) + v);
+    for (const [f, v] of Object.entries(values) as [FigureField, number][]) cell.sums[f] = roundField(f, (cell.sums[f] ?? 0) + v);
     cell.rows.push(rowNo);
     cell.provisional ||= provisional;
     cells.set(key, cell);
@@ -298,7 +300,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
       const nv = figure[field];
       if (nv === undefined) continue;
       const ov = before?.[field];
-      fields[field] = { ...(ov !== undefined ? { old: ov } : {}), new: nv, diff: round2(nv - (ov ?? 0)) };
+      fields[field] = { ...(ov !== undefined ? { old: ov } : {}), new: nv, diff: roundField(field, nv - (ov ?? 0)) };
     }
     const changed = Object.values(fields).some((c) => c.old === undefined || c.diff !== 0);
     changes.push({
@@ -353,7 +355,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     const rows = list.flatMap((c) => c.rows).sort((a, b) => a - b);
     if (all.every((f) => f !== undefined)) {
       const figs = all as RealisedFigure[];
-      const sum = (field: FigureField) => (figs.every((f) => f[field] !== undefined) ? round2(figs.reduce((t, f) => t + f[field]!, 0)) : undefined);
+      const sum = (field: FigureField) => (figs.every((f) => f[field] !== undefined) ? roundField(field, figs.reduce((t, f) => t + f[field]!, 0)) : undefined);
       const existing = figureAt(old, undefined, sid, year);
       const sums: Partial<Record<FigureField, number>> = {};
       for (const { field } of MEASURES) {
