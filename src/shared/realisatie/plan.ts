@@ -97,6 +97,14 @@ interface Cell {
   provisional: boolean;
 }
 
+/** More problems than this are summarised: a file with every gemeente of the country would list thousands. */
+export const MAX_ISSUES = 200;
+
+function capped(issues: ValidationIssue[], fileName: string): ValidationIssue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  return [...issues.slice(0, MAX_ISSUES), makeIssue(fileName, `en nog ${issues.length - MAX_ISSUES} problemen; los eerst de bovenstaande op (filter een CBS-export bijvoorbeeld op de gemeenten van de regio)`)];
+}
+
 const round2 = (x: number) => Math.round(x * 100) / 100;
 /** euros to the cent; counts and volumes keep their decimals (only float noise of sums is removed) */
 const roundField = (field: FigureField, x: number) => (field === 'lasten' ? round2(x) : Math.round(x * 1e6) / 1e6);
@@ -112,7 +120,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   const headerIndex = input.rows.findIndex((r) => r.filter((c) => c.trim() !== '').length >= 2);
   if (headerIndex < 0) {
     issue('het bestand heeft geen kopregel met kolomnamen (minstens twee gevulde cellen in een rij)');
-    return { header: [], headerRow: 0, rowCount: 0, changes: [], issues, notices, segmentCodes: [] };
+    return { header: [], headerRow: 0, rowCount: 0, changes: [], issues: capped(issues, fileName), notices, segmentCodes: [] };
   }
   const header = input.rows[headerIndex]!.map((h) => h.trim());
   const headerRow = headerIndex + 1;
@@ -144,7 +152,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   const mapped = Object.values(col);
   if (new Set(mapped).size !== mapped.length) issue('dezelfde kolom is voor meer dan één veld gekozen');
   if (MEASURES.every((m) => col[m.column] === undefined)) issue('kies minstens één kolom met cijfers: aantal jeugdigen, lasten, volume of trajecten');
-  if (issues.length > 0) return { header, headerRow, rowCount: 0, changes: [], issues, notices, segmentCodes: [] };
+  if (issues.length > 0) return { header, headerRow, rowCount: 0, changes: [], issues: capped(issues, fileName), notices, segmentCodes: [] };
 
   const factor = input.mapping.lastenUnit === 'thousand' ? 1000 : 1;
   const colName = (f: ImportField) => header[col[f]!]!;
@@ -273,7 +281,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   if (ignored > 0) notices.push(`${ignored} rij(en) overgeslagen: hun code staat in de codetabel op "negeren".`);
   if (emptyRows > 0) notices.push(`${emptyRows} rij(en) zonder cijfer (leeg of "." bij CBS) overgeslagen.`);
   if (issues.length === 0 && cells.size === 0) issue('het bestand bevat geen cijfers om in te lezen');
-  if (issues.length > 0) return { header, headerRow, rowCount, changes: [], issues, notices, segmentCodes: [...codes.values()] };
+  if (issues.length > 0) return { header, headerRow, rowCount, changes: [], issues: capped(issues, fileName), notices, segmentCodes: [...codes.values()] };
 
   // merge into a copy of the realisatie
   const old = model.realisatie;
@@ -378,13 +386,13 @@ export function planImport(input: ImportPlanInput): ImportPlan {
       );
     }
   }
-  if (issues.length > 0) return { header, headerRow, rowCount, changes: [], issues, notices, segmentCodes: [...codes.values()] };
+  if (issues.length > 0) return { header, headerRow, rowCount, changes: [], issues: capped(issues, fileName), notices, segmentCodes: [...codes.values()] };
 
   const candidate = { ...model, realisatie: next };
   const parsed = parseModel(candidate);
   if (!parsed.ok) {
     for (const i of parsed.issues) issue(`na het inlezen klopt het model niet: ${i.message}`);
-    return { header, headerRow, rowCount, changes: [], issues, notices, segmentCodes: [...codes.values()] };
+    return { header, headerRow, rowCount, changes: [], issues: capped(issues, fileName), notices, segmentCodes: [...codes.values()] };
   }
   if (next.lastYear !== old?.lastYear) {
     notices.push(`Laatste gerealiseerde jaar: ${old ? `${old.lastYear} → ` : ''}${next.lastYear}.`);
@@ -397,5 +405,5 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   }
   const total = changes.filter((c) => c.gemeenteId === undefined).reduce((t, c) => t + (c.fields.lasten?.diff ?? 0), 0);
   if (changes.some((c) => c.gemeenteId === undefined)) notices.push(`Lasten van de regio wijzigen in totaal met ${formatEuro(total)}.`);
-  return { header, headerRow, rowCount, changes, issues, notices, segmentCodes: [...codes.values()], model: parsed.value };
+  return { header, headerRow, rowCount, changes, issues: capped(issues, fileName), notices, segmentCodes: [...codes.values()], model: parsed.value };
 }

@@ -175,3 +175,12 @@ describe('merging with what is there', () => {
     expect(p.changes[0]!.rows).toEqual([2, 3]);
   });
 });
+
+describe('many problems', () => {
+  it('a file with every gemeente of the country lists the first 200 problems and counts the rest', () => {
+    const rows = Array.from({ length: 350 }, (_, i) => [`GM${String(3000 + i).padStart(4, '0')}`, '2022', '43', '1', '1', '1']);
+    const p = plan(nlModel(), ijw(rows));
+    expect(p.issues).toHaveLength(201);
+    expect(p.issues[200]!.message).toBe('test.csv: en nog 150 problemen; los eerst de bovenstaande op (filter een CBS-export bijvoorbeeld op de gemeenten van de regio)');
+  });
+});
