@@ -5,6 +5,7 @@ import { BackupDialog } from './components/BackupDialog';
 import { ConflictDialog } from './components/ConflictDialog';
 import { ExportDialog, ImportDialog } from './components/FileDialogs';
 import { ExcelDialogs, ExcelMenuButton } from './components/ExcelDialogs';
+import { RealisatieImportDialog } from './components/RealisatieImportDialog';
 import { Notices } from './components/Notices';
 import { ReadOnlyBanner, StartupBanner, StorageRefused } from './components/StartupNotices';
 import { modelLabels } from './lib/modelLabels';
@@ -186,6 +187,7 @@ function Dialogs() {
       <BackupDialog />
       <ExcelDialogs />
       <ConflictDialog />
+      <RealisatieImportDialog />
     </>
   );
 }

@@ -23,6 +23,8 @@ export const MAX_EXPORT_SCENARIOS = 5;
 export const MIN_EXPORT_DRAWS = 100;
 /** An Excel template (.xlsx) as uploaded; the zip guard checks what it unpacks to. */
 export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
+import { codeTableSchema, type CodeTable, type ColumnMappingInput, type KnownCode } from './realisatie/mapping';
+import type { RealisatieChange, SegmentCode } from './realisatie/plan';
 
 const id = z.number().int().positive();
 /** The revision a save was based on (from the record last loaded or saved); required when updating. */
@@ -39,6 +41,32 @@ const fileText = z.string().max(20 * 1024 * 1024);
  */
 export const JOB_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const jobKey = z.string().regex(JOB_KEY_PATTERN, 'is geen geldige taaksleutel (1 tot 64 letters, cijfers, - of _)').optional();
+
+/** A realisatie file (CSV as text or base64, XLSX as base64) with how to read it. */
+const realisatieImport = {
+  modelId: id,
+  fileName: z.string().trim().min(1).max(260),
+  content: fileText,
+  encoding: z.enum(['text', 'base64']).default('text'),
+  /** which column holds which field (by header text); without it: the mapping remembered for this layout, else a suggestion */
+  mapping: z
+    .strictObject({
+      gemeente: z.string().trim().max(200).optional(),
+      segment: z.string().trim().max(200).optional(),
+      jaar: z.string().trim().max(200).optional(),
+      aantal: z.string().trim().max(200).optional(),
+      lasten: z.string().trim().max(200).optional(),
+      volume: z.string().trim().max(200).optional(),
+      begonnen: z.string().trim().max(200).optional(),
+      beeindigd: z.string().trim().max(200).optional(),
+      lastenUnit: z.enum(['euro', 'thousand']).optional(),
+    })
+    .optional(),
+  /** the code table (code → segment id, null = negeren); without it: the one stored for this model, else the default */
+  codes: codeTableSchema.optional(),
+  /** where the figures come from: document title, table and year */
+  source: z.string().trim().max(500).default(''),
+};
 
 export const apiRequests = {
   'app.info': z.strictObject({}),
@@ -105,6 +133,14 @@ export const apiRequests = {
   /** What the app remembers for the user between sessions (formats/settings): comparison, open scenario, accepted warnings. */
   'settings.get': z.strictObject({}),
   'settings.save': z.strictObject({ settings: settingsSchema }),
+
+  /** What a realisatie file would change (per gemeente × segment × year, old → new), and its problems; saves nothing. */
+  'realisatie.preview': z.strictObject(realisatieImport),
+  /**
+   * Reads the same file the same way and saves the model in one transaction, with the mapping (per file layout)
+   * and the code table (per model). baseRevision: the model's updatedAt the preview was made on.
+   */
+  'realisatie.apply': z.strictObject({ ...realisatieImport, baseRevision: z.string().max(40).optional() }),
 
   'backups.list': z.strictObject({}),
   /** Replace the database with a backup (the current database is backed up first). */
@@ -225,6 +261,38 @@ export interface ExcelImportResult {
   notices: string[];
 }
 
+export interface RealisatiePreview {
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  /** CSV only: the separator found */
+  delimiter?: ';' | ',' | '\t';
+  header: string[];
+  headerRow: number;
+  rowCount: number;
+  /** the key under which the mapping of this layout is remembered (the normalised header row) */
+  layoutKey: string;
+  mapping: ColumnMappingInput;
+  mappingOrigin: 'request' | 'remembered' | 'suggested';
+  codes: CodeTable;
+  codesOrigin: 'request' | 'stored' | 'default';
+  /** the iJw productcategorieën and CBS codes the app knows, with their source, for the code table */
+  knownCodes: readonly KnownCode[];
+  /** the distinct values of the segment column and what each maps to (for the code-table step) */
+  segmentCodes: SegmentCode[];
+  changes: RealisatieChange[];
+  /** empty = can be saved */
+  issues: ValidationIssue[];
+  notices: string[];
+  /** the model's updatedAt this preview was made on (pass it to realisatie.apply) */
+  baseRevision: string;
+}
+
+export interface RealisatieApplyResult {
+  record: ModelRecord;
+  changes: RealisatieChange[];
+  notices: string[];
+}
+
 export interface BackupInfo {
   name: string;
   createdAt: string;
@@ -272,6 +340,8 @@ export interface ApiResponses {
   'excel.importModel': ExcelImportResult;
   'settings.get': Settings;
   'settings.save': Settings;
+  'realisatie.preview': RealisatiePreview;
+  'realisatie.apply': RealisatieApplyResult;
   'backups.list': BackupInfo[];
   'backups.restore': { restored: string; safetyBackup: string };
   'jobs.status': JobStatus[];

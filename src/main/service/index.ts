@@ -27,6 +27,7 @@ import { backupHandlers } from './backups';
 import { jobHandlers } from './jobs';
 import { JobRefused, JobRunner, JobStopped, type JobRunnerOptions } from '../jobs/runner';
 import { settingsHandlers } from './settings';
+import { realisatieHandlers } from './realisatie';
 
 /**
  * Every method of the contract, one handler each, grouped per area in their
@@ -44,6 +45,7 @@ export const handlers: HandlerMap = {
   ...backupHandlers,
   ...jobHandlers,
   ...settingsHandlers,
+  ...realisatieHandlers,
 };
 
 export interface ServiceOptions {

@@ -21,6 +21,7 @@ import { setYearValue, stripSegment } from '../lib/scenarioEdit';
 import { useCurrent, useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { GemeentenEditor } from './PerGemeente';
+import { useRealisatieImport } from '../lib/realisatieImport';
 
 export function Basismodel() {
   const current = useCurrent();
@@ -61,6 +62,11 @@ export function Basismodel() {
         <p className="lead">
           De regionale begroting in het basisjaar {model.baseYear}: segmenten, basiscijfers en bronnen. Wijzigingen gelden voor alle scenario's en worden direct
           opgeslagen.
+        </p>
+        <p>
+          <button type="button" className="secondary" onClick={() => useRealisatieImport.getState().show()} data-testid="realisatie-import-open">
+            Realisatie importeren (CSV/Excel)…
+          </button>
         </p>
       </header>
       <PlausibilityList />
