@@ -21,6 +21,8 @@ import { MAX_DRAWS } from './analysis/montecarlo';
 export const MAX_EXPORT_SCENARIOS = 5;
 /** Fewer draws make P10 and P90 rest on a handful of draws: too rough for a begroting. */
 export const MIN_EXPORT_DRAWS = 100;
+/** Browser mode: the header that carries the per-start token (tests, scripts; the page itself uses the cookie). */
+export const TOKEN_HEADER = 'x-jeugdplanner-token';
 /** An Excel template (.xlsx) as uploaded; the zip guard checks what it unpacks to. */
 export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
 import { codeTableSchema, type CodeTable, type ColumnMappingInput, type KnownCode } from './realisatie/mapping';

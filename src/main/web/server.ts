@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { ApiError, ApiResult } from '../../shared/api';
+import { TOKEN_HEADER, type ApiError, type ApiResult } from '../../shared/api';
 import { openService, type Service } from '../service';
 import { APP_VERSION } from '../service/appVersion';
 import { consoleLogger, type Logger } from '../log';
@@ -11,7 +11,6 @@ import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../serving/security';
 import { contentTypeOf, resolveStaticFile } from '../serving/static';
 import { parseJsonSyntax } from '../../shared/formats/jsonSyntax';
 
-export const TOKEN_HEADER = 'x-jeugdplanner-token';
 /** The session cookie; per port, because cookies are shared by every port of 127.0.0.1. */
 export function sessionCookieName(port: number): string {
   return `jeugdplanner-${port}`;

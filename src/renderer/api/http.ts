@@ -1,6 +1,4 @@
-import type { ApiMethod, ApiRequest, ApiResponses, ApiResult, JeugdplannerApi } from '../../shared/api';
-
-export const TOKEN_HEADER = 'X-Jeugdplanner-Token';
+import { TOKEN_HEADER, type ApiMethod, type ApiRequest, type ApiResponses, type ApiResult, type JeugdplannerApi } from '../../shared/api';
 
 export interface HttpApiOptions {
   /**

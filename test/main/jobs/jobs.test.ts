@@ -13,7 +13,8 @@ import type { FinishedJob, JobRunner, JobRunnerOptions } from '../../../src/main
 import type { Model } from '../../../src/shared/formats/model';
 import type { Scenario } from '../../../src/shared/formats/scenario';
 import { resultsDiffer } from '../../../src/main/storage/versioning';
-import { startWebServer, TOKEN_HEADER, type WebServer } from '../../../src/main/web/server';
+import { startWebServer, type WebServer } from '../../../src/main/web/server';
+import { TOKEN_HEADER } from '../../../src/shared/api';
 import { silentLogger } from '../../../src/main/log';
 import type { ApiResult, ScenarioRecord } from '../../../src/shared/api';
 import { simulate } from '../../../src/shared/engine/simulate';
