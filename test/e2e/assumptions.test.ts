@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';
-import { setAssumption } from '../../src/renderer/lib/scenarioEdit';
+import { setAssumption } from '../../src/renderer/lib/edits/scenario';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { AppPage, stored } from './app';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';
-import { setSegmentField } from '../../src/renderer/lib/modelEdit';
+import { setSegmentField } from '../../src/renderer/lib/edits/model';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { AppPage, stored } from './app';

@@ -23,7 +23,7 @@ import { useUi } from '../stores/ui';
 import {
   addSubstitution, removeSubstitution, setAssumption, setAssumptionSource, setFundingAdjustment, setFundingIndex,
   setSubstitutionShare, updateSubstitution,
-} from '../lib/scenarioEdit';
+} from '../lib/edits/scenario';
 
 const NO_RULES: Scenario['substitutions'] = [];
 

@@ -13,7 +13,7 @@ import { NumberField, SelectField } from '../components/fields';
 import { AmountScope, Euro, Saldo, SourceNote } from '../components/money';
 import { YearHeadRow } from '../components/tables';
 import { useCurrentResult } from '../hooks';
-import { setFundingShare, setSplit, setUsageShare, updateGemeente } from '../lib/modelEdit';
+import { setFundingShare, setSplit, setUsageShare, updateGemeente } from '../lib/edits/model';
 import { useCurrent, useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { TableTools } from '../components/TableTools';

@@ -7,7 +7,7 @@ import { createAnalysisHandler } from '../../../src/renderer/analysis/handler';
 import type { FromWorker } from '../../../src/renderer/analysis/protocol';
 import { AnalysisCancelled, runAnalysis, resetAnalysisClientForTests } from '../../../src/renderer/analysis/client';
 import { createRunner, type RunState } from '../../../src/renderer/analysis/runner';
-import { defaultRange, getRange, likelyValue, patchRange, presentRanges, rangeOptions, rangePath, setRange, type RangeTarget } from '../../../src/renderer/analysis/rangeEdit';
+import { defaultRange, getRange, likelyValue, patchRange, presentRanges, rangeOptions, rangePath, setRange, type RangeTarget } from '../../../src/renderer/lib/edits/ranges';
 import { defaultModel, shippedScenario, validScenario, withoutRanges } from '../../fixtures';
 
 const model = defaultModel();

@@ -6,8 +6,8 @@ import type { Scenario } from '../../../src/shared/formats/scenario';
 import { useData } from '../../../src/renderer/stores/data';
 import { useUi } from '../../../src/renderer/stores/ui';
 import { undoLabel, useHistory, MODEL_HISTORY } from '../../../src/renderer/stores/history';
-import { removeSegment, setSegmentField } from '../../../src/renderer/lib/modelEdit';
-import { setAssumption, stripSegment } from '../../../src/renderer/lib/scenarioEdit';
+import { removeSegment, setSegmentField } from '../../../src/renderer/lib/edits/model';
+import { setAssumption, stripSegment } from '../../../src/renderer/lib/edits/scenario';
 import { defaultModel, shippedScenario } from '../../fixtures';
 import { setTransport } from '../../../src/renderer/api/call';
 

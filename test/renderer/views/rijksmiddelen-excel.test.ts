@@ -5,7 +5,7 @@ import type { Scenario } from '../../../src/shared/formats/scenario';
 import { emptyScenario } from '../../../src/shared/formats/scenario';
 import { parseModel, parseScenario } from '../../../src/shared/formats/validate';
 import { simulate } from '../../../src/shared/engine/simulate';
-import { addEffect, addPrevention, removeEffect, removePrevention, setExtraBudget, setMeasure, setPreventionText, updateEffect } from '../../../src/renderer/views/rijksmiddelen/edit';
+import { addEffect, addPrevention, removeEffect, removePrevention, setExtraBudget, setMeasure, setPreventionText, updateEffect } from '../../../src/renderer/lib/edits/funding';
 import { fundingComponents, hasFundingBreakdown, preventionEffect } from '../../../src/renderer/views/rijksmiddelen/derive';
 import { bytesToBase64, checkImportFile, importFailure } from '../../../src/renderer/lib/excelFiles';
 import defaultModel from '../../../models/noord-limburg.json';

@@ -14,7 +14,7 @@ import type { Scenario } from '../../../src/shared/formats/scenario';
 import { exportBijlage } from '../../../src/main/excel/exportBijlage';
 import { SHEETS } from '../../../src/main/excel/bijlage';
 import { parseScenario } from '../../../src/shared/formats/validate';
-import { getRange, patchRange, type RangeTarget } from '../../../src/renderer/analysis/rangeEdit';
+import { getRange, patchRange, type RangeTarget } from '../../../src/renderer/lib/edits/ranges';
 import { rangeScenario, testModel, defaultModel, oneMonthSegment, scenarioIssues, shippedScenario, handModel, validScenario } from '../../fixtures';
 import { readWorkbook, rowsStartingWith, rowsWithLabel, textOf } from '../../main/excel/helpers';
 

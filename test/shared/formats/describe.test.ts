@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { describeIssue, describePath, describeProblem, splitPath } from '../../../src/shared/formats/describe';
 import { parseModel, parseScenario } from '../../../src/shared/formats/validate';
 import { emptyScenario } from '../../../src/shared/formats/scenario';
-import { setAssumption, updateSubstitution, addSubstitution } from '../../../src/renderer/lib/scenarioEdit';
-import { setSegmentField } from '../../../src/renderer/lib/modelEdit';
+import { setAssumption, updateSubstitution, addSubstitution } from '../../../src/renderer/lib/edits/scenario';
+import { setSegmentField } from '../../../src/renderer/lib/edits/model';
 import type { Model } from '../../../src/shared/formats/model';
 import { REPO_ROOT } from '../../fixtures';
 

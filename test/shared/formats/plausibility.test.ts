@@ -5,8 +5,8 @@ import { plausibilityWarnings } from '../../../src/shared/formats/plausibility';
 import { parseModel } from '../../../src/shared/formats/validate';
 import { emptyScenario } from '../../../src/shared/formats/scenario';
 import { simulate } from '../../../src/shared/engine/simulate';
-import { setAssumption } from '../../../src/renderer/lib/scenarioEdit';
-import { setSegmentField } from '../../../src/renderer/lib/modelEdit';
+import { setAssumption } from '../../../src/renderer/lib/edits/scenario';
+import { setSegmentField } from '../../../src/renderer/lib/edits/model';
 import { REPO_ROOT } from '../../fixtures';
 
 const parsed = parseModel(JSON.parse(fs.readFileSync(`${REPO_ROOT}/models/noord-limburg.json`, 'utf8')));

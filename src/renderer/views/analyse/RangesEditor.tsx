@@ -11,7 +11,7 @@ import type { Scenario } from '../../../shared/formats/scenario';
 import { makeIssue } from '../../../shared/formats/issues';
 import { formatEuro, formatNumber, formatPctChange } from '../../../shared/locale/numbers';
 import { NumberField, TextField } from '../../components/fields';
-import { defaultRange, likelyValue, patchRange, presentRanges, rangeOptions, rangePath, setRange, shiftedPercentages, type RangeOption } from '../../analysis/rangeEdit';
+import { defaultRange, likelyValue, patchRange, presentRanges, rangeOptions, rangePath, setRange, shiftedPercentages, type RangeOption } from '../../lib/edits/ranges';
 import { useData } from '../../stores/data';
 import { useUi } from '../../stores/ui';
 import { citeSource } from '../../../shared/domain/sources';

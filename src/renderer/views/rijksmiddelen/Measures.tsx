@@ -15,7 +15,7 @@ import { formatEuro, formatNumber, formatPct } from '../../../shared/locale/numb
 import { NumberField, TextField } from '../../components/fields';
 import { YearHeadRow } from '../../components/tables';
 import { useData } from '../../stores/data';
-import { isMeasureOn, setMeasure } from './edit';
+import { isMeasureOn, setMeasure } from '../../lib/edits/funding';
 import { citeSource } from '../../../shared/domain/sources';
 
 /** National amounts read best in millions, as the sources state them: "€ -511 mln". */

@@ -14,7 +14,7 @@ import { NumberField, SelectField, TextField } from '../../components/fields';
 import { Euro, Saldo, SourceNote } from '../../components/money';
 import { YearHeadRow } from '../../components/tables';
 import { useData } from '../../stores/data';
-import { addEffect, addPrevention, removeEffect, removePrevention, setExtraBudget, setPreventionText, updateEffect } from './edit';
+import { addEffect, addPrevention, removeEffect, removePrevention, setExtraBudget, setPreventionText, updateEffect } from '../../lib/edits/funding';
 import { preventionEffect, type PreventionEffectSummary } from './derive';
 import { PreventionChart, preventionLegend } from './PreventionChart';
 import { citeSource } from '../../../shared/domain/sources';

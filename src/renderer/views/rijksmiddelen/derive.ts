@@ -7,7 +7,7 @@ import type { Scenario } from '../../../shared/formats/scenario';
 import type { SimulationResult } from '../../../shared/engine/result';
 import { PREVENTION_LINE_ID } from '../../../shared/formats/prevention';
 import { simulateCached } from '../../lib/derive';
-import { removePrevention } from './edit';
+import { removePrevention } from '../../lib/edits/funding';
 
 /** One row of "Opbouw Rijksmiddelen": a funding component per year. */
 export interface FundingComponent {

@@ -1,5 +1,5 @@
 /** Pure, immutable edits of a model (Basismodel and Per gemeente views). */
-import type { Gemeente, Model, Segment, Split } from '../../shared/formats/model';
+import type { Gemeente, Model, Segment, Split } from '../../../shared/formats/model';
 
 export function updateSegment(model: Model, segmentId: string, patch: Partial<Segment>): Model {
   return {

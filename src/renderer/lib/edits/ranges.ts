@@ -7,9 +7,9 @@
  * A prevention effect's `inflowPctPer100k` and `maxPct` are base figures of the
  * scenario itself (not of the model): their range is absolute, within 0..100%.
  */
-import type { Model, Segment } from '../../shared/formats/model';
-import type { Scenario, Substitution } from '../../shared/formats/scenario';
-import type { PreventionEffect } from '../../shared/formats/prevention';
+import type { Model, Segment } from '../../../shared/formats/model';
+import type { Scenario, Substitution } from '../../../shared/formats/scenario';
+import type { PreventionEffect } from '../../../shared/formats/prevention';
 import {
   BUDGET_BASE_RANGE_FIELDS,
   BUDGET_PCT_RANGE_FIELDS,
@@ -18,9 +18,9 @@ import {
   isBaseRangeField,
   type Range,
   type SegmentRangeField,
-} from '../../shared/formats/ranges';
-import { fieldLabel } from '../../shared/analysis/parameters';
-import { checkScenarioAgainstModel } from '../../shared/formats/validate';
+} from '../../../shared/formats/ranges';
+import { fieldLabel } from '../../../shared/analysis/parameters';
+import { checkScenarioAgainstModel } from '../../../shared/formats/validate';
 
 export type RangeTarget =
   | { kind: 'segment'; segment: string; field: SegmentRangeField }

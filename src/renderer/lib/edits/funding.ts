@@ -1,12 +1,12 @@
 /**
  * Pure, immutable scenario edits for the Rijksmiddelen view: Rijksmaatregel
- * switches and the prevention effect. Like lib/scenarioEdit, each returns a new
+ * switches and the prevention effect. Like edits/scenario.ts, each returns a new
  * scenario (undo keeps plain references) and never mutates its input. The store
  * validates the result with parseScenario before it is applied.
  */
 import type { Scenario } from '../../../shared/formats/scenario';
 import type { Prevention, PreventionEffect } from '../../../shared/formats/prevention';
-import { setYearValue } from '../../lib/scenarioEdit';
+import { setYearValue } from './scenario';
 
 /** Switches a measure on (true) or off: off removes the key, so an untouched file stays as it was. */
 export function setMeasure(scenario: Scenario, id: string, on: boolean): Scenario {

@@ -3,7 +3,7 @@
  * input untouched, so undo history can keep plain references and React/zustand
  * see a change by identity. `undefined` as a value removes the year (= 0%).
  */
-import type { AssumptionField, Scenario, Substitution } from '../../shared/formats/scenario';
+import type { AssumptionField, Scenario, Substitution } from '../../../shared/formats/scenario';
 
 type YearMap = Record<string, number>;
 
