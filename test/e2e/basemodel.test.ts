@@ -88,10 +88,18 @@ describe('Basismodel', () => {
     let db = await stored(srv);
     expect(db.model.segments).toHaveLength(before + 1);
     expect(db.model.segments.at(-1)).toMatchObject({ kind: 'budget', name: 'Extra inkoop', amount: 250000 });
-    app.page.once('dialog', (d) => void d.accept());
     await app.page.click('button:has-text("Segment verwijderen")');
     await app.saved();
     db = await stored(srv);
     expect(db.model.segments).toHaveLength(before);
+    // no confirm dialog: the notice offers the undo, which brings the segment back
+    await app.page.click('.notice button:has-text("Ongedaan maken")');
+    await app.saved();
+    await expect.poll(async () => (await stored(srv)).model.segments.at(-1)?.name).toBe('Extra inkoop');
+    // and redo removes it again
+    await app.page.click('h1');
+    await app.page.keyboard.press('Control+Shift+z');
+    await app.saved();
+    await expect.poll(async () => (await stored(srv)).model.segments).toHaveLength(before);
   });
 });

@@ -103,7 +103,7 @@ describe('Rijksmaatregelen', () => {
       const r = document.getElementById('funding-h')?.getBoundingClientRect();
       return r !== undefined && r.top >= 0 && r.top < window.innerHeight;
     })).toBe(true);
-    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toMatch(/^f-index-/);
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toMatch(/^f-index-/);
   });
 });
 

@@ -23,6 +23,8 @@ interface UiState {
   referenceId?: number;
   gemeenteYear?: number;
   presentation: { slide: number };
+  /** a section a view should bring into view and focus once it has rendered (e.g. 'funding' in Aannames) */
+  pendingSection?: string | undefined;
   /** which dialog from the header is open */
   dialog?: 'import' | 'export' | 'over' | 'backups' | undefined;
   notices: Notice[];
@@ -31,6 +33,9 @@ interface UiState {
   /** per model id: the value a checked base-model figure had before it was first changed (formats/plausibility) */
   modelBases: Record<string, Record<string, number>>;
   setView(view: ViewId): void;
+  /** opens a view at one of its sections; the view scrolls to it and focuses its first field */
+  openSection(view: ViewId, section: string): void;
+  sectionShown(): void;
   selectSegment(id: string): void;
   setCompare(ids: number[], referenceId?: number): void;
   setGemeenteYear(year: number): void;
@@ -54,6 +59,8 @@ export const useUi = create<UiState>()((set, get) => ({
   acceptedWarnings: {},
   modelBases: {},
   setView: (view) => set({ view }),
+  openSection: (view, pendingSection) => set({ view, pendingSection }),
+  sectionShown: () => set({ pendingSection: undefined }),
   selectSegment: (selectedSegmentId) => set({ selectedSegmentId }),
   setCompare: (compareIds, referenceId) =>
     set({ compareIds, referenceId: referenceId !== undefined && compareIds.includes(referenceId) ? referenceId : compareIds[0] }),

@@ -4,7 +4,7 @@
  * Rijksmiddelen index and one-off adjustments. Every input is validated with
  * parseScenario before it is applied (see stores/data.editScenario).
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { AssumptionField, Scenario } from '../../shared/formats/scenario';
 import type { Model, Segment } from '../../shared/formats/model';
 import type { LineResult, VolumeYear } from '../../shared/engine/result';
@@ -510,8 +510,17 @@ const FundingTable = memo(
     const edit = useData((s) => s.editScenario);
     const scenarioId = useData((s) => s.currentId);
     const { later } = useYears(model);
+    const section = useRef<HTMLElement>(null);
+    const pending = useUi((s) => s.pendingSection);
+    // opened from Rijksmiddelen ("naar de aannames"): this section comes into view with its first field focused
+    useEffect(() => {
+      if (pending !== 'funding' || !section.current) return;
+      section.current.scrollIntoView({ block: 'start' });
+      section.current.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+      useUi.getState().sectionShown();
+    }, [pending]);
     return (
-      <section aria-labelledby="funding-h" className="card">
+      <section aria-labelledby="funding-h" className="card" ref={section}>
         <h2 id="funding-h">Rijksmiddelen</h2>
         <p className="meta">
           Basis {model.baseYear}: {formatEuro(model.funding.baseAmount)} · <SourceNote source={model.funding.source} estimate={model.funding.estimate} />

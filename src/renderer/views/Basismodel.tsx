@@ -48,11 +48,19 @@ export function Basismodel() {
       useUi.getState().notify({ kind: 'error', message: 'Een model moet minstens één segment bevatten.' });
       return;
     }
-    if (!window.confirm(`Segment "${seg.name}" verwijderen uit het basismodel? Aannames en substitutieregels voor dit segment worden uit alle scenario's verwijderd.`)) return;
     // load every scenario so their references to the segment can be removed too
     await useData.getState().ensureLoaded(useData.getState().scenarios.map((s) => s.id));
     const issues = useData.getState().editModel((m) => removeSegment(m, seg.id), (s) => (s.assumptions[seg.id] || s.substitutions.some((r) => r.from === seg.id || r.to === seg.id) ? stripSegment(s, seg.id) : s));
-    if (issues.length > 0) useUi.getState().notify({ kind: 'error', message: 'Segment kon niet worden verwijderd', issues });
+    if (issues.length > 0) {
+      useUi.getState().notify({ kind: 'error', message: 'Segment kon niet worden verwijderd', issues });
+      return;
+    }
+    // no "are you sure?": the removal is one step in the base model's undo history, offered right here
+    useUi.getState().notify({
+      kind: 'info',
+      message: `Segment "${seg.name}" is verwijderd, met zijn aannames en substitutieregels in alle scenario's.`,
+      action: { label: 'Ongedaan maken', run: () => useData.getState().undo() },
+    });
   }
 
   return (

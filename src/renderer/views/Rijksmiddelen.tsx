@@ -17,13 +17,7 @@ import { PreventionEditor } from './rijksmiddelen/Prevention';
 
 /** Opens Aannames at its Rijksmiddelen section (index and incidentele bijstellingen). */
 function goToFundingAssumptions(): void {
-  useUi.getState().setView('aannames');
-  // the section exists once Aannames has rendered
-  setTimeout(() => {
-    const heading = document.getElementById('funding-h');
-    heading?.scrollIntoView({ block: 'start' });
-    heading?.closest('section')?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
-  }, 0);
+  useUi.getState().openSection('aannames', 'funding');
 }
 
 export function Rijksmiddelen() {
