@@ -92,7 +92,9 @@ export class AppPage {
 }
 
 /** What is stored in the database, through the same service the app uses. */
-export async function stored(srv: TestServer): Promise<{ model: Model; modelId: number; scenarios: { id: number; name: string; scenario: Scenario }[] }> {
+export async function stored(
+  srv: TestServer,
+): Promise<{ model: Model; modelId: number; modelRevision: number; scenarios: { id: number; name: string; revision: number; scenario: Scenario }[] }> {
   const api = srv.server.service.api;
   const models = await api.call('models.list', {});
   if (!models.ok) throw new Error(models.error.message);
@@ -104,7 +106,7 @@ export async function stored(srv: TestServer): Promise<{ model: Model; modelId: 
   const scenarios = [];
   for (const s of list.value) {
     const r = await api.call('scenarios.get', { id: s.id });
-    if (r.ok) scenarios.push({ id: s.id, name: s.name, scenario: r.value.scenario });
+    if (r.ok) scenarios.push({ id: s.id, name: s.name, revision: r.value.revision, scenario: r.value.scenario });
   }
-  return { model: rec.value.model, modelId, scenarios };
+  return { model: rec.value.model, modelId, modelRevision: rec.value.revision, scenarios };
 }

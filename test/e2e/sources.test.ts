@@ -20,7 +20,7 @@ let app: AppPage;
 
 beforeAll(async () => {
   [browser, srv] = await Promise.all([launchBrowser(), startTestServer('sources')]);
-  const { model, modelId, scenarios } = await stored(srv);
+  const { model, modelId, modelRevision, scenarios } = await stored(srv);
   const api = srv.server.service.api;
   const legacy = {
     ...model,
@@ -28,7 +28,7 @@ beforeAll(async () => {
     gemeenten: model.gemeenten.map((g) => ({ ...g, source: `CBS (via ${NOTE_NAME}), ${PLAN_FILE}` })),
     funding: { ...model.funding, source: `Schatting (Deskundigencommissie, ${NOTE_NAME})` },
   };
-  const saved = await api.call('models.save', { id: modelId, model: legacy });
+  const saved = await api.call('models.save', { id: modelId, revision: modelRevision, model: legacy });
   if (!saved.ok) throw new Error(saved.error.message);
   const first = scenarios.find((s) => s.name === 'Ongewijzigd beleid')!;
   const sc = first.scenario;
@@ -37,7 +37,7 @@ beforeAll(async () => {
     description: `Zie ${PLAN_FILE}, Bijlage 8 en de besluiten zoals ${NOTE_NAME} ze noemt.`,
     assumptions: Object.fromEntries(Object.entries(sc.assumptions).map(([id, a]) => [id, { ...a, source: `aanname op basis van ${NOTE_NAME} (VNG-advies indexatie jeugdhulp, vng.nl)` }])),
   };
-  const s2 = await api.call('scenarios.save', { id: first.id, modelId, scenario: legacyScenario });
+  const s2 = await api.call('scenarios.save', { id: first.id, revision: first.revision, modelId, scenario: legacyScenario });
   if (!s2.ok) throw new Error(s2.error.message);
   app = await AppPage.open(browser, srv);
 });

@@ -183,10 +183,11 @@ export function realisedShares(
   for (let k = 0; k < n; k++) if (known[k] === undefined) w += lineKey[k]!;
   const weights = w > 0 ? lineKey : youth;
   if (!(w > 0)) for (let k = 0; k < n; k++) if (known[k] === undefined) w += youth[k]!;
-  const rest = regionAmount - sumKnown;
+  // fractions first (each in 0..1): rest × weight could underflow to 0 for tiny amounts and weights
+  const restShare = (regionAmount - sumKnown) / regionAmount;
   for (let k = 0; k < n; k++) {
     const kn = known[k];
-    shares[k] = kn !== undefined ? kn / regionAmount : (rest * weights[k]!) / w / regionAmount;
+    shares[k] = kn !== undefined ? kn / regionAmount : (weights[k]! / w) * restShare;
   }
   return shares;
 }

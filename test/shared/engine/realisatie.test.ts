@@ -391,3 +391,23 @@ describe('horizon', () => {
     expect(r.totals.filter((t) => t.kind === 'realisatie').map((t) => t.year)).toEqual([2022, 2023, 2024, 2025]);
   });
 });
+
+describe('numerical edge (found by the property test)', () => {
+  it('tiny amounts and tiny usage weights: the gemeenten still add up to the region (no underflow to 0)', () => {
+    const m = model({
+      baseYear: 2022,
+      endYear: 2023,
+      gemeenten: [gemeente('g0', 100), gemeente('g1', 2000), gemeente('g2', 30000)],
+      segments: [budget('s2', 1, { split: 'usage', usageShare: { g0: 3.5e-323, g1: 0.9999999999999992, g2: 4.4e-323 } })],
+      realisatie: {
+        lastYear: 2022,
+        segments: { s2: { '2022': { lasten: 1e-9, source: 'test' } } },
+        gemeenten: { g1: { segments: { s2: { '2022': { lasten: 0, source: 'test' } } } } },
+      },
+    });
+    const r = simulate(m, emptyScenario('leeg'));
+    const sum = r.gemeenten.reduce((t, g) => t + g.years[0]!.cost, 0);
+    expect(sum).toBeCloseTo(1e-9, 20);
+    expect(r.gemeenten[1]!.years[0]!.cost).toBe(0);
+  });
+});
