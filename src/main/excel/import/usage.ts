@@ -1,4 +1,4 @@
-/** Blad Gebruik (optional): per segment the share of each gemeente in its use (the usage verdeelsleutel). */
+/** Blad Gebruiksaandelen (optional): per segment the share of each gemeente in its use (the usage verdeelsleutel). */
 import type { Worksheet } from 'exceljs';
 import { GEBRUIK_FIRST_HEADER, normaliseHeader, type ColumnDef } from '../templateLayout';
 import type { Reading, ReadSegment } from './origins';
