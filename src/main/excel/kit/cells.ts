@@ -6,7 +6,7 @@
 import type { Cell, Worksheet } from 'exceljs';
 import { formatNumber } from '../../../shared/locale/numbers';
 import { setText } from '../safeText';
-import { applyStyle, bodyFont } from '../styles';
+import { applyStyle, bodyFont, totalStyle } from '../styles';
 import type { Context } from './context';
 
 export function colLetter(col: number): string {
@@ -83,6 +83,13 @@ export function yearSums(ws: Worksheet, ctx: Context, row: number, first: number
     const c = colLetter(col);
     formula(ws, row, col, `SUM(${c}${first}:${c}${last})`, ctx.rounds ? sumCells(ws, first, last, col) : ctx.money(total(k)), ctx.amountFmt);
   });
+}
+
+/** A "Totaal …" row: per year the sum of rows first..last (see yearSums), styled as a total. */
+export function totalRow(ws: Worksheet, ctx: Context, row: number, text: string, first: number, last: number, total: (k: number) => number): void {
+  label(ws, row, text);
+  yearSums(ws, ctx, row, first, last, total);
+  styleRow(ws, row, ctx.lastYearCol, totalStyle);
 }
 
 /** The sum of the printed cells first..last of a column (the cached value of a total over rounded lines). */

@@ -5,9 +5,9 @@
  */
 import type ExcelJS from 'exceljs';
 import type { LineResult } from '../../../shared/engine/result';
-import { bodyFont, saldoStyle, sectionStyle, totalStyle } from '../styles';
+import { bodyFont, saldoStyle, sectionStyle } from '../styles';
 import { HEADER_ROWS, SHEETS, type Context, type SummaryRefs } from '../kit/context';
-import { code, colLetter, diffCells, formula, label, number, roundingRow, styleRow, yearSums } from '../kit/cells';
+import { code, colLetter, diffCells, formula, label, number, roundingRow, styleRow, totalRow } from '../kit/cells';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
 
 /** Result lines in their beleidsplan groups (first appearance order); lines without a group last. */
@@ -54,9 +54,7 @@ export function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRe
     }
     const lastLineRow = row - 1;
     const totalCostRow = row++;
-    label(ws, totalCostRow, 'Totaal lasten');
-    yearSums(ws, ctx, totalCostRow, firstLineRow, lastLineRow, a.cost);
-    styleRow(ws, totalCostRow, ctx.lastYearCol, totalStyle);
+    totalRow(ws, ctx, totalCostRow, 'Totaal lasten', firstLineRow, lastLineRow, a.cost);
 
     row++;
     label(ws, row++, 'Baten: Rijksmiddelen jeugd', sectionStyle);
@@ -69,9 +67,7 @@ export function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRe
     }
     const lastFundingRow = row - 1;
     const totalFundingRow = row++;
-    label(ws, totalFundingRow, 'Totaal baten');
-    yearSums(ws, ctx, totalFundingRow, firstFundingRow, lastFundingRow, a.funding);
-    styleRow(ws, totalFundingRow, ctx.lastYearCol, totalStyle);
+    totalRow(ws, ctx, totalFundingRow, 'Totaal baten', firstFundingRow, lastFundingRow, a.funding);
 
     row++;
     const saldoRow = row++;
