@@ -10,7 +10,7 @@ import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
 import { MIN_EXPORT_DRAWS } from '../../shared/api';
 import { exportBijlage, type ExportAnalysisOptions } from '../excel/exportBijlage';
-import type { BijlageAnalysis } from '../excel/analysisSheets';
+import type { BijlageAnalysis } from '../excel/bijlage';
 import type { AmountUnit } from '../excel/styles';
 import type { CliOptions } from './args';
 import type { MonteCarloResult } from '../../shared/analysis/montecarlo';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { exportBijlage, ExportError } from '../../../src/main/excel/exportBijlage';
-import { SHEETS } from '../../../src/main/excel/bijlage';
+import { SHEETS } from '../../../src/main/excel/kit/context';
 import { FMT_EURO, FMT_EURO_VN, FMT_THOUSAND } from '../../../src/main/excel/styles';
 import { simulate } from '../../../src/shared/engine/simulate';
 import { extensionScenario, testModel, testScenarios } from '../../fixtures';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { exportBijlage } from '../../../src/main/excel/exportBijlage';
-import { SHEETS } from '../../../src/main/excel/bijlage';
+import { SHEETS } from '../../../src/main/excel/kit/context';
 import { simulate } from '../../../src/shared/engine/simulate';
 import { extensionScenario, testModel, testScenarios } from '../../fixtures';
 import { readWorkbook, rowsStartingWith, rowsWithLabel } from './helpers';

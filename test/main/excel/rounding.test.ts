@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { exportBijlage } from '../../../src/main/excel/exportBijlage';
-import { SHEETS, roundHalfAway } from '../../../src/main/excel/bijlage';
+import { SHEETS, roundHalfAway } from '../../../src/main/excel/kit/context';
 import { FMT_THOUSAND, FMT_THOUSAND_VN } from '../../../src/main/excel/styles';
 import { simulate } from '../../../src/shared/engine/simulate';
 import { defaultModel, shippedScenario } from '../../fixtures';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type ExcelJS from 'exceljs';
 import { exportBijlage } from '../../../src/main/excel/exportBijlage';
-import { SHEETS } from '../../../src/main/excel/bijlage';
+import { SHEETS } from '../../../src/main/excel/kit/context';
 import { exportTemplate } from '../../../src/main/excel/template';
 import type { Model } from '../../../src/shared/formats/model';
 import type { Scenario } from '../../../src/shared/formats/scenario';

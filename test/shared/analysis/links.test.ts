@@ -12,7 +12,7 @@ import { tornado } from '../../../src/shared/analysis/tornado';
 import { simulate } from '../../../src/shared/engine/simulate';
 import type { Scenario } from '../../../src/shared/formats/scenario';
 import { exportBijlage } from '../../../src/main/excel/exportBijlage';
-import { SHEETS } from '../../../src/main/excel/bijlage';
+import { SHEETS } from '../../../src/main/excel/kit/context';
 import { parseScenario } from '../../../src/shared/formats/validate';
 import { getRange, patchRange, type RangeTarget } from '../../../src/renderer/lib/edits/ranges';
 import { rangeScenario, testModel, defaultModel, oneMonthSegment, scenarioIssues, shippedScenario, handModel, validScenario } from '../../fixtures';

@@ -1,0 +1,54 @@
+/**
+ * The frame of a begrotingsbijlage sheet: title and subtitle, the year header
+ * (frozen, printed on every page) and the block titles of a scenario.
+ */
+import type ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { formatDateTime } from '../../../shared/locale/dates';
+import { setText } from '../safeText';
+import { applyStyle, blockTitleStyle, freeze, headerStyle, setupPage, subtitleStyle, titleStyle, unitLabel } from '../styles';
+import { HEADER_ROWS, type BijlageScenario, type Context } from './context';
+import { styleRow } from './cells';
+
+export function newSheet(wb: ExcelJS.Workbook, ctx: Context, name: string, title: string, extraCols: { header: string; width: number }[] = []): Worksheet {
+  const ws = wb.addWorksheet(name, { properties: { defaultRowHeight: 14 } });
+  ws.getColumn(1).width = 48;
+  ws.getColumn(2).width = 12;
+  for (let k = 0; k < ctx.years.length; k++) ws.getColumn(ctx.yearCol(k)).width = 15;
+  extraCols.forEach((c, i) => (ws.getColumn(ctx.lastYearCol + 1 + i).width = c.width));
+
+  const t = ws.getCell(1, 1);
+  setText(t, `${title} — ${ctx.scopeName}`);
+  applyStyle(t, titleStyle);
+  const sub = ws.getCell(2, 1);
+  setText(sub, `${unitLabel(ctx.unit)} · ${ctx.input.model.name} · ${formatDateTime(ctx.input.generatedAt)}`);
+  applyStyle(sub, subtitleStyle);
+  return ws;
+}
+
+/** Header row (row 4): label, code column, the years, extra columns. */
+export function yearHeader(ws: Worksheet, ctx: Context, label: string, codeHeader: string, extra: string[] = []): void {
+  const row = HEADER_ROWS;
+  const put = (col: number, value: string | number) => {
+    const c = ws.getCell(row, col);
+    if (typeof value === 'number') c.value = value;
+    else setText(c, value);
+    applyStyle(c, headerStyle);
+    if (typeof value === 'number') c.alignment = { horizontal: 'right', vertical: 'middle' };
+  };
+  put(1, label);
+  put(2, codeHeader);
+  ctx.years.forEach((y, k) => put(ctx.yearCol(k), y));
+  extra.forEach((e, i) => put(ctx.lastYearCol + 1 + i, e));
+  freeze(ws, HEADER_ROWS, 2);
+  setupPage(ws, { scopeLabel: ctx.scopeName, scenarioLabel: ctx.scenarioLabel, printTitleRows: `1:${HEADER_ROWS}` });
+}
+
+export function blockTitle(ws: Worksheet, ctx: Context, row: number, text: string, lastCol = ctx.lastYearCol): void {
+  setText(ws.getCell(row, 1), text);
+  styleRow(ws, row, lastCol, blockTitleStyle);
+}
+
+export function scenarioTitle(s: BijlageScenario, index: number, count: number): string {
+  return count > 1 ? `Scenario ${index + 1}: ${s.scenario.name}` : `Scenario: ${s.scenario.name}`;
+}
