@@ -186,7 +186,10 @@ describe('Analyse', () => {
           await startRun();
         }
         const shownBefore = await bandTable();
-        await app.page.click('[data-testid="mc-stop"]');
+        // The run may end between reading its status and the click (the button then goes away), and while it
+        // runs the progress text beside the button moves it: click without waiting for "stable", and let the
+        // status below say whether it was stopped or had already finished.
+        await app.page.click('[data-testid="mc-stop"]', { force: true, timeout: 5_000 }).catch(() => undefined);
         await app.page.waitForSelector('[data-testid="mc-status"]:is([data-status="cancelled"], [data-status="done"])', { timeout: 10_000 });
         if ((await status()) !== 'cancelled') continue;
         stopped = true;

@@ -54,9 +54,9 @@ async function withLargeModel(s: Service, segments: number) {
   return { model, modelId, scenarios, scenarioIds: scenarios.map((x) => x.id) };
 }
 
-/** The one job the service runs, once its worker is running. */
+/** The one job the service runs, once its worker is running (generous: under CPU load a worker under tsx can take tens of seconds to start). */
 async function runningJob(s: Service) {
-  await expect.poll(async () => value(await s.api.call('jobs.status', {})).filter((j) => j.state === 'running').length, { timeout: 30_000 }).toBe(1);
+  await expect.poll(async () => value(await s.api.call('jobs.status', {})).filter((j) => j.state === 'running').length, { timeout: 90_000 }).toBe(1);
   return value(await s.api.call('jobs.status', {}))[0]!;
 }
 
