@@ -14,6 +14,7 @@ import { formatEuro, formatPct } from '../../shared/locale/numbers';
 import { NumberField, SelectField, TextField } from '../components/fields';
 import { AmountScope, Euro, SourceNote } from '../components/money';
 import { TableTools } from '../components/TableTools';
+import { YearHeadRow } from '../components/tables';
 import { useCurrentResult } from '../hooks';
 import { figurePath, realisedFigure, setFigureField, type FigureField } from '../lib/realisatieEdit';
 import { useRealisatieImport } from '../lib/realisatieImport';
@@ -116,14 +117,7 @@ function RealisedTable({
     <div className="table-scroll">
       <table className="data" data-testid="realisatie-table">
         <thead>
-          <tr>
-            <th scope="col">Segment</th>
-            {years.map((y) => (
-              <th key={y} scope="col" className="num">
-                {y} <span className="kind-mark realisatie">realisatie</span>
-              </th>
-            ))}
-          </tr>
+          <YearHeadRow label="Segment" years={years} kinds={years.map(() => 'realisatie' as const)} />
         </thead>
         <tbody>
           {model.segments.map((seg, li) => (
@@ -134,7 +128,7 @@ function RealisedTable({
                 const own = f !== undefined;
                 const amount = own ? f.lasten : g ? (g.lineCosts[li]?.[index(y)] ?? 0) : (result.lines[li]?.years[index(y)]?.cost ?? 0);
                 const isSel = selected?.segmentId === seg.id && selected.year === y;
-                const title = own ? `bron: ${citeSource(f.source)}${f.estimate ? ' (schatting)' : ''}` : gemeenteId ? 'geen eigen cijfer: verdeeld naar de verdeelsleutel' : 'geen realisatie: nieuw segment (0)';
+                const title = own ? `bron: ${citeSource(f.source)}${f.estimate ? ' (schatting)' : ''}${f.note ? ` · ${f.note}` : ''}` : gemeenteId ? 'geen eigen cijfer: verdeeld naar de verdeelsleutel' : 'geen realisatie: nieuw segment (0)';
                 return (
                   <td key={y} className={`num ${own ? '' : 'derived'}`} data-year={y} aria-selected={isSel ? 'true' : undefined}>
                     {own ? (
@@ -208,6 +202,7 @@ function FigureEditor({ model, gemeenteId, cell }: { model: Model; gemeenteId: s
       </div>
       <p className="meta">
         <SourceNote source={f.source} estimate={f.estimate} />
+        {f.note ? ` · ${f.note}` : ''}
       </p>
     </div>
   );
