@@ -87,6 +87,7 @@ describe('Realisatie view', () => {
     await app.page.click('[data-testid="realisatie-cell-jeugdbescherming-2024"]');
     await app.page.waitForSelector('[data-testid="realisatie-editor"]');
     const jb2024 = model.realisatie!.segments.jeugdbescherming!['2024']!.lasten;
+    const imported = model.realisatie!.segments.jeugdbescherming!['2024']!.source;
     const field = '[data-testid="realisatie-edit-lasten"]';
     await app.page.fill(field, '20.000.000');
     await app.page.press(field, 'Tab');
@@ -96,6 +97,13 @@ describe('Realisatie view', () => {
     await app.page.fill('[data-testid="realisatie-edit-source"]', edited);
     await expect.poll(async () => (await stored(srv)).model.realisatie?.segments.jeugdbescherming?.['2024']?.source, { timeout: 20_000 }).toBe(edited);
     expect((await stored(srv)).model.realisatie?.segments.jeugdbescherming?.['2024']?.lasten).toBe(jb2024);
+    // the edit is a model edit: "Ongedaan maken" here works on the model's history
+    const sourceOf = async () => (await stored(srv)).model.realisatie?.segments.jeugdbescherming?.['2024']?.source;
+    expect(await app.page.getAttribute('[data-testid="undo"]', 'aria-label')).toMatch(/^Ongedaan maken/);
+    await app.page.click('[data-testid="undo"]');
+    await expect.poll(sourceOf, { timeout: 20_000 }).toBe(imported);
+    await app.page.click('[data-testid="redo"]');
+    await expect.poll(sourceOf, { timeout: 20_000 }).toBe(edited);
     expect(await app.page.getAttribute('[data-testid="realisatie-cell-jeugdbescherming-2024"]', 'title')).toBe(`bron: ${edited} · voorlopig cijfer (CBS: *)`);
 
     await app.reload();
