@@ -153,6 +153,7 @@ async function check(model: Awaited<ReturnType<typeof stored>>['model']): Promis
   await app.page.waitForSelector('[data-chart="saldo"] .now-marker', { state: 'attached' });
   expect(await app.page.$$eval('[data-chart="saldo"] rect.saldo-bar', (rs) => rs.map((r) => r.getAttribute('data-kind')))).toEqual(kinds.map(([, k]) => k));
   expect(await app.page.textContent('[data-testid="raming-legend"]')).toContain('realisatie t/m 2024 (vol)');
+  await app.screenshot('realisatie-overzicht.png');
 
   // Per gemeente: the year headings say realisatie or raming
   await app.nav('gemeenten');

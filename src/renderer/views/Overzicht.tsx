@@ -1,5 +1,5 @@
 /** Overzicht: the region at a glance — headline figures, the trend chart and the saldo. */
-import { TrendChart, SaldoChart } from '../charts/TrendChart';
+import { TrendChart, SaldoChart, lastRealisedYear } from '../charts/TrendChart';
 import { segmentColor, FUNDING_COLOR } from '../charts/palette';
 import { ChartFrame } from '../components/ChartFrame';
 import { AmountScope, Euro, PctChange, Saldo } from '../components/money';
@@ -58,9 +58,13 @@ export function Headlines({ result, large }: { result: SimulationResult; large?:
 }
 
 export function trendLegend(result: SimulationResult) {
+  const now = lastRealisedYear(result);
+  const end = result.years[result.years.length - 1]!;
   return [
     ...result.lines.map((l, i) => ({ label: l.name, color: segmentColor(i) })),
     { label: 'Rijksmiddelen (baten)', color: FUNDING_COLOR },
+    // with realisatie: which years are realised and which are a raming (hatched), for the PNG too
+    ...(now !== undefined ? [{ label: `realisatie t/m ${now} (vol)${now < end ? `, raming ${now + 1}–${end} (gearceerd)` : ''}; "nu" = ${now}`, color: '#333333' }] : []),
   ];
 }
 
