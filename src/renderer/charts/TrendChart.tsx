@@ -61,7 +61,7 @@ export const TrendChart = memo(function TrendChart({ result, height = 360, large
             isAnimationActive={false}
           />
           {now !== undefined && now < end ? <ReferenceArea x1={now} x2={end} fill="url(#raming-hatch)" fillOpacity={1} stroke="none" ifOverflow="hidden" /> : null}
-          {now !== undefined ? <ReferenceLine x={now} stroke="#333" strokeWidth={2} label={{ value: 'nu', position: 'top', fontSize: font }} className="now-marker" /> : null}
+          {now !== undefined ? <ReferenceLine x={now} stroke="#333" strokeWidth={2} label={{ value: 'nu', position: 'insideTopLeft', fontSize: font }} className="now-marker" /> : null}
         </ComposedChart>
       </Sized>
       {now !== undefined ? <RamingLegend now={now} end={end} /> : null}
