@@ -156,6 +156,19 @@ function RealisedTable({
               </td>
             ))}
           </tr>
+          {gemeenteId === undefined && years.some((y) => result.totals[index(y)]?.fundingKind === 'realisatie') ? (
+            <tr data-row="rijksmiddelen">
+              <th scope="row">Rijksmiddelen jeugd (som van de gemeenten)</th>
+              {years.map((y) => {
+                const t = result.totals[index(y)];
+                return (
+                  <td key={y} className="num" data-year={y} title={t?.fundingKind === 'realisatie' ? 'gerealiseerd: som van de eigen bedragen van de gemeenten' : 'niet voor alle gemeenten gerealiseerd: raming'}>
+                    {t?.fundingKind === 'realisatie' ? <Euro value={t.funding} /> : '–'}
+                  </td>
+                );
+              })}
+            </tr>
+          ) : null}
           {funding ? (
             <tr data-row="rijksmiddelen">
               <th scope="row">Rijksmiddelen jeugd</th>
