@@ -10,6 +10,7 @@ import { runMonteCarloSync, type MonteCarloResult, type Percentiles } from '../.
 import { tornado, type TornadoResult } from '../../shared/analysis/tornado';
 import { goalSeek, type GoalSeekResult } from '../../shared/analysis/goalseek';
 import { parseGoalSeekSpec } from '../../shared/analysis/goalseekSpec';
+import { backtest, type BacktestResult } from '../../shared/analysis/backtest';
 import { formatEuro, formatNumber, formatPct } from '../../shared/locale/numbers';
 
 export interface AnalysisOptions {
@@ -17,6 +18,7 @@ export interface AnalysisOptions {
   seed?: number;
   tornado?: boolean;
   goalSeek?: string;
+  backtest?: boolean;
 }
 
 /** The results themselves go along, so --xlsx writes these instead of running them again. */
@@ -30,6 +32,8 @@ export function runAnalysis(model: Model, scenario: Scenario, options: AnalysisO
   if (options.seed !== undefined && options.montecarlo === undefined) {
     return { ok: false, errors: ['--seed werkt alleen samen met --montecarlo N'] };
   }
+  const bt = options.backtest ? backtest(model, scenario) : undefined;
+  if (bt && !bt.ok) return { ok: false, errors: [`--backtest: ${bt.error}`] };
   const spec = options.goalSeek === undefined ? undefined : parseGoalSeekSpec(options.goalSeek, model);
   if (spec && !spec.ok) return { ok: false, errors: spec.errors.map((e) => `--goal-seek: ${e}`) };
 
@@ -69,6 +73,10 @@ export function runAnalysis(model: Model, scenario: Scenario, options: AnalysisO
     json.goalSeek = r;
     text += renderGoalSeek(r);
   }
+  if (bt?.ok) {
+    json.backtest = bt.value;
+    text += renderBacktest(bt.value);
+  }
   return { ok: true, json, text, ...(mc ? { montecarlo: mc } : {}), ...(t ? { tornado: t } : {}) };
 }
 
@@ -106,5 +114,22 @@ export function renderTornado(t: TornadoResult): string {
 
 export function renderGoalSeek(r: GoalSeekResult): string {
   const lines = ['', `Doelzoeken: ${r.label}, doel saldo ${r.spec.targetYear} = ${formatEuro(r.spec.target)}`, r.message];
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderBacktest(b: BacktestResult): string {
+  const width = Math.max(20, ...b.lines.map((l) => l.name.length));
+  const pct = (p: number | undefined) => (p === undefined ? '–' : formatPct(p, 1));
+  const row = (name: string, l: BacktestResult['total']) =>
+    `${name.padEnd(width)} ${formatEuro(l.forecast).padStart(14)} ${formatEuro(l.realised).padStart(14)} ${formatEuro(l.error).padStart(14)} ${pct(l.errorPct).padStart(8)}`;
+  const lines = [
+    '',
+    `Hoe goed was de raming? ${b.year} geraamd uit de realisatie van ${b.fromYear} met scenario "${b.scenarioName}", vergeleken met de realisatie ${b.year}`,
+    `${'segment'.padEnd(width)} ${'raming'.padStart(14)} ${'realisatie'.padStart(14)} ${'verschil'.padStart(14)} ${'%'.padStart(8)}`,
+    ...b.lines.map((l) => row(l.name, l)),
+    row('Totaal', b.total),
+    'Verschil = raming − realisatie (positief: te hoog geraamd), in % van de realisatie.',
+  ];
+  if (b.skipped.length > 0) lines.push(`Zonder realisatie, niet vergeleken: ${b.skipped.join(', ')}.`);
   return `${lines.join('\n')}\n`;
 }

@@ -20,6 +20,8 @@ export interface CliOptions {
   seed?: number;
   tornado?: boolean;
   goalSeek?: string;
+  /** backtest: forecast the last realised year from the year before and compare (shared/analysis/backtest) */
+  backtest?: boolean;
   /** Excel begrotingsbijlage (see cli/xlsx.ts): output file, scope (region|all|gemeente id), unit */
   xlsx?: string;
   scope?: string;
@@ -79,6 +81,11 @@ export const FLAGS: FlagSpec[] = [
     value: 'SPEC',
     help: "doelzoeken, bijv. 'segment=ambulante-begeleiding;field=inflowChangePct;from=2025;target-year=2028;target=0' (docs/analysis.md)",
     apply: (o, v) => void (o.goalSeek = v),
+  },
+  {
+    flag: '--backtest',
+    help: 'hoe goed was de raming? raamt het laatste gerealiseerde jaar uit het jaar ervoor en vergelijkt per segment en in totaal (model met minstens twee gerealiseerde jaren)',
+    apply: (o) => void (o.backtest = true),
   },
   {
     flag: '--xlsx',

@@ -12,10 +12,13 @@ import { memo, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { formatEuro, formatEuroCompact } from '../../shared/locale/numbers';
 import { OVERSCHOT_COLOR, TEKORT_COLOR } from './palette';
 import { zeroTicks } from './ticks';
+import type { FigureKind } from '../../shared/engine/result';
 
 export interface SaldoPoint {
   year: number;
   balance: number;
+  /** a model with realisatie: realised years solid, ramingen hatched, a "nu" line after the last realised year */
+  kind?: FigureKind;
 }
 
 interface Props {
@@ -81,8 +84,21 @@ function SaldoSvg({ points, height, width, large }: { points: readonly SaldoPoin
   const barW = band * 0.8;
   const zero = y(0);
   const step = yearLabelStep(points.length, band, font);
+  // index of the last realised year; -1 without realisatie (then nothing below changes)
+  let nowIndex = -1;
+  for (let i = 0; i < points.length; i++) if (points[i]!.kind === 'realisatie') nowIndex = i;
   return (
     <svg className="saldo-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="presentation" fontSize={font} fontFamily="inherit">
+      {nowIndex >= 0 ? (
+        <defs>
+          {[TEKORT_COLOR, OVERSCHOT_COLOR].map((c, n) => (
+            <pattern key={c} id={`saldo-hatch-${n}`} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill={c} fillOpacity="0.3" />
+              <line x1="0" y1="0" x2="0" y2="6" stroke={c} strokeWidth="3" />
+            </pattern>
+          ))}
+        </defs>
+      ) : null}
       <g className="saldo-grid" stroke="#ddd">
         {axis.ticks.map((t) => (
           <line key={t} x1={margin.left} x2={margin.left + plotW} y1={y(t)} y2={y(t)} />
@@ -111,6 +127,8 @@ function SaldoSvg({ points, height, width, large }: { points: readonly SaldoPoin
           const top = Math.min(zero, y(p.balance));
           const h = Math.abs(y(p.balance) - zero);
           const tekort = p.balance < 0;
+          const raming = nowIndex >= 0 && p.kind !== 'realisatie';
+          const color = tekort ? TEKORT_COLOR : OVERSCHOT_COLOR;
           return (
             <rect
               key={p.year}
@@ -120,14 +138,24 @@ function SaldoSvg({ points, height, width, large }: { points: readonly SaldoPoin
               y={top}
               width={barW}
               height={h}
-              fill={tekort ? TEKORT_COLOR : OVERSCHOT_COLOR}
+              fill={raming ? `url(#saldo-hatch-${tekort ? 0 : 1})` : color}
+              stroke={raming ? color : undefined}
+              data-kind={p.kind}
             >
-              <title>{`${p.year}: saldo ${formatEuro(p.balance)}${tekort ? ' (tekort)' : Math.round(p.balance) > 0 ? ' (overschot)' : ''}`}</title>
+              <title>{`${p.year}: saldo ${formatEuro(p.balance)}${tekort ? ' (tekort)' : Math.round(p.balance) > 0 ? ' (overschot)' : ''}${nowIndex >= 0 ? (raming ? ', raming' : ', realisatie') : ''}`}</title>
             </rect>
           );
         })}
       </g>
       <line className="saldo-zero" x1={margin.left} x2={margin.left + plotW} y1={zero} y2={zero} stroke="#333" />
+      {nowIndex >= 0 ? (
+        <g className="now-marker">
+          <line x1={margin.left + band * (nowIndex + 1)} x2={margin.left + band * (nowIndex + 1)} y1={margin.top} y2={margin.top + plotH} stroke="#333" strokeWidth={2} strokeDasharray="4 3" />
+          <text x={margin.left + band * (nowIndex + 1) + 4} y={margin.top + font} fill="#333">
+            nu
+          </text>
+        </g>
+      ) : null}
     </svg>
   );
 }

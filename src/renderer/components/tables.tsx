@@ -1,5 +1,5 @@
 /** Shared tables: the numbers behind the charts, nl-NL formatted. */
-import type { SimulationResult } from '../../shared/engine/result';
+import type { FigureKind, SimulationResult } from '../../shared/engine/result';
 import type { ReactNode } from 'react';
 import { Euro, Saldo } from './money';
 
@@ -9,18 +9,31 @@ import { Euro, Saldo } from './money';
  * One place for this markup keeps scope/className identical across the views,
  * which the a11y suite relies on.
  */
-export function YearHeadRow({ label, years, children }: { label: string; years: readonly number[]; children?: ReactNode }) {
+export function YearHeadRow({ label, years, kinds, children }: { label: string; years: readonly number[]; kinds?: readonly FigureKind[]; children?: ReactNode }) {
+  // a model with realisatie marks each year; without, nothing changes
+  const marked = kinds?.includes('realisatie') === true;
   return (
     <tr>
       <th scope="col">{label}</th>
-      {years.map((y) => (
-        <th key={y} scope="col" className="num">
+      {years.map((y, k) => (
+        <th key={y} scope="col" className="num" data-kind={marked ? kinds[k] : undefined}>
           {y}
+          {marked ? <KindMark kind={kinds[k]!} /> : null}
         </th>
       ))}
       {children}
     </tr>
   );
+}
+
+/** "realisatie" or "raming" under a year heading (only used when a model has realised years). */
+export function KindMark({ kind }: { kind: FigureKind }) {
+  return <span className={`kind-mark ${kind}`}>{kind}</span>;
+}
+
+/** The kind of each year of a result, from its totals. */
+export function yearKinds(result: SimulationResult): FigureKind[] {
+  return result.totals.map((t) => t.kind);
 }
 
 export function TotalsTable({ result, caption }: { result: SimulationResult; caption?: string }) {
@@ -29,7 +42,7 @@ export function TotalsTable({ result, caption }: { result: SimulationResult; cap
       <table className="data" data-testid="totals-table">
         {caption ? <caption>{caption}</caption> : null}
         <thead>
-          <YearHeadRow label="Regel" years={result.years} />
+          <YearHeadRow label="Regel" years={result.years} kinds={yearKinds(result)} />
         </thead>
         <tbody>
           {result.lines.map((line) => (

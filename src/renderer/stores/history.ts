@@ -107,9 +107,9 @@ export function redoLabel(state: HistoryState, key: HistoryKey | undefined): str
 }
 
 /** The views whose edits are base-model edits: there, undo works on the model's history. */
-export const MODEL_VIEWS: ReadonlySet<string> = new Set(['basismodel', 'gemeenten']);
+export const MODEL_VIEWS: ReadonlySet<string> = new Set(['basismodel', 'realisatie', 'gemeenten']);
 
-/** The history undo works on in a view: the model's in Basismodel and Per gemeente, else the open scenario's. */
+/** The history undo works on in a view: the model's in Basismodel, Realisatie and Per gemeente, else the open scenario's. */
 export function activeHistory(view: string, currentId: number | undefined): HistoryKey | undefined {
   if (MODEL_VIEWS.has(view)) return MODEL_HISTORY;
   return currentId === undefined ? undefined : scenarioHistory(currentId);

@@ -1,10 +1,10 @@
 /** Overzicht: the region at a glance — headline figures, the trend chart and the saldo. */
-import { TrendChart, SaldoChart } from '../charts/TrendChart';
+import { TrendChart, SaldoChart, lastRealisedYear } from '../charts/TrendChart';
 import { segmentColor, FUNDING_COLOR } from '../charts/palette';
 import { ChartFrame } from '../components/ChartFrame';
 import { AmountScope, Euro, PctChange, Saldo } from '../components/money';
 import { TableTools } from '../components/TableTools';
-import { TotalsTable } from '../components/tables';
+import { KindMark, TotalsTable } from '../components/tables';
 import { useCurrentResult } from '../hooks';
 import { headline } from '../lib/derive';
 import { useCurrent } from '../stores/data';
@@ -58,9 +58,13 @@ export function Headlines({ result, large }: { result: SimulationResult; large?:
 }
 
 export function trendLegend(result: SimulationResult) {
+  const now = lastRealisedYear(result);
+  const end = result.years[result.years.length - 1]!;
   return [
     ...result.lines.map((l, i) => ({ label: l.name, color: segmentColor(i) })),
     { label: 'Rijksmiddelen (baten)', color: FUNDING_COLOR },
+    // with realisatie: which years are realised and which are a raming (hatched), for the PNG too
+    ...(now !== undefined ? [{ label: `realisatie t/m ${now} (vol)${now < end ? `, raming ${now + 1}–${end} (gearceerd)` : ''}; "nu" = ${now}`, color: '#333333' }] : []),
   ];
 }
 
@@ -68,6 +72,7 @@ export function Overzicht() {
   const current = useCurrent();
   const result = useCurrentResult();
   if (!current || !result) return null;
+  const realised = result.totals.some((t) => t.kind === 'realisatie');
   return (
     <div className="view overzicht">
       <header className="view-head">
@@ -102,6 +107,7 @@ export function Overzicht() {
             <thead>
               <tr>
                 <th scope="col">Jaar</th>
+                {realised ? <th scope="col">Realisatie of raming</th> : null}
                 <th scope="col" className="num">Lasten</th>
                 <th scope="col" className="num">Rijksmiddelen</th>
                 <th scope="col" className="num">Saldo</th>
@@ -109,8 +115,13 @@ export function Overzicht() {
             </thead>
             <tbody>
               {result.totals.map((t) => (
-                <tr key={t.year} data-year={t.year}>
+                <tr key={t.year} data-year={t.year} data-kind={realised ? t.kind : undefined}>
                   <th scope="row">{t.year}</th>
+                  {realised ? (
+                    <td data-col="kind">
+                      <KindMark kind={t.kind} />
+                    </td>
+                  ) : null}
                   <td className="num" data-col="cost">
                     <Euro value={t.cost} />
                   </td>

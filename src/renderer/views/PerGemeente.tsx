@@ -11,7 +11,7 @@ import { OVERSCHOT_COLOR, TEKORT_COLOR } from '../charts/palette';
 import { ChartFrame } from '../components/ChartFrame';
 import { NumberField, SelectField } from '../components/fields';
 import { AmountScope, Euro, Saldo, SourceNote } from '../components/money';
-import { YearHeadRow } from '../components/tables';
+import { YearHeadRow, yearKinds } from '../components/tables';
 import { useCurrentResult } from '../hooks';
 import { setFundingShare, setSplit, setUsageShare, updateGemeente } from '../lib/edits/model';
 import { useCurrent, useData } from '../stores/data';
@@ -31,7 +31,7 @@ export function GemeenteTable({ result, metric }: { result: SimulationResult; me
     <div className="table-scroll">
       <table className="data" data-testid={`gemeente-table-${metric}`}>
         <thead>
-          <YearHeadRow label="Gemeente" years={result.years} />
+          <YearHeadRow label="Gemeente" years={result.years} kinds={yearKinds(result)} />
         </thead>
         <tbody>
           {result.gemeenten.map((g) => (

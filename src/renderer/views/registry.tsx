@@ -13,6 +13,7 @@ import { PerGemeente } from './PerGemeente';
 import { Presentatie } from './Presentatie';
 import { Analyse } from './Analyse';
 import { Rijksmiddelen } from './Rijksmiddelen';
+import { Realisatie } from './Realisatie';
 
 export interface ViewDef {
   id: string;
@@ -27,6 +28,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'aannames', label: 'Aannames', Component: Aannames },
   { id: 'rijksmiddelen', label: 'Rijksmiddelen en preventie', Component: Rijksmiddelen },
   { id: 'basismodel', label: 'Basismodel', Component: Basismodel },
+  { id: 'realisatie', label: 'Realisatie', Component: Realisatie },
   { id: 'scenarios', label: "Scenario's", Component: Scenarios },
   { id: 'vergelijken', label: 'Vergelijken', Component: Vergelijken },
   { id: 'gemeenten', label: 'Per gemeente', Component: PerGemeente },

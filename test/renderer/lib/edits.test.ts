@@ -100,6 +100,7 @@ describe('one undo history per thing edited', () => {
     const { activeHistory, undoLabel, redoLabel, MODEL_HISTORY, scenarioHistory } = await import('../../../src/renderer/stores/history');
     expect(activeHistory('basismodel', 7)).toBe(MODEL_HISTORY);
     expect(activeHistory('gemeenten', 7)).toBe(MODEL_HISTORY);
+    expect(activeHistory('realisatie', 7)).toBe(MODEL_HISTORY);
     expect(activeHistory('aannames', 7)).toBe(scenarioHistory(7));
     expect(activeHistory('aannames', undefined)).toBeUndefined();
     const h = useHistory.getState();
