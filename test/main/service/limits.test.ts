@@ -133,7 +133,7 @@ const SCENARIO_OVER_LIMIT: [string, () => ScenarioInput, string][] = [
   ['jaarpercentage', () => storedScenario('Te veel', 1001), 'assumptions.ambulant.inflowChangePct.2026: 1001 is groter dan 1.000%'],
   [
     'substitutieregels',
-    () => ({ ...storedScenario(), substitutions: Array.from({ length: 501 }, () => ({ from: 'ambulant', to: 'ambulant', sharePct: 1 })) }) as ScenarioInput,
+    () => ({ ...storedScenario(), substitutions: Array.from({ length: 501 }, () => ({ from: 'ambulant', to: 'ambulant', sharePct: { '2025': 1 } })) }),
     'substitutions: 501 regels is meer dan het maximum van 500',
   ],
 ];
@@ -149,7 +149,7 @@ function cli(files: Record<string, unknown>, ...argv: string[]) {
       if (!(p in files)) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
       return JSON.stringify(files[p]);
     },
-    defaults: { modelFile: 'model.json' },
+    defaults: { modelFile: 'model.json', scenarioFile: 'standaard-scenario.json' },
   });
   return { code, stdout, stderr };
 }
