@@ -186,7 +186,12 @@ async function sevenGemeenten(): Promise<Record<string, BenchResult>> {
  * and the saves beside it and after it (the app must stay up).
  * Measured 2 December 2026 on the shared 2-core machine (load ≈ 15): both were
  * stopped — region after 129 s (memory) and 154 s (time), 'all' after 100 s
- * (memory) and 122 s (time); process RSS peaked at 2,0–2,6 GB.
+ * (memory) and 122 s (time); process RSS peaked at 2,0–2,6 GB. The service's
+ * thread stalled up to 49 s (main_loop_delay_max_ms): a CPU profile puts the
+ * stall in the automatic versions the scenario saves start — computed in a
+ * worker, but their result (≈ 121 MB of JSON for this model) is stringified
+ * and inserted on the service's thread (insertVersion ≈ 2,8 s CPU + 0,8 s in
+ * the transaction per version), and those jobs take worker slots before the export.
  */
 export async function largestAllowed(): Promise<Record<string, BenchResult>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jp-bench-jobs-max-'));
