@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import type { Model } from '../src/shared/formats/model';
 import type { Scenario } from '../src/shared/formats/scenario';
 import { parseModel, parseScenario } from '../src/shared/formats/validate';
+import { MAX_GEMEENTEN, MAX_HORIZON_YEARS, MAX_SEGMENTS } from '../src/shared/formats/limits';
 
 const models = new URL('../models/', import.meta.url);
 
@@ -67,6 +68,37 @@ export function largeModel(segments = 500): Model {
     return copy === 0 ? s : { ...s, id: `${s.id}-${copy + 1}`, name: `${s.name} (${copy + 1})` };
   });
   return valid(parseModel({ ...base, name: `${base.name} (${segments} segmenten)`, segments: grown }), `model met ${segments} segmenten`);
+}
+
+/**
+ * The largest model the limits allow (limits.ts): MAX_SEGMENTS segments (as
+ * largeModel), MAX_GEMEENTEN gemeenten (the default model's 7 repeated, their
+ * youth and funding shares divided so the region's totals stay the same, every
+ * volume segment with a usageShare over all of them) and a horizon of
+ * MAX_HORIZON_YEARS years. For the jobs bench.
+ */
+export function largestModel(): Model {
+  const base = largeModel(MAX_SEGMENTS);
+  const copies = Math.ceil(MAX_GEMEENTEN / base.gemeenten.length);
+  const gemeenten = Array.from({ length: MAX_GEMEENTEN }, (_, i) => {
+    const g = base.gemeenten[i % base.gemeenten.length]!;
+    const copy = Math.floor(i / base.gemeenten.length);
+    const n = i % base.gemeenten.length < MAX_GEMEENTEN % base.gemeenten.length || MAX_GEMEENTEN % base.gemeenten.length === 0 ? copies : copies - 1;
+    return {
+      ...g,
+      id: copy === 0 ? g.id : `${g.id}-${copy + 1}`,
+      name: copy === 0 ? g.name : `${g.name} (${copy + 1})`,
+      youth0to17: Math.round(g.youth0to17 / n),
+      ...(g.fundingShare !== undefined ? { fundingShare: g.fundingShare / n } : {}),
+    };
+  });
+  const totalYouth = gemeenten.reduce((t, g) => t + g.youth0to17, 0);
+  const usageShare = Object.fromEntries(gemeenten.map((g) => [g.id, g.youth0to17 / totalYouth]));
+  const segments = base.segments.map((s) => (s.kind === 'volume' ? { ...s, usageShare } : s));
+  return valid(
+    parseModel({ ...base, name: `${base.name} (${MAX_SEGMENTS} segmenten, ${MAX_GEMEENTEN} gemeenten, ${MAX_HORIZON_YEARS} jaar)`, endYear: base.baseYear + MAX_HORIZON_YEARS, gemeenten, segments }),
+    'grootste toegestane model',
+  );
 }
 
 /**

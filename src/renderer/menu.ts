@@ -2,10 +2,12 @@
  * The app's commands, shared by the Electron menu (through the preload), the
  * header buttons and keyboard shortcuts, so browser mode (no menu) has them too.
  */
-import type { MenuEvent } from '../shared/api';
+import { MAX_MENU_LABEL_LENGTH, type MenuEvent } from '../shared/api';
+import { callResult } from './api/call';
 import { onMenu } from './api/client';
 import { useExcelDialog } from './stores/excelDialog';
 import { useData } from './stores/data';
+import { activeHistory, redoLabel, undoLabel, useHistory } from './stores/history';
 import { useUi } from './stores/ui';
 
 /** The same actions as the Electron menu (MENU_EVENTS in shared/api). */
@@ -73,6 +75,47 @@ export function runAction(action: MenuAction): void {
 /** Subscribes to menu events from Electron's preload (a no-op in browser mode). */
 export function installMenuBridge(): () => void {
   return onMenu((action) => runAction(action));
+}
+
+export interface UndoMenuLabels {
+  undo?: string;
+  redo?: string;
+}
+
+/** A label as a menu item can show it: one line, no control characters, at most MAX_MENU_LABEL_LENGTH. */
+function menuText(label: string | undefined): string | undefined {
+  if (label === undefined) return undefined;
+  const line = label.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
+  return line.length <= MAX_MENU_LABEL_LENGTH ? line : `${line.slice(0, MAX_MENU_LABEL_LENGTH - 1)}…`;
+}
+
+/** What undo and redo would do now, in the history of the open view (as the header's buttons say it). */
+export function currentUndoMenuLabels(): UndoMenuLabels {
+  const key = activeHistory(useUi.getState().view, useData.getState().currentId);
+  const history = useHistory.getState();
+  const undo = menuText(undoLabel(history, key));
+  const redo = menuText(redoLabel(history, key));
+  return { ...(undo !== undefined ? { undo } : {}), ...(redo !== undefined ? { redo } : {}) };
+}
+
+/**
+ * Keeps the desktop menu's "Ongedaan maken: …" and "Opnieuw: …" in step with
+ * the open view's history: sends menu.setUndoLabels once now and whenever the
+ * labels change (switching view or scenario, an edit, an undo). Only for the
+ * desktop app (browser mode has no menu; main would answer applied: false).
+ */
+export function installUndoMenuLabels(send: (labels: UndoMenuLabels) => void = (labels) => void callResult('menu.setUndoLabels', labels)): () => void {
+  let last: string | undefined;
+  const update = () => {
+    const labels = currentUndoMenuLabels();
+    const key = JSON.stringify(labels);
+    if (key === last) return;
+    last = key;
+    send(labels);
+  };
+  const unsubscribe = [useHistory.subscribe(update), useUi.subscribe(update), useData.subscribe(update)];
+  update();
+  return () => unsubscribe.forEach((u) => u());
 }
 
 /** Keyboard shortcuts that work everywhere in the app (the presentation handles its own keys). */

@@ -25,6 +25,8 @@ export const MIN_EXPORT_DRAWS = 100;
 export const TOKEN_HEADER = 'x-jeugdplanner-token';
 /** An Excel template (.xlsx) as uploaded; the zip guard checks what it unpacks to. */
 export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
+/** What the undo/redo menu item names after "Ongedaan maken: " (the renderer shortens longer labels). */
+export const MAX_MENU_LABEL_LENGTH = 200;
 import { codeTableSchema, type CodeTable, type ColumnMappingInput, type KnownCode } from './realisatie/mapping';
 import type { RealisatieChange, SegmentCode } from './realisatie/plan';
 
@@ -69,6 +71,12 @@ const realisatieImport = {
   /** where the figures come from: document title, table and year */
   source: z.string().trim().max(500).default(''),
 };
+
+/** A menu item's text: one line (Electron shows no more), no control characters. */
+const menuLabel = z
+  .string()
+  .max(MAX_MENU_LABEL_LENGTH)
+  .regex(/^[^\p{Cc}\u2028\u2029]*$/u, { message: 'een menutekst is één regel zonder stuurtekens' });
 
 export const apiRequests = {
   'app.info': z.strictObject({}),
@@ -157,6 +165,13 @@ export const apiRequests = {
    */
   'jobs.status': z.strictObject({}),
   'jobs.cancel': z.strictObject({ id }),
+
+  /**
+   * What undo and redo would undo/redo in the open view ("instroom Pleegzorg 2024"); absent: nothing to undo/redo.
+   * The desktop app's menu shows it ("Ongedaan maken: instroom Pleegzorg 2024"); browser mode has no menu
+   * and answers applied: false. Stores nothing.
+   */
+  'menu.setUndoLabels': z.strictObject({ undo: menuLabel.optional(), redo: menuLabel.optional() }),
 } as const;
 
 export type ApiMethod = keyof typeof apiRequests;
@@ -349,6 +364,8 @@ export interface ApiResponses {
   'jobs.status': JobStatus[];
   /** false: the job had already finished (or never existed) */
   'jobs.cancel': { cancelled: boolean };
+  /** false: there is no application menu (browser mode) */
+  'menu.setUndoLabels': { applied: boolean };
 }
 
 /**

@@ -6,7 +6,7 @@ import { consoleLogger, type Logger } from '../log';
 import type { MenuEvent } from '../../shared/api';
 import { APP_SCHEME, APP_URL, MENU_CHANNEL } from './channels';
 import { registerIpc } from './ipc';
-import { menuTemplate } from './menu';
+import { menuTemplate, type UndoLabels } from './menu';
 import { appProtocolHandler } from './protocol';
 import { createMainWindow, hardenWebContents } from './window';
 
@@ -66,6 +66,10 @@ export function startShell(electron: ElectronDeps, paths: ShellPaths, log: Logge
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => service?.close());
 
+  const send = (event: MenuEvent) => mainWindow?.webContents.send(MENU_CHANNEL, event);
+  const buildMenu = (undo?: UndoLabels) => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform, undo)));
+  let undoShown: UndoLabels | undefined;
+
   const ready = app.whenReady().then(async () => {
     try {
       service = await openService({
@@ -74,6 +78,14 @@ export function startShell(electron: ElectronDeps, paths: ShellPaths, log: Logge
         appVersion: app.getVersion(),
         transport: 'electron',
         log,
+        // the renderer says what undo/redo would do (menu.setUndoLabels); the menu names it
+        menu: {
+          setUndoLabels(labels) {
+            if (undoShown && undoShown.undo === labels.undo && undoShown.redo === labels.redo) return;
+            undoShown = labels;
+            buildMenu(labels);
+          },
+        },
       });
     } catch (err) {
       dialog.showErrorBox('Jeugdplanner kan niet starten', `De opslag kon niet worden geopend: ${err instanceof Error ? err.message : String(err)}`);
@@ -82,8 +94,7 @@ export function startShell(electron: ElectronDeps, paths: ShellPaths, log: Logge
     }
     protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer));
     registerIpc(ipcMain, service);
-    const send = (event: MenuEvent) => mainWindow?.webContents.send(MENU_CHANNEL, event);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send)));
+    buildMenu(undoShown);
     mainWindow = createMainWindow(BrowserWindow, paths.preload, APP_URL, paths.icon);
     mainWindow.on('closed', () => {
       mainWindow = undefined;

@@ -1,12 +1,24 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuEvent } from '../../shared/api';
 
+/** What undo and redo would do, as the renderer last said (menu.setUndoLabels); absent: nothing to undo/redo. */
+export interface UndoLabels {
+  undo?: string;
+  redo?: string;
+}
+
 /**
  * The Dutch application menu. App commands go to the renderer as events (it
  * owns the state they act on); editing and window items use Electron roles.
+ * With `undo` (once the renderer has said what its history holds) the undo and
+ * redo items name their step ("Ongedaan maken: instroom Pleegzorg 2024") and
+ * are disabled when there is none; without it (before the page has loaded)
+ * they are plain and enabled.
  */
-export function menuTemplate(send: (event: MenuEvent) => void, platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
+export function menuTemplate(send: (event: MenuEvent) => void, platform: NodeJS.Platform = process.platform, undo?: UndoLabels): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  const step = (verb: string, label: string | undefined): Pick<MenuItemConstructorOptions, 'label' | 'enabled'> =>
+    undo === undefined ? { label: verb } : { label: label ? `${verb}: ${label}` : verb, enabled: label !== undefined };
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'Bestand',
@@ -30,8 +42,8 @@ export function menuTemplate(send: (event: MenuEvent) => void, platform: NodeJS.
       label: 'Bewerken',
       submenu: [
         // Undo/redo act on the app's own history (assumptions), not only on the focused text field.
-        { label: 'Ongedaan maken', click: () => send('undo') },
-        { label: 'Opnieuw', click: () => send('redo') },
+        { ...step('Ongedaan maken', undo?.undo), click: () => send('undo') },
+        { ...step('Opnieuw', undo?.redo), click: () => send('redo') },
         { type: 'separator' },
         { label: 'Knippen', role: 'cut' },
         { label: 'Kopiëren', role: 'copy' },

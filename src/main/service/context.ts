@@ -15,8 +15,16 @@ export interface ServiceContext {
   readonly log: Logger;
   /** long work (Excel, large simulations) runs here, in worker threads */
   readonly jobs: JobRunner;
+  /** the desktop app's menu (Electron main); absent in browser mode, where there is no menu */
+  readonly menu?: MenuHost;
   /** aborted when the caller no longer wants the answer (browser mode: the HTTP client went away); cancels its job */
   readonly signal?: AbortSignal;
+}
+
+/** What the shell lets the service change in its application menu. */
+export interface MenuHost {
+  /** What "Ongedaan maken" and "Opnieuw" would undo/redo; absent: nothing. */
+  setUndoLabels(labels: { undo?: string; redo?: string }): void;
 }
 
 /** A handler receives the request as validated by apiRequests[M] (defaults applied). */

@@ -15,7 +15,7 @@ import { UserError } from '../errors';
 import { consoleLogger, type Logger } from '../log';
 import { classifyFault, openStorage, type StorageState } from '../storage/open';
 import { seedDatabase } from '../files/seed';
-import type { HandlerMap, ServiceContext } from './context';
+import type { HandlerMap, MenuHost, ServiceContext } from './context';
 import { appHandlers } from './app';
 import { modelHandlers } from './models';
 import { scenarioHandlers } from './scenarios';
@@ -56,12 +56,16 @@ export interface ServiceOptions {
   log?: Logger;
   /** budgets and concurrency of the job workers (tests and the bench set small or instrumented ones) */
   jobs?: JobRunnerOptions;
+  /** the desktop app's menu (Electron); without it menu.setUndoLabels does nothing */
+  menu?: MenuHost;
 }
 
 export interface HandleOptions {
   /** aborting cancels the request's job, if it has one (browser mode: the HTTP client went away) */
   signal?: AbortSignal;
 }
+
+export type { MenuHost } from './context';
 
 export interface Service {
   /** For transports: anything may come in; the answer is always an ApiResult, never a throw. */
@@ -80,6 +84,7 @@ export function createService(options: ServiceOptions): Service {
     now: options.now ?? (() => new Date()),
     log: options.log ?? consoleLogger,
     jobs: new JobRunner(options.jobs),
+    ...(options.menu ? { menu: options.menu } : {}),
   };
 
   async function handle(method: unknown, request: unknown, handleOptions: HandleOptions = {}): Promise<ApiResult<unknown>> {
@@ -131,6 +136,7 @@ export interface OpenServiceOptions {
   log?: Logger;
   backupOnStart?: boolean;
   jobs?: JobRunnerOptions;
+  menu?: MenuHost;
 }
 
 /** Opens the database (backup, migrations, first-start seeding) and puts the service on top. */
@@ -152,7 +158,7 @@ export async function openService(options: OpenServiceOptions): Promise<Service>
       log.error(`Standaardmodel laden mislukt: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  return createService({ state, appVersion: options.appVersion, transport: options.transport, now, log, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  return createService({ state, appVersion: options.appVersion, transport: options.transport, now, log, ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.menu ? { menu: options.menu } : {}) });
 }
 
 function fail(error: ApiError): ApiResult<never> {

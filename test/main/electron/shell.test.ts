@@ -156,6 +156,73 @@ describe('menu', () => {
   });
 });
 
+describe('menu: undo and redo name their step (issue 12 item 4)', () => {
+  const edit = (t: ReturnType<typeof menuTemplate>) => (t.find((m) => m.label === 'Bewerken')!.submenu as { label?: string; enabled?: boolean; click?: () => void }[]).slice(0, 2);
+
+  it('shows what undo and redo would do, and disables them when there is nothing', () => {
+    const sent: MenuEvent[] = [];
+    const [undo, redo] = edit(menuTemplate((e) => sent.push(e), 'linux', { undo: 'Pleegzorg, instroom 2024' }));
+    expect(undo).toMatchObject({ label: 'Ongedaan maken: Pleegzorg, instroom 2024', enabled: true });
+    expect(redo).toMatchObject({ label: 'Opnieuw', enabled: false });
+    undo!.click!();
+    expect(sent).toEqual(['undo']);
+    const [u2, r2] = edit(menuTemplate(() => {}, 'linux', { redo: 'Ambulante begeleiding, prijs per eenheid' }));
+    expect(u2).toMatchObject({ label: 'Ongedaan maken', enabled: false });
+    expect(r2).toMatchObject({ label: 'Opnieuw: Ambulante begeleiding, prijs per eenheid', enabled: true });
+    // before the page has said anything: plain and enabled (the page decides what undo does)
+    const [u3, r3] = edit(menuTemplate(() => {}, 'linux'));
+    expect(u3!.label).toBe('Ongedaan maken');
+    expect(u3!.enabled).toBeUndefined();
+    expect(r3!.label).toBe('Opnieuw');
+  });
+
+  it('menu.setUndoLabels from the page rebuilds the desktop menu; bad labels are refused', async () => {
+    const fake = fakeElectron({ userData: tempDir() });
+    const shell = startShell(fake.electron, { preload: '/app/preload.cjs', renderer: tempDir(), seed: tempDir() }, silentLogger);
+    const { service: started } = await shell.ready;
+    try {
+      const ipc = fake.handlers.get(CALL_CHANNEL)!;
+      const items = () => edit(fake.menu() as never).map((i) => [i.label, i.enabled]);
+      expect(items()).toEqual([
+        ['Ongedaan maken', undefined],
+        ['Opnieuw', undefined],
+      ]);
+      expect(await ipc(trusted, 'menu.setUndoLabels', { undo: 'Pleegzorg, instroom 2024' })).toEqual({ ok: true, value: { applied: true } });
+      expect(items()).toEqual([
+        ['Ongedaan maken: Pleegzorg, instroom 2024', true],
+        ['Opnieuw', false],
+      ]);
+      // the rebuilt menu still sends its actions to the page
+      fake.menu()[1]!.submenu[0]!.click!();
+      expect(fake.sent).toEqual([[MENU_CHANNEL, 'undo']]);
+      expect(await ipc(trusted, 'menu.setUndoLabels', {})).toEqual({ ok: true, value: { applied: true } });
+      expect(items()).toEqual([
+        ['Ongedaan maken', false],
+        ['Opnieuw', false],
+      ]);
+      for (const bad of [{ undo: 'twee\nregels' }, { undo: 'x'.repeat(201) }, { undo: 12 }, { undo: 'a', wat: 'b' }, { redo: 'b\u0000' }]) {
+        const r = await ipc(trusted, 'menu.setUndoLabels', bad);
+        expect(r, JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'validation' } });
+      }
+      expect(items()[0]).toEqual(['Ongedaan maken', false]);
+      // only our own window may change it
+      expect(await ipc({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'menu.setUndoLabels', { undo: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(items()[0]).toEqual(['Ongedaan maken', false]);
+    } finally {
+      started?.close();
+    }
+  });
+
+  it('is a no-op without a menu (browser mode)', async () => {
+    const browser = await openService({ dataDir: tempDir(), appVersion: 'test', transport: 'browser', log: silentLogger });
+    try {
+      expect(await browser.handle('menu.setUndoLabels', { undo: 'Pleegzorg, instroom 2024' })).toEqual({ ok: true, value: { applied: false } });
+    } finally {
+      browser.close();
+    }
+  });
+});
+
 describe('app:// protocol', () => {
   it('serves the renderer with the CSP and nothing outside it', async () => {
     const parent = tempDir();

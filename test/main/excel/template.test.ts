@@ -128,6 +128,28 @@ describe('import errors: sheet, cell and value, all at once, nothing returned', 
     expect(m.find((x) => x.endsWith('2061 is meer dan het maximum van 2060'))).toBeDefined();
   });
 
+  it('applies the count and units limits too, each on its cell with field value and limit (issue 14)', async () => {
+    const wb = await editable();
+    const seg = wb.getWorksheet(TEMPLATE_SHEETS.segmenten)!;
+    const gem = wb.getWorksheet(TEMPLATE_SHEETS.gemeenten)!;
+    const at = (ws: ExcelJS.Worksheet, c: ExcelJS.Cell) => `${ws.name}!${c.address}`;
+    const inflow = seg.getCell(2, colOf(seg, 'instroom per jaar'));
+    const units = seg.getCell(3, colOf(seg, 'eenheden per cliëntmaand'));
+    const opening = seg.getCell(4, colOf(seg, 'beginstand jeugdigen'));
+    const youth = gem.getCell(2, colOf(gem, 'jeugdigen 0–17'));
+    inflow.value = 10_000_001;
+    units.value = 1000.5;
+    opening.value = 2e7;
+    youth.value = 1e8;
+    const r = await importModelWorkbook(await bytes(wb));
+    expect(r.ok).toBe(false);
+    const m = messages(r);
+    expect(m).toContain(`${at(seg, inflow)}: 10.000.001 is meer dan het maximum van 10.000.000`);
+    expect(m).toContain(`${at(seg, units)}: 1.000,5 is meer dan het maximum van 1.000`);
+    expect(m).toContain(`${at(seg, opening)}: 20.000.000 is meer dan het maximum van 10.000.000`);
+    expect(m).toContain(`${at(gem, youth)}: 100.000.000 is meer dan het maximum van 10.000.000`);
+  });
+
   it('refuses more than 500 segments by their number', async () => {
     const wb = await editable();
     const seg = wb.getWorksheet(TEMPLATE_SHEETS.segmenten)!;

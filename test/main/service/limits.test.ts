@@ -11,6 +11,8 @@ import { openService, type Service } from '../../../src/main/service';
 import { silentLogger } from '../../../src/main/log';
 import type { ApiResult } from '../../../src/shared/api';
 import type { Model } from '../../../src/shared/formats/model';
+import type { ScenarioInput } from '../../../src/shared/formats/scenario';
+import { runCli } from '../../../src/main/cli/run';
 import { storedModel, storedScenario, tempDir } from '../../fixtures';
 
 let services: Service[] = [];
@@ -101,6 +103,110 @@ describe('service: limits refuse, nothing changes', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.issues?.map((i) => i.message)).toEqual(['name: "x\\ud800y" bevat een losse surrogaat (U+D800) op positie 2: geen geldige Unicode-tekst']);
     expect(value(await s.api.call('models.list', {}))).toEqual([]);
+  });
+});
+
+// ─────────────────── each limit, through every entry point ───────────────────
+
+const manyGemeenten = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `g${i}`, name: `Gemeente ${i}`, youth0to17: 100 }));
+const manySegments = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${i}`, name: `Budget ${i}`, kind: 'budget' as const, amount: 1000 }));
+const firstSegment = (m: Model, fields: Record<string, unknown>): Model => ({ ...m, segments: [{ ...m.segments[0]!, ...fields } as Model['segments'][number], ...m.segments.slice(1)] });
+
+/** [what, the model over one limit (storedModel otherwise), the message naming field, value and limit] */
+const MODEL_OVER_LIMIT: [string, () => Model, string][] = [
+  ['segmenten', () => ({ ...storedModel(), segments: manySegments(501) }), 'segments: 501 segmenten is meer dan het maximum van 500'],
+  ['gemeenten', () => ({ ...storedModel(), gemeenten: manyGemeenten(401) }), 'gemeenten: 401 gemeenten is meer dan het maximum van 400'],
+  ['jaar', () => ({ ...storedModel(), baseYear: 1999 }), 'baseYear: 1999 is minder dan het minimum van 2000'],
+  ['horizon', () => ({ ...storedModel(), endYear: 2055 }), 'endYear: 2055 ligt meer dan 30 jaar na baseYear 2024'],
+  ['trajectduur', () => firstSegment(storedModel(), { avgDurationMonths: 601 }), 'segments[0].avgDurationMonths: 601 maanden is meer dan het maximum van 600 maanden'],
+  ['aantal', () => firstSegment(storedModel(), { inflowPerYear: 10_000_001 }), 'segments[0].inflowPerYear: 10.000.001 is meer dan het maximum van 10.000.000'],
+  ['eenheden per cliënt per maand', () => firstSegment(storedModel(), { unitsPerClientMonth: 1000.5 }), 'segments[0].unitsPerClientMonth: 1.000,5 is meer dan het maximum van 1.000'],
+  ['bedrag (prijs)', () => firstSegment(storedModel(), { pricePerUnit: 2e12 }), 'segments[0].pricePerUnit: € 2.000.000.000.000 is meer dan het maximum van € 1.000.000.000.000'],
+  ['bedrag (budgetregel)', () => ({ ...storedModel(), segments: [storedModel().segments[0]!, { ...storedModel().segments[1]!, amount: 1.5e12 } as Model['segments'][number]] }), 'segments[1].amount: € 1.500.000.000.000 is meer dan het maximum van € 1.000.000.000.000'],
+  ['bedrag (Rijksmiddelen)', () => ({ ...storedModel(), funding: { baseAmount: 2e12 } }), 'funding.baseAmount: € 2.000.000.000.000 is meer dan het maximum van € 1.000.000.000.000'],
+  ['jaarpercentage', () => ({ ...storedModel(), funding: { baseAmount: 1000, indexPct: { '2025': 1001 } } }), 'funding.indexPct.2025: 1001 is groter dan 1.000%'],
+  ['naam', () => ({ ...storedModel(), name: 'x'.repeat(201) }), 'name: is langer dan 200 tekens (201)'],
+];
+
+/** [what, the scenario over one limit (for storedModel), the message] */
+const SCENARIO_OVER_LIMIT: [string, () => ScenarioInput, string][] = [
+  ['jaarpercentage', () => storedScenario('Te veel', 1001), 'assumptions.ambulant.inflowChangePct.2026: 1001 is groter dan 1.000%'],
+  [
+    'substitutieregels',
+    () => ({ ...storedScenario(), substitutions: Array.from({ length: 501 }, () => ({ from: 'ambulant', to: 'ambulant', sharePct: { '2025': 1 } })) }),
+    'substitutions: 501 regels is meer dan het maximum van 500',
+  ],
+];
+
+/** The CLI in process, reading its files from memory. */
+function cli(files: Record<string, unknown>, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    readText: (p) => {
+      if (!(p in files)) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
+      return JSON.stringify(files[p]);
+    },
+    defaults: { modelFile: 'model.json', scenarioFile: 'standaard-scenario.json' },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('each limit is enforced with the same Dutch message by the API, file import and the CLI; nothing is saved', () => {
+  it.each(MODEL_OVER_LIMIT)('model: %s', async (_what, over, message) => {
+    const s = await open();
+    const created = value(await s.api.call('models.save', { model: storedModel() }));
+    const before = value(await s.api.call('models.get', { id: created.id }));
+    // API: a new model and an update
+    for (const request of [{ model: over() }, { id: created.id, revision: created.revision, model: over() }]) {
+      const r = await s.api.call('models.save', request);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('validation');
+        expect(r.error.issues?.map((i) => i.message)).toContain(message);
+      }
+    }
+    // a model file
+    const imported = await s.api.call('files.importModel', { fileName: 'te-groot.json', content: JSON.stringify(over()) });
+    expect(imported.ok).toBe(false);
+    if (!imported.ok) expect(imported.error.message).toContain(message);
+    // simulate (the renderer's and the CLI's engine entry)
+    const sim = await s.api.call('simulate', { model: over(), scenario: { format: 'jeugdbegroting/scenario@1', name: 'S' } });
+    expect(sim.ok).toBe(false);
+    if (!sim.ok) expect(sim.error.message).toContain(message);
+    expect(value(await s.api.call('models.list', {})).map((m) => m.id)).toEqual([created.id]);
+    expect(value(await s.api.call('models.get', { id: created.id }))).toEqual(before);
+    // the CLI
+    const r = cli({ 'model.json': over() }, '--model', 'model.json', '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+  });
+
+  it.each(SCENARIO_OVER_LIMIT)('scenario: %s', async (_what, over, message) => {
+    const s = await open();
+    const modelId = value(await s.api.call('models.save', { model: storedModel() })).id;
+    const created = value(await s.api.call('scenarios.save', { modelId, scenario: storedScenario() }));
+    const before = value(await s.api.call('scenarios.get', { id: created.id }));
+    for (const request of [{ modelId, scenario: over() }, { id: created.id, revision: created.revision, modelId, scenario: over() }]) {
+      const r = await s.api.call('scenarios.save', request);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('validation');
+        expect(r.error.issues?.map((i) => i.message)).toContain(message);
+      }
+    }
+    const imported = await s.api.call('files.importScenario', { modelId, fileName: 'te-veel.json', content: JSON.stringify(over()) });
+    expect(imported.ok).toBe(false);
+    if (!imported.ok) expect(imported.error.message).toContain(message);
+    expect(value(await s.api.call('scenarios.list', { modelId })).map((x) => x.id)).toEqual([created.id]);
+    expect(value(await s.api.call('scenarios.get', { id: created.id }))).toEqual(before);
+    const r = cli({ 'model.json': storedModel(), 'scenario.json': over() }, '--model', 'model.json', '--scenario', 'scenario.json', '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
   });
 });
 

@@ -10,6 +10,7 @@ import { removeSegment, setSegmentField } from '../../../src/renderer/lib/edits/
 import { setAssumption, stripSegment } from '../../../src/renderer/lib/edits/scenario';
 import { defaultModel, shippedScenario } from '../../fixtures';
 import { setTransport } from '../../../src/renderer/api/call';
+import { installUndoMenuLabels, type UndoMenuLabels } from '../../../src/renderer/menu';
 
 const model = defaultModel();
 const scenario = shippedScenario(model, 'ongewijzigd-beleid.json');
@@ -106,5 +107,42 @@ describe('undo per thing edited', () => {
     expect(issue).toMatchObject({ path: 'assumptions.pleegzorg.inflowChangePct.2025', message: 'Pleegzorg, instroom 2025: -150 is kleiner dan -100%' });
     const [m] = useData.getState().editModel((x) => setSegmentField(x, 'pleegzorg', 'avgDurationMonths', 0.5));
     expect(m?.message).toBe('Pleegzorg, trajectduur: 0,5 is kleiner dan 1 maand');
+  });
+});
+
+describe('the desktop menu names what undo would undo (menu.setUndoLabels)', () => {
+  it('sends the open view\'s labels now and whenever they change, once per change', () => {
+    useUi.getState().setView('aannames');
+    const sent: UndoMenuLabels[] = [];
+    const stop = installUndoMenuLabels((l) => sent.push(l));
+    try {
+      expect(sent).toHaveLength(1);
+      const d = useData.getState();
+      d.editScenario((s) => setAssumption(s, 'pleegzorg', 'inflowChangePct', 2027, 4), 'menu.2027');
+      expect(sent.at(-1)).toEqual({ undo: 'Pleegzorg, instroom 2027' });
+      const count = sent.length;
+      // typing on in the same field merges into the same step: nothing new to say
+      d.editScenario((s) => setAssumption(s, 'pleegzorg', 'inflowChangePct', 2027, 45), 'menu.2027');
+      expect(sent).toHaveLength(count);
+
+      // Basismodel: the model's history, not the scenario's
+      useUi.getState().setView('basismodel');
+      expect(sent.at(-1)?.undo).not.toBe('Pleegzorg, instroom 2027');
+      const before = price(useData.getState().modelRecord?.model, 'pleegzorg')!;
+      useData.getState().editModel((m) => setSegmentField(m, 'pleegzorg', 'pricePerUnit', before + 1));
+      expect(sent.at(-1)).toEqual({ undo: 'Pleegzorg, prijs per eenheid' });
+      useData.getState().undo();
+      expect(sent.at(-1)?.redo).toBe('Pleegzorg, prijs per eenheid');
+
+      useUi.getState().setView('aannames');
+      expect(sent.at(-1)).toEqual({ undo: 'Pleegzorg, instroom 2027' });
+      useData.getState().undo();
+      expect(sent.at(-1)?.redo).toBe('Pleegzorg, instroom 2027');
+    } finally {
+      stop();
+    }
+    const after = sent.length;
+    useUi.getState().setView('basismodel');
+    expect(sent).toHaveLength(after);
   });
 });
