@@ -89,6 +89,24 @@ describe('models/noord-limburg.json', () => {
     expect(model.gemeenten.find((g) => g.id === 'venlo')!.youth0to17).toBe(Math.round(4599 + 4667 + 5078 + 0.6 * 5498));
   });
 
+  it('the verdeelsleutel follows the regional practice: solidarity for crisis, JeugdzorgPlus, verblijf and JB/JR, use for the rest', () => {
+    const solidarity = ['verblijf-behandeling', 'opname-vervangende-behandeling', 'crisisdienst', 'crisisbedden', 'jeugdzorgplus', 'jeugdbescherming', 'jeugdreclassering', 'veilig-thuis', 'transformatie-preventie'];
+    const use = ['pleegzorg', 'gezinshuizen', 'dagbehandeling', 'dagbesteding', 'ambulante-begeleiding', 'ambulante-behandeling', 'ambulante-ggz', 'dyslexie'];
+    expect(model.segments.map((s) => s.id).sort()).toEqual([...solidarity, ...use].sort());
+    for (const id of solidarity) expect(model.segments.find((s) => s.id === id)!.split).toBe('solidarity');
+    for (const id of use) expect(model.segments.find((s) => s.id === id)!.split).toBe('usage-average-3');
+    // cited by title and part, and said to be derived where the source is vague
+    expect(model.description).toContain('Regionaal Beleidsplan Jeugd 2022 en verder, regio Noord-Limburg');
+    expect(model.description).toContain('Bijlage 5 Marktanalyse, Financiën: "verdeelsleutel jeugd: deels solidariteit, deels realisatie"');
+    expect(model.description).toContain('is afgeleid');
+    // a use line says which years it used, or why it fell back
+    for (const id of use) {
+      const line = base.lines.find((l) => l.id === id)!;
+      expect(line.splitBasis !== undefined || line.splitNote !== undefined).toBe(true);
+    }
+    for (const id of solidarity) expect(base.lines.find((l) => l.id === id)!.splitNote).toBeUndefined();
+  });
+
   it('the regional total is plausible against the CBS totals (Venlo ~€ 42 mln in 2024)', () => {
     const total = base.totals[0]!.cost;
     expect(total).toBeGreaterThan(70e6);
