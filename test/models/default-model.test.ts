@@ -8,6 +8,7 @@ import { emptyScenario, type Scenario } from '../../src/shared/formats/scenario'
 import type { Model } from '../../src/shared/formats/model';
 import { listParameters } from '../../src/shared/analysis/parameters';
 import { runMonteCarloSync } from '../../src/shared/analysis/montecarlo';
+import { cite } from '../../src/shared/domain/sources';
 
 const modelsDir = `${REPO_ROOT}/models/`;
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -96,8 +97,8 @@ describe('models/noord-limburg.json', () => {
     for (const id of solidarity) expect(model.segments.find((s) => s.id === id)!.split).toBe('solidarity');
     for (const id of use) expect(model.segments.find((s) => s.id === id)!.split).toBe('usage-average-3');
     // cited by title and part, and said to be derived where the source is vague
-    expect(model.description).toContain('Regionaal Beleidsplan Jeugd 2022 en verder, regio Noord-Limburg');
-    expect(model.description).toContain('Bijlage 5 Marktanalyse, Financiën: "verdeelsleutel jeugd: deels solidariteit, deels realisatie"');
+    expect(model.description).toContain(cite('beleidsplan-noord-limburg', 'Bijlage 5 Marktanalyse, Financiën: "verdeelsleutel jeugd: deels solidariteit, deels realisatie"'));
+    expect(model.description).toContain('Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 5');
     expect(model.description).toContain('is afgeleid');
     // a use line says which years it used, or why it fell back
     for (const id of use) {
