@@ -29,6 +29,9 @@ import {
   SEGMENT_COLUMNS,
   type SPLIT_CHOICES,
   SPLIT_TO_MODEL,
+  MIX_TO_USAGE,
+  isMixChoice,
+  type MixChoice,
   TEMPLATE_SHEETS,
   YES,
   normaliseHeader,
@@ -342,12 +345,13 @@ class TemplateReader {
       }
       set('taakveld', v.taakveld, 'taakveld');
       this.cellOf.set(`${path}.split`, at('split'));
-      if (v.split === 'gemengd') {
-        if (v.solidarityPct === undefined) this.error(at('solidarityPct'), 'vul het solidariteitspercentage in bij verdeling gemengd');
-        else seg.split = { solidarityPct: v.solidarityPct };
+      if (isMixChoice(v.split)) {
+        const usage = MIX_TO_USAGE[v.split];
+        if (v.solidarityPct === undefined) this.error(at('solidarityPct'), `vul het solidariteitspercentage in bij verdeling ${v.split}`);
+        else seg.split = usage ? { solidarityPct: v.solidarityPct, usage } : { solidarityPct: v.solidarityPct };
         this.cellOf.set(`${path}.split.solidarityPct`, at('solidarityPct'));
       } else if (v.split !== undefined) {
-        seg.split = SPLIT_TO_MODEL[v.split as Exclude<(typeof SPLIT_CHOICES)[number], 'gemengd'>];
+        seg.split = SPLIT_TO_MODEL[v.split as Exclude<(typeof SPLIT_CHOICES)[number], MixChoice>];
         if (v.solidarityPct !== undefined) this.error(at('solidarityPct'), `${String(v.solidarityPct)}: alleen bij verdeling gemengd`);
       } else if (v.solidarityPct !== undefined) this.error(at('solidarityPct'), `${String(v.solidarityPct)}: kies verdeling gemengd of laat leeg`);
       set('source', v.source, 'source');
