@@ -71,8 +71,8 @@ export function PerGemeente() {
       <header className="view-head">
         <h1>Per gemeente</h1>
         <p className="lead">
-          De lasten worden per regel verdeeld met de verdeelsleutel hieronder; de Rijksmiddelen naar het aandeel per gemeente. De gemeenten tellen precies op tot de
-          regio.
+          De lasten worden per regel verdeeld met de verdeelsleutel hieronder. De Rijksmiddelen: in gerealiseerde jaren het eigen bedrag van elke gemeente, daarna haar
+          laatst gerealiseerde bedrag geïndexeerd; zonder realisatie naar het aandeel per gemeente. De gemeenten tellen precies op tot de regio.
         </p>
       </header>
       <div className="row">
