@@ -86,9 +86,9 @@ export function realisedUsage(model: KeyModel, segmentId: string, basis: 'previo
       const u = usageInYear(model, segmentId, y);
       if (!u) continue;
       if (y === R) return { shares: u, basis: `gebruik ${R}` };
-      return { shares: u, basis: `gebruik ${y}`, note: `${R} (laatste realisatiejaar) heeft geen cijfers per gemeente voor alle gemeenten: gebruik ${y}, het laatste jaar dat ze wel heeft` };
+      return { shares: u, basis: `gebruik ${y}`, note: `${R} (laatste realisatiejaar) heeft geen volledige cijfers per gemeente: gebruik ${y}, het laatste jaar dat ze wel heeft` };
     }
-    return { note: `geen realisatiejaar met cijfers per gemeente voor alle gemeenten: ${NO_USE}` };
+    return { note: `geen realisatiejaar met volledige cijfers per gemeente: ${NO_USE}` };
   }
   const n = model.gemeenten.length;
   const sum = new Array<number>(n).fill(0);
@@ -103,11 +103,11 @@ export function realisedUsage(model: KeyModel, segmentId: string, basis: 'previo
     used.push(y);
     for (let k = 0; k < n; k++) sum[k] = sum[k]! + u[k]!;
   }
-  if (used.length === 0) return { note: `${yearList(missing)} hebben geen cijfers per gemeente voor alle gemeenten: ${NO_USE}` };
+  if (used.length === 0) return { note: `${yearList(missing)} hebben geen volledige cijfers per gemeente: ${NO_USE}` };
   const shares = sum.map((v) => v / used.length);
   const label = used.length === 1 ? `gebruik ${used[0]}` : `gebruik gemiddeld ${yearList(used)}`;
   if (missing.length === 0) return { shares, basis: label };
-  return { shares, basis: label, note: `${yearList(missing)} ${missing.length === 1 ? 'heeft' : 'hebben'} geen cijfers per gemeente voor alle gemeenten: ${label}` };
+  return { shares, basis: label, note: `${yearList(missing)} ${missing.length === 1 ? 'heeft' : 'hebben'} geen volledige cijfers per gemeente: ${label}` };
 }
 
 /**

@@ -128,7 +128,7 @@ describe('fallbacks are said, never silent', () => {
     const { key, line } = shares('usage-previous-year', { ...FULL, '2024': [400, 400, -1] });
     expect(key).toEqual([0.5, 0.3, 0.2]);
     expect(line.splitBasis).toBe('gebruik 2023');
-    expect(line.splitNote).toBe('2024 (laatste realisatiejaar) heeft geen cijfers per gemeente voor alle gemeenten: gebruik 2023, het laatste jaar dat ze wel heeft');
+    expect(line.splitNote).toBe('2024 (laatste realisatiejaar) heeft geen volledige cijfers per gemeente: gebruik 2023, het laatste jaar dat ze wel heeft');
   });
 
   it('3-year mean over the complete years only, naming the missing ones', () => {
@@ -136,17 +136,27 @@ describe('fallbacks are said, never silent', () => {
     // (0,6 + 0,5) / 2, (0,2 + 0,3) / 2, (0,2 + 0,2) / 2
     expect(key).toEqual([expect.closeTo(0.55, 12), expect.closeTo(0.25, 12), expect.closeTo(0.2, 12)]);
     expect(line.splitBasis).toBe('gebruik gemiddeld 2022 en 2023');
-    expect(line.splitNote).toBe('2024 heeft geen cijfers per gemeente voor alle gemeenten: gebruik gemiddeld 2022 en 2023');
+    expect(line.splitNote).toBe('2024 heeft geen volledige cijfers per gemeente: gebruik gemiddeld 2022 en 2023');
   });
 
   it('no complete year at all: solidarity, with a note; a mix becomes its solidarity part plus solidarity', () => {
     const partial = { '2022': [600, -1, -1], '2023': [500, -1, -1], '2024': [400, -1, -1] } as Record<string, [number, number, number]>;
     const avg = shares('usage-average-3', partial);
     expect(avg.key).toEqual([0.5, 0.25, 0.25]);
-    expect(avg.line.splitNote).toBe('2022, 2023 en 2024 hebben geen cijfers per gemeente voor alle gemeenten: solidariteit (aandeel jeugdigen 0–17)');
+    expect(avg.line.splitNote).toBe('2022, 2023 en 2024 hebben geen volledige cijfers per gemeente: solidariteit (aandeel jeugdigen 0–17)');
     const prev = shares({ solidarityPct: 20, usage: 'previous-year' }, partial);
     expect(prev.key).toEqual([expect.closeTo(0.5, 12), expect.closeTo(0.25, 12), expect.closeTo(0.25, 12)]);
-    expect(prev.line.splitNote).toBe('geen realisatiejaar met cijfers per gemeente voor alle gemeenten: solidariteit (aandeel jeugdigen 0–17)');
+    expect(prev.line.splitNote).toBe('geen realisatiejaar met volledige cijfers per gemeente: solidariteit (aandeel jeugdigen 0–17)');
+  });
+
+  it('a year whose gemeente figures add up to € 0 is not complete: the year before is used', () => {
+    // (a region of € 0 in 2024 would be needed for a valid model; the helper reads only the gemeenten's figures)
+    const m = splitModel('usage-previous-year');
+    const zero: Model = { ...m, realisatie: { ...m.realisatie!, gemeenten: perGemeente({ ...FULL, '2024': [0, 0, 0] }) } };
+    expect(usageInYear(zero, 'x', 2024)).toBeUndefined();
+    const u = realisedUsage(zero, 'x', 'previous-year');
+    expect(u.shares).toEqual([0.5, 0.3, 0.2]);
+    expect(u.note).toBe('2024 (laatste realisatiejaar) heeft geen volledige cijfers per gemeente: gebruik 2023, het laatste jaar dat ze wel heeft');
   });
 
   it('a mix of 100 % solidarity needs no use and gives no note', () => {
