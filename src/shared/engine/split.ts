@@ -60,6 +60,12 @@ function firstGemeenteYear(model: KeyModel, segmentId: string): number {
   return first;
 }
 
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let y = from; y <= to; y++) out.push(y);
+  return out;
+}
+
 function yearList(years: readonly number[]): string {
   if (years.length <= 1) return years.join('');
   return `${years.slice(0, -1).join(', ')} en ${years[years.length - 1]}`;
@@ -94,7 +100,10 @@ export function realisedUsage(model: KeyModel, segmentId: string, basis: 'previo
   const sum = new Array<number>(n).fill(0);
   const used: number[] = [];
   const missing: number[] = [];
-  for (let y = R - 2; y <= R; y++) {
+  // the realised years start at the model's base year: fewer than 3 before R is said too
+  const regionYears = Object.keys(r.segments[segmentId] ?? {}).map(Number);
+  const first = regionYears.length > 0 ? Math.min(R, Math.max(R - 2, Math.min(...regionYears))) : R - 2;
+  for (let y = first; y <= R; y++) {
     const u = usageInYear(model, segmentId, y);
     if (!u) {
       missing.push(y);
@@ -103,11 +112,13 @@ export function realisedUsage(model: KeyModel, segmentId: string, basis: 'previo
     used.push(y);
     for (let k = 0; k < n; k++) sum[k] = sum[k]! + u[k]!;
   }
-  if (used.length === 0) return { note: `${yearList(missing)} hebben geen volledige cijfers per gemeente: ${NO_USE}` };
+  const short = first > R - 2 ? `${R - first + 1 === 1 ? `alleen ${R} is gerealiseerd` : `alleen ${yearList(range(first, R))} zijn gerealiseerd`}, geen 3 jaar` : undefined;
+  const why = [short, missing.length > 0 ? `${yearList(missing)} ${missing.length === 1 ? 'heeft' : 'hebben'} geen volledige cijfers per gemeente` : undefined].filter((t) => t !== undefined).join('; ');
+  if (used.length === 0) return { note: `${why}: ${NO_USE}` };
   const shares = sum.map((v) => v / used.length);
   const label = used.length === 1 ? `gebruik ${used[0]}` : `gebruik gemiddeld ${yearList(used)}`;
-  if (missing.length === 0) return { shares, basis: label };
-  return { shares, basis: label, note: `${yearList(missing)} ${missing.length === 1 ? 'heeft' : 'hebben'} geen volledige cijfers per gemeente: ${label}` };
+  if (why === '') return { shares, basis: label };
+  return { shares, basis: label, note: `${why}: ${label}` };
 }
 
 /**

@@ -159,6 +159,30 @@ describe('fallbacks are said, never silent', () => {
     expect(u.note).toBe('2024 (laatste realisatiejaar) heeft geen volledige cijfers per gemeente: gebruik 2023, het laatste jaar dat ze wel heeft');
   });
 
+  it('fewer than 3 realised years: the mean over those there are, said in the note', () => {
+    const m = model({
+      baseYear: 2023,
+      endYear: 2026,
+      gemeenten: [gemeente('a', 200), gemeente('b', 100), gemeente('c', 100)],
+      segments: [budget('x', 1_000, { split: 'usage-average-3' })],
+      funding: { baseAmount: 12_000 },
+      realisatie: {
+        lastYear: 2024,
+        segments: { x: { '2023': fig(1_000), '2024': fig(1_000) } },
+        gemeenten: {
+          a: { segments: { x: { '2023': fig(500), '2024': fig(400) } } },
+          b: { segments: { x: { '2023': fig(300), '2024': fig(400) } } },
+          c: { segments: { x: { '2023': fig(200), '2024': fig(200) } } },
+        },
+      },
+    });
+    const line = simulate(m, emptyScenario('leeg'));
+    // (0,5 + 0,4) / 2, (0,3 + 0,4) / 2, (0,2 + 0,2) / 2
+    expect(line.gemeenten.map((g) => g.costShares['x'])).toEqual([expect.closeTo(0.45, 12), expect.closeTo(0.35, 12), expect.closeTo(0.2, 12)]);
+    expect(line.lines[0]!.splitBasis).toBe('gebruik gemiddeld 2023 en 2024');
+    expect(line.lines[0]!.splitNote).toBe('alleen 2023 en 2024 zijn gerealiseerd, geen 3 jaar: gebruik gemiddeld 2023 en 2024');
+  });
+
   it('a mix of 100 % solidarity needs no use and gives no note', () => {
     const m = model({ segments: [budget('x', 100, { split: { solidarityPct: 100, usage: 'average-3' } })] });
     const key = lineKey(m, m.segments[0]!, youthShares(m.gemeenten));
