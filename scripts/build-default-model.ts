@@ -13,7 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { calibrate, DAYS_PER_MONTH } from '../src/shared/engine/calibrate';
-import { MODEL_FORMAT, type BudgetSegment, type Gemeente, type Model, type VolumeSegment } from '../src/shared/formats/model';
+import { MODEL_FORMAT, type BudgetSegment, type Gemeente, type Model, type Segment, type VolumeSegment } from '../src/shared/formats/model';
 import { parseModel } from '../src/shared/formats/validate';
 import { formatEuro } from '../src/shared/locale/numbers';
 import { cite } from '../src/shared/domain/sources';
@@ -388,15 +388,32 @@ const BASE_FUNDING = Math.round(modelCost2022 * COVER);
 const cost2024 = modelCost2022 * 1.0643 * 1.0571;
 const NATIONAL_SHARE = Math.round((cost2024 / 8.1e9) * 1e5) / 1e5;
 
+// ---------------------------------------------------------------- verdeelsleutel per gemeente
+/**
+ * The regional practice: the beleidsplan's market analysis (Bijlage 5, Financiën) names the
+ * "verdeelsleutel jeugd: deels solidariteit, deels realisatie" but not which function goes which way.
+ * Derived here: the functions the region contracts jointly (crisis, JeugdzorgPlus, verblijf — the segment
+ * "opname vervangende behandeling en behandeling met verblijf" — and JB/JR, plus the regional tasks Veilig
+ * Thuis and the regional budget of § 5.1) are shared by solidarity (youth 0–17); the rest by use, averaged
+ * over the last three realised years (less sensitive to one large case than t−1). Without realised figures
+ * per gemeente the use lines fall back to solidarity, which the result says per line.
+ */
+const SOLIDARITY_LINES = new Set(['verblijf-behandeling', 'opname-vervangende-behandeling', 'crisisdienst', 'crisisbedden', 'jeugdzorgplus', 'jeugdbescherming', 'jeugdreclassering', 'veilig-thuis', 'transformatie-preventie']);
+const SPLIT_SOURCE = cite('beleidsplan-noord-limburg', 'Bijlage 5 Marktanalyse, Financiën: "verdeelsleutel jeugd: deels solidariteit, deels realisatie"');
+
+function withRegionalKey<S extends Segment>(seg: S): S {
+  return { ...seg, split: SOLIDARITY_LINES.has(seg.id) ? 'solidarity' : 'usage-average-3' };
+}
+
 const model: Model = {
   format: MODEL_FORMAT,
   name: 'Regio Noord-Limburg',
   description:
-    'Standaardmodel van de jeugdhulpregio Noord-Limburg (Beesel, Bergen, Gennep, Horst aan de Maas, Peel en Maas, Venlo, Venray), basisjaar 2022. Bronregels uit het Regionaal Beleidsplan Jeugd 2022 en verder (Bijlage 3, § 5.1); overige segmenten, jeugdigen per gemeente en Rijksmiddelen zijn schattingen uit publieke cijfers (estimate: true, met toelichting). Opgebouwd met scripts/build-default-model.ts.',
+    `Standaardmodel van de jeugdhulpregio Noord-Limburg (Beesel, Bergen, Gennep, Horst aan de Maas, Peel en Maas, Venlo, Venray), basisjaar 2022. Bronregels uit het Regionaal Beleidsplan Jeugd 2022 en verder (Bijlage 3, § 5.1); overige segmenten, jeugdigen per gemeente en Rijksmiddelen zijn schattingen uit publieke cijfers (estimate: true, met toelichting). Verdeelsleutel over de gemeenten volgens de regionale praktijk "deels solidariteit, deels realisatie" (${SPLIT_SOURCE}); welke functie hoe wordt verdeeld, noemt de bron niet en is afgeleid: solidariteit (naar jeugdigen 0–17) voor de regionaal gecontracteerde functies crisis, JeugdzorgPlus, verblijf (opname vervangende behandeling en behandeling met verblijf) en jeugdbescherming/jeugdreclassering, en voor Veilig Thuis en het regionale budget; naar gebruik (gemiddeld over de laatste drie realisatiejaren) voor wonen, dagbesteding/dagbehandeling en ambulant. Zonder realisatie per gemeente vallen die terug op solidariteit (de uitkomst meldt dat per regel). Opgebouwd met scripts/build-default-model.ts.`,
   baseYear: 2022,
   endYear: 2028,
   gemeenten,
-  segments: [verblijf, ovb, ...estimated.filter((s) => s.group === GROUP_WONEN), ...estimated.filter((s) => s.group === GROUP_DAG), ...estimated.filter((s) => s.group === GROUP_AMB), crisisdienst, crisisbedden, jzp, jb, jr, veiligThuis, transformatie],
+  segments: [verblijf, ovb, ...estimated.filter((s) => s.group === GROUP_WONEN), ...estimated.filter((s) => s.group === GROUP_DAG), ...estimated.filter((s) => s.group === GROUP_AMB), crisisdienst, crisisbedden, jzp, jb, jr, veiligThuis, transformatie].map(withRegionalKey),
   funding: {
     baseAmount: BASE_FUNDING,
     indexPct: { '2023': 6.43, '2024': 5.71, '2025': 3.94, '2026': 2.5, '2027': 2.5, '2028': 2.5 },

@@ -74,4 +74,44 @@ describe('Per gemeente', () => {
     const shownKey = await app.page.textContent(`[data-testid="verdeelsleutel"] tr[data-segment="${seg.id}"] td[data-gemeente="venlo"] .abs`);
     expect(shownKey).toBe(`${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(100 * venloNow.costShares[seg.id]!)}%`);
   });
+
+  it('offers the realised-use keys and a mix with a chosen use; the years used or the fallback are shown at the line', async () => {
+    const { model, scenarios } = await stored(srv);
+    const scenario = scenarios.find((s) => s.name === 'Ongewijzigd beleid')!.scenario;
+    const seg = model.segments.find((s) => s.kind === 'budget')!;
+    const splitOf = async () => (await stored(srv)).model.segments.find((s) => s.id === seg.id)!.split;
+    await app.nav('gemeenten');
+    const row = `[data-testid="verdeelsleutel"] tr[data-segment="${seg.id}"]`;
+
+    await app.page.selectOption(`[data-testid="split-${seg.id}"]`, 'usage-average-3');
+    await expect.poll(splitOf).toBe('usage-average-3');
+    let expected = simulate((await stored(srv)).model, scenario);
+    let line = expected.lines.find((l) => l.id === seg.id)!;
+    // the stored model has no realisatie per gemeente for every line: either the years used or the fallback is shown
+    expect(line.splitBasis !== undefined || line.splitNote !== undefined).toBe(true);
+    if (line.splitNote !== undefined) {
+      await expect.poll(() => app.page.textContent(`[data-testid="split-note-${seg.id}"]`)).toBe(`Terugval: ${line.splitNote}`);
+    }
+    if (line.splitBasis !== undefined) await expect.poll(() => app.page.textContent(`[data-testid="split-basis-${seg.id}"]`)).toBe(line.splitBasis);
+    // no typed shares for a key computed from the realisatie
+    expect(await app.page.locator(`${row} td[data-gemeente="venlo"] input`).count()).toBe(0);
+
+    await app.page.selectOption(`[data-testid="split-${seg.id}"]`, 'mix');
+    await expect.poll(splitOf).toEqual({ solidarityPct: 50, usage: 'average-3' });
+    await app.page.selectOption(`[data-testid="split-usage-${seg.id}"]`, 'previous-year');
+    await expect.poll(splitOf).toEqual({ solidarityPct: 50, usage: 'previous-year' });
+    await app.page.selectOption(`[data-testid="split-usage-${seg.id}"]`, 'fixed');
+    await expect.poll(splitOf).toEqual({ solidarityPct: 50 });
+    // a mix with a fixed use asks for the typed shares again
+    await expect.poll(() => app.page.locator(`${row} td[data-gemeente="venlo"] input`).count()).toBe(1);
+    await app.saved();
+
+    expected = simulate((await stored(srv)).model, scenario);
+    line = expected.lines.find((l) => l.id === seg.id)!;
+    expect(line.splitNote).toBeUndefined();
+    const venlo = expected.gemeenten.find((g) => g.id === 'venlo')!;
+    await expect
+      .poll(() => app.page.textContent(`${row} td[data-gemeente="venlo"] .abs`))
+      .toBe(`${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(100 * venlo.costShares[seg.id]!)}%`);
+  });
 });

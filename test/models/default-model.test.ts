@@ -8,6 +8,7 @@ import { emptyScenario, type Scenario } from '../../src/shared/formats/scenario'
 import type { Model } from '../../src/shared/formats/model';
 import { listParameters } from '../../src/shared/analysis/parameters';
 import { runMonteCarloSync } from '../../src/shared/analysis/montecarlo';
+import { cite } from '../../src/shared/domain/sources';
 
 const modelsDir = `${REPO_ROOT}/models/`;
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -87,6 +88,24 @@ describe('models/noord-limburg.json', () => {
 
   it('Venlo youth 0–17 from CBS 71488ned: 0–15 + 3/5 of 15–20', () => {
     expect(model.gemeenten.find((g) => g.id === 'venlo')!.youth0to17).toBe(Math.round(4599 + 4667 + 5078 + 0.6 * 5498));
+  });
+
+  it('the verdeelsleutel follows the regional practice: solidarity for crisis, JeugdzorgPlus, verblijf and JB/JR, use for the rest', () => {
+    const solidarity = ['verblijf-behandeling', 'opname-vervangende-behandeling', 'crisisdienst', 'crisisbedden', 'jeugdzorgplus', 'jeugdbescherming', 'jeugdreclassering', 'veilig-thuis', 'transformatie-preventie'];
+    const use = ['pleegzorg', 'gezinshuizen', 'dagbehandeling', 'dagbesteding', 'ambulante-begeleiding', 'ambulante-behandeling', 'ambulante-ggz', 'dyslexie'];
+    expect(model.segments.map((s) => s.id).sort()).toEqual([...solidarity, ...use].sort());
+    for (const id of solidarity) expect(model.segments.find((s) => s.id === id)!.split).toBe('solidarity');
+    for (const id of use) expect(model.segments.find((s) => s.id === id)!.split).toBe('usage-average-3');
+    // cited by title and part, and said to be derived where the source is vague
+    expect(model.description).toContain(cite('beleidsplan-noord-limburg', 'Bijlage 5 Marktanalyse, Financiën: "verdeelsleutel jeugd: deels solidariteit, deels realisatie"'));
+    expect(model.description).toContain('Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 5');
+    expect(model.description).toContain('is afgeleid');
+    // a use line says which years it used, or why it fell back
+    for (const id of use) {
+      const line = base.lines.find((l) => l.id === id)!;
+      expect(line.splitBasis !== undefined || line.splitNote !== undefined).toBe(true);
+    }
+    for (const id of solidarity) expect(base.lines.find((l) => l.id === id)!.splitNote).toBeUndefined();
   });
 
   it('the regional total is plausible against the CBS totals (Venlo ~€ 42 mln in 2024)', () => {

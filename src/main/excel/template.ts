@@ -34,6 +34,7 @@ import {
   MODEL_FIELDS,
   SEGMENT_COLUMNS,
   TEMPLATE_SHEETS,
+  splitChoice,
   type ColumnDef,
 } from './templateLayout';
 
@@ -80,7 +81,7 @@ export function buildTemplate(model?: Model): ExcelJS.Workbook {
       openingClients: s.kind === 'volume' ? s.openingClients : undefined,
       amount: s.kind === 'budget' ? s.amount : undefined,
       taakveld: s.taakveld,
-      split: s.split === undefined ? undefined : s.split === 'solidarity' ? 'solidariteit' : s.split === 'usage' ? 'gebruik' : 'gemengd',
+      split: splitChoice(s.split),
       solidarityPct: typeof s.split === 'object' ? s.split.solidarityPct : undefined,
       source: citeSource(s.source),
       estimate: s.estimate,
@@ -277,7 +278,7 @@ function writeInstructions(ws: Worksheet): void {
     ['Segmenten: één rij per segment. Soort "volume" (instroom × duur × intensiteit × tarief) of "budget" (vast bedrag per jaar). Vul bij volume de kolommen instroom t/m beginstand, bij budget alleen het bedrag.', 'text'],
     ['Gemeenten: de gemeenten van de regio met het aantal jeugdigen 0–17 en (optioneel) hun aandeel in de Rijksmiddelen als percentage.', 'text'],
     ['Rijksmiddelen: het basisbedrag in het basisjaar met bron, en de index per jaar (in procenten t.o.v. het vorige jaar).', 'text'],
-    ['Gebruiksaandelen: alleen voor segmenten met verdeling "gebruik" of "gemengd": per gemeente het aandeel in het gebruik (percentage).', 'text'],
+    ['Gebruiksaandelen: alleen voor segmenten met verdeling "gebruik" of "gemengd" (vast aandeel): per gemeente het aandeel in het gebruik (percentage). Bij "vorig jaar" en "gemiddeld 3 jaar" volgt het gebruik uit de realisatie per gemeente.', 'text'],
     ['Kalibratie (optioneel): de realisatiecijfers waarop een volumesegment is afgestemd.', 'text'],
     ['Regels', 'head'],
     ['Getallen: typ ze als getal (1234,5). Tekst als "twaalf" wordt geweigerd met de cel erbij.', 'text'],

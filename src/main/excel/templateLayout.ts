@@ -5,6 +5,7 @@
  * may reorder or add columns; the headers themselves must stay.
  */
 
+import type { Split } from '../../shared/formats/model';
 import { MAX_AMOUNT, MAX_COUNT, MAX_DAYS_PER_CLIENT, MAX_DURATION_MONTHS, MAX_UNITS_PER_CLIENT_MONTH, MAX_YEAR, MIN_YEAR } from '../../shared/formats/limits';
 
 export const TEMPLATE_SHEETS = {
@@ -39,7 +40,8 @@ export interface ColumnDef<K extends string = string> {
 }
 
 export const KIND_CHOICES = ['volume', 'budget'] as const;
-export const SPLIT_CHOICES = ['solidariteit', 'gebruik', 'gemengd'] as const;
+/** "gebruik"/"gemengd" = vast aandeel (Gebruiksaandelen); "vorig jaar"/"gemiddeld 3 jaar" = uit de realisatie per gemeente. */
+export const SPLIT_CHOICES = ['solidariteit', 'gebruik', 'gebruik vorig jaar', 'gebruik gemiddeld 3 jaar', 'gemengd', 'gemengd vorig jaar', 'gemengd gemiddeld 3 jaar'] as const;
 export const YESNO_CHOICES = ['ja', 'nee'] as const;
 
 export const SEGMENT_COLUMNS = [
@@ -55,7 +57,7 @@ export const SEGMENT_COLUMNS = [
   { key: 'openingClients', header: 'beginstand jeugdigen', kind: 'number', width: 12, help: 'Alleen bij volume; leeg = evenwicht (instroom × duur / 12).', max: MAX_COUNT },
   { key: 'amount', header: 'bedrag per jaar (€)', kind: 'number', width: 14, help: 'Alleen bij budget.', max: MAX_AMOUNT },
   { key: 'taakveld', header: 'taakveld', kind: 'choice', width: 10, help: 'Iv3-taakveld vanaf 2023 (bijv. 6.72a).' },
-  { key: 'split', header: 'verdeling', kind: 'choice', width: 13, choices: SPLIT_CHOICES, help: 'Verdeelsleutel over de gemeenten; leeg = solidariteit.' },
+  { key: 'split', header: 'verdeling', kind: 'choice', width: 24, choices: SPLIT_CHOICES, help: 'Verdeelsleutel over de gemeenten; leeg = solidariteit. "gebruik" en "gemengd" volgen de Gebruiksaandelen; "vorig jaar" en "gemiddeld 3 jaar" het gebruik uit de realisatie per gemeente.' },
   { key: 'solidarityPct', header: 'solidariteit % (bij gemengd)', kind: 'number', width: 12 },
   { key: 'source', header: 'bron', kind: 'text', width: 40 },
   { key: 'estimate', header: 'schatting', kind: 'yesno', width: 10, choices: YESNO_CHOICES },
@@ -102,7 +104,24 @@ export const FUNDING_FIELDS = [
 export const INDEX_HEADER = { year: 'jaar', pct: 'index (% t.o.v. vorig jaar)' } as const;
 export const GEBRUIK_FIRST_HEADER = 'segment id';
 
-export const SPLIT_TO_MODEL = { solidariteit: 'solidarity', gebruik: 'usage' } as const;
+/** The template's verdeling as a split, the solidarity % filled in for a mix (see docs/formats.md). */
+export const SPLIT_TO_MODEL = {
+  solidariteit: 'solidarity',
+  gebruik: 'usage',
+  'gebruik vorig jaar': 'usage-previous-year',
+  'gebruik gemiddeld 3 jaar': 'usage-average-3',
+} as const;
+export const MIX_TO_USAGE = { gemengd: undefined, 'gemengd vorig jaar': 'previous-year', 'gemengd gemiddeld 3 jaar': 'average-3' } as const;
+export type MixChoice = keyof typeof MIX_TO_USAGE;
+export const isMixChoice = (v: unknown): v is MixChoice => typeof v === 'string' && Object.hasOwn(MIX_TO_USAGE, v);
+
+/** A model split as the template's verdeling (undefined = leeg = solidariteit). */
+export function splitChoice(split: Split | undefined): (typeof SPLIT_CHOICES)[number] | undefined {
+  if (split === undefined) return undefined;
+  if (typeof split === 'object') return split.usage === 'previous-year' ? 'gemengd vorig jaar' : split.usage === 'average-3' ? 'gemengd gemiddeld 3 jaar' : 'gemengd';
+  const entry = Object.entries(SPLIT_TO_MODEL).find(([, v]) => v === split);
+  return entry![0] as keyof typeof SPLIT_TO_MODEL;
+}
 
 /** Header text as compared on import: case, spacing and dashes do not matter. */
 export function normaliseHeader(text: string): string {

@@ -3,7 +3,7 @@
  * verdeelsleutel per line — shown and changeable; edits go into the model.
  */
 import { useId, useState } from 'react';
-import type { Model, Segment, Split } from '../../shared/formats/model';
+import type { Model, Segment, Split, UsageBasis } from '../../shared/formats/model';
 import type { SimulationResult } from '../../shared/engine/result';
 import { formatPct } from '../../shared/locale/numbers';
 import { GemeenteChart } from '../charts/GemeenteChart';
@@ -71,8 +71,8 @@ export function PerGemeente() {
       <header className="view-head">
         <h1>Per gemeente</h1>
         <p className="lead">
-          De lasten worden per regel verdeeld met de verdeelsleutel hieronder; de Rijksmiddelen naar het aandeel per gemeente. De gemeenten tellen precies op tot de
-          regio.
+          De lasten worden per regel verdeeld met de verdeelsleutel hieronder. De Rijksmiddelen: in gerealiseerde jaren het eigen bedrag van elke gemeente, daarna haar
+          laatst gerealiseerde bedrag geïndexeerd; zonder realisatie naar het aandeel per gemeente. De gemeenten tellen precies op tot de regio.
         </p>
       </header>
       <div className="row">
@@ -176,17 +176,32 @@ export function GemeentenEditor({ model, result }: { model: Model; result: Simul
   );
 }
 
-type SplitKind = 'solidarity' | 'usage' | 'mix';
+type SplitKind = 'solidarity' | 'usage-previous-year' | 'usage-average-3' | 'usage' | 'mix';
 const SPLIT_OPTIONS: { value: SplitKind; label: string }[] = [
   { value: 'solidarity', label: 'Solidariteit (naar jeugdigen)' },
-  { value: 'usage', label: 'Naar gebruik' },
+  { value: 'usage-previous-year', label: 'Gebruik vorig jaar (realisatie)' },
+  { value: 'usage-average-3', label: 'Gebruik gemiddeld 3 jaar (realisatie)' },
+  { value: 'usage', label: 'Gebruik, vast aandeel (zelf invullen)' },
   { value: 'mix', label: 'Mix solidariteit/gebruik' },
+];
+const USAGE_OPTIONS: { value: UsageBasis; label: string }[] = [
+  { value: 'previous-year', label: 'Gebruik vorig jaar (realisatie)' },
+  { value: 'average-3', label: 'Gebruik gemiddeld 3 jaar (realisatie)' },
+  { value: 'fixed', label: 'Vast aandeel (zelf invullen)' },
 ];
 
 function splitKind(split: Split | undefined): SplitKind {
-  if (split === undefined || split === 'solidarity') return 'solidarity';
-  if (split === 'usage') return 'usage';
-  return 'mix';
+  if (split === undefined) return 'solidarity';
+  return typeof split === 'object' ? 'mix' : split;
+}
+
+/** The use a key follows: 'fixed' = the typed usageShare; undefined for pure solidarity. */
+function usageBasis(split: Split | undefined): UsageBasis | undefined {
+  if (split === undefined || split === 'solidarity') return undefined;
+  if (split === 'usage') return 'fixed';
+  if (split === 'usage-previous-year') return 'previous-year';
+  if (split === 'usage-average-3') return 'average-3';
+  return split.usage ?? 'fixed';
 }
 
 function VerdeelsleutelEditor({ model, result }: { model: Model; result: SimulationResult }) {
@@ -195,8 +210,9 @@ function VerdeelsleutelEditor({ model, result }: { model: Model; result: Simulat
     <section className="card" aria-labelledby="key-h">
       <h2 id="key-h">Verdeelsleutel per regel</h2>
       <p className="meta">
-        Per regel: solidariteit (naar aantal jeugdigen), naar gebruik (aandeel per gemeente; leeg = naar jeugdigen) of een mix. De percentages per gemeente zijn de
-        sleutel die nu wordt gebruikt.
+        Per regel: solidariteit (naar aantal jeugdigen), naar gebruik — berekend uit de realisatie per gemeente (vorig jaar of gemiddeld over de laatste drie
+        realisatiejaren) of als vast aandeel dat u zelf invult (leeg = naar jeugdigen) — of een mix van solidariteit en gebruik. Ontbreekt de realisatie die een
+        sleutel nodig heeft, dan staat bij de regel waarop is teruggevallen. De percentages per gemeente zijn de sleutel die nu wordt gebruikt.
       </p>
       <div className="table-scroll">
         <table className="data wrap-rows split-table" data-testid="verdeelsleutel">
@@ -236,7 +252,10 @@ function SplitRow({
   editModel: ReturnType<typeof useData.getState>['editModel'];
 }) {
   const kind = splitKind(seg.split);
-  const usesUsage = kind !== 'solidarity';
+  const basis = usageBasis(seg.split);
+  const typedUsage = basis === 'fixed';
+  const line = result.lines[index];
+  const solidarityPct = typeof seg.split === 'object' ? seg.split.solidarityPct : 50;
   return (
     <tr data-segment={seg.id}>
       <th scope="row">{seg.name}</th>
@@ -248,26 +267,46 @@ function SplitRow({
           options={SPLIT_OPTIONS}
           testId={`split-${seg.id}`}
           onChange={(v) => {
-            const next: Split = v === 'mix' ? { solidarityPct: 50 } : v;
+            // a new mix follows the realised use of the last 3 years; an old mix keeps its own (typed) use
+            const next: Split = v === 'mix' ? { solidarityPct: 50, usage: 'average-3' } : v;
             return editModel((m) => setSplit(m, seg.id, next));
           }}
         />
         {kind === 'mix' && typeof seg.split === 'object' ? (
-          <NumberField
-            label={`Solidariteitsdeel ${seg.name} (%)`}
-            suffix="%"
-            allowEmpty={false}
-            value={seg.split.solidarityPct}
-            path={`segments[${index}].split.solidarityPct`}
-            onCommit={(v) => editModel((m) => setSplit(m, seg.id, { solidarityPct: v ?? 0 }))}
-          />
+          <>
+            <NumberField
+              label={`Solidariteitsdeel ${seg.name} (%)`}
+              suffix="%"
+              allowEmpty={false}
+              value={seg.split.solidarityPct}
+              path={`segments[${index}].split.solidarityPct`}
+              onCommit={(v) => editModel((m) => setSplit(m, seg.id, mixSplit(v ?? 0, basis ?? 'fixed')))}
+            />
+            <SelectField
+              label={`Gebruiksdeel ${seg.name}`}
+              value={basis ?? 'fixed'}
+              options={USAGE_OPTIONS}
+              testId={`split-usage-${seg.id}`}
+              onChange={(v) => editModel((m) => setSplit(m, seg.id, mixSplit(solidarityPct, v)))}
+            />
+          </>
+        ) : null}
+        {line?.splitBasis ? (
+          <p className="meta" data-testid={`split-basis-${seg.id}`}>
+            {line.splitBasis}
+          </p>
+        ) : null}
+        {line?.splitNote ? (
+          <p className="meta" role="note" data-testid={`split-note-${seg.id}`}>
+            Terugval: {line.splitNote}
+          </p>
         ) : null}
       </td>
       {model.gemeenten.map((g, k) => {
         const used = result.gemeenten[k]?.costShares[seg.id] ?? 0;
         return (
           <td key={g.id} className="num" data-gemeente={g.id}>
-            {usesUsage ? (
+            {typedUsage ? (
               <NumberField
                 label={`Gebruik ${seg.name} ${g.name} (%)`}
                 hideLabel
@@ -284,4 +323,9 @@ function SplitRow({
       })}
     </tr>
   );
+}
+
+/** A mix; the use basis 'fixed' is left out, as in files from before the realised-use keys. */
+function mixSplit(solidarityPct: number, usage: UsageBasis): Split {
+  return usage === 'fixed' ? { solidarityPct } : { solidarityPct, usage };
 }

@@ -37,6 +37,10 @@ interface LineCommon {
   name: string;
   group?: string;
   taakveld?: string;
+  /** for a verdeelsleutel by realised use: the years the use comes from, e.g. "gebruik 2024" (set with the per-gemeente split) */
+  splitBasis?: string;
+  /** set when the verdeelsleutel could not be made as asked: the fallback used and why (docs/formats.md) */
+  splitNote?: string;
 }
 
 export interface VolumeLineResult extends LineCommon {

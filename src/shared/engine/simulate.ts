@@ -13,7 +13,7 @@ import type {
 } from './result';
 import { yearPath, yearValues } from './paths';
 import { applySubstitutions } from './substitution';
-import { fundingShares, lineShares, splitAmount, youthShares } from './split';
+import { fundingShares, lineKey, splitAmount, youthShares } from './split';
 import { modelYears } from '../years';
 import { annotatePrevention, preventionFactors, preventionLine } from './prevention';
 import { fundingMeasures } from './measures';
@@ -248,9 +248,14 @@ function splitOverGemeenten(
 ): GemeenteResult[] {
   const youth = youthShares(model.gemeenten);
   // Lines beyond the model's segments (the prevention budget) are shared by youth, like the regional budget.
-  const shareByLine = lines.map((_, l) => {
+  const shareByLine = lines.map((line, l) => {
     const seg = model.segments[l];
-    return seg ? lineShares(seg, model.gemeenten, youth) : youth.slice();
+    if (!seg) return youth.slice();
+    const key = lineKey(model, seg, youth);
+    // Only the realised-use kinds carry a basis or note (old models' results stay as they were).
+    if (key.basis !== undefined) line.splitBasis = key.basis;
+    if (key.note !== undefined) line.splitNote = key.note;
+    return key.shares;
   });
   const funding = fundingShares(model.gemeenten, youth);
   const n = model.gemeenten.length;

@@ -38,6 +38,7 @@ const SEGMENT_FIELDS: Record<string, string> = {
   amount: 'bedrag',
   calibration: 'realisatie',
   solidarityPct: 'solidair deel',
+  usage: 'gebruiksbasis',
 };
 
 const GEMEENTE_FIELDS: Record<string, string> = {

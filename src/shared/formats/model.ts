@@ -45,15 +45,29 @@ export const taakveldSchema = z.string().superRefine((code, ctx) => {
   });
 });
 
+/**
+ * Which use a "gebruik" key follows (docs/formats.md, "Verdeling over gemeenten"):
+ * 'fixed' the typed usageShare ("vast"), 'previous-year' the realised lasten per
+ * gemeente in year t−1, 'average-3' the realised shares averaged over the last 3
+ * realised years.
+ */
+export const USAGE_BASES = ['fixed', 'previous-year', 'average-3'] as const;
+export type UsageBasis = (typeof USAGE_BASES)[number];
+
 /** How a line's cost is divided over the gemeenten. */
 export const splitSchema = z.union([
   z.literal('solidarity'),
+  /** by the typed usageShare ("vast") */
   z.literal('usage'),
+  z.literal('usage-previous-year'),
+  z.literal('usage-average-3'),
+  /** x % solidarity + (100 − x) % use; use = usageShare unless `usage` says otherwise */
   z.strictObject({
     solidarityPct: z
       .number()
       .min(0, { error: (iss) => `${fmt(iss.input)} is negatief` })
       .max(100, { error: (iss) => `${fmt(iss.input)} is meer dan 100%` }),
+    usage: z.enum(USAGE_BASES).optional(),
   }),
 ]);
 

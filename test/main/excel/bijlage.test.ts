@@ -218,3 +218,19 @@ describe('begrotingsbijlage, gemeente scope and thousands', () => {
     await expect(exportBijlage({ model, scenarios: [], scope: 'region', unit: 'euro', appVersion: '1' })).rejects.toBeInstanceOf(ExportError);
   });
 });
+
+describe('begrotingsbijlage, verdeelsleutel by realised use', () => {
+  it('Per gemeente names the years a key used and every fallback, per distinct text', async () => {
+    const base = testModel();
+    // two lines fall back (no realisatie in the test model); the others keep their keys and get no note
+    const m = { ...base, segments: base.segments.map((s, i) => (i === 0 ? { ...s, split: 'usage-average-3' as const } : i === 1 ? { ...s, split: { solidarityPct: 40, usage: 'previous-year' as const } } : s)) };
+    const sc = testScenarios(m).slice(0, 1);
+    const file = await exportBijlage({ model: m, scenarios: sc, scope: 'region', unit: 'euro', appVersion: '9.9.9', generatedAt: at });
+    const ws = (await readWorkbook(file.data)).getWorksheet(SHEETS.perGemeente)!;
+    const rows = rowsStartingWith(ws, 'Verdeelsleutel');
+    // the same fallback for both lines: one row naming both
+    expect(rows.map((r) => textOf(ws.getCell(r, 1).value))).toEqual([
+      `Verdeelsleutel, terugval: geen realisatie in het model: solidariteit (aandeel jeugdigen 0–17): ${m.segments[0]!.name}, ${m.segments[1]!.name}`,
+    ]);
+  });
+});

@@ -5,7 +5,7 @@ import { deflateRawSync } from 'node:zlib';
 import { buildTemplate, exportTemplate } from '../../../src/main/excel/template';
 import { importModelWorkbook, type ImportResult } from '../../../src/main/excel/importModel';
 import { TEMPLATE_SHEETS } from '../../../src/main/excel/templateLayout';
-import type { Model } from '../../../src/shared/formats/model';
+import type { Model, Split } from '../../../src/shared/formats/model';
 import { defaultModel, testModel } from '../../fixtures';
 import { readWorkbook } from './helpers';
 
@@ -63,7 +63,28 @@ describe('template round trip', () => {
     const segXml = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
     expect(segXml).toContain('&quot;volume,budget&quot;');
     expect(segXml).toContain('6.72a,6.72b');
-    expect(segXml).toContain('&quot;solidariteit,gebruik,gemengd&quot;');
+    expect(segXml).toContain('&quot;solidariteit,gebruik,gebruik vorig jaar,gebruik gemiddeld 3 jaar,gemengd,gemengd vorig jaar,gemengd gemiddeld 3 jaar&quot;');
+  });
+
+  it('every verdeelsleutel kind survives the round trip, as its Dutch name in the template', async () => {
+    const splits: Split[] = ['usage-previous-year', 'usage-average-3', { solidarityPct: 30, usage: 'previous-year' }, { solidarityPct: 70, usage: 'average-3' }];
+    const m: Model = { ...model, segments: model.segments.map((s, i) => (i < splits.length ? { ...s, split: splits[i]! } : s)) };
+    const wb = await editable(m);
+    const ws = wb.getWorksheet(TEMPLATE_SHEETS.segmenten)!;
+    const col = colOf(ws, 'verdeling');
+    expect([2, 3, 4, 5].map((r) => ws.getCell(r, col).value)).toEqual(['gebruik vorig jaar', 'gebruik gemiddeld 3 jaar', 'gemengd vorig jaar', 'gemengd gemiddeld 3 jaar']);
+    const r = await importModelWorkbook((await exportTemplate(m)).data);
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    expect(r.model).toStrictEqual(m);
+  });
+
+  it('a mix with a use basis needs its solidarity %: a Dutch message naming the cell', async () => {
+    const wb = await editable();
+    const ws = wb.getWorksheet(TEMPLATE_SHEETS.segmenten)!;
+    ws.getCell(2, colOf(ws, 'verdeling')).value = 'gemengd gemiddeld 3 jaar';
+    ws.getCell(2, colOf(ws, 'solidariteit % (bij gemengd)')).value = null;
+    const m = messages(await importModelWorkbook(await bytes(wb)));
+    expect(m.some((x) => x.includes('vul het solidariteitspercentage in bij verdeling gemengd gemiddeld 3 jaar'))).toBe(true);
   });
 
   it('an empty template (no model) imports with Dutch messages about what is missing', async () => {

@@ -1,6 +1,6 @@
 /** Blad Segmenten: one segment a row; budget and volume columns checked against the kind. */
 import type { Worksheet } from 'exceljs';
-import { KIND_CHOICES, SEGMENT_COLUMNS, SPLIT_TO_MODEL, type SPLIT_CHOICES } from '../templateLayout';
+import { KIND_CHOICES, MIX_TO_USAGE, SEGMENT_COLUMNS, SPLIT_TO_MODEL, isMixChoice, type MixChoice, type SPLIT_CHOICES } from '../templateLayout';
 import type { Reading, ReadSegment } from './origins';
 import { readTable } from './tables';
 
@@ -30,12 +30,13 @@ export function readSegments(reading: Reading, ws: Worksheet): ReadSegment[] {
     }
     set('taakveld', v.taakveld, 'taakveld');
     origins.set(`${path}.split`, at('split'));
-    if (v.split === 'gemengd') {
-      if (v.solidarityPct === undefined) reader.error(at('solidarityPct'), 'vul het solidariteitspercentage in bij verdeling gemengd');
-      else seg.split = { solidarityPct: v.solidarityPct };
+    if (isMixChoice(v.split)) {
+      const usage = MIX_TO_USAGE[v.split];
+      if (v.solidarityPct === undefined) reader.error(at('solidarityPct'), `vul het solidariteitspercentage in bij verdeling ${v.split}`);
+      else seg.split = usage ? { solidarityPct: v.solidarityPct, usage } : { solidarityPct: v.solidarityPct };
       origins.set(`${path}.split.solidarityPct`, at('solidarityPct'));
     } else if (v.split !== undefined) {
-      seg.split = SPLIT_TO_MODEL[v.split as Exclude<(typeof SPLIT_CHOICES)[number], 'gemengd'>];
+      seg.split = SPLIT_TO_MODEL[v.split as Exclude<(typeof SPLIT_CHOICES)[number], MixChoice>];
       if (v.solidarityPct !== undefined) reader.error(at('solidarityPct'), `${String(v.solidarityPct)}: alleen bij verdeling gemengd`);
     } else if (v.solidarityPct !== undefined) reader.error(at('solidarityPct'), `${String(v.solidarityPct)}: kies verdeling gemengd of laat leeg`);
     set('source', v.source, 'source');

@@ -9,6 +9,19 @@ import { FMT_SHARE, applyStyle, noteStyle, saldoStyle, sectionStyle, totalStyle 
 import { HEADER_ROWS, SHEETS, type Context } from '../kit/context';
 import { cellNumber, colLetter, diffCells, formula, label, number, roundingRow, styleRow, yearSums } from '../kit/cells';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
+import type { SimulationResult } from '../../../shared/engine/result';
+
+
+/** The lines' verdeelsleutel notes, grouped: "Verdeelsleutel gebruik 2024" or "Verdeelsleutel, terugval: …" → line names. */
+function splitNotes(result: SimulationResult): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (text: string, name: string) => out.set(text, [...(out.get(text) ?? []), name]);
+  for (const line of result.lines) {
+    if (line.splitNote !== undefined) add(`Verdeelsleutel, terugval: ${line.splitNote}`, line.name);
+    else if (line.splitBasis !== undefined) add(`Verdeelsleutel ${line.splitBasis}`, line.name);
+  }
+  return out;
+}
 
 export function buildPerGemeente(wb: ExcelJS.Workbook, ctx: Context): void {
   const ws = newSheet(wb, ctx, SHEETS.perGemeente, 'Lasten en baten per gemeente');
@@ -25,6 +38,13 @@ export function buildPerGemeente(wb: ExcelJS.Workbook, ctx: Context): void {
     setText(note, 'Sleutel = het aandeel van de gemeente in de regionale regel (verdeelsleutel); de baten volgen het aandeel Rijksmiddelen.');
     applyStyle(note, noteStyle);
     note.alignment = { wrapText: false };
+    // keys from the realised use: which years, and every fallback (never silent), one row per distinct text
+    for (const [text, names] of splitNotes(s.result)) {
+      const cell = ws.getCell(row++, 1);
+      setText(cell, `${text}: ${names.join(', ')}`);
+      applyStyle(cell, noteStyle);
+      cell.alignment = { wrapText: false };
+    }
     const saldoRows: number[] = [];
     for (const id of ids) {
       const g = s.result.gemeenten.find((x) => x.id === id);
