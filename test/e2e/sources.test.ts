@@ -28,7 +28,9 @@ beforeAll(async () => {
     gemeenten: model.gemeenten.map((g) => ({ ...g, source: `CBS (via ${NOTE_NAME}), ${PLAN_FILE}` })),
     funding: { ...model.funding, source: `Schatting (Deskundigencommissie, ${NOTE_NAME})` },
   };
-  const saved = await api.call('models.save', { id: modelId, model: legacy });
+  const rec = await api.call('models.get', { id: modelId });
+  if (!rec.ok) throw new Error(rec.error.message);
+  const saved = await api.call('models.save', { id: modelId, revision: rec.value.revision, model: legacy });
   if (!saved.ok) throw new Error(saved.error.message);
   const first = scenarios.find((s) => s.name === 'Ongewijzigd beleid')!;
   const sc = first.scenario;
@@ -37,7 +39,9 @@ beforeAll(async () => {
     description: `Zie ${PLAN_FILE}, Bijlage 8 en de besluiten zoals ${NOTE_NAME} ze noemt.`,
     assumptions: Object.fromEntries(Object.entries(sc.assumptions).map(([id, a]) => [id, { ...a, source: `aanname op basis van ${NOTE_NAME} (VNG-advies indexatie jeugdhulp, vng.nl)` }])),
   };
-  const s2 = await api.call('scenarios.save', { id: first.id, modelId, scenario: legacyScenario });
+  const srec = await api.call('scenarios.get', { id: first.id });
+  if (!srec.ok) throw new Error(srec.error.message);
+  const s2 = await api.call('scenarios.save', { id: first.id, revision: srec.value.revision, modelId, scenario: legacyScenario });
   if (!s2.ok) throw new Error(s2.error.message);
   app = await AppPage.open(browser, srv);
 });
@@ -96,11 +100,22 @@ describe('sources as users read them', () => {
     await app.page.click('header button:has-text("Presentatiemodus")');
     await app.page.waitForSelector('[data-testid="presentation"]');
     await app.page.keyboard.press('End');
+    await app.page.waitForSelector('[data-slide="bronnen"][data-active="true"]');
+    // details per row (table, part, year) in the appendix
+    const detail = await visibleText('[data-slide="bronnen"]');
+    expect(detail).not.toMatch(LEAK);
+    expect(detail).toContain('Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 3');
+    expect(detail).toContain('Schatting (Deskundigencommissie)');
+    await app.page.keyboard.press('ArrowLeft');
     await app.page.waitForSelector('[data-slide="aannames"][data-active="true"]');
     const text = await visibleText('[data-slide="aannames"]');
     expect(text).toMatch(/bron: /);
     expect(text).not.toMatch(LEAK);
-    expect(text).toContain('Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 3');
-    expect(text).toContain('Schatting (Deskundigencommissie)');
+    // grouped by document: each document once, with the rows it is the source of
+    const groups = await app.page.$$eval('[data-testid="source-groups"] li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(groups.filter((g) => g.startsWith('Regionaal Beleidsplan Jeugd 2022 en verder:'))).toHaveLength(1);
+    expect(groups.some((g) => g.startsWith('Schatting'))).toBe(true);
+    // the slide fits: no scrolling on screen (1440 × 900)
+    expect(await app.page.$eval('[data-slide="aannames"]', (el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
   });
 });
