@@ -1,6 +1,8 @@
 /** Overzicht: the region at a glance — headline figures, the trend chart and the saldo. */
 import { TrendChart, SaldoChart } from '../charts/TrendChart';
-import { segmentColor, FUNDING_COLOR } from '../charts/palette';
+import { FUNDING_COLOR } from '../charts/palette';
+import { stackBands, type StackDetail } from '../charts/stack';
+import { useState } from 'react';
 import { ChartFrame } from '../components/ChartFrame';
 import { AmountScope, Euro, PctChange, Saldo } from '../components/money';
 import { TableTools } from '../components/TableTools';
@@ -57,16 +59,15 @@ export function Headlines({ result, large }: { result: SimulationResult; large?:
   );
 }
 
-export function trendLegend(result: SimulationResult) {
-  return [
-    ...result.lines.map((l, i) => ({ label: l.name, color: segmentColor(i) })),
-    { label: 'Rijksmiddelen (baten)', color: FUNDING_COLOR },
-  ];
+export function trendLegend(result: SimulationResult, detail: StackDetail = 'groep') {
+  return [...stackBands(result, detail).map((b) => ({ label: b.name, color: b.color })), { label: 'Rijksmiddelen (baten)', color: FUNDING_COLOR }];
 }
 
 export function Overzicht() {
   const current = useCurrent();
   const result = useCurrentResult();
+  // the stack per group of segments (≤ 8 bands) by default; per segment on demand
+  const [detail, setDetail] = useState<StackDetail>('groep');
   if (!current || !result) return null;
   return (
     <div className="view overzicht">
@@ -81,8 +82,16 @@ export function Overzicht() {
       <Headlines result={result} />
       <ChartFrame
         title={`Lasten per segment en Rijksmiddelen ${result.years[0]}–${result.years[result.years.length - 1]}`}
-        legend={trendLegend(result)}
-        chart={<TrendChart result={result} />}
+        legend={trendLegend(result, detail)}
+        chart={
+          <>
+            <label className="checkbox no-print stack-detail">
+              <input type="checkbox" checked={detail === 'segment'} onChange={(e) => setDetail(e.currentTarget.checked ? 'segment' : 'groep')} data-testid="trend-per-segment" />
+              Per segment (alle {result.lines.length} regels in plaats van {stackBands(result, 'groep').length} groepen)
+            </label>
+            <TrendChart result={result} detail={detail} />
+          </>
+        }
         table={<TotalsTable result={result} />}
         testId="trend-frame"
       />
