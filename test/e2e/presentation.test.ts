@@ -69,7 +69,7 @@ describe('Presentatie', () => {
       app.page.waitForEvent('download'),
       app.page.click('[data-slide="trend"] button:has-text("Grafiek opslaan als PNG")'),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^lasten-per-segment-en-rijksmiddelen-2022-2028\.png$/);
+    expect(download.suggestedFilename()).toMatch(/^lasten-per-groep-en-rijksmiddelen-2022-2028\.png$/);
     const file = await download.path();
     const bytes = fs.readFileSync(file);
     fs.copyFileSync(file, path.join(RESULTS_DIR, 'grafiek-trend.png'));

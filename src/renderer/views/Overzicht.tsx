@@ -81,7 +81,7 @@ export function Overzicht() {
       <PlausibilityList />
       <Headlines result={result} />
       <ChartFrame
-        title={`Lasten per segment en Rijksmiddelen ${result.years[0]}–${result.years[result.years.length - 1]}`}
+        title={`Lasten per ${detail === 'groep' ? 'groep' : 'segment'} en Rijksmiddelen ${result.years[0]}–${result.years[result.years.length - 1]}`}
         legend={trendLegend(result, detail)}
         chart={
           <>

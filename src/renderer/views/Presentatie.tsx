@@ -232,7 +232,7 @@ function buildSlides(
       id: 'trend',
       title: 'Lasten en Rijksmiddelen',
       body: (
-        <ChartSlide title={`Lasten per segment en Rijksmiddelen ${h.baseYear}–${h.endYear}`} legend={trendLegend(result)}>
+        <ChartSlide title={`Lasten per groep en Rijksmiddelen ${h.baseYear}–${h.endYear}`} legend={trendLegend(result)}>
           <TrendChart result={result} large width={width} height={470} />
         </ChartSlide>
       ),
