@@ -53,6 +53,15 @@ async function axisLabels(): Promise<string[]> {
 
 const norm = (s: string) => s.replace(/\s+/g, '');
 
+/** The number of pages without any text (a blank page at the end, or between slides). */
+function blankPages(name: string): number[] {
+  const file = path.join(RESULTS_DIR, name);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  const blank: number[] = [];
+  for (let p = 1; p <= pages; p++) if (execFileSync('pdftotext', ['-f', String(p), '-l', String(p), file, '-'], { encoding: 'utf8' }).trim() === '') blank.push(p);
+  return blank;
+}
+
 const VIEWS: { id: string; ready: string; yearAxis: boolean }[] = [
   { id: 'overzicht', ready: '[data-chart="trend"] .recharts-area', yearAxis: true },
   { id: 'aannames', ready: 'main[data-view="aannames"]', yearAxis: false },
@@ -83,6 +92,7 @@ describe('Afdrukken', () => {
         const text = norm(pdfText(pdf, `afdruk-${v.id}.pdf`));
         const missing = labels.filter((l) => !text.includes(norm(l)));
         expect(missing, `niet op papier in ${v.id}`).toEqual([]);
+        expect(blankPages(`afdruk-${v.id}.pdf`)).toEqual([]);
         if (v.yearAxis) {
           expect(labels.length).toBeGreaterThan(years.length);
           for (const y of years) expect(text).toContain(String(y));
@@ -116,6 +126,7 @@ describe('Afdrukken', () => {
       const missing = labels.filter((l) => !text.includes(norm(l)));
       expect(missing).toEqual([]);
       for (const y of years) expect(text).toContain(String(y));
+      expect(blankPages('afdruk-presentatie.pdf')).toEqual([]);
     } finally {
       await app.page.emulateMedia({ media: 'screen' });
     }
