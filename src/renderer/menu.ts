@@ -40,10 +40,10 @@ export function runAction(action: MenuAction): void {
       ui.openDialog('export');
       return;
     case 'print':
-      // print the presentation: each slide on its own landscape page (see print stylesheet)
-      ui.setView('presentatie');
+      // print what is on screen: the current view, or in presentation mode each slide on its own
+      // landscape page (the print stylesheet hides the app's chrome and fits the charts to A4)
       void data.flush();
-      setTimeout(() => window.print(), 150);
+      window.print();
       return;
     case 'presentation':
       ui.setView('presentatie');

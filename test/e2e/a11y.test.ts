@@ -4,6 +4,8 @@
  * ring, and the main tasks (change an assumption, save a version, compare,
  * present) by keyboard alone.
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
@@ -104,6 +106,90 @@ async function focusRing(page: Page): Promise<{ tag: string; outline: string; sh
     return { tag: a.tagName, outline: s.outlineStyle === 'none' || s.outlineWidth === '0px' ? 'none' : `${s.outlineWidth} ${s.outlineStyle}`, shadow: s.boxShadow };
   });
 }
+
+/**
+ * axe-core's source, when installed (devDependency axe-core, or AXE_CORE=/path/to/axe.min.js):
+ * the axe checks below run only with it, and say so when they cannot.
+ */
+function axeSource(): string | undefined {
+  const file = process.env.AXE_CORE ?? (() => {
+    try {
+      return createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    } catch {
+      return undefined;
+    }
+  })();
+  return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+}
+const AXE = axeSource();
+if (!AXE) console.warn('[a11y] axe-core ontbreekt: de axe-controles worden overgeslagen (npm i -D axe-core)');
+
+/** axe's serious and critical findings in the page (or under a selector), as "rule: target". */
+async function axeFindings(page: Page, include?: string): Promise<string[]> {
+  // evaluated through the DevTools protocol: the app's CSP (script-src 'self') refuses an inline script tag
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE!);
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+    const r = await axe.run(sel ? { include: [sel] } : document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)}`));
+  }, include).then((found) => {
+    if (found.length > 0) console.warn(`[axe] ${found.join('\n[axe] ')}`);
+    return found;
+  });
+}
+
+describe.skipIf(!AXE)('axe: no serious or critical findings', () => {
+  for (const v of VIEWS.filter((x) => !x.fullScreen)) {
+    it(`${v.label}`, async () => {
+      await app.nav(v.id);
+      await app.page.waitForSelector('main[data-view] h1');
+      for (const d of await app.page.$$('main details:not([open]) > summary')) await d.click();
+      if (v.id === 'analyse') {
+        for (const tab of ['onzekerheid', 'gevoeligheid', 'doelzoeken']) {
+          await app.page.click(`[data-testid="analyse-tab-${tab}"]`);
+          if (tab === 'gevoeligheid') await app.page.waitForSelector('[data-testid="tornado-table"]', { timeout: 30_000 });
+          expect(await axeFindings(app.page), `${v.label} / ${tab}`).toEqual([]);
+        }
+        return;
+      }
+      expect(await axeFindings(app.page), v.label).toEqual([]);
+    });
+  }
+
+  it('every slide of the presentation', async () => {
+    await app.nav('presentatie');
+    const count = Number(/van (\d+)/.exec((await app.page.textContent('[data-testid="slide-counter"]')) ?? '')?.[1]);
+    expect(count).toBeGreaterThanOrEqual(5);
+    for (let i = 0; i < count; i++) {
+      await app.page.waitForSelector(`[data-testid="slide-counter"]:has-text("Dia ${i + 1} van")`);
+      expect(await axeFindings(app.page, '[data-testid="presentation"]'), `dia ${i + 1}`).toEqual([]);
+      await app.page.keyboard.press('ArrowRight');
+    }
+    await app.page.keyboard.press('Escape');
+    await app.page.waitForSelector('main[data-view="overzicht"]');
+  });
+
+  it('every dialog', async () => {
+    const openers: [string, () => Promise<void>][] = [
+      ['Excel export', async () => { await app.page.click('[data-testid="excel-menu"]'); await app.page.click('[data-testid="excel-menu-export"]'); }],
+      ['Excel sjabloon', async () => { await app.page.click('[data-testid="excel-menu"]'); await app.page.click('[data-testid="excel-menu-template"]'); }],
+      ['Excel import', async () => { await app.page.click('[data-testid="excel-menu"]'); await app.page.click('[data-testid="excel-menu-import"]'); }],
+      ['Importeren', () => app.page.getByRole('button', { name: 'Importeren…' }).first().click()],
+      ['Exporteren', () => app.page.getByRole('button', { name: 'Exporteren…' }).first().click()],
+      ['Herstel uit back-up', () => app.page.getByRole('button', { name: 'Herstel uit back-up…' }).first().click()],
+      ['Over', () => app.page.getByRole('button', { name: 'Over', exact: true }).click()],
+    ];
+    for (const [label, open] of openers) {
+      await open();
+      await app.page.waitForSelector('dialog[open]');
+      expect(await axeFindings(app.page, 'dialog[open]'), label).toEqual([]);
+      await app.page.keyboard.press('Escape');
+      await app.page.waitForFunction(() => document.querySelector('dialog[open]') === null, null, { timeout: 10_000 });
+    }
+  });
+});
 
 describe('Toegankelijkheid', () => {
   it('the audit can fail: it flags a deliberately unnamed input and a second h1', async () => {

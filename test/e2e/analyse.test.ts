@@ -222,6 +222,13 @@ describe('Analyse', () => {
     for (const b of t.bars.slice(0, 3)) expect(discuss).toContain(b.parameter.label);
     // the assumptions with a range say so
     expect(await app.page.textContent(`section [data-testid="tornado-table"] tr[data-key="ranges.${SEG}.inflowPerYear"]`)).toContain('eigen bandbreedte');
+    // the table fits its card (labels and sources wrap; a long citation once made it 9.605 px wide)
+    const fit = await app.page.$eval('section [data-testid="tornado-table"]', (t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth, card: t.closest('.card, .chart-frame, .tab-panel')!.clientWidth }));
+    expect(fit.table).toBeLessThanOrEqual(fit.box);
+    expect(fit.box).toBeLessThanOrEqual(fit.card);
+    // no label runs over the next column
+    const over = await app.page.$$eval('section [data-testid="tornado-table"] tbody th', (ths) => ths.filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => `${th.textContent} ${th.scrollWidth}>${th.clientWidth} ${getComputedStyle(th).whiteSpace} ${[...th.children].map((c) => c.scrollWidth).join(",")}`));
+    expect(over).toEqual([]);
     await app.screenshot('analyse-gevoeligheid.png');
   });
 
@@ -277,7 +284,9 @@ describe('Analyse', () => {
     const t = tornado(model, scenario);
     await app.page.click('header button:has-text("Presentatiemodus")');
     await app.page.waitForSelector('[data-testid="presentation"]');
+    // … Hoe zeker is dit?, Belangrijkste aannames en bronnen, Bijlage: bron per regel
     await app.page.keyboard.press('End');
+    await app.page.keyboard.press('ArrowLeft');
     await app.page.keyboard.press('ArrowLeft');
     expect(await app.page.textContent('[data-testid="slide-counter"]')).toMatch(/Hoe zeker is dit\?/);
     // wait for the tornado of the current inputs (an older one may be on screen while it recomputes)

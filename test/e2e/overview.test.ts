@@ -56,12 +56,32 @@ describe('Overzicht', () => {
     const { model } = await stored(srv);
     // recharts draws after layout (and animates in): wait for the chart, never read it once
     const count = (selector: string) => () => app.page.locator(selector).count();
-    await expect.poll(count('[data-chart="trend"] .recharts-area')).toBe(model.segments.length);
+    // one band per group of segments (the model's groups, in the order of their first segment; at most 8)
+    const groups = [...new Set(model.segments.map((s) => s.group?.trim() || 'Overige'))];
+    expect(groups.length).toBeLessThanOrEqual(8);
+    expect(groups.length).toBeLessThan(model.segments.length);
+    await expect.poll(count('[data-chart="trend"] .recharts-area')).toBe(groups.length);
     await expect.poll(count('[data-chart="trend"] .recharts-line')).toBe(1);
     await expect.poll(count('[data-chart="saldo"] .saldo-bar')).toBe(model.endYear - model.baseYear + 1);
-    // the legend follows the stack (the model's segment order, bottom band first), not the alphabet
+    // the legend follows the stack (bottom band first), not the alphabet
     const legend = () => app.page.$$eval('[data-chart="trend"] .recharts-legend-item-text', (els) => els.map((e) => e.textContent));
+    await expect.poll(legend).toEqual([...groups, 'Rijksmiddelen (baten)']);
+    // every band its own colour; legend text in ink (≥ 4,5:1 on white), not in the band's colour
+    const fills = await app.page.$$eval('[data-chart="trend"] .recharts-area-area', (els) => els.map((e) => e.getAttribute('fill')));
+    expect(new Set(fills).size).toBe(groups.length);
+    const legendColors = await app.page.$$eval('[data-chart="trend"] .recharts-legend-item-text', (els) => els.map((e) => getComputedStyle(e.firstElementChild ?? e).color));
+    expect(new Set(legendColors)).toEqual(new Set(['rgb(26, 29, 33)']));
+    // the gap between lasten and Rijksmiddelen in the last year is drawn and labelled
+    expect(await app.page.$$eval('[data-chart="trend"] svg text', (els) => els.map((e) => e.textContent ?? '').find((t) => /^(tekort|overschot) /.test(t)) ?? '')).toMatch(new RegExp(`^tekort ${model.endYear}: € \\d`));
+    // detail on demand: one band per segment, each with its own colour
+    await app.page.check('[data-testid="trend-per-segment"]');
+    await expect.poll(count('[data-chart="trend"] .recharts-area')).toBe(model.segments.length);
     await expect.poll(legend).toEqual([...model.segments.map((s) => s.name), 'Rijksmiddelen (baten)']);
+    const segFills = await app.page.$$eval('[data-chart="trend"] .recharts-area-area', (els) => els.map((e) => e.getAttribute('fill')));
+    expect(new Set(segFills).size).toBe(model.segments.length);
+    await app.screenshot('overzicht-per-segment.png');
+    await app.page.uncheck('[data-testid="trend-per-segment"]');
+    await expect.poll(count('[data-chart="trend"] .recharts-area')).toBe(groups.length);
     // axis ticks in nl-NL compact euros
     const ticks = () => app.page.$$eval('[data-chart="trend"] text.recharts-cartesian-axis-tick-value', (els) => els.map((e) => e.textContent));
     await expect.poll(ticks).toContain('€ 30 mln');

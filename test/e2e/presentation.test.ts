@@ -29,8 +29,9 @@ describe('Presentatie', () => {
     const r = simulate(model, scenarios.find((s) => s.name === 'Ongewijzigd beleid')!.scenario);
     await app.page.click('header button:has-text("Presentatiemodus")');
     await app.page.waitForSelector('[data-testid="presentation"]');
-    // six slides: the bundled scenario has ranges, so "Hoe zeker is dit?" comes before the assumptions
-    expect(await counter()).toMatch(/^Dia 1 van 6: De opgave in één getal/);
+    // seven slides: the bundled scenario has ranges, so "Hoe zeker is dit?" comes before the assumptions;
+    // the sources per row are in an appendix after them
+    expect(await counter()).toMatch(/^Dia 1 van 7: De opgave in één getal/);
     const big = await app.page.textContent('[data-testid="big-number"]');
     expect(parseEuro(big!)).toBe(Math.round(r.totals.at(-1)!.balance));
     expect(big).toMatch(/tekort/i);
@@ -40,22 +41,24 @@ describe('Presentatie', () => {
     expect(style.bg).toBe('rgb(0, 0, 0)');
 
     await app.page.keyboard.press('ArrowRight');
-    expect(await counter()).toMatch(/^Dia 2 van 6: Lasten en Rijksmiddelen/);
+    expect(await counter()).toMatch(/^Dia 2 van 7: Lasten en Rijksmiddelen/);
     await app.page.waitForSelector('[data-slide="trend"][data-active="true"] .recharts-area');
     await app.screenshot('presentatie-trend.png', false);
     await app.page.keyboard.press('PageDown');
-    expect(await counter()).toMatch(/^Dia 3 van 6: Scenario's vergeleken/);
+    expect(await counter()).toMatch(/^Dia 3 van 7: Scenario's vergeleken/);
     await app.page.keyboard.press('ArrowRight');
     await app.page.keyboard.press('ArrowRight');
-    expect(await counter()).toMatch(/^Dia 5 van 6: Hoe zeker is dit\?/);
+    expect(await counter()).toMatch(/^Dia 5 van 7: Hoe zeker is dit\?/);
     await app.page.keyboard.press('ArrowRight');
-    expect(await counter()).toMatch(/^Dia 6 van 6: Belangrijkste aannames en bronnen/);
+    expect(await counter()).toMatch(/^Dia 6 van 7: Belangrijkste aannames en bronnen/);
     expect(await app.page.textContent('[data-slide="aannames"]')).toMatch(/bron: /);
     await app.page.keyboard.press('ArrowRight');
-    expect(await counter()).toMatch(/^Dia 6 van 6/);
+    expect(await counter()).toMatch(/^Dia 7 van 7: Bijlage: bron per regel/);
+    await app.page.keyboard.press('ArrowRight');
+    expect(await counter()).toMatch(/^Dia 7 van 7/);
     await app.page.keyboard.press('PageUp');
     await app.page.keyboard.press('ArrowLeft');
-    expect(await counter()).toMatch(/^Dia 4 van 6/);
+    expect(await counter()).toMatch(/^Dia 5 van 7/);
     await app.page.keyboard.press('Home');
     await app.screenshot('presentatie-opgave.png', false);
   });
@@ -66,7 +69,7 @@ describe('Presentatie', () => {
       app.page.waitForEvent('download'),
       app.page.click('[data-slide="trend"] button:has-text("Grafiek opslaan als PNG")'),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^lasten-per-segment-en-rijksmiddelen-2022-2028\.png$/);
+    expect(download.suggestedFilename()).toMatch(/^lasten-per-groep-en-rijksmiddelen-2022-2028\.png$/);
     const file = await download.path();
     const bytes = fs.readFileSync(file);
     fs.copyFileSync(file, path.join(RESULTS_DIR, 'grafiek-trend.png'));
@@ -75,7 +78,7 @@ describe('Presentatie', () => {
 
     await app.page.emulateMedia({ media: 'print' });
     const shown = await app.page.$$eval('.presentation .slide', (els) => els.map((e) => ({ display: getComputedStyle(e).display, breakAfter: getComputedStyle(e).breakAfter })));
-    expect(shown).toHaveLength(6);
+    expect(shown).toHaveLength(7);
     expect(shown.every((s) => s.display !== 'none')).toBe(true);
     expect(shown.slice(0, -1).every((s) => s.breakAfter === 'page')).toBe(true);
     // the charts of slides not on screen are drawn too

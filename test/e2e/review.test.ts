@@ -135,7 +135,7 @@ describe.each(SIZES)('review at $width×$height', (size) => {
     await p.click('button:has-text("Versie vastleggen")');
     await p.waitForSelector(`[data-version-note="${note}"]`);
     await shot(app, 'view-scenarios-met-versie', size);
-    await p.click(`button[aria-label="Bekijk versie ${note}"]`);
+    await p.click(`button[aria-label="Bekijken: versie ${note}"]`);
     await p.waitForSelector('[data-testid="version-view"]');
     await shot(app, 'dialog-versie', size, false);
     await closeDialog(app);

@@ -35,11 +35,11 @@ describe("Scenario's", () => {
     await expect.poll(() => app.page.textContent('[data-testid="scenario-name"] ~ .field-error')).toMatch(/mag niet leeg zijn/);
     await app.page.fill('[data-testid="scenario-name"]', 'Raming oktober');
 
-    await app.page.click('button[aria-label="Dupliceer Raming oktober"]');
+    await app.page.click('button[aria-label="Dupliceren: Raming oktober"]');
     await expect.poll(() => app.currentScenarioName()).toBe('Raming oktober (kopie)');
     expect(await names()).toContain('Raming oktober (kopie)');
 
-    await app.page.click('button[aria-label="Verwijder Raming oktober (kopie)"]');
+    await app.page.click('button[aria-label="Verwijderen: Raming oktober (kopie)"]');
     await expect.poll(names).not.toContain('Raming oktober (kopie)');
     await app.page.click('[data-testid="notice-info"] button:has-text("Ongedaan maken")');
     await expect.poll(names).toContain('Raming oktober (kopie)');
@@ -69,14 +69,14 @@ describe("Scenario's", () => {
 
     // "wat lag er in de commissie van 12 oktober?"
     await app.nav('scenarios');
-    await app.page.click('button[aria-label="Bekijk versie raadscommissie 12 oktober"]');
+    await app.page.click('button[aria-label="Bekijken: versie raadscommissie 12 oktober"]');
     const view = app.page.locator('[data-testid="version-view"]');
     await view.waitFor();
     expect(await view.textContent()).toContain(new Intl.NumberFormat('nl-NL').format(at12oct.get(2025)!.cost));
     expect(await view.textContent()).toMatch(/precies dezelfde uitkomst/);
     await app.page.click('dialog[open] button:has-text("Sluiten")');
 
-    await app.page.click('button[aria-label="Zet versie raadscommissie 12 oktober terug"]');
+    await app.page.click('button[aria-label="Terugzetten: versie raadscommissie 12 oktober"]');
     await app.saved();
     const restored = await app.kerncijfers();
     expect(restored.get(2025)!.cost).toBe(at12oct.get(2025)!.cost);

@@ -96,11 +96,22 @@ describe('sources as users read them', () => {
     await app.page.click('header button:has-text("Presentatiemodus")');
     await app.page.waitForSelector('[data-testid="presentation"]');
     await app.page.keyboard.press('End');
+    await app.page.waitForSelector('[data-slide="bronnen"][data-active="true"]');
+    // details per row (table, part, year) in the appendix
+    const detail = await visibleText('[data-slide="bronnen"]');
+    expect(detail).not.toMatch(LEAK);
+    expect(detail).toContain('Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 3');
+    expect(detail).toContain('Schatting (Deskundigencommissie)');
+    await app.page.keyboard.press('ArrowLeft');
     await app.page.waitForSelector('[data-slide="aannames"][data-active="true"]');
     const text = await visibleText('[data-slide="aannames"]');
     expect(text).toMatch(/bron: /);
     expect(text).not.toMatch(LEAK);
-    expect(text).toContain('Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 3');
-    expect(text).toContain('Schatting (Deskundigencommissie)');
+    // grouped by document: each document once, with the rows it is the source of
+    const groups = await app.page.$$eval('[data-testid="source-groups"] li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(groups.filter((g) => g.startsWith('Regionaal Beleidsplan Jeugd 2022 en verder:'))).toHaveLength(1);
+    expect(groups.some((g) => g.startsWith('Schatting'))).toBe(true);
+    // the slide fits: no scrolling on screen (1440 × 900)
+    expect(await app.page.$eval('[data-slide="aannames"]', (el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
   });
 });

@@ -4,7 +4,7 @@ import { Sized } from './Sized';
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SimulationResult } from '../../shared/engine/result';
 import { formatEuro, formatEuroCompact } from '../../shared/locale/numbers';
-import { segmentColor } from './palette';
+import { LEGEND_TEXT_COLOR, segmentColor } from './palette';
 import { zeroTicks } from './ticks';
 import { seriesOrder } from './order';
 
@@ -34,7 +34,7 @@ export const CompareChart = memo(function CompareChart({ series, height = 320, l
           <XAxis dataKey="year" tick={{ fontSize: font }} />
           <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={formatEuroCompact} width={large ? 120 : 88} tick={{ fontSize: font }} />
           <Tooltip formatter={(v: unknown) => (typeof v === 'number' ? formatEuro(v) : String(v))} itemSorter={order.stack} isAnimationActive={false} />
-          <Legend wrapperStyle={{ fontSize: font }} itemSorter={order.stack} />
+          <Legend wrapperStyle={{ fontSize: font }} itemSorter={order.stack} formatter={(v: unknown) => <span style={{ color: LEGEND_TEXT_COLOR }}>{String(v)}</span>} />
           <ReferenceLine y={0} stroke="#333" />
           {series.map((s, i) => (
             <Bar key={s.id} dataKey={`s${s.id}`} name={s.name} fill={segmentColor(i)} isAnimationActive={false} />

@@ -1,4 +1,7 @@
-/** Lasten per segment (stacked), Rijksmiddelen as a line, and the saldo as bars, per year. */
+/**
+ * Lasten stacked per group of segments (≤ 8 bands; "per segment" on demand), Rijksmiddelen as a line,
+ * and the gap between them in the last year drawn and labelled, so a stack from € 0 does not hide it.
+ */
 import { memo, useMemo } from 'react';
 import { Sized } from './Sized';
 import { SaldoBars } from './SaldoBars';
@@ -6,23 +9,47 @@ import { seriesOrder } from './order';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SimulationResult } from '../../shared/engine/result';
 import { formatEuro, formatEuroCompact } from '../../shared/locale/numbers';
-import { chartRows } from '../lib/derive';
-import { FUNDING_COLOR, segmentColor } from './palette';
+import { FUNDING_COLOR, LEGEND_TEXT_COLOR, TEKORT_COLOR, OVERSCHOT_COLOR } from './palette';
+import { stackBands, stackRows, type StackDetail } from './stack';
 
 const tooltipFormatter = (v: unknown) => (typeof v === 'number' ? formatEuro(v) : String(v));
+const legendText = (value: unknown) => <span style={{ color: LEGEND_TEXT_COLOR }}>{String(value)}</span>;
 
-export const TrendChart = memo(function TrendChart({ result, height = 360, large, width }: { result: SimulationResult; height?: number; large?: boolean; width?: number }) {
-  const rows = useMemo(() => chartRows(result), [result]);
-  const keys = useMemo(() => [...result.lines.map((l) => `seg:${l.id}`), 'funding'], [result]);
+export const TrendChart = memo(function TrendChart({
+  result,
+  height = 360,
+  large,
+  width,
+  detail = 'groep',
+}: {
+  result: SimulationResult;
+  height?: number;
+  large?: boolean;
+  width?: number;
+  detail?: StackDetail;
+}) {
+  const bands = useMemo(() => stackBands(result, detail), [result, detail]);
+  const rows = useMemo(() => stackRows(result, bands), [result, bands]);
+  const keys = useMemo(() => [...bands.map((b) => b.key), 'funding'], [bands]);
   // recharts sorts legend and tooltip alphabetically by default; ours follow the stack
   const order = useMemo(() => seriesOrder(keys), [keys]);
   const font = large ? 18 : 12;
   const now = lastRealisedYear(result);
   const end = result.years[result.years.length - 1]!;
+  const last = result.totals.at(-1);
+  const gap = last ? last.funding - last.cost : 0;
+  const gapLabel = last ? `${gap < 0 ? 'tekort' : 'overschot'} ${last.year}: ${formatEuroCompact(Math.abs(gap))}` : '';
   return (
-    <div className="chart" data-chart="trend" role="img" aria-label="Grafiek: lasten per segment en Rijksmiddelen per jaar" data-last-realised={now}>
+    <div
+      className="chart"
+      data-chart="trend"
+      data-detail={detail}
+      data-last-realised={now}
+      role="img"
+      aria-label={`Grafiek: lasten per ${detail === 'groep' ? 'groep van segmenten' : 'segment'} en Rijksmiddelen per jaar${last ? `; ${gapLabel}` : ''}`}
+    >
       <Sized width={width} height={height}>
-        <ComposedChart data={rows} margin={{ top: 10, right: 24, bottom: 4, left: 12 }}>
+        <ComposedChart data={rows} margin={{ top: 10, right: large ? 250 : 180, bottom: 4, left: 12 }}>
           <RamingHatch />
           <CartesianGrid stroke="#ddd" vertical={false} />
           <XAxis dataKey="year" tick={{ fontSize: font }} />
@@ -31,24 +58,13 @@ export const TrendChart = memo(function TrendChart({ result, height = 360, large
             formatter={tooltipFormatter}
             labelFormatter={(l) => `Jaar ${String(l)}`}
             itemSorter={order.topFirst}
-            // one line per segment: compact, so 17 segments and the Rijksmiddelen fit beside the chart
             contentStyle={{ padding: '4px 8px', fontSize: large ? 16 : 12, lineHeight: 1.25 }}
             itemStyle={{ padding: 0 }}
             isAnimationActive={false}
           />
-          <Legend wrapperStyle={{ fontSize: font }} itemSorter={order.stack} />
-          {result.lines.map((line, i) => (
-            <Area
-              key={line.id}
-              type="linear"
-              dataKey={`seg:${line.id}`}
-              name={line.name}
-              stackId="lasten"
-              stroke={segmentColor(i)}
-              fill={segmentColor(i)}
-              fillOpacity={0.75}
-              isAnimationActive={false}
-            />
+          <Legend wrapperStyle={{ fontSize: font }} itemSorter={order.stack} formatter={legendText} />
+          {bands.map((b) => (
+            <Area key={b.key} type="linear" dataKey={b.key} name={b.name} stackId="lasten" stroke={b.color} fill={b.color} fillOpacity={0.8} isAnimationActive={false} />
           ))}
           <Line
             type="linear"
@@ -62,6 +78,18 @@ export const TrendChart = memo(function TrendChart({ result, height = 360, large
           />
           {now !== undefined && now < end ? <ReferenceArea x1={now} x2={end} fill="url(#raming-hatch)" fillOpacity={1} stroke="none" ifOverflow="hidden" /> : null}
           {now !== undefined ? <ReferenceLine x={now} stroke="#333" strokeWidth={2} label={{ value: 'nu', position: 'insideTopLeft', fontSize: font }} className="now-marker" /> : null}
+          {last && gap !== 0 ? (
+            <ReferenceLine
+              segment={[
+                { x: last.year, y: last.funding },
+                { x: last.year, y: last.cost },
+              ]}
+              stroke={gap < 0 ? TEKORT_COLOR : OVERSCHOT_COLOR}
+              strokeWidth={large ? 6 : 4}
+              ifOverflow="visible"
+              label={{ value: gapLabel, position: 'right', fill: gap < 0 ? TEKORT_COLOR : OVERSCHOT_COLOR, fontSize: font, fontWeight: 700 }}
+            />
+          ) : null}
         </ComposedChart>
       </Sized>
       {now !== undefined ? <RamingLegend now={now} end={end} /> : null}

@@ -1,6 +1,8 @@
 /** Overzicht: the region at a glance — headline figures, the trend chart and the saldo. */
 import { TrendChart, SaldoChart, lastRealisedYear } from '../charts/TrendChart';
-import { segmentColor, FUNDING_COLOR } from '../charts/palette';
+import { FUNDING_COLOR } from '../charts/palette';
+import { stackBands, type StackDetail } from '../charts/stack';
+import { useState } from 'react';
 import { ChartFrame } from '../components/ChartFrame';
 import { AmountScope, Euro, PctChange, Saldo } from '../components/money';
 import { TableTools } from '../components/TableTools';
@@ -57,11 +59,11 @@ export function Headlines({ result, large }: { result: SimulationResult; large?:
   );
 }
 
-export function trendLegend(result: SimulationResult) {
+export function trendLegend(result: SimulationResult, detail: StackDetail = 'groep') {
   const now = lastRealisedYear(result);
   const end = result.years[result.years.length - 1]!;
   return [
-    ...result.lines.map((l, i) => ({ label: l.name, color: segmentColor(i) })),
+    ...stackBands(result, detail).map((b) => ({ label: b.name, color: b.color })),
     { label: 'Rijksmiddelen (baten)', color: FUNDING_COLOR },
     // with realisatie: which years are realised and which are a raming (hatched), for the PNG too
     ...(now !== undefined ? [{ label: `realisatie t/m ${now} (vol)${now < end ? `, raming ${now + 1}–${end} (gearceerd)` : ''}; "nu" = ${now}`, color: '#333333' }] : []),
@@ -71,6 +73,8 @@ export function trendLegend(result: SimulationResult) {
 export function Overzicht() {
   const current = useCurrent();
   const result = useCurrentResult();
+  // the stack per group of segments (≤ 8 bands) by default; per segment on demand
+  const [detail, setDetail] = useState<StackDetail>('groep');
   if (!current || !result) return null;
   const realised = result.totals.some((t) => t.kind === 'realisatie');
   return (
@@ -85,9 +89,17 @@ export function Overzicht() {
       <PlausibilityList />
       <Headlines result={result} />
       <ChartFrame
-        title={`Lasten per segment en Rijksmiddelen ${result.years[0]}–${result.years[result.years.length - 1]}`}
-        legend={trendLegend(result)}
-        chart={<TrendChart result={result} />}
+        title={`Lasten per ${detail === 'groep' ? 'groep' : 'segment'} en Rijksmiddelen ${result.years[0]}–${result.years[result.years.length - 1]}`}
+        legend={trendLegend(result, detail)}
+        chart={
+          <>
+            <label className="checkbox no-print stack-detail">
+              <input type="checkbox" checked={detail === 'segment'} onChange={(e) => setDetail(e.currentTarget.checked ? 'segment' : 'groep')} data-testid="trend-per-segment" />
+              Per segment (alle {result.lines.length} regels in plaats van {stackBands(result, 'groep').length} groepen)
+            </label>
+            <TrendChart result={result} detail={detail} />
+          </>
+        }
         table={<TotalsTable result={result} />}
         testId="trend-frame"
       />

@@ -14,7 +14,7 @@ import { GemeenteChart } from '../charts/GemeenteChart';
 import { TrendChart } from '../charts/TrendChart';
 import { segmentColor } from '../charts/palette';
 import { Saldo, SourceNote } from '../components/money';
-import { citeSource } from '../../shared/domain/sources';
+import { citeSource, referencedSources, SOURCES, type SourceId } from '../../shared/domain/sources';
 import { useCurrentResult, useResults } from '../hooks';
 import { headline } from '../lib/derive';
 import { groupAssumptions, pctList } from '../lib/assumptionSummary';
@@ -232,7 +232,7 @@ function buildSlides(
       id: 'trend',
       title: 'Lasten en Rijksmiddelen',
       body: (
-        <ChartSlide title={`Lasten per segment en Rijksmiddelen ${h.baseYear}–${h.endYear}`} legend={trendLegend(result)}>
+        <ChartSlide title={`Lasten per groep en Rijksmiddelen ${h.baseYear}–${h.endYear}`} legend={trendLegend(result)}>
           <TrendChart result={result} large width={width} height={470} />
         </ChartSlide>
       ),
@@ -276,6 +276,7 @@ function buildSlides(
   // only with ranges: without them there is no band to show
   if (rangeCount(model, scenario) > 0) slides.push({ id: 'hoe-zeker', title: 'Hoe zeker is dit?', body: <HoeZekerSlide model={model} width={width} /> });
   slides.push({ id: 'aannames', title: 'Belangrijkste aannames en bronnen', body: <AssumptionsSlide model={model} scenario={scenario} /> });
+  slides.push({ id: 'bronnen', title: 'Bijlage: bron per regel', body: <SourcesAppendixSlide model={model} /> });
   return slides;
 }
 
@@ -320,31 +321,74 @@ function AssumptionsSlide({ model, scenario }: { model: Model; scenario: Scenari
           ) : null}
         </ul>
       )}
-      <h2>Basiscijfers {model.baseYear}</h2>
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Regel</th>
-            <th scope="col">Bron</th>
-          </tr>
-        </thead>
-        <tbody>
-          {model.segments.map((s) => (
-            <tr key={s.id}>
-              <th scope="row">{s.name}</th>
-              <td>
-                <SourceNote source={s.source} estimate={s.estimate} />
-              </td>
+      <h2>Bronnen van de basiscijfers {model.baseYear}</h2>
+      <ul className="source-groups" data-testid="source-groups">
+        {sourceGroups(model).map((g) => (
+          <li key={g.title}>
+            <strong>{g.title}</strong>: {g.rows.join(', ')}
+          </li>
+        ))}
+      </ul>
+      <p className="source">Tabel, bijlage en jaar per regel: zie de bijlage (volgende dia).</p>
+    </>
+  );
+}
+
+/** The rows of the base model (segments and Rijksmiddelen) with their source and whether it is an estimate. */
+function sourceRows(model: Model): { name: string; source: string | undefined; estimate: boolean }[] {
+  return [
+    ...model.segments.map((s) => ({ name: s.name, source: s.source, estimate: s.estimate === true })),
+    { name: 'Rijksmiddelen', source: model.funding.source, estimate: model.funding.estimate === true },
+  ];
+}
+
+/**
+ * The base figures grouped by the document they come from (a row citing two documents is under both),
+ * then the estimates and the rows citing no known document: short enough for one slide.
+ */
+function sourceGroups(model: Model): { title: string; rows: string[] }[] {
+  const rows = sourceRows(model);
+  const groups = new Map<string, string[]>();
+  const add = (title: string, name: string) => {
+    const list = groups.get(title) ?? [];
+    if (!list.includes(name)) list.push(name);
+    groups.set(title, list);
+  };
+  const order = Object.keys(SOURCES) as SourceId[];
+  const byDoc = rows.map((r) => ({ r, docs: referencedSources([r.source]) }));
+  for (const id of order) for (const { r, docs } of byDoc) if (docs.includes(id)) add(SOURCES[id].short, r.name);
+  for (const { r, docs } of byDoc) {
+    if (r.estimate) add('Schatting (redenering per regel in de bijlage)', r.name);
+    else if (docs.length === 0) add(r.source ? 'Overige bronnen (zie de bijlage)' : 'Bron niet vermeld', r.name);
+  }
+  return [...groups].map(([title, names]) => ({ title, rows: names }));
+}
+
+/** The appendix: the source of every row, with table, part and year. */
+function SourcesAppendixSlide({ model }: { model: Model }) {
+  return (
+    <>
+      <h1>Bijlage: bron per regel</h1>
+      <div className="table-scroll slide-scroll" tabIndex={0} role="region" aria-label="Bron per regel van het basismodel">
+        <table className="data sources-table">
+          <thead>
+            <tr>
+              <th scope="col">Regel</th>
+              <th scope="col">Bron (document, tabel of bijlage, jaar)</th>
             </tr>
-          ))}
-          <tr>
-            <th scope="row">Rijksmiddelen</th>
-            <td>
-              <SourceNote source={model.funding.source} estimate={model.funding.estimate} />
-            </td>
-          </tr>
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sourceRows(model).map((r) => (
+              <tr key={r.name}>
+                <th scope="row">{r.name}</th>
+                <td>
+                  <SourceNote source={r.source} estimate={r.estimate} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

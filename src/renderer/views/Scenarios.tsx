@@ -76,19 +76,19 @@ export function Scenarios() {
                 <td>
                   <div className="row">
                     {s.id !== currentId ? (
-                      <button type="button" className="secondary small" onClick={() => void data().selectScenario(s.id)} aria-label={`Open ${s.name}`}>
+                      <button type="button" className="secondary small" onClick={() => void data().selectScenario(s.id)} aria-label={`Openen: ${s.name}`}>
                         Openen
                       </button>
                     ) : null}
                     <button
                       type="button"
                       className="secondary small"
-                      aria-label={`Dupliceer ${s.name}`}
+                      aria-label={`Dupliceren: ${s.name}`}
                       onClick={() => void data().duplicateScenario(s.id, uniqueName(`${s.name} (kopie)`, scenarios.map((x) => x.name)))}
                     >
                       Dupliceren
                     </button>
-                    <button type="button" className="danger small" aria-label={`Verwijder ${s.name}`} onClick={() => void remove(s.id, s.name)}>
+                    <button type="button" className="danger small" aria-label={`Verwijderen: ${s.name}`} onClick={() => void remove(s.id, s.name)}>
                       Verwijderen
                     </button>
                   </div>
@@ -196,10 +196,10 @@ function Versions({ scenarioId }: { scenarioId: number }) {
                 <td>{v.engineVersion}</td>
                 <td>
                   <div className="row">
-                    <button type="button" className="secondary small" onClick={() => void show(v.id)} aria-label={`Bekijk versie ${v.note ?? formatDateTime(v.createdAt)}`}>
+                    <button type="button" className="secondary small" onClick={() => void show(v.id)} aria-label={`Bekijken: versie ${v.note ?? formatDateTime(v.createdAt)}`}>
                       Bekijken
                     </button>
-                    <button type="button" className="small" onClick={() => void restore(v)} aria-label={`Zet versie ${v.note ?? formatDateTime(v.createdAt)} terug`}>
+                    <button type="button" className="small" onClick={() => void restore(v)} aria-label={`Terugzetten: versie ${v.note ?? formatDateTime(v.createdAt)}`}>
                       Terugzetten
                     </button>
                   </div>

@@ -38,7 +38,7 @@ export function discussFirst(bars: readonly TornadoBar[], n = TOP): string {
 
 export function TornadoTable({ result }: { result: TornadoResult }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel: effect per aanname op het saldo">
       <table className="data tornado-table" data-testid="tornado-table">
         <caption>
           Effect op het saldo ten opzichte van het scenario (cumulatief {result.fromYear}–{result.toYear}: {formatEuro(result.base.cumulativeBalance)}; {result.year}:{' '}

@@ -8,7 +8,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip
 import { formatEuro, formatEuroCompact } from '../../../shared/locale/numbers';
 import { Sized } from '../../charts/Sized';
 import { zeroTicks } from '../../charts/ticks';
-import { FUNDING_COLOR, TEKORT_COLOR, segmentColor } from '../../charts/palette';
+import { FUNDING_COLOR, LEGEND_TEXT_COLOR, TEKORT_COLOR, segmentColor } from '../../charts/palette';
 import type { PreventionEffectSummary } from './derive';
 
 const tooltipFormatter = (v: unknown) => (typeof v === 'number' ? formatEuro(v) : String(v));
@@ -43,7 +43,7 @@ export const PreventionChart = memo(function PreventionChart({ effect, height = 
           <XAxis dataKey="year" tick={{ fontSize: 12 }} />
           <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={formatEuroCompact} width={88} tick={{ fontSize: 12 }} />
           <Tooltip formatter={tooltipFormatter} labelFormatter={(l) => `Jaar ${String(l)}`} isAnimationActive={false} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(v: unknown) => <span style={{ color: LEGEND_TEXT_COLOR }}>{String(v)}</span>} />
           <ReferenceLine y={0} stroke="#333" />
           <Bar dataKey="extra" name="Extra transformatiebudget (lasten)" fill={TEKORT_COLOR} fillOpacity={0.8} isAnimationActive={false} />
           {effect.segments.map((s, i) => (
