@@ -159,7 +159,7 @@ describe('models/scenarios', () => {
   };
   const COST_2028_BEFORE_RANGES: Record<string, number> = {
     'beleidsplan-kpis.json': 97558711.02607027,
-    'ongewijzigd-beleid.json': 110718650.5792028,
+    'ongewijzigd-beleid.json': 124593777.91247687,
     'rijksmaatregelen.json': 110718650.5792028,
   };
 
