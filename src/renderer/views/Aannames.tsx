@@ -20,6 +20,7 @@ import { PlausibilityList } from '../components/Plausibility';
 import { useCurrentResult, usePlausibility } from '../hooks';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
+import { AutonomousAssumptions } from './aannames/Autonomous';
 import {
   addSubstitution, removeSubstitution, setAssumption, setAssumptionSource, setFundingAdjustment, setFundingIndex,
   setSubstitutionShare, updateSubstitution,
@@ -90,6 +91,7 @@ export function Aannames() {
       </header>
       <PlausibilityList />
       <AannamesSaldo />
+      <AutonomousAssumptions model={model} />
       <div className="split-pane">
         <SegmentList model={model} />
         <div className="segment-detail">
