@@ -114,8 +114,15 @@ describe("Scenario's", () => {
     const saved = await srv.server.service.api.call('scenarios.save', { modelId: db.modelId, scenario: emptyScenario('Zonder aannames') });
     expect(saved.ok).toBe(true);
     await app.reload();
-    await app.page.selectOption('[data-testid="scenario-picker"]', { label: 'Zonder aannames' });
-    await expect.poll(() => app.currentScenarioName()).toBe('Zonder aannames');
+    // the reload comes back to the scenario open before it; then choose the new one
+    await expect.poll(() => app.currentScenarioName()).toBe(name);
+    await app.page.waitForSelector('[data-testid="scenario-picker"] option:text-is("Zonder aannames")', { state: 'attached' });
+    await expect
+      .poll(async () => {
+        await app.page.selectOption('[data-testid="scenario-picker"]', { label: 'Zonder aannames' });
+        return app.currentScenarioName();
+      })
+      .toBe('Zonder aannames');
     await app.nav('overzicht');
     const warning = app.page.locator('[data-testid="indexation-warning"]');
     await warning.waitFor();
