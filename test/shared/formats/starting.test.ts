@@ -61,3 +61,12 @@ describe('startingScenario ("Nieuw scenario")', () => {
     expect(startingScenario(m, 'Nieuw')).toEqual(emptyScenario('Nieuw'));
   });
 });
+
+describe('autonome ontwikkeling in words', () => {
+  it('names the field and the gemeente in a message path', async () => {
+    const { describePath } = await import('../../../src/shared/formats/describe');
+    const m = model({ gemeenten: [{ id: 'venlo', name: 'Venlo', youth0to17: 100 }] });
+    expect(describePath('autonomous.youth0to17.venlo.2024', m)).toBe('Autonome ontwikkeling, jeugdigen 0–17 Venlo 2024');
+    expect(describePath('autonomous.usageChangePct.2025', m)).toBe('Autonome ontwikkeling, gebruik per jeugdige 2025');
+  });
+});
