@@ -91,7 +91,6 @@ export function Aannames() {
       </header>
       <PlausibilityList />
       <AannamesSaldo />
-      <AutonomousAssumptions model={model} />
       <div className="split-pane">
         <SegmentList model={model} />
         <div className="segment-detail">
@@ -100,6 +99,8 @@ export function Aannames() {
       </div>
       <Substitutions model={model} />
       <FundingAssumptions model={model} />
+      {/* after the segments, so the keyboard reaches a segment's fields first */}
+      <AutonomousAssumptions model={model} />
     </div>
   );
 }
