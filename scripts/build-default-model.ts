@@ -384,9 +384,15 @@ const estimated: VolumeSegment[] = estimates.map((e) => {
 const COVER = (8.1e9 - 828e6) / 8.1e9;
 const modelCost2022 = seedTotal + REMAINDER;
 const BASE_FUNDING = Math.round(modelCost2022 * COVER);
-/* Region's share of the national jeugd budget: its share of national youth-care spending in 2024 (€ 8,1 mld). */
-const cost2024 = modelCost2022 * 1.0643 * 1.0571;
-const NATIONAL_SHARE = Math.round((cost2024 / 8.1e9) * 1e5) / 1e5;
+/*
+ * Region's share of national measures = its share of the national jeugd budget (issue 11): its Rijksmiddelen
+ * 2024 (the base amount with the index 2023–2024) over the national budget 2024, spending € 8,1 mld minus the
+ * shortfall € 828 mln. Because the base amount rests on the same national cover ratio, this equals the
+ * region's share of national spending; the population-based share (1,51%) is shown next to it in the UI.
+ */
+const NATIONAL_BUDGET_2024 = 8.1e9 - 828e6;
+const funding2024 = BASE_FUNDING * 1.0643 * 1.0571;
+const NATIONAL_SHARE = Math.round((funding2024 / NATIONAL_BUDGET_2024) * 1e5) / 1e5;
 
 // ---------------------------------------------------------------- verdeelsleutel per gemeente
 /**
@@ -419,7 +425,7 @@ const model: Model = {
     indexPct: { '2023': 6.43, '2024': 5.71, '2025': 3.94, '2026': 2.5, '2027': 2.5, '2028': 2.5 },
     nationalShare: {
       value: NATIONAL_SHARE,
-      source: `Schatting: aandeel van de regio in de landelijke jeugdzorguitgaven 2024 (€ 8,1 mld, ${cite('deskundigencommissie-groeipijn', '30-01-2025')}). Lasten van dit model 2022 (${euro(modelCost2022)}) met de VNG-index 2023–2024 naar 2024: ${euro(cost2024)} → ${(NATIONAL_SHARE * 100).toLocaleString('nl-NL')}%.`,
+      source: `Schatting: aandeel van de regio in het landelijke jeugdbudget 2024: € 8,1 mld uitgaven min € 828 mln tekort = ${euro(NATIONAL_BUDGET_2024)} (${cite('deskundigencommissie-groeipijn', '30-01-2025')}). Rijksmiddelen van dit model 2022 (${euro(BASE_FUNDING)}) met de index 2023–2024 naar 2024: ${euro(funding2024)} → ${(NATIONAL_SHARE * 100).toLocaleString('nl-NL')}%. Omdat de Rijksmiddelen zelf met de landelijke dekkingsgraad zijn geschat, is dit gelijk aan het aandeel in de landelijke uitgaven; naar inwonertal (270.000 van 17,9 mln) zou het ca. 1,51% zijn.`,
       estimate: true,
     },
     source: `Schatting Rijksmiddelen jeugd 2022: ${(COVER * 100).toLocaleString('nl-NL', { maximumFractionDigits: 2 })}% van de geraamde lasten 2022 (${euro(modelCost2022)}) = ${euro(BASE_FUNDING)}, naar de landelijke verhouding in 2024: tekort circa € 828 mln op € 8,1 mld uitgaven (${cite('deskundigencommissie-groeipijn', '30-01-2025')}). De bedragen per inwoner (${cite('omroep-peel-en-maas')}: Peel en Maas € 186, Beesel € 219, jaar onbekend, onbevestigd) geven 270.000 × € 202,50 ≈ € 54,7 mln; dat ligt ver onder de lasten en is waarschijnlijk van vóór de extra middelen van de Commissie van Wijzen, dus niet gebruikt. Index: ${cite('vng-indexatie')} (OVA 90% + PCC 10%) als benadering van de groei van de Rijksmiddelen: 2023 6,43% en 2024 5,71% (definitief), 2025 3,94% (voorlopig); 2026–2028 2,5% per jaar is een aanname zonder bron. Rijksmaatregelen (Hervormingsagenda, Van Ark) zitten hier niet in: zet ze aan in een scenario.`,

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';
+import { yearPath } from '../../src/shared/engine/paths';
 import { findMeasure, nationalAmounts } from '../../src/shared/domain/rijksmaatregelen';
 import { formatNumber } from '../../src/shared/locale/numbers';
 import { launchBrowser } from './browser';
@@ -124,8 +125,11 @@ describe('Preventie-effect', () => {
     expect(scenario.prevention).toEqual({ extraBudget: { '2023': 100000, '2024': 300000 }, effects: [{ segment: SEG, inflowPctPer100k: 1, lagYears: 1, maxPct: 2.5 }] });
     const seg = model.segments.find((s) => s.id === SEG)!;
     if (seg.kind !== 'volume') throw new Error('volumesegment verwacht');
-    // by hand: no inflow change in this scenario, so the inflow is the base figure; 2024 −1%, 2025 −2,5% (plafond), 2026 no budget → no effect
-    const hand: Record<number, number> = { 2023: seg.inflowPerYear, 2024: seg.inflowPerYear * 0.99, 2025: seg.inflowPerYear * 0.975, 2026: seg.inflowPerYear };
+    // by hand: no inflow change of the segment in this scenario, so the inflow is the base figure × the autonome
+    // ontwikkeling's gebruik (Ongewijzigd beleid: +1,5% a year); 2024 −1%, 2025 −2,5% (plafond), 2026 no budget → no effect
+    const g = yearPath(1, scenario.autonomous?.usageChangePct, [2022, 2023, 2024, 2025, 2026]);
+    const base = seg.inflowPerYear;
+    const hand: Record<number, number> = { 2023: base * g[1]!, 2024: base * g[2]! * 0.99, 2025: base * g[3]! * 0.975, 2026: base * g[4]! };
     const engine = simulate(model, scenario);
     const line = engine.lines.find((l) => l.id === SEG)!;
     if (line.kind !== 'volume') throw new Error('volumeregel verwacht');

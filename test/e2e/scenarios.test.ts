@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { AppPage, stored } from './app';
+import { emptyScenario } from '../../src/shared/formats/scenario';
 
 let browser: Browser;
 let srv: TestServer;
@@ -89,5 +90,42 @@ describe("Scenario's", () => {
     await app.reload();
     expect(await app.currentScenarioName()).toBe('Raming oktober');
     expect((await app.kerncijfers()).get(2025)!.cost).toBe(at12oct.get(2025)!.cost);
+  });
+
+  it('a new scenario starts from Ongewijzigd beleid (no warning); one without indexation of the lasten shows the warning', async () => {
+    await app.page.click('header button:has-text("Nieuw scenario")');
+    await expect.poll(() => app.currentScenarioName()).toMatch(/^Nieuw scenario/);
+    const name = await app.currentScenarioName();
+    const db = await stored(srv);
+    const ref = db.scenarios.find((s) => s.name === 'Ongewijzigd beleid')!.scenario;
+    const fresh = db.scenarios.find((s) => s.name === name)!.scenario;
+    expect([fresh.assumptions, fresh.funding, fresh.autonomous]).toEqual([ref.assumptions, ref.funding, ref.autonomous]);
+    expect(fresh.autonomous?.usageChangePct?.['2024']).toBe(1.5);
+
+    await app.nav('overzicht');
+    await app.page.waitForSelector('[data-testid="kern-table"]');
+    expect(await app.page.$('[data-testid="indexation-warning"]')).toBeNull();
+    // the autonome ontwikkeling as lines on Aannames
+    await app.nav('aannames');
+    await expect.poll(() => app.page.inputValue('[data-testid="auto-usageChangePct-2024"]')).toBe('1,5');
+    await expect.poll(() => app.page.inputValue('[data-testid="auto-severityChangePct-2028"]')).toBe('1');
+
+    // a scenario without any assumption — how a model runs without a scenario — indexes only the Rijksmiddelen
+    const saved = await srv.server.service.api.call('scenarios.save', { modelId: db.modelId, scenario: emptyScenario('Zonder aannames') });
+    expect(saved.ok).toBe(true);
+    await app.reload();
+    // the reload comes back to the scenario open before it; then choose the new one
+    await expect.poll(() => app.currentScenarioName()).toBe(name);
+    await app.page.waitForSelector('[data-testid="scenario-picker"] option:text-is("Zonder aannames")', { state: 'attached' });
+    await expect
+      .poll(async () => {
+        await app.page.selectOption('[data-testid="scenario-picker"]', { label: 'Zonder aannames' });
+        return app.currentScenarioName();
+      })
+      .toBe('Zonder aannames');
+    await app.nav('overzicht');
+    const warning = app.page.locator('[data-testid="indexation-warning"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(/^Lasten niet geïndexeerd, Rijksmiddelen wel/);
   });
 });

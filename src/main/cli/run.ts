@@ -5,6 +5,7 @@
  *   2  bad input: unknown flag, unreadable file, invalid JSON, invalid model or scenario
  */
 import { simulate } from '../../shared/engine/simulate';
+import { indexationWarning } from '../../shared/formats/starting';
 import { runAnalysis } from './analysis';
 import { helpText, parseArgs } from './args';
 import { toCliJson } from './json';
@@ -41,6 +42,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return EXIT_BAD_INPUT;
   }
   const { model, scenario, modelSource, scenarioSource } = loaded.value;
+  // On stderr, so --json stays one clean document on stdout.
+  const warning = indexationWarning(model, scenario);
+  if (warning) io.stderr(`Let op: ${warning}\n`);
   const result = simulate(model, scenario);
   const analysis = runAnalysis(model, scenario, options);
   if (!analysis.ok) {

@@ -12,7 +12,7 @@ import type { ApiError, ModelRecord, ModelSummary, ScenarioRecord, ScenarioSumma
 import { call, callResult, showApiError } from '../api/call';
 import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
-import { emptyScenario } from '../../shared/formats/scenario';
+import { ONGEWIJZIGD_BELEID, startingScenario } from '../../shared/formats/starting';
 import type { ValidationIssue } from '../../shared/formats/issues';
 import { parseModel, parseScenario } from '../../shared/formats/validate';
 import { changedPaths, describeChange, describeIssue } from '../../shared/formats/describe';
@@ -409,7 +409,10 @@ export const useData = create<DataState>()((set, get) => {
     async createScenario(name) {
       const rec = get().modelRecord;
       if (!rec) return undefined;
-      const created = await call('scenarios.save', { modelId: rec.id, scenario: emptyScenario(name) });
+      // A new scenario starts from Ongewijzigd beleid's assumptions, never from an unindexed, empty one.
+      const refId = get().scenarios.find((s) => s.name.trim().toLowerCase() === ONGEWIJZIGD_BELEID.toLowerCase())?.id;
+      const reference = refId === undefined ? undefined : await loadScenario(refId);
+      const created = await call('scenarios.save', { modelId: rec.id, scenario: startingScenario(rec.model, name, reference) });
       if (!created) return undefined;
       setLoaded(created);
       await get().reloadScenarios();

@@ -20,6 +20,7 @@ import { PlausibilityList } from '../components/Plausibility';
 import { useCurrentResult, usePlausibility } from '../hooks';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
+import { AutonomousAssumptions } from './aannames/Autonomous';
 import {
   addSubstitution, removeSubstitution, setAssumption, setAssumptionSource, setFundingAdjustment, setFundingIndex,
   setSubstitutionShare, updateSubstitution,
@@ -98,6 +99,8 @@ export function Aannames() {
       </div>
       <Substitutions model={model} />
       <FundingAssumptions model={model} />
+      {/* after the segments, so the keyboard reaches a segment's fields first */}
+      <AutonomousAssumptions model={model} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { OverzichtBand } from './analyse/OverzichtBand';
 import { FundingBreakdownTable } from './rijksmiddelen/FundingBreakdown';
 import { hasFundingBreakdown } from './rijksmiddelen/derive';
 import { PlausibilityList } from '../components/Plausibility';
+import { indexationWarning } from '../../shared/formats/starting';
 
 export function Headlines({ result, large }: { result: SimulationResult; large?: boolean }) {
   const h = headline(result);
@@ -77,6 +78,7 @@ export function Overzicht() {
   const [detail, setDetail] = useState<StackDetail>('groep');
   if (!current || !result) return null;
   const realised = result.totals.some((t) => t.kind === 'realisatie');
+  const warning = indexationWarning(current.model, current.scenario);
   return (
     <div className="view overzicht">
       <header className="view-head">
@@ -86,6 +88,11 @@ export function Overzicht() {
           {result.years[result.years.length - 1]}
         </p>
       </header>
+      {warning && (
+        <p className="notice warning" role="alert" data-testid="indexation-warning">
+          {warning}
+        </p>
+      )}
       <PlausibilityList />
       <Headlines result={result} />
       <ChartFrame

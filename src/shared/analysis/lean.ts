@@ -12,6 +12,7 @@ import type { Model } from '../formats/model';
 import type { Scenario } from '../formats/scenario';
 import { fundingMeasures } from '../engine/measures';
 import { preventionBudget, preventionReductionPct } from '../engine/prevention';
+import { autonomousFactors } from '../engine/autonomous';
 import { modelYears } from '../years';
 import type { Parameter } from './parameters';
 
@@ -119,6 +120,8 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
     return volume;
   });
   const volumes = segs.filter((x): x is LeanVolume => x.kind === 'volume');
+  // Autonome ontwikkeling: fixed factors (no range draws them), applied as engine/simulate does.
+  const auto = scenario.autonomous ? autonomousFactors(model, scenario.autonomous, years) : undefined;
   const budgets = segs.filter((x): x is LeanBudget => x.kind === 'budget');
 
   const rules: LeanRule[] = scenario.substitutions.map((r) => {
@@ -238,6 +241,7 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
         v *= 1 + (pct[k]! + shift) / 100;
         seg.inflowBefore[k] = v;
       }
+      if (auto) for (let k = 0; k < n; k++) seg.inflowBefore[k] = seg.inflowBefore[k]! * auto.inflow[k]!;
     }
     // Effects on the same segment multiply, in file order (engine/prevention preventionFactors).
     for (let e = 0; e < effects.length; e++) {
@@ -297,7 +301,7 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
           clientMonths += (clients + next) / 2;
           clients = next;
         }
-        cost[k] = clientMonths * u * p;
+        cost[k] = auto ? clientMonths * (u * auto.units[k]!) * (p * auto.price[k]!) : clientMonths * u * p;
       }
     }
 

@@ -123,6 +123,27 @@ export const SOURCES = {
     year: '2024',
     where: 'rijksfinancien.nl',
   },
+  'voorjaarsnota-2023-accres': {
+    short: 'Ministerie van Financiën, Voorjaarsnota 2023, tabel 66 "Accres Gemeentefonds"',
+    title: 'Voorjaarsnota 2023, tabel 66: accres Gemeentefonds 2023–2028 (stand Voorjaarsnota 2023, in miljoenen euro)',
+    publisher: 'Ministerie van Financiën',
+    year: '2023',
+    where: 'rijksfinancien.nl',
+  },
+  'miljoenennota-2023-gemeentefonds': {
+    short: 'Ministerie van Financiën, Miljoenennota 2023, bijlage "Gemeentefonds en Provinciefonds"',
+    title: 'Miljoenennota 2023, bijlage Gemeentefonds en Provinciefonds: netto uitgaven 2022–2027 (algemene uitkering)',
+    publisher: 'Ministerie van Financiën',
+    year: '2022',
+    where: 'rijksfinancien.nl',
+  },
+  'miljoenennota-2024-accres': {
+    short: 'Ministerie van Financiën, Miljoenennota 2024, bijlage 11 "Accres Gemeentefonds en Provinciefonds"',
+    title: 'Miljoenennota 2024, bijlage 11: accres Gemeentefonds en Provinciefonds (volumedeel 2022–2025 vastgezet; vanaf 2026 geen koppeling aan de rijksuitgaven)',
+    publisher: 'Ministerie van Financiën',
+    year: '2023',
+    where: 'rijksfinancien.nl',
+  },
   'deskundigencommissie-groeipijn': {
     short: 'Deskundigencommissie Hervormingsagenda Jeugd (Van Ark), "Groeipijn"',
     title: 'Groeipijn (advies van de Deskundigencommissie Hervormingsagenda Jeugd, 30-01-2025)',

@@ -17,6 +17,7 @@ import { fundingShares, lineKey, splitAmount, youthShares } from './split';
 import { modelYears } from '../years';
 import { annotatePrevention, preventionFactors, preventionLine } from './prevention';
 import { fundingMeasures } from './measures';
+import { autonomousFactors } from './autonomous';
 import { figureKinds, isNewSegment, realisedShares, realisedView, realisedVolumeState, regionFigure, scenarioAfter, type RealisedView } from './realisatie';
 
 export interface SimulateOptions {
@@ -74,9 +75,13 @@ export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOp
     starts.set(seg.id, { start: lastIndex + 1, opening: st.opening, inflow: st.inflow, duration: st.duration, units: st.unitsPerClientMonth, price: st.pricePerUnit });
   }
 
+  // Autonome ontwikkeling multiplies each segment's own paths (docs/formats.md); without it nothing changes.
+  const auto = scenario.autonomous ? autonomousFactors(model, scenario.autonomous, years, real ? lastIndex : 0) : undefined;
   const inflowBefore = new Map<string, number[]>();
   for (const seg of volume) {
-    inflowBefore.set(seg.id, yearPath(starts.get(seg.id)!.inflow, scenario.assumptions[seg.id]?.inflowChangePct, years));
+    const path = yearPath(starts.get(seg.id)!.inflow, scenario.assumptions[seg.id]?.inflowChangePct, years);
+    if (auto) for (let k = 0; k < years.length; k++) path[k] = path[k]! * auto.inflow[k]!;
+    inflowBefore.set(seg.id, path);
   }
   // The prevention effect (scenario.prevention) scales a segment's own inflow, before substitution.
   const prevention = preventionFactors(scenario.prevention, years);
@@ -109,8 +114,8 @@ export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOp
       inflowBefore.get(seg.id)!,
       inflowAfter.get(seg.id)!,
       yearPath(st.duration, a?.durationChangePct, years),
-      yearPath(st.units, a?.intensityChangePct, years),
-      yearPath(st.price, a?.priceIndexPct, years),
+      scaled(yearPath(st.units, a?.intensityChangePct, years), auto?.units),
+      scaled(yearPath(st.price, a?.priceIndexPct, years), auto?.price),
     );
     for (let k = 0; k <= lastIndex; k++) out[k] = realisedVolumeYear(model, seg, years[k]!);
     const line: VolumeLineResult = { ...common, kind: 'volume', unit: seg.unit, years: out };
@@ -125,6 +130,12 @@ export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOp
   const totals = fundingAndTotals(model, scenarioIn, years, kinds, lines, measures, real);
   const gemeenten = options.perGemeente === false ? [] : splitOverGemeenten(model, years, kinds, lines, totals, real);
   return { years, lines, totals, gemeenten, fundingMeasures: measures };
+}
+
+/** path × factor year by year (in place); the path unchanged without factors. */
+function scaled(path: number[], factors: readonly number[] | undefined): number[] {
+  if (factors) for (let k = 0; k < path.length; k++) path[k] = path[k]! * factors[k]!;
+  return path;
 }
 
 /** A realised year of a volume segment: lasten as realised, the rest from its calibration. */

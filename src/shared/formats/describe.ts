@@ -80,6 +80,16 @@ const PREVENTION_FIELDS: Record<string, string> = {
   source: 'bron',
 };
 
+const AUTONOMOUS_FIELDS: Record<string, string> = {
+  youth0to17: 'jeugdigen 0–17',
+  usageChangePct: 'gebruik per jeugdige',
+  severityChangePct: 'zwaarte',
+  wageIndexPct: 'loon (OVA)',
+  materialIndexPct: 'prijs (PCC)',
+  wageWeightPct: 'gewicht loon',
+  source: 'bron',
+};
+
 const TOP_FIELDS: Record<string, string> = {
   name: 'Naam',
   description: 'Omschrijving',
@@ -153,6 +163,8 @@ export function describePath(path: string, model: Model): string {
       return join('Preventie', rest(parts.slice(1), PREVENTION_FIELDS, model));
     case 'measures':
       return join('Rijksmaatregelen', rest(parts.slice(1), {}, model));
+    case 'autonomous':
+      return join('Autonome ontwikkeling', rest(parts.slice(1), AUTONOMOUS_FIELDS, model));
     case 'ranges':
       return join(segmentName(model, a), b === undefined ? 'bandbreedte' : `bandbreedte ${rest([b, ...tail], { ...SEGMENT_FIELDS, ...ASSUMPTION_FIELDS }, model)}`);
     default:

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { euroByYear, idSchema, maxEntries, nameSchema, pctByYear, sharePctByYear, textSchema } from './common';
-import { MAX_SCENARIO_SEGMENT_ENTRIES, MAX_SUBSTITUTION_RULES, overMaximum } from './limits';
+import { countSchema, euroByYear, idSchema, maxEntries, nameSchema, pctByYear, sharePctByYear, sharePctSchema, textSchema, yearMap } from './common';
+import { MAX_GEMEENTEN, MAX_SCENARIO_SEGMENT_ENTRIES, MAX_SUBSTITUTION_RULES, overMaximum } from './limits';
 import { scenarioMeasuresSchema } from './measures';
 import { preventionSchema } from './prevention';
 import { fundingRangesSchema, scenarioRangesSchema, substitutionRangesSchema } from './ranges';
@@ -36,6 +36,26 @@ export const scenarioFundingSchema = z.strictObject({
   source: textSchema.optional(),
 });
 
+/**
+ * Autonome ontwikkeling: drivers that apply to every volume segment, next to (and multiplied with)
+ * the segment's own yearly percentages. Semantics: docs/formats.md, "Autonome ontwikkeling".
+ */
+export const autonomousSchema = z.strictObject({
+  /** demografie: prognosis of youth 0–17 per gemeente-id per year (the base year is the model's youth0to17) */
+  youth0to17: maxEntries(z.record(z.string(), yearMap(countSchema)), MAX_GEMEENTEN, 'gemeenten').optional(),
+  /** gebruik per jeugdige: yearly % change of the inflow per young person */
+  usageChangePct: pctByYear.optional(),
+  /** zwaarte: yearly % change of the units per client-month (intensity) */
+  severityChangePct: pctByYear.optional(),
+  /** loon: yearly wage index (OVA/cao), % */
+  wageIndexPct: pctByYear.optional(),
+  /** prijs: yearly material price index (PCC), % */
+  materialIndexPct: pctByYear.optional(),
+  /** weight of loon in the price index, % (VNG: 90); prijs weighs 100 − this */
+  wageWeightPct: sharePctSchema.optional(),
+  source: textSchema.optional(),
+});
+
 export const scenarioSchema = z.strictObject({
   format: z.literal(SCENARIO_FORMAT),
   name: nameSchema,
@@ -50,6 +70,8 @@ export const scenarioSchema = z.strictObject({
   ranges: scenarioRangesSchema.optional(),
   prevention: preventionSchema.optional(),
   measures: scenarioMeasuresSchema.optional(),
+  /** Autonome ontwikkeling (docs/formats.md); absent = no drivers, results exactly as before. */
+  autonomous: autonomousSchema.optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
@@ -57,6 +79,10 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type SegmentAssumption = z.infer<typeof segmentAssumptionSchema>;
 export type Substitution = z.infer<typeof substitutionSchema>;
 export type ScenarioFunding = z.infer<typeof scenarioFundingSchema>;
+export type Autonomous = z.infer<typeof autonomousSchema>;
+
+/** The VNG weight of loon (OVA) in the price index when a scenario names none. */
+export const DEFAULT_WAGE_WEIGHT_PCT = 90;
 
 export const VOLUME_ASSUMPTION_FIELDS = [
   'inflowChangePct',

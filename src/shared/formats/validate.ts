@@ -87,6 +87,18 @@ export function checkScenarioAgainstModel(scenario: Scenario, model: Model): Val
     });
   }
 
+  const auto = scenario.autonomous;
+  if (auto) {
+    for (const field of ['usageChangePct', 'severityChangePct', 'wageIndexPct', 'materialIndexPct'] as const) {
+      checkYearKeys(auto[field], ['autonomous', field], model.baseYear, model.endYear, add);
+    }
+    const gemeenten = new Set(model.gemeenten.map((g) => g.id));
+    for (const [id, series] of Object.entries(auto.youth0to17 ?? {})) {
+      if (!gemeenten.has(id)) add(['autonomous', 'youth0to17', id], `${fmt(id)} is geen gemeente van model "${model.name}"`);
+      else checkYearKeys(series, ['autonomous', 'youth0to17', id], model.baseYear, model.endYear, add);
+    }
+  }
+
   checkYearKeys(scenario.funding.indexPct, ['funding', 'indexPct'], model.baseYear, model.endYear, add);
   checkYearKeys(scenario.funding.adjustments, ['funding', 'adjustments'], model.baseYear, model.endYear, add);
   issues.push(...checkAnalysisExtensions(scenario, model));

@@ -59,7 +59,8 @@ describe('npm run simulate', () => {
     const model = file('klein.json', smallModel);
     const scenario = file('s.json', { format: SCENARIO_FORMAT, name: 'S', assumptions: { amb: { priceIndexPct: { '2023': 10 } } } });
     const r = run('--model', model, '--scenario', scenario, '--json');
-    expect(r.stderr).toBe('');
+    // the lasten are indexed, the Rijksmiddelen of this small model are not: a warning on stderr, stdout stays JSON
+    expect(r.stderr).toBe('Let op: Rijksmiddelen niet geïndexeerd, lasten wel: het saldo toont een tekort dat alleen uit de indexatie komt. Geef de Rijksmiddelen een index (Rijksmiddelen of het model).\n');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(doc)).toEqual(['years', 'lines', 'totals', 'gemeenten']);
@@ -163,6 +164,13 @@ describe('runCli in process', () => {
     });
     return { code, stdout, stderr };
   }
+
+  it('a model run without a scenario warns that only the Rijksmiddelen are indexed; Ongewijzigd beleid does not', () => {
+    const bare = runInProcess('--model', join(root, 'models/noord-limburg.json'));
+    expect(bare.code).toBe(0);
+    expect(bare.stderr).toMatch(/^Let op: Lasten niet geïndexeerd, Rijksmiddelen wel: /);
+    expect(runInProcess().stderr).toBe('');
+  });
 
   it('shows what the Rijksmiddelen are made of when Rijksmaatregelen are on', () => {
     const r = runInProcess('--scenario', join(root, 'models/scenarios/rijksmaatregelen.json'));

@@ -112,3 +112,27 @@ describe('a save based on a stale revision', () => {
     expect(useData.getState().revisions[scenarioId]).toBe(stored.revision);
   });
 });
+
+describe('Nieuw scenario (issue 11)', () => {
+  it('starts from the assumptions of "Ongewijzigd beleid", not from an empty, unindexed scenario', async () => {
+    const ref = {
+      format: 'jeugdbegroting/scenario@1' as const,
+      name: 'Ongewijzigd beleid',
+      assumptions: { ambulant: { priceIndexPct: { '2025': 3 }, source: 'VNG-index' }, toegang: { amountChangePct: { '2025': 3 } } },
+      funding: { indexPct: { '2025': 2 } },
+      autonomous: { usageChangePct: { '2026': 1.5 } },
+    };
+    const saved = await service.api.call('scenarios.save', { modelId, scenario: ref });
+    expect(saved.ok).toBe(true);
+    await useData.getState().reloadScenarios();
+    const id = await useData.getState().createScenario('Nieuw scenario 2');
+    expect(id).toBeDefined();
+    const stored = await service.api.call('scenarios.get', { id: id! });
+    if (!stored.ok) throw new Error(stored.error.message);
+    expect(stored.value.scenario.name).toBe('Nieuw scenario 2');
+    expect(stored.value.scenario.assumptions).toEqual(ref.assumptions);
+    expect(stored.value.scenario.funding).toEqual(ref.funding);
+    expect(stored.value.scenario.autonomous).toEqual(ref.autonomous);
+    expect(useData.getState().currentId).toBe(id);
+  });
+});

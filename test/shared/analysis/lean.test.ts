@@ -48,6 +48,14 @@ function richScenario(m: Model): Scenario {
       ],
     },
     measures: { 'korting-511-mln': true, 'voorjaarsnota-2025-extra': true, 'eigen-bijdrage': true },
+    autonomous: {
+      youth0to17: { venlo: { '2024': 17000, '2027': 16500 }, beesel: { '2025': 2600 } },
+      usageChangePct: { '2023': 1.5, '2026': 2 },
+      severityChangePct: { '2024': 1 },
+      wageIndexPct: { '2025': 4 },
+      materialIndexPct: { '2025': 2, '2027': 1 },
+      wageWeightPct: 80,
+    },
   });
 }
 

@@ -87,3 +87,36 @@ export function stripSegment(scenario: Scenario, segmentId: string): Scenario {
     substitutions: scenario.substitutions.filter((r) => r.from !== segmentId && r.to !== segmentId),
   };
 }
+
+export type AutonomousPctField = 'usageChangePct' | 'severityChangePct' | 'wageIndexPct' | 'materialIndexPct';
+
+/** The scenario with `autonomous` replaced; an empty one is removed (results then exactly as without it). */
+function withAutonomous(scenario: Scenario, autonomous: NonNullable<Scenario['autonomous']>): Scenario {
+  const next = { ...scenario };
+  if (Object.keys(autonomous).length === 0) delete next.autonomous;
+  else next.autonomous = autonomous;
+  return next;
+}
+
+export function setAutonomousPct(scenario: Scenario, field: AutonomousPctField, year: number, value: number | undefined): Scenario {
+  const current = scenario.autonomous ?? {};
+  return withAutonomous(scenario, withOptional(current, field, setYearValue(current[field], year, value)));
+}
+
+export function setAutonomousWeight(scenario: Scenario, value: number | undefined): Scenario {
+  return withAutonomous(scenario, withOptional(scenario.autonomous ?? {}, 'wageWeightPct', value));
+}
+
+export function setAutonomousSource(scenario: Scenario, source: string): Scenario {
+  return withAutonomous(scenario, withOptional(scenario.autonomous ?? {}, 'source', source.trim() === '' ? undefined : source));
+}
+
+/** The prognosis of youth 0–17 of one gemeente in one year; undefined removes it (the last known figure holds). */
+export function setYouthPrognosis(scenario: Scenario, gemeenteId: string, year: number, value: number | undefined): Scenario {
+  const current = scenario.autonomous ?? {};
+  const youth = { ...(current.youth0to17 ?? {}) };
+  const series = setYearValue(youth[gemeenteId], year, value);
+  if (series) youth[gemeenteId] = series;
+  else delete youth[gemeenteId];
+  return withAutonomous(scenario, withOptional(current, 'youth0to17', Object.keys(youth).length > 0 ? youth : undefined));
+}
