@@ -20,7 +20,7 @@ import { addBudgetSegment, addVolumeSegment, removeSegment, setSegmentField } fr
 import { setYearValue, stripSegment } from '../lib/edits/scenario';
 import { useCurrent, useData } from '../stores/data';
 import { useUi } from '../stores/ui';
-import { GemeentenEditor } from './PerGemeente';
+import { GemeentenEditor } from '../components/GemeentenEditor';
 import { useRealisatieImport } from '../lib/realisatieImport';
 
 export function Basismodel() {

@@ -10,53 +10,15 @@ import { GemeenteChart } from '../charts/GemeenteChart';
 import { OVERSCHOT_COLOR, TEKORT_COLOR } from '../charts/palette';
 import { ChartFrame } from '../components/ChartFrame';
 import { NumberField, SelectField } from '../components/fields';
-import { AmountScope, Euro, Saldo, SourceNote } from '../components/money';
-import { YearHeadRow, yearKinds } from '../components/tables';
+import { AmountScope } from '../components/money';
 import { useCurrentResult } from '../hooks';
-import { setFundingShare, setSplit, setUsageShare, updateGemeente } from '../lib/edits/model';
+import {  setSplit, setUsageShare } from '../lib/edits/model';
 import { useCurrent, useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { TableTools } from '../components/TableTools';
+import { type Metric, METRICS, GemeenteTable } from '../components/GemeenteTable';
+import { GemeentenEditor } from '../components/GemeentenEditor';
 
-type Metric = 'cost' | 'funding' | 'balance';
-const METRICS: { value: Metric; label: string }[] = [
-  { value: 'cost', label: 'Lasten' },
-  { value: 'funding', label: 'Baten (Rijksmiddelen)' },
-  { value: 'balance', label: 'Saldo' },
-];
-
-export function GemeenteTable({ result, metric }: { result: SimulationResult; metric: Metric }) {
-  const Cell = metric === 'balance' ? Saldo : Euro;
-  return (
-    <div className="table-scroll">
-      <table className="data" data-testid={`gemeente-table-${metric}`}>
-        <thead>
-          <YearHeadRow label="Gemeente" years={result.years} kinds={yearKinds(result)} />
-        </thead>
-        <tbody>
-          {result.gemeenten.map((g) => (
-            <tr key={g.id} data-gemeente={g.id}>
-              <th scope="row">{g.name}</th>
-              {g.years.map((y) => (
-                <td key={y.year} className="num" data-year={y.year}>
-                  <Cell value={y[metric]} />
-                </td>
-              ))}
-            </tr>
-          ))}
-          <tr className="total" data-gemeente="regio">
-            <th scope="row">Regio</th>
-            {result.totals.map((t) => (
-              <td key={t.year} className="num" data-year={t.year}>
-                <Cell value={t[metric]} />
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 export function PerGemeente() {
   const current = useCurrent();
@@ -112,69 +74,6 @@ export function PerGemeente() {
   );
 }
 
-export function GemeentenEditor({ model, result }: { model: Model; result: SimulationResult }) {
-  const editModel = useData((s) => s.editModel);
-  const totalYouth = model.gemeenten.reduce((t, g) => t + g.youth0to17, 0);
-  return (
-    <section className="card" aria-labelledby="gem-edit-h">
-      <h2 id="gem-edit-h">Gemeenten: jeugdigen en aandeel Rijksmiddelen</h2>
-      <p className="meta">
-        Het aantal jeugdigen (0–17) bepaalt de solidariteitssleutel. Het aandeel in de Rijksmiddelen is leeg = naar aantal jeugdigen. Als elke gemeente een aandeel
-        heeft, moeten ze optellen tot 100%; wijzigt u er één, dan worden de andere naar verhouding aangepast.
-      </p>
-      <div className="table-scroll">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Gemeente</th>
-              <th scope="col">Jeugdigen 0–17</th>
-              <th scope="col" className="num">Solidariteitssleutel</th>
-              <th scope="col">Aandeel Rijksmiddelen (%)</th>
-              <th scope="col" className="num">Gebruikt aandeel</th>
-              <th scope="col">Bron</th>
-            </tr>
-          </thead>
-          <tbody>
-            {model.gemeenten.map((g, k) => (
-              <tr key={g.id}>
-                <th scope="row">{g.name}</th>
-                <td>
-                  <NumberField
-                    label={`Jeugdigen 0–17 ${g.name}`}
-                    hideLabel
-                    decimals={0}
-                    allowEmpty={false}
-                    value={g.youth0to17}
-                    path={`gemeenten[${k}].youth0to17`}
-                    testId={`youth-${g.id}`}
-                    onCommit={(v) => editModel((m) => updateGemeente(m, g.id, 'youth0to17', v))}
-                  />
-                </td>
-                <td className="num">{formatPct((100 * g.youth0to17) / totalYouth, 2)}</td>
-                <td>
-                  <NumberField
-                    label={`Aandeel Rijksmiddelen ${g.name} (%)`}
-                    hideLabel
-                    suffix="%"
-                    decimals={3}
-                    value={g.fundingShare !== undefined ? g.fundingShare * 100 : undefined}
-                    path={`gemeenten[${k}].fundingShare`}
-                    testId={`fshare-${g.id}`}
-                    onCommit={(v) => editModel((m) => setFundingShare(m, g.id, v === undefined ? undefined : v / 100))}
-                  />
-                </td>
-                <td className="num">{formatPct(100 * (result.gemeenten[k]?.fundingShare ?? 0), 2)}</td>
-                <td>
-                  <SourceNote source={g.source} estimate={g.estimate} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
 
 type SplitKind = 'solidarity' | 'usage-previous-year' | 'usage-average-3' | 'usage' | 'mix';
 const SPLIT_OPTIONS: { value: SplitKind; label: string }[] = [

@@ -21,10 +21,10 @@ import { groupAssumptions, pctList } from '../lib/assumptionSummary';
 import { saveChartAsPng, type LegendItem } from '../lib/png';
 import { useCurrent, useData } from '../stores/data';
 import { useUi } from '../stores/ui';
-import { CompareTable, useCompareSelection } from './Vergelijken';
-import { GemeenteTable } from './PerGemeente';
-import { Headlines, trendLegend } from './Overzicht';
-import { HoeZekerSlide } from './analyse/HoeZekerSlide';
+import { CompareTable, useCompareSelection } from '../components/CompareTable';
+import { GemeenteTable } from '../components/GemeenteTable';
+import { Headlines, trendLegend } from '../components/Headlines';
+import { HoeZekerSlide } from '../components/HoeZekerSlide';
 import { rangeCount } from '../analysis/hooks';
 
 /** Chart width for slides: fixed, because hidden slides (and print) cannot be measured. */

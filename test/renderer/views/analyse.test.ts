@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { niceTicks } from '../../../src/renderer/charts/BandChart';
 import { tornadoDeltas } from '../../../src/renderer/charts/TornadoChart';
-import { boundsText, discussFirst } from '../../../src/renderer/views/analyse/Gevoeligheid';
+import { discussFirst } from '../../../src/renderer/views/analyse/Gevoeligheid';
+import { boundsText, deficitText, mcCaption } from '../../../src/renderer/lib/analysisText';
 import { buildSpec } from '../../../src/renderer/views/analyse/Doelzoeken';
-import { deficitText, mcCaption } from '../../../src/renderer/views/analyse/BandTable';
 import { tornado } from '../../../src/shared/analysis/tornado';
 import { applyGoalSeekResult, goalSeek } from '../../../src/shared/analysis/goalseek';
 import { runMonteCarloSync } from '../../../src/shared/analysis/montecarlo';

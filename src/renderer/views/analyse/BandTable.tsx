@@ -1,18 +1,9 @@
 /** The Monte Carlo numbers: P10/P50/P90 of lasten and saldo per year, the chance of a tekort, and the caption that says how they were made. */
 import type { MonteCarloResult } from '../../../shared/analysis/montecarlo';
-import { formatInteger, formatPct } from '../../../shared/locale/numbers';
+import { deficitText } from '../../lib/analysisText';
 import { Euro, Saldo } from '../../components/money';
 
 /** "2.000 trekkingen, seed 20220101": what makes the numbers reproducible. */
-export function mcCaption(result: MonteCarloResult): string {
-  const n = result.parameters.length;
-  return `Monte Carlo: ${formatInteger(result.draws)} trekkingen, seed ${result.seed}, ${n} ${n === 1 ? 'aanname' : 'aannames'} met bandbreedte (driehoeksverdeling). P10–P90: 8 van de 10 uitkomsten liggen binnen de band.`;
-}
-
-export function deficitText(probability: number): string {
-  return formatPct(probability * 100, 0);
-}
-
 export function BandTable({ result, caption }: { result: MonteCarloResult; caption?: string }) {
   return (
     <div className="table-scroll">

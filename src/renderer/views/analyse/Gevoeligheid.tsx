@@ -6,27 +6,16 @@
  */
 import { citeSource } from '../../../shared/domain/sources';
 import type { Model } from '../../../shared/formats/model';
-import type { Parameter } from '../../../shared/analysis/parameters';
 import type { TornadoBar, TornadoResult } from '../../../shared/analysis/tornado';
-import { formatEuro, formatNumber } from '../../../shared/locale/numbers';
+import { formatEuro } from '../../../shared/locale/numbers';
 import { TORNADO_COLORS, TornadoChart, tornadoDeltas } from '../../charts/TornadoChart';
 import { ChartFrame } from '../../components/ChartFrame';
 import { SelectField } from '../../components/fields';
 import { Saldo } from '../../components/money';
 import { useTornado } from '../../analysis/hooks';
 import { useAnalysis } from '../../stores/analysis';
+import { TOP, boundsText } from '../../lib/analysisText';
 import { modelYears } from '../../../shared/years';
-
-export const TOP = 3;
-
-/** The low and high value of an assumption as a controller reads it. */
-export function boundsText(p: Parameter): string {
-  if (p.mode === 'scale') return `${formatNumber((p.low - 1) * 100, 1)}% / +${formatNumber((p.high - 1) * 100, 1)}% van de aanname`;
-  if (p.mode === 'shift') return `${formatNumber(p.low, 2)} / +${formatNumber(p.high, 2)} %-punt`;
-  const euro = p.target.kind === 'fundingBase' || (p.target.kind === 'segmentBase' && (p.target.field === 'pricePerUnit' || p.target.field === 'amount'));
-  const f = (v: number) => (euro ? formatEuro(v) : formatNumber(v, 2));
-  return `${f(p.low)} – ${f(p.high)}`;
-}
 
 /** "Bespreek eerst: A, B en C." */
 export function discussFirst(bars: readonly TornadoBar[], n = TOP): string {

@@ -14,7 +14,8 @@ import { NumberField } from '../../components/fields';
 import { Saldo } from '../../components/money';
 import { useMonteCarlo } from '../../analysis/hooks';
 import { useAnalysis } from '../../stores/analysis';
-import { BandTable, deficitText, mcCaption } from './BandTable';
+import { BandTable } from './BandTable';
+import { deficitText, mcCaption } from '../../lib/analysisText';
 import { McStatus } from './McStatus';
 import { RangesEditor } from './RangesEditor';
 

@@ -8,7 +8,8 @@ import { BandChart, bandLegend } from '../../charts/BandChart';
 import { ChartFrame } from '../../components/ChartFrame';
 import { useMonteCarlo } from '../../analysis/hooks';
 import { useAnalysis } from '../../stores/analysis';
-import { BandTable, mcCaption } from './BandTable';
+import { BandTable } from './BandTable';
+import { mcCaption } from '../../lib/analysisText';
 import { McStatus } from './McStatus';
 
 export function OverzichtBand() {

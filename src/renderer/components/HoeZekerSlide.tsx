@@ -4,14 +4,13 @@
  * matter most (tornado), and the seed and number of draws in small print.
  */
 import { useRef } from 'react';
-import type { Model } from '../../../shared/formats/model';
-import { BandChart, bandLegend } from '../../charts/BandChart';
-import { saveChartAsPng } from '../../lib/png';
-import { useMonteCarlo, useTornado } from '../../analysis/hooks';
-import { useUi } from '../../stores/ui';
-import { Saldo } from '../../components/money';
-import { deficitText, mcCaption } from './BandTable';
-import { TOP, boundsText } from './Gevoeligheid';
+import type { Model } from '../../shared/formats/model';
+import { BandChart, bandLegend } from '../charts/BandChart';
+import { saveChartAsPng } from '../lib/png';
+import { useMonteCarlo, useTornado } from '../analysis/hooks';
+import { useUi } from '../stores/ui';
+import { Saldo } from './money';
+import { deficitText, mcCaption, TOP, boundsText } from '../lib/analysisText';
 
 export function HoeZekerSlide({ model, width }: { model: Model; width: number }) {
   const mc = useMonteCarlo();
