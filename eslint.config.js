@@ -67,6 +67,26 @@ export default tseslint.config(
   { files: ['src/shared/**'], rules: { 'no-restricted-imports': ['error', rules.shared] } },
   { files: ['src/renderer/**'], rules: { 'no-restricted-imports': ['error', rules.renderer] } },
   {
+    // views are pages, not component libraries: what two views share lives in components/ or lib/
+    files: ['src/renderer/components/**', 'src/renderer/lib/**', 'src/renderer/stores/**', 'src/renderer/charts/**', 'src/renderer/api/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { ...rules.renderer, patterns: [...rules.renderer.patterns, folder('Shared UI code never imports a view.', '**/views/**')] },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/views/*.tsx'],
+    ignores: ['src/renderer/views/registry.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { ...rules.renderer, patterns: [...rules.renderer.patterns, { regex: '^\\./[A-Z][^/]*$', message: 'A view never imports another view; share through components/.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/main/**'],
     ignores: ['src/main/electron/**'],
     rules: {
