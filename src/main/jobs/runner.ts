@@ -32,8 +32,8 @@ export interface JobBudget {
 }
 
 /**
- * Far above what the largest allowed model needs (500 segments, 400
- * gemeenten; see the bench "jobs"), far below what holds a laptop hostage.
+ * Above what the largest allowed model needs (200 segments, 50 gemeenten,
+ * 30 years; see the bench "jobs" and limits.ts), far below what holds a laptop hostage.
  */
 export const DEFAULT_BUDGETS: Record<JobKind, JobBudget> = {
   'excel.exportBijlage': { timeMs: 120_000, memoryMb: 1536 },

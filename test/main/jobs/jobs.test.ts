@@ -22,6 +22,7 @@ import { SIMULATE_IN_WORKER_FROM, simulateWork } from '../../../src/main/service
 import { IMPORT_MODEL_IN_WORKER_FROM } from '../../../src/main/service/files';
 import { bundledScenario, largeModel } from '../../../bench/inputs';
 import { defaultModel, shippedScenario } from '../../fixtures';
+import { MAX_SEGMENTS } from '../../../src/shared/formats/limits';
 
 const SCENARIO_FILES = ['ongewijzigd-beleid.json', 'beleidsplan-kpis.json', 'rijksmaatregelen.json'];
 
@@ -255,9 +256,9 @@ describe('jobs: long work off the service thread', () => {
     const imported = value(await s.api.call('excel.importModel', { fileName: template.fileName, content: template.content }));
     expect(imported.record.model.segments.map((x) => x.id)).toEqual(model.segments.map((x) => x.id));
     expect(value(await s.api.call('models.list', {})).map((m) => m.id)).toContain(imported.record.id);
-    // a model large enough for a worker: 500 segments × (30 gemeenten + 1) × 31 years
-    const base = largeModel(500);
-    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 30 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 30 })) };
+    // a model large enough for a worker: 200 segments × (40 gemeenten + 1) × 31 years
+    const base = largeModel(MAX_SEGMENTS);
+    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 40 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 40 })) };
     expect(simulateWork(big)).toBeGreaterThanOrEqual(SIMULATE_IN_WORKER_FROM);
     const scenario = scenarios[1]!.scenario;
     const result = value(await s.api.call('simulate', { model: big, scenario }));
@@ -292,8 +293,8 @@ describe('jobs: long work off the service thread', () => {
   it('large models: the automatic version of a save, a restore and a scenario import are computed in a job worker', async () => {
     const finished: FinishedJob[] = [];
     const s = await open({ onFinished: (j) => finished.push(j) });
-    const base = largeModel(500);
-    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 30 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 30 })) };
+    const base = largeModel(MAX_SEGMENTS);
+    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 40 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 40 })) };
     expect(simulateWork(big)).toBeGreaterThanOrEqual(SIMULATE_IN_WORKER_FROM);
     const bigId = value(await s.api.call('models.save', { model: big })).id;
     const scenario = bundledScenario(big, 'beleidsplan-kpis.json');
@@ -357,7 +358,7 @@ describe('jobs: long work off the service thread', () => {
   it('a large model file (JSON) is parsed and validated in a job worker, with the same answers and refusals', async () => {
     const finished: FinishedJob[] = [];
     const s = await open({ onFinished: (j) => finished.push(j) });
-    const model = largeModel(500);
+    const model = largeModel(MAX_SEGMENTS);
     const text = JSON.stringify(model, null, 2);
     // padded past the threshold with whitespace between the tokens (still the same model)
     const big = text.replace('{', `{${' '.repeat(Math.max(0, IMPORT_MODEL_IN_WORKER_FROM - text.length + 10))}`);
@@ -407,8 +408,8 @@ describe('jobs: long work off the service thread', () => {
       close: () => undefined,
     };
     Object.assign(s.context, { jobs: runner as unknown as JobRunner });
-    const base = largeModel(500);
-    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 30 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 30 })) };
+    const base = largeModel(MAX_SEGMENTS);
+    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 40 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 40 })) };
     const bigId = value(await s.api.call('models.save', { model: big })).id;
     const first = bundledScenario(big, 'beleidsplan-kpis.json');
     const second = { ...first, description: 'tweede' };
