@@ -58,9 +58,9 @@ export function withBenchRanges(model: Model, scenario: Scenario): Scenario {
 /**
  * The default model grown to `segments` segments (its 17 repeated; the first
  * 17 keep their ids, so the bundled scenarios still apply): the largest model
- * the limits allow has 500. For the jobs bench and the job tests.
+ * the limits allow has MAX_SEGMENTS. For the jobs bench and the job tests.
  */
-export function largeModel(segments = 500): Model {
+export function largeModel(segments = MAX_SEGMENTS): Model {
   const base = defaultModel();
   const grown = Array.from({ length: segments }, (_, i) => {
     const s = base.segments[i % base.segments.length]!;

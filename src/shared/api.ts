@@ -319,8 +319,8 @@ export interface BackupInfo {
 /** A job the service is working on (see jobs.status). */
 export interface JobStatus {
   id: number;
-  /** the request it answers */
-  method: 'excel.exportBijlage' | 'excel.template' | 'excel.importModel' | 'simulate' | 'files.importModel';
+  /** the request it answers ('simulate.version': the automatic version a save of a large model started) */
+  method: 'excel.exportBijlage' | 'excel.template' | 'excel.importModel' | 'simulate' | 'simulate.version' | 'files.importModel';
   /** the jobKey sent with the request, if any */
   key?: string;
   /** queued: waiting for a free worker */

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { formatNumber } from '../../shared/locale/numbers';
-import type { JobInputs, JobKind, JobOutputs, JobProgress } from './tasks';
+import { BACKGROUND_KINDS, type JobInputs, type JobKind, type JobOutputs, type JobProgress } from './tasks';
 import type { WorkerMessage } from './worker';
 
 /** Set by the esbuild bundle of the Electron main process: the worker bundle's file name beside main.cjs. */
@@ -32,18 +32,22 @@ export interface JobBudget {
 }
 
 /**
- * Far above what the largest allowed model needs (500 segments, 400
- * gemeenten; see the bench "jobs"), far below what holds a laptop hostage.
+ * Above what the largest allowed model needs (200 segments, 50 gemeenten,
+ * 30 years; see the bench "jobs" and limits.ts), far below what holds a laptop hostage.
  */
 export const DEFAULT_BUDGETS: Record<JobKind, JobBudget> = {
   'excel.exportBijlage': { timeMs: 120_000, memoryMb: 1536 },
   'excel.template': { timeMs: 60_000, memoryMb: 512 },
   'excel.importModel': { timeMs: 60_000, memoryMb: 1024 },
   'simulate': { timeMs: 60_000, memoryMb: 1024 },
+  'simulate.version': { timeMs: 60_000, memoryMb: 1024 },
   'files.importModel': { timeMs: 30_000, memoryMb: 1024 },
 };
 
-/** At most this many workers at once (the rest wait in line): each is a CPU-bound thread. */
+/**
+ * At most this many workers at once (the rest wait in line): each is a CPU-bound thread. Background
+ * jobs (BACKGROUND_KINDS: automatic versions) take at most one of them, and only when no other job waits.
+ */
 export const DEFAULT_MAX_CONCURRENT = 2;
 
 const SUBJECTS: Record<JobKind, { subject: string; pronoun: 'die' | 'dat' }> = {
@@ -51,6 +55,7 @@ const SUBJECTS: Record<JobKind, { subject: string; pronoun: 'die' | 'dat' }> = {
   'excel.template': { subject: 'Het maken van het sjabloon', pronoun: 'dat' },
   'excel.importModel': { subject: 'Het inlezen van het sjabloon', pronoun: 'dat' },
   'simulate': { subject: 'De berekening', pronoun: 'die' },
+  'simulate.version': { subject: 'De berekening van de automatische versie', pronoun: 'die' },
   'files.importModel': { subject: 'Het inlezen van het modelbestand', pronoun: 'dat' },
 };
 
@@ -113,6 +118,8 @@ interface Job {
   id: number;
   kind: JobKind;
   key?: string;
+  /** background work (BACKGROUND_KINDS): after every waiting job, one at a time */
+  background: boolean;
   input: unknown;
   budget: JobBudget;
   askedAt: number;
@@ -131,6 +138,7 @@ export class JobRunner {
   private readonly jobs = new Map<number, Job>();
   private readonly queue: Job[] = [];
   private running = 0;
+  private runningBackground = 0;
   private closed = false;
   private readonly budgets: Record<JobKind, JobBudget>;
   private readonly maxConcurrent: number;
@@ -159,6 +167,7 @@ export class JobRunner {
         id,
         kind,
         ...(key !== undefined ? { key } : {}),
+        background: BACKGROUND_KINDS.has(kind),
         input,
         budget: this.budgets[kind],
         askedAt: performance.now(),
@@ -176,6 +185,7 @@ export class JobRunner {
           if (job.worker) {
             void job.worker.terminate();
             this.running--;
+            if (job.background) this.runningBackground--;
           }
           this.options.onFinished?.({ id, kind, outcome, ms: performance.now() - job.askedAt, ...(heap !== undefined ? { workerHeapBytes: heap } : {}) });
           this.startQueued();
@@ -226,20 +236,25 @@ export class JobRunner {
     job.reject(new JobStopped(reason, stopMessage(job.kind, reason, job.budget)));
   }
 
+  /** Starts waiting jobs in order, jobs somebody waits for first; a background job only when none of those waits and no other background job runs. */
   private startQueued(): void {
-    while (this.running < this.maxConcurrent && this.queue.length > 0) {
-      const job = this.queue.shift()!;
-      this.start(job);
+    while (this.running < this.maxConcurrent) {
+      const next = this.queue.find((j) => !j.background) ?? (this.runningBackground === 0 ? this.queue.find((j) => j.background) : undefined);
+      if (!next) return;
+      this.queue.splice(this.queue.indexOf(next), 1);
+      this.start(next);
     }
   }
 
   private start(job: Job): void {
     this.running++;
+    if (job.background) this.runningBackground++;
     let worker: Worker;
     try {
       worker = spawnWorker({ kind: job.kind, input: job.input }, job.budget.memoryMb);
     } catch (err) {
       this.running--;
+      if (job.background) this.runningBackground--;
       job.finish('failed');
       job.reject(err instanceof Error ? err : new Error(String(err)));
       return;

@@ -16,6 +16,7 @@ import { importModelWorkbook } from '../excel/importModel';
 import type { AmountUnit } from '../excel/styles';
 import { validateModelFile } from '../files/import';
 import { UserError } from '../errors';
+import type { VersionJson } from '../storage/versionsRepo';
 
 /** A file as the contract carries it: binary content already base64 (done in the worker, not on the service's thread). */
 export interface JobFile {
@@ -38,6 +39,8 @@ export interface JobInputs {
   'excel.template': { model?: Model };
   'excel.importModel': { base64: string; fileName?: string };
   'simulate': { model: Model; scenario: Scenario };
+  /** an automatic version of a large model: simulated and serialized in the worker (see autoVersion.ts) */
+  'simulate.version': { model: Model; scenario: Scenario };
   /** the text of a large model file (JSON): parsed and validated off the service's thread */
   'files.importModel': { content: string; fileName?: string };
 }
@@ -47,12 +50,24 @@ export interface JobOutputs {
   'excel.template': JobFile;
   'excel.importModel': { ok: true; model: Model; notices: string[] } | { ok: false; issues: ValidationIssue[]; notices: string[] };
   'simulate': SimulationResult;
+  /**
+   * The JSON text of the version's model, scenario and result, made in the worker: the service stores
+   * the text as it is (a result of the largest model is ≈ 121 MB of JSON; stringifying or cloning it as
+   * an object would hold the service's thread for seconds).
+   */
+  'simulate.version': VersionJson;
   /** refused: the Dutch message and field issues of the UserError the same check gives on the service's thread */
   'files.importModel': { ok: true; model: Model } | { ok: false; message: string; issues?: ValidationIssue[] };
 }
 
 export type JobKind = keyof JobInputs;
-export const JOB_KINDS: readonly JobKind[] = ['excel.exportBijlage', 'excel.template', 'excel.importModel', 'simulate', 'files.importModel'];
+export const JOB_KINDS: readonly JobKind[] = ['excel.exportBijlage', 'excel.template', 'excel.importModel', 'simulate', 'simulate.version', 'files.importModel'];
+
+/**
+ * Background work nobody waits for (the automatic version a save starts): at most one at a time, and
+ * never started while a job somebody waits for is in line (runner.ts).
+ */
+export const BACKGROUND_KINDS: ReadonlySet<JobKind> = new Set<JobKind>(['simulate.version']);
 
 /** Where a job is: a fraction 0..1 and the step in Dutch ("werkmap 3 van 8 schrijven"). */
 export interface JobProgress {
@@ -92,6 +107,11 @@ export const tasks: Tasks = {
   },
   'excel.importModel': async (input) => importModelWorkbook(Buffer.from(input.base64, 'base64'), input.fileName),
   'simulate': async (input) => simulate(input.model, input.scenario),
+  'simulate.version': async (input) => ({
+    modelJson: JSON.stringify(input.model),
+    scenarioJson: JSON.stringify(input.scenario),
+    resultJson: JSON.stringify(simulate(input.model, input.scenario)),
+  }),
   'files.importModel': async (input) => {
     try {
       return { ok: true, model: validateModelFile(input.content, input.fileName) };

@@ -3,7 +3,10 @@
  * AUTO_VERSION_INTERVAL_MS). For a small model it is made inside the save's transaction, as always.
  * For a large model (simulateWork ≥ SIMULATE_IN_WORKER_FROM) its result is computed in a job worker
  * AFTER the save has been stored and answered: an autosave never waits for a worker (nor for other
- * jobs in line before it). The version then records exactly the inputs of that save, stamped with its
+ * jobs in line before it). The worker also serializes model, scenario and result: the service's
+ * thread stores that JSON text as it is (no stringify of a result of up to ≈ 121 MB of JSON there).
+ * These are background jobs ('simulate.version'): at most one at a time, never ahead of a waiting
+ * export or other request. The version then records exactly the inputs of that save, stamped with its
  * time; it is not made when the scenario was deleted meanwhile or another version made it unnecessary.
  * If the job fails or is stopped, the save stands and the next save tries again (it is still due).
  */
@@ -12,7 +15,7 @@ import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
 import type { JobRunner } from '../jobs/runner';
 import { findScenario } from '../storage/scenariosRepo';
-import { autoVersionDue, freezeVersion, maybeAutoVersion, type Stamp } from '../storage/versioning';
+import { autoVersionDue, maybeAutoVersion, storeVersionJson, type Stamp } from '../storage/versioning';
 import type { ServiceContext } from './context';
 import { SIMULATE_IN_WORKER_FROM, simulateWork } from './simulate';
 
@@ -54,11 +57,11 @@ export function autoVersionOffThread(
   const running = busy;
   // no signal: the save has been stored, its version should follow even if the caller went away
   return ctx.jobs
-    .run('simulate', { model: r.model, scenario: r.scenario })
-    .then((result) => {
+    .run('simulate.version', { model: r.model, scenario: r.scenario })
+    .then((json) => {
       db.transaction(() => {
         if (!findScenario(db, r.scenarioId) || !autoVersionDue(db, r.scenarioId, r.stamp.at)) return;
-        freezeVersion(db, r.scenarioId, r.model, r.scenario, 'auto', r.note, r.stamp, result);
+        storeVersionJson(db, r.scenarioId, 'auto', r.note, r.stamp, json);
       })();
     })
     .catch((err: unknown) => {

@@ -5,7 +5,7 @@ import type { SimulationResult } from '../../shared/engine/result';
 import type { VersionSummary } from '../../shared/api';
 import { simulate } from '../../shared/engine/simulate';
 import { ENGINE_VERSION } from '../../shared/engine/version';
-import { insertVersion, lastVersionAt, type VersionKind } from './versionsRepo';
+import { insertVersion, lastVersionAt, type VersionJson, type VersionKind } from './versionsRepo';
 
 /** Who and when, for everything a save stamps on a version. */
 export interface Stamp {
@@ -44,6 +44,22 @@ export function freezeVersion(
     engineVersion: ENGINE_VERSION,
     createdAt: stamp.at,
   });
+}
+
+/**
+ * Stores a version whose model, scenario and result a job worker has already serialized (the
+ * result of exactly that model and scenario): the text goes into the database as it is, so a
+ * large result costs the service's thread no stringify or parse.
+ */
+export function storeVersionJson(
+  db: Database.Database,
+  scenarioId: number,
+  kind: VersionKind,
+  note: string | undefined,
+  stamp: Stamp,
+  json: VersionJson,
+): VersionSummary {
+  return insertVersion(db, { scenarioId, kind, note, json, appVersion: stamp.appVersion, engineVersion: ENGINE_VERSION, createdAt: stamp.at });
 }
 
 /** True when a save at `at` should add an 'auto' version: the scenario has none yet or the newest is older than the interval. */

@@ -29,17 +29,24 @@ export interface StoredVersion extends VersionSummary {
   result: SimulationResult;
 }
 
-export interface NewVersion {
+/** A version's content as the JSON text stored (made in a job worker for a large model: stored as it is). */
+export interface VersionJson {
+  modelJson: string;
+  scenarioJson: string;
+  resultJson: string;
+}
+
+interface NewVersionMeta {
   scenarioId: number;
   kind: VersionKind;
   note?: string | undefined;
-  model: Model;
-  scenario: Scenario;
-  result: SimulationResult;
   appVersion: string;
   engineVersion: string;
   createdAt: string;
 }
+
+/** A version to store: its content as objects, or as JSON text already (`json`, not parsed nor stringified again). */
+export type NewVersion = NewVersionMeta & ({ model: Model; scenario: Scenario; result: SimulationResult } | { json: VersionJson });
 
 const SUMMARY_COLUMNS = 'id, scenario_id, created_at, kind, note, app_version, engine_version';
 
@@ -77,6 +84,8 @@ export function findVersion(db: Database.Database, id: number): StoredVersion | 
 }
 
 export function insertVersion(db: Database.Database, v: NewVersion): VersionSummary {
+  const json: VersionJson =
+    'json' in v ? v.json : { modelJson: JSON.stringify(v.model), scenarioJson: JSON.stringify(v.scenario), resultJson: JSON.stringify(v.result) };
   const info = db
     .prepare(
       `INSERT INTO scenario_versions (scenario_id, created_at, kind, note, model_json, scenario_json, result_json, app_version, engine_version)
@@ -87,9 +96,9 @@ export function insertVersion(db: Database.Database, v: NewVersion): VersionSumm
       v.createdAt,
       v.kind,
       v.note ?? null,
-      JSON.stringify(v.model),
-      JSON.stringify(v.scenario),
-      JSON.stringify(v.result),
+      json.modelJson,
+      json.scenarioJson,
+      json.resultJson,
       v.appVersion,
       v.engineVersion,
     );

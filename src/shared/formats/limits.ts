@@ -9,14 +9,20 @@
  * numbers; docs/formats.md ("Grenzen") lists them as LIMIT_TABLE does.
  */
 
-/** Segments of a model (volume segments and budget lines together). */
-export const MAX_SEGMENTS = 500;
-/** Gemeenten of a model (also the entries of a segment's usageShare). */
-export const MAX_GEMEENTEN = 400;
+/**
+ * Segments of a model (volume segments and budget lines together) and its gemeenten (also the entries
+ * of a segment's usageShare). Measured (bench "jobs", 2 December 2026, shared 2-core machine under
+ * load): the Excel export of 3 scenario's for all gemeenten apart of 200 × 50 × 30 years stays within
+ * its budgets (91 s of the 120 s; at 60 gemeenten 98 s); at 500 × 400 and at 500 × 100 it was
+ * stopped (memory), at 200 × 100 too (time). A real jeugdregio has ≤ ~30 gemeenten, ≤ ~50 segments.
+ */
+export const MAX_SEGMENTS = 200;
+/** Gemeenten of a model (also the entries of a segment's usageShare): see MAX_SEGMENTS. */
+export const MAX_GEMEENTEN = 50;
 /** Substitution rules of a scenario. */
 export const MAX_SUBSTITUTION_RULES = 500;
 /** Entries (segments) of a scenario's assumptions and of its ranges. */
-export const MAX_SCENARIO_SEGMENT_ENTRIES = 500;
+export const MAX_SCENARIO_SEGMENT_ENTRIES = MAX_SEGMENTS;
 /** Prevention effects of a scenario. */
 export const MAX_PREVENTION_EFFECTS = 500;
 /** Entries of a scenario's measures (Rijksmaatregelen on/off). */
@@ -93,7 +99,7 @@ function nl(x: number): string {
   return x.toLocaleString('nl-NL', { maximumFractionDigits: 4 });
 }
 
-/** "501 segmenten is meer dan het maximum van 500"; with euro: "€ 2e+12 is meer dan het maximum van € 1.000.000.000.000". */
+/** "201 segmenten is meer dan het maximum van 200"; with euro: "€ 2e+12 is meer dan het maximum van € 1.000.000.000.000". */
 export function overMaximum(value: number, max: number, unit: LimitUnit = ''): string {
   return `${withUnit(value, unit)} is meer dan het maximum van ${withUnit(max, unit, true)}`;
 }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openService, type Service } from '../../../src/main/service';
-import type { FinishedJob, JobRunner, JobRunnerOptions } from '../../../src/main/jobs/runner';
+import { JobRunner, type FinishedJob, type JobRunnerOptions } from '../../../src/main/jobs/runner';
 import type { Model } from '../../../src/shared/formats/model';
 import type { Scenario } from '../../../src/shared/formats/scenario';
 import { resultsDiffer } from '../../../src/main/storage/versioning';
@@ -21,6 +21,8 @@ import { simulate } from '../../../src/shared/engine/simulate';
 import { SIMULATE_IN_WORKER_FROM, simulateWork } from '../../../src/main/service/simulate';
 import { IMPORT_MODEL_IN_WORKER_FROM } from '../../../src/main/service/files';
 import { bundledScenario, largeModel } from '../../../bench/inputs';
+import { defaultModel, shippedScenario } from '../../fixtures';
+import { MAX_SEGMENTS } from '../../../src/shared/formats/limits';
 
 const SCENARIO_FILES = ['ongewijzigd-beleid.json', 'beleidsplan-kpis.json', 'rijksmaatregelen.json'];
 
@@ -184,6 +186,47 @@ describe('jobs: long work off the service thread', () => {
     ]);
   }, 120_000);
 
+  it("automatic versions are background jobs: one at a time, never ahead of a waiting request; their worker returns JSON text", async () => {
+    const finished: FinishedJob[] = [];
+    const model = defaultModel();
+    const scenario = shippedScenario(model, 'ongewijzigd-beleid.json');
+    const exportInput = { model, scenarios: [scenario], scope: 'region', unit: 'euro' as const, appVersion: '9.9.9', generatedAt: '2026-12-02T10:00:00Z' };
+    // two slots: the first version starts, the second waits (one at a time), an export takes the free slot
+    const two = new JobRunner({ maxConcurrent: 2, onFinished: (j) => finished.push(j) });
+    const v1 = two.run('simulate.version', { model, scenario });
+    const v2 = two.run('simulate.version', { model, scenario });
+    const exp = two.run('excel.exportBijlage', exportInput);
+    expect(two.status().map((j) => [j.kind, j.state])).toEqual([
+      ['simulate.version', 'running'],
+      ['simulate.version', 'queued'],
+      ['excel.exportBijlage', 'running'],
+    ]);
+    const [json] = await Promise.all([v1, v2, exp]);
+    expect(JSON.parse(json.resultJson)).toEqual(JSON.parse(JSON.stringify(simulate(model, scenario))));
+    expect(JSON.parse(json.modelJson)).toEqual(model);
+    expect(JSON.parse(json.scenarioJson)).toEqual(scenario);
+    two.close();
+
+    // one slot: a version asked for before a second export still starts after it
+    finished.length = 0;
+    const one = new JobRunner({ maxConcurrent: 1, onFinished: (j) => finished.push(j) });
+    const a = one.run('excel.exportBijlage', exportInput);
+    const v = one.run('simulate.version', { model, scenario });
+    const b = one.run('excel.exportBijlage', exportInput);
+    expect(one.status().map((j) => [j.kind, j.state])).toEqual([
+      ['excel.exportBijlage', 'running'],
+      ['simulate.version', 'queued'],
+      ['excel.exportBijlage', 'queued'],
+    ]);
+    await Promise.all([a, v, b]);
+    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([
+      ['excel.exportBijlage', 'done'],
+      ['excel.exportBijlage', 'done'],
+      ['simulate.version', 'done'],
+    ]);
+    one.close();
+  }, 120_000);
+
   it('browser mode: a client that goes away cancels its job', async () => {
     const finished: FinishedJob[] = [];
     const s = await open({ onFinished: (j) => finished.push(j) });
@@ -213,9 +256,9 @@ describe('jobs: long work off the service thread', () => {
     const imported = value(await s.api.call('excel.importModel', { fileName: template.fileName, content: template.content }));
     expect(imported.record.model.segments.map((x) => x.id)).toEqual(model.segments.map((x) => x.id));
     expect(value(await s.api.call('models.list', {})).map((m) => m.id)).toContain(imported.record.id);
-    // a model large enough for a worker: 500 segments × (30 gemeenten + 1) × 31 years
-    const base = largeModel(500);
-    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 30 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 30 })) };
+    // a model large enough for a worker: 200 segments × (40 gemeenten + 1) × 31 years
+    const base = largeModel(MAX_SEGMENTS);
+    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 40 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 40 })) };
     expect(simulateWork(big)).toBeGreaterThanOrEqual(SIMULATE_IN_WORKER_FROM);
     const scenario = scenarios[1]!.scenario;
     const result = value(await s.api.call('simulate', { model: big, scenario }));
@@ -250,8 +293,8 @@ describe('jobs: long work off the service thread', () => {
   it('large models: the automatic version of a save, a restore and a scenario import are computed in a job worker', async () => {
     const finished: FinishedJob[] = [];
     const s = await open({ onFinished: (j) => finished.push(j) });
-    const base = largeModel(500);
-    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 30 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 30 })) };
+    const base = largeModel(MAX_SEGMENTS);
+    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 40 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 40 })) };
     expect(simulateWork(big)).toBeGreaterThanOrEqual(SIMULATE_IN_WORKER_FROM);
     const bigId = value(await s.api.call('models.save', { model: big })).id;
     const scenario = bundledScenario(big, 'beleidsplan-kpis.json');
@@ -261,7 +304,7 @@ describe('jobs: long work off the service thread', () => {
     const saved = value(await s.api.call('scenarios.save', { modelId: bigId, scenario }));
     const versionsOf = async (id: number) => value(await s.api.call('versions.list', { scenarioId: id }));
     await expect.poll(async () => (await versionsOf(saved.id)).map((v) => v.kind), { timeout: 60_000 }).toEqual(['auto']);
-    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([['simulate', 'done']]);
+    expect(finished.map((j) => [j.kind, j.outcome])).toEqual([['simulate.version', 'done']]);
     const [auto] = await versionsOf(saved.id);
     const autoRecord = value(await s.api.call('versions.get', { id: auto!.id }));
     expect(autoRecord.differs).toBe(false);
@@ -315,7 +358,7 @@ describe('jobs: long work off the service thread', () => {
   it('a large model file (JSON) is parsed and validated in a job worker, with the same answers and refusals', async () => {
     const finished: FinishedJob[] = [];
     const s = await open({ onFinished: (j) => finished.push(j) });
-    const model = largeModel(500);
+    const model = largeModel(MAX_SEGMENTS);
     const text = JSON.stringify(model, null, 2);
     // padded past the threshold with whitespace between the tokens (still the same model)
     const big = text.replace('{', `{${' '.repeat(Math.max(0, IMPORT_MODEL_IN_WORKER_FROM - text.length + 10))}`);
@@ -348,18 +391,25 @@ describe('jobs: long work off the service thread', () => {
   it("a large model's versions use a worker's result only for the inputs it was computed for (autosave, restore)", async () => {
     const s = await open();
     // a job runner whose simulate jobs the test answers itself, so the order of events is fixed
-    const held: { input: { model: Model; scenario: Scenario }; resolve: (v: unknown) => void }[] = [];
+    // (as the worker does: an automatic version's job answers with the JSON text of model, scenario and result)
+    const held: { kind: string; input: { model: Model; scenario: Scenario }; resolve: (v: unknown) => void }[] = [];
     let hold = true;
+    const answer = (kind: string, input: { model: Model; scenario: Scenario }) => {
+      const result = simulate(input.model, input.scenario);
+      return kind === 'simulate.version'
+        ? { modelJson: JSON.stringify(input.model), scenarioJson: JSON.stringify(input.scenario), resultJson: JSON.stringify(result) }
+        : result;
+    };
     const runner = {
-      run: (_kind: string, input: { model: Model; scenario: Scenario }) =>
-        hold ? new Promise((resolve) => held.push({ input, resolve })) : Promise.resolve(simulate(input.model, input.scenario)),
+      run: (kind: string, input: { model: Model; scenario: Scenario }) =>
+        hold ? new Promise((resolve) => held.push({ kind, input, resolve })) : Promise.resolve(answer(kind, input)),
       status: () => [],
       cancel: () => false,
       close: () => undefined,
     };
     Object.assign(s.context, { jobs: runner as unknown as JobRunner });
-    const base = largeModel(500);
-    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 30 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 30 })) };
+    const base = largeModel(MAX_SEGMENTS);
+    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 40 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 40 })) };
     const bigId = value(await s.api.call('models.save', { model: big })).id;
     const first = bundledScenario(big, 'beleidsplan-kpis.json');
     const second = { ...first, description: 'tweede' };
@@ -373,7 +423,8 @@ describe('jobs: long work off the service thread', () => {
     expect(held).toHaveLength(1);
     value(await s.api.call('scenarios.save', { id: saved.id, revision: value(await s.api.call('scenarios.get', { id: saved.id })).revision, modelId: bigId, scenario: second }));
     expect(held).toHaveLength(1);
-    held[0]!.resolve(simulate(big, held[0]!.input.scenario));
+    expect(held[0]!.kind).toBe('simulate.version');
+    held[0]!.resolve(answer(held[0]!.kind, held[0]!.input));
     await expect.poll(async () => (await versionsOf(saved.id)).length).toBe(1);
     const [auto] = await versionsOf(saved.id);
 
@@ -384,7 +435,8 @@ describe('jobs: long work off the service thread', () => {
     expect(held[1]!.input.scenario.description).toBe('tweede');
     value(await s.api.call('scenarios.save', { id: saved.id, revision: value(await s.api.call('scenarios.get', { id: saved.id })).revision, modelId: bigId, scenario: third }));
     expect(held).toHaveLength(2); // no automatic version due yet
-    held[1]!.resolve(simulate(big, held[1]!.input.scenario));
+    expect(held[1]!.kind).toBe('simulate');
+    held[1]!.resolve(answer(held[1]!.kind, held[1]!.input));
     const restored = value(await restoring);
     expect(restored.scenario).toEqual(first);
     hold = false;

@@ -114,8 +114,8 @@ const firstSegment = (m: Model, fields: Record<string, unknown>): Model => ({ ..
 
 /** [what, the model over one limit (storedModel otherwise), the message naming field, value and limit] */
 const MODEL_OVER_LIMIT: [string, () => Model, string][] = [
-  ['segmenten', () => ({ ...storedModel(), segments: manySegments(501) }), 'segments: 501 segmenten is meer dan het maximum van 500'],
-  ['gemeenten', () => ({ ...storedModel(), gemeenten: manyGemeenten(401) }), 'gemeenten: 401 gemeenten is meer dan het maximum van 400'],
+  ['segmenten', () => ({ ...storedModel(), segments: manySegments(201) }), 'segments: 201 segmenten is meer dan het maximum van 200'],
+  ['gemeenten', () => ({ ...storedModel(), gemeenten: manyGemeenten(51) }), 'gemeenten: 51 gemeenten is meer dan het maximum van 50'],
   ['jaar', () => ({ ...storedModel(), baseYear: 1999 }), 'baseYear: 1999 is minder dan het minimum van 2000'],
   ['horizon', () => ({ ...storedModel(), endYear: 2055 }), 'endYear: 2055 ligt meer dan 30 jaar na baseYear 2024'],
   ['trajectduur', () => firstSegment(storedModel(), { avgDurationMonths: 601 }), 'segments[0].avgDurationMonths: 601 maanden is meer dan het maximum van 600 maanden'],

@@ -59,8 +59,8 @@ const manyGemeenten = (n: number) => Array.from({ length: n }, (_, i) => gemeent
 
 /** [field, set to the limit, set over the limit, the expected message over the limit] */
 const modelCases: [string, (m: Json) => void, (m: Json) => void, string][] = [
-  ['segments', (m) => (m.segments = manySegments(MAX_SEGMENTS)), (m) => (m.segments = manySegments(501)), 'segments: 501 segmenten is meer dan het maximum van 500'],
-  ['gemeenten', (m) => (m.gemeenten = manyGemeenten(MAX_GEMEENTEN)), (m) => (m.gemeenten = manyGemeenten(401)), 'gemeenten: 401 gemeenten is meer dan het maximum van 400'],
+  ['segments', (m) => (m.segments = manySegments(MAX_SEGMENTS)), (m) => (m.segments = manySegments(MAX_SEGMENTS + 1)), 'segments: 201 segmenten is meer dan het maximum van 200'],
+  ['gemeenten', (m) => (m.gemeenten = manyGemeenten(MAX_GEMEENTEN)), (m) => (m.gemeenten = manyGemeenten(MAX_GEMEENTEN + 1)), 'gemeenten: 51 gemeenten is meer dan het maximum van 50'],
   [
     'usageShare',
     (m) => {
@@ -71,7 +71,7 @@ const modelCases: [string, (m: Json) => void, (m: Json) => void, string][] = [
       m.gemeenten = manyGemeenten(MAX_GEMEENTEN);
       m.segments[0].usageShare = Object.fromEntries([...m.gemeenten.map((g: Json) => [g.id, 0]), ['extra', 0]]);
     },
-    'segments[0].usageShare: 401 gemeenten is meer dan het maximum van 400',
+    'segments[0].usageShare: 51 gemeenten is meer dan het maximum van 50',
   ],
   ['baseYear (minimum)', (m) => (m.baseYear = MIN_YEAR), (m) => (m.baseYear = 1999), 'baseYear: 1999 is minder dan het minimum van 2000'],
   [
@@ -173,14 +173,14 @@ describe('model limits: at the limit accepted, over it refused naming field, val
     expect(modelMessages(modelWith(overLimit))).toContain(message);
   });
 
-  it('too many segments is refused by count alone: the 501 segments are not checked one by one', () => {
+  it('too many segments is refused by count alone: the 201 segments are not checked one by one', () => {
     const messages = modelMessages(
       modelWith((m) => {
-        m.segments = manySegments(501);
+        m.segments = manySegments(MAX_SEGMENTS + 1);
         m.segments[3].avgDurationMonths = 0.5;
       }),
     );
-    expect(messages).toEqual(['segments: 501 segmenten is meer dan het maximum van 500']);
+    expect(messages).toEqual(['segments: 201 segmenten is meer dan het maximum van 200']);
   });
 });
 
@@ -212,14 +212,14 @@ const scenarioCases: [string, Model, Json, Json, string][] = [
     big,
     { assumptions: entries(MAX_SCENARIO_SEGMENT_ENTRIES, () => ({ inflowChangePct: { '2023': 1 } })) },
     { assumptions: { ...entries(MAX_SCENARIO_SEGMENT_ENTRIES, () => ({})), extra: {} } },
-    'assumptions: 501 segmenten met aannames is meer dan het maximum van 500',
+    'assumptions: 201 segmenten met aannames is meer dan het maximum van 200',
   ],
   [
     'ranges',
     big,
     { ranges: entries(MAX_SCENARIO_SEGMENT_ENTRIES, () => ({ inflowPerYear: { low: 10, high: 14 } })) },
     { ranges: { ...entries(MAX_SCENARIO_SEGMENT_ENTRIES, () => ({})), extra: {} } },
-    'ranges: 501 segmenten met bandbreedtes is meer dan het maximum van 500',
+    'ranges: 201 segmenten met bandbreedtes is meer dan het maximum van 200',
   ],
   [
     'prevention.effects',
@@ -298,12 +298,12 @@ describe('huge input: one message per list, refused by its count, no crash', () 
 
   it('200.000 entries in a record give one message, also when every entry is wrong', () => {
     expect(modelMessages(modelWith((m) => (m.segments[0].usageShare = huge(200_000, 'x'))))).toEqual([
-      'segments[0].usageShare: 200.000 gemeenten is meer dan het maximum van 400',
+      'segments[0].usageShare: 200.000 gemeenten is meer dan het maximum van 50',
     ]);
     expect(scenarioMessages(small, { assumptions: huge(200_000, { inflowChangePct: { '2023': 'x' } }) })).toEqual([
-      'assumptions: 200.000 segmenten met aannames is meer dan het maximum van 500',
+      'assumptions: 200.000 segmenten met aannames is meer dan het maximum van 200',
     ]);
-    expect(scenarioMessages(small, { ranges: huge(200_000, 1) })).toEqual(['ranges: 200.000 segmenten met bandbreedtes is meer dan het maximum van 500']);
+    expect(scenarioMessages(small, { ranges: huge(200_000, 1) })).toEqual(['ranges: 200.000 segmenten met bandbreedtes is meer dan het maximum van 200']);
   });
 
   it('a year map holds at most one entry per year 2000–2060', () => {
