@@ -22,7 +22,10 @@ const ioLibs = ['electron', 'better-sqlite3', 'exceljs', 'jszip'];
 
 const rules = {
   shared: {
-    paths: [...node, ...forbid('src/shared is pure: no UI, storage, Excel or Electron libraries.', [...uiLibs, ...ioLibs])],
+    paths: [
+      ...node,
+      ...forbid('src/shared is pure: no UI, storage, Excel or Electron libraries.', [...uiLibs, ...ioLibs]),
+    ],
     patterns: [folder('src/shared is pure: it imports nothing from main or renderer.', '**/main/**', '**/renderer/**')],
   },
   renderer: {
@@ -68,11 +71,20 @@ export default tseslint.config(
   { files: ['src/renderer/**'], rules: { 'no-restricted-imports': ['error', rules.renderer] } },
   {
     // views are pages, not component libraries: what two views share lives in components/ or lib/
-    files: ['src/renderer/components/**', 'src/renderer/lib/**', 'src/renderer/stores/**', 'src/renderer/charts/**', 'src/renderer/api/**'],
+    files: [
+      'src/renderer/components/**',
+      'src/renderer/lib/**',
+      'src/renderer/stores/**',
+      'src/renderer/charts/**',
+      'src/renderer/api/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { ...rules.renderer, patterns: [...rules.renderer.patterns, folder('Shared UI code never imports a view.', '**/views/**')] },
+        {
+          ...rules.renderer,
+          patterns: [...rules.renderer.patterns, folder('Shared UI code never imports a view.', '**/views/**')],
+        },
       ],
     },
   },
@@ -82,7 +94,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { ...rules.renderer, patterns: [...rules.renderer.patterns, { regex: '^\\./[A-Z][^/]*$', message: 'A view never imports another view; share through components/.' }] },
+        {
+          ...rules.renderer,
+          patterns: [
+            ...rules.renderer.patterns,
+            { regex: '^\\./[A-Z][^/]*$', message: 'A view never imports another view; share through components/.' },
+          ],
+        },
       ],
     },
   },

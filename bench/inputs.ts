@@ -52,7 +52,12 @@ export function withBenchRanges(model: Model, scenario: Scenario): Scenario {
           }
         : { amount: { low: s.amount * 0.95, high: s.amount * 1.1 } };
   }
-  return valid(parseScenario({ ...scenario, ranges, funding: { ...scenario.funding, ranges: { indexPct: { low: -1, high: 1 } } } }, model));
+  return valid(
+    parseScenario(
+      { ...scenario, ranges, funding: { ...scenario.funding, ranges: { indexPct: { low: -1, high: 1 } } } },
+      model,
+    ),
+  );
 }
 
 /**
@@ -67,7 +72,10 @@ export function largeModel(segments = MAX_SEGMENTS): Model {
     const copy = Math.floor(i / base.segments.length);
     return copy === 0 ? s : { ...s, id: `${s.id}-${copy + 1}`, name: `${s.name} (${copy + 1})` };
   });
-  return valid(parseModel({ ...base, name: `${base.name} (${segments} segmenten)`, segments: grown }), `model met ${segments} segmenten`);
+  return valid(
+    parseModel({ ...base, name: `${base.name} (${segments} segmenten)`, segments: grown }),
+    `model met ${segments} segmenten`,
+  );
 }
 
 /**
@@ -83,7 +91,10 @@ export function largestModel(): Model {
   const gemeenten = Array.from({ length: MAX_GEMEENTEN }, (_, i) => {
     const g = base.gemeenten[i % base.gemeenten.length]!;
     const copy = Math.floor(i / base.gemeenten.length);
-    const n = i % base.gemeenten.length < MAX_GEMEENTEN % base.gemeenten.length || MAX_GEMEENTEN % base.gemeenten.length === 0 ? copies : copies - 1;
+    const n =
+      i % base.gemeenten.length < MAX_GEMEENTEN % base.gemeenten.length || MAX_GEMEENTEN % base.gemeenten.length === 0
+        ? copies
+        : copies - 1;
     return {
       ...g,
       id: copy === 0 ? g.id : `${g.id}-${copy + 1}`,
@@ -96,7 +107,13 @@ export function largestModel(): Model {
   const usageShare = Object.fromEntries(gemeenten.map((g) => [g.id, g.youth0to17 / totalYouth]));
   const segments = base.segments.map((s) => (s.kind === 'volume' ? { ...s, usageShare } : s));
   return valid(
-    parseModel({ ...base, name: `${base.name} (${MAX_SEGMENTS} segmenten, ${MAX_GEMEENTEN} gemeenten, ${MAX_HORIZON_YEARS} jaar)`, endYear: base.baseYear + MAX_HORIZON_YEARS, gemeenten, segments }),
+    parseModel({
+      ...base,
+      name: `${base.name} (${MAX_SEGMENTS} segmenten, ${MAX_GEMEENTEN} gemeenten, ${MAX_HORIZON_YEARS} jaar)`,
+      endYear: base.baseYear + MAX_HORIZON_YEARS,
+      gemeenten,
+      segments,
+    }),
     'grootste toegestane model',
   );
 }
@@ -114,7 +131,13 @@ export function largestModel(): Model {
  */
 export async function workbookAtSizeGuard(
   template: Uint8Array,
-  { targetBytes = 9.9 * 1024 * 1024, extraSheets = 2, grow = 'Segmenten', rows: rowCount, columns = 12 }: { targetBytes?: number; extraSheets?: number; grow?: string | null; rows?: number; columns?: number } = {},
+  {
+    targetBytes = 9.9 * 1024 * 1024,
+    extraSheets = 2,
+    grow = 'Segmenten',
+    rows: rowCount,
+    columns = 12,
+  }: { targetBytes?: number; extraSheets?: number; grow?: string | null; rows?: number; columns?: number } = {},
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(template);
   const files = new Map<string, Buffer>();
@@ -124,7 +147,9 @@ export async function workbookAtSizeGuard(
   const rels = text('xl/_rels/workbook.xml.rels');
   const partOf = (sheet: string) => {
     const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(text('xl/workbook.xml'))?.[1];
-    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
+    const target =
+      new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+      new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
     if (!rid || !target) throw new Error(`blad ${sheet} niet gevonden in het sjabloon`);
     return `xl/${target.replace(/^\/?xl\//, '')}`;
   };
@@ -145,12 +170,18 @@ export async function workbookAtSizeGuard(
     const probe = Buffer.from(rows(2000, 20_000));
     const ratio = deflateRawSync(probe).length / probe.length;
     const sheetCount = (grow === null ? 0 : 1) + extraSheets;
-    return { perSheet: Math.min(19 * 1024 * 1024, Math.floor((0.93 * targetBytes - template.length) / ratio / sheetCount)), rowBytes: probe.length / 20_000 };
+    return {
+      perSheet: Math.min(19 * 1024 * 1024, Math.floor((0.93 * targetBytes - template.length) / ratio / sheetCount)),
+      rowBytes: probe.length / 20_000,
+    };
   };
   const size = rowCount === undefined ? sized() : undefined;
   const fill = (xml: string, first: number) => {
     const count = rowCount ?? Math.floor((size!.perSheet - Buffer.byteLength(xml)) / size!.rowBytes);
-    return xml.replace(/<sheetData\/>|<\/sheetData>/, (m) => `${m === '<sheetData/>' ? '<sheetData>' : ''}${rows(first, count)}</sheetData>`);
+    return xml.replace(
+      /<sheetData\/>|<\/sheetData>/,
+      (m) => `${m === '<sheetData/>' ? '<sheetData>' : ''}${rows(first, count)}</sheetData>`,
+    );
   };
   if (grow !== null) {
     const growPart = partOf(grow);
@@ -164,10 +195,27 @@ export async function workbookAtSizeGuard(
   const sheetIds = [...workbook.matchAll(/sheetId="(\d+)"/g)].map((m) => Number(m[1]));
   for (let i = 1; i <= extraSheets; i++) {
     const part = `worksheets/extra${i}.xml`;
-    files.set(`xl/${part}`, Buffer.from(fill('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>', 1)));
-    workbook = workbook.replace('</sheets>', `<sheet name="Kladblok ${i}" sheetId="${Math.max(...sheetIds) + i}" r:id="rIdExtra${i}"/></sheets>`);
-    relsOut = relsOut.replace('</Relationships>', `<Relationship Id="rIdExtra${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${part}"/></Relationships>`);
-    types = types.replace('</Types>', `<Override PartName="/xl/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
+    files.set(
+      `xl/${part}`,
+      Buffer.from(
+        fill(
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
+          1,
+        ),
+      ),
+    );
+    workbook = workbook.replace(
+      '</sheets>',
+      `<sheet name="Kladblok ${i}" sheetId="${Math.max(...sheetIds) + i}" r:id="rIdExtra${i}"/></sheets>`,
+    );
+    relsOut = relsOut.replace(
+      '</Relationships>',
+      `<Relationship Id="rIdExtra${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${part}"/></Relationships>`,
+    );
+    types = types.replace(
+      '</Types>',
+      `<Override PartName="/xl/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    );
   }
   files.set('xl/workbook.xml', Buffer.from(workbook));
   files.set('xl/_rels/workbook.xml.rels', Buffer.from(relsOut));

@@ -28,7 +28,10 @@ function quantile(sorted: readonly number[], q: number): number {
  * returns median and p95 in milliseconds. Calls shorter than the timer's
  * resolution are timed in batches of `batch` and divided.
  */
-export function timeCalls(fn: () => unknown, { warmup = 200, runs = 2000, batch = 1 }: { warmup?: number; runs?: number; batch?: number } = {}): BenchResult {
+export function timeCalls(
+  fn: () => unknown,
+  { warmup = 200, runs = 2000, batch = 1 }: { warmup?: number; runs?: number; batch?: number } = {},
+): BenchResult {
   let sink: unknown;
   for (let i = 0; i < warmup; i++) sink = fn();
   const samples = new Array<number>(runs);
@@ -43,7 +46,10 @@ export function timeCalls(fn: () => unknown, { warmup = 200, runs = 2000, batch 
 }
 
 /** timeCalls for asynchronous work (ExcelJS writes): each call awaited, then timed. */
-export async function timeAsyncCalls(fn: () => Promise<unknown>, { warmup = 2, runs = 10 }: { warmup?: number; runs?: number } = {}): Promise<BenchResult> {
+export async function timeAsyncCalls(
+  fn: () => Promise<unknown>,
+  { warmup = 2, runs = 10 }: { warmup?: number; runs?: number } = {},
+): Promise<BenchResult> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples = new Array<number>(runs);
   for (let i = 0; i < runs; i++) {

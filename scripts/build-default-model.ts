@@ -13,7 +13,14 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { calibrate, DAYS_PER_MONTH } from '../src/shared/engine/calibrate';
-import { MODEL_FORMAT, type BudgetSegment, type Gemeente, type Model, type Segment, type VolumeSegment } from '../src/shared/formats/model';
+import {
+  MODEL_FORMAT,
+  type BudgetSegment,
+  type Gemeente,
+  type Model,
+  type Segment,
+  type VolumeSegment,
+} from '../src/shared/formats/model';
 import { parseModel } from '../src/shared/formats/validate';
 import { formatEuro } from '../src/shared/locale/numbers';
 import { cite } from '../src/shared/domain/sources';
@@ -140,7 +147,9 @@ function seedVolume(s: SeedVolume): VolumeSegment {
   const c = calibrate({
     clients: s.clients,
     turnover: s.turnover,
-    ...(s.durationMonths !== undefined ? { durationMonths: s.durationMonths } : { avgDaysPerClient: s.avgDaysPerClient! }),
+    ...(s.durationMonths !== undefined
+      ? { durationMonths: s.durationMonths }
+      : { avgDaysPerClient: s.avgDaysPerClient! }),
   });
   const figures =
     s.avgDaysPerClient !== undefined
@@ -168,7 +177,9 @@ function seedVolume(s: SeedVolume): VolumeSegment {
       year: s.year,
       clients: s.clients,
       turnover: s.turnover,
-      ...(s.durationMonths !== undefined ? { durationMonths: s.durationMonths } : { avgDaysPerClient: s.avgDaysPerClient! }),
+      ...(s.durationMonths !== undefined
+        ? { durationMonths: s.durationMonths }
+        : { avgDaysPerClient: s.avgDaysPerClient! }),
       source: plan(`Bijlage 3, tabel ${s.table}, ${s.year}`),
     },
   };
@@ -232,7 +243,8 @@ const crisisbedden = seedVolume({
   durationMonths: 1,
   perDay: true,
   table: 'Crisishulp',
-  durationNote: 'Aanname (niet in de bron): een crisisplaatsing duurt gemiddeld 1 maand (de kortste duur die het model toestaat).',
+  durationNote:
+    'Aanname (niet in de bron): een crisisplaatsing duurt gemiddeld 1 maand (de kortste duur die het model toestaat).',
 });
 
 function seedBudget(b: Omit<BudgetSegment, 'kind'>): BudgetSegment {
@@ -311,7 +323,16 @@ const small3 = 3871000 + 3374000 + 3964000;
 const small3Youth = BEESEL + BERGEN + GENNEP;
 const rest3 = (small3 / small3Youth) * REST;
 const REGION_TOTAL = venlo2022 + small3 + rest3;
-const seedTotal = [verblijf, ovb, jzp, crisisbedden].reduce((t, s) => t + s.inflowPerYear * s.avgDurationMonths * (s.unitsPerClientMonth ?? 1) * s.pricePerUnit, 0) + crisisdienst.amount + jb.amount + jr.amount + VT + 500000;
+const seedTotal =
+  [verblijf, ovb, jzp, crisisbedden].reduce(
+    (t, s) => t + s.inflowPerYear * s.avgDurationMonths * (s.unitsPerClientMonth ?? 1) * s.pricePerUnit,
+    0,
+  ) +
+  crisisdienst.amount +
+  jb.amount +
+  jr.amount +
+  VT +
+  500000;
 const REMAINDER = REGION_TOTAL - seedTotal;
 
 const TOTAL_NOTE = `Regionaal totaal lasten 2022 geschat op ${euro(REGION_TOTAL)} uit ${CBS_LASTEN}: Venlo 2024 gerealiseerd € 41.869k, teruggerekend naar 2022 met de VNG-indexcijfers 6,43% (2023) en 5,71% (2024) = ${euro(venlo2022)}; Beesel, Bergen en Gennep 2021 gerealiseerd samen € 11.209k (= 2022 aangenomen); Horst aan de Maas, Peel en Maas en Venray met dezelfde lasten per jeugdige als die drie (${euro(small3 / small3Youth)}) = ${euro(rest3)}. Na aftrek van de bronregels (${euro(seedTotal)}) blijft ${euro(REMAINDER)} voor ambulant, dagbesteding/dagbehandeling en wonen.`;
@@ -322,8 +343,7 @@ const TOTAL_NOTE = `Regionaal totaal lasten 2022 geschat op ${euro(REGION_TOTAL)
  * region (47.700 × 23/18) and 10,7% (Horst aan de Maas 2022) to 13,5% (Beesel) of them in jeugdhulp,
  * that is 6.500–8.200 jeugdigen; a jeugdige often has more than one product, so the order of size fits.
  */
-const CLIENTS_NOTE =
-  `Controle: alle volumesegmenten samen tellen circa 10.900 trajecten per jaar; met circa 61.000 jongeren 0–22 in de regio en 10,7% (Horst aan de Maas, 2022) tot 13,5% (Beesel) in jeugdhulp (${cite('hallo-horst')}; ${cite('omroep-peel-en-maas')}) zijn dat 6.500–8.200 jeugdigen, die vaak meer dan één product hebben.`;
+const CLIENTS_NOTE = `Controle: alle volumesegmenten samen tellen circa 10.900 trajecten per jaar; met circa 61.000 jongeren 0–22 in de regio en 10,7% (Horst aan de Maas, 2022) tot 13,5% (Beesel) in jeugdhulp (${cite('hallo-horst')}; ${cite('omroep-peel-en-maas')}) zijn dat 6.500–8.200 jeugdigen, die vaak meer dan één product hebben.`;
 
 /** Share of the remainder per estimated segment: an assumption (no source gives the split), stated in each note. */
 interface Estimate {
@@ -340,16 +360,105 @@ interface Estimate {
 }
 
 const estimates: Estimate[] = [
-  { id: 'ambulante-begeleiding', name: 'Ambulante begeleiding', group: GROUP_AMB, taakveld: '6.72a', share: 0.25, unit: 'uur', units: 12, price: 75, duration: 14, how: '12 uur per cliëntmaand à € 75, trajectduur 14 maanden' },
-  { id: 'ambulante-behandeling', name: 'Ambulante behandeling', group: GROUP_AMB, taakveld: '6.72b', share: 0.17, unit: 'uur', units: 10, price: 100, duration: 10, how: '10 uur per cliëntmaand à € 100, trajectduur 10 maanden' },
-  { id: 'ambulante-ggz', name: 'Ambulante jeugd-GGZ', group: GROUP_AMB, taakveld: '6.74a', share: 0.2, unit: 'uur', units: 8, price: 125, duration: 12, how: '8 uur per cliëntmaand à € 125, trajectduur 12 maanden' },
-  { id: 'dyslexie', name: 'Dyslexiezorg (EED)', group: GROUP_AMB, taakveld: '6.72d', share: 0.02, unit: 'cliëntmaand', units: 1, price: 250, duration: 18, how: '€ 250 per cliëntmaand, trajectduur 18 maanden' },
-  { id: 'dagbehandeling', name: 'Dagbehandeling', group: GROUP_DAG, taakveld: '6.72b', share: 0.09, unit: 'dagdeel', units: 16, price: 110, duration: 9, how: '16 dagdelen per cliëntmaand à € 110, trajectduur 9 maanden' },
-  { id: 'dagbesteding', name: 'Dagbesteding', group: GROUP_DAG, taakveld: '6.72c', share: 0.07, unit: 'dagdeel', units: 12, price: 60, duration: 18, how: '12 dagdelen per cliëntmaand à € 60, trajectduur 18 maanden' },
-  { id: 'pleegzorg', name: 'Pleegzorg', group: GROUP_WONEN, taakveld: '6.73a', share: 0.13, unit: 'etmaal', units: r4(DAYS_PER_MONTH), price: 55, duration: 30, how: 'etmalen à € 55 (begeleiding en vergoeding), verblijfsduur 30 maanden' },
-  { id: 'gezinshuizen', name: 'Gezinshuizen', group: GROUP_WONEN, taakveld: '6.73b', share: 0.07, unit: 'etmaal', units: r4(DAYS_PER_MONTH), price: 180, duration: 30, how: 'etmalen à € 180, verblijfsduur 30 maanden' },
+  {
+    id: 'ambulante-begeleiding',
+    name: 'Ambulante begeleiding',
+    group: GROUP_AMB,
+    taakveld: '6.72a',
+    share: 0.25,
+    unit: 'uur',
+    units: 12,
+    price: 75,
+    duration: 14,
+    how: '12 uur per cliëntmaand à € 75, trajectduur 14 maanden',
+  },
+  {
+    id: 'ambulante-behandeling',
+    name: 'Ambulante behandeling',
+    group: GROUP_AMB,
+    taakveld: '6.72b',
+    share: 0.17,
+    unit: 'uur',
+    units: 10,
+    price: 100,
+    duration: 10,
+    how: '10 uur per cliëntmaand à € 100, trajectduur 10 maanden',
+  },
+  {
+    id: 'ambulante-ggz',
+    name: 'Ambulante jeugd-GGZ',
+    group: GROUP_AMB,
+    taakveld: '6.74a',
+    share: 0.2,
+    unit: 'uur',
+    units: 8,
+    price: 125,
+    duration: 12,
+    how: '8 uur per cliëntmaand à € 125, trajectduur 12 maanden',
+  },
+  {
+    id: 'dyslexie',
+    name: 'Dyslexiezorg (EED)',
+    group: GROUP_AMB,
+    taakveld: '6.72d',
+    share: 0.02,
+    unit: 'cliëntmaand',
+    units: 1,
+    price: 250,
+    duration: 18,
+    how: '€ 250 per cliëntmaand, trajectduur 18 maanden',
+  },
+  {
+    id: 'dagbehandeling',
+    name: 'Dagbehandeling',
+    group: GROUP_DAG,
+    taakveld: '6.72b',
+    share: 0.09,
+    unit: 'dagdeel',
+    units: 16,
+    price: 110,
+    duration: 9,
+    how: '16 dagdelen per cliëntmaand à € 110, trajectduur 9 maanden',
+  },
+  {
+    id: 'dagbesteding',
+    name: 'Dagbesteding',
+    group: GROUP_DAG,
+    taakveld: '6.72c',
+    share: 0.07,
+    unit: 'dagdeel',
+    units: 12,
+    price: 60,
+    duration: 18,
+    how: '12 dagdelen per cliëntmaand à € 60, trajectduur 18 maanden',
+  },
+  {
+    id: 'pleegzorg',
+    name: 'Pleegzorg',
+    group: GROUP_WONEN,
+    taakveld: '6.73a',
+    share: 0.13,
+    unit: 'etmaal',
+    units: r4(DAYS_PER_MONTH),
+    price: 55,
+    duration: 30,
+    how: 'etmalen à € 55 (begeleiding en vergoeding), verblijfsduur 30 maanden',
+  },
+  {
+    id: 'gezinshuizen',
+    name: 'Gezinshuizen',
+    group: GROUP_WONEN,
+    taakveld: '6.73b',
+    share: 0.07,
+    unit: 'etmaal',
+    units: r4(DAYS_PER_MONTH),
+    price: 180,
+    duration: 30,
+    how: 'etmalen à € 180, verblijfsduur 30 maanden',
+  },
 ];
-if (Math.abs(estimates.reduce((t, e) => t + e.share, 0) - 1) > 1e-9) throw new Error('de aandelen van de geschatte segmenten tellen niet op tot 1');
+if (Math.abs(estimates.reduce((t, e) => t + e.share, 0) - 1) > 1e-9)
+  throw new Error('de aandelen van de geschatte segmenten tellen niet op tot 1');
 
 const estimated: VolumeSegment[] = estimates.map((e) => {
   const cost = REMAINDER * e.share;
@@ -404,8 +513,21 @@ const NATIONAL_SHARE = Math.round((funding2024 / NATIONAL_BUDGET_2024) * 1e5) / 
  * over the last three realised years (less sensitive to one large case than t−1). Without realised figures
  * per gemeente the use lines fall back to solidarity, which the result says per line.
  */
-const SOLIDARITY_LINES = new Set(['verblijf-behandeling', 'opname-vervangende-behandeling', 'crisisdienst', 'crisisbedden', 'jeugdzorgplus', 'jeugdbescherming', 'jeugdreclassering', 'veilig-thuis', 'transformatie-preventie']);
-const SPLIT_SOURCE = cite('beleidsplan-noord-limburg', 'Bijlage 5 Marktanalyse, Financiën: "verdeelsleutel jeugd: deels solidariteit, deels realisatie"');
+const SOLIDARITY_LINES = new Set([
+  'verblijf-behandeling',
+  'opname-vervangende-behandeling',
+  'crisisdienst',
+  'crisisbedden',
+  'jeugdzorgplus',
+  'jeugdbescherming',
+  'jeugdreclassering',
+  'veilig-thuis',
+  'transformatie-preventie',
+]);
+const SPLIT_SOURCE = cite(
+  'beleidsplan-noord-limburg',
+  'Bijlage 5 Marktanalyse, Financiën: "verdeelsleutel jeugd: deels solidariteit, deels realisatie"',
+);
 
 function withRegionalKey<S extends Segment>(seg: S): S {
   return { ...seg, split: SOLIDARITY_LINES.has(seg.id) ? 'solidarity' : 'usage-average-3' };
@@ -414,12 +536,24 @@ function withRegionalKey<S extends Segment>(seg: S): S {
 const model: Model = {
   format: MODEL_FORMAT,
   name: 'Regio Noord-Limburg',
-  description:
-    `Standaardmodel van de jeugdhulpregio Noord-Limburg (Beesel, Bergen, Gennep, Horst aan de Maas, Peel en Maas, Venlo, Venray), basisjaar 2022. Bronregels uit het Regionaal Beleidsplan Jeugd 2022 en verder (Bijlage 3, § 5.1); overige segmenten, jeugdigen per gemeente en Rijksmiddelen zijn schattingen uit publieke cijfers (estimate: true, met toelichting). Verdeelsleutel over de gemeenten volgens de regionale praktijk "deels solidariteit, deels realisatie" (${SPLIT_SOURCE}); welke functie hoe wordt verdeeld, noemt de bron niet en is afgeleid: solidariteit (naar jeugdigen 0–17) voor de regionaal gecontracteerde functies crisis, JeugdzorgPlus, verblijf (opname vervangende behandeling en behandeling met verblijf) en jeugdbescherming/jeugdreclassering, en voor Veilig Thuis en het regionale budget; naar gebruik (gemiddeld over de laatste drie realisatiejaren) voor wonen, dagbesteding/dagbehandeling en ambulant. Zonder realisatie per gemeente vallen die terug op solidariteit (de uitkomst meldt dat per regel). Opgebouwd met scripts/build-default-model.ts.`,
+  description: `Standaardmodel van de jeugdhulpregio Noord-Limburg (Beesel, Bergen, Gennep, Horst aan de Maas, Peel en Maas, Venlo, Venray), basisjaar 2022. Bronregels uit het Regionaal Beleidsplan Jeugd 2022 en verder (Bijlage 3, § 5.1); overige segmenten, jeugdigen per gemeente en Rijksmiddelen zijn schattingen uit publieke cijfers (estimate: true, met toelichting). Verdeelsleutel over de gemeenten volgens de regionale praktijk "deels solidariteit, deels realisatie" (${SPLIT_SOURCE}); welke functie hoe wordt verdeeld, noemt de bron niet en is afgeleid: solidariteit (naar jeugdigen 0–17) voor de regionaal gecontracteerde functies crisis, JeugdzorgPlus, verblijf (opname vervangende behandeling en behandeling met verblijf) en jeugdbescherming/jeugdreclassering, en voor Veilig Thuis en het regionale budget; naar gebruik (gemiddeld over de laatste drie realisatiejaren) voor wonen, dagbesteding/dagbehandeling en ambulant. Zonder realisatie per gemeente vallen die terug op solidariteit (de uitkomst meldt dat per regel). Opgebouwd met scripts/build-default-model.ts.`,
   baseYear: 2022,
   endYear: 2028,
   gemeenten,
-  segments: [verblijf, ovb, ...estimated.filter((s) => s.group === GROUP_WONEN), ...estimated.filter((s) => s.group === GROUP_DAG), ...estimated.filter((s) => s.group === GROUP_AMB), crisisdienst, crisisbedden, jzp, jb, jr, veiligThuis, transformatie].map(withRegionalKey),
+  segments: [
+    verblijf,
+    ovb,
+    ...estimated.filter((s) => s.group === GROUP_WONEN),
+    ...estimated.filter((s) => s.group === GROUP_DAG),
+    ...estimated.filter((s) => s.group === GROUP_AMB),
+    crisisdienst,
+    crisisbedden,
+    jzp,
+    jb,
+    jr,
+    veiligThuis,
+    transformatie,
+  ].map(withRegionalKey),
   funding: {
     baseAmount: BASE_FUNDING,
     indexPct: { '2023': 6.43, '2024': 5.71, '2025': 3.94, '2026': 2.5, '2027': 2.5, '2028': 2.5 },
@@ -440,4 +574,6 @@ if (!parsed.ok) {
 }
 const out = fileURLToPath(new URL('../models/noord-limburg.json', import.meta.url));
 writeFileSync(out, `${JSON.stringify(parsed.value, null, 2)}\n`);
-console.log(`${out}: ${model.segments.length} segmenten, lasten 2022 ${euro(modelCost2022)}, Rijksmiddelen ${euro(BASE_FUNDING)}, jeugdigen 0–17 ${totalYouth}`);
+console.log(
+  `${out}: ${model.segments.length} segmenten, lasten 2022 ${euro(modelCost2022)}, Rijksmiddelen ${euro(BASE_FUNDING)}, jeugdigen 0–17 ${totalYouth}`,
+);

@@ -25,7 +25,14 @@ const YEARS = [2023, 2024, 2025, 2026, 2027, 2028];
 /** Algemene uitkering "overig" 2022, € mln (Miljoenennota 2023, bijlage Gemeentefonds en Provinciefonds). */
 const AU_2022 = 33264;
 /** Cumulative accres Gemeentefonds per year, € mln, stand Voorjaarsnota 2023 (tabel 66). */
-const ACCRES: Record<number, number> = { 2023: 586.7, 2024: 3612.5, 2025: 6439.7, 2026: 6855.9, 2027: 8230.3, 2028: 9784.1 };
+const ACCRES: Record<number, number> = {
+  2023: 586.7,
+  2024: 3612.5,
+  2025: 6439.7,
+  2026: 6855.9,
+  2027: 8230.3,
+  2028: 9784.1,
+};
 const indexPct: Record<string, number> = {};
 let prev = AU_2022;
 for (const y of YEARS) {

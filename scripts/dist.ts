@@ -17,8 +17,15 @@ const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 let status = run(bin('vite'), ['build']);
 if (status === 0) {
   await buildElectron();
-  status = run(bin('electron-builder'), ['--config', 'electron-builder.yml', '--publish', 'never', ...process.argv.slice(2)]);
+  status = run(bin('electron-builder'), [
+    '--config',
+    'electron-builder.yml',
+    '--publish',
+    'never',
+    ...process.argv.slice(2),
+  ]);
   const restore = run('npm', ['rebuild', 'better-sqlite3']);
-  if (restore !== 0) console.error('Let op: "npm rebuild better-sqlite3" is mislukt; voer het zelf uit voordat u npm test draait.');
+  if (restore !== 0)
+    console.error('Let op: "npm rebuild better-sqlite3" is mislukt; voer het zelf uit voordat u npm test draait.');
 }
 process.exit(status);

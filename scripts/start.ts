@@ -34,7 +34,10 @@ function buildRendererIfNeeded(): void {
   }
   const index = path.join(RENDERER_OUT, 'index.html');
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sources = Math.max(newestMtime(path.join(ROOT, 'src', 'renderer')), newestMtime(path.join(ROOT, 'src', 'shared')));
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'src', 'renderer')),
+    newestMtime(path.join(ROOT, 'src', 'shared')),
+  );
   if (built >= sources) return;
   console.log('Gebruikersinterface bouwen (vite build)…');
   const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -57,17 +60,38 @@ function electronBinary(): string | undefined {
  * first. Needs internet once (Electron's headers). Returns false on failure.
  */
 function prepareElectronNative(): boolean {
-  const electronVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+  const electronVersion = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
   const dist = path.join(ROOT, 'dist');
   const marker = path.join(dist, 'node_modules', '.electron-native');
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === electronVersion) return true;
   fs.mkdirSync(path.join(dist, 'node_modules'), { recursive: true });
-  fs.cpSync(path.join(ROOT, 'node_modules', 'better-sqlite3'), path.join(dist, 'node_modules', 'better-sqlite3'), { recursive: true });
-  const sqliteVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as { version: string }).version;
-  fs.writeFileSync(path.join(dist, 'package.json'), JSON.stringify({ name: 'jeugdplanner-electron-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }, null, 2));
+  fs.cpSync(path.join(ROOT, 'node_modules', 'better-sqlite3'), path.join(dist, 'node_modules', 'better-sqlite3'), {
+    recursive: true,
+  });
+  const sqliteVersion = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+  fs.writeFileSync(
+    path.join(dist, 'package.json'),
+    JSON.stringify(
+      { name: 'jeugdplanner-electron-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } },
+      null,
+      2,
+    ),
+  );
   console.log(`better-sqlite3 bouwen voor Electron ${electronVersion}…`);
   const rebuild = path.join(ROOT, 'node_modules', '@electron', 'rebuild', 'lib', 'cli.js');
-  const result = spawnSync(process.execPath, [rebuild, '-f', '-w', 'better-sqlite3', '-v', electronVersion, '-m', dist], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [rebuild, '-f', '-w', 'better-sqlite3', '-v', electronVersion, '-m', dist],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   if (result.status !== 0) return false;
   fs.writeFileSync(marker, electronVersion);
   return true;
@@ -83,7 +107,11 @@ async function startElectron(exe: string): Promise<void> {
 
 function openBrowser(url: string): void {
   const [cmd, cmdArgs] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
   try {
     const child = spawn(cmd, cmdArgs, { stdio: 'ignore', detached: true });
     child.on('error', () => {}); // no browser on this machine: the printed URL is enough
@@ -96,7 +124,12 @@ function openBrowser(url: string): void {
 async function startBrowserMode(reason: string | undefined): Promise<void> {
   const portArg = args.indexOf('--port');
   const port = portArg >= 0 ? Number(args[portArg + 1]) : 0;
-  const server = await startWebServer({ dataDir: resolveDataDir(), port, rendererDir: RENDERER_OUT, seedDir: path.join(ROOT, 'models') });
+  const server = await startWebServer({
+    dataDir: resolveDataDir(),
+    port,
+    rendererDir: RENDERER_OUT,
+    seedDir: path.join(ROOT, 'models'),
+  });
   if (reason) console.log(reason);
   console.log(`Jeugdplanner draait op ${server.url} (stoppen met Ctrl+C)`);
   if (!args.includes('--no-open') && process.env.CI !== 'true' && process.stdout.isTTY) openBrowser(server.url);

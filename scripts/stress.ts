@@ -12,9 +12,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 
-const busy: ChildProcess[] = [0, 1].map(() =>
-  spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
-);
+const busy: ChildProcess[] = [0, 1].map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 const stopBusy = () => busy.forEach((p) => p.kill('SIGKILL'));
 process.on('exit', stopBusy);
 process.on('SIGINT', () => process.exit(130));
@@ -23,8 +21,13 @@ let failed = 0;
 for (let run = 1; run <= runs; run++) {
   console.log(`\n=== stress run ${run}/${runs}: vitest run ${target.join(' ')} with 2 busy cores ===`);
   const started = Date.now();
-  const result = spawnSync('npx', ['vitest', 'run', ...target], { stdio: 'inherit', env: { ...process.env, CI: 'true' } });
-  console.log(`=== run ${run}: ${result.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s ===`);
+  const result = spawnSync('npx', ['vitest', 'run', ...target], {
+    stdio: 'inherit',
+    env: { ...process.env, CI: 'true' },
+  });
+  console.log(
+    `=== run ${run}: ${result.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s ===`,
+  );
   if (result.status !== 0) failed++;
 }
 stopBusy();

@@ -6,7 +6,13 @@ import fs, { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MODEL_FORMAT, type BudgetSegment, type Gemeente, type Model, type VolumeSegment } from '../src/shared/formats/model';
+import {
+  MODEL_FORMAT,
+  type BudgetSegment,
+  type Gemeente,
+  type Model,
+  type VolumeSegment,
+} from '../src/shared/formats/model';
 import { SCENARIO_FORMAT, type Scenario, type ScenarioInput } from '../src/shared/formats/scenario';
 import { parseModel, parseScenario } from '../src/shared/formats/validate';
 
@@ -15,9 +21,17 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/
 
 // ── Builders: plain data, validated like a file would be ──────────────────────────────────────
 
-
 export function volume(id: string, fields: Partial<VolumeSegment> = {}): VolumeSegment {
-  return { id, name: `Segment ${id}`, kind: 'volume', inflowPerYear: 12, avgDurationMonths: 6, unit: 'cliëntmaand', pricePerUnit: 100, ...fields };
+  return {
+    id,
+    name: `Segment ${id}`,
+    kind: 'volume',
+    inflowPerYear: 12,
+    avgDurationMonths: 6,
+    unit: 'cliëntmaand',
+    pricePerUnit: 100,
+    ...fields,
+  };
 }
 
 export function budget(id: string, amount: number, fields: Partial<BudgetSegment> = {}): BudgetSegment {
@@ -58,8 +72,6 @@ export function closeRel(a: number, b: number, rel = 1e-9): boolean {
 
 // ── The shipped default model and scenarios; hand-computable models ─────────────────────────────
 
-
-
 export function defaultModel(): Model {
   const parsed = parseModel(JSON.parse(readFileSync(`${REPO_ROOT}/models/noord-limburg.json`, 'utf8')));
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
@@ -80,8 +92,16 @@ export function shippedScenario(model: Model, file: string): Scenario {
 export function withoutRanges(scenario: Scenario): Scenario {
   const { ranges: _r, ...rest } = scenario;
   const { ranges: _f, ...funding } = scenario.funding;
-  const out: Scenario = { ...rest, funding, substitutions: scenario.substitutions.map(({ ranges: _s, ...rule }) => rule) };
-  if (scenario.prevention) out.prevention = { ...scenario.prevention, effects: scenario.prevention.effects.map(({ ranges: _e, ...effect }) => effect) };
+  const out: Scenario = {
+    ...rest,
+    funding,
+    substitutions: scenario.substitutions.map(({ ranges: _s, ...rule }) => rule),
+  };
+  if (scenario.prevention)
+    out.prevention = {
+      ...scenario.prevention,
+      effects: scenario.prevention.effects.map(({ ranges: _e, ...effect }) => effect),
+    };
   return out;
 }
 
@@ -120,11 +140,18 @@ export function budgetLine(id: string, amount: number) {
 
 /** A volume segment with a duration of 1 month: in a steady year its cost is inflow × price exactly. */
 export function oneMonthSegment(id: string, inflowPerYear: number, pricePerUnit: number) {
-  return { id, name: `Segment ${id}`, kind: 'volume' as const, inflowPerYear, avgDurationMonths: 1, unit: 'cliëntmaand', pricePerUnit };
+  return {
+    id,
+    name: `Segment ${id}`,
+    kind: 'volume' as const,
+    inflowPerYear,
+    avgDurationMonths: 1,
+    unit: 'cliëntmaand',
+    pricePerUnit,
+  };
 }
 
 // ── The Excel test model (test data, not the default model) ──────────────────────────────────────
-
 
 const GEMEENTEN: Model['gemeenten'] = [
   { id: 'beesel', name: 'Beesel', youth0to17: 2450, fundingShare: 0.052, source: 'CBS 03759ned, 1-1-2023' },
@@ -132,7 +159,14 @@ const GEMEENTEN: Model['gemeenten'] = [
   { id: 'gennep', name: 'Gennep', youth0to17: 3100, fundingShare: 0.066 },
   { id: 'horst', name: 'Horst aan de Maas', youth0to17: 8200, fundingShare: 0.16, estimate: true },
   { id: 'peelenmaas', name: 'Peel en Maas', youth0to17: 8000, fundingShare: 0.155 },
-  { id: 'venlo', name: 'Venlo', youth0to17: 17700, fundingShare: 0.35, source: 'CBS 71488ned, schatting 0–17 uit 5-jaarsklassen', estimate: true },
+  {
+    id: 'venlo',
+    name: 'Venlo',
+    youth0to17: 17700,
+    fundingShare: 0.35,
+    source: 'CBS 71488ned, schatting 0–17 uit 5-jaarsklassen',
+    estimate: true,
+  },
   { id: 'venray', name: 'Venray', youth0to17: 8400, fundingShare: 0.174 },
 ];
 
@@ -204,8 +238,22 @@ export function testModel(): Model {
         taakveld: '6.74c',
         calibration: { year: 2020, clients: 29, turnover: 1_492_689, avgDaysPerClient: 115 },
       },
-      { id: 'jbjr', name: 'JB/JR subsidie GI', kind: 'budget', amount: 6_170_529, taakveld: '6.82a', source: 'Bijlage 3 (2020)' },
-      { id: 'transformatie', name: 'Regionaal budget transformatie', kind: 'budget', amount: 500_000, split: 'solidarity', source: 'Beleidsplan § 5.1' },
+      {
+        id: 'jbjr',
+        name: 'JB/JR subsidie GI',
+        kind: 'budget',
+        amount: 6_170_529,
+        taakveld: '6.82a',
+        source: 'Bijlage 3 (2020)',
+      },
+      {
+        id: 'transformatie',
+        name: 'Regionaal budget transformatie',
+        kind: 'budget',
+        amount: 500_000,
+        split: 'solidarity',
+        source: 'Beleidsplan § 5.1',
+      },
     ],
     funding: {
       baseAmount: 38_000_000,
@@ -226,7 +274,12 @@ export function testScenarios(model: Model): Scenario[] {
       format: SCENARIO_FORMAT,
       name: 'Basis',
       description: 'Autonome ontwikkeling zonder beleid.',
-      assumptions: { ambulant: { inflowChangePct: { '2023': 3, '2024': 3 }, priceIndexPct: { '2023': 6.43, '2024': 5.71, '2025': 3.94 } } },
+      assumptions: {
+        ambulant: {
+          inflowChangePct: { '2023': 3, '2024': 3 },
+          priceIndexPct: { '2023': 6.43, '2024': 5.71, '2025': 3.94 },
+        },
+      },
       funding: {},
     },
     {
@@ -238,13 +291,27 @@ export function testScenarios(model: Model): Scenario[] {
         behandeling: { durationChangePct: { '2025': -5 }, intensityChangePct: { '2026': 2 } },
         jbjr: { amountChangePct: { '2024': 2.5 } },
       },
-      substitutions: [{ from: 'verblijf', to: 'behandeling', sharePct: { '2025': 10, '2026': 20, '2027': 20, '2028': 20 }, source: 'Bijlage 7' }],
-      funding: { adjustments: { '2024': -1_200_000, '2025': 2_500_000 }, indexPct: { '2027': 1.5 }, source: 'Voorjaarsnota 2025' },
+      substitutions: [
+        {
+          from: 'verblijf',
+          to: 'behandeling',
+          sharePct: { '2025': 10, '2026': 20, '2027': 20, '2028': 20 },
+          source: 'Bijlage 7',
+        },
+      ],
+      funding: {
+        adjustments: { '2024': -1_200_000, '2025': 2_500_000 },
+        indexPct: { '2027': 1.5 },
+        source: 'Voorjaarsnota 2025',
+      },
     },
     {
       format: SCENARIO_FORMAT,
       name: 'Pessimistisch',
-      assumptions: { ambulant: { inflowChangePct: { '2023': 8, '2024': 8, '2025': 6 } }, jzplus: { priceIndexPct: { '2024': 12 } } },
+      assumptions: {
+        ambulant: { inflowChangePct: { '2023': 8, '2024': 8, '2025': 6 } },
+        jzplus: { priceIndexPct: { '2024': 12 } },
+      },
       funding: { adjustments: { '2026': -3_000_000 } },
     },
   ];
@@ -284,11 +351,17 @@ export function rangeScenario(model: Model): Scenario {
         ...base,
         name: 'Met bandbreedtes',
         ranges: {
-          ambulant: { inflowPerYear: { low: 2100, high: 2700, source: '=spreiding realisatie 2019–2022' }, priceIndexPct: { low: -1, high: 1.5 } },
+          ambulant: {
+            inflowPerYear: { low: 2100, high: 2700, source: '=spreiding realisatie 2019–2022' },
+            priceIndexPct: { low: -1, high: 1.5 },
+          },
           verblijf: { avgDurationMonths: { low: 12, high: 17, source: 'Bijlage 3' } },
           jbjr: { amount: { low: 5_800_000, high: 6_600_000 } },
         },
-        funding: { ...base.funding, ranges: { indexPct: { low: -1, high: 1, source: 'verschil mei- en septembercirculaire' } } },
+        funding: {
+          ...base.funding,
+          ranges: { indexPct: { low: -1, high: 1, source: 'verschil mei- en septembercirculaire' } },
+        },
         substitutions: base.substitutions.map((r) => ({ ...r, ranges: { sharePct: { low: -5, high: 5 } } })),
       },
     ],
@@ -352,7 +425,10 @@ export function seedFolder(scenarios: Record<string, unknown> = { 'basis.json': 
   fs.writeFileSync(path.join(dir, 'noord-limburg.json'), JSON.stringify(storedModel('Noord-Limburg test')));
   fs.mkdirSync(path.join(dir, 'scenarios'));
   for (const [file, content] of Object.entries(scenarios)) {
-    fs.writeFileSync(path.join(dir, 'scenarios', file), typeof content === 'string' ? content : JSON.stringify(content));
+    fs.writeFileSync(
+      path.join(dir, 'scenarios', file),
+      typeof content === 'string' ? content : JSON.stringify(content),
+    );
   }
   return dir;
 }

@@ -36,30 +36,50 @@ export async function run(): Promise<Record<string, BenchResult>> {
   const scenarios = SCENARIO_FILES.map((f) => bundledScenario(model, f));
   const base = { model, scenarios, unit: 'thousand' as const, appVersion: 'bench' };
   let bytes = 0;
-  const all = await timeAsyncCalls(async () => {
-    const f = await exportBijlage({ ...base, scope: 'all' });
-    bytes = f.data.length;
-  }, { warmup: 2, runs: 10 });
+  const all = await timeAsyncCalls(
+    async () => {
+      const f = await exportBijlage({ ...base, scope: 'all' });
+      bytes = f.data.length;
+    },
+    { warmup: 2, runs: 10 },
+  );
   const region = await timeAsyncCalls(() => exportBijlage({ ...base, scope: 'region' }), { warmup: 2, runs: 10 });
   const ranged = { ...base, scenarios: scenarios.map((s) => withBenchRanges(model, s)) };
   const analysis = await timeAsyncCalls(
-    () => exportBijlage({ ...ranged, scope: 'region', analysis: { montecarlo: { draws: 2000, seed: 20220101 }, tornado: {} } }),
+    () =>
+      exportBijlage({
+        ...ranged,
+        scope: 'region',
+        analysis: { montecarlo: { draws: 2000, seed: 20220101 }, tornado: {} },
+      }),
     { warmup: 1, runs: 5 },
   );
   const template = (await exportTemplate(model)).data;
-  const roundTrip = await timeAsyncCalls(async () => {
-    const r = await importModelWorkbook((await exportTemplate(model)).data);
-    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
-  }, { warmup: 2, runs: 10 });
+  const roundTrip = await timeAsyncCalls(
+    async () => {
+      const r = await importModelWorkbook((await exportTemplate(model)).data);
+      if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    },
+    { warmup: 2, runs: 10 },
+  );
   const atGuard = await workbookAtSizeGuard(template);
-  const nearLimits = await workbookAtSizeGuard(template, { grow: 'Gebruiksaandelen', extraSheets: 0, rows: 990, columns: 48 });
+  const nearLimits = await workbookAtSizeGuard(template, {
+    grow: 'Gebruiksaandelen',
+    extraSheets: 0,
+    rows: 990,
+    columns: 48,
+  });
   return {
     "bijlage regio + 7 gemeenten, 3 scenario's (zip)": { ...all, target_ms: 2000, zip_bytes: bytes },
     "bijlage regio, 3 scenario's": region,
     "bijlage regio, 3 scenario's + Onzekerheid (2.000 trekkingen) + Gevoeligheid": analysis,
     'sjabloon export + import': { ...roundTrip, template_bytes: template.length },
-    'sjabloon aan de grootte-grens (geweigerd; piekgeheugen in eigen proces)': importInChild(atGuard, { refused: true }),
-    'sjabloon aan de inhoud-grens (48.000 cellen, ingelezen; piekgeheugen in eigen proces)': importInChild(nearLimits, { refused: false }),
+    'sjabloon aan de grootte-grens (geweigerd; piekgeheugen in eigen proces)': importInChild(atGuard, {
+      refused: true,
+    }),
+    'sjabloon aan de inhoud-grens (48.000 cellen, ingelezen; piekgeheugen in eigen proces)': importInChild(nearLimits, {
+      refused: false,
+    }),
   };
 }
 
@@ -88,10 +108,15 @@ function importInChild(data: Buffer, { refused }: { refused: boolean }): BenchRe
   const reports: ChildReport[] = [];
   try {
     for (let i = 0; i < CHILD_RUNS; i++) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', script, file], { cwd: REPO, encoding: 'utf8', maxBuffer: 1024 * 1024 });
+      const out = execFileSync(process.execPath, ['--import', 'tsx', script, file], {
+        cwd: REPO,
+        encoding: 'utf8',
+        maxBuffer: 1024 * 1024,
+      });
       const report = JSON.parse(out.trim().split('\n').pop()!) as ChildReport;
       // a refusal by the guard where ExcelJS should have read the file (or the other way round) measures the wrong thing
-      if (report.refusedByGuard !== refused) throw new Error(`werkmap ${refused ? 'niet' : 'wel'} door de controle geweigerd: ${report.message}`);
+      if (report.refusedByGuard !== refused)
+        throw new Error(`werkmap ${refused ? 'niet' : 'wel'} door de controle geweigerd: ${report.message}`);
       reports.push(report);
     }
   } finally {

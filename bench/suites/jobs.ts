@@ -66,7 +66,12 @@ interface ExportBeside {
  * app.info every 50 ms (what the app does beside it). RSS of the process is
  * sampled every 20 ms (the worker is a thread: its memory is in there too).
  */
-async function exportBeside(service: Service, request: ApiRequest<'excel.exportBijlage'>, save: () => Promise<ApiResult<unknown>>, runs: number): Promise<ExportBeside> {
+async function exportBeside(
+  service: Service,
+  request: ApiRequest<'excel.exportBijlage'>,
+  save: () => Promise<ApiResult<unknown>>,
+  runs: number,
+): Promise<ExportBeside> {
   const exportMs: number[] = [];
   const saveMs: number[] = [];
   const infoMs: number[] = [];
@@ -120,12 +125,18 @@ async function exportBeside(service: Service, request: ApiRequest<'excel.exportB
 async function stored(service: Service, model: ReturnType<typeof largeModel>) {
   const modelId = value(await service.api.call('models.save', { model })).id;
   const scenarios = [];
-  for (const f of SCENARIO_FILES) scenarios.push(value(await service.api.call('scenarios.save', { modelId, scenario: bundledScenario(model, f) })));
+  for (const f of SCENARIO_FILES)
+    scenarios.push(value(await service.api.call('scenarios.save', { modelId, scenario: bundledScenario(model, f) })));
   const first = scenarios[0]!;
   let edit = 0;
   let revision = first.revision;
   const save = async () => {
-    const r = await service.api.call('scenarios.save', { id: first.id, revision, modelId, scenario: { ...first.scenario, description: `autosave ${++edit}` } });
+    const r = await service.api.call('scenarios.save', {
+      id: first.id,
+      revision,
+      modelId,
+      scenario: { ...first.scenario, description: `autosave ${++edit}` },
+    });
     if (r.ok) revision = r.value.revision;
     return r;
   };
@@ -139,7 +150,14 @@ export async function run(): Promise<Record<string, BenchResult>> {
 async function sevenGemeenten(): Promise<Record<string, BenchResult>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jp-bench-jobs-'));
   const finished: FinishedJob[] = [];
-  const service = await openService({ dataDir, appVersion: 'bench', transport: 'browser', log: silentLogger, backupOnStart: false, jobs: { onFinished: (j) => finished.push(j) } });
+  const service = await openService({
+    dataDir,
+    appVersion: 'bench',
+    transport: 'browser',
+    log: silentLogger,
+    backupOnStart: false,
+    jobs: { onFinished: (j) => finished.push(j) },
+  });
   try {
     const { modelId, scenarioIds, save } = await stored(service, largeModel(MAX_SEGMENTS));
 
@@ -154,7 +172,8 @@ async function sevenGemeenten(): Promise<Record<string, BenchResult>> {
     const m = await exportBeside(service, { modelId, scenarioIds, scope: 'all', unit: 'thousand' }, save, EXPORT_RUNS);
     const zipBytes = Buffer.from(value(m.last).content, 'base64').length;
     const exports = finished.filter((j) => j.kind === 'excel.exportBijlage');
-    if (exports.some((j) => j.outcome !== 'done')) throw new Error(`export niet afgerond: ${exports.map((j) => j.outcome).join(', ')}`);
+    if (exports.some((j) => j.outcome !== 'done'))
+      throw new Error(`export niet afgerond: ${exports.map((j) => j.outcome).join(', ')}`);
     const workerHeap = Math.max(...exports.map((j) => j.workerHeapBytes ?? 0));
     const exp = stats(m.exportMs);
     return {
@@ -200,7 +219,14 @@ async function sevenGemeenten(): Promise<Record<string, BenchResult>> {
 export async function largestAllowed(): Promise<Record<string, BenchResult>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jp-bench-jobs-max-'));
   const finished: FinishedJob[] = [];
-  const service = await openService({ dataDir, appVersion: 'bench', transport: 'browser', log: silentLogger, backupOnStart: false, jobs: { onFinished: (j) => finished.push(j) } });
+  const service = await openService({
+    dataDir,
+    appVersion: 'bench',
+    transport: 'browser',
+    log: silentLogger,
+    backupOnStart: false,
+    jobs: { onFinished: (j) => finished.push(j) },
+  });
   try {
     const t0 = performance.now();
     const model = largestModel();
@@ -214,7 +240,9 @@ export async function largestAllowed(): Promise<Record<string, BenchResult>> {
 
     const all = await exportBeside(service, { modelId, scenarioIds, scope: 'all', unit: 'thousand' }, save, 1);
     const allJob = finished.filter((j) => j.kind === 'excel.exportBijlage')[1];
-    const allOutcome = all.last.ok ? `klaar (${Buffer.from(all.last.value.content, 'base64').length} bytes)` : `${all.last.error.code}: ${all.last.error.message}`;
+    const allOutcome = all.last.ok
+      ? `klaar (${Buffer.from(all.last.value.content, 'base64').length} bytes)`
+      : `${all.last.error.code}: ${all.last.error.message}`;
     // the app stays up: a save right after the stopped export
     const a0 = performance.now();
     value(await save());

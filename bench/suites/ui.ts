@@ -62,7 +62,12 @@ async function build(): Promise<void> {
   const env = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await viteBuild({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production', build: { outDir: BENCH_RENDERER, emptyOutDir: true } });
+    await viteBuild({
+      configFile: path.join(ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      mode: 'production',
+      build: { outDir: BENCH_RENDERER, emptyOutDir: true },
+    });
   } finally {
     process.env.NODE_ENV = env;
   }
@@ -99,7 +104,12 @@ const IN_PAGE = `async ({ selector, warmup, runs }) => {
 export async function run(): Promise<Record<string, BenchResult>> {
   await build(); // always: the bundle on disk may be stale or a development build
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeugdplanner-bench-ui-'));
-  const server = await startWebServer({ dataDir, rendererDir: BENCH_RENDERER, seedDir: path.join(ROOT, 'models'), log: quiet });
+  const server = await startWebServer({
+    dataDir,
+    rendererDir: BENCH_RENDERER,
+    seedDir: path.join(ROOT, 'models'),
+    log: quiet,
+  });
   const browser = await launchBrowser();
   const out: Record<string, BenchResult> = {};
   try {
@@ -110,7 +120,16 @@ export async function run(): Promise<Record<string, BenchResult>> {
     if (!base.ok) throw new Error(base.error.message);
     const big = await api.call('models.save', { model: fortySegments(base.value.model) });
     if (!big.ok) throw new Error(big.error.message);
-    const bigScenario = await api.call('scenarios.save', { modelId: big.value.id, scenario: { format: 'jeugdbegroting/scenario@1', name: 'Ongewijzigd beleid', assumptions: {}, substitutions: [], funding: {} } });
+    const bigScenario = await api.call('scenarios.save', {
+      modelId: big.value.id,
+      scenario: {
+        format: 'jeugdbegroting/scenario@1',
+        name: 'Ongewijzigd beleid',
+        assumptions: {},
+        substitutions: [],
+        funding: {},
+      },
+    });
     if (!bigScenario.ok) throw new Error(bigScenario.error.message);
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -123,14 +142,19 @@ export async function run(): Promise<Record<string, BenchResult>> {
     ] as const) {
       if (label !== 'default') {
         await page.getByLabel('Model', { exact: true }).selectOption({ label: modelName });
-        await page.waitForFunction((n) => document.querySelector('.app-header select')?.textContent?.includes(n), modelName);
+        await page.waitForFunction(
+          (n) => document.querySelector('.app-header select')?.textContent?.includes(n),
+          modelName,
+        );
       }
       await page.click('[data-testid="nav-aannames"]');
       const segId = (await page.getAttribute('.segment-list button', 'data-testid'))!.replace('seg-btn-', '');
       const selector = `[data-testid="a-${segId}-inflowChangePct-2024"]`;
       await page.waitForSelector(selector);
       await page.waitForSelector('[data-chart="saldo"] .saldo-bar');
-      const samples = (await page.evaluate(`(${IN_PAGE})(${JSON.stringify({ selector, warmup: WARMUP, runs: RUNS })})`)) as {
+      const samples = (await page.evaluate(
+        `(${IN_PAGE})(${JSON.stringify({ selector, warmup: WARMUP, runs: RUNS })})`,
+      )) as {
         dom: number[];
         frame: number[];
         next: number[];

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { runCli } from './cli/run';
 import { runXlsxJob, type XlsxJob } from './cli/xlsx';
 
-const APP_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const APP_VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 const modelsDir = new URL('../../models/', import.meta.url);
 

@@ -37,14 +37,20 @@ function SaveStatus() {
     state === 'read_only'
       ? 'Alleen lezen: wijzigingen worden niet opgeslagen'
       : state === 'error'
-      ? 'Opslaan mislukt — uw invoer staat nog in het scherm; probeer het opnieuw'
-      : state === 'saving' || state === 'pending'
-        ? 'Opslaan…'
-        : at
-          ? `Opgeslagen om ${formatClock(at)}`
-          : 'Alles opgeslagen';
+        ? 'Opslaan mislukt — uw invoer staat nog in het scherm; probeer het opnieuw'
+        : state === 'saving' || state === 'pending'
+          ? 'Opslaan…'
+          : at
+            ? `Opgeslagen om ${formatClock(at)}`
+            : 'Alles opgeslagen';
   return (
-    <span className={`save-status ${state}`} role="status" aria-live="polite" data-testid="save-status" data-state={state}>
+    <span
+      className={`save-status ${state}`}
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-state={state}
+    >
       {text}
     </span>
   );
@@ -77,12 +83,22 @@ function ModelPicker() {
   const id = useId();
   const models = useData((s) => s.models);
   const current = useData((s) => s.modelRecord);
-  if (models.length <= 1) return <span className="model-name" title="Basismodel">{current?.model.name}</span>;
+  if (models.length <= 1)
+    return (
+      <span className="model-name" title="Basismodel">
+        {current?.model.name}
+      </span>
+    );
   const labels = modelLabels(models);
   return (
     <div className="field inline">
       <label htmlFor={id}>Model</label>
-      <select id={id} value={current?.id ?? ''} data-testid="model-picker" onChange={(e) => void useData.getState().selectModel(Number(e.target.value))}>
+      <select
+        id={id}
+        value={current?.id ?? ''}
+        data-testid="model-picker"
+        onChange={(e) => void useData.getState().selectModel(Number(e.target.value))}
+      >
         {models.map((m) => (
           <option key={m.id} value={m.id}>
             {labels.get(m.id) ?? m.name}
@@ -143,7 +159,11 @@ function Header() {
         <button type="button" onClick={() => runAction('presentation')} title="Presentatiemodus (Ctrl+Alt+P)">
           Presentatiemodus
         </button>
-        <button type="button" onClick={() => runAction('restore-backup')} title="Een back-up van de database terugzetten">
+        <button
+          type="button"
+          onClick={() => runAction('restore-backup')}
+          title="Een back-up van de database terugzetten"
+        >
           Herstel uit back-up…
         </button>
         <button type="button" className="secondary" onClick={() => runAction('about')}>

@@ -49,7 +49,10 @@ export function usePlausibility(): { warnings: PlausibilityWarning[]; accept: (k
   const warnings = useMemo(() => {
     if (!model || !result) return [];
     const done = new Set(accepted);
-    return [...modelChangeWarnings(model, bases), ...plausibilityWarnings(model, result).filter((w) => !done.has(w.key))];
+    return [
+      ...modelChangeWarnings(model, bases),
+      ...plausibilityWarnings(model, result).filter((w) => !done.has(w.key)),
+    ];
   }, [model, result, accepted, bases]);
   return useMemo(
     () => ({

@@ -27,7 +27,10 @@ export function runAction(action: MenuAction): void {
   const data = useData.getState();
   switch (action) {
     case 'new-scenario': {
-      const name = uniqueName('Nieuw scenario', data.scenarios.map((s) => s.name));
+      const name = uniqueName(
+        'Nieuw scenario',
+        data.scenarios.map((s) => s.name),
+      );
       void data.createScenario(name).then((id) => {
         if (id !== undefined) useUi.getState().setView('scenarios');
       });
@@ -104,7 +107,9 @@ export function currentUndoMenuLabels(): UndoMenuLabels {
  * labels change (switching view or scenario, an edit, an undo). Only for the
  * desktop app (browser mode has no menu; main would answer applied: false).
  */
-export function installUndoMenuLabels(send: (labels: UndoMenuLabels) => void = (labels) => void callResult('menu.setUndoLabels', labels)): () => void {
+export function installUndoMenuLabels(
+  send: (labels: UndoMenuLabels) => void = (labels) => void callResult('menu.setUndoLabels', labels),
+): () => void {
   let last: string | undefined;
   const update = () => {
     const labels = currentUndoMenuLabels();

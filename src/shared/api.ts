@@ -44,7 +44,10 @@ const fileText = z.string().max(20 * 1024 * 1024);
  * finds them. A random key per request (the renderer uses crypto.randomUUID) keeps callers apart.
  */
 export const JOB_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const jobKey = z.string().regex(JOB_KEY_PATTERN, 'is geen geldige taaksleutel (1 tot 64 letters, cijfers, - of _)').optional();
+const jobKey = z
+  .string()
+  .regex(JOB_KEY_PATTERN, 'is geen geldige taaksleutel (1 tot 64 letters, cijfers, - of _)')
+  .optional();
 
 /** A realisatie file (CSV as text or base64, XLSX as base64) with how to read it. */
 const realisatieImport = {
@@ -96,7 +99,12 @@ export const apiRequests = {
    * Create (no id) or update the working copy of a scenario (autosave). Validated against its model. An update
    * carries the revision it was based on; a stale revision (another tab or window saved since) is refused ('conflict').
    */
-  'scenarios.save': z.strictObject({ id: id.optional(), revision: revision.optional(), modelId: id, scenario: z.unknown() }),
+  'scenarios.save': z.strictObject({
+    id: id.optional(),
+    revision: revision.optional(),
+    modelId: id,
+    scenario: z.unknown(),
+  }),
   'scenarios.duplicate': z.strictObject({ id, name: nameSchema }),
   /** Soft delete: the scenario disappears from lists and can be brought back with scenarios.undelete. */
   'scenarios.delete': z.strictObject({ id }),
@@ -110,7 +118,7 @@ export const apiRequests = {
   /** Make a version the working copy again (the current working copy is kept as a version first). */
   'versions.restore': z.strictObject({ id }),
 
-  'simulate': z.strictObject({ model: modelSchema, scenario: scenarioSchema, jobKey }),
+  simulate: z.strictObject({ model: modelSchema, scenario: scenarioSchema, jobKey }),
 
   'files.importModel': z.strictObject({ fileName, content: fileText }),
   'files.importScenario': z.strictObject({ modelId: id, fileName, content: fileText }),
@@ -129,7 +137,12 @@ export const apiRequests = {
     /** optional analysis sheets: Onzekerheid (Monte Carlo, seed written in the sheet) and Gevoeligheid (tornado) */
     analysis: z
       .strictObject({
-        montecarlo: z.strictObject({ draws: z.number().int().min(MIN_EXPORT_DRAWS).max(MAX_DRAWS), seed: z.number().int().min(0).max(0xffffffff) }).optional(),
+        montecarlo: z
+          .strictObject({
+            draws: z.number().int().min(MIN_EXPORT_DRAWS).max(MAX_DRAWS),
+            seed: z.number().int().min(0).max(0xffffffff),
+          })
+          .optional(),
         tornado: z.strictObject({ year: z.number().int().min(1900).max(2200).optional() }).optional(),
       })
       .optional(),
@@ -320,7 +333,13 @@ export interface BackupInfo {
 export interface JobStatus {
   id: number;
   /** the request it answers ('simulate.version': the automatic version a save of a large model started) */
-  method: 'excel.exportBijlage' | 'excel.template' | 'excel.importModel' | 'simulate' | 'simulate.version' | 'files.importModel';
+  method:
+    | 'excel.exportBijlage'
+    | 'excel.template'
+    | 'excel.importModel'
+    | 'simulate'
+    | 'simulate.version'
+    | 'files.importModel';
   /** the jobKey sent with the request, if any */
   key?: string;
   /** queued: waiting for a free worker */
@@ -347,7 +366,7 @@ export interface ApiResponses {
   'versions.get': VersionRecord;
   'versions.create': VersionSummary;
   'versions.restore': ScenarioRecord;
-  'simulate': SimulationResult;
+  simulate: SimulationResult;
   'files.importModel': ModelRecord;
   'files.importScenario': ScenarioRecord;
   'files.exportModel': FileExport;
@@ -416,7 +435,20 @@ export function isApiMethod(method: unknown): method is ApiMethod {
  * preload exposes them as `onMenu(cb)`); the renderer runs them (see
  * src/renderer/menu.ts), so browser mode has the same commands via buttons.
  */
-export const MENU_EVENTS = ['new-scenario', 'import', 'export', 'print', 'presentation', 'about', 'undo', 'redo', 'restore-backup', 'excel-export', 'excel-template', 'excel-import'] as const;
+export const MENU_EVENTS = [
+  'new-scenario',
+  'import',
+  'export',
+  'print',
+  'presentation',
+  'about',
+  'undo',
+  'redo',
+  'restore-backup',
+  'excel-export',
+  'excel-template',
+  'excel-import',
+] as const;
 export type MenuEvent = (typeof MENU_EVENTS)[number];
 
 export function isMenuEvent(value: unknown): value is MenuEvent {

@@ -63,7 +63,12 @@ async function audit(page: Page, root = 'body'): Promise<Audit> {
       if (aria) return aria;
       if ('labels' in el) {
         const labels = (el as HTMLInputElement).labels;
-        const t = labels ? [...labels].map((l) => text(l)).join(' ').trim() : '';
+        const t = labels
+          ? [...labels]
+              .map((l) => text(l))
+              .join(' ')
+              .trim()
+          : '';
         if (t) return t;
       }
       if (el instanceof HTMLInputElement && ['button', 'submit', 'reset'].includes(el.type)) return el.value.trim();
@@ -73,18 +78,28 @@ async function audit(page: Page, root = 'body'): Promise<Audit> {
       }
       return el.getAttribute('title')?.trim() ?? '';
     };
-    const controls = [...scope.querySelectorAll<HTMLElement>('input, select, textarea, button, summary, a[href], [tabindex]:not([tabindex="-1"])')].filter(rendered);
-    const unnamed = controls.filter((el) => !name(el)).map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} ${el.outerHTML.slice(0, 120)}`);
+    const controls = [
+      ...scope.querySelectorAll<HTMLElement>(
+        'input, select, textarea, button, summary, a[href], [tabindex]:not([tabindex="-1"])',
+      ),
+    ].filter(rendered);
+    const unnamed = controls
+      .filter((el) => !name(el))
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} ${el.outerHTML.slice(0, 120)}`);
     const chartsWithoutText: string[] = [];
     for (const frame of scope.querySelectorAll<HTMLElement>('.chart-frame')) {
-      if (!frame.querySelector('details.table-alt summary')) chartsWithoutText.push(`${frame.getAttribute('aria-label')}: geen tabel`);
+      if (!frame.querySelector('details.table-alt summary'))
+        chartsWithoutText.push(`${frame.getAttribute('aria-label')}: geen tabel`);
     }
     for (const svg of scope.querySelectorAll<SVGElement>('svg.recharts-surface')) {
       // named by a role="img" wrapper (its children are then presentational), hidden, or named itself
       const img = svg.closest('[role="img"]');
       const wrapped = img !== null && (img.getAttribute('aria-label') ?? '').trim().length > 0;
       const hidden = svg.closest('[aria-hidden="true"]') !== null;
-      if (!wrapped && !hidden && !svg.getAttribute('aria-label') && !svg.getAttribute('aria-labelledby')) chartsWithoutText.push(`${svg.closest('.chart-frame')?.getAttribute('aria-label') ?? 'grafiek'}: svg zonder naam`);
+      if (!wrapped && !hidden && !svg.getAttribute('aria-label') && !svg.getAttribute('aria-labelledby'))
+        chartsWithoutText.push(
+          `${svg.closest('.chart-frame')?.getAttribute('aria-label') ?? 'grafiek'}: svg zonder naam`,
+        );
     }
     return {
       unnamed,
@@ -103,7 +118,11 @@ async function focusRing(page: Page): Promise<{ tag: string; outline: string; sh
   return page.evaluate(() => {
     const a = document.activeElement as HTMLElement;
     const s = getComputedStyle(a);
-    return { tag: a.tagName, outline: s.outlineStyle === 'none' || s.outlineWidth === '0px' ? 'none' : `${s.outlineWidth} ${s.outlineStyle}`, shadow: s.boxShadow };
+    return {
+      tag: a.tagName,
+      outline: s.outlineStyle === 'none' || s.outlineWidth === '0px' ? 'none' : `${s.outlineWidth} ${s.outlineStyle}`,
+      shadow: s.boxShadow,
+    };
   });
 }
 
@@ -112,13 +131,15 @@ async function focusRing(page: Page): Promise<{ tag: string; outline: string; sh
  * the axe checks below run only with it, and say so when they cannot.
  */
 function axeSource(): string | undefined {
-  const file = process.env.AXE_CORE ?? (() => {
-    try {
-      return createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-    } catch {
-      return undefined;
-    }
-  })();
+  const file =
+    process.env.AXE_CORE ??
+    (() => {
+      try {
+        return createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+      } catch {
+        return undefined;
+      }
+    })();
   return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }
 const AXE = axeSource();
@@ -128,16 +149,34 @@ if (!AXE) console.warn('[a11y] axe-core ontbreekt: de axe-controles worden overg
 async function axeFindings(page: Page, include?: string): Promise<string[]> {
   // evaluated through the DevTools protocol: the app's CSP (script-src 'self') refuses an inline script tag
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE!);
-  return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
-    const r = await axe.run(sel ? { include: [sel] } : document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)}`));
-  }, include).then((found) => {
-    if (found.length > 0) console.warn(`[axe] ${found.join('\n[axe] ')}`);
-    return found;
-  });
+  return page
+    .evaluate(async (sel) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: unknown,
+              opts: unknown,
+            ) => Promise<{
+              violations: { id: string; impact: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const r = await axe.run(sel ? { include: [sel] } : document, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .flatMap((v) =>
+          v.nodes.map(
+            (n) =>
+              `${v.id}: ${JSON.stringify(n.target)} ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)}`,
+          ),
+        );
+    }, include)
+    .then((found) => {
+      if (found.length > 0) console.warn(`[axe] ${found.join('\n[axe] ')}`);
+      return found;
+    });
 }
 
 describe.skipIf(!AXE)('axe: no serious or critical findings', () => {
@@ -149,7 +188,8 @@ describe.skipIf(!AXE)('axe: no serious or critical findings', () => {
       if (v.id === 'analyse') {
         for (const tab of ['onzekerheid', 'gevoeligheid', 'doelzoeken']) {
           await app.page.click(`[data-testid="analyse-tab-${tab}"]`);
-          if (tab === 'gevoeligheid') await app.page.waitForSelector('[data-testid="tornado-table"]', { timeout: 30_000 });
+          if (tab === 'gevoeligheid')
+            await app.page.waitForSelector('[data-testid="tornado-table"]', { timeout: 30_000 });
           expect(await axeFindings(app.page), `${v.label} / ${tab}`).toEqual([]);
         }
         return;
@@ -173,9 +213,27 @@ describe.skipIf(!AXE)('axe: no serious or critical findings', () => {
 
   it('every dialog', async () => {
     const openers: [string, () => Promise<void>][] = [
-      ['Excel export', async () => { await app.page.click('[data-testid="excel-menu"]'); await app.page.click('[data-testid="excel-menu-export"]'); }],
-      ['Excel sjabloon', async () => { await app.page.click('[data-testid="excel-menu"]'); await app.page.click('[data-testid="excel-menu-template"]'); }],
-      ['Excel import', async () => { await app.page.click('[data-testid="excel-menu"]'); await app.page.click('[data-testid="excel-menu-import"]'); }],
+      [
+        'Excel export',
+        async () => {
+          await app.page.click('[data-testid="excel-menu"]');
+          await app.page.click('[data-testid="excel-menu-export"]');
+        },
+      ],
+      [
+        'Excel sjabloon',
+        async () => {
+          await app.page.click('[data-testid="excel-menu"]');
+          await app.page.click('[data-testid="excel-menu-template"]');
+        },
+      ],
+      [
+        'Excel import',
+        async () => {
+          await app.page.click('[data-testid="excel-menu"]');
+          await app.page.click('[data-testid="excel-menu-import"]');
+        },
+      ],
       ['Importeren', () => app.page.getByRole('button', { name: 'Importeren…' }).first().click()],
       ['Exporteren', () => app.page.getByRole('button', { name: 'Exporteren…' }).first().click()],
       ['Herstel uit back-up', () => app.page.getByRole('button', { name: 'Herstel uit back-up…' }).first().click()],
@@ -258,9 +316,27 @@ describe('Toegankelijkheid', () => {
 
   it('every dialog: named controls, and Esc closes it', async () => {
     const openers: [string, () => Promise<void>][] = [
-      ['Excel export', async () => { await app.page.click('[data-testid="excel-menu"]'); await app.page.click('[data-testid="excel-menu-export"]'); }],
-      ['Excel sjabloon', async () => { await app.page.click('[data-testid="excel-menu"]'); await app.page.click('[data-testid="excel-menu-template"]'); }],
-      ['Excel import', async () => { await app.page.click('[data-testid="excel-menu"]'); await app.page.click('[data-testid="excel-menu-import"]'); }],
+      [
+        'Excel export',
+        async () => {
+          await app.page.click('[data-testid="excel-menu"]');
+          await app.page.click('[data-testid="excel-menu-export"]');
+        },
+      ],
+      [
+        'Excel sjabloon',
+        async () => {
+          await app.page.click('[data-testid="excel-menu"]');
+          await app.page.click('[data-testid="excel-menu-template"]');
+        },
+      ],
+      [
+        'Excel import',
+        async () => {
+          await app.page.click('[data-testid="excel-menu"]');
+          await app.page.click('[data-testid="excel-menu-import"]');
+        },
+      ],
       ['Importeren', () => app.page.getByRole('button', { name: 'Importeren…' }).first().click()],
       ['Exporteren', () => app.page.getByRole('button', { name: 'Exporteren…' }).first().click()],
       ['Herstel uit back-up', () => app.page.getByRole('button', { name: 'Herstel uit back-up…' }).first().click()],
@@ -273,7 +349,13 @@ describe('Toegankelijkheid', () => {
       const a = await audit(app.page, 'dialog[open]');
       expect(a.unnamed, label).toEqual([]);
       // no English browser chrome: native file inputs are hidden behind a Dutch button
-      expect(await app.page.$$eval('dialog[open] input[type="file"]', (els) => els.filter((e) => e.getClientRects().length > 0).length), label).toBe(0);
+      expect(
+        await app.page.$$eval(
+          'dialog[open] input[type="file"]',
+          (els) => els.filter((e) => e.getClientRects().length > 0).length,
+        ),
+        label,
+      ).toBe(0);
       await app.page.keyboard.press('Escape');
       await app.page.waitForFunction(() => document.querySelector('dialog[open]') === null, null, { timeout: 10_000 });
     }
@@ -310,7 +392,9 @@ describe('Toegankelijkheid', () => {
     let reached = false;
     for (let i = 0; i < 60 && !reached; i++) {
       await p.keyboard.press('Tab');
-      reached = await p.evaluate(() => /^a-.*-inflowChangePct-20\d\d$/.test(document.activeElement?.getAttribute('data-testid') ?? ''));
+      reached = await p.evaluate(() =>
+        /^a-.*-inflowChangePct-20\d\d$/.test(document.activeElement?.getAttribute('data-testid') ?? ''),
+      );
     }
     expect(reached, 'een instroomveld is met Tab bereikbaar').toBe(true);
     const field = await p.evaluate(() => document.activeElement!.getAttribute('data-testid')!);
@@ -331,7 +415,11 @@ describe('Toegankelijkheid', () => {
       const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
       const described = ids.map((id) => document.getElementById(id)).filter((e): e is HTMLElement => !!e);
       const msg = described.find((e) => (e.textContent ?? '').trim().length > 0);
-      return { invalid: input.getAttribute('aria-invalid'), text: msg?.textContent ?? '', live: msg?.closest('[aria-live], [role="alert"], [role="status"]') !== null };
+      return {
+        invalid: input.getAttribute('aria-invalid'),
+        text: msg?.textContent ?? '',
+        live: msg?.closest('[aria-live], [role="alert"], [role="status"]') !== null,
+      };
     }, field);
     expect(err.invalid).toBe('true');
     expect(err.text.length).toBeGreaterThan(0);

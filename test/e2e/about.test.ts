@@ -11,7 +11,10 @@ import { AppPage, stored } from './app';
 let browser: Browser;
 let srv: TestServer;
 let app: AppPage;
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; license: string };
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  license: string;
+};
 
 beforeAll(async () => {
   [browser, srv] = await Promise.all([launchBrowser(), startTestServer('about')]);
@@ -46,8 +49,12 @@ describe('Over Jeugdplanner', () => {
     const withSource = model.segments.filter((s) => s.source).length;
     const estimated = model.segments.filter((s) => s.estimate).length;
     const sources = (await dialog.getByTestId('about-sources').textContent()) ?? '';
-    expect(sources).toContain(`Segmenten: ${withSource} van ${model.segments.length} met bronvermelding, waarvan ${estimated} geschat`);
-    expect(sources).toContain(`Gemeenten: ${model.gemeenten.length}, waarvan ${model.gemeenten.filter((g) => g.estimate).length}`);
+    expect(sources).toContain(
+      `Segmenten: ${withSource} van ${model.segments.length} met bronvermelding, waarvan ${estimated} geschat`,
+    );
+    expect(sources).toContain(
+      `Gemeenten: ${model.gemeenten.length}, waarvan ${model.gemeenten.filter((g) => g.estimate).length}`,
+    );
     expect(sources).toContain('Rijksmiddelen: geschat, met toelichting');
     expect(await dialog.getByTestId('about-model').textContent()).toContain(model.name);
     await app.screenshot('about-dialog.png', false);

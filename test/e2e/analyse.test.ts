@@ -38,19 +38,28 @@ async function current(): Promise<{ model: Awaited<ReturnType<typeof stored>>['m
 
 /** Waits until the Monte Carlo shown belongs to the current inputs. */
 async function mcDone(): Promise<void> {
-  await app.page.waitForSelector('[data-testid="mc-status"][data-status="done"][data-current="true"]', { timeout: 30_000 });
+  await app.page.waitForSelector('[data-testid="mc-status"][data-status="done"][data-current="true"]', {
+    timeout: 30_000,
+  });
 }
 
 type Row = Record<string, number | string>;
 async function bandTable(): Promise<Map<number, Row>> {
-  const rows = await app.page.$$eval('[data-testid="analyse-panel-onzekerheid"] > section [data-testid="band-table"] tbody tr', (trs) =>
-    trs.map((tr) => ({
-      year: Number(tr.getAttribute('data-year')),
-      cells: Object.fromEntries([...tr.querySelectorAll('td[data-col]')].map((td) => [td.getAttribute('data-col')!, td.textContent ?? ''])),
-    })),
+  const rows = await app.page.$$eval(
+    '[data-testid="analyse-panel-onzekerheid"] > section [data-testid="band-table"] tbody tr',
+    (trs) =>
+      trs.map((tr) => ({
+        year: Number(tr.getAttribute('data-year')),
+        cells: Object.fromEntries(
+          [...tr.querySelectorAll('td[data-col]')].map((td) => [td.getAttribute('data-col')!, td.textContent ?? '']),
+        ),
+      })),
   );
   return new Map(
-    rows.map((r) => [r.year, Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, k === 'deficit' ? v : parseEuro(v)]))]),
+    rows.map((r) => [
+      r.year,
+      Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, k === 'deficit' ? v : parseEuro(v)])),
+    ]),
   );
 }
 
@@ -96,7 +105,9 @@ describe('Analyse', () => {
     const tooLow = Math.round(inflow * 0.95);
     await app.page.fill(`[data-testid="range-high-${ID}"]`, String(tooLow));
     const msg = await app.page.textContent(`[data-testid="range-row-${ID}"] .field.invalid .field-error`);
-    expect(msg).toContain(`${seg.name}, bandbreedte instroom per jaar hoog: high ${formatInteger(tooLow)} is kleiner dan de waarde in het model`);
+    expect(msg).toContain(
+      `${seg.name}, bandbreedte instroom per jaar hoog: high ${formatInteger(tooLow)} is kleiner dan de waarde in het model`,
+    );
     const low = Math.round(inflow * 0.8);
     const high = Math.round(inflow * 1.3);
     await app.page.fill(`[data-testid="range-low-${ID}"]`, String(low));
@@ -107,8 +118,14 @@ describe('Analyse', () => {
     await app.page.fill('[data-testid="range-high-funding.indexPct"]', '1');
 
     const { scenario } = await current();
-    expect(scenario.ranges).toEqual({ ...shipped.ranges, [SEG]: { ...shipped.ranges![SEG], inflowPerYear: { low, high, source: 'spreiding realisatie 2019–2022' } } });
-    expect(scenario.funding.ranges).toEqual({ ...shipped.funding.ranges, indexPct: { low: -1, high: 1, source: bundledIndex.source } });
+    expect(scenario.ranges).toEqual({
+      ...shipped.ranges,
+      [SEG]: { ...shipped.ranges![SEG], inflowPerYear: { low, high, source: 'spreiding realisatie 2019–2022' } },
+    });
+    expect(scenario.funding.ranges).toEqual({
+      ...shipped.funding.ranges,
+      indexPct: { low: -1, high: 1, source: bundledIndex.source },
+    });
 
     expect(await app.page.inputValue('[data-testid="mc-draws"]')).toBe('2000');
     expect(await app.page.inputValue('[data-testid="mc-seed"]')).toBe('20220101');
@@ -122,7 +139,9 @@ describe('Analyse', () => {
     const y = mc.years.at(-1)!;
     expect(y.balance.p10).toBeLessThan(y.balance.p50);
     expect(y.balance.p50).toBeLessThan(y.balance.p90);
-    expect(await app.page.textContent('[data-testid="mc-deficit-end"]')).toContain(`${Math.round(y.deficitProbability * 100)}%`);
+    expect(await app.page.textContent('[data-testid="mc-deficit-end"]')).toContain(
+      `${Math.round(y.deficitProbability * 100)}%`,
+    );
     await app.page.waitForSelector('[data-testid="mc-balance-frame"] .recharts-area');
     await app.screenshot('analyse-onzekerheid.png');
   });
@@ -150,8 +169,12 @@ describe('Analyse', () => {
   it('stops a long run (50.000 draws) with "Stoppen"', async () => {
     const status = () => app.page.getAttribute('[data-testid="mc-status"]', 'data-status');
     const startRun = async () => {
-      await app.page.waitForSelector('[data-testid="mc-status"][data-status="running"] [data-testid="mc-progress"]', { timeout: 10_000 });
-      await app.page.waitForFunction(() => /Bezig: [1-9]/.test(document.querySelector('[data-testid="mc-progress"]')?.textContent ?? ''));
+      await app.page.waitForSelector('[data-testid="mc-status"][data-status="running"] [data-testid="mc-progress"]', {
+        timeout: 10_000,
+      });
+      await app.page.waitForFunction(() =>
+        /Bezig: [1-9]/.test(document.querySelector('[data-testid="mc-progress"]')?.textContent ?? ''),
+      );
     };
     try {
       await app.page.fill('[data-testid="mc-draws"]', '50000');
@@ -167,7 +190,8 @@ describe('Analyse', () => {
             const tick = (now: number) => {
               worst = Math.max(worst, now - last);
               last = now;
-              const running = document.querySelector('[data-testid="mc-status"]')?.getAttribute('data-status') === 'running';
+              const running =
+                document.querySelector('[data-testid="mc-status"]')?.getAttribute('data-status') === 'running';
               if (now < end && running) requestAnimationFrame(tick);
               else resolve(worst);
             };
@@ -190,7 +214,10 @@ describe('Analyse', () => {
         // runs the progress text beside the button moves it: click without waiting for "stable", and let the
         // status below say whether it was stopped or had already finished.
         await app.page.click('[data-testid="mc-stop"]', { force: true, timeout: 5_000 }).catch(() => undefined);
-        await app.page.waitForSelector('[data-testid="mc-status"]:is([data-status="cancelled"], [data-status="done"])', { timeout: 10_000 });
+        await app.page.waitForSelector(
+          '[data-testid="mc-status"]:is([data-status="cancelled"], [data-status="done"])',
+          { timeout: 10_000 },
+        );
         if ((await status()) !== 'cancelled') continue;
         stopped = true;
         expect(await app.page.textContent('[data-testid="mc-status"]')).toMatch(/Gestopt/);
@@ -212,22 +239,41 @@ describe('Analyse', () => {
     await app.page.waitForSelector('[data-testid="tornado-frame"] .recharts-bar-rectangle');
     const { model, scenario } = await current();
     const t = tornado(model, scenario);
-    const first = await app.page.$eval('section [data-testid="tornado-table"] tbody tr', (tr) => ({ key: tr.getAttribute('data-key'), low: tr.querySelector('[data-col="cum-low"]')!.textContent, high: tr.querySelector('[data-col="cum-high"]')!.textContent }));
+    const first = await app.page.$eval('section [data-testid="tornado-table"] tbody tr', (tr) => ({
+      key: tr.getAttribute('data-key'),
+      low: tr.querySelector('[data-col="cum-low"]')!.textContent,
+      high: tr.querySelector('[data-col="cum-high"]')!.textContent,
+    }));
     expect(first.key).toBe(t.bars[0]!.parameter.key);
     expect(parseEuro(first.low!)).toBe(Math.round(t.bars[0]!.low.cumulativeBalance - t.base.cumulativeBalance));
     expect(parseEuro(first.high!)).toBe(Math.round(t.bars[0]!.high.cumulativeBalance - t.base.cumulativeBalance));
-    const keys = await app.page.$$eval('section [data-testid="tornado-table"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-key')));
+    const keys = await app.page.$$eval('section [data-testid="tornado-table"] tbody tr', (trs) =>
+      trs.map((tr) => tr.getAttribute('data-key')),
+    );
     expect(keys).toEqual(t.bars.map((b) => b.parameter.key));
     const discuss = await app.page.textContent('[data-testid="discuss-first"]');
     for (const b of t.bars.slice(0, 3)) expect(discuss).toContain(b.parameter.label);
     // the assumptions with a range say so
-    expect(await app.page.textContent(`section [data-testid="tornado-table"] tr[data-key="ranges.${SEG}.inflowPerYear"]`)).toContain('eigen bandbreedte');
+    expect(
+      await app.page.textContent(`section [data-testid="tornado-table"] tr[data-key="ranges.${SEG}.inflowPerYear"]`),
+    ).toContain('eigen bandbreedte');
     // the table fits its card (labels and sources wrap; a long citation once made it 9.605 px wide)
-    const fit = await app.page.$eval('section [data-testid="tornado-table"]', (t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth, card: t.closest('.card, .chart-frame, .tab-panel')!.clientWidth }));
+    const fit = await app.page.$eval('section [data-testid="tornado-table"]', (t) => ({
+      table: t.scrollWidth,
+      box: t.parentElement!.clientWidth,
+      card: t.closest('.card, .chart-frame, .tab-panel')!.clientWidth,
+    }));
     expect(fit.table).toBeLessThanOrEqual(fit.box);
     expect(fit.box).toBeLessThanOrEqual(fit.card);
     // no label runs over the next column
-    const over = await app.page.$$eval('section [data-testid="tornado-table"] tbody th', (ths) => ths.filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => `${th.textContent} ${th.scrollWidth}>${th.clientWidth} ${getComputedStyle(th).whiteSpace} ${[...th.children].map((c) => c.scrollWidth).join(",")}`));
+    const over = await app.page.$$eval('section [data-testid="tornado-table"] tbody th', (ths) =>
+      ths
+        .filter((th) => th.scrollWidth > th.clientWidth + 1)
+        .map(
+          (th) =>
+            `${th.textContent} ${th.scrollWidth}>${th.clientWidth} ${getComputedStyle(th).whiteSpace} ${[...th.children].map((c) => c.scrollWidth).join(',')}`,
+        ),
+    );
     expect(over).toEqual([]);
     await app.screenshot('analyse-gevoeligheid.png');
   });
@@ -265,13 +311,17 @@ describe('Analyse', () => {
     await app.page.selectOption('[data-testid="gs-from-year"]', '2028');
     await app.page.click('[data-testid="gs-run"]');
     await app.page.waitForSelector('[data-testid="gs-outcome"][data-state="niet-haalbaar"]', { timeout: 20_000 });
-    expect(await app.page.textContent('[data-testid="gs-outcome"]')).toMatch(/Niet haalbaar\..*Bereikbaar saldo 2028: van € -?[\d.]+ \(bij -?[\d,]+%\) tot € [\d.]+/s);
+    expect(await app.page.textContent('[data-testid="gs-outcome"]')).toMatch(
+      /Niet haalbaar\..*Bereikbaar saldo 2028: van € -?[\d.]+ \(bij -?[\d,]+%\) tot € [\d.]+/s,
+    );
   });
 
   it('Overzicht shows the band with seed and N; the slide "Hoe zeker is dit?" shows the chance of a tekort and the top three', async () => {
     await app.nav('overzicht');
     await app.page.waitForSelector('[data-testid="band-frame"] .recharts-area', { timeout: 30_000 });
-    await app.page.waitForSelector('[data-testid="overzicht-band"] [data-testid="mc-status"][data-current="true"]', { state: 'attached' });
+    await app.page.waitForSelector('[data-testid="overzicht-band"] [data-testid="mc-status"][data-current="true"]', {
+      state: 'attached',
+    });
     const caption = await app.page.textContent('[data-testid="band-caption"]');
     expect(caption).toContain('2.000 trekkingen, seed 20220101');
     await app.screenshot('overzicht-band.png');
@@ -290,10 +340,17 @@ describe('Analyse', () => {
     await app.page.keyboard.press('ArrowLeft');
     expect(await app.page.textContent('[data-testid="slide-counter"]')).toMatch(/Hoe zeker is dit\?/);
     // wait for the tornado of the current inputs (an older one may be on screen while it recomputes)
-    await app.page.waitForSelector('[data-slide="hoe-zeker"][data-active="true"] [data-testid="slide-top-three"][data-current="true"]', { timeout: 30_000 });
+    await app.page.waitForSelector(
+      '[data-slide="hoe-zeker"][data-active="true"] [data-testid="slide-top-three"][data-current="true"]',
+      { timeout: 30_000 },
+    );
     await app.page.waitForSelector('[data-slide="hoe-zeker"] .recharts-area');
-    expect(await app.page.textContent('[data-testid="slide-deficit"]')).toBe(`${Math.round(mc.years.at(-1)!.deficitProbability * 100)}%`);
-    const top = await app.page.$$eval('[data-testid="slide-top-three"] li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(await app.page.textContent('[data-testid="slide-deficit"]')).toBe(
+      `${Math.round(mc.years.at(-1)!.deficitProbability * 100)}%`,
+    );
+    const top = await app.page.$$eval('[data-testid="slide-top-three"] li', (lis) =>
+      lis.map((li) => li.textContent ?? ''),
+    );
     expect(top).toHaveLength(3);
     t.bars.slice(0, 3).forEach((b, i) => expect(top[i]).toContain(b.parameter.label));
     expect(await app.page.textContent('[data-testid="slide-mc-caption"]')).toContain('seed 20220101');

@@ -14,7 +14,12 @@ export const RESULTS_DIR = path.join(ROOT, 'test-results');
 
 /** "€ -1.234.567" → -1234567 */
 export function parseEuro(text: string): number {
-  const t = text.replace(/[€\s]|tekort|overschot/gi, '').replace(/\./g, '').replace(',', '.').replace('−', '-').replace('+', '');
+  const t = text
+    .replace(/[€\s]|tekort|overschot/gi, '')
+    .replace(/\./g, '')
+    .replace(',', '.')
+    .replace('−', '-')
+    .replace('+', '');
   const n = Number(t);
   if (!Number.isFinite(n)) throw new Error(`geen bedrag: ${JSON.stringify(text)}`);
   return n;
@@ -49,7 +54,13 @@ export class AppPage {
 
   /** Waits until every edit has been written to the database. */
   async saved(): Promise<void> {
-    await this.page.waitForFunction(() => document.querySelector('[data-testid="save-status"]')?.getAttribute('data-state') !== 'saved', null, { timeout: 1500 }).catch(() => undefined);
+    await this.page
+      .waitForFunction(
+        () => document.querySelector('[data-testid="save-status"]')?.getAttribute('data-state') !== 'saved',
+        null,
+        { timeout: 1500 },
+      )
+      .catch(() => undefined);
     await this.page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout: 10_000 });
   }
 
@@ -69,7 +80,12 @@ export class AppPage {
         balance: tr.querySelector('[data-col="balance"]')!.textContent ?? '',
       })),
     );
-    return new Map(rows.map((r) => [r.year, { cost: parseEuro(r.cost), funding: parseEuro(r.funding), balance: parseEuro(r.balance) }]));
+    return new Map(
+      rows.map((r) => [
+        r.year,
+        { cost: parseEuro(r.cost), funding: parseEuro(r.funding), balance: parseEuro(r.balance) },
+      ]),
+    );
   }
 
   async currentScenarioName(): Promise<string> {
@@ -92,9 +108,12 @@ export class AppPage {
 }
 
 /** What is stored in the database, through the same service the app uses. */
-export async function stored(
-  srv: TestServer,
-): Promise<{ model: Model; modelId: number; modelRevision: number; scenarios: { id: number; name: string; revision: number; scenario: Scenario }[] }> {
+export async function stored(srv: TestServer): Promise<{
+  model: Model;
+  modelId: number;
+  modelRevision: number;
+  scenarios: { id: number; name: string; revision: number; scenario: Scenario }[];
+}> {
   const api = srv.server.service.api;
   const models = await api.call('models.list', {});
   if (!models.ok) throw new Error(models.error.message);

@@ -51,7 +51,9 @@ describe('Aannames', () => {
 
     // stored in SQLite and shown again after a reload
     const db = await stored(srv);
-    expect(db.scenarios.find((s) => s.name === 'Ongewijzigd beleid')!.scenario.assumptions[SEG]?.inflowChangePct).toEqual({ '2024': 10 });
+    expect(
+      db.scenarios.find((s) => s.name === 'Ongewijzigd beleid')!.scenario.assumptions[SEG]?.inflowChangePct,
+    ).toEqual({ '2024': 10 });
     await app.reload();
     const reloaded = await app.kerncijfers();
     expect(reloaded.get(2024)!.cost).toBe(Math.round(expected.totals[k]!.cost));
@@ -72,7 +74,9 @@ describe('Aannames', () => {
     await expect.poll(() => box.locator('.field-error').textContent()).toMatch(/-150 is kleiner dan -100%/);
     // a duration cut that would make the trajectduur < 1 month is refused by the model check
     await app.page.fill(input('durationChangePct', 2023), '-99,5');
-    const durBox = app.page.locator(input('durationChangePct', 2023)).locator('xpath=ancestor::div[contains(@class,"field")]');
+    const durBox = app.page
+      .locator(input('durationChangePct', 2023))
+      .locator('xpath=ancestor::div[contains(@class,"field")]');
     await expect.poll(() => durBox.locator('.field-error').textContent()).toMatch(/kleiner dan 1 maand/);
     await app.page.fill(input('durationChangePct', 2023), '');
     // Dutch decimals are accepted
@@ -108,7 +112,7 @@ describe('Aannames', () => {
     await expect.poll(cost).toBe(changed);
   });
 
-  it('shows each base figure\'s source and marks estimates', async () => {
+  it("shows each base figure's source and marks estimates", async () => {
     await app.nav('aannames');
     const text = await app.page.textContent('main');
     expect(text).toMatch(/bron: /);

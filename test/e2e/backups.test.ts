@@ -73,9 +73,14 @@ describe('Herstel uit back-up', () => {
     expect(rowText).toMatch(/\d+(,\d)? (kB|MB)/);
     await app.screenshot('backups-dialog.png', false);
 
-    await rows.first().getByRole('button', { name: /terugzetten/i }).click();
+    await rows
+      .first()
+      .getByRole('button', { name: /terugzetten/i })
+      .click();
     const confirm = dialog.getByTestId('confirm-restore');
-    await expect.poll(async () => confirm.textContent()).toContain('De huidige database wordt eerst zelf als back-up bewaard');
+    await expect
+      .poll(async () => confirm.textContent())
+      .toContain('De huidige database wordt eerst zelf als back-up bewaard');
     await app.screenshot('backups-confirm.png', false);
     await confirm.getByRole('button', { name: 'Ja, terugzetten' }).click();
     await app.page.waitForSelector('[data-testid="notice-info"]:has-text("is teruggezet")');
@@ -100,7 +105,10 @@ describe('Herstel uit back-up', () => {
     await dialog.getByRole('button', { name: 'Ja, terugzetten' }).click();
     await app.page.waitForSelector('[data-testid="notice-info"]:has-text("is teruggezet") >> nth=0');
     await expect.poll(async () => (await ongewijzigd(srv)).assumptions[SEG]?.inflowChangePct).toEqual({ '2024': 10 });
-    await app.page.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '10', INPUT);
+    await app.page.waitForFunction(
+      (sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '10',
+      INPUT,
+    );
     const back = await app.kerncijfers();
     expect(back.get(2024)!.cost).toBe(changed.get(2024)!.cost);
   });

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('Basismodel', () => {
-  it('a new price per unit changes every year\'s lasten by the engine amount and is stored in the model', async () => {
+  it("a new price per unit changes every year's lasten by the engine amount and is stored in the model", async () => {
     const { model, scenarios } = await stored(srv);
     const seg = model.segments.find((s) => s.id === 'dagbehandeling');
     if (!seg || seg.kind !== 'volume') throw new Error('dagbehandeling ontbreekt in het model');
@@ -40,12 +40,16 @@ describe('Basismodel', () => {
     expect(dbSeg?.kind === 'volume' ? dbSeg.pricePerUnit : undefined).toBe(newPrice);
   });
 
-  it('refuses an invalid base figure with the model\'s Dutch message', async () => {
+  it("refuses an invalid base figure with the model's Dutch message", async () => {
     await app.nav('basismodel');
     await app.page.click('[data-testid="bm-seg-dagbehandeling"]');
     await app.page.fill('[data-testid="bm-duration"]', '0,5');
-    const box = app.page.locator('[data-testid="bm-duration"]').locator('xpath=ancestor::div[contains(@class,"field")]');
-    await expect.poll(() => box.locator('.field-error').textContent()).toMatch(/^Dagbehandeling, trajectduur: 0,5 is kleiner dan 1 maand \(toegepast: [\d,]+\)$/);
+    const box = app.page
+      .locator('[data-testid="bm-duration"]')
+      .locator('xpath=ancestor::div[contains(@class,"field")]');
+    await expect
+      .poll(() => box.locator('.field-error').textContent())
+      .toMatch(/^Dagbehandeling, trajectduur: 0,5 is kleiner dan 1 maand \(toegepast: [\d,]+\)$/);
     await app.page.fill('[data-testid="bm-duration"]', 'twaalf');
     await expect.poll(() => box.locator('.field-error').textContent()).toMatch(/"twaalf" is geen getal/);
   });

@@ -75,10 +75,12 @@ async function download(click: string): Promise<{ file: string; name: string }> 
 }
 
 describe('Exporteren naar Excel', () => {
-  it('the header\'s Excel menu opens on the first item and closes with Esc, back on its button', async () => {
+  it("the header's Excel menu opens on the first item and closes with Esc, back on its button", async () => {
     await app.page.click('[data-testid="excel-menu"]');
     expect(await app.page.getAttribute('[data-testid="excel-menu"]', 'aria-expanded')).toBe('true');
-    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('excel-menu-export');
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'excel-menu-export',
+    );
     await app.screenshot('excel-menu.png', false);
     await app.page.keyboard.press('Escape');
     expect(await app.page.getAttribute('[data-testid="excel-menu"]', 'aria-expanded')).toBe('false');
@@ -95,7 +97,8 @@ describe('Exporteren naar Excel', () => {
     const current = scenarios.find((s) => s.name === 'Ongewijzigd beleid')!;
     // the current scenario is preselected, the others are not
     expect(await app.page.isChecked(`[data-testid="excel-scenario-${current.id}"]`)).toBe(true);
-    for (const s of scenarios.filter((x) => x.id !== current.id)) expect(await app.page.isChecked(`[data-testid="excel-scenario-${s.id}"]`)).toBe(false);
+    for (const s of scenarios.filter((x) => x.id !== current.id))
+      expect(await app.page.isChecked(`[data-testid="excel-scenario-${s.id}"]`)).toBe(false);
     await app.screenshot('excel-export-dialog.png', false);
 
     const { file, name } = await download('[data-testid="excel-export-run"]');
@@ -118,14 +121,18 @@ describe('Exporteren naar Excel', () => {
     expect(Math.abs(numberOf(cell.value) - engine.totals[k]!.balance)).toBeLessThan(0.01);
     // the measure is its own line in the workbook
     const [measureRow] = rowsWithLabel(ws, 'Rijksmaatregel: Korting € 511 mln (Rutte IV) vanaf 2026');
-    expect(Math.abs(numberOf(ws.getCell(measureRow!, YEAR_COL + k).value) - engine.fundingMeasures![0]!.years[k]!)).toBeLessThan(0.01);
+    expect(
+      Math.abs(numberOf(ws.getCell(measureRow!, YEAR_COL + k).value) - engine.fundingMeasures![0]!.years[k]!),
+    ).toBeLessThan(0.01);
     await closeDialog();
   });
 
   it('exports several scenarios for the region and every gemeente as a zip, in × € 1.000, with the analysis sheets', async () => {
     await openExcel('export');
     const { scenarios, model } = await stored(srv);
-    for (const s of scenarios) if (!(await app.page.isChecked(`[data-testid="excel-scenario-${s.id}"]`))) await app.page.check(`[data-testid="excel-scenario-${s.id}"]`);
+    for (const s of scenarios)
+      if (!(await app.page.isChecked(`[data-testid="excel-scenario-${s.id}"]`)))
+        await app.page.check(`[data-testid="excel-scenario-${s.id}"]`);
     await app.page.check('[data-testid="excel-scope-all"]');
     await app.page.check('[data-testid="excel-unit-thousand"]');
     await app.page.check('[data-testid="excel-montecarlo"]');
@@ -140,7 +147,9 @@ describe('Exporteren naar Excel', () => {
     const region = names.find((n) => !/gemeente/i.test(n))!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await zip.file(region)!.async('nodebuffer')) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Samenvatting', 'Scenariovergelijking', 'Onzekerheid', 'Gevoeligheid']));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['Samenvatting', 'Scenariovergelijking', 'Onzekerheid', 'Gevoeligheid']),
+    );
     const ws = wb.getWorksheet('Samenvatting')!;
     const saldoRows = rowsWithLabel(ws, SALDO_LABEL);
     expect(saldoRows).toHaveLength(scenarios.length);
@@ -152,18 +161,27 @@ describe('Exporteren naar Excel', () => {
     const printed = numberOf(ws.getCell(saldoRows[0]!, YEAR_COL + k).value);
     expect(Number.isInteger(printed)).toBe(true);
     expect(String(ws.getCell(saldoRows[0]! + 1, 1).value)).toMatch(/^Afrondingsverschil/);
-    expect(Math.abs(printed + numberOf(ws.getCell(saldoRows[0]! + 1, YEAR_COL + k).value) - engine.totals[k]!.balance / 1000)).toBeLessThan(0.001);
+    expect(
+      Math.abs(
+        printed + numberOf(ws.getCell(saldoRows[0]! + 1, YEAR_COL + k).value) - engine.totals[k]!.balance / 1000,
+      ),
+    ).toBeLessThan(0.001);
     await closeDialog();
   });
 
   it('cannot be sent without a scenario, and shows an invalid number of draws in Dutch', async () => {
     await openExcel('export');
     const { scenarios } = await stored(srv);
-    for (const s of scenarios) if (await app.page.isChecked(`[data-testid="excel-scenario-${s.id}"]`)) await app.page.uncheck(`[data-testid="excel-scenario-${s.id}"]`);
+    for (const s of scenarios)
+      if (await app.page.isChecked(`[data-testid="excel-scenario-${s.id}"]`))
+        await app.page.uncheck(`[data-testid="excel-scenario-${s.id}"]`);
     expect(await app.page.isDisabled('[data-testid="excel-export-run"]')).toBe(true);
-    if (!(await app.page.isChecked('[data-testid="excel-montecarlo"]'))) await app.page.check('[data-testid="excel-montecarlo"]');
+    if (!(await app.page.isChecked('[data-testid="excel-montecarlo"]')))
+      await app.page.check('[data-testid="excel-montecarlo"]');
     await app.page.fill('[data-testid="excel-draws"]', '10');
-    const msg = app.page.locator('[data-testid="excel-draws"] >> xpath=ancestor::div[contains(@class,"field")]//span[contains(@class,"field-error")]');
+    const msg = app.page.locator(
+      '[data-testid="excel-draws"] >> xpath=ancestor::div[contains(@class,"field")]//span[contains(@class,"field-error")]',
+    );
     await expect.poll(() => msg.textContent()).toContain('10 is geen heel getal van 100 tot 50.000');
     await closeDialog();
   });
@@ -194,7 +212,10 @@ describe('Sjabloon en import', () => {
     expect(rec.value.model).toEqual(before.model);
     // and the app opened it: the header now offers a model choice, set to the new one
     await closeDialog();
-    const picked = await app.page.$eval('.app-header select:not([data-testid="scenario-picker"])', (el) => (el as HTMLSelectElement).value);
+    const picked = await app.page.$eval(
+      '.app-header select:not([data-testid="scenario-picker"])',
+      (el) => (el as HTMLSelectElement).value,
+    );
     expect(Number(picked)).toBe(imported.id);
   });
 
@@ -222,7 +243,9 @@ describe('Sjabloon en import', () => {
     await app.page.setInputFiles('[data-testid="excel-import-file"]', broken);
     await app.page.waitForSelector('[data-testid="excel-import-error"]', { timeout: 20_000 });
     expect(await app.page.getAttribute('[data-testid="excel-import-error"]', 'role')).toBe('alert');
-    const items = await app.page.$$eval('[data-testid="excel-import-issues"] li', (lis) => lis.map((li) => li.textContent ?? ''));
+    const items = await app.page.$$eval('[data-testid="excel-import-issues"] li', (lis) =>
+      lis.map((li) => li.textContent ?? ''),
+    );
     const durLetter = seg.getColumn(durCol).letter;
     const priceLetter = seg.getColumn(priceCol).letter;
     expect(items).toContain(`Segmenten!${durLetter}3: "twaalf" is geen getal`);
@@ -236,7 +259,9 @@ describe('Sjabloon en import', () => {
     const notXlsx = path.join(RESULTS_DIR, 'e2e-geen-werkmap.xlsx');
     fs.writeFileSync(notXlsx, 'dit is geen Excel-bestand');
     await app.page.setInputFiles('[data-testid="excel-import-file"]', notXlsx);
-    await expect.poll(() => app.page.textContent('[data-testid="excel-import-error"]')).toContain('e2e-geen-werkmap.xlsx is niet ingelezen');
+    await expect
+      .poll(() => app.page.textContent('[data-testid="excel-import-error"]'))
+      .toContain('e2e-geen-werkmap.xlsx is niet ingelezen');
     expect(await srv.server.service.api.call('models.list', {})).toEqual(modelsBefore);
     await closeDialog();
   });

@@ -22,8 +22,13 @@ afterAll(async () => {
 
 async function table(metric: 'cost' | 'funding' | 'balance') {
   await app.page.selectOption('[data-testid="gemeente-metric"]', metric);
-  return app.page.$$eval(`section[aria-labelledby="gem-table-h"] [data-testid="gemeente-table-${metric}"] tbody tr`, (trs) =>
-    trs.map((tr) => ({ id: tr.getAttribute('data-gemeente')!, cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '') })),
+  return app.page.$$eval(
+    `section[aria-labelledby="gem-table-h"] [data-testid="gemeente-table-${metric}"] tbody tr`,
+    (trs) =>
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-gemeente')!,
+        cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+      })),
   );
 }
 
@@ -49,7 +54,7 @@ describe('Per gemeente', () => {
     }
   });
 
-  it('changing a line\'s verdeelsleutel moves lasten between gemeenten as the engine does, and is stored in the model', async () => {
+  it("changing a line's verdeelsleutel moves lasten between gemeenten as the engine does, and is stored in the model", async () => {
     const { model, scenarios } = await stored(srv);
     const scenario = scenarios.find((s) => s.name === 'Ongewijzigd beleid')!.scenario;
     const seg = model.segments.find((s) => s.kind === 'volume')!;
@@ -71,8 +76,12 @@ describe('Per gemeente', () => {
     const venloShown = rows.find((x) => x.id === 'venlo')!.cells.map(parseEuro);
     venloNow.years.forEach((y, k) => expect(Math.abs(venloShown[k]! - y.cost)).toBeLessThanOrEqual(0.5));
     // the key in use is shown per gemeente
-    const shownKey = await app.page.textContent(`[data-testid="verdeelsleutel"] tr[data-segment="${seg.id}"] td[data-gemeente="venlo"] .abs`);
-    expect(shownKey).toBe(`${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(100 * venloNow.costShares[seg.id]!)}%`);
+    const shownKey = await app.page.textContent(
+      `[data-testid="verdeelsleutel"] tr[data-segment="${seg.id}"] td[data-gemeente="venlo"] .abs`,
+    );
+    expect(shownKey).toBe(
+      `${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(100 * venloNow.costShares[seg.id]!)}%`,
+    );
   });
 
   it('offers the realised-use keys and a mix with a chosen use; the years used or the fallback are shown at the line', async () => {
@@ -90,9 +99,12 @@ describe('Per gemeente', () => {
     // the stored model has no realisatie per gemeente for every line: either the years used or the fallback is shown
     expect(line.splitBasis !== undefined || line.splitNote !== undefined).toBe(true);
     if (line.splitNote !== undefined) {
-      await expect.poll(() => app.page.textContent(`[data-testid="split-note-${seg.id}"]`)).toBe(`Terugval: ${line.splitNote}`);
+      await expect
+        .poll(() => app.page.textContent(`[data-testid="split-note-${seg.id}"]`))
+        .toBe(`Terugval: ${line.splitNote}`);
     }
-    if (line.splitBasis !== undefined) await expect.poll(() => app.page.textContent(`[data-testid="split-basis-${seg.id}"]`)).toBe(line.splitBasis);
+    if (line.splitBasis !== undefined)
+      await expect.poll(() => app.page.textContent(`[data-testid="split-basis-${seg.id}"]`)).toBe(line.splitBasis);
     // no typed shares for a key computed from the realisatie
     expect(await app.page.locator(`${row} td[data-gemeente="venlo"] input`).count()).toBe(0);
 
@@ -112,6 +124,8 @@ describe('Per gemeente', () => {
     const venlo = expected.gemeenten.find((g) => g.id === 'venlo')!;
     await expect
       .poll(() => app.page.textContent(`${row} td[data-gemeente="venlo"] .abs`))
-      .toBe(`${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(100 * venlo.costShares[seg.id]!)}%`);
+      .toBe(
+        `${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(100 * venlo.costShares[seg.id]!)}%`,
+      );
   });
 });

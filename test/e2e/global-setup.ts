@@ -21,7 +21,11 @@ function newestMtime(dir: string): number {
 export default async function setup(): Promise<void> {
   const index = path.join(ROOT, 'dist', 'renderer', 'index.html');
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sources = Math.max(newestMtime(path.join(ROOT, 'src', 'renderer')), newestMtime(path.join(ROOT, 'src', 'shared')), fs.statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'src', 'renderer')),
+    newestMtime(path.join(ROOT, 'src', 'shared')),
+    fs.statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs,
+  );
   if (built > sources) return;
   const { build } = await import('vite');
   // vitest sets NODE_ENV=test, which would make Vite bundle React's development build

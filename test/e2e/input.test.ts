@@ -51,8 +51,11 @@ describe('a number is applied only when the whole text is valid', () => {
     const field = input(SEG, 'priceIndexPct', 2025);
     await typeInto(field, '-150');
     // what stays applied is the value from before the edit (the scenario's own tarief index), not -15
-    const applied = before === undefined ? 'leeg' : new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 4 }).format(before);
-    await expect.poll(() => fieldBox(field).locator('.field-error').textContent()).toBe(`Ambulante begeleiding, tarief 2025: -150 is kleiner dan -100% (toegepast: ${applied})`);
+    const applied =
+      before === undefined ? 'leeg' : new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 4 }).format(before);
+    await expect
+      .poll(() => fieldBox(field).locator('.field-error').textContent())
+      .toBe(`Ambulante begeleiding, tarief 2025: -150 is kleiner dan -100% (toegepast: ${applied})`);
     expect(await app.page.inputValue(field)).toBe('-150');
     expect(await app.page.getAttribute(field, 'data-applied')).toBe(before === undefined ? '' : String(before));
     await app.saved();
@@ -66,7 +69,9 @@ describe('a number is applied only when the whole text is valid', () => {
     await app.page.click(`[data-testid="seg-btn-${SEG}"]`);
     const field = input(SEG, 'durationChangePct', 2024);
     await typeInto(field, '-99,5');
-    await expect.poll(() => fieldBox(field).locator('.field-error').textContent()).toMatch(/^Ambulante begeleiding, trajectduur 2024: .*kleiner dan 1 maand \(toegepast: leeg\)$/);
+    await expect
+      .poll(() => fieldBox(field).locator('.field-error').textContent())
+      .toMatch(/^Ambulante begeleiding, trajectduur 2024: .*kleiner dan 1 maand \(toegepast: leeg\)$/);
     await app.saved();
     expect((await current()).scenario.assumptions[SEG]?.durationChangePct).toBeUndefined();
   });
@@ -76,7 +81,9 @@ describe('a number is applied only when the whole text is valid', () => {
     await app.page.click(`[data-testid="seg-btn-${SEG}"]`);
     const field = input(SEG, 'inflowChangePct', 2024);
     await typeInto(field, '99999999999');
-    await expect.poll(() => fieldBox(field).locator('.field-error').textContent()).toBe('Ambulante begeleiding, instroom 2024: 99.999.999.999 is groter dan 1.000% (toegepast: leeg)');
+    await expect
+      .poll(() => fieldBox(field).locator('.field-error').textContent())
+      .toBe('Ambulante begeleiding, instroom 2024: 99.999.999.999 is groter dan 1.000% (toegepast: leeg)');
     await app.saved();
     expect((await current()).scenario.assumptions[SEG]?.inflowChangePct).toBeUndefined();
   });
@@ -105,7 +112,9 @@ describe('a number is applied only when the whole text is valid', () => {
     await app.nav('basismodel');
     await app.page.click('[data-testid="bm-seg-pleegzorg"]');
     await typeInto('[data-testid="bm-inflow"]', '1e309');
-    await expect.poll(() => fieldBox('[data-testid="bm-inflow"]').locator('.field-error').textContent()).toMatch(/"1e309" is geen getal.*\(toegepast: [\d.,]+\)$/);
+    await expect
+      .poll(() => fieldBox('[data-testid="bm-inflow"]').locator('.field-error').textContent())
+      .toMatch(/"1e309" is geen getal.*\(toegepast: [\d.,]+\)$/);
     await app.saved();
     const after = await stored(srv);
     const dbSeg = after.model.segments.find((s) => s.id === 'pleegzorg');
@@ -125,7 +134,9 @@ describe('a number is applied only when the whole text is valid', () => {
     await app.page.waitForSelector(other);
     expect(await app.page.inputValue(other)).toBe('');
     expect(await fieldBox(other).locator('.field-error').textContent()).toBe('');
-    expect(await app.page.locator('[data-testid="segment-assumptions"] .field-error').allTextContents()).toEqual(expect.not.arrayContaining([expect.stringMatching(/abc/)]));
+    expect(await app.page.locator('[data-testid="segment-assumptions"] .field-error').allTextContents()).toEqual(
+      expect.not.arrayContaining([expect.stringMatching(/abc/)]),
+    );
     await app.page.click(`[data-testid="seg-btn-${SEG}"]`);
     await app.page.waitForSelector(mine);
     expect(await app.page.inputValue(mine)).toBe('abc');
@@ -149,7 +160,9 @@ describe('selects and substitution rules', () => {
     expect((await current()).scenario.substitutions.length).toBe(rulesBefore);
     // the same segment on both sides is refused with a message; the choices stay
     await app.page.selectOption(to, 'verblijf-behandeling');
-    await expect.poll(() => app.page.textContent('[data-testid="subst-new-error"]')).toMatch(/Behandeling met verblijf is hetzelfde segment als "van"/);
+    await expect
+      .poll(() => app.page.textContent('[data-testid="subst-new-error"]'))
+      .toMatch(/Behandeling met verblijf is hetzelfde segment als "van"/);
     expect(await app.page.inputValue(from)).toBe('verblijf-behandeling');
     expect(await app.page.inputValue(to)).toBe('verblijf-behandeling');
     await app.page.selectOption(to, 'pleegzorg');
@@ -162,10 +175,15 @@ describe('selects and substitution rules', () => {
     const ruleFrom = `[data-testid="subst-${rulesBefore}-from"]`;
     await app.page.selectOption(ruleFrom, 'pleegzorg');
     const box = fieldBox(ruleFrom);
-    await expect.poll(() => box.locator('.field-error').textContent()).toMatch(/Pleegzorg is hetzelfde segment als "van" \(toegepast: Behandeling met verblijf\)/);
+    await expect
+      .poll(() => box.locator('.field-error').textContent())
+      .toMatch(/Pleegzorg is hetzelfde segment als "van" \(toegepast: Behandeling met verblijf\)/);
     expect(await app.page.inputValue(ruleFrom)).toBe('pleegzorg');
     await app.saved();
-    expect((await current()).scenario.substitutions[rulesBefore]).toMatchObject({ from: 'verblijf-behandeling', to: 'pleegzorg' });
+    expect((await current()).scenario.substitutions[rulesBefore]).toMatchObject({
+      from: 'verblijf-behandeling',
+      to: 'pleegzorg',
+    });
     await app.page.click(`[data-testid="subst-${rulesBefore}"] button:has-text("verwijderen")`);
     await app.saved();
     expect((await current()).scenario.substitutions.length).toBe(rulesBefore);
@@ -189,22 +207,28 @@ describe('undo per thing edited', () => {
     await app.saved();
     const edited = (await stored(srv)).model.segments.find((s) => s.id === 'dagbesteding');
     expect(edited?.kind === 'volume' ? edited.pricePerUnit : undefined).toBe(123.45);
-    expect(await app.page.getAttribute('[data-testid="undo"]', 'aria-label')).toBe('Ongedaan maken: Dagbesteding, prijs per eenheid');
+    expect(await app.page.getAttribute('[data-testid="undo"]', 'aria-label')).toBe(
+      'Ongedaan maken: Dagbesteding, prijs per eenheid',
+    );
 
     await app.page.locator('main').click({ position: { x: 5, y: 5 } });
     await app.page.keyboard.press('Control+z');
     await app.saved();
-    await expect.poll(async () => {
-      const s = (await stored(srv)).model.segments.find((x) => x.id === 'dagbesteding');
-      return s?.kind === 'volume' ? s.pricePerUnit : undefined;
-    }).toBe(seg.pricePerUnit);
+    await expect
+      .poll(async () => {
+        const s = (await stored(srv)).model.segments.find((x) => x.id === 'dagbesteding');
+        return s?.kind === 'volume' ? s.pricePerUnit : undefined;
+      })
+      .toBe(seg.pricePerUnit);
     // the scenario edit is untouched
     expect((await current()).scenario.assumptions[SEG]?.inflowChangePct?.['2027']).toBe(4);
     expect(await app.page.inputValue('[data-testid="bm-price"]')).toBe(String(seg.pricePerUnit).replace('.', ','));
 
     // in a scenario view, undo works on the scenario's own history
     await app.nav('aannames');
-    expect(await app.page.getAttribute('[data-testid="undo"]', 'aria-label')).toBe('Ongedaan maken: Ambulante begeleiding, instroom 2027');
+    expect(await app.page.getAttribute('[data-testid="undo"]', 'aria-label')).toBe(
+      'Ongedaan maken: Ambulante begeleiding, instroom 2027',
+    );
     await app.page.click('[data-testid="undo"]');
     await app.saved();
     expect((await current()).scenario.assumptions[SEG]?.inflowChangePct).toBeUndefined();
@@ -219,16 +243,22 @@ describe('plausibility warnings', () => {
     await typeInto(field, '950');
     await app.saved();
     expect((await current()).scenario.assumptions.pleegzorg?.priceIndexPct?.['2025']).toBe(950);
-    await expect.poll(() => fieldBox(field).locator('.field-warning').textContent()).toMatch(/Pleegzorg, tarief 2025: .* is meer dan 10× de basis 2022 .*Klopt dit\?/);
+    await expect
+      .poll(() => fieldBox(field).locator('.field-warning').textContent())
+      .toMatch(/Pleegzorg, tarief 2025: .* is meer dan 10× de basis 2022 .*Klopt dit\?/);
     await app.nav('overzicht');
-    await expect.poll(() => app.page.locator('[data-testid="plausibility-item"]').allTextContents()).toEqual([expect.stringMatching(/^Pleegzorg, tarief 2025: /)]);
+    await expect
+      .poll(() => app.page.locator('[data-testid="plausibility-item"]').allTextContents())
+      .toEqual([expect.stringMatching(/^Pleegzorg, tarief 2025: /)]);
     await app.page.click('[data-testid="plausibility-item"] button');
     await app.page.waitForSelector('[data-testid="plausibility"]', { state: 'detached' });
     // accepted is remembered for this scenario
-    await expect.poll(async () => {
-      const s = await srv.server.service.api.call('settings.get', {});
-      return s.ok ? Object.values(s.value.acceptedWarnings ?? {}).flat() : [];
-    }).toEqual([expect.stringMatching(/^assumptions\.pleegzorg\.priceIndexPct\.2025\|/)]);
+    await expect
+      .poll(async () => {
+        const s = await srv.server.service.api.call('settings.get', {});
+        return s.ok ? Object.values(s.value.acceptedWarnings ?? {}).flat() : [];
+      })
+      .toEqual([expect.stringMatching(/^assumptions\.pleegzorg\.priceIndexPct\.2025\|/)]);
     await app.reload();
     await app.nav('overzicht');
     expect(await app.page.locator('[data-testid="plausibility"]').count()).toBe(0);
@@ -251,9 +281,15 @@ describe('plausibility of base-model figures', () => {
     await app.saved();
     const dbSeg = (await stored(srv)).model.segments.find((s) => s.id === 'gezinshuizen');
     expect(dbSeg?.kind === 'volume' ? dbSeg.pricePerUnit : undefined).toBe(price);
-    await expect.poll(() => fieldBox('[data-testid="bm-price"]').locator('.field-warning').textContent()).toMatch(/^Gezinshuizen, prijs per eenheid: € [\d.]+,\d\d is meer dan 10× de vorige waarde \(€ [\d.]+,\d\d\)\. Klopt dit\?/);
+    await expect
+      .poll(() => fieldBox('[data-testid="bm-price"]').locator('.field-warning').textContent())
+      .toMatch(
+        /^Gezinshuizen, prijs per eenheid: € [\d.]+,\d\d is meer dan 10× de vorige waarde \(€ [\d.]+,\d\d\)\. Klopt dit\?/,
+      );
     await app.nav('overzicht');
-    await expect.poll(() => app.page.locator('[data-testid="plausibility-item"]').allTextContents()).toEqual([expect.stringMatching(/^Gezinshuizen, prijs per eenheid: /)]);
+    await expect
+      .poll(() => app.page.locator('[data-testid="plausibility-item"]').allTextContents())
+      .toEqual([expect.stringMatching(/^Gezinshuizen, prijs per eenheid: /)]);
     await app.page.click('[data-testid="plausibility-item"] button');
     await app.page.waitForSelector('[data-testid="plausibility"]', { state: 'detached' });
     await app.nav('basismodel');
@@ -265,7 +301,7 @@ describe('plausibility of base-model figures', () => {
 });
 
 describe('remembered between sessions', () => {
-  it('the comparison selection (and so the presentation\'s scenarios) survives a restart on another port', async () => {
+  it("the comparison selection (and so the presentation's scenarios) survives a restart on another port", async () => {
     await app.nav('vergelijken');
     const names = (await stored(srv)).scenarios.map((s) => s.name);
     expect(names.length).toBeGreaterThanOrEqual(3);
@@ -275,12 +311,15 @@ describe('remembered between sessions', () => {
       const want = names.slice(-2).includes(name);
       if ((await app.page.isChecked(box)) !== want) await app.page.click(box);
     }
-    for (const name of names) await expect.poll(() => app.page.isChecked(`[data-testid="cmp-${name}"]`)).toBe(names.slice(-2).includes(name));
+    for (const name of names)
+      await expect.poll(() => app.page.isChecked(`[data-testid="cmp-${name}"]`)).toBe(names.slice(-2).includes(name));
     const chosen = (await stored(srv)).scenarios.filter((s) => names.slice(-2).includes(s.name)).map((s) => s.id);
-    await expect.poll(async () => {
-      const s = await srv.server.service.api.call('settings.get', {});
-      return s.ok ? [...(s.value.compare?.ids ?? [])].sort() : [];
-    }).toEqual([...chosen].sort());
+    await expect
+      .poll(async () => {
+        const s = await srv.server.service.api.call('settings.get', {});
+        return s.ok ? [...(s.value.compare?.ids ?? [])].sort() : [];
+      })
+      .toEqual([...chosen].sort());
 
     // a restart: browser mode gets a new address, so nothing can come from the page's own storage
     await app.close();
@@ -288,7 +327,8 @@ describe('remembered between sessions', () => {
     srv = await startTestServer('input', { dataDir });
     app = await AppPage.open(browser, srv);
     await app.nav('vergelijken');
-    for (const name of names) await expect.poll(() => app.page.isChecked(`[data-testid="cmp-${name}"]`)).toBe(names.slice(-2).includes(name));
+    for (const name of names)
+      await expect.poll(() => app.page.isChecked(`[data-testid="cmp-${name}"]`)).toBe(names.slice(-2).includes(name));
   });
 
   it('the Excel export starts from the Monte Carlo seed and draws shown in Analyse', async () => {

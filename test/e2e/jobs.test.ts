@@ -75,7 +75,9 @@ describe('Voortgang en annuleren van een lange export', () => {
     expect(await app.page.$('[data-testid="excel-export-progress"]')).toBeNull();
     expect(await app.page.$('[data-testid="excel-export-error"]')).toBeNull();
     // focus stays in the dialog, on the outcome (the Annuleren button is gone)
-    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('excel-export-cancelled');
+    await expect
+      .poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('excel-export-cancelled');
     expect(await app.page.isEnabled('[data-testid="excel-export-run"]')).toBe(true);
     await expect.poll(() => jobsInMain()).toEqual([]);
 

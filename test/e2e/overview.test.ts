@@ -41,7 +41,10 @@ describe('Overzicht', () => {
     if (last.balance < 0) {
       expect(saldoText).toMatch(/€ -\d/);
       expect(saldoText).toMatch(/tekort/i);
-      const color = await app.page.$eval('[data-testid="headline-saldo-end"] dd .num', (el) => getComputedStyle(el).color);
+      const color = await app.page.$eval(
+        '[data-testid="headline-saldo-end"] dd .num',
+        (el) => getComputedStyle(el).color,
+      );
       expect(color).toBe('rgb(176, 0, 32)');
     }
     const cum = expected.totals.reduce((s, t) => s + t.balance, 0);
@@ -64,30 +67,49 @@ describe('Overzicht', () => {
     await expect.poll(count('[data-chart="trend"] .recharts-line')).toBe(1);
     await expect.poll(count('[data-chart="saldo"] .saldo-bar')).toBe(model.endYear - model.baseYear + 1);
     // the legend follows the stack (bottom band first), not the alphabet
-    const legend = () => app.page.$$eval('[data-chart="trend"] .recharts-legend-item-text', (els) => els.map((e) => e.textContent));
+    const legend = () =>
+      app.page.$$eval('[data-chart="trend"] .recharts-legend-item-text', (els) => els.map((e) => e.textContent));
     await expect.poll(legend).toEqual([...groups, 'Rijksmiddelen (baten)']);
     // every band its own colour; legend text in ink (≥ 4,5:1 on white), not in the band's colour
-    const fills = await app.page.$$eval('[data-chart="trend"] .recharts-area-area', (els) => els.map((e) => e.getAttribute('fill')));
+    const fills = await app.page.$$eval('[data-chart="trend"] .recharts-area-area', (els) =>
+      els.map((e) => e.getAttribute('fill')),
+    );
     expect(new Set(fills).size).toBe(groups.length);
-    const legendColors = await app.page.$$eval('[data-chart="trend"] .recharts-legend-item-text', (els) => els.map((e) => getComputedStyle(e.firstElementChild ?? e).color));
+    const legendColors = await app.page.$$eval('[data-chart="trend"] .recharts-legend-item-text', (els) =>
+      els.map((e) => getComputedStyle(e.firstElementChild ?? e).color),
+    );
     expect(new Set(legendColors)).toEqual(new Set(['rgb(26, 29, 33)']));
     // the gap between lasten and Rijksmiddelen in the last year is drawn and labelled
-    expect(await app.page.$$eval('[data-chart="trend"] svg text', (els) => els.map((e) => e.textContent ?? '').find((t) => /^(tekort|overschot) /.test(t)) ?? '')).toMatch(new RegExp(`^tekort ${model.endYear}: € \\d`));
+    expect(
+      await app.page.$$eval(
+        '[data-chart="trend"] svg text',
+        (els) => els.map((e) => e.textContent ?? '').find((t) => /^(tekort|overschot) /.test(t)) ?? '',
+      ),
+    ).toMatch(new RegExp(`^tekort ${model.endYear}: € \\d`));
     // detail on demand: one band per segment, each with its own colour
     await app.page.check('[data-testid="trend-per-segment"]');
     await expect.poll(count('[data-chart="trend"] .recharts-area')).toBe(model.segments.length);
     await expect.poll(legend).toEqual([...model.segments.map((s) => s.name), 'Rijksmiddelen (baten)']);
-    const segFills = await app.page.$$eval('[data-chart="trend"] .recharts-area-area', (els) => els.map((e) => e.getAttribute('fill')));
+    const segFills = await app.page.$$eval('[data-chart="trend"] .recharts-area-area', (els) =>
+      els.map((e) => e.getAttribute('fill')),
+    );
     expect(new Set(segFills).size).toBe(model.segments.length);
     await app.screenshot('overzicht-per-segment.png');
     await app.page.uncheck('[data-testid="trend-per-segment"]');
     await expect.poll(count('[data-chart="trend"] .recharts-area')).toBe(groups.length);
     // axis ticks in nl-NL compact euros
-    const ticks = () => app.page.$$eval('[data-chart="trend"] text.recharts-cartesian-axis-tick-value', (els) => els.map((e) => e.textContent));
+    const ticks = () =>
+      app.page.$$eval('[data-chart="trend"] text.recharts-cartesian-axis-tick-value', (els) =>
+        els.map((e) => e.textContent),
+      );
     // (which round value depends on the scale: since issue 11 Ongewijzigd beleid grows to ~€ 125 mln)
-    await expect.poll(async () => (await ticks()).filter((t) => /^€ \d{2,3} mln$/.test(t ?? '')).length).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(async () => (await ticks()).filter((t) => /^€ \d{2,3} mln$/.test(t ?? '')).length)
+      .toBeGreaterThanOrEqual(3);
     await app.page.click('[data-testid="trend-frame"] summary');
-    await expect.poll(count('[data-testid="trend-frame"] [data-testid="totals-table"] tbody tr')).toBe(model.segments.length + 3);
+    await expect
+      .poll(count('[data-testid="trend-frame"] [data-testid="totals-table"] tbody tr'))
+      .toBe(model.segments.length + 3);
     await app.page.click('[data-testid="trend-frame"] summary');
     await app.screenshot('overzicht.png');
   });

@@ -36,7 +36,10 @@ describe('Presentatie', () => {
     expect(parseEuro(big!)).toBe(Math.round(r.totals.at(-1)!.balance));
     expect(big).toMatch(/tekort/i);
     // large type, high contrast
-    const style = await app.page.$eval('[data-testid="big-number"]', (el) => ({ size: parseFloat(getComputedStyle(el).fontSize), bg: getComputedStyle(el.closest('.presentation')!).backgroundColor }));
+    const style = await app.page.$eval('[data-testid="big-number"]', (el) => ({
+      size: parseFloat(getComputedStyle(el).fontSize),
+      bg: getComputedStyle(el.closest('.presentation')!).backgroundColor,
+    }));
     expect(style.size).toBeGreaterThanOrEqual(64);
     expect(style.bg).toBe('rgb(0, 0, 0)');
 
@@ -77,7 +80,9 @@ describe('Presentatie', () => {
     expect(bytes.length).toBeGreaterThan(20_000);
 
     await app.page.emulateMedia({ media: 'print' });
-    const shown = await app.page.$$eval('.presentation .slide', (els) => els.map((e) => ({ display: getComputedStyle(e).display, breakAfter: getComputedStyle(e).breakAfter })));
+    const shown = await app.page.$$eval('.presentation .slide', (els) =>
+      els.map((e) => ({ display: getComputedStyle(e).display, breakAfter: getComputedStyle(e).breakAfter })),
+    );
     expect(shown).toHaveLength(7);
     expect(shown.every((s) => s.display !== 'none')).toBe(true);
     expect(shown.slice(0, -1).every((s) => s.breakAfter === 'page')).toBe(true);

@@ -26,7 +26,9 @@ beforeAll(async () => {
     const w = window as unknown as { printed: string[] };
     w.printed = [];
     window.print = () => {
-      const view = document.querySelector('[data-testid="presentation"]') ? 'presentatie' : (document.querySelector('main[data-view]')?.getAttribute('data-view') ?? '');
+      const view = document.querySelector('[data-testid="presentation"]')
+        ? 'presentatie'
+        : (document.querySelector('main[data-view]')?.getAttribute('data-view') ?? '');
       w.printed.push(view);
     };
   });
@@ -58,7 +60,9 @@ function blankPages(name: string): number[] {
   const file = path.join(RESULTS_DIR, name);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
   const blank: number[] = [];
-  for (let p = 1; p <= pages; p++) if (execFileSync('pdftotext', ['-f', String(p), '-l', String(p), file, '-'], { encoding: 'utf8' }).trim() === '') blank.push(p);
+  for (let p = 1; p <= pages; p++)
+    if (execFileSync('pdftotext', ['-f', String(p), '-l', String(p), file, '-'], { encoding: 'utf8' }).trim() === '')
+      blank.push(p);
   return blank;
 }
 
@@ -88,7 +92,12 @@ describe('Afdrukken', () => {
         expect(await app.page.$eval('.app-header', (el) => getComputedStyle(el).display)).toBe('none');
         expect(await app.page.$eval('.app-nav', (el) => getComputedStyle(el).display)).toBe('none');
         const labels = await axisLabels();
-        const pdf = await app.page.pdf({ landscape: true, format: 'A4', printBackground: true, preferCSSPageSize: true });
+        const pdf = await app.page.pdf({
+          landscape: true,
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+        });
         const text = norm(pdfText(pdf, `afdruk-${v.id}.pdf`));
         const missing = labels.filter((l) => !text.includes(norm(l)));
         expect(missing, `niet op papier in ${v.id}`).toEqual([]);
@@ -109,13 +118,17 @@ describe('Afdrukken', () => {
     await app.page.waitForSelector('[data-testid="presentation"]');
     await app.page.waitForSelector('[data-slide="trend"] .recharts-area', { state: 'attached' });
     await app.page.keyboard.press('Control+p');
-    expect(await app.page.evaluate(() => (window as unknown as { printed: string[] }).printed.at(-1))).toBe('presentatie');
+    expect(await app.page.evaluate(() => (window as unknown as { printed: string[] }).printed.at(-1))).toBe(
+      'presentatie',
+    );
     await app.page.emulateMedia({ media: 'print' });
     try {
       const labels = await axisLabels();
       expect(labels).toContain(String(years.at(-1)));
       // the reference row of the comparison: dark text on a light background on paper
-      const ref = await app.page.$$eval('.presentation table.data tr.ref > *', (els) => els.map((e) => ({ bg: getComputedStyle(e).backgroundColor, fg: getComputedStyle(e).color })));
+      const ref = await app.page.$$eval('.presentation table.data tr.ref > *', (els) =>
+        els.map((e) => ({ bg: getComputedStyle(e).backgroundColor, fg: getComputedStyle(e).color })),
+      );
       expect(ref.length).toBeGreaterThan(0);
       for (const c of ref) {
         expect(c.fg).toBe('rgb(0, 0, 0)');

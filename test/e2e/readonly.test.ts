@@ -23,7 +23,11 @@ beforeAll(async () => {
   // a first start seeds the folder, then another process takes it and keeps writing rights
   const first = await startTestServer('readonly', { dataDir });
   await first.stop();
-  holder = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'main', 'helpers', 'lock-child.ts'), dataDir, 'hold', 'electron'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  holder = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'test', 'main', 'helpers', 'lock-child.ts'), dataDir, 'hold', 'electron'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   holderPid = await new Promise<number>((resolve, reject) => {
     let out = '';
     holder!.stdout!.on('data', (c: Buffer) => {
@@ -58,8 +62,12 @@ describe('read-only while another process writes', () => {
     await app.page.click('[data-testid="seg-btn-pleegzorg"]');
     await app.page.fill('[data-testid="a-pleegzorg-inflowChangePct-2025"]', '5');
     await app.page.waitForSelector('[data-testid="save-status"][data-state="read_only"]');
-    expect(await app.page.textContent('[data-testid="save-status"]')).toBe('Alleen lezen: wijzigingen worden niet opgeslagen');
+    expect(await app.page.textContent('[data-testid="save-status"]')).toBe(
+      'Alleen lezen: wijzigingen worden niet opgeslagen',
+    );
     const after = await stored(srv!);
-    expect(after.scenarios.find((s) => s.name === current)?.scenario).toEqual(before.scenarios.find((s) => s.name === current)?.scenario);
+    expect(after.scenarios.find((s) => s.name === current)?.scenario).toEqual(
+      before.scenarios.find((s) => s.name === current)?.scenario,
+    );
   });
 });

@@ -47,7 +47,9 @@ describe('Realisatie importeren', () => {
     await app.page.setInputFiles('[data-testid="realisatie-import-file"]', bad);
     await app.page.waitForSelector('[data-testid="realisatie-import-issues"]', { timeout: 20_000 });
     const text = await app.page.textContent('[data-testid="realisatie-import-issues"]');
-    expect(text).toContain(`e2e-realisatie-fout.csv, rij ${i + 1}, kolom "Gerealiseerde kosten (1 000 euro)": "vierhonderd" is geen getal`);
+    expect(text).toContain(
+      `e2e-realisatie-fout.csv, rij ${i + 1}, kolom "Gerealiseerde kosten (1 000 euro)": "vierhonderd" is geen getal`,
+    );
     expect(await app.page.isDisabled('[data-testid="realisatie-import-save"]')).toBe(true);
     await app.screenshot('realisatie-import-fout.png', false);
     expect((await stored(srv)).model.realisatie).toBeUndefined();
@@ -57,19 +59,25 @@ describe('Realisatie importeren', () => {
     await openDialog();
     await app.page.setInputFiles('[data-testid="realisatie-import-file"]', FIXTURE);
     await app.page.waitForSelector('[data-testid="realisatie-import-preview"]', { timeout: 20_000 });
-    expect(await app.page.inputValue('[data-testid="realisatie-map-lasten"]')).toBe('Gerealiseerde kosten (1 000 euro)');
+    expect(await app.page.inputValue('[data-testid="realisatie-map-lasten"]')).toBe(
+      'Gerealiseerde kosten (1 000 euro)',
+    );
     expect(await app.page.inputValue('[data-testid="realisatie-map-unit"]')).toBe('thousand');
     expect(await app.page.inputValue('[data-testid="realisatie-code-JZ Totaal jeugdzorg"]')).toBe('__negeren__');
     // 2 segments × 3 years × (7 gemeenten + the region)
     expect(await app.page.$$eval('[data-testid="realisatie-import-preview"] tbody tr', (rows) => rows.length)).toBe(48);
     const venlo = await app.page.$$eval('[data-testid="realisatie-import-preview"] tbody tr', (rows) =>
-      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')).find((c) => c[0] === 'Venlo' && c[1]!.startsWith('Jeugdbescherming') && c[2] === '2023'),
+      rows
+        .map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? ''))
+        .find((c) => c[0] === 'Venlo' && c[1]!.startsWith('Jeugdbescherming') && c[2] === '2023'),
     );
     // Venlo JB 2023 in the test file: 3.785 (× € 1.000)
     expect(venlo?.[4]).toBe('€ 3.785.000');
     expect(venlo?.[8]).toBe('nieuw');
     // a partial import is said out loud: segments without realisatie count as new up to 2024
-    expect(await app.page.textContent('[data-testid="realisatie-import-warning"]')).toMatch(/^Let op: .*Pleegzorg.* tellen daarom t\/m 2024 als nieuw \(0\)/);
+    expect(await app.page.textContent('[data-testid="realisatie-import-warning"]')).toMatch(
+      /^Let op: .*Pleegzorg.* tellen daarom t\/m 2024 als nieuw \(0\)/,
+    );
     // without a source nothing can be saved; typed last, saving takes it
     expect(await app.page.isDisabled('[data-testid="realisatie-import-save"]')).toBe(true);
     await app.page.fill('[data-testid="realisatie-import-source"]', SOURCE);
@@ -78,8 +86,14 @@ describe('Realisatie importeren', () => {
     await app.page.waitForSelector('[data-testid="realisatie-import-done"]', { timeout: 20_000 });
     const { model } = await stored(srv);
     expect(model.realisatie?.lastYear).toBe(2024);
-    expect(model.realisatie?.gemeenten?.venlo?.segments?.jeugdbescherming?.['2023']).toEqual({ lasten: 3_785_000, source: SOURCE });
-    const sum = Object.values(model.realisatie!.gemeenten!).reduce((t, g) => t + g.segments!.jeugdbescherming!['2022']!.lasten, 0);
+    expect(model.realisatie?.gemeenten?.venlo?.segments?.jeugdbescherming?.['2023']).toEqual({
+      lasten: 3_785_000,
+      source: SOURCE,
+    });
+    const sum = Object.values(model.realisatie!.gemeenten!).reduce(
+      (t, g) => t + g.segments!.jeugdbescherming!['2022']!.lasten,
+      0,
+    );
     expect(model.realisatie?.segments.jeugdbescherming?.['2022']?.lasten).toBe(sum);
 
     // after a reload the same file changes nothing, and its columns are remembered
@@ -87,7 +101,11 @@ describe('Realisatie importeren', () => {
     await openDialog();
     await app.page.setInputFiles('[data-testid="realisatie-import-file"]', FIXTURE);
     await app.page.waitForSelector('[data-testid="realisatie-import-preview"]', { timeout: 20_000 });
-    expect(await app.page.textContent('[data-testid="realisatie-import-mapping"] legend')).toBe('Kolommen (onthouden van een eerder bestand met deze kolommen)');
-    expect(await app.page.textContent('[data-testid="realisatie-import-preview"] caption')).toBe('Voorvertoning: 48 cijfers (0 nieuw, 0 gewijzigd)');
+    expect(await app.page.textContent('[data-testid="realisatie-import-mapping"] legend')).toBe(
+      'Kolommen (onthouden van een eerder bestand met deze kolommen)',
+    );
+    expect(await app.page.textContent('[data-testid="realisatie-import-preview"] caption')).toBe(
+      'Voorvertoning: 48 cijfers (0 nieuw, 0 gewijzigd)',
+    );
   });
 });

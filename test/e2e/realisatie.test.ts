@@ -41,7 +41,13 @@ async function openImport(): Promise<void> {
 async function backtestRows(): Promise<Map<string, number[]>> {
   await app.page.waitForSelector('[data-testid="backtest-table"]');
   const rows = await app.page.$$eval('[data-testid="backtest-table"] tbody tr', (trs) =>
-    trs.map((tr) => [tr.getAttribute('data-line') ?? '', ...[...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent ?? '')] as const),
+    trs.map(
+      (tr) =>
+        [
+          tr.getAttribute('data-line') ?? '',
+          ...[...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent ?? ''),
+        ] as const,
+    ),
   );
   return new Map(rows.map(([id, ...cells]) => [id, cells.map(parseEuro)]));
 }
@@ -92,10 +98,16 @@ describe('Realisatie view', () => {
     await app.page.fill(field, '20.000.000');
     await app.page.press(field, 'Tab');
     await app.page.waitForSelector('[data-testid="realisatie-editor"] .number-field.invalid');
-    expect(await app.page.textContent('[data-testid="realisatie-editor"] .number-field.invalid .field-error')).toMatch(/gemeenten/);
+    expect(await app.page.textContent('[data-testid="realisatie-editor"] .number-field.invalid .field-error')).toMatch(
+      /gemeenten/,
+    );
     const edited = 'Gemeentelijke kosten; jeugdzorg, regio (CBS 83454NED), gecorrigeerd met de jaarrekening 2024';
     await app.page.fill('[data-testid="realisatie-edit-source"]', edited);
-    await expect.poll(async () => (await stored(srv)).model.realisatie?.segments.jeugdbescherming?.['2024']?.source, { timeout: 20_000 }).toBe(edited);
+    await expect
+      .poll(async () => (await stored(srv)).model.realisatie?.segments.jeugdbescherming?.['2024']?.source, {
+        timeout: 20_000,
+      })
+      .toBe(edited);
     expect((await stored(srv)).model.realisatie?.segments.jeugdbescherming?.['2024']?.lasten).toBe(jb2024);
     // the edit is a model edit: "Ongedaan maken" here works on the model's history
     const sourceOf = async () => (await stored(srv)).model.realisatie?.segments.jeugdbescherming?.['2024']?.source;
@@ -104,7 +116,9 @@ describe('Realisatie view', () => {
     await expect.poll(sourceOf, { timeout: 20_000 }).toBe(imported);
     await app.page.click('[data-testid="redo"]');
     await expect.poll(sourceOf, { timeout: 20_000 }).toBe(edited);
-    expect(await app.page.getAttribute('[data-testid="realisatie-cell-jeugdbescherming-2024"]', 'title')).toBe(`bron: ${edited} · voorlopig cijfer (CBS: *)`);
+    expect(await app.page.getAttribute('[data-testid="realisatie-cell-jeugdbescherming-2024"]', 'title')).toBe(
+      `bron: ${edited} · voorlopig cijfer (CBS: *)`,
+    );
 
     await app.reload();
     const after = await stored(srv);
@@ -119,16 +133,18 @@ async function check(model: Awaited<ReturnType<typeof stored>>['model']): Promis
   await app.nav('realisatie');
   await app.page.waitForSelector('[data-testid="realisatie-table"]');
   expect(await app.page.textContent('[data-testid="realisatie-last-year"]')).toBe('2024');
-  expect(await app.page.$$eval('[data-testid="realisatie-table"] thead th.num', (ths) => ths.map((t) => t.textContent))).toEqual([
-    '2022realisatie',
-    '2023realisatie',
-    '2024realisatie',
-  ]);
+  expect(
+    await app.page.$$eval('[data-testid="realisatie-table"] thead th.num', (ths) => ths.map((t) => t.textContent)),
+  ).toEqual(['2022realisatie', '2023realisatie', '2024realisatie']);
   const jb2023 = await app.page.textContent('[data-testid="realisatie-cell-jeugdbescherming-2023"]');
   expect(parseEuro(jb2023 ?? '')).toBe(model.realisatie!.segments.jeugdbescherming!['2023']!.lasten);
   // per gemeente: Venlo's own figure from the file
   await app.page.selectOption('[data-testid="realisatie-scope"]', 'venlo');
-  await expect.poll(async () => parseEuro((await app.page.textContent('[data-testid="realisatie-cell-jeugdbescherming-2023"]')) ?? '')).toBe(3_785_000);
+  await expect
+    .poll(async () =>
+      parseEuro((await app.page.textContent('[data-testid="realisatie-cell-jeugdbescherming-2023"]')) ?? ''),
+    )
+    .toBe(3_785_000);
   await app.page.selectOption('[data-testid="realisatie-scope"]', '');
 
   // the backtest: 2024 forecast from 2023 with the current scenario, as the shared function computes it
@@ -146,19 +162,25 @@ async function check(model: Awaited<ReturnType<typeof stored>>['model']): Promis
   // Overzicht: realisatie t/m 2024, raming after; the charts carry the "nu" marker
   await app.nav('overzicht');
   await app.page.waitForSelector('[data-testid="kern-table"] tr[data-kind]');
-  const kinds = await app.page.$$eval('[data-testid="kern-table"] tbody tr', (trs) => trs.map((tr) => [Number(tr.getAttribute('data-year')), tr.getAttribute('data-kind')]));
+  const kinds = await app.page.$$eval('[data-testid="kern-table"] tbody tr', (trs) =>
+    trs.map((tr) => [Number(tr.getAttribute('data-year')), tr.getAttribute('data-kind')]),
+  );
   for (const [year, kind] of kinds) expect(kind).toBe((year as number) <= 2024 ? 'realisatie' : 'raming');
   await app.page.waitForSelector('[data-chart="trend"] .now-marker', { state: 'attached' });
   expect(await app.page.getAttribute('[data-chart="trend"]', 'data-last-realised')).toBe('2024');
   await app.page.waitForSelector('[data-chart="saldo"] .now-marker', { state: 'attached' });
-  expect(await app.page.$$eval('[data-chart="saldo"] rect.saldo-bar', (rs) => rs.map((r) => r.getAttribute('data-kind')))).toEqual(kinds.map(([, k]) => k));
+  expect(
+    await app.page.$$eval('[data-chart="saldo"] rect.saldo-bar', (rs) => rs.map((r) => r.getAttribute('data-kind'))),
+  ).toEqual(kinds.map(([, k]) => k));
   expect(await app.page.textContent('[data-testid="raming-legend"]')).toContain('realisatie t/m 2024 (vol)');
   await app.screenshot('realisatie-overzicht.png');
 
   // Per gemeente: the year headings say realisatie or raming
   await app.nav('gemeenten');
   await app.page.waitForSelector('[data-testid^="gemeente-table-"] thead th[data-kind]');
-  const heads = await app.page.$$eval('[data-testid^="gemeente-table-"] thead th[data-kind]', (ths) => ths.map((t) => t.textContent));
+  const heads = await app.page.$$eval('[data-testid^="gemeente-table-"] thead th[data-kind]', (ths) =>
+    ths.map((t) => t.textContent),
+  );
   expect(heads[0]).toBe('2022realisatie');
   expect(heads).toContain('2025raming');
 }

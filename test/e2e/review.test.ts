@@ -37,9 +37,13 @@ async function shot(app: AppPage, name: string, size: { width: number }, fullPag
   await app.page.waitForTimeout(250); // charts animate in
   await app.page.screenshot({ path: path.join(OUT, `${size.width}-${name}.png`), fullPage });
   // nothing pushes the page sideways (a table or header wider than the window)
-  const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await app.page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `${name} is breder dan het venster`).toBeLessThanOrEqual(0);
-  const english = await app.page.evaluate(() => /Choose File|No file chosen|Loading|Error:/.test(document.body.innerText));
+  const english = await app.page.evaluate(() =>
+    /Choose File|No file chosen|Loading|Error:/.test(document.body.innerText),
+  );
   expect(english, `${name} bevat Engelse tekst`).toBe(false);
 }
 
@@ -52,7 +56,10 @@ async function brokenTemplate(app: AppPage): Promise<string> {
   await app.page.click('[data-testid="excel-menu"]');
   await app.page.click('[data-testid="excel-menu-template"]');
   await app.page.waitForSelector('[data-testid="excel-template"]');
-  const [dl] = await Promise.all([app.page.waitForEvent('download'), app.page.click('[data-testid="excel-template-filled"]')]);
+  const [dl] = await Promise.all([
+    app.page.waitForEvent('download'),
+    app.page.click('[data-testid="excel-template-filled"]'),
+  ]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(fs.readFileSync(await dl.path()) as unknown as ArrayBuffer);
   const seg = wb.getWorksheet('Segmenten')!;
@@ -141,7 +148,8 @@ describe.each(SIZES)('review at $width×$height', (size) => {
     await closeDialog(app);
 
     await app.nav('vergelijken');
-    for (const box of await p.$$('[data-testid^="cmp-"][type="checkbox"]')) if (!(await box.isChecked())) await box.check();
+    for (const box of await p.$$('[data-testid^="cmp-"][type="checkbox"]'))
+      if (!(await box.isChecked())) await box.check();
     expect(await p.$$eval('[data-testid^="cmp-"][type="checkbox"]:checked', (b) => b.length)).toBeGreaterThanOrEqual(3);
     await shot(app, 'view-vergelijken-3', size);
 

@@ -66,7 +66,9 @@ describe('Rijksmaatregelen', () => {
     expect(after.get(2025)!.funding).toBe(before.get(2025)!.funding);
 
     // the Overzicht shows the measure as its own line of the Rijksmiddelen
-    const row = app.page.locator('[data-testid="overview-funding-breakdown"] tr[data-component="maatregel:korting-511-mln"] td[data-year="2028"]');
+    const row = app.page.locator(
+      '[data-testid="overview-funding-breakdown"] tr[data-component="maatregel:korting-511-mln"] td[data-year="2028"]',
+    );
     expect(parseEuro((await row.textContent())!)).toBe(Math.round(national2028 * share));
     await app.screenshot('rijksmiddelen-overzicht.png');
   });
@@ -100,11 +102,17 @@ describe('Rijksmaatregelen', () => {
     expect(await app.page.$('[data-testid^="f-index-"]')).toBeNull();
     await app.page.click('[data-testid="rm-goto-aannames"]');
     await app.page.waitForSelector('main[data-view="aannames"]');
-    await expect.poll(() => app.page.evaluate(() => {
-      const r = document.getElementById('funding-h')?.getBoundingClientRect();
-      return r !== undefined && r.top >= 0 && r.top < window.innerHeight;
-    })).toBe(true);
-    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toMatch(/^f-index-/);
+    await expect
+      .poll(() =>
+        app.page.evaluate(() => {
+          const r = document.getElementById('funding-h')?.getBoundingClientRect();
+          return r !== undefined && r.top >= 0 && r.top < window.innerHeight;
+        }),
+      )
+      .toBe(true);
+    await expect
+      .poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toMatch(/^f-index-/);
   });
 });
 
@@ -122,24 +130,36 @@ describe('Preventie-effect', () => {
     await app.saved();
 
     const { model, scenario } = await current();
-    expect(scenario.prevention).toEqual({ extraBudget: { '2023': 100000, '2024': 300000 }, effects: [{ segment: SEG, inflowPctPer100k: 1, lagYears: 1, maxPct: 2.5 }] });
+    expect(scenario.prevention).toEqual({
+      extraBudget: { '2023': 100000, '2024': 300000 },
+      effects: [{ segment: SEG, inflowPctPer100k: 1, lagYears: 1, maxPct: 2.5 }],
+    });
     const seg = model.segments.find((s) => s.id === SEG)!;
     if (seg.kind !== 'volume') throw new Error('volumesegment verwacht');
     // by hand: no inflow change of the segment in this scenario, so the inflow is the base figure × the autonome
     // ontwikkeling's gebruik (Ongewijzigd beleid: +1,5% a year); 2024 −1%, 2025 −2,5% (plafond), 2026 no budget → no effect
     const g = yearPath(1, scenario.autonomous?.usageChangePct, [2022, 2023, 2024, 2025, 2026]);
     const base = seg.inflowPerYear;
-    const hand: Record<number, number> = { 2023: base * g[1]!, 2024: base * g[2]! * 0.99, 2025: base * g[3]! * 0.975, 2026: base * g[4]! };
+    const hand: Record<number, number> = {
+      2023: base * g[1]!,
+      2024: base * g[2]! * 0.99,
+      2025: base * g[3]! * 0.975,
+      2026: base * g[4]!,
+    };
     const engine = simulate(model, scenario);
     const line = engine.lines.find((l) => l.id === SEG)!;
     if (line.kind !== 'volume') throw new Error('volumeregel verwacht');
     for (const [year, inflow] of Object.entries(hand)) {
       const y = line.years.find((x) => x.year === Number(year))!;
       expect(y.inflowBeforeSubstitution).toBeCloseTo(inflow, 6);
-      const shown = await app.page.textContent(`[data-testid="prevention-table"] tr[data-row="inflow-with-${SEG}"] td[data-year="${year}"]`);
+      const shown = await app.page.textContent(
+        `[data-testid="prevention-table"] tr[data-row="inflow-with-${SEG}"] td[data-year="${year}"]`,
+      );
       expect(shown).toBe(formatNumber(inflow, 1));
     }
-    expect(await app.page.textContent(`[data-testid="prevention-table"] tr[data-row="pct-${SEG}"] td[data-year="2025"]`)).toBe('2,50%');
+    expect(
+      await app.page.textContent(`[data-testid="prevention-table"] tr[data-row="pct-${SEG}"] td[data-year="2025"]`),
+    ).toBe('2,50%');
 
     // saldo 2028 with and without, as the engine computes them
     const without = simulate(model, { ...scenario, prevention: undefined });
@@ -159,12 +179,16 @@ describe('Preventie-effect', () => {
     await app.nav('rijksmiddelen');
     const field = '[data-testid="prev-effect-0-pct"]';
     await app.page.fill(field, 'twee');
-    const msg = app.page.locator(`${field} >> xpath=ancestor::div[contains(@class,"field")]//span[contains(@class,"field-error")]`);
+    const msg = app.page.locator(
+      `${field} >> xpath=ancestor::div[contains(@class,"field")]//span[contains(@class,"field-error")]`,
+    );
     await expect.poll(() => msg.textContent()).toMatch(/"twee" is geen getal/);
     await app.page.fill(field, '-1');
     await expect.poll(() => msg.textContent()).toMatch(/-1 is negatief/);
     await app.page.fill('[data-testid="prev-effect-0-lag"]', '1,5');
-    const lagMsg = app.page.locator('[data-testid="prev-effect-0-lag"] >> xpath=ancestor::div[contains(@class,"field")]//span[contains(@class,"field-error")]');
+    const lagMsg = app.page.locator(
+      '[data-testid="prev-effect-0-lag"] >> xpath=ancestor::div[contains(@class,"field")]//span[contains(@class,"field-error")]',
+    );
     await expect.poll(() => lagMsg.textContent()).toMatch(/1.5 is geen heel aantal jaren/);
     await app.saved();
     const { scenario } = await current();

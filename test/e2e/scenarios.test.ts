@@ -30,10 +30,14 @@ describe("Scenario's", () => {
     await app.page.fill('[data-testid="scenario-description"]', 'Voor de raadscommissie; inclusief tariefindex VNG.');
     await app.saved();
     expect(await names()).toContain('Raming oktober');
-    expect((await stored(srv)).scenarios.find((s) => s.name === 'Raming oktober')!.scenario.description).toBe('Voor de raadscommissie; inclusief tariefindex VNG.');
+    expect((await stored(srv)).scenarios.find((s) => s.name === 'Raming oktober')!.scenario.description).toBe(
+      'Voor de raadscommissie; inclusief tariefindex VNG.',
+    );
     // empty name refused with a Dutch message, not saved
     await app.page.fill('[data-testid="scenario-name"]', '   ');
-    await expect.poll(() => app.page.textContent('[data-testid="scenario-name"] ~ .field-error')).toMatch(/mag niet leeg zijn/);
+    await expect
+      .poll(() => app.page.textContent('[data-testid="scenario-name"] ~ .field-error'))
+      .toMatch(/mag niet leeg zijn/);
     await app.page.fill('[data-testid="scenario-name"]', 'Raming oktober');
 
     await app.page.click('button[aria-label="Dupliceren: Raming oktober"]');
@@ -44,7 +48,9 @@ describe("Scenario's", () => {
     await expect.poll(names).not.toContain('Raming oktober (kopie)');
     await app.page.click('[data-testid="notice-info"] button:has-text("Ongedaan maken")');
     await expect.poll(names).toContain('Raming oktober (kopie)');
-    await expect.poll(() => app.page.$$eval('[data-testid="scenario-list"] tbody tr', (r) => r.length)).toBe((await names()).length);
+    await expect
+      .poll(() => app.page.$$eval('[data-testid="scenario-list"] tbody tr', (r) => r.length))
+      .toBe((await names()).length);
   });
 
   it('freezes a version with a note, shows what it held, and restores it', async () => {
@@ -82,10 +88,14 @@ describe("Scenario's", () => {
     const restored = await app.kerncijfers();
     expect(restored.get(2025)!.cost).toBe(at12oct.get(2025)!.cost);
     const db = await stored(srv);
-    expect(db.scenarios.find((s) => s.name === 'Raming oktober')!.scenario.assumptions.pleegzorg?.inflowChangePct).toEqual({ '2025': 5 });
+    expect(
+      db.scenarios.find((s) => s.name === 'Raming oktober')!.scenario.assumptions.pleegzorg?.inflowChangePct,
+    ).toEqual({ '2025': 5 });
     // the working copy from before the restore was kept as a version
     await app.nav('scenarios');
-    await expect.poll(() => app.page.$$eval('[data-testid="version-list"] tbody tr', (r) => r.length)).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => app.page.$$eval('[data-testid="version-list"] tbody tr', (r) => r.length))
+      .toBeGreaterThanOrEqual(2);
     // a reload comes back to the same scenario, with the restored figures
     await app.reload();
     expect(await app.currentScenarioName()).toBe('Raming oktober');
@@ -99,7 +109,11 @@ describe("Scenario's", () => {
     const db = await stored(srv);
     const ref = db.scenarios.find((s) => s.name === 'Ongewijzigd beleid')!.scenario;
     const fresh = db.scenarios.find((s) => s.name === name)!.scenario;
-    expect([fresh.assumptions, fresh.funding, fresh.autonomous]).toEqual([ref.assumptions, ref.funding, ref.autonomous]);
+    expect([fresh.assumptions, fresh.funding, fresh.autonomous]).toEqual([
+      ref.assumptions,
+      ref.funding,
+      ref.autonomous,
+    ]);
     expect(fresh.autonomous?.usageChangePct?.['2024']).toBe(1.5);
 
     await app.nav('overzicht');
@@ -111,12 +125,17 @@ describe("Scenario's", () => {
     await expect.poll(() => app.page.inputValue('[data-testid="auto-severityChangePct-2028"]')).toBe('1');
 
     // a scenario without any assumption — how a model runs without a scenario — indexes only the Rijksmiddelen
-    const saved = await srv.server.service.api.call('scenarios.save', { modelId: db.modelId, scenario: emptyScenario('Zonder aannames') });
+    const saved = await srv.server.service.api.call('scenarios.save', {
+      modelId: db.modelId,
+      scenario: emptyScenario('Zonder aannames'),
+    });
     expect(saved.ok).toBe(true);
     await app.reload();
     // the reload comes back to the scenario open before it; then choose the new one
     await expect.poll(() => app.currentScenarioName()).toBe(name);
-    await app.page.waitForSelector('[data-testid="scenario-picker"] option:text-is("Zonder aannames")', { state: 'attached' });
+    await app.page.waitForSelector('[data-testid="scenario-picker"] option:text-is("Zonder aannames")', {
+      state: 'attached',
+    });
     await expect
       .poll(async () => {
         await app.page.selectOption('[data-testid="scenario-picker"]', { label: 'Zonder aannames' });

@@ -31,7 +31,12 @@ export function makeDataDir(label: string): string {
  */
 export async function startTestServer(label: string, options: { dataDir?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir(label);
-  const server = await startWebServer({ dataDir, rendererDir: RENDERER_DIR, seedDir: path.join(ROOT, 'models'), log: quiet });
+  const server = await startWebServer({
+    dataDir,
+    rendererDir: RENDERER_DIR,
+    seedDir: path.join(ROOT, 'models'),
+    log: quiet,
+  });
   return {
     server,
     dataDir,

@@ -24,7 +24,10 @@ beforeAll(async () => {
   const api = srv.server.service.api;
   const legacy = {
     ...model,
-    segments: model.segments.map((s) => ({ ...s, source: `${PLAN_FILE} (Regionaal Beleidsplan Jeugd 2022 en verder), Bijlage 3 (via ${NOTE_NAME})` })),
+    segments: model.segments.map((s) => ({
+      ...s,
+      source: `${PLAN_FILE} (Regionaal Beleidsplan Jeugd 2022 en verder), Bijlage 3 (via ${NOTE_NAME})`,
+    })),
     gemeenten: model.gemeenten.map((g) => ({ ...g, source: `CBS (via ${NOTE_NAME}), ${PLAN_FILE}` })),
     funding: { ...model.funding, source: `Schatting (Deskundigencommissie, ${NOTE_NAME})` },
   };
@@ -35,9 +38,19 @@ beforeAll(async () => {
   const legacyScenario = {
     ...sc,
     description: `Zie ${PLAN_FILE}, Bijlage 8 en de besluiten zoals ${NOTE_NAME} ze noemt.`,
-    assumptions: Object.fromEntries(Object.entries(sc.assumptions).map(([id, a]) => [id, { ...a, source: `aanname op basis van ${NOTE_NAME} (VNG-advies indexatie jeugdhulp, vng.nl)` }])),
+    assumptions: Object.fromEntries(
+      Object.entries(sc.assumptions).map(([id, a]) => [
+        id,
+        { ...a, source: `aanname op basis van ${NOTE_NAME} (VNG-advies indexatie jeugdhulp, vng.nl)` },
+      ]),
+    ),
   };
-  const s2 = await api.call('scenarios.save', { id: first.id, revision: first.revision, modelId, scenario: legacyScenario });
+  const s2 = await api.call('scenarios.save', {
+    id: first.id,
+    revision: first.revision,
+    modelId,
+    scenario: legacyScenario,
+  });
   if (!s2.ok) throw new Error(s2.error.message);
   app = await AppPage.open(browser, srv);
 });
@@ -68,21 +81,34 @@ describe('sources as users read them', () => {
     let withAssumption = 0;
     for (const seg of model.segments) {
       await app.page.click(`[data-testid="seg-btn-${seg.id}"]`);
-      await app.page.waitForFunction((name) => document.querySelector('[data-testid="segment-assumptions"]')?.textContent?.includes(name), seg.name);
+      await app.page.waitForFunction(
+        (name) => document.querySelector('[data-testid="segment-assumptions"]')?.textContent?.includes(name),
+        seg.name,
+      );
       const text = await visibleText('main');
       expect(text, seg.id).not.toMatch(LEAK);
       expect(text, seg.id).toContain('bron: Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 3');
       if (sc.assumptions[seg.id]?.source) {
         withAssumption++;
         // the edit field of the scenario's own source shows the citation too
-        expect(await app.page.inputValue(`[data-testid="a-${seg.id}-source"]`), seg.id).toBe('aanname op basis van VNG-advies indexatie jeugdhulp, vng.nl');
+        expect(await app.page.inputValue(`[data-testid="a-${seg.id}-source"]`), seg.id).toBe(
+          'aanname op basis van VNG-advies indexatie jeugdhulp, vng.nl',
+        );
       }
     }
     expect(withAssumption).toBeGreaterThan(10);
   });
 
   it('no other view shows a file name either (read text and edit fields)', async () => {
-    for (const view of ['overzicht', 'rijksmiddelen', 'basismodel', 'scenarios', 'vergelijken', 'gemeenten', 'analyse']) {
+    for (const view of [
+      'overzicht',
+      'rijksmiddelen',
+      'basismodel',
+      'scenarios',
+      'vergelijken',
+      'gemeenten',
+      'analyse',
+    ]) {
       await app.nav(view);
       const text = await visibleText('main');
       expect(text.length, view).toBeGreaterThan(200);
@@ -108,10 +134,14 @@ describe('sources as users read them', () => {
     expect(text).toMatch(/bron: /);
     expect(text).not.toMatch(LEAK);
     // grouped by document: each document once, with the rows it is the source of
-    const groups = await app.page.$$eval('[data-testid="source-groups"] li', (lis) => lis.map((li) => li.textContent ?? ''));
+    const groups = await app.page.$$eval('[data-testid="source-groups"] li', (lis) =>
+      lis.map((li) => li.textContent ?? ''),
+    );
     expect(groups.filter((g) => g.startsWith('Regionaal Beleidsplan Jeugd 2022 en verder:'))).toHaveLength(1);
     expect(groups.some((g) => g.startsWith('Schatting'))).toBe(true);
     // the slide fits: no scrolling on screen (1440 × 900)
-    expect(await app.page.$eval('[data-slide="aannames"]', (el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+    expect(
+      await app.page.$eval('[data-slide="aannames"]', (el) => el.scrollHeight - el.clientHeight),
+    ).toBeLessThanOrEqual(1);
   });
 });

@@ -13,7 +13,9 @@ let app: AppPage;
 beforeAll(async () => {
   [browser, srv] = await Promise.all([launchBrowser(), startTestServer('tables')]);
   app = await AppPage.open(browser, srv);
-  await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.page.url()).origin });
+  await app.page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.page.url()).origin });
 });
 afterAll(async () => {
   await browser?.close();
@@ -50,7 +52,9 @@ describe('tables', () => {
     const first = expected.totals[0]!;
     const cell = `${KERN} tr[data-year="${first.year}"] td[data-col="cost"]`;
     await app.page.check(`${tools} .unit-switch input`);
-    const thousands = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(Math.round(first.cost / 1000));
+    const thousands = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(
+      Math.round(first.cost / 1000),
+    );
     await expect.poll(() => app.page.textContent(cell)).toBe(thousands);
     await app.reload();
     await expect.poll(() => app.page.textContent(cell)).toBe(thousands);

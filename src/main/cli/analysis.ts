@@ -42,12 +42,24 @@ export function runAnalysis(model: Model, scenario: Scenario, options: AnalysisO
   let mc: MonteCarloResult | undefined;
   let t: TornadoResult | undefined;
   if (options.montecarlo !== undefined) {
-    mc = runMonteCarloSync({ model, scenario, draws: options.montecarlo, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+    mc = runMonteCarloSync({
+      model,
+      scenario,
+      draws: options.montecarlo,
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    });
     json.montecarlo = {
       draws: mc.draws,
       seed: mc.seed,
       engineVersion: mc.engineVersion,
-      parameters: mc.parameters.map((p) => ({ key: p.key, label: p.label, mode: p.mode, low: p.low, likely: p.likely, high: p.high })),
+      parameters: mc.parameters.map((p) => ({
+        key: p.key,
+        label: p.label,
+        mode: p.mode,
+        low: p.low,
+        likely: p.likely,
+        high: p.high,
+      })),
     };
     json.bands = mc.years.map((y) => ({
       year: y.year,
@@ -64,7 +76,15 @@ export function runAnalysis(model: Model, scenario: Scenario, options: AnalysisO
     json.tornado = {
       year: t.year,
       base: t.base,
-      bars: t.bars.map((b) => ({ key: b.parameter.key, label: b.parameter.label, fromRange: b.parameter.fromRange, low: b.low, high: b.high, cumulativeSwing: b.cumulativeSwing, yearSwing: b.yearSwing })),
+      bars: t.bars.map((b) => ({
+        key: b.parameter.key,
+        label: b.parameter.label,
+        fromRange: b.parameter.fromRange,
+        low: b.low,
+        high: b.high,
+        cumulativeSwing: b.cumulativeSwing,
+        yearSwing: b.yearSwing,
+      })),
     };
     text += renderTornado(t);
   }
@@ -89,9 +109,15 @@ export function renderBands(mc: MonteCarloResult): string {
     '',
     `Hoe zeker is dit? Monte Carlo: ${formatNumber(mc.draws, 0)} trekkingen, seed ${mc.seed}, ${mc.parameters.length} aannames met een bandbreedte`,
     `${'jaar'.padEnd(6)}${'lasten P10'.padStart(14)} ${'P50'.padStart(14)} ${'P90'.padStart(14)}   ${'saldo P10'.padStart(14)} ${'P50'.padStart(14)} ${'P90'.padStart(14)}   kans op tekort`,
-    ...mc.years.map((y) => `${String(y.year).padEnd(6)}${band(y.cost)}   ${band(y.balance)}   ${formatPct(y.deficitProbability * 100, 0).padStart(14)}`),
+    ...mc.years.map(
+      (y) =>
+        `${String(y.year).padEnd(6)}${band(y.cost)}   ${band(y.balance)}   ${formatPct(y.deficitProbability * 100, 0).padStart(14)}`,
+    ),
   ];
-  if (mc.parameters.length === 0) lines.push('Geen enkele aanname heeft een bandbreedte: alle trekkingen zijn gelijk aan de uitkomst van het scenario.');
+  if (mc.parameters.length === 0)
+    lines.push(
+      'Geen enkele aanname heeft een bandbreedte: alle trekkingen zijn gelijk aan de uitkomst van het scenario.',
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -108,12 +134,17 @@ export function renderTornado(t: TornadoResult): string {
       return `${fit(b.parameter.label)} ${formatEuro(dLow).padStart(14)} ${formatEuro(dHigh).padStart(14)} ${formatEuro(b.cumulativeSwing).padStart(14)} ${formatEuro(b.yearSwing).padStart(14)}`;
     }),
   ];
-  if (t.bars.length > TORNADO_ROWS) lines.push(`… en ${t.bars.length - TORNADO_ROWS} aannames met een kleiner effect (alle in --json)`);
+  if (t.bars.length > TORNADO_ROWS)
+    lines.push(`… en ${t.bars.length - TORNADO_ROWS} aannames met een kleiner effect (alle in --json)`);
   return `${lines.join('\n')}\n`;
 }
 
 export function renderGoalSeek(r: GoalSeekResult): string {
-  const lines = ['', `Doelzoeken: ${r.label}, doel saldo ${r.spec.targetYear} = ${formatEuro(r.spec.target)}`, r.message];
+  const lines = [
+    '',
+    `Doelzoeken: ${r.label}, doel saldo ${r.spec.targetYear} = ${formatEuro(r.spec.target)}`,
+    r.message,
+  ];
   return `${lines.join('\n')}\n`;
 }
 

@@ -58,7 +58,8 @@ export const FLAGS: FlagSpec[] = [
     help: 'Monte Carlo met N trekkingen (1–50.000) over de bandbreedtes van het scenario; met --json: "bands" per jaar',
     apply: (o, v) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > MAX_DRAWS) return `${JSON.stringify(v)} is geen heel getal van 1 tot 50.000`;
+      if (!Number.isInteger(n) || n < 1 || n > MAX_DRAWS)
+        return `${JSON.stringify(v)} is geen heel getal van 1 tot 50.000`;
       o.montecarlo = n;
       return undefined;
     },
@@ -75,7 +76,11 @@ export const FLAGS: FlagSpec[] = [
       return undefined;
     },
   },
-  { flag: '--tornado', help: 'gevoeligheid: effect van elke aanname (laag/hoog, anders ±10%) op het cumulatieve saldo', apply: (o) => void (o.tornado = true) },
+  {
+    flag: '--tornado',
+    help: 'gevoeligheid: effect van elke aanname (laag/hoog, anders ±10%) op het cumulatieve saldo',
+    apply: (o) => void (o.tornado = true),
+  },
   {
     flag: '--goal-seek',
     value: 'SPEC',
@@ -110,11 +115,15 @@ export const FLAGS: FlagSpec[] = [
       return undefined;
     },
   },
-  { flag: '--json', help: 'één JSON-document op stdout in plaats van de tabel (onafgeronde bedragen)', apply: (o) => void (o.json = true) },
+  {
+    flag: '--json',
+    help: 'één JSON-document op stdout in plaats van de tabel (onafgeronde bedragen)',
+    apply: (o) => void (o.json = true),
+  },
   { flag: '--help', help: 'deze uitleg', apply: (o) => void (o.help = true) },
 ];
 
-export type ArgsResult = { ok: true; options: CliOptions } | { ok: false, errors: string[] };
+export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; errors: string[] };
 
 export function defaultOptions(): CliOptions {
   return { json: false, help: false };
@@ -129,7 +138,8 @@ export function parseArgs(argv: readonly string[], flags: readonly FlagSpec[] = 
     const arg = argv[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const spec = flags.find((f) => f.flag === name) ?? (name === '-h' ? flags.find((f) => f.flag === '--help') : undefined);
+    const spec =
+      flags.find((f) => f.flag === name) ?? (name === '-h' ? flags.find((f) => f.flag === '--help') : undefined);
     if (!spec) {
       errors.push(
         arg.startsWith('-')

@@ -53,11 +53,30 @@ export function toCliJson(result: SimulationResult): CliJson {
             id: line.id,
             name: line.name,
             kind: 'volume',
-            years: line.years.map((y) => ({ year: y.year, kind: y.kind, cost: y.cost, clientMonths: y.clientMonths, inflow: y.inflow, clientsEnd: y.clientsEnd })),
+            years: line.years.map((y) => ({
+              year: y.year,
+              kind: y.kind,
+              cost: y.cost,
+              clientMonths: y.clientMonths,
+              inflow: y.inflow,
+              clientsEnd: y.clientsEnd,
+            })),
           }
-        : { id: line.id, name: line.name, kind: 'budget', years: line.years.map((y) => ({ year: y.year, kind: y.kind, cost: y.cost })) },
+        : {
+            id: line.id,
+            name: line.name,
+            kind: 'budget',
+            years: line.years.map((y) => ({ year: y.year, kind: y.kind, cost: y.cost })),
+          },
     ),
-    totals: result.totals.map((t) => ({ year: t.year, kind: t.kind, fundingKind: t.fundingKind, cost: t.cost, funding: t.funding, balance: t.balance })),
+    totals: result.totals.map((t) => ({
+      year: t.year,
+      kind: t.kind,
+      fundingKind: t.fundingKind,
+      cost: t.cost,
+      funding: t.funding,
+      balance: t.balance,
+    })),
     gemeenten: result.gemeenten.map((g) => ({
       id: g.id,
       name: g.name,

@@ -28,13 +28,24 @@ export interface Defaults {
   scenarioFile: string;
 }
 
-function readJson(readText: ReadText, flag: string, file: string): { ok: true; json: unknown } | { ok: false; error: string } {
+function readJson(
+  readText: ReadText,
+  flag: string,
+  file: string,
+): { ok: true; json: unknown } | { ok: false; error: string } {
   let text: string;
   try {
     text = readText(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'het bestand bestaat niet' : code === 'EISDIR' ? 'dat is een map' : code === 'EACCES' ? 'geen leesrechten' : String((err as Error).message ?? err);
+    const why =
+      code === 'ENOENT'
+        ? 'het bestand bestaat niet'
+        : code === 'EISDIR'
+          ? 'dat is een map'
+          : code === 'EACCES'
+            ? 'geen leesrechten'
+            : String((err as Error).message ?? err);
     return { ok: false, error: `${flag}: kan ${JSON.stringify(file)} niet lezen: ${why}` };
   }
   try {
@@ -44,23 +55,48 @@ function readJson(readText: ReadText, flag: string, file: string): { ok: true; j
   }
 }
 
-export function loadInputs(modelFile: string | undefined, scenarioFile: string | undefined, defaults: Defaults, readText: ReadText): LoadResult {
+export function loadInputs(
+  modelFile: string | undefined,
+  scenarioFile: string | undefined,
+  defaults: Defaults,
+  readText: ReadText,
+): LoadResult {
   const mFile = modelFile ?? defaults.modelFile;
   const m = readJson(readText, '--model', mFile);
   if (!m.ok) return { ok: false, errors: [m.error] };
   const model = parseModel(m.json);
-  if (!model.ok) return { ok: false, errors: [`--model: ${JSON.stringify(mFile)} is geen geldig model:\n${issuesToText(model.issues)}`] };
+  if (!model.ok)
+    return {
+      ok: false,
+      errors: [`--model: ${JSON.stringify(mFile)} is geen geldig model:\n${issuesToText(model.issues)}`],
+    };
 
   // The bundled "Ongewijzigd beleid" belongs to the bundled model; another model starts from no assumptions.
   const sFile = scenarioFile ?? (modelFile === undefined ? defaults.scenarioFile : undefined);
   if (sFile === undefined) {
-    return { ok: true, value: { model: model.value, scenario: emptyScenario('Geen aannames'), modelSource: mFile, scenarioSource: 'geen scenariobestand' } };
+    return {
+      ok: true,
+      value: {
+        model: model.value,
+        scenario: emptyScenario('Geen aannames'),
+        modelSource: mFile,
+        scenarioSource: 'geen scenariobestand',
+      },
+    };
   }
   const s = readJson(readText, '--scenario', sFile);
   if (!s.ok) return { ok: false, errors: [s.error] };
   const scenario = parseScenario(s.json, model.value);
   if (!scenario.ok) {
-    return { ok: false, errors: [`--scenario: ${JSON.stringify(sFile)} is geen geldig scenario voor model "${model.value.name}":\n${issuesToText(scenario.issues)}`] };
+    return {
+      ok: false,
+      errors: [
+        `--scenario: ${JSON.stringify(sFile)} is geen geldig scenario voor model "${model.value.name}":\n${issuesToText(scenario.issues)}`,
+      ],
+    };
   }
-  return { ok: true, value: { model: model.value, scenario: scenario.value, modelSource: mFile, scenarioSource: sFile } };
+  return {
+    ok: true,
+    value: { model: model.value, scenario: scenario.value, modelSource: mFile, scenarioSource: sFile },
+  };
 }

@@ -59,6 +59,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   if (xlsx.job) io.exportXlsx!(withComputedAnalysis(xlsx.job, analysis));
   if (options.json) io.stdout(`${JSON.stringify({ ...toCliJson(result), ...analysis.json })}\n`);
-  else io.stdout(renderTable(result, { modelName: model.name, scenarioName: scenario.name, modelSource, scenarioSource }) + analysis.text);
+  else
+    io.stdout(
+      renderTable(result, { modelName: model.name, scenarioName: scenario.name, modelSource, scenarioSource }) +
+        analysis.text,
+    );
   return EXIT_OK;
 }

@@ -37,7 +37,8 @@ export function renderTable(result: SimulationResult, ctx: TableContext): string
   const measures = result.fundingMeasures ?? [];
   if (measures.length > 0 || result.totals.some((t) => t.fundingAdjustment !== 0)) {
     rows.push({ label: '  waarvan basis met index', values: result.totals.map((t) => t.fundingBaseline) });
-    if (result.totals.some((t) => t.fundingAdjustment !== 0)) rows.push({ label: '  waarvan incidentele bijstelling', values: result.totals.map((t) => t.fundingAdjustment) });
+    if (result.totals.some((t) => t.fundingAdjustment !== 0))
+      rows.push({ label: '  waarvan incidentele bijstelling', values: result.totals.map((t) => t.fundingAdjustment) });
     for (const m of measures) rows.push({ label: `  waarvan ${m.name}`, values: m.years });
   }
   rows.push({ label: 'Saldo (negatief = tekort)', values: result.totals.map((t) => t.balance), rule: true });

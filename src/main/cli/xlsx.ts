@@ -38,17 +38,31 @@ export function planXlsx(options: CliOptions, model: Model, scenario: Scenario):
   }
   const scope = options.scope ?? 'region';
   if (scope !== 'region' && scope !== 'all' && !model.gemeenten.some((g) => g.id === scope)) {
-    errors.push(`--scope: ${JSON.stringify(scope)} is geen region, all of gemeente-id van dit model (${model.gemeenten.map((g) => g.id).join(', ')})`);
+    errors.push(
+      `--scope: ${JSON.stringify(scope)} is geen region, all of gemeente-id van dit model (${model.gemeenten.map((g) => g.id).join(', ')})`,
+    );
   }
-  const ext = options.xlsx.toLowerCase().endsWith('.zip') ? 'zip' : options.xlsx.toLowerCase().endsWith('.xlsx') ? 'xlsx' : undefined;
-  if (scope === 'all' && ext !== 'zip') errors.push(`--xlsx: bij --scope all komt er één werkmap per gemeente plus de regio in een zip; geef een bestandsnaam op .zip (kreeg ${JSON.stringify(options.xlsx)})`);
-  if (scope !== 'all' && ext !== 'xlsx') errors.push(`--xlsx: geef een bestandsnaam op .xlsx (kreeg ${JSON.stringify(options.xlsx)})`);
+  const ext = options.xlsx.toLowerCase().endsWith('.zip')
+    ? 'zip'
+    : options.xlsx.toLowerCase().endsWith('.xlsx')
+      ? 'xlsx'
+      : undefined;
+  if (scope === 'all' && ext !== 'zip')
+    errors.push(
+      `--xlsx: bij --scope all komt er één werkmap per gemeente plus de regio in een zip; geef een bestandsnaam op .zip (kreeg ${JSON.stringify(options.xlsx)})`,
+    );
+  if (scope !== 'all' && ext !== 'xlsx')
+    errors.push(`--xlsx: geef een bestandsnaam op .xlsx (kreeg ${JSON.stringify(options.xlsx)})`);
   if (options.montecarlo !== undefined && options.montecarlo < MIN_EXPORT_DRAWS) {
-    errors.push(`--montecarlo: voor de Excel-bijlage minstens ${MIN_EXPORT_DRAWS} trekkingen (kreeg ${options.montecarlo}); met minder rusten P10 en P90 op een handvol trekkingen`);
+    errors.push(
+      `--montecarlo: voor de Excel-bijlage minstens ${MIN_EXPORT_DRAWS} trekkingen (kreeg ${options.montecarlo}); met minder rusten P10 en P90 op een handvol trekkingen`,
+    );
   }
   if (errors.length > 0) return { errors };
   const analysis: ExportAnalysisOptions = {
-    ...(options.montecarlo !== undefined ? { montecarlo: { draws: options.montecarlo, ...(options.seed !== undefined ? { seed: options.seed } : {}) } } : {}),
+    ...(options.montecarlo !== undefined
+      ? { montecarlo: { draws: options.montecarlo, ...(options.seed !== undefined ? { seed: options.seed } : {}) } }
+      : {}),
     ...(options.tornado ? { tornado: {} } : {}),
   };
   const withAnalysis = analysis.montecarlo || analysis.tornado ? { analysis } : {};
@@ -60,7 +74,10 @@ export function planXlsx(options: CliOptions, model: Model, scenario: Scenario):
  * the same draws (same count and seed) and the same tornado go into the
  * workbook, computed once.
  */
-export function withComputedAnalysis(job: XlsxJob, results: { montecarlo?: MonteCarloResult; tornado?: TornadoResult }): XlsxJob {
+export function withComputedAnalysis(
+  job: XlsxJob,
+  results: { montecarlo?: MonteCarloResult; tornado?: TornadoResult },
+): XlsxJob {
   const computed: BijlageAnalysis = {
     ...(job.analysis?.montecarlo && results.montecarlo ? { montecarlo: [results.montecarlo] } : {}),
     ...(job.analysis?.tornado && results.tornado ? { tornado: [results.tornado] } : {}),
@@ -71,14 +88,27 @@ export function withComputedAnalysis(job: XlsxJob, results: { montecarlo?: Monte
 /** Writes the workbook; returns the exit code (0, or 1 when writing failed) after telling the user. */
 export async function runXlsxJob(job: XlsxJob, appVersion: string, stderr: (text: string) => void): Promise<number> {
   try {
-    const file = await exportBijlage({ model: job.model, scenarios: [job.scenario], scope: job.scope, unit: job.unit, appVersion, ...(job.analysis ? { analysis: job.analysis } : {}), ...(job.computed ? { computedAnalysis: job.computed } : {}) });
+    const file = await exportBijlage({
+      model: job.model,
+      scenarios: [job.scenario],
+      scope: job.scope,
+      unit: job.unit,
+      appVersion,
+      ...(job.analysis ? { analysis: job.analysis } : {}),
+      ...(job.computed ? { computedAnalysis: job.computed } : {}),
+    });
     await writeFile(job.file, file.data);
-    const extra = [job.analysis?.montecarlo ? 'Onzekerheid' : undefined, job.analysis?.tornado ? 'Gevoeligheid' : undefined].filter(Boolean);
+    const extra = [
+      job.analysis?.montecarlo ? 'Onzekerheid' : undefined,
+      job.analysis?.tornado ? 'Gevoeligheid' : undefined,
+    ].filter(Boolean);
     const sheets = extra.length > 0 ? `, met ${extra.join(' en ')}` : '';
     stderr(`Begrotingsbijlage geschreven: ${job.file} (${Math.round(file.data.length / 1024)} kB${sheets})\n`);
     return 0;
   } catch (err) {
-    stderr(`Fout: --xlsx: ${JSON.stringify(job.file)} kon niet worden geschreven: ${err instanceof Error ? err.message : String(err)}\n`);
+    stderr(
+      `Fout: --xlsx: ${JSON.stringify(job.file)} kon niet worden geschreven: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     return 1;
   }
 }

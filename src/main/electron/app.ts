@@ -67,7 +67,8 @@ export function startShell(electron: ElectronDeps, paths: ShellPaths, log: Logge
   app.on('will-quit', () => service?.close());
 
   const send = (event: MenuEvent) => mainWindow?.webContents.send(MENU_CHANNEL, event);
-  const buildMenu = (undo?: UndoLabels) => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform, undo)));
+  const buildMenu = (undo?: UndoLabels) =>
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform, undo)));
   let undoShown: UndoLabels | undefined;
 
   const ready = app.whenReady().then(async () => {
@@ -88,7 +89,10 @@ export function startShell(electron: ElectronDeps, paths: ShellPaths, log: Logge
         },
       });
     } catch (err) {
-      dialog.showErrorBox('Jeugdplanner kan niet starten', `De opslag kon niet worden geopend: ${err instanceof Error ? err.message : String(err)}`);
+      dialog.showErrorBox(
+        'Jeugdplanner kan niet starten',
+        `De opslag kon niet worden geopend: ${err instanceof Error ? err.message : String(err)}`,
+      );
       app.quit();
       return {};
     }

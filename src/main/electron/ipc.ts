@@ -16,10 +16,16 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
  * One channel for the whole contract: (method, request) → ApiResult. The
  * service validates method and payload; here only the sender is checked.
  */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, service: Pick<Service, 'handle'>): () => void {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  service: Pick<Service, 'handle'>,
+): () => void {
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, request: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Geweigerd: dit verzoek komt niet van het Jeugdplanner-venster.' } };
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'Geweigerd: dit verzoek komt niet van het Jeugdplanner-venster.' },
+      };
     }
     return service.handle(method, request);
   });

@@ -15,7 +15,11 @@ export interface UndoLabels {
  * are disabled when there is none; without it (before the page has loaded)
  * they are plain and enabled.
  */
-export function menuTemplate(send: (event: MenuEvent) => void, platform: NodeJS.Platform = process.platform, undo?: UndoLabels): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  send: (event: MenuEvent) => void,
+  platform: NodeJS.Platform = process.platform,
+  undo?: UndoLabels,
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const step = (verb: string, label: string | undefined): Pick<MenuItemConstructorOptions, 'label' | 'enabled'> =>
     undo === undefined ? { label: verb } : { label: label ? `${verb}: ${label}` : verb, enabled: label !== undefined };
@@ -67,6 +71,14 @@ export function menuTemplate(send: (event: MenuEvent) => void, platform: NodeJS.
       submenu: [{ label: 'Over Jeugdplanner', click: () => send('about') }],
     },
   ];
-  if (mac) template.unshift({ label: 'Jeugdplanner', submenu: [{ label: 'Over Jeugdplanner', click: () => send('about') }, { type: 'separator' }, { label: 'Stop Jeugdplanner', role: 'quit' }] });
+  if (mac)
+    template.unshift({
+      label: 'Jeugdplanner',
+      submenu: [
+        { label: 'Over Jeugdplanner', click: () => send('about') },
+        { type: 'separator' },
+        { label: 'Stop Jeugdplanner', role: 'quit' },
+      ],
+    });
   return template;
 }

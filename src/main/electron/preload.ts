@@ -7,7 +7,8 @@ import type { ApiResult, MenuEvent, PreloadBridge } from '../../shared/api';
 import { CALL_CHANNEL, MENU_CHANNEL } from './channels';
 
 const bridge: PreloadBridge = {
-  call: (method: string, request: unknown) => ipcRenderer.invoke(CALL_CHANNEL, method, request) as Promise<ApiResult<unknown>>,
+  call: (method: string, request: unknown) =>
+    ipcRenderer.invoke(CALL_CHANNEL, method, request) as Promise<ApiResult<unknown>>,
   onMenu(listener: (event: MenuEvent) => void) {
     const wrapped = (_event: IpcRendererEvent, action: unknown) => {
       if (typeof action === 'string') listener(action as MenuEvent);

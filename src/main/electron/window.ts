@@ -55,7 +55,12 @@ export function hardenWebContents(contents: WebContents): void {
 
 export type BrowserWindowCtor = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
 
-export function createMainWindow(Ctor: BrowserWindowCtor, preloadPath: string, url: string, iconPath?: string): BrowserWindow {
+export function createMainWindow(
+  Ctor: BrowserWindowCtor,
+  preloadPath: string,
+  url: string,
+  iconPath?: string,
+): BrowserWindow {
   // Its web contents are hardened by the 'web-contents-created' hook (app.ts), before any page loads.
   const win = new Ctor(mainWindowOptions(preloadPath, iconPath));
   win.once('ready-to-show', () => win.show());

@@ -42,12 +42,22 @@ export function findGemeente(result: SimulationResult, gemeenteId: string): Geme
 /** The region's funding lines: structural index path and Rijksmaatregelen, then the incidental ones. */
 export function regionFundingLines(result: SimulationResult): FundingLine[] {
   const lines: FundingLine[] = [
-    { label: 'Rijksmiddelen: basisbedrag met indexpad', kind: 'structureel', values: result.totals.map((t) => t.fundingBaseline) },
+    {
+      label: 'Rijksmiddelen: basisbedrag met indexpad',
+      kind: 'structureel',
+      values: result.totals.map((t) => t.fundingBaseline),
+    },
   ];
   const measures = result.fundingMeasures ?? [];
-  for (const m of measures.filter((x) => x.kind === 'structureel')) lines.push({ label: `Rijksmaatregel: ${m.name}`, kind: 'structureel', values: m.years.slice() });
-  lines.push({ label: 'Eenmalige bijstellingen (scenario)', kind: 'incidenteel', values: result.totals.map((t) => t.fundingAdjustment) });
-  for (const m of measures.filter((x) => x.kind === 'incidenteel')) lines.push({ label: `Rijksmaatregel: ${m.name}`, kind: 'incidenteel', values: m.years.slice() });
+  for (const m of measures.filter((x) => x.kind === 'structureel'))
+    lines.push({ label: `Rijksmaatregel: ${m.name}`, kind: 'structureel', values: m.years.slice() });
+  lines.push({
+    label: 'Eenmalige bijstellingen (scenario)',
+    kind: 'incidenteel',
+    values: result.totals.map((t) => t.fundingAdjustment),
+  });
+  for (const m of measures.filter((x) => x.kind === 'incidenteel'))
+    lines.push({ label: `Rijksmaatregel: ${m.name}`, kind: 'incidenteel', values: m.years.slice() });
   return lines;
 }
 

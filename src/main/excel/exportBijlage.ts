@@ -64,7 +64,9 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
   const { model } = req;
   if (req.scenarios.length === 0) throw new ExportError('Kies minstens één scenario om te exporteren.');
   if (req.scenarios.length > MAX_EXPORT_SCENARIOS)
-    throw new ExportError(`Er zijn ${req.scenarios.length} scenario's gekozen; exporteer er hoogstens ${MAX_EXPORT_SCENARIOS} tegelijk.`);
+    throw new ExportError(
+      `Er zijn ${req.scenarios.length} scenario's gekozen; exporteer er hoogstens ${MAX_EXPORT_SCENARIOS} tegelijk.`,
+    );
   const scope = req.scope;
   if (scope !== 'region' && scope !== 'all' && !model.gemeenten.some((g) => g.id === scope)) {
     throw new ExportError(
@@ -80,30 +82,59 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
   const runsAnalysis = req.analysis !== undefined && req.computedAnalysis === undefined;
   const writeFrom = runsAnalysis ? 0.5 : 0.1;
   progress({ fraction: 0, step: "scenario's doorrekenen" });
-  const scenarios: BijlageScenario[] = req.scenarios.map((scenario) => ({ scenario, result: simulate(model, scenario) }));
+  const scenarios: BijlageScenario[] = req.scenarios.map((scenario) => ({
+    scenario,
+    result: simulate(model, scenario),
+  }));
   if (runsAnalysis) progress({ fraction: 0.1, step: 'onzekerheid en gevoeligheid berekenen' });
   // Run once for all workbooks of an "all" export: the analysis is the region's.
   const analysis = req.analysis ? (req.computedAnalysis ?? runAnalysis(model, req.scenarios, req.analysis)) : undefined;
   let written = 0;
   const write = async (s: BijlageScope): Promise<Buffer> => {
-    progress({ fraction: writeFrom + ((1 - writeFrom) * written) / books, step: `werkmap ${written + 1} van ${books} schrijven` });
+    progress({
+      fraction: writeFrom + ((1 - writeFrom) * written) / books,
+      step: `werkmap ${written + 1} van ${books} schrijven`,
+    });
     written++;
-    const wb = buildBijlage({ model, scenarios, scope: s, unit: req.unit, regionName, generatedAt, appVersion: req.appVersion, ...(analysis ? { analysis } : {}) });
+    const wb = buildBijlage({
+      model,
+      scenarios,
+      scope: s,
+      unit: req.unit,
+      regionName,
+      generatedAt,
+      appVersion: req.appVersion,
+      ...(analysis ? { analysis } : {}),
+    });
     // Fast deflate: the workbooks are small either way, and level 1 halves the write time.
-    return Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as Parameters<typeof wb.xlsx.writeBuffer>[0]));
+    return Buffer.from(
+      await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as Parameters<
+        typeof wb.xlsx.writeBuffer
+      >[0]),
+    );
   };
-  const stem = (who: string) => fileStem(`Begrotingsbijlage jeugd ${who} - ${scenarios.map((s) => s.scenario.name).join(' + ')} - ${isoDate(generatedAt)}`);
+  const stem = (who: string) =>
+    fileStem(
+      `Begrotingsbijlage jeugd ${who} - ${scenarios.map((s) => s.scenario.name).join(' + ')} - ${isoDate(generatedAt)}`,
+    );
 
-  if (scope === 'region') return { fileName: `${stem(regionName)}.xlsx`, mimeType: XLSX_MIME, data: await write({ kind: 'region' }) };
+  if (scope === 'region')
+    return { fileName: `${stem(regionName)}.xlsx`, mimeType: XLSX_MIME, data: await write({ kind: 'region' }) };
   if (scope !== 'all') {
     const g = model.gemeenten.find((x) => x.id === scope)!;
-    return { fileName: `${stem(`gemeente ${g.name}`)}.xlsx`, mimeType: XLSX_MIME, data: await write({ kind: 'gemeente', gemeenteId: g.id }) };
+    return {
+      fileName: `${stem(`gemeente ${g.name}`)}.xlsx`,
+      mimeType: XLSX_MIME,
+      data: await write({ kind: 'gemeente', gemeenteId: g.id }),
+    };
   }
   const zip = new JSZip();
   const fixedDate = generatedAt;
   zip.file(`${stem(regionName)}.xlsx`, await write({ kind: 'region' }), { date: fixedDate });
   for (const g of model.gemeenten) {
-    zip.file(`${stem(`gemeente ${g.name}`)}.xlsx`, await write({ kind: 'gemeente', gemeenteId: g.id }), { date: fixedDate });
+    zip.file(`${stem(`gemeente ${g.name}`)}.xlsx`, await write({ kind: 'gemeente', gemeenteId: g.id }), {
+      date: fixedDate,
+    });
   }
   // Workbooks are already deflated; storing them again compressed would only cost time.
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
@@ -117,7 +148,8 @@ export function checkAnalysisOptions(options: ExportAnalysisOptions | undefined,
     if (!(Number.isInteger(mc.draws) && mc.draws >= MIN_EXPORT_DRAWS && mc.draws <= MAX_DRAWS)) {
       return `Aantal trekkingen: ${String(mc.draws)} is geen heel getal van ${MIN_EXPORT_DRAWS} tot 50.000 (minder dan ${MIN_EXPORT_DRAWS} trekkingen is te grof voor P10 en P90).`;
     }
-    if (mc.seed !== undefined && !isValidSeed(mc.seed)) return `Seed: ${String(mc.seed)} is geen heel getal van 0 tot 4.294.967.295.`;
+    if (mc.seed !== undefined && !isValidSeed(mc.seed))
+      return `Seed: ${String(mc.seed)} is geen heel getal van 0 tot 4.294.967.295.`;
   }
   const year = options?.tornado?.year;
   if (year !== undefined && !(Number.isInteger(year) && year >= model.baseYear && year <= model.endYear)) {
@@ -126,18 +158,30 @@ export function checkAnalysisOptions(options: ExportAnalysisOptions | undefined,
   return undefined;
 }
 
-function runAnalysis(model: Model, scenarios: readonly Scenario[], options: ExportAnalysisOptions): BijlageAnalysis | undefined {
+function runAnalysis(
+  model: Model,
+  scenarios: readonly Scenario[],
+  options: ExportAnalysisOptions,
+): BijlageAnalysis | undefined {
   if (!options.montecarlo && !options.tornado) return undefined;
   const out: BijlageAnalysis = {};
   const mc = options.montecarlo;
-  if (mc) out.montecarlo = scenarios.map((scenario) => runMonteCarloSync({ model, scenario, draws: mc.draws, seed: mc.seed ?? DEFAULT_SEED }));
+  if (mc)
+    out.montecarlo = scenarios.map((scenario) =>
+      runMonteCarloSync({ model, scenario, draws: mc.draws, seed: mc.seed ?? DEFAULT_SEED }),
+    );
   const t = options.tornado;
-  if (t) out.tornado = scenarios.map((scenario) => tornado(model, scenario, t.year !== undefined ? { year: t.year } : {}));
+  if (t)
+    out.tornado = scenarios.map((scenario) => tornado(model, scenario, t.year !== undefined ? { year: t.year } : {}));
   return out;
 }
 
 /** A file name every OS accepts: no path separators, reserved or control characters, at most 150 characters. */
 export function fileStem(text: string): string {
-  const cleaned = text.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
+  const cleaned = text
+    .replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '');
   return (cleaned || 'bijlage').slice(0, 150);
 }

@@ -31,8 +31,7 @@ import { readUsage } from './import/usage';
 import { readCalibration } from './import/calibration';
 
 export type ImportResult =
-  | { ok: true; model: Model; notices: string[] }
-  | { ok: false; issues: ValidationIssue[]; notices: string[] };
+  { ok: true; model: Model; notices: string[] } | { ok: false; issues: ValidationIssue[]; notices: string[] };
 
 export async function importModelWorkbook(data: Uint8Array, fileName?: string): Promise<ImportResult> {
   try {
@@ -46,7 +45,11 @@ export async function importModelWorkbook(data: Uint8Array, fileName?: string): 
     await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, issues: [makeIssue('', `Het bestand kan niet als Excel-werkmap worden gelezen (${detail.slice(0, 200)}).`)], notices: [] };
+    return {
+      ok: false,
+      issues: [makeIssue('', `Het bestand kan niet als Excel-werkmap worden gelezen (${detail.slice(0, 200)}).`)],
+      notices: [],
+    };
   }
   return new TemplateReader(wb).read();
 }
@@ -73,7 +76,8 @@ class TemplateReader {
     this.origins.set('gemeenten', TEMPLATE_SHEETS.gemeenten);
     const known = new Set<string>(Object.values(TEMPLATE_SHEETS));
     this.wb.eachSheet((ws) => {
-      if (!known.has(ws.name)) this.reader.notices.push(`Blad "${ws.name}" hoort niet bij het sjabloon en is genegeerd.`);
+      if (!known.has(ws.name))
+        this.reader.notices.push(`Blad "${ws.name}" hoort niet bij het sjabloon en is genegeerd.`);
     });
     const sheet = (name: string, required: boolean): Worksheet | undefined => {
       const ws = this.wb.getWorksheet(name);
@@ -81,10 +85,14 @@ class TemplateReader {
         if (required) this.error(name, `het blad "${name}" ontbreekt; gebruik het sjabloon uit Jeugdplanner`);
         return undefined;
       }
-      if (ws.rowCount > MAX_TEMPLATE_ROWS + 1) this.error(name, `${ws.rowCount} rijen; hoogstens ${MAX_TEMPLATE_ROWS} zijn toegestaan`);
+      if (ws.rowCount > MAX_TEMPLATE_ROWS + 1)
+        this.error(name, `${ws.rowCount} rijen; hoogstens ${MAX_TEMPLATE_ROWS} zijn toegestaan`);
       const merges = (ws.model as { merges?: string[] }).merges ?? [];
       if (merges.length > 0) {
-        this.error(`${name}!${merges[0]}`, `samengevoegde cellen (${merges.slice(0, 5).join(', ')}${merges.length > 5 ? ', …' : ''}) zijn niet toegestaan; maak de samenvoeging ongedaan`);
+        this.error(
+          `${name}!${merges[0]}`,
+          `samengevoegde cellen (${merges.slice(0, 5).join(', ')}${merges.length > 5 ? ', …' : ''}) zijn niet toegestaan; maak de samenvoeging ongedaan`,
+        );
         return undefined;
       }
       return ws;
@@ -113,8 +121,14 @@ class TemplateReader {
       funding,
     };
     // Duplicate ids are checked here as well: zod skips the model's own refinements while any field is wrong.
-    this.checkUnique(segments.map((x) => x.value.id), 'segments');
-    this.checkUnique(gemeenten.map((x) => x.id), 'gemeenten');
+    this.checkUnique(
+      segments.map((x) => x.value.id),
+      'segments',
+    );
+    this.checkUnique(
+      gemeenten.map((x) => x.id),
+      'gemeenten',
+    );
 
     // The schema checks run even after reading errors, so everything is listed at once; a cell that
     // already has a reading error is not reported again (its value is missing from the candidate).
@@ -139,7 +153,11 @@ class TemplateReader {
       if (typeof id !== 'string') return;
       const j = first.get(id);
       if (j === undefined) first.set(id, i);
-      else this.error(this.origins.locate(`${field}[${i}].id`), `${JSON.stringify(id)} komt al voor bij ${this.origins.get(`${field}[${j}]`) ?? `${field}[${j}]`}`);
+      else
+        this.error(
+          this.origins.locate(`${field}[${i}].id`),
+          `${JSON.stringify(id)} komt al voor bij ${this.origins.get(`${field}[${j}]`) ?? `${field}[${j}]`}`,
+        );
     });
   }
 

@@ -44,7 +44,9 @@ export function unitLabel(unit: AmountUnit): string {
 const FONT = 'Calibri';
 
 export const titleStyle: Partial<Style> = { font: { name: FONT, size: 14, bold: true } };
-export const subtitleStyle: Partial<Style> = { font: { name: FONT, size: 11, italic: true, color: { argb: 'FF555555' } } };
+export const subtitleStyle: Partial<Style> = {
+  font: { name: FONT, size: 11, italic: true, color: { argb: 'FF555555' } },
+};
 export const headerStyle: Partial<Style> = {
   font: { name: FONT, size: 11, bold: true },
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
@@ -81,7 +83,10 @@ export function applyStyle(cell: Cell, style: Partial<Style>): void {
 
 /** Excel's header/footer codes start with '&'; a literal ampersand in user text must be doubled. */
 export function headerFooterText(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(/&/g, '&&').slice(0, 80);
+  return text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/&/g, '&&')
+    .slice(0, 80);
 }
 
 export interface PageOptions {

@@ -57,7 +57,8 @@ interface DataValidationLike {
 
 /** ExcelJS has the collection but not its type in index.d.ts. */
 function validations(ws: Worksheet): { add(address: string, validation: DataValidationLike): void } {
-  return (ws as unknown as { dataValidations: { add(address: string, validation: DataValidationLike): void } }).dataValidations;
+  return (ws as unknown as { dataValidations: { add(address: string, validation: DataValidationLike): void } })
+    .dataValidations;
 }
 
 export function buildTemplate(model?: Model): ExcelJS.Workbook {
@@ -99,7 +100,9 @@ export function buildTemplate(model?: Model): ExcelJS.Workbook {
   writeTable(
     wb.addWorksheet(TEMPLATE_SHEETS.kalibratie),
     CALIBRATION_COLUMNS,
-    (model?.segments ?? []).flatMap((s) => (s.kind === 'volume' && s.calibration ? [{ segment: s.id, ...s.calibration }] : [])),
+    (model?.segments ?? []).flatMap((s) =>
+      s.kind === 'volume' && s.calibration ? [{ segment: s.id, ...s.calibration }] : [],
+    ),
   );
   return wb;
 }
@@ -125,7 +128,14 @@ function header(ws: Worksheet, row: number, cols: readonly ColumnDef[]): void {
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: row, activeCell: 'A2' }];
 }
 
-function validate(ws: Worksheet, col: number, firstRow: number, lastRow: number, def: ColumnDef, choices?: readonly string[]): void {
+function validate(
+  ws: Worksheet,
+  col: number,
+  firstRow: number,
+  lastRow: number,
+  def: ColumnDef,
+  choices?: readonly string[],
+): void {
   const range = `${ws.getColumn(col).letter}${firstRow}:${ws.getColumn(col).letter}${lastRow}`;
   const list = choices ?? def.choices;
   const prompt = def.help ? { showInputMessage: true, prompt: def.help.slice(0, 250) } : {};
@@ -174,7 +184,8 @@ function writeTable<K extends string>(
   cols.forEach((c, j) => {
     if (c.kind === 'text') return; // free text: nothing to restrict
     validate(ws, j + 1, 2, last, c, extraChoices[c.key]);
-    if (c.kind === 'fraction') for (let r = rows.length + 2; r <= Math.min(last, rows.length + 50); r++) ws.getCell(r, j + 1).numFmt = FMT_SHARE;
+    if (c.kind === 'fraction')
+      for (let r = rows.length + 2; r <= Math.min(last, rows.length + 50); r++) ws.getCell(r, j + 1).numFmt = FMT_SHARE;
   });
 }
 
@@ -187,7 +198,12 @@ function keyValue(ws: Worksheet, row: number, def: ColumnDef, value: CellInput):
 }
 
 /** A "veld | waarde" block from row 1: the header, then one row per field (what importModel's keyValues reads). */
-function keyValueBlock<K extends string>(ws: Worksheet, widths: [number, number], fields: readonly ColumnDef<K>[], values: Record<K, CellInput>): void {
+function keyValueBlock<K extends string>(
+  ws: Worksheet,
+  widths: [number, number],
+  fields: readonly ColumnDef<K>[],
+  values: Record<K, CellInput>,
+): void {
   ws.getColumn(1).width = widths[0];
   ws.getColumn(2).width = widths[1];
   header(ws, 1, [
@@ -272,23 +288,53 @@ function writeInstructions(ws: Worksheet): void {
   ws.getColumn(1).width = 110;
   const lines: [string, 'title' | 'head' | 'text'][] = [
     ['Sjabloon regionaal jeugdbudget — Jeugdplanner', 'title'],
-    ['Vul de bladen in en importeer het bestand in Jeugdplanner als Excel-sjabloon. Er wordt pas iets opgeslagen als alles klopt; anders krijgt u een lijst met alle fouten, met blad en cel.', 'text'],
+    [
+      'Vul de bladen in en importeer het bestand in Jeugdplanner als Excel-sjabloon. Er wordt pas iets opgeslagen als alles klopt; anders krijgt u een lijst met alle fouten, met blad en cel.',
+      'text',
+    ],
     ['Bladen', 'head'],
     ['Model: naam, omschrijving, basisjaar en eindjaar van de meerjarenraming.', 'text'],
-    ['Segmenten: één rij per segment. Soort "volume" (instroom × duur × intensiteit × tarief) of "budget" (vast bedrag per jaar). Vul bij volume de kolommen instroom t/m beginstand, bij budget alleen het bedrag.', 'text'],
-    ['Gemeenten: de gemeenten van de regio met het aantal jeugdigen 0–17 en (optioneel) hun aandeel in de Rijksmiddelen als percentage.', 'text'],
-    ['Rijksmiddelen: het basisbedrag in het basisjaar met bron, en de index per jaar (in procenten t.o.v. het vorige jaar).', 'text'],
-    ['Gebruiksaandelen: alleen voor segmenten met verdeling "gebruik" of "gemengd" (vast aandeel): per gemeente het aandeel in het gebruik (percentage). Bij "vorig jaar" en "gemiddeld 3 jaar" volgt het gebruik uit de realisatie per gemeente.', 'text'],
+    [
+      'Segmenten: één rij per segment. Soort "volume" (instroom × duur × intensiteit × tarief) of "budget" (vast bedrag per jaar). Vul bij volume de kolommen instroom t/m beginstand, bij budget alleen het bedrag.',
+      'text',
+    ],
+    [
+      'Gemeenten: de gemeenten van de regio met het aantal jeugdigen 0–17 en (optioneel) hun aandeel in de Rijksmiddelen als percentage.',
+      'text',
+    ],
+    [
+      'Rijksmiddelen: het basisbedrag in het basisjaar met bron, en de index per jaar (in procenten t.o.v. het vorige jaar).',
+      'text',
+    ],
+    [
+      'Gebruiksaandelen: alleen voor segmenten met verdeling "gebruik" of "gemengd" (vast aandeel): per gemeente het aandeel in het gebruik (percentage). Bij "vorig jaar" en "gemiddeld 3 jaar" volgt het gebruik uit de realisatie per gemeente.',
+      'text',
+    ],
     ['Kalibratie (optioneel): de realisatiecijfers waarop een volumesegment is afgestemd.', 'text'],
     ['Regels', 'head'],
     ['Getallen: typ ze als getal (1234,5). Tekst als "twaalf" wordt geweigerd met de cel erbij.', 'text'],
-    ['Formules: in een getalcel wordt de door Excel berekende waarde overgenomen (u krijgt een melding per cel). Een formule zonder berekende waarde wordt geweigerd: open en bewaar het bestand eerst in Excel.', 'text'],
-    ['Samengevoegde cellen zijn niet toegestaan op de invulbladen: de positie van een waarde is dan niet eenduidig.', 'text'],
-    ['Lege rijen worden overgeslagen. Extra bladen (bijv. eigen berekeningen) worden genegeerd, met een melding.', 'text'],
-    ['Kolommen worden herkend aan hun kop; de volgorde mag u wijzigen, de koppen niet. Onbekende kolommen worden genegeerd, met een melding.', 'text'],
+    [
+      'Formules: in een getalcel wordt de door Excel berekende waarde overgenomen (u krijgt een melding per cel). Een formule zonder berekende waarde wordt geweigerd: open en bewaar het bestand eerst in Excel.',
+      'text',
+    ],
+    [
+      'Samengevoegde cellen zijn niet toegestaan op de invulbladen: de positie van een waarde is dan niet eenduidig.',
+      'text',
+    ],
+    [
+      'Lege rijen worden overgeslagen. Extra bladen (bijv. eigen berekeningen) worden genegeerd, met een melding.',
+      'text',
+    ],
+    [
+      'Kolommen worden herkend aan hun kop; de volgorde mag u wijzigen, de koppen niet. Onbekende kolommen worden genegeerd, met een melding.',
+      'text',
+    ],
     ['Taakvelden: alleen de Iv3-codes vanaf begroting 2023:', 'text'],
     ...TAAKVELD_CODES.map((c): [string, 'text'] => [`   ${c}  ${TAAKVELDEN[c]}`, 'text']),
-    ['Bron en schatting: noem bij elk basisgegeven de bron (document, tabel, jaar). Zet "schatting" op ja als het cijfer geen gepubliceerde bron heeft.', 'text'],
+    [
+      'Bron en schatting: noem bij elk basisgegeven de bron (document, tabel, jaar). Zet "schatting" op ja als het cijfer geen gepubliceerde bron heeft.',
+      'text',
+    ],
     [
       `Grenzen (zodat inlezen snel gaat en weinig geheugen kost): het bestand hoogstens ${mb(LIMITS.fileBytes)}; per blad van het sjabloon hoogstens ${formatInteger(LIMITS.sheetRows)} rijen en ${formatInteger(LIMITS.sheetCells)} cellen; een extra blad hoogstens ${formatInteger(LIMITS.extraSheetCells)} cellen; de hele werkmap hoogstens ${formatInteger(LIMITS.totalCells)} cellen en uitgepakt ${mb(LIMITS.xmlBytes)} aan bladen en tekst. Gegevensvalidatie niet op hele kolommen.`,
       'text',

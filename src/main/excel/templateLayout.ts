@@ -6,7 +6,15 @@
  */
 
 import type { Split } from '../../shared/formats/model';
-import { MAX_AMOUNT, MAX_COUNT, MAX_DAYS_PER_CLIENT, MAX_DURATION_MONTHS, MAX_UNITS_PER_CLIENT_MONTH, MAX_YEAR, MIN_YEAR } from '../../shared/formats/limits';
+import {
+  MAX_AMOUNT,
+  MAX_COUNT,
+  MAX_DAYS_PER_CLIENT,
+  MAX_DURATION_MONTHS,
+  MAX_UNITS_PER_CLIENT_MONTH,
+  MAX_YEAR,
+  MIN_YEAR,
+} from '../../shared/formats/limits';
 
 export const TEMPLATE_SHEETS = {
   instructies: 'Instructies',
@@ -41,23 +49,95 @@ export interface ColumnDef<K extends string = string> {
 
 export const KIND_CHOICES = ['volume', 'budget'] as const;
 /** "gebruik"/"gemengd" = vast aandeel (Gebruiksaandelen); "vorig jaar"/"gemiddeld 3 jaar" = uit de realisatie per gemeente. */
-export const SPLIT_CHOICES = ['solidariteit', 'gebruik', 'gebruik vorig jaar', 'gebruik gemiddeld 3 jaar', 'gemengd', 'gemengd vorig jaar', 'gemengd gemiddeld 3 jaar'] as const;
+export const SPLIT_CHOICES = [
+  'solidariteit',
+  'gebruik',
+  'gebruik vorig jaar',
+  'gebruik gemiddeld 3 jaar',
+  'gemengd',
+  'gemengd vorig jaar',
+  'gemengd gemiddeld 3 jaar',
+] as const;
 export const YESNO_CHOICES = ['ja', 'nee'] as const;
 
 export const SEGMENT_COLUMNS = [
-  { key: 'id', header: 'id', kind: 'text', width: 16, required: true, help: 'Korte code: letters, cijfers, - en _ (uniek).' },
+  {
+    key: 'id',
+    header: 'id',
+    kind: 'text',
+    width: 16,
+    required: true,
+    help: 'Korte code: letters, cijfers, - en _ (uniek).',
+  },
   { key: 'name', header: 'naam', kind: 'text', width: 34, required: true },
-  { key: 'kind', header: 'soort', kind: 'choice', width: 10, required: true, choices: KIND_CHOICES, help: 'volume: instroom × duur × tarief; budget: vast bedrag per jaar.' },
+  {
+    key: 'kind',
+    header: 'soort',
+    kind: 'choice',
+    width: 10,
+    required: true,
+    choices: KIND_CHOICES,
+    help: 'volume: instroom × duur × tarief; budget: vast bedrag per jaar.',
+  },
   { key: 'group', header: 'groep', kind: 'text', width: 16 },
-  { key: 'inflowPerYear', header: 'instroom per jaar', kind: 'number', width: 12, help: 'Alleen bij volume: nieuwe jeugdigen per jaar.', max: MAX_COUNT },
-  { key: 'avgDurationMonths', header: 'gemiddelde duur (maanden)', kind: 'number', width: 12, help: 'Alleen bij volume: minstens 1 maand.', max: MAX_DURATION_MONTHS },
+  {
+    key: 'inflowPerYear',
+    header: 'instroom per jaar',
+    kind: 'number',
+    width: 12,
+    help: 'Alleen bij volume: nieuwe jeugdigen per jaar.',
+    max: MAX_COUNT,
+  },
+  {
+    key: 'avgDurationMonths',
+    header: 'gemiddelde duur (maanden)',
+    kind: 'number',
+    width: 12,
+    help: 'Alleen bij volume: minstens 1 maand.',
+    max: MAX_DURATION_MONTHS,
+  },
   { key: 'unit', header: 'eenheid', kind: 'text', width: 10, help: 'Alleen bij volume: bijv. uur, etmaal, traject.' },
-  { key: 'unitsPerClientMonth', header: 'eenheden per cliëntmaand', kind: 'number', width: 12, help: 'Alleen bij volume; leeg = 1.', max: MAX_UNITS_PER_CLIENT_MONTH },
-  { key: 'pricePerUnit', header: 'prijs per eenheid (€)', kind: 'number', width: 12, help: 'Alleen bij volume.', max: MAX_AMOUNT },
-  { key: 'openingClients', header: 'beginstand jeugdigen', kind: 'number', width: 12, help: 'Alleen bij volume; leeg = evenwicht (instroom × duur / 12).', max: MAX_COUNT },
-  { key: 'amount', header: 'bedrag per jaar (€)', kind: 'number', width: 14, help: 'Alleen bij budget.', max: MAX_AMOUNT },
+  {
+    key: 'unitsPerClientMonth',
+    header: 'eenheden per cliëntmaand',
+    kind: 'number',
+    width: 12,
+    help: 'Alleen bij volume; leeg = 1.',
+    max: MAX_UNITS_PER_CLIENT_MONTH,
+  },
+  {
+    key: 'pricePerUnit',
+    header: 'prijs per eenheid (€)',
+    kind: 'number',
+    width: 12,
+    help: 'Alleen bij volume.',
+    max: MAX_AMOUNT,
+  },
+  {
+    key: 'openingClients',
+    header: 'beginstand jeugdigen',
+    kind: 'number',
+    width: 12,
+    help: 'Alleen bij volume; leeg = evenwicht (instroom × duur / 12).',
+    max: MAX_COUNT,
+  },
+  {
+    key: 'amount',
+    header: 'bedrag per jaar (€)',
+    kind: 'number',
+    width: 14,
+    help: 'Alleen bij budget.',
+    max: MAX_AMOUNT,
+  },
   { key: 'taakveld', header: 'taakveld', kind: 'choice', width: 10, help: 'Iv3-taakveld vanaf 2023 (bijv. 6.72a).' },
-  { key: 'split', header: 'verdeling', kind: 'choice', width: 24, choices: SPLIT_CHOICES, help: 'Verdeelsleutel over de gemeenten; leeg = solidariteit. "gebruik" en "gemengd" volgen de Gebruiksaandelen; "vorig jaar" en "gemiddeld 3 jaar" het gebruik uit de realisatie per gemeente.' },
+  {
+    key: 'split',
+    header: 'verdeling',
+    kind: 'choice',
+    width: 24,
+    choices: SPLIT_CHOICES,
+    help: 'Verdeelsleutel over de gemeenten; leeg = solidariteit. "gebruik" en "gemengd" volgen de Gebruiksaandelen; "vorig jaar" en "gemiddeld 3 jaar" het gebruik uit de realisatie per gemeente.',
+  },
   { key: 'solidarityPct', header: 'solidariteit % (bij gemengd)', kind: 'number', width: 12 },
   { key: 'source', header: 'bron', kind: 'text', width: 40 },
   { key: 'estimate', header: 'schatting', kind: 'yesno', width: 10, choices: YESNO_CHOICES },
@@ -68,7 +148,13 @@ export const GEMEENTE_COLUMNS = [
   { key: 'id', header: 'id', kind: 'text', width: 16, required: true },
   { key: 'name', header: 'naam', kind: 'text', width: 24, required: true },
   { key: 'youth0to17', header: 'jeugdigen 0–17', kind: 'number', width: 14, required: true, max: MAX_COUNT },
-  { key: 'fundingShare', header: 'aandeel Rijksmiddelen', kind: 'fraction', width: 14, help: 'Als percentage (bijv. 15,2%); leeg = aandeel jeugdigen.' },
+  {
+    key: 'fundingShare',
+    header: 'aandeel Rijksmiddelen',
+    kind: 'fraction',
+    width: 14,
+    help: 'Als percentage (bijv. 15,2%); leeg = aandeel jeugdigen.',
+  },
   { key: 'source', header: 'bron', kind: 'text', width: 40 },
   { key: 'estimate', header: 'schatting', kind: 'yesno', width: 10, choices: YESNO_CHOICES },
 ] as const satisfies readonly ColumnDef[];
@@ -93,12 +179,25 @@ export const MODEL_FIELDS = [
 
 /** Key/value rows at the top of the Rijksmiddelen sheet; the index table follows. */
 export const FUNDING_FIELDS = [
-  { key: 'baseAmount', header: 'basisbedrag (€, basisjaar)', kind: 'number', width: 0, required: true, max: MAX_AMOUNT },
+  {
+    key: 'baseAmount',
+    header: 'basisbedrag (€, basisjaar)',
+    kind: 'number',
+    width: 0,
+    required: true,
+    max: MAX_AMOUNT,
+  },
   { key: 'source', header: 'bron', kind: 'text', width: 0 },
   { key: 'estimate', header: 'schatting', kind: 'yesno', width: 0, choices: YESNO_CHOICES },
   { key: 'nationalShare', header: 'aandeel landelijk jeugdbudget', kind: 'fraction', width: 0 },
   { key: 'nationalShareSource', header: 'bron aandeel landelijk', kind: 'text', width: 0 },
-  { key: 'nationalShareEstimate', header: 'schatting aandeel landelijk', kind: 'yesno', width: 0, choices: YESNO_CHOICES },
+  {
+    key: 'nationalShareEstimate',
+    header: 'schatting aandeel landelijk',
+    kind: 'yesno',
+    width: 0,
+    choices: YESNO_CHOICES,
+  },
 ] as const satisfies readonly ColumnDef[];
 
 export const INDEX_HEADER = { year: 'jaar', pct: 'index (% t.o.v. vorig jaar)' } as const;
@@ -111,14 +210,23 @@ export const SPLIT_TO_MODEL = {
   'gebruik vorig jaar': 'usage-previous-year',
   'gebruik gemiddeld 3 jaar': 'usage-average-3',
 } as const;
-export const MIX_TO_USAGE = { gemengd: undefined, 'gemengd vorig jaar': 'previous-year', 'gemengd gemiddeld 3 jaar': 'average-3' } as const;
+export const MIX_TO_USAGE = {
+  gemengd: undefined,
+  'gemengd vorig jaar': 'previous-year',
+  'gemengd gemiddeld 3 jaar': 'average-3',
+} as const;
 export type MixChoice = keyof typeof MIX_TO_USAGE;
 export const isMixChoice = (v: unknown): v is MixChoice => typeof v === 'string' && Object.hasOwn(MIX_TO_USAGE, v);
 
 /** A model split as the template's verdeling (undefined = leeg = solidariteit). */
 export function splitChoice(split: Split | undefined): (typeof SPLIT_CHOICES)[number] | undefined {
   if (split === undefined) return undefined;
-  if (typeof split === 'object') return split.usage === 'previous-year' ? 'gemengd vorig jaar' : split.usage === 'average-3' ? 'gemengd gemiddeld 3 jaar' : 'gemengd';
+  if (typeof split === 'object')
+    return split.usage === 'previous-year'
+      ? 'gemengd vorig jaar'
+      : split.usage === 'average-3'
+        ? 'gemengd gemiddeld 3 jaar'
+        : 'gemengd';
   const entry = Object.entries(SPLIT_TO_MODEL).find(([, v]) => v === split);
   return entry![0] as keyof typeof SPLIT_TO_MODEL;
 }

@@ -69,35 +69,50 @@ const N = formatInteger;
 export function checkWorkbookBytes(data: Uint8Array, fileName = 'Het bestand'): void {
   const who = fileName === 'Het bestand' ? fileName : `Het bestand ${JSON.stringify(fileName)}`;
   if (data.length === 0) throw new WorkbookRefused(`${who} is leeg.`);
-  if (data.length > LIMITS.fileBytes) throw new WorkbookRefused(`${who} is ${MB(data.length)}; een sjabloon mag hoogstens ${MB(LIMITS.fileBytes)} zijn.`);
+  if (data.length > LIMITS.fileBytes)
+    throw new WorkbookRefused(`${who} is ${MB(data.length)}; een sjabloon mag hoogstens ${MB(LIMITS.fileBytes)} zijn.`);
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (buf.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new WorkbookRefused(`${who} is een oud Excel-bestand (.xls). Sla het in Excel op als Excel-werkmap (.xlsx) en importeer het opnieuw.`);
+    throw new WorkbookRefused(
+      `${who} is een oud Excel-bestand (.xls). Sla het in Excel op als Excel-werkmap (.xlsx) en importeer het opnieuw.`,
+    );
   }
   if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) {
-    throw new WorkbookRefused(`${who} is geen Excel-werkmap (.xlsx). Gebruik het sjabloon uit Jeugdplanner en sla het op als .xlsx.`);
+    throw new WorkbookRefused(
+      `${who} is geen Excel-werkmap (.xlsx). Gebruik het sjabloon uit Jeugdplanner en sla het op als .xlsx.`,
+    );
   }
   const entries = centralDirectory(buf, who);
-  if (entries.length > LIMITS.entries) throw new WorkbookRefused(`${who} bevat ${entries.length} onderdelen; dat is geen gewone werkmap.`);
+  if (entries.length > LIMITS.entries)
+    throw new WorkbookRefused(`${who} bevat ${entries.length} onderdelen; dat is geen gewone werkmap.`);
   const workbookEntry = entries.find((e) => e.name === 'xl/workbook.xml');
   if (!workbookEntry) {
     throw new WorkbookRefused(`${who} is een zip-bestand maar geen Excel-werkmap (xl/workbook.xml ontbreekt).`);
   }
   // First the sheets' names, so every later message can name the sheet instead of its part.
   const relsEntry = entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels');
-  const book = readBook(inflateCapped(buf, workbookEntry, who).toString('utf8'), relsEntry ? inflateCapped(buf, relsEntry, who).toString('utf8') : '', who);
+  const book = readBook(
+    inflateCapped(buf, workbookEntry, who).toString('utf8'),
+    relsEntry ? inflateCapped(buf, relsEntry, who).toString('utf8') : '',
+    who,
+  );
   const part = (name: string) => partLabel(name, book.sheetOf);
   let total = 0;
   for (const e of entries) {
     if (e.uncompressed > LIMITS.entryBytes) {
-      throw new WorkbookRefused(`${who}: ${part(e.name)} is uitgepakt ${MB(e.uncompressed)}; hoogstens ${MB(LIMITS.entryBytes)} per werkblad is toegestaan. Verwijder overbodige rijen of bladen.`);
+      throw new WorkbookRefused(
+        `${who}: ${part(e.name)} is uitgepakt ${MB(e.uncompressed)}; hoogstens ${MB(LIMITS.entryBytes)} per werkblad is toegestaan. Verwijder overbodige rijen of bladen.`,
+      );
     }
     if (e.uncompressed > 1024 * 1024 && e.uncompressed > LIMITS.ratio * Math.max(1, e.compressed)) {
-      throw new WorkbookRefused(`${who}: ${part(e.name)} pakt ${Math.round(e.uncompressed / Math.max(1, e.compressed))} keer uit; dit lijkt een zip-bom en wordt niet geopend.`);
+      throw new WorkbookRefused(
+        `${who}: ${part(e.name)} pakt ${Math.round(e.uncompressed / Math.max(1, e.compressed))} keer uit; dit lijkt een zip-bom en wordt niet geopend.`,
+      );
     }
     total += e.uncompressed;
   }
-  if (total > LIMITS.totalBytes) throw new WorkbookRefused(`${who} is uitgepakt ${MB(total)}; hoogstens ${MB(LIMITS.totalBytes)} is toegestaan.`);
+  if (total > LIMITS.totalBytes)
+    throw new WorkbookRefused(`${who} is uitgepakt ${MB(total)}; hoogstens ${MB(LIMITS.totalBytes)} is toegestaan.`);
   // The directory can lie: inflate every entry with a cap of its declared size (and the limit),
   // and count in it what ExcelJS would build, one entry at a time.
   const count = { cells: 0, comments: 0 };
@@ -107,7 +122,9 @@ export function checkWorkbookBytes(data: Uint8Array, fileName = 'Het bestand'): 
     if (!/\.(xml|rels|vml)$/i.test(e.name)) continue;
     xml += e.uncompressed;
     if (xml > LIMITS.xmlBytes) {
-      throw new WorkbookRefused(`${who}: de bladen, teksten en opmaak zijn tot en met ${part(e.name)} uitgepakt al ${MB(xml)}; hoogstens ${MB(LIMITS.xmlBytes)} is toegestaan (een ingevuld sjabloon is minder dan 1 MB). Verwijder overbodige rijen, kolommen, lange teksten en opmaak en importeer het bestand opnieuw; er is niets ingelezen.`);
+      throw new WorkbookRefused(
+        `${who}: de bladen, teksten en opmaak zijn tot en met ${part(e.name)} uitgepakt al ${MB(xml)}; hoogstens ${MB(LIMITS.xmlBytes)} is toegestaan (een ingevuld sjabloon is minder dan 1 MB). Verwijder overbodige rijen, kolommen, lange teksten en opmaak en importeer het bestand opnieuw; er is niets ingelezen.`,
+      );
     }
   }
 }
@@ -122,7 +139,8 @@ const STYLE_ELEMENTS = [
   ['numFmt', 'getalnotaties'],
   ['dxf', 'opmaken voor voorwaardelijke opmaak'],
 ] as const;
-const ALL_CELLS = 'Verwijder overbodige rijen, kolommen en opmaak en importeer het bestand opnieuw; er is niets ingelezen.';
+const ALL_CELLS =
+  'Verwijder overbodige rijen, kolommen en opmaak en importeer het bestand opnieuw; er is niets ingelezen.';
 
 interface Book {
   /** worksheet part (xl/worksheets/sheet3.xml) → the sheet's name */
@@ -147,14 +165,23 @@ function readBook(workbookXml: string, relsXml: string, who: string): Book {
     const target = id === undefined ? undefined : targets.get(id);
     if (name !== undefined && target !== undefined) sheetOf.set(target, name);
   }
-  if (sheets > LIMITS.sheets) throw new WorkbookRefused(`${who} heeft ${N(sheets)} bladen; hoogstens ${LIMITS.sheets} zijn toegestaan (het sjabloon heeft er ${KNOWN_SHEETS.size}). Verwijder de bladen die niet bij het sjabloon horen.`);
+  if (sheets > LIMITS.sheets)
+    throw new WorkbookRefused(
+      `${who} heeft ${N(sheets)} bladen; hoogstens ${LIMITS.sheets} zijn toegestaan (het sjabloon heeft er ${KNOWN_SHEETS.size}). Verwijder de bladen die niet bij het sjabloon horen.`,
+    );
   let named = 0;
   for (const m of workbookXml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)</g)) {
     const name = attr(m[0], 'name') ?? '';
     if (name.startsWith('_xlnm.Print_')) continue; // print area and titles: ExcelJS keeps them as text
-    named += areaOf(decodeXml(m[2]!).replace(/'[^']*'!|[^,\s!]*!/g, '').replace(/,/g, ' '));
+    named += areaOf(
+      decodeXml(m[2]!)
+        .replace(/'[^']*'!|[^,\s!]*!/g, '')
+        .replace(/,/g, ' '),
+    );
     if (named > LIMITS.rangeCells) {
-      throw new WorkbookRefused(`${who}: de gedefinieerde naam ${JSON.stringify(decodeXml(name))} beslaat met de andere namen ${N(named)} cellen; hoogstens ${N(LIMITS.rangeCells)} is toegestaan. Verwijder de naam (Formules > Namen beheren) of beperk haar bereik; er is niets ingelezen.`);
+      throw new WorkbookRefused(
+        `${who}: de gedefinieerde naam ${JSON.stringify(decodeXml(name))} beslaat met de andere namen ${N(named)} cellen; hoogstens ${N(LIMITS.rangeCells)} is toegestaan. Verwijder de naam (Formules > Namen beheren) of beperk haar bereik; er is niets ingelezen.`,
+      );
     }
   }
   return { sheetOf };
@@ -168,7 +195,13 @@ function partLabel(name: string, sheetOf: ReadonlyMap<string, string>): string {
   return `onderdeel ${name}`;
 }
 
-function checkContent(xml: Buffer, name: string, book: Book, count: { cells: number; comments: number }, who: string): void {
+function checkContent(
+  xml: Buffer,
+  name: string,
+  book: Book,
+  count: { cells: number; comments: number },
+  who: string,
+): void {
   if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
     const sheet = book.sheetOf.get(name);
     const label = partLabel(name, book.sheetOf);
@@ -185,34 +218,46 @@ function checkContent(xml: Buffer, name: string, book: Book, count: { cells: num
     if (known) {
       const rows = countElements(xml, 'row');
       if (rows > LIMITS.sheetRows + 1) {
-        throw new WorkbookRefused(`${who}: ${label} heeft ${N(rows)} rijen; hoogstens ${N(LIMITS.sheetRows)} zijn toegestaan (onder de kopregel). Verwijder overbodige rijen en importeer het bestand opnieuw; er is niets ingelezen.`);
+        throw new WorkbookRefused(
+          `${who}: ${label} heeft ${N(rows)} rijen; hoogstens ${N(LIMITS.sheetRows)} zijn toegestaan (onder de kopregel). Verwijder overbodige rijen en importeer het bestand opnieuw; er is niets ingelezen.`,
+        );
       }
     }
     count.cells += cells;
     if (count.cells > LIMITS.totalCells) {
-      throw new WorkbookRefused(`${who} heeft tot en met ${label} al ${N(count.cells)} cellen; hoogstens ${N(LIMITS.totalCells)} in de hele werkmap is toegestaan. ${ALL_CELLS}`);
+      throw new WorkbookRefused(
+        `${who} heeft tot en met ${label} al ${N(count.cells)} cellen; hoogstens ${N(LIMITS.totalCells)} in de hele werkmap is toegestaan. ${ALL_CELLS}`,
+      );
     }
     const validated = rangesIn(xml, 'dataValidation', 'sqref');
     if (validated > LIMITS.rangeCells) {
-      throw new WorkbookRefused(`${who}: ${label} heeft gegevensvalidatie op ${N(validated)} cellen; hoogstens ${N(LIMITS.rangeCells)} is toegestaan. Beperk de validatie tot de rijen die u gebruikt (niet de hele kolom) en importeer het bestand opnieuw.`);
+      throw new WorkbookRefused(
+        `${who}: ${label} heeft gegevensvalidatie op ${N(validated)} cellen; hoogstens ${N(LIMITS.rangeCells)} is toegestaan. Beperk de validatie tot de rijen die u gebruikt (niet de hele kolom) en importeer het bestand opnieuw.`,
+      );
     }
     const merged = rangesIn(xml, 'mergeCell', 'ref');
     if (merged > LIMITS.mergedCells) {
-      throw new WorkbookRefused(`${who}: ${label} heeft samengevoegde cellen over ${N(merged)} cellen; hoogstens ${N(LIMITS.mergedCells)} is toegestaan. Maak de samenvoeging ongedaan en importeer het bestand opnieuw.`);
+      throw new WorkbookRefused(
+        `${who}: ${label} heeft samengevoegde cellen over ${N(merged)} cellen; hoogstens ${N(LIMITS.mergedCells)} is toegestaan. Maak de samenvoeging ongedaan en importeer het bestand opnieuw.`,
+      );
     }
     return;
   }
   if (name === 'xl/sharedStrings.xml') {
     const strings = countElements(xml, 'si', LIMITS.sharedStrings + 1);
     if (strings > LIMITS.sharedStrings) {
-      throw new WorkbookRefused(`${who} bevat meer dan ${N(LIMITS.sharedStrings)} verschillende teksten (xl/sharedStrings.xml); hoogstens ${N(LIMITS.sharedStrings)} is toegestaan. ${ALL_CELLS}`);
+      throw new WorkbookRefused(
+        `${who} bevat meer dan ${N(LIMITS.sharedStrings)} verschillende teksten (xl/sharedStrings.xml); hoogstens ${N(LIMITS.sharedStrings)} is toegestaan. ${ALL_CELLS}`,
+      );
     }
     return;
   }
   if (name === 'xl/styles.xml') {
     for (const [tag, what] of STYLE_ELEMENTS) {
       if (countElements(xml, tag, LIMITS.cellFormats + 1) > LIMITS.cellFormats) {
-        throw new WorkbookRefused(`${who} bevat meer dan ${N(LIMITS.cellFormats)} ${what} (<${tag}> in xl/styles.xml); hoogstens ${N(LIMITS.cellFormats)} is toegestaan. Wis de opmaak van ongebruikte cellen (Start > Wissen > Opmaak wissen) en importeer het bestand opnieuw.`);
+        throw new WorkbookRefused(
+          `${who} bevat meer dan ${N(LIMITS.cellFormats)} ${what} (<${tag}> in xl/styles.xml); hoogstens ${N(LIMITS.cellFormats)} is toegestaan. Wis de opmaak van ongebruikte cellen (Start > Wissen > Opmaak wissen) en importeer het bestand opnieuw.`,
+        );
       }
     }
     return;
@@ -220,7 +265,9 @@ function checkContent(xml: Buffer, name: string, book: Book, count: { cells: num
   if (/^xl\/comments[^/]*\.xml$/.test(name)) {
     count.comments += countElements(xml, 'comment', LIMITS.comments + 1);
     if (count.comments > LIMITS.comments) {
-      throw new WorkbookRefused(`${who} bevat meer dan ${N(LIMITS.comments)} opmerkingen (notities); hoogstens ${N(LIMITS.comments)} is toegestaan. Verwijder de opmerkingen en importeer het bestand opnieuw.`);
+      throw new WorkbookRefused(
+        `${who} bevat meer dan ${N(LIMITS.comments)} opmerkingen (notities); hoogstens ${N(LIMITS.comments)} is toegestaan. Verwijder de opmerkingen en importeer het bestand opnieuw.`,
+      );
     }
   }
 }
@@ -245,7 +292,15 @@ function isPrefixedStart(xml: Buffer, colon: number): boolean {
   for (let j = colon - 1; j >= 0 && colon - j <= 32; j--) {
     const ch = xml[j]!;
     if (ch === 0x3c) return j < colon - 1 && xml[j + 1] !== 0x2f;
-    if (!((ch >= 0x41 && ch <= 0x5a) || (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x30 && ch <= 0x39) || ch === 0x5f || ch === 0x2d || ch === 0x2e)) return false;
+    if (!(
+      (ch >= 0x41 && ch <= 0x5a) ||
+      (ch >= 0x61 && ch <= 0x7a) ||
+      (ch >= 0x30 && ch <= 0x39) ||
+      ch === 0x5f ||
+      ch === 0x2d ||
+      ch === 0x2e
+    ))
+      return false;
   }
   return false;
 }
@@ -296,17 +351,22 @@ function columnNumber(letters: string): number {
 
 /** An attribute's value in a start tag (either quote), XML entities decoded. */
 function attr(tag: string, name: string, anyPrefix = false): string | undefined {
-  const m = new RegExp(`\\s${anyPrefix ? '(?:\\w+:)?' : ''}${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  const m = new RegExp(
+    `\\s${anyPrefix ? '(?:\\w+:)?' : ''}${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`,
+  ).exec(tag);
   if (!m) return undefined;
   return decodeXml(m[1] ?? m[2]!);
 }
 
 function decodeXml(text: string): string {
-  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (all, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
-    if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(Number(dec));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[named!] ?? all;
-  });
+  return text.replace(
+    /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g,
+    (all, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+      if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
+      if (dec) return String.fromCodePoint(Number(dec));
+      return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[named!] ?? all;
+    },
+  );
 }
 
 interface Entry {
@@ -326,16 +386,22 @@ function centralDirectory(buf: Buffer, who: string): Entry[] {
       break;
     }
   }
-  if (eocd < 0) throw new WorkbookRefused(`${who} is beschadigd of geen volledige Excel-werkmap (einde van het zip-bestand ontbreekt).`);
+  if (eocd < 0)
+    throw new WorkbookRefused(
+      `${who} is beschadigd of geen volledige Excel-werkmap (einde van het zip-bestand ontbreekt).`,
+    );
   const count = buf.readUInt16LE(eocd + 10);
   const size = buf.readUInt32LE(eocd + 12);
   const offset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) throw new WorkbookRefused(`${who} is een ZIP64-bestand; dat is voor een sjabloon te groot.`);
-  if (offset + size > buf.length) throw new WorkbookRefused(`${who} is beschadigd (inhoudsopgave van de zip klopt niet).`);
+  if (count === 0xffff || offset === 0xffffffff)
+    throw new WorkbookRefused(`${who} is een ZIP64-bestand; dat is voor een sjabloon te groot.`);
+  if (offset + size > buf.length)
+    throw new WorkbookRefused(`${who} is beschadigd (inhoudsopgave van de zip klopt niet).`);
   const out: Entry[] = [];
   let p = offset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new WorkbookRefused(`${who} is beschadigd (inhoudsopgave van de zip klopt niet).`);
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50)
+      throw new WorkbookRefused(`${who} is beschadigd (inhoudsopgave van de zip klopt niet).`);
     const method = buf.readUInt16LE(p + 10);
     const compressed = buf.readUInt32LE(p + 20);
     const uncompressed = buf.readUInt32LE(p + 24);
@@ -343,7 +409,8 @@ function centralDirectory(buf: Buffer, who: string): Entry[] {
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
     const localOffset = buf.readUInt32LE(p + 42);
-    if (compressed === 0xffffffff || uncompressed === 0xffffffff) throw new WorkbookRefused(`${who} is een ZIP64-bestand; dat is voor een sjabloon te groot.`);
+    if (compressed === 0xffffffff || uncompressed === 0xffffffff)
+      throw new WorkbookRefused(`${who} is een ZIP64-bestand; dat is voor een sjabloon te groot.`);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
     out.push({ name, method, compressed, uncompressed, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
@@ -353,21 +420,25 @@ function centralDirectory(buf: Buffer, who: string): Entry[] {
 
 function inflateCapped(buf: Buffer, e: Entry, who: string, label = `onderdeel ${e.name}`): Buffer {
   const p = e.localOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) throw new WorkbookRefused(`${who} is beschadigd (onderdeel ${e.name} ontbreekt).`);
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50)
+    throw new WorkbookRefused(`${who} is beschadigd (onderdeel ${e.name} ontbreekt).`);
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   const data = buf.subarray(start, start + e.compressed);
   if (e.method === 0) {
     if (data.length !== e.uncompressed) throw new WorkbookRefused(`${who} is beschadigd (onderdeel ${e.name}).`);
     return data;
   }
-  if (e.method !== 8) throw new WorkbookRefused(`${who}: onderdeel ${e.name} gebruikt een onbekende compressie (${e.method}).`);
+  if (e.method !== 8)
+    throw new WorkbookRefused(`${who}: onderdeel ${e.name} gebruikt een onbekende compressie (${e.method}).`);
   try {
     const out = inflateRawSync(data, { maxOutputLength: Math.min(LIMITS.entryBytes, e.uncompressed) + 1 });
     if (out.length > e.uncompressed) throw new RangeError('groter dan opgegeven');
     return out;
   } catch (err) {
     if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new WorkbookRefused(`${who}: ${label} pakt groter uit dan het bestand opgeeft; dit lijkt een zip-bom en wordt niet geopend.`);
+      throw new WorkbookRefused(
+        `${who}: ${label} pakt groter uit dan het bestand opgeeft; dit lijkt een zip-bom en wordt niet geopend.`,
+      );
     }
     throw new WorkbookRefused(`${who} is beschadigd (onderdeel ${e.name} kan niet worden uitgepakt).`);
   }

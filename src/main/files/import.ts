@@ -19,11 +19,18 @@ import type { SimulationResult } from '../../shared/engine/result';
 export function validateModelFile(content: string, fileName?: string): Model {
   const json = parseJsonText(content, fileName);
   if (formatOf(json) === SCENARIO_FORMAT) {
-    throw new UserError('validation', `${label(fileName)} is een scenariobestand, geen modelbestand. Importeer het als scenario.`);
+    throw new UserError(
+      'validation',
+      `${label(fileName)} is een scenariobestand, geen modelbestand. Importeer het als scenario.`,
+    );
   }
   const parsed = parseModel(json);
   if (!parsed.ok) {
-    throw new UserError('validation', `${label(fileName)} is geen geldig model:\n${issuesToText(parsed.issues)}`, parsed.issues);
+    throw new UserError(
+      'validation',
+      `${label(fileName)} is geen geldig model:\n${issuesToText(parsed.issues)}`,
+      parsed.issues,
+    );
   }
   return parsed.value;
 }
@@ -31,7 +38,10 @@ export function validateModelFile(content: string, fileName?: string): Model {
 export function validateScenarioFile(content: string, model: Model, fileName?: string): Scenario {
   const json = parseJsonText(content, fileName);
   if (isModelFormat(formatOf(json))) {
-    throw new UserError('validation', `${label(fileName)} is een modelbestand, geen scenariobestand. Importeer het als model.`);
+    throw new UserError(
+      'validation',
+      `${label(fileName)} is een modelbestand, geen scenariobestand. Importeer het als model.`,
+    );
   }
   const parsed = parseScenario(json, model);
   if (!parsed.ok) {
@@ -68,11 +78,23 @@ export function importScenarioFile(
   const model = findModel(db, modelId);
   if (!model) throw new UserError('not_found', `Model ${modelId} bestaat niet (meer).`);
   const scenario = validateScenarioFile(content, model.model, fileName);
-  const result = computed && sameJson(computed.model, model.model) && sameJson(computed.scenario, scenario) ? computed.result : undefined;
+  const result =
+    computed && sameJson(computed.model, model.model) && sameJson(computed.scenario, scenario)
+      ? computed.result
+      : undefined;
   return db.transaction(() => {
     const created = insertScenario(db, modelId, scenario, stamp.at);
     // The imported state is history too: a version records what was received.
-    freezeVersion(db, created.id, model.model, scenario, 'auto', fileName ? `geïmporteerd uit ${fileName}` : 'geïmporteerd', stamp, result);
+    freezeVersion(
+      db,
+      created.id,
+      model.model,
+      scenario,
+      'auto',
+      fileName ? `geïmporteerd uit ${fileName}` : 'geïmporteerd',
+      stamp,
+      result,
+    );
     return findScenario(db, created.id)!;
   })();
 }
@@ -82,7 +104,9 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 function formatOf(json: unknown): unknown {
-  return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>).format : undefined;
+  return json && typeof json === 'object' && !Array.isArray(json)
+    ? (json as Record<string, unknown>).format
+    : undefined;
 }
 
 function label(fileName: string | undefined): string {

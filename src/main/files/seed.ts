@@ -26,7 +26,12 @@ export interface SeedReport {
  * files are logged and skipped, never fatal. Runs once per database: marked
  * done as soon as a model was loaded.
  */
-export function seedDatabase(db: Database.Database, seedDir: string | undefined, stamp: Stamp, log: Logger): SeedReport {
+export function seedDatabase(
+  db: Database.Database,
+  seedDir: string | undefined,
+  stamp: Stamp,
+  log: Logger,
+): SeedReport {
   const report: SeedReport = { models: [], scenarios: [], skipped: [] };
   if (!seedDir || getMeta(db, SEEDED_KEY) !== undefined) return report;
   const skip = (file: string, reason: string) => {
@@ -49,7 +54,12 @@ export function seedDatabase(db: Database.Database, seedDir: string | undefined,
   const scenarioDir = path.join(seedDir, 'scenarios');
   const scenarios = jsonFiles(scenarioDir).flatMap((file) => {
     try {
-      return [{ file, scenario: validateScenarioFile(fs.readFileSync(path.join(scenarioDir, file), 'utf8'), main.model, file) }];
+      return [
+        {
+          file,
+          scenario: validateScenarioFile(fs.readFileSync(path.join(scenarioDir, file), 'utf8'), main.model, file),
+        },
+      ];
     } catch (err) {
       skip(`scenarios/${file}`, err instanceof Error ? err.message : String(err));
       return [];

@@ -39,7 +39,7 @@ export const DEFAULT_BUDGETS: Record<JobKind, JobBudget> = {
   'excel.exportBijlage': { timeMs: 120_000, memoryMb: 1536 },
   'excel.template': { timeMs: 60_000, memoryMb: 512 },
   'excel.importModel': { timeMs: 60_000, memoryMb: 1024 },
-  'simulate': { timeMs: 60_000, memoryMb: 1024 },
+  simulate: { timeMs: 60_000, memoryMb: 1024 },
   'simulate.version': { timeMs: 60_000, memoryMb: 1024 },
   'files.importModel': { timeMs: 30_000, memoryMb: 1024 },
 };
@@ -54,7 +54,7 @@ const SUBJECTS: Record<JobKind, { subject: string; pronoun: 'die' | 'dat' }> = {
   'excel.exportBijlage': { subject: 'De export', pronoun: 'die' },
   'excel.template': { subject: 'Het maken van het sjabloon', pronoun: 'dat' },
   'excel.importModel': { subject: 'Het inlezen van het sjabloon', pronoun: 'dat' },
-  'simulate': { subject: 'De berekening', pronoun: 'die' },
+  simulate: { subject: 'De berekening', pronoun: 'die' },
   'simulate.version': { subject: 'De berekening van de automatische versie', pronoun: 'die' },
   'files.importModel': { subject: 'Het inlezen van het modelbestand', pronoun: 'dat' },
 };
@@ -145,7 +145,8 @@ export class JobRunner {
 
   constructor(private readonly options: JobRunnerOptions = {}) {
     const budgets = { ...DEFAULT_BUDGETS };
-    for (const [kind, b] of Object.entries(options.budgets ?? {}) as [JobKind, Partial<JobBudget>][]) budgets[kind] = { ...budgets[kind], ...b };
+    for (const [kind, b] of Object.entries(options.budgets ?? {}) as [JobKind, Partial<JobBudget>][])
+      budgets[kind] = { ...budgets[kind], ...b };
     this.budgets = budgets;
     this.maxConcurrent = Math.max(1, options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
   }
@@ -159,7 +160,8 @@ export class JobRunner {
    * key: the caller's name for the job (a request's jobKey), shown by status() so the caller can find it.
    */
   run<K extends JobKind>(kind: K, input: JobInputs[K], signal?: AbortSignal, key?: string): Promise<JobOutputs[K]> {
-    if (this.closed) return Promise.reject(new JobStopped('cancelled', stopMessage(kind, 'cancelled', this.budgets[kind])));
+    if (this.closed)
+      return Promise.reject(new JobStopped('cancelled', stopMessage(kind, 'cancelled', this.budgets[kind])));
     return new Promise<JobOutputs[K]>((resolve, reject) => {
       const id = this.nextId++;
       const onAbort = () => this.cancel(id);
@@ -187,7 +189,13 @@ export class JobRunner {
             this.running--;
             if (job.background) this.runningBackground--;
           }
-          this.options.onFinished?.({ id, kind, outcome, ms: performance.now() - job.askedAt, ...(heap !== undefined ? { workerHeapBytes: heap } : {}) });
+          this.options.onFinished?.({
+            id,
+            kind,
+            outcome,
+            ms: performance.now() - job.askedAt,
+            ...(heap !== undefined ? { workerHeapBytes: heap } : {}),
+          });
           this.startQueued();
         },
       };
@@ -239,7 +247,9 @@ export class JobRunner {
   /** Starts waiting jobs in order, jobs somebody waits for first; a background job only when none of those waits and no other background job runs. */
   private startQueued(): void {
     while (this.running < this.maxConcurrent) {
-      const next = this.queue.find((j) => !j.background) ?? (this.runningBackground === 0 ? this.queue.find((j) => j.background) : undefined);
+      const next =
+        this.queue.find((j) => !j.background) ??
+        (this.runningBackground === 0 ? this.queue.find((j) => j.background) : undefined);
       if (!next) return;
       this.queue.splice(this.queue.indexOf(next), 1);
       this.start(next);
@@ -288,7 +298,9 @@ export class JobRunner {
     worker.on('exit', (code) => {
       if (job.settled) return;
       job.finish('failed');
-      job.reject(new Error(`${SUBJECTS[job.kind].subject} is onverwacht gestopt (werkthread eindigde met code ${code}).`));
+      job.reject(
+        new Error(`${SUBJECTS[job.kind].subject} is onverwacht gestopt (werkthread eindigde met code ${code}).`),
+      );
     });
   }
 }
@@ -310,6 +322,8 @@ function spawnWorker(workerData: unknown, memoryMb: number): Worker {
 /** file URL of tsx's ESM API (its "./esm/api" export for import), found from this file rather than the working directory. */
 function tsxEsmApi(): string {
   const pkgFile = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
   return pathToFileURL(path.join(path.dirname(pkgFile), pkg.exports['./esm/api']!.import.default)).href;
 }

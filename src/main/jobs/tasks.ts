@@ -38,7 +38,7 @@ export interface JobInputs {
   };
   'excel.template': { model?: Model };
   'excel.importModel': { base64: string; fileName?: string };
-  'simulate': { model: Model; scenario: Scenario };
+  simulate: { model: Model; scenario: Scenario };
   /** an automatic version of a large model: simulated and serialized in the worker (see autoVersion.ts) */
   'simulate.version': { model: Model; scenario: Scenario };
   /** the text of a large model file (JSON): parsed and validated off the service's thread */
@@ -48,8 +48,9 @@ export interface JobInputs {
 export interface JobOutputs {
   'excel.exportBijlage': JobFile;
   'excel.template': JobFile;
-  'excel.importModel': { ok: true; model: Model; notices: string[] } | { ok: false; issues: ValidationIssue[]; notices: string[] };
-  'simulate': SimulationResult;
+  'excel.importModel':
+    { ok: true; model: Model; notices: string[] } | { ok: false; issues: ValidationIssue[]; notices: string[] };
+  simulate: SimulationResult;
   /**
    * The JSON text of the version's model, scenario and result, made in the worker: the service stores
    * the text as it is (a result of the largest model is ≈ 121 MB of JSON; stringifying or cloning it as
@@ -61,7 +62,14 @@ export interface JobOutputs {
 }
 
 export type JobKind = keyof JobInputs;
-export const JOB_KINDS: readonly JobKind[] = ['excel.exportBijlage', 'excel.template', 'excel.importModel', 'simulate', 'simulate.version', 'files.importModel'];
+export const JOB_KINDS: readonly JobKind[] = [
+  'excel.exportBijlage',
+  'excel.template',
+  'excel.importModel',
+  'simulate',
+  'simulate.version',
+  'files.importModel',
+];
 
 /**
  * Background work nobody waits for (the automatic version a save starts): at most one at a time, and
@@ -106,7 +114,7 @@ export const tasks: Tasks = {
     return { fileName: file.fileName, mimeType: XLSX, base64: file.data.toString('base64') };
   },
   'excel.importModel': async (input) => importModelWorkbook(Buffer.from(input.base64, 'base64'), input.fileName),
-  'simulate': async (input) => simulate(input.model, input.scenario),
+  simulate: async (input) => simulate(input.model, input.scenario),
   'simulate.version': async (input) => ({
     modelJson: JSON.stringify(input.model),
     scenarioJson: JSON.stringify(input.scenario),
@@ -116,12 +124,17 @@ export const tasks: Tasks = {
     try {
       return { ok: true, model: validateModelFile(input.content, input.fileName) };
     } catch (err) {
-      if (err instanceof UserError) return { ok: false, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
+      if (err instanceof UserError)
+        return { ok: false, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
       throw err;
     }
   },
 };
 
-export function runTask<K extends JobKind>(kind: K, input: JobInputs[K], progress: (p: JobProgress) => void): Promise<JobOutputs[K]> {
+export function runTask<K extends JobKind>(
+  kind: K,
+  input: JobInputs[K],
+  progress: (p: JobProgress) => void,
+): Promise<JobOutputs[K]> {
   return tasks[kind](input, progress);
 }

@@ -15,16 +15,27 @@ export type ReadResult =
 /** A sheet or file with more rows than this is not a realisatie export of one region. */
 export const MAX_ROWS = 20_000;
 
-export async function readRealisatieFile(fileName: string, content: string, encoding: 'text' | 'base64'): Promise<ReadResult> {
+export async function readRealisatieFile(
+  fileName: string,
+  content: string,
+  encoding: 'text' | 'base64',
+): Promise<ReadResult> {
   const bytes = encoding === 'base64' ? Buffer.from(content, 'base64') : undefined;
   if (bytes && bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return readXlsx(fileName, bytes);
   if (bytes && bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
-    return { ok: false, message: `${fileName}: een oud Excel-bestand (.xls) wordt niet gelezen; sla het op als .xlsx of als CSV.` };
+    return {
+      ok: false,
+      message: `${fileName}: een oud Excel-bestand (.xls) wordt niet gelezen; sla het op als .xlsx of als CSV.`,
+    };
   }
   const text = bytes ? decodeText(bytes) : content;
   try {
     const table = parseCsv(text);
-    if (table.rows.length > MAX_ROWS) return { ok: false, message: `${fileName}: ${table.rows.length} rijen; meer dan ${MAX_ROWS} is geen realisatie van één regio (filter de export op de gemeenten van de regio).` };
+    if (table.rows.length > MAX_ROWS)
+      return {
+        ok: false,
+        message: `${fileName}: ${table.rows.length} rijen; meer dan ${MAX_ROWS} is geen realisatie van één regio (filter de export op de gemeenten van de regio).`,
+      };
     return { ok: true, format: 'csv', delimiter: table.delimiter, rows: table.rows, notices: [] };
   } catch (err) {
     if (err instanceof CsvError) return { ok: false, message: `${fileName}, ${err.message}` };
@@ -51,11 +62,18 @@ async function readXlsx(fileName: string, bytes: Buffer): Promise<ReadResult> {
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    return { ok: false, message: `${fileName}: kan niet als Excel-werkmap worden gelezen (${(err instanceof Error ? err.message : String(err)).slice(0, 200)}).` };
+    return {
+      ok: false,
+      message: `${fileName}: kan niet als Excel-werkmap worden gelezen (${(err instanceof Error ? err.message : String(err)).slice(0, 200)}).`,
+    };
   }
   const sheet = wb.worksheets[0];
   if (!sheet) return { ok: false, message: `${fileName}: de werkmap heeft geen werkblad.` };
-  if (sheet.rowCount > MAX_ROWS) return { ok: false, message: `${fileName}: ${sheet.rowCount} rijen; meer dan ${MAX_ROWS} is geen realisatie van één regio.` };
+  if (sheet.rowCount > MAX_ROWS)
+    return {
+      ok: false,
+      message: `${fileName}: ${sheet.rowCount} rijen; meer dan ${MAX_ROWS} is geen realisatie van één regio.`,
+    };
   const rows: string[][] = [];
   const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {
@@ -64,7 +82,10 @@ async function readXlsx(fileName: string, bytes: Buffer): Promise<ReadResult> {
     for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
     rows.push(cells);
   }
-  const notices = wb.worksheets.length > 1 ? [`${fileName}: alleen het eerste werkblad (${JSON.stringify(sheet.name)}) is gelezen.`] : [];
+  const notices =
+    wb.worksheets.length > 1
+      ? [`${fileName}: alleen het eerste werkblad (${JSON.stringify(sheet.name)}) is gelezen.`]
+      : [];
   return { ok: true, format: 'xlsx', rows, notices };
 }
 

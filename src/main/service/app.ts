@@ -16,7 +16,10 @@ export const appHandlers: HandlerMap<'app.info' | 'menu.setUndoLabels'> = {
   /** The desktop menu names what undo/redo would do; browser mode has no menu: nothing happens. */
   'menu.setUndoLabels': (req, ctx) => {
     if (!ctx.menu) return { applied: false };
-    ctx.menu.setUndoLabels({ ...(req.undo !== undefined ? { undo: req.undo } : {}), ...(req.redo !== undefined ? { redo: req.redo } : {}) });
+    ctx.menu.setUndoLabels({
+      ...(req.undo !== undefined ? { undo: req.undo } : {}),
+      ...(req.redo !== undefined ? { redo: req.redo } : {}),
+    });
     return { applied: true };
   },
 };

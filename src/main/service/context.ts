@@ -52,7 +52,10 @@ export function notFound(what: string, id: number | string): never {
 /** An update must name the revision it was based on. */
 export function requireRevision(what: string, id: number, revision: number | undefined): number {
   if (revision === undefined) {
-    throw new UserError('validation', `${what} ${id} is niet opgeslagen: het verzoek noemt niet op welke revisie de wijziging gebaseerd is (veld revision).`);
+    throw new UserError(
+      'validation',
+      `${what} ${id} is niet opgeslagen: het verzoek noemt niet op welke revisie de wijziging gebaseerd is (veld revision).`,
+    );
   }
   return revision;
 }

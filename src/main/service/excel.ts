@@ -21,7 +21,10 @@ export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' 
     const scenarios = req.scenarioIds.map((sid) => {
       const s = findScenario(db, sid) ?? notFound('Scenario', sid);
       if (s.modelId !== req.modelId) {
-        throw new UserError('validation', `Scenario "${s.name}" (${sid}) hoort bij een ander model dan "${model.name}".`);
+        throw new UserError(
+          'validation',
+          `Scenario "${s.name}" (${sid}) hoort bij een ander model dan "${model.name}".`,
+        );
       }
       return s.scenario;
     });
@@ -43,18 +46,34 @@ export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' 
   },
 
   'excel.template': async (req, ctx) => {
-    const model = req.modelId === undefined ? undefined : (findModel(storageOf(ctx).db, req.modelId) ?? notFound('Model', req.modelId)).model;
+    const model =
+      req.modelId === undefined
+        ? undefined
+        : (findModel(storageOf(ctx).db, req.modelId) ?? notFound('Model', req.modelId)).model;
     return toFileExport(await ctx.jobs.run('excel.template', model ? { model } : {}, ctx.signal, req.jobKey));
   },
 
   'excel.importModel': async (req, ctx) => {
     const db = storageOf(ctx).db;
-    if (!BASE64.test(req.content)) throw new UserError('validation', 'De inhoud van het bestand is niet als base64 doorgegeven; er is niets opgeslagen.');
-    const result = await ctx.jobs.run('excel.importModel', { base64: req.content, ...(req.fileName !== undefined ? { fileName: req.fileName } : {}) }, ctx.signal, req.jobKey);
+    if (!BASE64.test(req.content))
+      throw new UserError(
+        'validation',
+        'De inhoud van het bestand is niet als base64 doorgegeven; er is niets opgeslagen.',
+      );
+    const result = await ctx.jobs.run(
+      'excel.importModel',
+      { base64: req.content, ...(req.fileName !== undefined ? { fileName: req.fileName } : {}) },
+      ctx.signal,
+      req.jobKey,
+    );
     if (!result.ok) {
       const who = req.fileName ? `Het sjabloon ${JSON.stringify(req.fileName)}` : 'Het sjabloon';
       const notices = result.notices.length > 0 ? `\n\nMeldingen:\n${result.notices.join('\n')}` : '';
-      throw new UserError('validation', `${who} is niet ingelezen; er is niets opgeslagen. Los deze punten op:\n${issuesToText(result.issues)}${notices}`, result.issues);
+      throw new UserError(
+        'validation',
+        `${who} is niet ingelezen; er is niets opgeslagen. Los deze punten op:\n${issuesToText(result.issues)}${notices}`,
+        result.issues,
+      );
     }
     const at = stampOf(ctx).at;
     const record = db.transaction(() => insertModel(db, result.model, at))();

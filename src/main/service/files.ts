@@ -15,12 +15,19 @@ import { SIMULATE_IN_WORKER_FROM, simulateOffThread, simulateWork } from './simu
  */
 export const IMPORT_MODEL_IN_WORKER_FROM = 1024 * 1024;
 
-export const fileHandlers: HandlerMap<'files.importModel' | 'files.importScenario' | 'files.exportModel' | 'files.exportScenario'> = {
+export const fileHandlers: HandlerMap<
+  'files.importModel' | 'files.importScenario' | 'files.exportModel' | 'files.exportScenario'
+> = {
   /** A large file is parsed and validated in a job worker (see IMPORT_MODEL_IN_WORKER_FROM). */
   'files.importModel': async (req, ctx) => {
     const { db } = storageOf(ctx);
-    if (req.content.length < IMPORT_MODEL_IN_WORKER_FROM) return importModelFile(db, req.content, req.fileName, stampOf(ctx));
-    const checked = await ctx.jobs.run('files.importModel', { content: req.content, ...(req.fileName !== undefined ? { fileName: req.fileName } : {}) }, ctx.signal);
+    if (req.content.length < IMPORT_MODEL_IN_WORKER_FROM)
+      return importModelFile(db, req.content, req.fileName, stampOf(ctx));
+    const checked = await ctx.jobs.run(
+      'files.importModel',
+      { content: req.content, ...(req.fileName !== undefined ? { fileName: req.fileName } : {}) },
+      ctx.signal,
+    );
     if (!checked.ok) throw new UserError('validation', checked.message, checked.issues);
     return importModelFile(db, req.content, req.fileName, stampOf(ctx), checked.model);
   },
@@ -28,12 +35,18 @@ export const fileHandlers: HandlerMap<'files.importModel' | 'files.importScenari
   'files.importScenario': async (req, ctx) => {
     const { db } = storageOf(ctx);
     const model = findModel(db, req.modelId) ?? notFound('Model', req.modelId);
-    if (simulateWork(model.model) < SIMULATE_IN_WORKER_FROM) return importScenarioFile(db, req.modelId, req.content, req.fileName, stampOf(ctx));
+    if (simulateWork(model.model) < SIMULATE_IN_WORKER_FROM)
+      return importScenarioFile(db, req.modelId, req.content, req.fileName, stampOf(ctx));
     const scenario = validateScenarioFile(req.content, model.model, req.fileName);
     const result = await simulateOffThread(ctx, model.model, scenario);
     // read and checked again after the wait; the result is used only if model and scenario are still the same
-    return importScenarioFile(db, req.modelId, req.content, req.fileName, stampOf(ctx), { model: model.model, scenario, result });
+    return importScenarioFile(db, req.modelId, req.content, req.fileName, stampOf(ctx), {
+      model: model.model,
+      scenario,
+      result,
+    });
   },
   'files.exportModel': (req, ctx) => exportModelFile(findModel(storageOf(ctx).db, req.id) ?? notFound('Model', req.id)),
-  'files.exportScenario': (req, ctx) => exportScenarioFile(findScenario(storageOf(ctx).db, req.id) ?? notFound('Scenario', req.id)),
+  'files.exportScenario': (req, ctx) =>
+    exportScenarioFile(findScenario(storageOf(ctx).db, req.id) ?? notFound('Scenario', req.id)),
 };

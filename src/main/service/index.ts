@@ -87,7 +87,11 @@ export function createService(options: ServiceOptions): Service {
     ...(options.menu ? { menu: options.menu } : {}),
   };
 
-  async function handle(method: unknown, request: unknown, handleOptions: HandleOptions = {}): Promise<ApiResult<unknown>> {
+  async function handle(
+    method: unknown,
+    request: unknown,
+    handleOptions: HandleOptions = {},
+  ): Promise<ApiResult<unknown>> {
     if (!isApiMethod(method)) {
       const shown = typeof method === 'string' ? JSON.stringify(method.slice(0, 100)) : typeof method;
       return fail({ code: 'unknown_method', message: `Onbekende opdracht ${shown}.` });
@@ -103,7 +107,10 @@ export function createService(options: ServiceOptions): Service {
     }
     try {
       const handler = handlers[method] as (req: unknown, ctx: ServiceContext) => unknown;
-      const value = await handler(parsed.data, handleOptions.signal ? { ...context, signal: handleOptions.signal } : context);
+      const value = await handler(
+        parsed.data,
+        handleOptions.signal ? { ...context, signal: handleOptions.signal } : context,
+      );
       return { ok: true, value };
     } catch (err) {
       return fail(toApiError(err, method, context));
@@ -158,7 +165,15 @@ export async function openService(options: OpenServiceOptions): Promise<Service>
       log.error(`Standaardmodel laden mislukt: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  return createService({ state, appVersion: options.appVersion, transport: options.transport, now, log, ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.menu ? { menu: options.menu } : {}) });
+  return createService({
+    state,
+    appVersion: options.appVersion,
+    transport: options.transport,
+    now,
+    log,
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.menu ? { menu: options.menu } : {}),
+  });
 }
 
 function fail(error: ApiError): ApiResult<never> {
@@ -186,7 +201,8 @@ function toApiError(err: unknown, method: ApiMethod, context: ServiceContext): A
   if (err instanceof UserError) {
     return { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
   }
-  if (err instanceof JobStopped) return { code: err.reason === 'cancelled' ? 'cancelled' : 'limit', message: err.message };
+  if (err instanceof JobStopped)
+    return { code: err.reason === 'cancelled' ? 'cancelled' : 'limit', message: err.message };
   if (err instanceof JobRefused) return { code: 'validation', message: err.message };
   const detail = err instanceof Error ? err.message : String(err);
   log.error(`${method} mislukt: ${err instanceof Error && err.stack ? err.stack : detail}`);
@@ -195,7 +211,10 @@ function toApiError(err: unknown, method: ApiMethod, context: ServiceContext): A
   const what = WHAT[method] ?? 'de wijziging';
   const dataDir = context.state.status === 'ready' ? context.state.storage.dataDir : context.state.dataDir;
   if (fault === 'full') {
-    return { code: 'disk_full', message: `De schijf is vol: ${what} is niet opgeslagen; niets gewijzigd. Maak ruimte vrij op de schijf met ${dataDir} en probeer het opnieuw.` };
+    return {
+      code: 'disk_full',
+      message: `De schijf is vol: ${what} is niet opgeslagen; niets gewijzigd. Maak ruimte vrij op de schijf met ${dataDir} en probeer het opnieuw.`,
+    };
   }
   if (fault === 'denied') {
     return {
@@ -204,7 +223,10 @@ function toApiError(err: unknown, method: ApiMethod, context: ServiceContext): A
     };
   }
   if (err instanceof Database.SqliteError) {
-    return { code: 'internal', message: `De database kon de opdracht ${method} niet uitvoeren (${err.code}: ${detail}). Er is niets gewijzigd.` };
+    return {
+      code: 'internal',
+      message: `De database kon de opdracht ${method} niet uitvoeren (${err.code}: ${detail}). Er is niets gewijzigd.`,
+    };
   }
   return { code: 'internal', message: `Interne fout bij ${method}: ${detail}` };
 }

@@ -13,14 +13,16 @@ export const modelHandlers: HandlerMap<'models.list' | 'models.get' | 'models.sa
   'models.save': (req, ctx) => {
     const { db } = storageOf(ctx);
     const parsed = parseModel(req.model);
-    if (!parsed.ok) throw new UserError('validation', `Het model is niet opgeslagen:\n${issuesToText(parsed.issues)}`, parsed.issues);
+    if (!parsed.ok)
+      throw new UserError('validation', `Het model is niet opgeslagen:\n${issuesToText(parsed.issues)}`, parsed.issues);
     const model = parsed.value;
     const at = stampOf(ctx).at;
     if (req.id === undefined) return db.transaction(() => insertModel(db, model, at))();
 
     const basedOn = requireRevision('Model', req.id, req.revision);
     const existing = findModel(db, req.id) ?? notFound('Model', req.id);
-    if (existing.revision !== basedOn) conflict('Model', existing.name, existing.revision, basedOn, 'uw versie bewaren als nieuw model');
+    if (existing.revision !== basedOn)
+      conflict('Model', existing.name, existing.revision, basedOn, 'uw versie bewaren als nieuw model');
     // A changed model must still fit every scenario built on it (removed segments, shortened years).
     const issues: ValidationIssue[] = [];
     for (const s of scenariosOfModel(db, req.id)) {

@@ -39,7 +39,11 @@ type ImportRequest = {
   source: string;
 };
 
-function readJson<T>(db: Database.Database, key: string, parse: (v: unknown) => { success: boolean; data?: T }): T | undefined {
+function readJson<T>(
+  db: Database.Database,
+  key: string,
+  parse: (v: unknown) => { success: boolean; data?: T },
+): T | undefined {
   const raw = getMeta(db, key);
   if (raw === undefined) return undefined;
   try {
@@ -50,7 +54,10 @@ function readJson<T>(db: Database.Database, key: string, parse: (v: unknown) => 
   }
 }
 
-async function buildPreview(req: ImportRequest, ctx: ServiceContext): Promise<{ preview: RealisatiePreview; record: ModelRecord; plan: ReturnType<typeof planImport> | undefined }> {
+async function buildPreview(
+  req: ImportRequest,
+  ctx: ServiceContext,
+): Promise<{ preview: RealisatiePreview; record: ModelRecord; plan: ReturnType<typeof planImport> | undefined }> {
   const db = storageOf(ctx).db;
   const record = findModel(db, req.modelId) ?? notFound('Model', req.modelId);
   const read = await readRealisatieFile(req.fileName, req.content, req.encoding);
@@ -76,19 +83,34 @@ async function buildPreview(req: ImportRequest, ctx: ServiceContext): Promise<{ 
       mappingOrigin: 'suggested',
       segmentCodes: [],
       changes: [],
-      issues: [makeIssue(req.fileName, read.message.startsWith(req.fileName) ? read.message.slice(req.fileName.length).replace(/^[,:]\s*/, '') : read.message)],
+      issues: [
+        makeIssue(
+          req.fileName,
+          read.message.startsWith(req.fileName)
+            ? read.message.slice(req.fileName.length).replace(/^[,:]\s*/, '')
+            : read.message,
+        ),
+      ],
       notices: [],
     };
     return { preview, record, plan: undefined };
   }
   const headerRow = read.rows.find((r) => r.filter((c) => c.trim() !== '').length >= 2) ?? [];
   const key = layoutKey(headerRow);
-  const remembered = headerRow.length > 0 ? readJson(db, layoutMetaKey(key), (v) => columnMappingSchema.safeParse(v)) : undefined;
+  const remembered =
+    headerRow.length > 0 ? readJson(db, layoutMetaKey(key), (v) => columnMappingSchema.safeParse(v)) : undefined;
   const mapping: ColumnMappingInput = req.mapping
     ? { segment: '', jaar: '', ...req.mapping }
     : (remembered ?? suggestMapping(headerRow));
   const mappingOrigin = req.mapping ? 'request' : remembered ? 'remembered' : 'suggested';
-  const plan = planImport({ model: record.model, rows: read.rows, fileName: req.fileName, mapping, codes, source: req.source });
+  const plan = planImport({
+    model: record.model,
+    rows: read.rows,
+    fileName: req.fileName,
+    mapping,
+    codes,
+    source: req.source,
+  });
   const preview: RealisatiePreview = {
     ...base,
     format: read.format,
@@ -114,10 +136,17 @@ export const realisatieHandlers: HandlerMap<'realisatie.preview' | 'realisatie.a
     const db = storageOf(ctx).db;
     const { preview, record, plan } = await buildPreview(req, ctx);
     if (req.baseRevision !== undefined && req.baseRevision !== record.updatedAt) {
-      throw new UserError('validation', `Het model "${record.name}" is gewijzigd sinds de voorvertoning; er is niets opgeslagen. Bekijk de voorvertoning opnieuw.`);
+      throw new UserError(
+        'validation',
+        `Het model "${record.name}" is gewijzigd sinds de voorvertoning; er is niets opgeslagen. Bekijk de voorvertoning opnieuw.`,
+      );
     }
     if (!plan?.model || preview.issues.length > 0) {
-      throw new UserError('validation', `${req.fileName} is niet ingelezen; er is niets opgeslagen. Los deze punten op:\n${issuesToText(preview.issues)}`, preview.issues);
+      throw new UserError(
+        'validation',
+        `${req.fileName} is niet ingelezen; er is niets opgeslagen. Los deze punten op:\n${issuesToText(preview.issues)}`,
+        preview.issues,
+      );
     }
     const model = plan.model;
     const issues: ValidationIssue[] = [];
@@ -126,7 +155,11 @@ export const realisatieHandlers: HandlerMap<'realisatie.preview' | 'realisatie.a
       if (!check.ok) for (const i of check.issues) issues.push(makeIssue(`scenario "${s.name}": ${i.path}`, i.problem));
     }
     if (issues.length > 0) {
-      throw new UserError('validation', `${req.fileName} is niet ingelezen: het model past dan niet meer bij bestaande scenario's:\n${issuesToText(issues)}`, issues);
+      throw new UserError(
+        'validation',
+        `${req.fileName} is niet ingelezen: het model past dan niet meer bij bestaande scenario's:\n${issuesToText(issues)}`,
+        issues,
+      );
     }
     const mapping = columnMappingSchema.parse(preview.mapping);
     const at = stampOf(ctx).at;

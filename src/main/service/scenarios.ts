@@ -41,7 +41,11 @@ export const scenarioHandlers: HandlerMap<ScenarioMethods> = {
     const model = findModel(db, req.modelId) ?? notFound('Model', req.modelId);
     const parsed = parseScenario(req.scenario, model.model);
     if (!parsed.ok) {
-      throw new UserError('validation', `Het scenario is niet opgeslagen:\n${issuesToText(parsed.issues)}`, parsed.issues);
+      throw new UserError(
+        'validation',
+        `Het scenario is niet opgeslagen:\n${issuesToText(parsed.issues)}`,
+        parsed.issues,
+      );
     }
     const scenario = parsed.value;
     const stamp = stampOf(ctx);
@@ -49,12 +53,19 @@ export const scenarioHandlers: HandlerMap<ScenarioMethods> = {
     if (req.id !== undefined) {
       const existing = findScenario(db, req.id) ?? notFound('Scenario', req.id);
       if (existing.modelId !== req.modelId) {
-        throw new UserError('validation', `Scenario ${req.id} hoort bij model ${existing.modelId}, niet bij model ${req.modelId}.`);
+        throw new UserError(
+          'validation',
+          `Scenario ${req.id} hoort bij model ${existing.modelId}, niet bij model ${req.modelId}.`,
+        );
       }
-      if (existing.revision !== basedOn) conflict('Scenario', existing.name, existing.revision, basedOn!, 'uw versie bewaren als nieuw scenario');
+      if (existing.revision !== basedOn)
+        conflict('Scenario', existing.name, existing.revision, basedOn!, 'uw versie bewaren als nieuw scenario');
     }
     const record = db.transaction(() => {
-      const saved = req.id === undefined ? insertScenario(db, req.modelId, scenario, stamp.at) : updateScenario(db, req.id, scenario, stamp.at, basedOn);
+      const saved =
+        req.id === undefined
+          ? insertScenario(db, req.modelId, scenario, stamp.at)
+          : updateScenario(db, req.id, scenario, stamp.at, basedOn);
       if (!saved) {
         // changed or deleted between the check above and here (another process)
         const now = findScenario(db, req.id ?? 0) ?? notFound('Scenario', req.id ?? 0);

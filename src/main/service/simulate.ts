@@ -25,7 +25,8 @@ export async function simulateOffThread(
   scenario: Scenario,
   options: { jobKey?: string | undefined; signal?: AbortSignal | undefined } = { signal: ctx.signal },
 ): Promise<SimulationResult> {
-  if (simulateWork(model) >= SIMULATE_IN_WORKER_FROM) return ctx.jobs.run('simulate', { model, scenario }, options.signal, options.jobKey);
+  if (simulateWork(model) >= SIMULATE_IN_WORKER_FROM)
+    return ctx.jobs.run('simulate', { model, scenario }, options.signal, options.jobKey);
   return simulate(model, scenario);
 }
 
@@ -37,7 +38,8 @@ export function sameInputs(a: unknown, b: unknown): boolean {
 export const simulateHandlers: HandlerMap<'simulate'> = {
   simulate: (req, ctx) => {
     const issues = checkScenarioAgainstModel(req.scenario, req.model);
-    if (issues.length > 0) throw new UserError('validation', `Het scenario past niet bij het model:\n${issuesToText(issues)}`, issues);
+    if (issues.length > 0)
+      throw new UserError('validation', `Het scenario past niet bij het model:\n${issuesToText(issues)}`, issues);
     return simulateOffThread(ctx, req.model, req.scenario, { signal: ctx.signal, jobKey: req.jobKey });
   },
 };

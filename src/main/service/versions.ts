@@ -47,7 +47,10 @@ export const versionHandlers: HandlerMap<'versions.list' | 'versions.get' | 'ver
       const version = findVersion(db, req.id) ?? notFound('Versie', req.id);
       const current = findScenario(db, version.scenarioId);
       if (!current) {
-        throw new UserError('validation', `Scenario ${version.scenarioId} is verwijderd; zet het eerst terug voordat u een versie herstelt.`);
+        throw new UserError(
+          'validation',
+          `Scenario ${version.scenarioId} is verwijderd; zet het eerst terug voordat u een versie herstelt.`,
+        );
       }
       const model = findModel(db, current.modelId) ?? notFound('Model', current.modelId);
       // The model may have changed since; the old inputs must still fit it.
@@ -66,13 +69,23 @@ export const versionHandlers: HandlerMap<'versions.list' | 'versions.get' | 'ver
     if (simulateWork(p.model.model) >= SIMULATE_IN_WORKER_FROM) {
       const result = await simulateOffThread(ctx, p.model.model, p.current.scenario);
       const again = prepare();
-      if (sameInputs(again.current.scenario, p.current.scenario) && sameInputs(again.model.model, p.model.model)) computed = result;
+      if (sameInputs(again.current.scenario, p.current.scenario) && sameInputs(again.model.model, p.model.model))
+        computed = result;
       p = again;
     }
     const { version, current, model, restored } = p;
     const stamp = stampOf(ctx);
     return db.transaction(() => {
-      freezeVersion(db, current.id, model.model, current.scenario, 'before-restore', `vóór herstel van de versie van ${version.createdAt}`, stamp, computed);
+      freezeVersion(
+        db,
+        current.id,
+        model.model,
+        current.scenario,
+        'before-restore',
+        `vóór herstel van de versie van ${version.createdAt}`,
+        stamp,
+        computed,
+      );
       updateScenario(db, current.id, restored, stamp.at);
       return findScenario(db, current.id)!;
     })();

@@ -18,7 +18,12 @@ export type BackupReason = 'start' | 'voor-herstel';
  * Copies the live database with SQLite's online backup API (consistent even
  * with WAL and other readers). Returns the file name.
  */
-export async function createBackup(db: Database.Database, dir: string, at: Date, reason: BackupReason): Promise<string> {
+export async function createBackup(
+  db: Database.Database,
+  dir: string,
+  at: Date,
+  reason: BackupReason,
+): Promise<string> {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (process.platform !== 'win32') fs.chmodSync(dir, 0o700);
   const suffix = reason === 'start' ? '' : `-${reason}`;

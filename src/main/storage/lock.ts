@@ -93,7 +93,13 @@ export function holderAlive(info: LockInfo): boolean {
  */
 export function acquireLock(dataDir: string, kind: ProcessKind, now: Date = new Date()): LockResult {
   const file = lockPath(dataDir);
-  const info: LockInfo = { pid: process.pid, kind, startedAt: now.toISOString(), hostname: os.hostname(), id: randomBytes(8).toString('hex') };
+  const info: LockInfo = {
+    pid: process.pid,
+    kind,
+    startedAt: now.toISOString(),
+    hostname: os.hostname(),
+    id: randomBytes(8).toString('hex'),
+  };
   const text = `${JSON.stringify(info)}\n`;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -118,7 +124,8 @@ export function acquireLock(dataDir: string, kind: ProcessKind, now: Date = new 
     const staged = `${file}.${process.pid}.${info.id}`;
     fs.writeFileSync(staged, text, { mode: 0o600 });
     fs.renameSync(staged, file);
-    if (readLock(file)?.id === info.id) return { status: 'acquired', lock: new DataDirLock(file, info), ...(holder ? { tookOverFrom: holder } : {}) };
+    if (readLock(file)?.id === info.id)
+      return { status: 'acquired', lock: new DataDirLock(file, info), ...(holder ? { tookOverFrom: holder } : {}) };
   }
   const holder = readLock(file);
   if (holder) return { status: 'held', holder, dataDir };

@@ -7,5 +7,7 @@ export function getMeta(db: Database.Database, key: string): string | undefined 
 }
 
 export function setMeta(db: Database.Database, key: string, value: string): void {
-  db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare(
+    'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }

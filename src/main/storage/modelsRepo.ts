@@ -17,7 +17,14 @@ interface ModelRow {
 const COLUMNS = 'id, name, base_year, end_year, json, created_at, updated_at, revision';
 
 function summary(row: ModelRow): ModelSummary {
-  return { id: row.id, name: row.name, baseYear: row.base_year, endYear: row.end_year, updatedAt: row.updated_at, revision: row.revision };
+  return {
+    id: row.id,
+    name: row.name,
+    baseYear: row.base_year,
+    endYear: row.end_year,
+    updatedAt: row.updated_at,
+    revision: row.revision,
+  };
 }
 
 /** Rows written before model@2 hold a model@1: migrated on read. */
@@ -26,12 +33,15 @@ function record(row: ModelRow): ModelRecord {
 }
 
 export function listModels(db: Database.Database): ModelSummary[] {
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM models WHERE deleted_at IS NULL ORDER BY name, id`).all() as ModelRow[];
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM models WHERE deleted_at IS NULL ORDER BY name, id`)
+    .all() as ModelRow[];
   return rows.map(summary);
 }
 
 export function findModel(db: Database.Database, id: number): ModelRecord | undefined {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM models WHERE id = ? AND deleted_at IS NULL`).get(id) as ModelRow | undefined;
+  const row = db.prepare(`SELECT ${COLUMNS} FROM models WHERE id = ? AND deleted_at IS NULL`).get(id) as
+    ModelRow | undefined;
   return row ? record(row) : undefined;
 }
 
@@ -44,7 +54,13 @@ export function insertModel(db: Database.Database, model: Model, at: string): Mo
 }
 
 /** Replaces the model and raises its revision by one; with basedOn, only when the stored revision is still that one. */
-export function updateModel(db: Database.Database, id: number, model: Model, at: string, basedOn?: number): ModelRecord | undefined {
+export function updateModel(
+  db: Database.Database,
+  id: number,
+  model: Model,
+  at: string,
+  basedOn?: number,
+): ModelRecord | undefined {
   const info = db
     .prepare(
       'UPDATE models SET name = ?, base_year = ?, end_year = ?, json = ?, updated_at = ?, revision = revision + 1 ' +

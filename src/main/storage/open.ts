@@ -69,7 +69,11 @@ type Inspection =
 export function classifyFault(err: unknown): 'full' | 'denied' | undefined {
   const code = String((err as { code?: unknown } | undefined)?.code ?? '');
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
-  if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_PERM'].includes(code) || code.startsWith('SQLITE_READONLY')) return 'denied';
+  if (
+    ['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_PERM'].includes(code) ||
+    code.startsWith('SQLITE_READONLY')
+  )
+    return 'denied';
   return undefined;
 }
 
@@ -77,11 +81,15 @@ export function classifyFault(err: unknown): 'full' | 'denied' | undefined {
 export function faultReason(fault: 'full' | 'denied', dataDir: string, err: unknown): ReadOnlyReason {
   const code = String((err as { code?: unknown } | undefined)?.code ?? '');
   if (fault === 'full') {
-    return { cause: `De schijf met de gegevensmap ${dataDir} is vol.`, advice: 'Maak ruimte vrij op de schijf en start Jeugdplanner opnieuw om te bewerken.' };
+    return {
+      cause: `De schijf met de gegevensmap ${dataDir} is vol.`,
+      advice: 'Maak ruimte vrij op de schijf en start Jeugdplanner opnieuw om te bewerken.',
+    };
   }
   return {
     cause: `Jeugdplanner mag niet schrijven in de gegevensmap ${dataDir} (${code}: een alleen-lezen map, of bestanden van een andere gebruiker).`,
-    advice: 'Geef uw gebruiker schrijfrechten op deze map, of kies een andere map met JEUGDPLANNER_DATA_DIR, en start Jeugdplanner opnieuw om te bewerken.',
+    advice:
+      'Geef uw gebruiker schrijfrechten op deze map, of kies een andere map met JEUGDPLANNER_DATA_DIR, en start Jeugdplanner opnieuw om te bewerken.',
   };
 }
 
@@ -176,7 +184,8 @@ export async function openStorage(options: OpenStorageOptions): Promise<StorageS
     return openReadOnly(file, dataDir, { cause, advice }, log);
   }
   const lock = claim.lock;
-  if (claim.tookOverFrom) log.warn(`Vergrendeling van ${describeHolder(claim.tookOverFrom)} overgenomen: dat proces draait niet meer.`);
+  if (claim.tookOverFrom)
+    log.warn(`Vergrendeling van ${describeHolder(claim.tookOverFrom)} overgenomen: dat proces draait niet meer.`);
   try {
     const state = await openWritable(file, dataDir, lock, options, now, log);
     // a refused database is not written either: another process may try
@@ -202,7 +211,13 @@ export interface ReadOnlyReason {
  * one writes. The database must exist and be at this app's schema version (a
  * migration would be a write).
  */
-export function openReadOnly(file: string, dataDir: string, why: ReadOnlyReason, log: Logger, notices: string[] = []): StorageState {
+export function openReadOnly(
+  file: string,
+  dataDir: string,
+  why: ReadOnlyReason,
+  log: Logger,
+  notices: string[] = [],
+): StorageState {
   const reason = `${why.cause} Jeugdplanner is daarom alleen-lezen geopend: u kunt alles bekijken, maar niets opslaan. ${why.advice}`;
   const refuse = (problem: string): StorageState => {
     const message = `${why.cause} ${problem}`;
@@ -214,18 +229,24 @@ export function openReadOnly(file: string, dataDir: string, why: ReadOnlyReason,
     size = fs.statSync(file).size;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      return refuse(`De database ${file} kan ook niet worden gelezen (${(err as NodeJS.ErrnoException).code ?? errorText(err)}). Er is niets gewijzigd. ${why.advice}`);
+      return refuse(
+        `De database ${file} kan ook niet worden gelezen (${(err as NodeJS.ErrnoException).code ?? errorText(err)}). Er is niets gewijzigd. ${why.advice}`,
+      );
     }
     size = 0;
   }
   if (size === 0) {
-    return refuse(`Er is nog geen database in ${dataDir} en Jeugdplanner kan er nu geen maken. Er is niets gewijzigd. ${why.advice}`);
+    return refuse(
+      `Er is nog geen database in ${dataDir} en Jeugdplanner kan er nu geen maken. Er is niets gewijzigd. ${why.advice}`,
+    );
   }
   let reader: { db: Database.Database; cleanup?: () => void };
   try {
     reader = openReader(file);
   } catch (err) {
-    return refuse(`De database ${file} kan ook niet worden gelezen (${errorText(err)}). Er is niets gewijzigd. ${why.advice}`);
+    return refuse(
+      `De database ${file} kan ook niet worden gelezen (${errorText(err)}). Er is niets gewijzigd. ${why.advice}`,
+    );
   }
   const version = schemaVersionOf(reader.db);
   const problem =

@@ -9,21 +9,36 @@ import { describeHolder, readLock } from './lock';
  * Replaces the database with a backup. The current database is backed up
  * first ('voor-herstel'), so a restore can itself be undone.
  */
-export async function restoreBackup(storage: Storage, name: string, now: Date): Promise<{ restored: string; safetyBackup: string }> {
+export async function restoreBackup(
+  storage: Storage,
+  name: string,
+  now: Date,
+): Promise<{ restored: string; safetyBackup: string }> {
   // never while another process writes: only the holder of the folder's lock may replace the database
   const holder = storage.lock ? readLock(storage.lock.file) : undefined;
   if (!storage.lock || storage.readOnly || holder?.id !== storage.lock.info.id) {
-    const other = holder && holder.id !== storage.lock?.info.id ? ` De map is in gebruik door ${describeHolder(holder)}.` : '';
-    throw new UserError('read_only', `Er is geen back-up teruggezet: deze Jeugdplanner is niet de enige die ${storage.dataDir} beschrijft.${other} Er is niets gewijzigd.`);
+    const other =
+      holder && holder.id !== storage.lock?.info.id ? ` De map is in gebruik door ${describeHolder(holder)}.` : '';
+    throw new UserError(
+      'read_only',
+      `Er is geen back-up teruggezet: deze Jeugdplanner is niet de enige die ${storage.dataDir} beschrijft.${other} Er is niets gewijzigd.`,
+    );
   }
   const source = backupPath(storage.backupDir, name);
-  if (!source) throw new UserError('not_found', `Back-up ${JSON.stringify(name)} bestaat niet in ${storage.backupDir}.`);
+  if (!source)
+    throw new UserError('not_found', `Back-up ${JSON.stringify(name)} bestaat niet in ${storage.backupDir}.`);
   const check = inspectDatabase(source);
   if (check.kind === 'newer') {
-    throw new UserError('validation', `Back-up ${name} komt van een nieuwere versie van Jeugdplanner (schemaversie ${check.version}, deze versie kent t/m ${SCHEMA_VERSION}).`);
+    throw new UserError(
+      'validation',
+      `Back-up ${name} komt van een nieuwere versie van Jeugdplanner (schemaversie ${check.version}, deze versie kent t/m ${SCHEMA_VERSION}).`,
+    );
   }
   if (check.kind !== 'ok') {
-    throw new UserError('validation', `Back-up ${name} is onleesbaar of beschadigd${check.kind === 'broken' ? ` (${check.reason})` : ''}; de huidige database is niet gewijzigd.`);
+    throw new UserError(
+      'validation',
+      `Back-up ${name} is onleesbaar of beschadigd${check.kind === 'broken' ? ` (${check.reason})` : ''}; de huidige database is niet gewijzigd.`,
+    );
   }
 
   const safetyBackup = await createBackup(storage.db, storage.backupDir, now, 'voor-herstel');
@@ -53,6 +68,10 @@ export async function restoreBackup(storage: Storage, name: string, now: Date): 
 }
 
 function highestRevision(db: Storage['db']): number {
-  const row = db.prepare('SELECT max(COALESCE((SELECT max(revision) FROM models), 0), COALESCE((SELECT max(revision) FROM scenarios), 0)) AS m').get() as { m: number };
+  const row = db
+    .prepare(
+      'SELECT max(COALESCE((SELECT max(revision) FROM models), 0), COALESCE((SELECT max(revision) FROM scenarios), 0)) AS m',
+    )
+    .get() as { m: number };
   return row.m;
 }

@@ -36,42 +36,69 @@ function record(row: ScenarioRow): ScenarioRecord {
 }
 
 export function listScenarios(db: Database.Database, modelId: number): ScenarioSummary[] {
-  const rows = db.prepare(`${SELECT} WHERE s.model_id = ? AND s.deleted_at IS NULL ORDER BY s.name, s.id`).all(modelId) as ScenarioRow[];
+  const rows = db
+    .prepare(`${SELECT} WHERE s.model_id = ? AND s.deleted_at IS NULL ORDER BY s.name, s.id`)
+    .all(modelId) as ScenarioRow[];
   return rows.map(summary);
 }
 
 /** Live scenarios of a model, with their content (to re-validate them against a changed model). */
 export function scenariosOfModel(db: Database.Database, modelId: number): ScenarioRecord[] {
-  const rows = db.prepare(`${SELECT} WHERE s.model_id = ? AND s.deleted_at IS NULL ORDER BY s.id`).all(modelId) as ScenarioRow[];
+  const rows = db
+    .prepare(`${SELECT} WHERE s.model_id = ? AND s.deleted_at IS NULL ORDER BY s.id`)
+    .all(modelId) as ScenarioRow[];
   return rows.map(record);
 }
 
-export function findScenario(db: Database.Database, id: number, options: { includeDeleted?: boolean } = {}): ScenarioRecord | undefined {
-  const row = db.prepare(`${SELECT} WHERE s.id = ?${options.includeDeleted ? '' : ' AND s.deleted_at IS NULL'}`).get(id) as ScenarioRow | undefined;
+export function findScenario(
+  db: Database.Database,
+  id: number,
+  options: { includeDeleted?: boolean } = {},
+): ScenarioRecord | undefined {
+  const row = db
+    .prepare(`${SELECT} WHERE s.id = ?${options.includeDeleted ? '' : ' AND s.deleted_at IS NULL'}`)
+    .get(id) as ScenarioRow | undefined;
   return row ? record(row) : undefined;
 }
 
 export function isScenarioDeleted(db: Database.Database, id: number): boolean | undefined {
-  const row = db.prepare('SELECT deleted_at FROM scenarios WHERE id = ?').get(id) as { deleted_at: string | null } | undefined;
+  const row = db.prepare('SELECT deleted_at FROM scenarios WHERE id = ?').get(id) as
+    { deleted_at: string | null } | undefined;
   return row ? row.deleted_at !== null : undefined;
 }
 
 /** The scenario must already be validated against its model (parseScenario). */
 export function insertScenario(db: Database.Database, modelId: number, scenario: Scenario, at: string): ScenarioRecord {
   const info = db
-    .prepare('INSERT INTO scenarios (model_id, name, description, json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO scenarios (model_id, name, description, json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     .run(modelId, scenario.name, scenario.description ?? null, JSON.stringify(scenario), at, at);
   return findScenario(db, Number(info.lastInsertRowid))!;
 }
 
 /** Replaces the working copy and raises its revision by one; with basedOn, only when the stored revision is still that one. */
-export function updateScenario(db: Database.Database, id: number, scenario: Scenario, at: string, basedOn?: number): ScenarioRecord | undefined {
+export function updateScenario(
+  db: Database.Database,
+  id: number,
+  scenario: Scenario,
+  at: string,
+  basedOn?: number,
+): ScenarioRecord | undefined {
   const info = db
     .prepare(
       'UPDATE scenarios SET name = ?, description = ?, json = ?, updated_at = ?, revision = revision + 1 ' +
         'WHERE id = ? AND deleted_at IS NULL AND (? IS NULL OR revision = ?)',
     )
-    .run(scenario.name, scenario.description ?? null, JSON.stringify(scenario), at, id, basedOn ?? null, basedOn ?? null);
+    .run(
+      scenario.name,
+      scenario.description ?? null,
+      JSON.stringify(scenario),
+      at,
+      id,
+      basedOn ?? null,
+      basedOn ?? null,
+    );
   return info.changes === 1 ? findScenario(db, id) : undefined;
 }
 

@@ -59,7 +59,15 @@ export function storeVersionJson(
   stamp: Stamp,
   json: VersionJson,
 ): VersionSummary {
-  return insertVersion(db, { scenarioId, kind, note, json, appVersion: stamp.appVersion, engineVersion: ENGINE_VERSION, createdAt: stamp.at });
+  return insertVersion(db, {
+    scenarioId,
+    kind,
+    note,
+    json,
+    appVersion: stamp.appVersion,
+    engineVersion: ENGINE_VERSION,
+    createdAt: stamp.at,
+  });
 }
 
 /** True when a save at `at` should add an 'auto' version: the scenario has none yet or the newest is older than the interval. */
@@ -103,7 +111,11 @@ function differs(a: unknown, b: unknown, tol: number): boolean {
     const ka = Object.keys(a);
     const kb = Object.keys(b);
     if (ka.length !== kb.length) return true;
-    return ka.some((k) => !Object.prototype.hasOwnProperty.call(b, k) || differs((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], tol));
+    return ka.some(
+      (k) =>
+        !Object.prototype.hasOwnProperty.call(b, k) ||
+        differs((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], tol),
+    );
   }
   return a !== b;
 }

@@ -46,7 +46,8 @@ interface NewVersionMeta {
 }
 
 /** A version to store: its content as objects, or as JSON text already (`json`, not parsed nor stringified again). */
-export type NewVersion = NewVersionMeta & ({ model: Model; scenario: Scenario; result: SimulationResult } | { json: VersionJson });
+export type NewVersion = NewVersionMeta &
+  ({ model: Model; scenario: Scenario; result: SimulationResult } | { json: VersionJson });
 
 const SUMMARY_COLUMNS = 'id, scenario_id, created_at, kind, note, app_version, engine_version';
 
@@ -85,7 +86,13 @@ export function findVersion(db: Database.Database, id: number): StoredVersion | 
 
 export function insertVersion(db: Database.Database, v: NewVersion): VersionSummary {
   const json: VersionJson =
-    'json' in v ? v.json : { modelJson: JSON.stringify(v.model), scenarioJson: JSON.stringify(v.scenario), resultJson: JSON.stringify(v.result) };
+    'json' in v
+      ? v.json
+      : {
+          modelJson: JSON.stringify(v.model),
+          scenarioJson: JSON.stringify(v.scenario),
+          resultJson: JSON.stringify(v.result),
+        };
   const info = db
     .prepare(
       `INSERT INTO scenario_versions (scenario_id, created_at, kind, note, model_json, scenario_json, result_json, app_version, engine_version)
@@ -102,12 +109,16 @@ export function insertVersion(db: Database.Database, v: NewVersion): VersionSumm
       v.appVersion,
       v.engineVersion,
     );
-  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM scenario_versions WHERE id = ?`).get(Number(info.lastInsertRowid)) as VersionRow;
+  const row = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM scenario_versions WHERE id = ?`)
+    .get(Number(info.lastInsertRowid)) as VersionRow;
   return summary(row);
 }
 
 /** When the newest version of any kind was made, for the autosave interval. */
 export function lastVersionAt(db: Database.Database, scenarioId: number): string | undefined {
-  const row = db.prepare('SELECT MAX(created_at) AS at FROM scenario_versions WHERE scenario_id = ?').get(scenarioId) as { at: string | null };
+  const row = db
+    .prepare('SELECT MAX(created_at) AS at FROM scenario_versions WHERE scenario_id = ?')
+    .get(scenarioId) as { at: string | null };
   return row.at ?? undefined;
 }

@@ -82,13 +82,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) {
-      return sendJson(res, 403, fail('forbidden', `Geweigerd: onbekende host ${JSON.stringify(req.headers.host ?? '')}.`));
+      return sendJson(
+        res,
+        403,
+        fail('forbidden', `Geweigerd: onbekende host ${JSON.stringify(req.headers.host ?? '')}.`),
+      );
     }
     const url = parseRequestUrl(req.url ?? '/', port);
     if (!url) {
       const shown = JSON.stringify((req.url ?? '').slice(0, 200));
       const message = `Ongeldig adres ${shown}: de procentcodering (%..) klopt niet. Er is niets gewijzigd.`;
-      return (req.url ?? '').startsWith('/api/') ? sendJson(res, 400, fail('validation', message)) : sendText(res, 400, message);
+      return (req.url ?? '').startsWith('/api/')
+        ? sendJson(res, 400, fail('validation', message))
+        : sendText(res, 400, message);
     }
     const { pathname, searchParams } = url;
     // the printed link: trade the token for the session cookie, and drop it from the address bar
@@ -107,14 +113,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.end();
       return;
     }
-    const authorised = tokenMatches(req.headers[TOKEN_HEADER], token) || tokenMatches(cookieValue(req.headers.cookie, sessionCookieName(port)), token);
+    const authorised =
+      tokenMatches(req.headers[TOKEN_HEADER], token) ||
+      tokenMatches(cookieValue(req.headers.cookie, sessionCookieName(port)), token);
     if (pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(pathname.slice(5)), authorised);
     if (!authorised) return sendText(res, 403, NO_ACCESS);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Methode niet toegestaan');
     return serveStatic(req, res, pathname);
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string, authorised: boolean): Promise<void> {
+  async function handleApi(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    method: string,
+    authorised: boolean,
+  ): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, fail('forbidden', 'Alleen POST is toegestaan voor de API.'));
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
@@ -128,12 +141,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === 'too-large') {
-      return sendJson(res, 413, fail('validation', `Het verzoek is groter dan ${MAX_BODY_BYTES / 1024 / 1024} MB.`), true);
+      return sendJson(
+        res,
+        413,
+        fail('validation', `Het verzoek is groter dan ${MAX_BODY_BYTES / 1024 / 1024} MB.`),
+        true,
+      );
     }
     let request: unknown = {};
     if (body.length > 0) {
       const parsed = parseJsonSyntax(body.toString('utf8'));
-      if (!parsed.ok) return sendJson(res, 400, fail('validation', `Het verzoek is geen geldige JSON: ${parsed.message}`));
+      if (!parsed.ok)
+        return sendJson(res, 400, fail('validation', `Het verzoek is geen geldige JSON: ${parsed.message}`));
       request = parsed.value;
     }
     const forbidden = forbiddenKey(request);
@@ -141,7 +160,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendJson(
         res,
         400,
-        fail('validation', `Het verzoek bevat de niet toegestane sleutel ${JSON.stringify(forbidden.key)} (in ${forbidden.path}). Er is niets gewijzigd.`),
+        fail(
+          'validation',
+          `Het verzoek bevat de niet toegestane sleutel ${JSON.stringify(forbidden.key)} (in ${forbidden.path}). Er is niets gewijzigd.`,
+        ),
       );
     }
     // A client that goes away (tab closed, reload, fetch aborted) no longer wants the answer: its job is cancelled.
@@ -172,7 +194,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendHtml(res, 200, fs.readFileSync(file, 'utf8'), req.method === 'HEAD');
     }
     const data = fs.readFileSync(file);
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': data.length, 'Cache-Control': 'no-cache' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': type,
+      'Content-Length': data.length,
+      'Cache-Control': 'no-cache',
+    });
     res.end(req.method === 'HEAD' ? undefined : data);
   }
 
@@ -298,7 +325,11 @@ function sendHtml(res: http.ServerResponse, status: number, html: string, headOn
 }
 
 function sendText(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 

@@ -22,7 +22,11 @@ export function createAnalysisHandler(post: (message: FromWorker) => void): (mes
         running.set(id, controller);
         const result = await runMonteCarlo(
           { model: job.model, scenario: job.scenario, draws: job.draws, seed: job.seed },
-          { signal: controller.signal, chunkSize: CHUNK_SIZE, onProgress: (progress) => post({ type: 'progress', id, progress }) },
+          {
+            signal: controller.signal,
+            chunkSize: CHUNK_SIZE,
+            onProgress: (progress) => post({ type: 'progress', id, progress }),
+          },
         );
         post({ type: 'result', id, result });
       } else if (job.kind === 'tornado') {

@@ -41,12 +41,22 @@ export function useMonteCarlo(enabled = true): MonteCarloView {
   const scenario = cur?.scenario;
   const hasRanges = useMemo(() => (model && scenario ? rangeCount(model, scenario) > 0 : false), [model, scenario]);
   const id = cur?.id;
-  const key = useMemo<McKey | undefined>(() => (model && scenario && id !== undefined ? { scenarioId: id, model, scenario, draws, seed } : undefined), [id, model, scenario, draws, seed]);
+  const key = useMemo<McKey | undefined>(
+    () => (model && scenario && id !== undefined ? { scenarioId: id, model, scenario, draws, seed } : undefined),
+    [id, model, scenario, draws, seed],
+  );
   useEffect(() => {
     if (enabled && hasRanges && key) monteCarloRunner.request(key);
   }, [enabled, hasRanges, key]);
   const rk = mc.resultKey;
-  const current = !!(key && rk && rk.model === key.model && rk.scenario === key.scenario && rk.draws === key.draws && rk.seed === key.seed);
+  const current = !!(
+    key &&
+    rk &&
+    rk.model === key.model &&
+    rk.scenario === key.scenario &&
+    rk.draws === key.draws &&
+    rk.seed === key.seed
+  );
   // an older result is shown (marked) while a new one is computed, but only for the same scenario and model
   const sameScenario = !!(key && rk && rk.scenarioId === key.scenarioId && rk.model === key.model);
   return {
@@ -79,12 +89,22 @@ export function useTornado(enabled = true): TornadoView {
   const scenario = cur?.scenario;
   const year = model ? Math.min(model.endYear, Math.max(model.baseYear, chosenYear ?? model.endYear)) : 0;
   const id = cur?.id;
-  const key = useMemo<TornadoKey | undefined>(() => (model && scenario && id !== undefined ? { scenarioId: id, model, scenario, year, sortBy } : undefined), [id, model, scenario, year, sortBy]);
+  const key = useMemo<TornadoKey | undefined>(
+    () => (model && scenario && id !== undefined ? { scenarioId: id, model, scenario, year, sortBy } : undefined),
+    [id, model, scenario, year, sortBy],
+  );
   useEffect(() => {
     if (enabled && key) tornadoRunner.request(key);
   }, [enabled, key]);
   const rk = state.resultKey;
-  const current = !!(key && rk && rk.model === key.model && rk.scenario === key.scenario && rk.year === key.year && rk.sortBy === key.sortBy);
+  const current = !!(
+    key &&
+    rk &&
+    rk.model === key.model &&
+    rk.scenario === key.scenario &&
+    rk.year === key.year &&
+    rk.sortBy === key.sortBy
+  );
   const sameScenario = !!(key && rk && rk.scenarioId === key.scenarioId && rk.model === key.model);
   return { status: state.status, result: sameScenario ? state.result : undefined, current, error: state.error, year };
 }

@@ -7,6 +7,9 @@
 import { createAnalysisHandler } from './handler';
 import type { FromWorker, ToWorker } from './protocol';
 
-const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
+const scope = self as unknown as {
+  postMessage(message: FromWorker): void;
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+};
 const handle = createAnalysisHandler((message) => scope.postMessage(message));
 scope.onmessage = (e) => handle(e.data);

@@ -8,7 +8,13 @@ export function bridgeApi(bridge: PreloadBridge): JeugdplannerApi {
         return (await bridge.call(method, request)) as ApiResult<ApiResponses[M]>;
       } catch (err) {
         // IPC itself failed (e.g. the main process is shutting down): still an answer, not a throw.
-        return { ok: false, error: { code: 'transport', message: `Geen antwoord van Jeugdplanner: ${err instanceof Error ? err.message : String(err)}` } };
+        return {
+          ok: false,
+          error: {
+            code: 'transport',
+            message: `Geen antwoord van Jeugdplanner: ${err instanceof Error ? err.message : String(err)}`,
+          },
+        };
       }
     },
   };

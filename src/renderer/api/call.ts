@@ -16,13 +16,19 @@ export function currentTransport(): JeugdplannerApi | undefined {
   return transport;
 }
 
-export async function callResult<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResult<ApiResponses[M]>> {
+export async function callResult<M extends ApiMethod>(
+  method: M,
+  request: ApiRequest<M>,
+): Promise<ApiResult<ApiResponses[M]>> {
   if (!transport) throw new Error('API niet geïnitialiseerd');
   return transport.call(method, request);
 }
 
 /** Calls main; shows API errors in Dutch (with the field issues) and returns undefined. */
-export async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponses[M] | undefined> {
+export async function call<M extends ApiMethod>(
+  method: M,
+  request: ApiRequest<M>,
+): Promise<ApiResponses[M] | undefined> {
   const result = await callResult(method, request);
   if (result.ok) return result.value;
   showApiError(result.error);

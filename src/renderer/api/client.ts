@@ -23,7 +23,10 @@ export function getApi(): JeugdplannerApi {
           // Opened without the server's page (e.g. index.html straight from disk): say so on every call.
           call: async () => ({
             ok: false,
-            error: { code: 'transport', message: 'Jeugdplanner is niet via npm start geopend: er is geen verbinding met de opslag.' },
+            error: {
+              code: 'transport',
+              message: 'Jeugdplanner is niet via npm start geopend: er is geen verbinding met de opslag.',
+            },
           }),
         };
   }

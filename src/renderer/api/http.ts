@@ -1,4 +1,11 @@
-import { TOKEN_HEADER, type ApiMethod, type ApiRequest, type ApiResponses, type ApiResult, type JeugdplannerApi } from '../../shared/api';
+import {
+  TOKEN_HEADER,
+  type ApiMethod,
+  type ApiRequest,
+  type ApiResponses,
+  type ApiResult,
+  type JeugdplannerApi,
+} from '../../shared/api';
 
 export interface HttpApiOptions {
   /**
@@ -27,7 +34,9 @@ export function httpApi(options: HttpApiOptions): JeugdplannerApi {
           cache: 'no-store',
         });
       } catch (err) {
-        return transportError(`Geen verbinding met Jeugdplanner (is het programma gestopt?): ${err instanceof Error ? err.message : String(err)}`);
+        return transportError(
+          `Geen verbinding met Jeugdplanner (is het programma gestopt?): ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
       try {
         const body = (await response.json()) as ApiResult<ApiResponses[M]>;

@@ -41,7 +41,8 @@ export function niceTicks(values: readonly number[], target = 5): { domain: [num
 const legendText = (value: unknown) => <span style={{ color: '#222' }}>{String(value)}</span>;
 
 function tooltipValue(v: unknown): string {
-  if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number') return `${formatEuro(v[0])} tot ${formatEuro(v[1])}`;
+  if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number')
+    return `${formatEuro(v[0])} tot ${formatEuro(v[1])}`;
   return typeof v === 'number' ? formatEuro(v) : String(v);
 }
 
@@ -60,14 +61,24 @@ export const BandChart = memo(function BandChart({
 }) {
   const rows = bands.map((b) => {
     const p = metric === 'balance' ? b.balance : b.cost;
-    return { year: b.year, band: [p.p10, p.p90] as [number, number], p50: p.p50, det: metric === 'balance' ? b.deterministic.balance : b.deterministic.cost };
+    return {
+      year: b.year,
+      band: [p.p10, p.p90] as [number, number],
+      p50: p.p50,
+      det: metric === 'balance' ? b.deterministic.balance : b.deterministic.cost,
+    };
   });
   const values = rows.flatMap((r) => [r.band[0], r.band[1], r.det]);
   const axis = metric === 'balance' ? zeroTicks(values) : niceTicks(values);
   const font = large ? 18 : 12;
   const what = metric === 'balance' ? 'saldo' : 'lasten';
   return (
-    <div className="chart" data-chart={`band-${metric}`} role="img" aria-label={`Grafiek: bandbreedte van het ${what} per jaar, P10 tot P90, met de mediaan`}>
+    <div
+      className="chart"
+      data-chart={`band-${metric}`}
+      role="img"
+      aria-label={`Grafiek: bandbreedte van het ${what} per jaar, P10 tot P90, met de mediaan`}
+    >
       <Sized width={width} height={height}>
         <ComposedChart data={rows} margin={{ top: 10, right: 24, bottom: 4, left: 12 }}>
           <CartesianGrid stroke="#ddd" vertical={false} />
@@ -82,9 +93,34 @@ export const BandChart = memo(function BandChart({
           <Tooltip formatter={tooltipValue} labelFormatter={(l) => `Jaar ${String(l)}`} isAnimationActive={false} />
           <Legend wrapperStyle={{ fontSize: font }} formatter={legendText} />
           {metric === 'balance' ? <ReferenceLine y={0} stroke={TEKORT_COLOR} strokeWidth={1.5} /> : null}
-          <Area type="linear" dataKey="band" name={`P10–P90 ${what}`} stroke="none" fill={BAND_COLORS.band} fillOpacity={0.55} isAnimationActive={false} />
-          <Line type="linear" dataKey="p50" name={`P50 ${what}`} stroke={BAND_COLORS.p50} strokeWidth={3} dot={{ r: 3 }} isAnimationActive={false} />
-          <Line type="linear" dataKey="det" name={`${what} scenario`} stroke={BAND_COLORS.deterministic} strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
+          <Area
+            type="linear"
+            dataKey="band"
+            name={`P10–P90 ${what}`}
+            stroke="none"
+            fill={BAND_COLORS.band}
+            fillOpacity={0.55}
+            isAnimationActive={false}
+          />
+          <Line
+            type="linear"
+            dataKey="p50"
+            name={`P50 ${what}`}
+            stroke={BAND_COLORS.p50}
+            strokeWidth={3}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
+          <Line
+            type="linear"
+            dataKey="det"
+            name={`${what} scenario`}
+            stroke={BAND_COLORS.deterministic}
+            strokeWidth={2}
+            strokeDasharray="6 3"
+            dot={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </Sized>
     </div>

@@ -14,7 +14,17 @@ export interface CompareSeries {
   result: SimulationResult;
 }
 
-export const CompareChart = memo(function CompareChart({ series, height = 320, large, width }: { series: readonly CompareSeries[]; height?: number; large?: boolean; width?: number }) {
+export const CompareChart = memo(function CompareChart({
+  series,
+  height = 320,
+  large,
+  width,
+}: {
+  series: readonly CompareSeries[];
+  height?: number;
+  large?: boolean;
+  width?: number;
+}) {
   const first = series[0];
   if (!first) return null;
   const rows = first.result.years.map((year, k) => {
@@ -32,9 +42,23 @@ export const CompareChart = memo(function CompareChart({ series, height = 320, l
         <BarChart data={rows} margin={{ top: 10, right: 24, bottom: 4, left: 12 }}>
           <CartesianGrid stroke="#ddd" vertical={false} />
           <XAxis dataKey="year" tick={{ fontSize: font }} />
-          <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={formatEuroCompact} width={large ? 120 : 88} tick={{ fontSize: font }} />
-          <Tooltip formatter={(v: unknown) => (typeof v === 'number' ? formatEuro(v) : String(v))} itemSorter={order.stack} isAnimationActive={false} />
-          <Legend wrapperStyle={{ fontSize: font }} itemSorter={order.stack} formatter={(v: unknown) => <span style={{ color: LEGEND_TEXT_COLOR }}>{String(v)}</span>} />
+          <YAxis
+            domain={axis.domain}
+            ticks={axis.ticks}
+            tickFormatter={formatEuroCompact}
+            width={large ? 120 : 88}
+            tick={{ fontSize: font }}
+          />
+          <Tooltip
+            formatter={(v: unknown) => (typeof v === 'number' ? formatEuro(v) : String(v))}
+            itemSorter={order.stack}
+            isAnimationActive={false}
+          />
+          <Legend
+            wrapperStyle={{ fontSize: font }}
+            itemSorter={order.stack}
+            formatter={(v: unknown) => <span style={{ color: LEGEND_TEXT_COLOR }}>{String(v)}</span>}
+          />
           <ReferenceLine y={0} stroke="#333" />
           {series.map((s, i) => (
             <Bar key={s.id} dataKey={`s${s.id}`} name={s.name} fill={segmentColor(i)} isAnimationActive={false} />

@@ -7,7 +7,17 @@ import { formatEuro, formatEuroCompact } from '../../shared/locale/numbers';
 import { OVERSCHOT_COLOR, TEKORT_COLOR } from './palette';
 import { zeroTicks } from './ticks';
 
-export const GemeenteChart = memo(function GemeenteChart({ result, year, large, width }: { result: SimulationResult; year: number; large?: boolean; width?: number }) {
+export const GemeenteChart = memo(function GemeenteChart({
+  result,
+  year,
+  large,
+  width,
+}: {
+  result: SimulationResult;
+  year: number;
+  large?: boolean;
+  width?: number;
+}) {
   const k = Math.max(0, result.years.indexOf(year));
   const rows = result.gemeenten.map((g) => ({ name: g.name, balance: g.years[k]?.balance ?? 0 }));
   const axis = zeroTicks(rows.map((r) => r.balance));
@@ -18,9 +28,18 @@ export const GemeenteChart = memo(function GemeenteChart({ result, year, large, 
       <Sized width={width} height={height}>
         <BarChart data={rows} layout="vertical" margin={{ top: 10, right: 30, bottom: 4, left: 12 }}>
           <CartesianGrid stroke="#ddd" horizontal={false} />
-          <XAxis type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={formatEuroCompact} tick={{ fontSize: font }} />
+          <XAxis
+            type="number"
+            domain={axis.domain}
+            ticks={axis.ticks}
+            tickFormatter={formatEuroCompact}
+            tick={{ fontSize: font }}
+          />
           <YAxis type="category" dataKey="name" width={large ? 200 : 140} tick={{ fontSize: font }} />
-          <Tooltip formatter={(v: unknown) => (typeof v === 'number' ? formatEuro(v) : String(v))} isAnimationActive={false} />
+          <Tooltip
+            formatter={(v: unknown) => (typeof v === 'number' ? formatEuro(v) : String(v))}
+            isAnimationActive={false}
+          />
           <ReferenceLine x={0} stroke="#333" />
           <Bar dataKey="balance" name={`Saldo ${year}`} isAnimationActive={false}>
             {rows.map((r) => (

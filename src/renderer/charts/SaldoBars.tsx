@@ -71,7 +71,17 @@ export const SaldoBars = memo(function SaldoBars({ points, height, large, width 
   );
 });
 
-function SaldoSvg({ points, height, width, large }: { points: readonly SaldoPoint[]; height: number; width: number; large: boolean }) {
+function SaldoSvg({
+  points,
+  height,
+  width,
+  large,
+}: {
+  points: readonly SaldoPoint[];
+  height: number;
+  width: number;
+  large: boolean;
+}) {
   const font = large ? 18 : 12;
   const margin = { top: 10, right: 24, bottom: font + 12, left: 12 + (large ? 120 : 88) };
   const plotW = Math.max(1, width - margin.left - margin.right);
@@ -88,11 +98,26 @@ function SaldoSvg({ points, height, width, large }: { points: readonly SaldoPoin
   let nowIndex = -1;
   for (let i = 0; i < points.length; i++) if (points[i]!.kind === 'realisatie') nowIndex = i;
   return (
-    <svg className="saldo-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="presentation" fontSize={font} fontFamily="inherit">
+    <svg
+      className="saldo-svg"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="presentation"
+      fontSize={font}
+      fontFamily="inherit"
+    >
       {nowIndex >= 0 ? (
         <defs>
           {[TEKORT_COLOR, OVERSCHOT_COLOR].map((c, n) => (
-            <pattern key={c} id={`saldo-hatch-${n}`} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+            <pattern
+              key={c}
+              id={`saldo-hatch-${n}`}
+              patternUnits="userSpaceOnUse"
+              width="6"
+              height="6"
+              patternTransform="rotate(45)"
+            >
               <rect width="6" height="6" fill={c} fillOpacity="0.3" />
               <line x1="0" y1="0" x2="0" y2="6" stroke={c} strokeWidth="3" />
             </pattern>
@@ -150,7 +175,15 @@ function SaldoSvg({ points, height, width, large }: { points: readonly SaldoPoin
       <line className="saldo-zero" x1={margin.left} x2={margin.left + plotW} y1={zero} y2={zero} stroke="#333" />
       {nowIndex >= 0 ? (
         <g className="now-marker">
-          <line x1={margin.left + band * (nowIndex + 1)} x2={margin.left + band * (nowIndex + 1)} y1={margin.top} y2={margin.top + plotH} stroke="#333" strokeWidth={2} strokeDasharray="4 3" />
+          <line
+            x1={margin.left + band * (nowIndex + 1)}
+            x2={margin.left + band * (nowIndex + 1)}
+            y1={margin.top}
+            y2={margin.top + plotH}
+            stroke="#333"
+            strokeWidth={2}
+            strokeDasharray="4 3"
+          />
           <text x={margin.left + band * (nowIndex + 1) + 4} y={margin.top + font} fill="#333">
             nu
           </text>

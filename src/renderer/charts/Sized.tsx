@@ -5,7 +5,15 @@
 import { cloneElement, type ReactElement } from 'react';
 import { ResponsiveContainer } from 'recharts';
 
-export function Sized({ width, height, children }: { width?: number | undefined; height: number; children: ReactElement<{ width?: number; height?: number }> }) {
+export function Sized({
+  width,
+  height,
+  children,
+}: {
+  width?: number | undefined;
+  height: number;
+  children: ReactElement<{ width?: number; height?: number }>;
+}) {
   if (width !== undefined) return cloneElement(children, { width, height });
   return (
     <ResponsiveContainer width="100%" height={height}>

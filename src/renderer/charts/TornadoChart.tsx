@@ -14,9 +14,16 @@ export const TORNADO_COLORS = { low: '#0072B2', high: '#E69F00' } as const;
 
 export type TornadoMeasure = 'cumulative' | 'year';
 
-export function tornadoDeltas(bar: TornadoBar, base: { cumulativeBalance: number; yearBalance: number }, measure: TornadoMeasure): { low: number; high: number } {
+export function tornadoDeltas(
+  bar: TornadoBar,
+  base: { cumulativeBalance: number; yearBalance: number },
+  measure: TornadoMeasure,
+): { low: number; high: number } {
   return measure === 'cumulative'
-    ? { low: bar.low.cumulativeBalance - base.cumulativeBalance, high: bar.high.cumulativeBalance - base.cumulativeBalance }
+    ? {
+        low: bar.low.cumulativeBalance - base.cumulativeBalance,
+        high: bar.high.cumulativeBalance - base.cumulativeBalance,
+      }
     : { low: bar.low.yearBalance - base.yearBalance, high: bar.high.yearBalance - base.yearBalance };
 }
 
@@ -48,15 +55,32 @@ export const TornadoChart = memo(function TornadoChart({
   const rows = bars.slice(0, limit).map((b, i) => {
     const d = tornadoDeltas(b, base, measure);
     const label = b.parameter.label.replace(/ \(±(\d+)% van de aanname\)/, ' ±$1%');
-    return { name: `${i < top ? '★ ' : ''}${shorten(label, large ? 60 : 56)}`, low: span(d.low), high: span(d.high), lowValue: d.low, highValue: d.high };
+    return {
+      name: `${i < top ? '★ ' : ''}${shorten(label, large ? 60 : 56)}`,
+      low: span(d.low),
+      high: span(d.high),
+      lowValue: d.low,
+      highValue: d.high,
+    };
   });
   const font = large ? 17 : 12;
   const barSize = large ? 22 : 14;
   const height = Math.max(160, rows.length * (barSize + 10) + 70);
   return (
-    <div className="chart" data-chart="tornado" role="img" aria-label="Grafiek: effect van elke aanname op het saldo, van groot naar klein">
+    <div
+      className="chart"
+      data-chart="tornado"
+      role="img"
+      aria-label="Grafiek: effect van elke aanname op het saldo, van groot naar klein"
+    >
       <Sized width={width} height={height}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 28, bottom: 4, left: 8 }} barSize={barSize} barGap={-barSize}>
+        <BarChart
+          data={rows}
+          layout="vertical"
+          margin={{ top: 8, right: 28, bottom: 4, left: 8 }}
+          barSize={barSize}
+          barGap={-barSize}
+        >
           <CartesianGrid stroke="#ddd" horizontal={false} />
           <XAxis type="number" tickFormatter={formatEuroCompact} tick={{ fontSize: font }} domain={['auto', 'auto']} />
           <YAxis type="category" dataKey="name" width={large ? 480 : 380} tick={{ fontSize: font }} interval={0} />
@@ -67,7 +91,10 @@ export const TornadoChart = memo(function TornadoChart({
               return [formatEuro(name === 'Lage waarde' ? p.lowValue : p.highValue), name];
             }}
           />
-          <Legend wrapperStyle={{ fontSize: font }} formatter={(v: unknown) => <span style={{ color: '#222' }}>{String(v)}</span>} />
+          <Legend
+            wrapperStyle={{ fontSize: font }}
+            formatter={(v: unknown) => <span style={{ color: '#222' }}>{String(v)}</span>}
+          />
           <ReferenceLine x={0} stroke="#333" />
           <Bar dataKey="low" name="Lage waarde" fill={TORNADO_COLORS.low} isAnimationActive={false} />
           <Bar dataKey="high" name="Hoge waarde" fill={TORNADO_COLORS.high} isAnimationActive={false} />

@@ -6,7 +6,18 @@ import { memo, useMemo } from 'react';
 import { Sized } from './Sized';
 import { SaldoBars } from './SaldoBars';
 import { seriesOrder } from './order';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { SimulationResult } from '../../shared/engine/result';
 import { formatEuro, formatEuroCompact } from '../../shared/locale/numbers';
 import { FUNDING_COLOR, LEGEND_TEXT_COLOR, TEKORT_COLOR, OVERSCHOT_COLOR } from './palette';
@@ -64,7 +75,17 @@ export const TrendChart = memo(function TrendChart({
           />
           <Legend wrapperStyle={{ fontSize: font }} itemSorter={order.stack} formatter={legendText} />
           {bands.map((b) => (
-            <Area key={b.key} type="linear" dataKey={b.key} name={b.name} stackId="lasten" stroke={b.color} fill={b.color} fillOpacity={0.8} isAnimationActive={false} />
+            <Area
+              key={b.key}
+              type="linear"
+              dataKey={b.key}
+              name={b.name}
+              stackId="lasten"
+              stroke={b.color}
+              fill={b.color}
+              fillOpacity={0.8}
+              isAnimationActive={false}
+            />
           ))}
           <Line
             type="linear"
@@ -76,8 +97,25 @@ export const TrendChart = memo(function TrendChart({
             dot={{ r: 3 }}
             isAnimationActive={false}
           />
-          {now !== undefined && now < end ? <ReferenceArea x1={now} x2={end} fill="url(#raming-hatch)" fillOpacity={1} stroke="none" ifOverflow="hidden" /> : null}
-          {now !== undefined ? <ReferenceLine x={now} stroke="#333" strokeWidth={2} label={{ value: 'nu', position: 'insideTopLeft', fontSize: font }} className="now-marker" /> : null}
+          {now !== undefined && now < end ? (
+            <ReferenceArea
+              x1={now}
+              x2={end}
+              fill="url(#raming-hatch)"
+              fillOpacity={1}
+              stroke="none"
+              ifOverflow="hidden"
+            />
+          ) : null}
+          {now !== undefined ? (
+            <ReferenceLine
+              x={now}
+              stroke="#333"
+              strokeWidth={2}
+              label={{ value: 'nu', position: 'insideTopLeft', fontSize: font }}
+              className="now-marker"
+            />
+          ) : null}
           {last && gap !== 0 ? (
             <ReferenceLine
               segment={[
@@ -87,7 +125,13 @@ export const TrendChart = memo(function TrendChart({
               stroke={gap < 0 ? TEKORT_COLOR : OVERSCHOT_COLOR}
               strokeWidth={large ? 6 : 4}
               ifOverflow="visible"
-              label={{ value: gapLabel, position: 'right', fill: gap < 0 ? TEKORT_COLOR : OVERSCHOT_COLOR, fontSize: font, fontWeight: 700 }}
+              label={{
+                value: gapLabel,
+                position: 'right',
+                fill: gap < 0 ? TEKORT_COLOR : OVERSCHOT_COLOR,
+                fontSize: font,
+                fontWeight: 700,
+              }}
             />
           ) : null}
         </ComposedChart>
@@ -136,8 +180,21 @@ export function RamingLegend({ now, end }: { now: number; end: number }) {
  * The saldo per year. Drawn by SaldoBars (plain SVG), not recharts: it is the
  * chart that follows every keystroke in Aannames (see SaldoBars for the numbers).
  */
-export const SaldoChart = memo(function SaldoChart({ result, height = 200, large, width }: { result: SimulationResult; height?: number; large?: boolean; width?: number }) {
-  const points = useMemo(() => result.totals.map((t) => ({ year: t.year, balance: t.balance, kind: t.kind })), [result]);
+export const SaldoChart = memo(function SaldoChart({
+  result,
+  height = 200,
+  large,
+  width,
+}: {
+  result: SimulationResult;
+  height?: number;
+  large?: boolean;
+  width?: number;
+}) {
+  const points = useMemo(
+    () => result.totals.map((t) => ({ year: t.year, balance: t.balance, kind: t.kind })),
+    [result],
+  );
   const now = lastRealisedYear(result);
   return (
     <div className="chart" data-chart="saldo" role="img" aria-label="Grafiek: saldo per jaar (negatief is tekort)">

@@ -16,7 +16,8 @@ export interface SeriesOrder {
 
 export function seriesOrder(keys: readonly string[]): SeriesOrder {
   const index = new Map(keys.map((k, i) => [k, i]));
-  const position = (item: Keyed) => (typeof item.dataKey === 'string' ? (index.get(item.dataKey) ?? keys.length) : keys.length);
+  const position = (item: Keyed) =>
+    typeof item.dataKey === 'string' ? (index.get(item.dataKey) ?? keys.length) : keys.length;
   return {
     stack: position,
     // series not in the list (none expected) go last in both orders

@@ -22,7 +22,8 @@ export interface StackBand {
 export type StackDetail = 'groep' | 'segment';
 
 export function stackBands(result: SimulationResult, detail: StackDetail): StackBand[] {
-  if (detail === 'segment') return result.lines.map((l, i) => ({ key: `seg:${l.id}`, name: l.name, color: segmentColor(i), lineIds: [l.id] }));
+  if (detail === 'segment')
+    return result.lines.map((l, i) => ({ key: `seg:${l.id}`, name: l.name, color: segmentColor(i), lineIds: [l.id] }));
   // groups in the order of their first line (the model's order: bottom band first)
   const groups = new Map<string, string[]>();
   for (const l of result.lines) {

@@ -55,7 +55,14 @@ function ModelSources({ model }: { model: Model }) {
           <li>
             Gemeenten: {s.gemeenten}, waarvan {s.gemeentenEstimated} met geschatte aantallen of verdeelsleutel
           </li>
-          <li>Rijksmiddelen: {s.fundingHasSource ? (s.fundingEstimated ? 'geschat, met toelichting' : 'met bronvermelding') : 'zonder bronvermelding'}</li>
+          <li>
+            Rijksmiddelen:{' '}
+            {s.fundingHasSource
+              ? s.fundingEstimated
+                ? 'geschat, met toelichting'
+                : 'met bronvermelding'
+              : 'zonder bronvermelding'}
+          </li>
         </ul>
         <span className="meta">De bron van elk cijfer staat bij dat cijfer in Basismodel en Aannames.</span>
       </dd>
@@ -75,7 +82,10 @@ export function AboutDialog() {
   }, [open, info]);
   return (
     <Dialog title="Over Jeugdplanner" open={open} onClose={close}>
-      <p>Meerjarenraming jeugdhulp voor de regio Noord-Limburg. Werkt volledig offline; alle gegevens staan in een lokaal databasebestand.</p>
+      <p>
+        Meerjarenraming jeugdhulp voor de regio Noord-Limburg. Werkt volledig offline; alle gegevens staan in een lokaal
+        databasebestand.
+      </p>
       {info ? (
         <dl className="about" data-testid="about-info">
           <dt>Versie</dt>
@@ -88,7 +98,9 @@ export function AboutDialog() {
           <dd data-testid="about-db">{info.databasePath}</dd>
           <dt>Werkwijze</dt>
           <dd data-testid="about-transport">
-            {info.transport === 'electron' ? 'desktopapp' : 'browsermodus (lokale server op 127.0.0.1, alleen op deze computer bereikbaar)'}
+            {info.transport === 'electron'
+              ? 'desktopapp'
+              : 'browsermodus (lokale server op 127.0.0.1, alleen op deze computer bereikbaar)'}
           </dd>
           {model ? <ModelSources model={model} /> : null}
           <dt>Licentie</dt>

@@ -43,7 +43,16 @@ async function reloadAllData(): Promise<void> {
   useHistory.getState().clearAll();
   useUi.getState().setCompare([]);
   useUi.setState({ acceptedWarnings: {}, modelBases: {} });
-  useData.setState({ models: [], modelRecord: undefined, scenarios: [], working: {}, revisions: {}, currentId: undefined, lastDeleted: undefined, conflict: undefined });
+  useData.setState({
+    models: [],
+    modelRecord: undefined,
+    scenarios: [],
+    working: {},
+    revisions: {},
+    currentId: undefined,
+    lastDeleted: undefined,
+    conflict: undefined,
+  });
   await useData.getState().init();
   await restoreSettings();
   installSettingsSync();
@@ -75,7 +84,8 @@ export function BackupDialog() {
         // an edit that could not be saved would be in neither database: keep it on screen instead
         useUi.getState().notify({
           kind: 'error',
-          message: 'Niet alle wijzigingen konden worden opgeslagen, dus de back-up is niet teruggezet. Probeer het opnieuw als het opslaan weer lukt.',
+          message:
+            'Niet alle wijzigingen konden worden opgeslagen, dus de back-up is niet teruggezet. Probeer het opnieuw als het opslaan weer lukt.',
         });
         return;
       }
@@ -98,12 +108,15 @@ export function BackupDialog() {
   return (
     <Dialog title="Herstel uit back-up" open={open} onClose={close}>
       <p>
-        Jeugdplanner maakt bij elke start een back-up van de database (de laatste 10 blijven bewaard) en vóór elk herstel een back-up van de
-        database zoals die op dat moment is. Een back-up terugzetten vervangt alle modellen, scenario's en versies door de stand van dat moment.
+        Jeugdplanner maakt bij elke start een back-up van de database (de laatste 10 blijven bewaard) en vóór elk
+        herstel een back-up van de database zoals die op dat moment is. Een back-up terugzetten vervangt alle modellen,
+        scenario's en versies door de stand van dat moment.
       </p>
       {backups === undefined ? <p aria-live="polite">Back-ups laden…</p> : null}
       {backups !== undefined && backups.length === 0 ? (
-        <p data-testid="backups-empty">Er zijn nog geen back-ups. De eerste wordt gemaakt bij de volgende start van Jeugdplanner.</p>
+        <p data-testid="backups-empty">
+          Er zijn nog geen back-ups. De eerste wordt gemaakt bij de volgende start van Jeugdplanner.
+        </p>
       ) : null}
       {backups !== undefined && backups.length > 0 && !confirming ? (
         <div className="table-scroll backup-list">
@@ -130,7 +143,12 @@ export function BackupDialog() {
                   <td>{backupKind(b.name)}</td>
                   <td className="num">{formatBytes(b.sizeBytes)}</td>
                   <td>
-                    <button type="button" className="small" onClick={() => setConfirming(b)} aria-label={`Back-up van ${formatBackupTime(b.createdAt)} terugzetten`}>
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => setConfirming(b)}
+                      aria-label={`Back-up van ${formatBackupTime(b.createdAt)} terugzetten`}
+                    >
                       Terugzetten…
                     </button>
                   </td>
@@ -148,17 +166,30 @@ export function BackupDialog() {
           <ul>
             <li>Alle modellen, scenario's en versies worden vervangen door de stand van die back-up.</li>
             <li>
-              De huidige database wordt eerst zelf als back-up bewaard (<em>vóór een herstel</em>). Daarmee kunt u dit herstel later ongedaan maken
-              via dit venster.
+              De huidige database wordt eerst zelf als back-up bewaard (<em>vóór een herstel</em>). Daarmee kunt u dit
+              herstel later ongedaan maken via dit venster.
             </li>
-            <li>Daarna worden alle gegevens in het scherm opnieuw geladen; de ongedaan-maken-geschiedenis begint opnieuw.</li>
+            <li>
+              Daarna worden alle gegevens in het scherm opnieuw geladen; de ongedaan-maken-geschiedenis begint opnieuw.
+            </li>
           </ul>
           <div className="row">
-            <button type="button" disabled={busy} onClick={() => void restore(confirming)} data-testid="confirm-restore-yes">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void restore(confirming)}
+              data-testid="confirm-restore-yes"
+            >
               {busy ? 'Bezig met terugzetten…' : 'Ja, terugzetten'}
             </button>
             {/* focus on the safe choice: the list button that opened this question is gone */}
-            <button type="button" className="secondary" disabled={busy} onClick={() => setConfirming(undefined)} autoFocus>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() => setConfirming(undefined)}
+              autoFocus
+            >
               Annuleren
             </button>
           </div>

@@ -1,7 +1,7 @@
 /** The comparison table and selection, shared by Vergelijken and the presentation: saldo per scenario per year and the difference to a reference. */
-import {   useMemo } from 'react';
-import {  type CompareSeries } from '../charts/CompareChart';
-import {   Saldo } from './money';
+import { useMemo } from 'react';
+import { type CompareSeries } from '../charts/CompareChart';
+import { Saldo } from './money';
 import { YearHeadRow } from './tables';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
@@ -16,12 +16,23 @@ export function useCompareSelection(): { ids: number[]; referenceId: number | un
   const ref = useUi((s) => s.referenceId);
   return useMemo(() => {
     const valid = chosen.filter((id) => scenarios.some((s) => s.id === id));
-    const ids = valid.length > 0 ? valid : [...new Set([currentId, ...scenarios.map((s) => s.id)])].filter((x): x is number => x !== undefined).slice(0, 2);
+    const ids =
+      valid.length > 0
+        ? valid
+        : [...new Set([currentId, ...scenarios.map((s) => s.id)])]
+            .filter((x): x is number => x !== undefined)
+            .slice(0, 2);
     return { ids, referenceId: ref !== undefined && ids.includes(ref) ? ref : ids[0] };
   }, [chosen, ref, scenarios, currentId]);
 }
 
-export function CompareTable({ series, referenceId }: { series: readonly CompareSeries[]; referenceId: number | undefined }) {
+export function CompareTable({
+  series,
+  referenceId,
+}: {
+  series: readonly CompareSeries[];
+  referenceId: number | undefined;
+}) {
   const ref = series.find((s) => s.id === referenceId) ?? series[0];
   if (!ref) return null;
   const years = ref.result.years;

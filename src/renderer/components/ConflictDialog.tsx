@@ -22,7 +22,11 @@ export function ConflictDialog() {
     }
   };
   return (
-    <Dialog title="Elders gewijzigd: uw wijziging is niet opgeslagen" open={open} onClose={() => useData.getState().setConflictDismissed(true)}>
+    <Dialog
+      title="Elders gewijzigd: uw wijziging is niet opgeslagen"
+      open={open}
+      onClose={() => useData.getState().setConflictDismissed(true)}
+    >
       {conflict ? (
         <div data-testid="conflict-dialog">
           <p className="conflict-message">{conflict.message}</p>
@@ -30,10 +34,20 @@ export function ConflictDialog() {
             Zolang u niet kiest, wordt {what} &quot;{conflict.name}&quot; in dit venster niet opgeslagen.
           </p>
           <div className="notice-actions">
-            <button type="button" disabled={busy} data-testid="conflict-keep-mine" onClick={() => void run(() => useData.getState().keepMineAsNew())}>
+            <button
+              type="button"
+              disabled={busy}
+              data-testid="conflict-keep-mine"
+              onClick={() => void run(() => useData.getState().keepMineAsNew())}
+            >
               Mijn versie bewaren als {conflict.kind === 'model' ? 'nieuw model' : 'nieuw scenario'}
             </button>
-            <button type="button" disabled={busy} data-testid="conflict-load-theirs" onClick={() => void run(() => useData.getState().loadTheirs())}>
+            <button
+              type="button"
+              disabled={busy}
+              data-testid="conflict-load-theirs"
+              onClick={() => void run(() => useData.getState().loadTheirs())}
+            >
               Hun versie laden
             </button>
           </div>

@@ -7,7 +7,13 @@
  * happens in main (excel.* in shared/api); these dialogs only choose and carry.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { MAX_EXPORT_SCENARIOS, type ApiError, type ApiRequest, type ApiResult, type FileExport } from '../../shared/api';
+import {
+  MAX_EXPORT_SCENARIOS,
+  type ApiError,
+  type ApiRequest,
+  type ApiResult,
+  type FileExport,
+} from '../../shared/api';
 import { callResult } from '../api/call';
 import { downloadExport } from '../lib/download';
 import { useExcelDialog } from '../stores/excelDialog';
@@ -20,7 +26,6 @@ import { FilePicker } from './FilePicker';
 import { NumberField } from './fields';
 import { JobProgressBox, useJobProgress } from './JobProgress';
 import { CANCELLED_MESSAGE } from '../lib/jobProgress';
-
 
 type Scope = 'region' | 'gemeente' | 'all';
 
@@ -128,7 +133,9 @@ function ExportForm() {
         scope: scope === 'gemeente' ? gemeente : scope,
         unit,
         ...(montecarlo || tornado
-          ? { analysis: { ...(montecarlo ? { montecarlo: { draws, seed } } : {}), ...(tornado ? { tornado: {} } : {}) } }
+          ? {
+              analysis: { ...(montecarlo ? { montecarlo: { draws, seed } } : {}), ...(tornado ? { tornado: {} } : {}) },
+            }
           : {}),
         jobKey,
       };
@@ -139,7 +146,10 @@ function ExportForm() {
   const full = chosen.length >= MAX_EXPORT_SCENARIOS;
   return (
     <div className="excel-form" data-testid="excel-export">
-      <p>Een begrotingsbijlage met Samenvatting, Per gemeente, Taakvelden, Aannames en Toelichting; totalen en saldi als formules, zodat elke som na te rekenen is.</p>
+      <p>
+        Een begrotingsbijlage met Samenvatting, Per gemeente, Taakvelden, Aannames en Toelichting; totalen en saldi als
+        formules, zodat elke som na te rekenen is.
+      </p>
       <fieldset>
         <legend>Scenario's (1 tot {MAX_EXPORT_SCENARIOS})</legend>
         <ul className="check-list">
@@ -148,7 +158,13 @@ function ExportForm() {
             return (
               <li key={s.id}>
                 <label className="checkbox">
-                  <input type="checkbox" checked={on} disabled={!on && full} data-testid={`excel-scenario-${s.id}`} onChange={(e) => toggle(s.id, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    disabled={!on && full}
+                    data-testid={`excel-scenario-${s.id}`}
+                    onChange={(e) => toggle(s.id, e.target.checked)}
+                  />
                   {s.name}
                   {s.id === currentId ? <span className="meta"> (huidig)</span> : null}
                 </label>
@@ -167,11 +183,23 @@ function ExportForm() {
       <fieldset>
         <legend>Bereik</legend>
         <label className="checkbox">
-          <input type="radio" name={`${name}-scope`} checked={scope === 'region'} onChange={() => setScope('region')} data-testid="excel-scope-region" />
+          <input
+            type="radio"
+            name={`${name}-scope`}
+            checked={scope === 'region'}
+            onChange={() => setScope('region')}
+            data-testid="excel-scope-region"
+          />
           De regio (één werkmap)
         </label>
         <label className="checkbox">
-          <input type="radio" name={`${name}-scope`} checked={scope === 'gemeente'} onChange={() => setScope('gemeente')} data-testid="excel-scope-gemeente" />
+          <input
+            type="radio"
+            name={`${name}-scope`}
+            checked={scope === 'gemeente'}
+            onChange={() => setScope('gemeente')}
+            data-testid="excel-scope-gemeente"
+          />
           Eén gemeente:
         </label>
         <select
@@ -188,25 +216,48 @@ function ExportForm() {
           ))}
         </select>
         <label className="checkbox">
-          <input type="radio" name={`${name}-scope`} checked={scope === 'all'} onChange={() => setScope('all')} data-testid="excel-scope-all" />
+          <input
+            type="radio"
+            name={`${name}-scope`}
+            checked={scope === 'all'}
+            onChange={() => setScope('all')}
+            data-testid="excel-scope-all"
+          />
           Alles: de regio en elke gemeente een eigen werkmap (zip)
         </label>
       </fieldset>
       <fieldset>
         <legend>Bedragen</legend>
         <label className="checkbox">
-          <input type="radio" name={`${name}-unit`} checked={unit === 'euro'} onChange={() => setUnit('euro')} data-testid="excel-unit-euro" />
+          <input
+            type="radio"
+            name={`${name}-unit`}
+            checked={unit === 'euro'}
+            onChange={() => setUnit('euro')}
+            data-testid="excel-unit-euro"
+          />
           In euro
         </label>
         <label className="checkbox">
-          <input type="radio" name={`${name}-unit`} checked={unit === 'thousand'} onChange={() => setUnit('thousand')} data-testid="excel-unit-thousand" />
+          <input
+            type="radio"
+            name={`${name}-unit`}
+            checked={unit === 'thousand'}
+            onChange={() => setUnit('thousand')}
+            data-testid="excel-unit-thousand"
+          />
           In × € 1.000 (zoals in de begroting)
         </label>
       </fieldset>
       <fieldset>
         <legend>Analyse (extra bladen)</legend>
         <label className="checkbox">
-          <input type="checkbox" checked={montecarlo} onChange={(e) => setMontecarlo(e.target.checked)} data-testid="excel-montecarlo" />
+          <input
+            type="checkbox"
+            checked={montecarlo}
+            onChange={(e) => setMontecarlo(e.target.checked)}
+            data-testid="excel-montecarlo"
+          />
           Onzekerheid (Monte Carlo)
         </label>
         {montecarlo ? (
@@ -219,7 +270,13 @@ function ExportForm() {
               testId="excel-draws"
               onCommit={(v) => {
                 if (v === undefined || !Number.isInteger(v) || v < 100 || v > 50_000) {
-                  return [{ path: 'draws', problem: '', message: `Aantal trekkingen: ${String(v)} is geen heel getal van 100 tot 50.000` }];
+                  return [
+                    {
+                      path: 'draws',
+                      problem: '',
+                      message: `Aantal trekkingen: ${String(v)} is geen heel getal van 100 tot 50.000`,
+                    },
+                  ];
                 }
                 setDraws(v);
                 return [];
@@ -233,7 +290,13 @@ function ExportForm() {
               testId="excel-seed"
               onCommit={(v) => {
                 if (v === undefined || !Number.isInteger(v) || v < 0 || v > 0xffffffff) {
-                  return [{ path: 'seed', problem: '', message: `Seed: ${String(v)} is geen heel getal van 0 tot 4.294.967.295` }];
+                  return [
+                    {
+                      path: 'seed',
+                      problem: '',
+                      message: `Seed: ${String(v)} is geen heel getal van 0 tot 4.294.967.295`,
+                    },
+                  ];
                 }
                 setSeed(v);
                 return [];
@@ -242,16 +305,33 @@ function ExportForm() {
           </div>
         ) : null}
         <label className="checkbox">
-          <input type="checkbox" checked={tornado} onChange={(e) => setTornado(e.target.checked)} data-testid="excel-tornado" />
+          <input
+            type="checkbox"
+            checked={tornado}
+            onChange={(e) => setTornado(e.target.checked)}
+            data-testid="excel-tornado"
+          />
           Gevoeligheid (tornado)
         </label>
       </fieldset>
       <div className="row">
-        <button type="button" disabled={busy || chosen.length === 0} onClick={() => void run()} data-testid="excel-export-run">
+        <button
+          type="button"
+          disabled={busy || chosen.length === 0}
+          onClick={() => void run()}
+          data-testid="excel-export-run"
+        >
           {busy ? 'Bezig met exporteren…' : 'Exporteren'}
         </button>
       </div>
-      {busy && job.view ? <JobProgressBox view={job.view} cancelling={job.cancelling} onCancel={() => void job.cancel()} testId="excel-export-progress" /> : null}
+      {busy && job.view ? (
+        <JobProgressBox
+          view={job.view}
+          cancelling={job.cancelling}
+          onCancel={() => void job.cancel()}
+          testId="excel-export-progress"
+        />
+      ) : null}
       <p aria-live="polite" data-testid="excel-export-status">
         {done ? `Gedownload: ${done}` : ''}
       </p>
@@ -283,21 +363,40 @@ function TemplateForm() {
   return (
     <div className="excel-form" data-testid="excel-template">
       <p>
-        Een Excel-werkmap in de vorm van het basismodel: segmenten met basiscijfers, eenheid, tarief, taakveld en bron; gemeenten met jeugdigen en aandeel;
-        Rijksmiddelen. Op het eerste blad staat hoe u het invult. Ingevuld leest u het in met "Importeren uit Excel…"; het wordt een nieuw model.
+        Een Excel-werkmap in de vorm van het basismodel: segmenten met basiscijfers, eenheid, tarief, taakveld en bron;
+        gemeenten met jeugdigen en aandeel; Rijksmiddelen. Op het eerste blad staat hoe u het invult. Ingevuld leest u
+        het in met "Importeren uit Excel…"; het wordt een nieuw model.
       </p>
       <div className="row">
-        <button type="button" disabled={busy || !model} onClick={() => void download(true)} data-testid="excel-template-filled">
+        <button
+          type="button"
+          disabled={busy || !model}
+          onClick={() => void download(true)}
+          data-testid="excel-template-filled"
+        >
           Met het huidige model{model ? ` (${model.name})` : ''}
         </button>
-        <button type="button" className="secondary" disabled={busy} onClick={() => void download(false)} data-testid="excel-template-empty">
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void download(false)}
+          data-testid="excel-template-empty"
+        >
           Leeg sjabloon
         </button>
       </div>
       <p aria-live="polite" data-testid="excel-template-status">
         {busy ? 'Bezig…' : done ? `Gedownload: ${done}` : ''}
       </p>
-      {busy && job.view ? <JobProgressBox view={job.view} cancelling={job.cancelling} onCancel={() => void job.cancel()} testId="excel-template-progress" /> : null}
+      {busy && job.view ? (
+        <JobProgressBox
+          view={job.view}
+          cancelling={job.cancelling}
+          onCancel={() => void job.cancel()}
+          testId="excel-template-progress"
+        />
+      ) : null}
       {cancelled ? <CancelledNote testId="excel-template-cancelled" /> : null}
       {error ? <ErrorBox error={error} testId="excel-template-error" /> : null}
     </div>
@@ -338,7 +437,9 @@ function ImportForm() {
     setState({ kind: 'busy', fileName: file.name });
     const content = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
     await useData.getState().flush();
-    const result = await job.track((jobKey) => callResult('excel.importModel', { fileName: file.name, content, jobKey }));
+    const result = await job.track((jobKey) =>
+      callResult('excel.importModel', { fileName: file.name, content, jobKey }),
+    );
     if (!result.ok && result.error.code === 'cancelled') {
       setState({ kind: 'cancelled' });
       return;
@@ -356,8 +457,9 @@ function ImportForm() {
   return (
     <div className="excel-form" data-testid="excel-import">
       <p>
-        Kies een ingevuld sjabloon (.xlsx). Het wordt volledig gecontroleerd; zolang er één fout in staat, wordt er niets opgeslagen en ziet u alle fouten
-        tegelijk, met blad en cel. Gelukt, dan wordt het een nieuw model; het huidige model blijft bestaan.
+        Kies een ingevuld sjabloon (.xlsx). Het wordt volledig gecontroleerd; zolang er één fout in staat, wordt er
+        niets opgeslagen en ziet u alle fouten tegelijk, met blad en cel. Gelukt, dan wordt het een nieuw model; het
+        huidige model blijft bestaan.
       </p>
       <FilePicker
         label="Excel-bestand"
@@ -367,7 +469,14 @@ function ImportForm() {
         onFile={(file) => void importFile(file)}
       />
       <p aria-live="polite">{state.kind === 'busy' ? `Bezig met ${state.fileName}…` : ''}</p>
-      {state.kind === 'busy' && job.view ? <JobProgressBox view={job.view} cancelling={job.cancelling} onCancel={() => void job.cancel()} testId="excel-import-progress" /> : null}
+      {state.kind === 'busy' && job.view ? (
+        <JobProgressBox
+          view={job.view}
+          cancelling={job.cancelling}
+          onCancel={() => void job.cancel()}
+          testId="excel-import-progress"
+        />
+      ) : null}
       {state.kind === 'cancelled' ? <CancelledNote testId="excel-import-cancelled" /> : null}
       {state.kind === 'done' ? (
         <div className="notice info" role="status" tabIndex={-1} ref={setOutcomeRef} data-testid="excel-import-done">
@@ -387,10 +496,19 @@ function ImportForm() {
         </div>
       ) : null}
       {state.kind === 'failed' ? (
-        <div className="notice error excel-error" role="alert" tabIndex={-1} ref={setOutcomeRef} data-testid="excel-import-error" aria-labelledby={`${inputId}-fail`}>
+        <div
+          className="notice error excel-error"
+          role="alert"
+          tabIndex={-1}
+          ref={setOutcomeRef}
+          data-testid="excel-import-error"
+          aria-labelledby={`${inputId}-fail`}
+        >
           <p id={`${inputId}-fail`}>
             <strong>{state.fileName} is niet ingelezen; er is niets opgeslagen.</strong>
-            {state.failure.issues.length > 0 ? ` ${state.failure.issues.length} ${state.failure.issues.length === 1 ? 'fout' : 'fouten'}:` : ''}
+            {state.failure.issues.length > 0
+              ? ` ${state.failure.issues.length} ${state.failure.issues.length === 1 ? 'fout' : 'fouten'}:`
+              : ''}
           </p>
           {state.failure.issues.length > 0 ? (
             <ul className="issue-list" data-testid="excel-import-issues">
@@ -421,7 +539,11 @@ function ImportForm() {
  * The header's "Excel" button: a small menu with the three Excel actions (the
  * same as Bestand in the desktop menu). Esc or a click elsewhere closes it.
  */
-export function ExcelMenuButton({ run }: { run: (action: 'excel-export' | 'excel-template' | 'excel-import') => void }) {
+export function ExcelMenuButton({
+  run,
+}: {
+  run: (action: 'excel-export' | 'excel-template' | 'excel-import') => void;
+}) {
   const [open, setOpen] = useState(false);
   const id = useId();
   // keyboard users land on the first item; Esc brings them back to the button
@@ -431,7 +553,8 @@ export function ExcelMenuButton({ run }: { run: (action: 'excel-export' | 'excel
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {
-      if (!(e.target instanceof Node) || !document.getElementById(id)?.parentElement?.contains(e.target)) setOpen(false);
+      if (!(e.target instanceof Node) || !document.getElementById(id)?.parentElement?.contains(e.target))
+        setOpen(false);
     };
     document.addEventListener('mousedown', onDown);
     return () => document.removeEventListener('mousedown', onDown);
@@ -451,7 +574,13 @@ export function ExcelMenuButton({ run }: { run: (action: 'excel-export' | 'excel
         }
       }}
     >
-      <button type="button" aria-expanded={open} aria-controls={id} data-testid="excel-menu" onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={id}
+        data-testid="excel-menu"
+        onClick={() => setOpen((o) => !o)}
+      >
         Excel ▾
       </button>
       <ul id={id} className="menu-popup" hidden={!open}>

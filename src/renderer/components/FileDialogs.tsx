@@ -59,8 +59,16 @@ export function ImportDialog() {
 
   return (
     <Dialog title="Importeren" open={open} onClose={close}>
-      <p>Kies een modelbestand ({MODEL_FORMAT}) of een scenariobestand ({SCENARIO_FORMAT}). Het bestand wordt eerst volledig gecontroleerd; bij een fout wordt niets opgeslagen.</p>
-      <FilePicker label="JSON-bestand" accept=".json,application/json" testId="import-file" onFile={(file) => void importFile(file)} />
+      <p>
+        Kies een modelbestand ({MODEL_FORMAT}) of een scenariobestand ({SCENARIO_FORMAT}). Het bestand wordt eerst
+        volledig gecontroleerd; bij een fout wordt niets opgeslagen.
+      </p>
+      <FilePicker
+        label="JSON-bestand"
+        accept=".json,application/json"
+        testId="import-file"
+        onFile={(file) => void importFile(file)}
+      />
       <p aria-live="polite">{status}</p>
     </Dialog>
   );
@@ -85,7 +93,10 @@ export function ExportDialog() {
   }
   return (
     <Dialog title="Exporteren" open={open} onClose={close}>
-      <p>Sla het huidige scenario of het basismodel op als JSON-bestand, bijvoorbeeld om te delen met een andere gemeente.</p>
+      <p>
+        Sla het huidige scenario of het basismodel op als JSON-bestand, bijvoorbeeld om te delen met een andere
+        gemeente.
+      </p>
       <div className="row">
         <button type="button" onClick={() => void exportScenario()} disabled={currentId === undefined}>
           Scenario exporteren (JSON)

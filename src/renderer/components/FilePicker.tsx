@@ -24,7 +24,13 @@ export function FilePicker({
   const [chosen, setChosen] = useState<string>();
   return (
     <div className="file-picker">
-      <button type="button" disabled={disabled} aria-describedby={nameId} onClick={() => input.current?.click()} data-testid={`${testId}-button`}>
+      <button
+        type="button"
+        disabled={disabled}
+        aria-describedby={nameId}
+        onClick={() => input.current?.click()}
+        data-testid={`${testId}-button`}
+      >
         {label} kiezen…
       </button>
       <span id={nameId} className="file-name">

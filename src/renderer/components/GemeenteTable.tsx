@@ -1,6 +1,6 @@
 /** Lasten, baten or saldo per gemeente per year, with the realisatie/raming marker: shared by Per gemeente and the presentation. */
 import type { SimulationResult } from '../../shared/engine/result';
-import {  Euro, Saldo } from './money';
+import { Euro, Saldo } from './money';
 import { YearHeadRow, yearKinds } from './tables';
 
 export type Metric = 'cost' | 'funding' | 'balance';

@@ -3,9 +3,9 @@ import type { Model } from '../../shared/formats/model';
 import type { SimulationResult } from '../../shared/engine/result';
 import { formatPct } from '../../shared/locale/numbers';
 import { NumberField } from './fields';
-import {    SourceNote } from './money';
-import { setFundingShare,   updateGemeente } from '../lib/edits/model';
-import {  useData } from '../stores/data';
+import { SourceNote } from './money';
+import { setFundingShare, updateGemeente } from '../lib/edits/model';
+import { useData } from '../stores/data';
 
 export function GemeentenEditor({ model, result }: { model: Model; result: SimulationResult }) {
   const editModel = useData((s) => s.editModel);
@@ -14,8 +14,9 @@ export function GemeentenEditor({ model, result }: { model: Model; result: Simul
     <section className="card" aria-labelledby="gem-edit-h">
       <h2 id="gem-edit-h">Gemeenten: jeugdigen en aandeel Rijksmiddelen</h2>
       <p className="meta">
-        Het aantal jeugdigen (0–17) bepaalt de solidariteitssleutel. Het aandeel in de Rijksmiddelen is leeg = naar aantal jeugdigen. Als elke gemeente een aandeel
-        heeft, moeten ze optellen tot 100%; wijzigt u er één, dan worden de andere naar verhouding aangepast.
+        Het aantal jeugdigen (0–17) bepaalt de solidariteitssleutel. Het aandeel in de Rijksmiddelen is leeg = naar
+        aantal jeugdigen. Als elke gemeente een aandeel heeft, moeten ze optellen tot 100%; wijzigt u er één, dan worden
+        de andere naar verhouding aangepast.
       </p>
       <div className="table-scroll">
         <table className="data">
@@ -23,9 +24,13 @@ export function GemeentenEditor({ model, result }: { model: Model; result: Simul
             <tr>
               <th scope="col">Gemeente</th>
               <th scope="col">Jeugdigen 0–17</th>
-              <th scope="col" className="num">Solidariteitssleutel</th>
+              <th scope="col" className="num">
+                Solidariteitssleutel
+              </th>
               <th scope="col">Aandeel Rijksmiddelen (%)</th>
-              <th scope="col" className="num">Gebruikt aandeel</th>
+              <th scope="col" className="num">
+                Gebruikt aandeel
+              </th>
               <th scope="col">Bron</th>
             </tr>
           </thead>

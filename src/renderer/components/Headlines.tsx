@@ -1,8 +1,8 @@
 /** The headline figures of the Overzicht (saldo end year, cumulative, largest segment, growth) and the trend chart's legend: shared by Overzicht and the presentation. */
-import {   lastRealisedYear } from '../charts/TrendChart';
+import { lastRealisedYear } from '../charts/TrendChart';
 import { FUNDING_COLOR } from '../charts/palette';
 import { stackBands, type StackDetail } from '../charts/stack';
-import {  Euro, PctChange, Saldo } from './money';
+import { Euro, PctChange, Saldo } from './money';
 import { headline } from '../lib/derive';
 import { formatEuroCompact, formatPct } from '../../shared/locale/numbers';
 import type { SimulationResult } from '../../shared/engine/result';
@@ -56,6 +56,13 @@ export function trendLegend(result: SimulationResult, detail: StackDetail = 'gro
     ...stackBands(result, detail).map((b) => ({ label: b.name, color: b.color })),
     { label: 'Rijksmiddelen (baten)', color: FUNDING_COLOR },
     // with realisatie: which years are realised and which are a raming (hatched), for the PNG too
-    ...(now !== undefined ? [{ label: `realisatie t/m ${now} (vol)${now < end ? `, raming ${now + 1}–${end} (gearceerd)` : ''}; "nu" = ${now}`, color: '#333333' }] : []),
+    ...(now !== undefined
+      ? [
+          {
+            label: `realisatie t/m ${now} (vol)${now < end ? `, raming ${now + 1}–${end} (gearceerd)` : ''}; "nu" = ${now}`,
+            color: '#333333',
+          },
+        ]
+      : []),
   ];
 }

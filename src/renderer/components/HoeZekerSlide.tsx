@@ -46,7 +46,8 @@ export function HoeZekerSlide({ model, width }: { model: Model; width: number })
             </p>
             <p className="sub">kans op een tekort in {last.year}</p>
             <p className="sub" data-testid="slide-range">
-              Saldo {last.year}: 8 van de 10 uitkomsten tussen <Saldo value={last.balance.p10} compact /> en <Saldo value={last.balance.p90} compact />.
+              Saldo {last.year}: 8 van de 10 uitkomsten tussen <Saldo value={last.balance.p10} compact /> en{' '}
+              <Saldo value={last.balance.p90} compact />.
             </p>
             <h2>Bespreek eerst</h2>
             {t.result ? (
@@ -54,7 +55,10 @@ export function HoeZekerSlide({ model, width }: { model: Model; width: number })
                 {t.result.bars.slice(0, TOP).map((b) => (
                   <li key={b.parameter.key}>
                     {b.parameter.label}
-                    <span className="sub"> ({b.parameter.fromRange ? `bandbreedte ${boundsText(b.parameter)}` : `±${t.result!.defaultPct}%`})</span>
+                    <span className="sub">
+                      {' '}
+                      ({b.parameter.fromRange ? `bandbreedte ${boundsText(b.parameter)}` : `±${t.result!.defaultPct}%`})
+                    </span>
                   </li>
                 ))}
               </ol>

@@ -7,7 +7,12 @@ export function Notices() {
   return (
     <div className="notices" aria-live="assertive" aria-relevant="additions">
       {notices.map((n) => (
-        <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'} data-testid={`notice-${n.kind}`}>
+        <div
+          key={n.id}
+          className={`notice ${n.kind}`}
+          role={n.kind === 'error' ? 'alert' : 'status'}
+          data-testid={`notice-${n.kind}`}
+        >
           <p>
             <strong>{n.kind === 'error' ? 'Fout: ' : ''}</strong>
             {n.message}
@@ -32,7 +37,12 @@ export function Notices() {
                 {n.action.label}
               </button>
             ) : null}
-            <button type="button" className="secondary small" onClick={() => dismiss(n.id)} aria-label="Melding sluiten">
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => dismiss(n.id)}
+              aria-label="Melding sluiten"
+            >
               Sluiten
             </button>
           </div>

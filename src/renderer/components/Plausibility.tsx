@@ -12,7 +12,10 @@ export function PlausibilityList({ title = 'Klopt dit? Opvallende waarden' }: { 
   return (
     <section className="card plausibility" aria-labelledby="plaus-h" data-testid="plausibility">
       <h2 id="plaus-h">{title}</h2>
-      <p className="meta">Deze waarden zijn toegestaan en worden meegerekend, maar liggen ver buiten wat het model kent. Controleer ze, of bevestig dat ze kloppen.</p>
+      <p className="meta">
+        Deze waarden zijn toegestaan en worden meegerekend, maar liggen ver buiten wat het model kent. Controleer ze, of
+        bevestig dat ze kloppen.
+      </p>
       <ul>
         {warnings.map((w) => (
           <li key={w.key} data-testid="plausibility-item" data-path={w.path}>

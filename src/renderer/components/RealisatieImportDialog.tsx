@@ -47,7 +47,11 @@ function ImportRealisatieForm() {
   const [outcome, setOutcome] = useState<HTMLElement | null>(null);
   useEffect(() => outcome?.focus(), [outcome]);
 
-  async function run(next: { file?: FileChoice; mapping?: ColumnMappingInput | undefined; codes?: CodeTable | undefined }) {
+  async function run(next: {
+    file?: FileChoice;
+    mapping?: ColumnMappingInput | undefined;
+    codes?: CodeTable | undefined;
+  }) {
     const f = next.file ?? file;
     if (!f || !record) return;
     const m = 'mapping' in next ? next.mapping : mapping;
@@ -118,15 +122,23 @@ function ImportRealisatieForm() {
   const segments = record?.model.segments ?? [];
   const rows = preview ? previewRows(preview.changes) : [];
   const issues = typeof error === 'object' && error.issues ? error.issues : (preview?.issues ?? []);
-  const canSave = !!preview && preview.issues.length === 0 && preview.changes.length > 0 && source.trim() !== '' && !busy;
+  const canSave =
+    !!preview && preview.issues.length === 0 && preview.changes.length > 0 && source.trim() !== '' && !busy;
 
   return (
     <div className="excel-form realisatie-import" data-testid="realisatie-import">
       <p>
-        Kies een CSV- of Excel-bestand met gerealiseerde cijfers, bijvoorbeeld een CBS StatLine-export (83454NED "Gemeentelijke kosten; jeugdzorg, regio") of
-        een export per iJw-productcategorie. U ziet eerst wat er verandert; pas bij "Opslaan" wordt het model gewijzigd, en bij één fout wordt niets opgeslagen.
+        Kies een CSV- of Excel-bestand met gerealiseerde cijfers, bijvoorbeeld een CBS StatLine-export (83454NED
+        "Gemeentelijke kosten; jeugdzorg, regio") of een export per iJw-productcategorie. U ziet eerst wat er verandert;
+        pas bij "Opslaan" wordt het model gewijzigd, en bij één fout wordt niets opgeslagen.
       </p>
-      <FilePicker label="Bestand" accept=".csv,.txt,.xlsx,text/csv" testId="realisatie-import-file" disabled={busy} onFile={(f) => void choose(f)} />
+      <FilePicker
+        label="Bestand"
+        accept=".csv,.txt,.xlsx,text/csv"
+        testId="realisatie-import-file"
+        disabled={busy}
+        onFile={(f) => void choose(f)}
+      />
       <label className="field">
         <span>Bron van de cijfers (document, tabel, jaar)</span>
         <input
@@ -144,7 +156,15 @@ function ImportRealisatieForm() {
 
       {preview && preview.header.length > 0 ? (
         <fieldset data-testid="realisatie-import-mapping">
-          <legend>Kolommen ({preview.mappingOrigin === 'remembered' ? 'onthouden van een eerder bestand met deze kolommen' : preview.mappingOrigin === 'suggested' ? 'voorgesteld uit de kolomnamen' : 'uw keuze'})</legend>
+          <legend>
+            Kolommen (
+            {preview.mappingOrigin === 'remembered'
+              ? 'onthouden van een eerder bestand met deze kolommen'
+              : preview.mappingOrigin === 'suggested'
+                ? 'voorgesteld uit de kolomnamen'
+                : 'uw keuze'}
+            )
+          </legend>
           {IMPORT_FIELDS.map((f) => (
             <label key={f} className="field">
               <span>{FIELD_LABELS[f]}</span>
@@ -160,11 +180,13 @@ function ImportRealisatieForm() {
                 }}
               >
                 <option value="">{f === 'segment' || f === 'jaar' ? '— kies een kolom —' : '— geen —'}</option>
-                {preview.header.filter((h) => h !== '').map((h) => (
-                  <option key={h} value={h}>
-                    {h}
-                  </option>
-                ))}
+                {preview.header
+                  .filter((h) => h !== '')
+                  .map((h) => (
+                    <option key={h} value={h}>
+                      {h}
+                    </option>
+                  ))}
               </select>
             </label>
           ))}
@@ -174,7 +196,14 @@ function ImportRealisatieForm() {
               value={mapping?.lastenUnit ?? 'euro'}
               disabled={busy}
               data-testid="realisatie-map-unit"
-              onChange={(e) => void run({ mapping: { ...(mapping ?? { segment: '', jaar: '' }), lastenUnit: e.target.value as 'euro' | 'thousand' } })}
+              onChange={(e) =>
+                void run({
+                  mapping: {
+                    ...(mapping ?? { segment: '', jaar: '' }),
+                    lastenUnit: e.target.value as 'euro' | 'thousand',
+                  },
+                })
+              }
             >
               <option value="euro">euro</option>
               <option value="thousand">× € 1.000 (zoals CBS)</option>
@@ -196,7 +225,9 @@ function ImportRealisatieForm() {
             </thead>
             <tbody>
               {preview.segmentCodes.map((c) => {
-                const known = preview.knownCodes.find((k) => k.code.toLowerCase() === c.value.toLowerCase() || c.value.startsWith(`${k.code} `));
+                const known = preview.knownCodes.find(
+                  (k) => k.code.toLowerCase() === c.value.toLowerCase() || c.value.startsWith(`${k.code} `),
+                );
                 const current = c.via === 'onbekend' ? '' : c.segmentId === null ? NEGEREN : (c.segmentId ?? '');
                 return (
                   <tr key={c.value}>
@@ -233,7 +264,13 @@ function ImportRealisatieForm() {
       {issues.length > 0 || error ? (
         <div className="notice error" role="alert" tabIndex={-1} ref={setOutcome} data-testid="realisatie-import-error">
           <p>
-            <strong>{typeof error === 'string' ? error : error ? error.message.split('\n')[0] : `${preview?.fileName ?? 'Het bestand'}: ${issues.length} ${issues.length === 1 ? 'probleem' : 'problemen'}; er wordt niets opgeslagen.`}</strong>
+            <strong>
+              {typeof error === 'string'
+                ? error
+                : error
+                  ? error.message.split('\n')[0]
+                  : `${preview?.fileName ?? 'Het bestand'}: ${issues.length} ${issues.length === 1 ? 'probleem' : 'problemen'}; er wordt niets opgeslagen.`}
+            </strong>
           </p>
           {issues.length > 0 ? (
             <ul className="issue-list" data-testid="realisatie-import-issues">
@@ -268,7 +305,8 @@ function ImportRealisatieForm() {
         <div className="table-scroll">
           <table className="data" data-testid="realisatie-import-preview">
             <caption>
-              Voorvertoning: {rows.length} cijfer{rows.length === 1 ? '' : 's'} ({preview!.changes.filter((c) => c.status === 'nieuw').length} nieuw,{' '}
+              Voorvertoning: {rows.length} cijfer{rows.length === 1 ? '' : 's'} (
+              {preview!.changes.filter((c) => c.status === 'nieuw').length} nieuw,{' '}
               {preview!.changes.filter((c) => c.status === 'gewijzigd').length} gewijzigd)
             </caption>
             <thead>
@@ -300,7 +338,11 @@ function ImportRealisatieForm() {
               ))}
             </tbody>
           </table>
-          {rows.length > MAX_SHOWN ? <p>De eerste {MAX_SHOWN} van {rows.length} cijfers staan hierboven; opslaan bewaart ze alle.</p> : null}
+          {rows.length > MAX_SHOWN ? (
+            <p>
+              De eerste {MAX_SHOWN} van {rows.length} cijfers staan hierboven; opslaan bewaart ze alle.
+            </p>
+          ) : null}
         </div>
       ) : null}
 

@@ -28,7 +28,12 @@ export function StartupBanner() {
                 Herstel uit back-up…
               </button>
             ) : null}
-            <button type="button" className="secondary" onClick={() => useStartup.getState().dismiss(text)} data-testid="startup-notice-close">
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => useStartup.getState().dismiss(text)}
+              data-testid="startup-notice-close"
+            >
               Melding sluiten
             </button>
           </div>
@@ -65,7 +70,13 @@ export function StorageRefused() {
   if (!info) return null;
   const message = info.notices[0] ?? 'De database kan door deze versie van Jeugdplanner niet worden geopend.';
   return (
-    <main className="storage-refused" role="alertdialog" aria-modal="true" aria-labelledby={headingId} data-testid="storage-refused">
+    <main
+      className="storage-refused"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby={headingId}
+      data-testid="storage-refused"
+    >
       <div className="storage-refused-box">
         <h1 id={headingId} tabIndex={-1} ref={(el) => el?.focus()}>
           Jeugdplanner kan de database niet openen
@@ -87,7 +98,9 @@ export function StorageRefused() {
             Jeugdplanner {info.appVersion}, rekenkern {info.engineVersion}
           </dd>
         </dl>
-        <p className="meta">Sluit dit venster; Jeugdplanner schrijft niets naar de database zolang deze melding staat.</p>
+        <p className="meta">
+          Sluit dit venster; Jeugdplanner schrijft niets naar de database zolang deze melding staat.
+        </p>
       </div>
     </main>
   );

@@ -45,7 +45,11 @@ export function TableTools({ label }: { label: string }) {
         Kopiëren
       </button>
       <label className="unit-switch">
-        <input type="checkbox" checked={unit === 'duizend'} onChange={(e) => setUnit(e.target.checked ? 'duizend' : 'euro')} />
+        <input
+          type="checkbox"
+          checked={unit === 'duizend'}
+          onChange={(e) => setUnit(e.target.checked ? 'duizend' : 'euro')}
+        />
         bedragen × € 1.000
       </label>
       <span className="copy-status" role="status" aria-live="polite">

@@ -50,7 +50,8 @@ interface NumberFieldProps {
  * ref, so re-rendering hundreds of fields per keystroke is avoided.
  */
 export const NumberField = memo(NumberFieldImpl, (a, b) => {
-  for (const key of Object.keys(a) as (keyof NumberFieldProps)[]) if (key !== 'onCommit' && key !== 'onAcceptWarning' && a[key] !== b[key]) return false;
+  for (const key of Object.keys(a) as (keyof NumberFieldProps)[])
+    if (key !== 'onCommit' && key !== 'onAcceptWarning' && a[key] !== b[key]) return false;
   return Object.keys(a).length === Object.keys(b).length;
 });
 
@@ -125,7 +126,9 @@ function NumberFieldInner({
   const message = shownMessage(draft, decimals);
   const msgId = `${id}-msg`;
   return (
-    <div className={`field number-field ${className ?? ''} ${message ? 'invalid' : ''} ${!message && warning ? 'warned' : ''}`}>
+    <div
+      className={`field number-field ${className ?? ''} ${message ? 'invalid' : ''} ${!message && warning ? 'warned' : ''}`}
+    >
       <label htmlFor={id} className={hideLabel ? 'sr-only' : undefined}>
         {label}
       </label>
@@ -141,10 +144,16 @@ function NumberFieldInner({
           aria-describedby={msgId}
           data-testid={testId}
           data-applied={draft.applied === undefined ? '' : String(draft.applied)}
-          onChange={(e) => setDraft(typeText(draftRef.current, e.target.value, { label: subjectOf(label, path), allowEmpty }, apply))}
+          onChange={(e) =>
+            setDraft(typeText(draftRef.current, e.target.value, { label: subjectOf(label, path), allowEmpty }, apply))
+          }
           onBlur={() => setDraft(leave(draftRef.current, decimals))}
         />
-        {suffix ? <span className="suffix" aria-hidden="true">{suffix}</span> : null}
+        {suffix ? (
+          <span className="suffix" aria-hidden="true">
+            {suffix}
+          </span>
+        ) : null}
       </span>
       {hint ? <span className="hint">{hint}</span> : null}
       <span id={msgId} className="field-error" aria-live="polite">
@@ -241,13 +250,23 @@ interface SelectFieldProps<T extends string> {
  * A choice that is refused stays on screen with its message and what still
  * applies ("(toegepast: …)"), instead of snapping back without a word.
  */
-export function SelectField<T extends string>({ label, value, options, onChange, path, placeholder, hideLabel, testId }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  path,
+  placeholder,
+  hideLabel,
+  testId,
+}: SelectFieldProps<T>) {
   const id = useId();
   const [refused, setRefused] = useState<{ choice: T; message: string; over: T | '' } | undefined>();
   // an outside change (undo, another edit) ends the refused choice
   const shownRefusal = refused && refused.over === value ? refused : undefined;
   const shown = shownRefusal ? shownRefusal.choice : value;
-  const appliedLabel = value === '' ? (placeholder ?? 'niets gekozen') : (options.find((o) => o.value === value)?.label ?? value);
+  const appliedLabel =
+    value === '' ? (placeholder ?? 'niets gekozen') : (options.find((o) => o.value === value)?.label ?? value);
   const message = shownRefusal ? `${shownRefusal.message} (toegepast: ${appliedLabel})` : undefined;
   const msgId = `${id}-msg`;
   const hasEmpty = options.some((o) => (o.value as string) === '');
@@ -266,7 +285,8 @@ export function SelectField<T extends string>({ label, value, options, onChange,
           const choice = e.target.value as T;
           if ((choice as string) === '' && !hasEmpty) return;
           const issues = onChange(choice) ?? [];
-          if (issues.length > 0) setRefused({ choice, message: pickIssue(issues, path) ?? `${label}: niet toegestaan`, over: value });
+          if (issues.length > 0)
+            setRefused({ choice, message: pickIssue(issues, path) ?? `${label}: niet toegestaan`, over: value });
           else setRefused(undefined);
         }}
       >

@@ -72,7 +72,11 @@ export function SourceNote({ source, estimate }: { source?: string | undefined; 
   if (!source && !estimate) return <span className="source missing">bron: niet vermeld</span>;
   return (
     <span className="source">
-      {estimate ? <span className="badge estimate" title="Dit is een schatting, geen gerealiseerd cijfer">schatting</span> : null}
+      {estimate ? (
+        <span className="badge estimate" title="Dit is een schatting, geen gerealiseerd cijfer">
+          schatting
+        </span>
+      ) : null}
       {source ? <span className="source-text">bron: {citeSource(source)}</span> : null}
     </span>
   );

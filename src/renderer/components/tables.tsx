@@ -9,7 +9,17 @@ import { Euro, Saldo } from './money';
  * One place for this markup keeps scope/className identical across the views,
  * which the a11y suite relies on.
  */
-export function YearHeadRow({ label, years, kinds, children }: { label: string; years: readonly number[]; kinds?: readonly FigureKind[]; children?: ReactNode }) {
+export function YearHeadRow({
+  label,
+  years,
+  kinds,
+  children,
+}: {
+  label: string;
+  years: readonly number[];
+  kinds?: readonly FigureKind[];
+  children?: ReactNode;
+}) {
   // a model with realisatie marks each year; without, nothing changes
   const marked = kinds?.includes('realisatie') === true;
   return (

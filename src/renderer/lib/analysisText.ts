@@ -16,9 +16,12 @@ export const TOP = 3;
 
 /** The low and high value of an assumption as a controller reads it. */
 export function boundsText(p: Parameter): string {
-  if (p.mode === 'scale') return `${formatNumber((p.low - 1) * 100, 1)}% / +${formatNumber((p.high - 1) * 100, 1)}% van de aanname`;
+  if (p.mode === 'scale')
+    return `${formatNumber((p.low - 1) * 100, 1)}% / +${formatNumber((p.high - 1) * 100, 1)}% van de aanname`;
   if (p.mode === 'shift') return `${formatNumber(p.low, 2)} / +${formatNumber(p.high, 2)} %-punt`;
-  const euro = p.target.kind === 'fundingBase' || (p.target.kind === 'segmentBase' && (p.target.field === 'pricePerUnit' || p.target.field === 'amount'));
+  const euro =
+    p.target.kind === 'fundingBase' ||
+    (p.target.kind === 'segmentBase' && (p.target.field === 'pricePerUnit' || p.target.field === 'amount'));
   const f = (v: number) => (euro ? formatEuro(v) : formatNumber(v, 2));
   return `${f(p.low)} – ${f(p.high)}`;
 }

@@ -90,7 +90,10 @@ export interface SegmentDifference {
  * lasten of `other` against `reference`, and the difference in baten. Lasten up
  * means saldo down, so the saldo difference is funding diff minus the sum of these.
  */
-export function segmentDifferences(reference: SimulationResult, other: SimulationResult): {
+export function segmentDifferences(
+  reference: SimulationResult,
+  other: SimulationResult,
+): {
   segments: SegmentDifference[];
   funding: number[];
   balance: number[];

@@ -16,7 +16,6 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-
 export function checkImportFile(file: { name: string; size: number }): string | undefined {
   if (!/\.xlsx$/i.test(file.name)) {
     return /\.xls$/i.test(file.name)
@@ -24,7 +23,8 @@ export function checkImportFile(file: { name: string; size: number }): string | 
       : `${file.name}: kies een Excel-werkmap (.xlsx), bijvoorbeeld het ingevulde sjabloon.`;
   }
   // the service refuses larger files anyway; saying so before reading spares the wait
-  if (file.size > MAX_TEMPLATE_BYTES) return `${file.name}: het bestand is ${formatMegabytes(file.size)}; een sjabloon is hoogstens ${formatMegabytes(MAX_TEMPLATE_BYTES)}.`;
+  if (file.size > MAX_TEMPLATE_BYTES)
+    return `${file.name}: het bestand is ${formatMegabytes(file.size)}; een sjabloon is hoogstens ${formatMegabytes(MAX_TEMPLATE_BYTES)}.`;
   return undefined;
 }
 

@@ -7,7 +7,6 @@
 import type { ModelSummary } from '../../shared/api';
 import { formatTimestampShort } from '../../shared/locale/dates';
 
-
 export function formatSavedAt(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : formatTimestampShort(d);
@@ -28,7 +27,9 @@ export function modelLabels(models: readonly Pick<ModelSummary, 'id' | 'name' | 
     }
     [...group]
       .sort((a, b) => a.id - b.id)
-      .forEach((m, k) => labels.set(m.id, `${m.name.trim()}${k === 0 ? '' : ` (${k + 1})`} · opgeslagen ${formatSavedAt(m.updatedAt)}`));
+      .forEach((m, k) =>
+        labels.set(m.id, `${m.name.trim()}${k === 0 ? '' : ` (${k + 1})`} · opgeslagen ${formatSavedAt(m.updatedAt)}`),
+      );
   }
   return labels;
 }

@@ -34,7 +34,8 @@ export interface DraftOptions {
   allowEmpty: boolean;
 }
 
-export type ParsedText = { kind: 'value'; value: number | undefined } | { kind: 'partial' } | { kind: 'invalid'; message: string };
+export type ParsedText =
+  { kind: 'value'; value: number | undefined } | { kind: 'partial' } | { kind: 'invalid'; message: string };
 
 /** Text that is not a number yet but may become one by typing on ("-", "2,", "1.", "+"). */
 export function isPartialNumber(text: string): boolean {
@@ -44,12 +45,17 @@ export function isPartialNumber(text: string): boolean {
 
 export function parseText(text: string, opts: DraftOptions): ParsedText {
   if (text.trim() === '') {
-    return opts.allowEmpty ? { kind: 'value', value: undefined } : { kind: 'invalid', message: `${opts.label}: mag niet leeg zijn` };
+    return opts.allowEmpty
+      ? { kind: 'value', value: undefined }
+      : { kind: 'invalid', message: `${opts.label}: mag niet leeg zijn` };
   }
   const n = parseDutchNumber(text);
   if (n !== undefined) return { kind: 'value', value: n };
   if (isPartialNumber(text)) return { kind: 'partial' };
-  return { kind: 'invalid', message: `${opts.label}: ${JSON.stringify(text.trim())} is geen getal (gebruik bijvoorbeeld 2,5)` };
+  return {
+    kind: 'invalid',
+    message: `${opts.label}: ${JSON.stringify(text.trim())} is geen getal (gebruik bijvoorbeeld 2,5)`,
+  };
 }
 
 /** A field at rest: its text is the value's. */
@@ -79,7 +85,14 @@ export function typeText(draft: NumberDraft, text: string, opts: DraftOptions, a
     return { text, base: draft.base, applied: revert(draft, apply), error: message };
   }
   const applied = revert(draft, apply);
-  if (parsed.kind === 'partial') return { text, base: draft.base, applied, error: `${opts.label}: ${JSON.stringify(text.trim())} is geen volledig getal`, partial: true };
+  if (parsed.kind === 'partial')
+    return {
+      text,
+      base: draft.base,
+      applied,
+      error: `${opts.label}: ${JSON.stringify(text.trim())} is geen volledig getal`,
+      partial: true,
+    };
   return { text, base: draft.base, applied, error: parsed.message };
 }
 

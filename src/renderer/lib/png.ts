@@ -12,7 +12,11 @@ export interface LegendItem {
 
 const SCALE = 2;
 
-export async function chartToPngBlob(container: Element, title: string, legend: readonly LegendItem[] = []): Promise<Blob> {
+export async function chartToPngBlob(
+  container: Element,
+  title: string,
+  legend: readonly LegendItem[] = [],
+): Promise<Blob> {
   // the chart's own surface; legend icons are small svg.recharts-surface elements too
   const svg = container.querySelector('.recharts-wrapper > svg') ?? container.querySelector('svg');
   if (!svg) throw new Error('Geen grafiek gevonden om op te slaan.');
@@ -64,7 +68,11 @@ export async function chartToPngBlob(container: Element, title: string, legend: 
   );
 }
 
-export async function saveChartAsPng(container: Element, title: string, legend: readonly LegendItem[] = []): Promise<void> {
+export async function saveChartAsPng(
+  container: Element,
+  title: string,
+  legend: readonly LegendItem[] = [],
+): Promise<void> {
   const blob = await chartToPngBlob(container, title, legend);
   downloadBlob(blob, `${slug(title)}.png`);
 }

@@ -8,7 +8,12 @@ import type { Model, RealisedFigure } from '../../shared/formats/model';
 export type FigureField = 'lasten' | 'clients' | 'volume' | 'source' | 'estimate';
 
 /** undefined scope = the region */
-export function realisedFigure(model: Model, gemeenteId: string | undefined, segmentId: string, year: number): RealisedFigure | undefined {
+export function realisedFigure(
+  model: Model,
+  gemeenteId: string | undefined,
+  segmentId: string,
+  year: number,
+): RealisedFigure | undefined {
   const r = model.realisatie;
   if (!r) return undefined;
   const bySegment = gemeenteId === undefined ? r.segments : r.gemeenten?.[gemeenteId]?.segments;
@@ -16,8 +21,15 @@ export function realisedFigure(model: Model, gemeenteId: string | undefined, seg
 }
 
 /** The path of a figure field in the validated model, as formatPath writes it (to pick its message). */
-export function figurePath(gemeenteId: string | undefined, segmentId: string, year: number, field: FigureField): string {
-  return gemeenteId === undefined ? `realisatie.segments.${segmentId}.${year}.${field}` : `realisatie.gemeenten.${gemeenteId}.segments.${segmentId}.${year}.${field}`;
+export function figurePath(
+  gemeenteId: string | undefined,
+  segmentId: string,
+  year: number,
+  field: FigureField,
+): string {
+  return gemeenteId === undefined
+    ? `realisatie.segments.${segmentId}.${year}.${field}`
+    : `realisatie.gemeenten.${gemeenteId}.segments.${segmentId}.${year}.${field}`;
 }
 
 /**
@@ -25,7 +37,14 @@ export function figurePath(gemeenteId: string | undefined, segmentId: string, ye
  * cannot be removed (the model requires them: the check says so). A missing figure is left
  * missing: a new figure comes with its source from an import.
  */
-export function setFigureField(model: Model, gemeenteId: string | undefined, segmentId: string, year: number, field: FigureField, value: number | string | boolean | undefined): Model {
+export function setFigureField(
+  model: Model,
+  gemeenteId: string | undefined,
+  segmentId: string,
+  year: number,
+  field: FigureField,
+  value: number | string | boolean | undefined,
+): Model {
   const r = model.realisatie;
   const old = realisedFigure(model, gemeenteId, segmentId, year);
   if (!r || !old) return model;
@@ -35,12 +54,21 @@ export function setFigureField(model: Model, gemeenteId: string | undefined, seg
   const figure = next as RealisedFigure;
   const key = String(year);
   if (gemeenteId === undefined) {
-    return { ...model, realisatie: { ...r, segments: { ...r.segments, [segmentId]: { ...r.segments[segmentId], [key]: figure } } } };
+    return {
+      ...model,
+      realisatie: { ...r, segments: { ...r.segments, [segmentId]: { ...r.segments[segmentId], [key]: figure } } },
+    };
   }
   const g = r.gemeenten![gemeenteId]!;
   const segs = g.segments!;
   return {
     ...model,
-    realisatie: { ...r, gemeenten: { ...r.gemeenten, [gemeenteId]: { ...g, segments: { ...segs, [segmentId]: { ...segs[segmentId], [key]: figure } } } } },
+    realisatie: {
+      ...r,
+      gemeenten: {
+        ...r.gemeenten,
+        [gemeenteId]: { ...g, segments: { ...segs, [segmentId]: { ...segs[segmentId], [key]: figure } } },
+      },
+    },
   };
 }

@@ -30,7 +30,11 @@ const STATUS: Record<RealisatieChange['status'], string> = { nieuw: 'nieuw', gew
 
 function oldNew(c: RealisatieChange['fields']['clients']): string {
   if (!c) return '';
-  return c.old === undefined ? formatNumber(c.new, 1) : c.old === c.new ? formatNumber(c.new, 1) : `${formatNumber(c.old, 1)} → ${formatNumber(c.new, 1)}`;
+  return c.old === undefined
+    ? formatNumber(c.new, 1)
+    : c.old === c.new
+      ? formatNumber(c.new, 1)
+      : `${formatNumber(c.old, 1)} → ${formatNumber(c.new, 1)}`;
 }
 
 function signedEuro(x: number): string {

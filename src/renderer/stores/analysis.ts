@@ -7,7 +7,12 @@
  * the scenario; draws, seed and the band toggle are remembered in localStorage.
  */
 import { create } from 'zustand';
-import { DEFAULT_DRAWS, MAX_DRAWS, checkMonteCarloOptions, type MonteCarloResult } from '../../shared/analysis/montecarlo';
+import {
+  DEFAULT_DRAWS,
+  MAX_DRAWS,
+  checkMonteCarloOptions,
+  type MonteCarloResult,
+} from '../../shared/analysis/montecarlo';
 import { DEFAULT_SEED } from '../../shared/analysis/random';
 import type { TornadoResult } from '../../shared/analysis/tornado';
 import type { Model } from '../../shared/formats/model';
@@ -64,8 +69,12 @@ function remembered(): Pick<AnalysisState, 'draws' | 'seed' | 'showBand'> {
     if (!raw) return fallback;
     const v = JSON.parse(raw) as Partial<Record<'draws' | 'seed' | 'showBand', unknown>>;
     return {
-      draws: checkMonteCarloOptions(v.draws, undefined) === undefined && typeof v.draws === 'number' ? v.draws : fallback.draws,
-      seed: checkMonteCarloOptions(undefined, v.seed) === undefined && typeof v.seed === 'number' ? v.seed : fallback.seed,
+      draws:
+        checkMonteCarloOptions(v.draws, undefined) === undefined && typeof v.draws === 'number'
+          ? v.draws
+          : fallback.draws,
+      seed:
+        checkMonteCarloOptions(undefined, v.seed) === undefined && typeof v.seed === 'number' ? v.seed : fallback.seed,
       showBand: typeof v.showBand === 'boolean' ? v.showBand : fallback.showBand,
     };
   } catch {
@@ -75,7 +84,10 @@ function remembered(): Pick<AnalysisState, 'draws' | 'seed' | 'showBand'> {
 
 function remember(s: Pick<AnalysisState, 'draws' | 'seed' | 'showBand'>): void {
   try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ draws: s.draws, seed: s.seed, showBand: s.showBand }));
+    globalThis.localStorage?.setItem(
+      STORAGE_KEY,
+      JSON.stringify({ draws: s.draws, seed: s.seed, showBand: s.showBand }),
+    );
   } catch {
     // no storage: the settings last until the window closes
   }
@@ -124,7 +136,8 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
 
 export const monteCarloRunner: Runner<McKey> = createRunner<McKey, MonteCarloResult>({
   same: (a, b) => a.model === b.model && a.scenario === b.scenario && a.draws === b.draws && a.seed === b.seed,
-  start: (k, onProgress) => runAnalysis({ kind: 'montecarlo', model: k.model, scenario: k.scenario, draws: k.draws, seed: k.seed }, onProgress),
+  start: (k, onProgress) =>
+    runAnalysis({ kind: 'montecarlo', model: k.model, scenario: k.scenario, draws: k.draws, seed: k.seed }, onProgress),
   get: () => useAnalysis.getState().mc,
   set: (patch) => useAnalysis.setState((s) => ({ mc: { ...s.mc, ...patch } })),
 });

@@ -80,7 +80,6 @@ export interface DataState {
   setConflictDismissed(dismissed: boolean): void;
 }
 
-
 const LAST_SCENARIO_KEY = 'jeugdplanner.laatsteScenario';
 
 /** The scenario open before a reload or restart, so the user comes back where they were. */
@@ -138,7 +137,8 @@ export const useData = create<DataState>()((set, get) => {
     const next = prev.then(async () => {
       set({ saveState: 'saving' });
       const ok = await task().catch(() => false);
-      if (!ok) set({ saveState: get().conflict ? 'conflict' : get().saveState === 'read_only' ? 'read_only' : 'error' });
+      if (!ok)
+        set({ saveState: get().conflict ? 'conflict' : get().saveState === 'read_only' ? 'read_only' : 'error' });
     });
     chains.set(key, next);
     void next.finally(() => {
@@ -196,13 +196,27 @@ export const useData = create<DataState>()((set, get) => {
     if (!scenario || !s.modelRecord) return true;
     // while a conflict about this scenario is open, nothing is sent (it would be refused again)
     if (s.conflict?.kind === 'scenario' && s.conflict.id === id) return false;
-    const result = await callResult('scenarios.save', { id, revision: s.revisions[id], modelId: s.modelRecord.id, scenario });
-    if (!result.ok) return saveFailed(result.error, 'scenario', id, s.scenarios.find((x) => x.id === id)?.name ?? scenario.name);
+    const result = await callResult('scenarios.save', {
+      id,
+      revision: s.revisions[id],
+      modelId: s.modelRecord.id,
+      scenario,
+    });
+    if (!result.ok)
+      return saveFailed(result.error, 'scenario', id, s.scenarios.find((x) => x.id === id)?.name ?? scenario.name);
     const saved = result.value;
     set({
       revisions: { ...get().revisions, [id]: saved.revision },
       scenarios: get().scenarios.map((x) =>
-        x.id === id ? { ...x, name: saved.name, updatedAt: saved.updatedAt, revision: saved.revision, ...(saved.description !== undefined ? { description: saved.description } : {}) } : x,
+        x.id === id
+          ? {
+              ...x,
+              name: saved.name,
+              updatedAt: saved.updatedAt,
+              revision: saved.revision,
+              ...(saved.description !== undefined ? { description: saved.description } : {}),
+            }
+          : x,
       ),
     });
     if (get().saveState === 'error') set({ saveState: 'saving' });
@@ -267,18 +281,28 @@ export const useData = create<DataState>()((set, get) => {
       const [first, ...rest] = stack.future;
       if (!first) return;
       const snap = first.snap as ModelSnapshot;
-      useHistory.setState({ stacks: { ...stacks, [key]: { ...stack, future: [{ ...first, snap: { ...snap, scenarios } }, ...rest] } } });
+      useHistory.setState({
+        stacks: { ...stacks, [key]: { ...stack, future: [{ ...first, snap: { ...snap, scenarios } }, ...rest] } },
+      });
     } else {
       const last = stack.past[stack.past.length - 1];
       if (!last) return;
       const snap = last.snap as ModelSnapshot;
-      useHistory.setState({ stacks: { ...stacks, [key]: { ...stack, past: [...stack.past.slice(0, -1), { ...last, snap: { ...snap, scenarios } }] } } });
+      useHistory.setState({
+        stacks: {
+          ...stacks,
+          [key]: { ...stack, past: [...stack.past.slice(0, -1), { ...last, snap: { ...snap, scenarios } }] },
+        },
+      });
     }
   }
 
   /** Takes a record from main as the working copy, with the revision it is at. */
   function setLoaded(rec: ScenarioRecord) {
-    set({ working: { ...get().working, [rec.id]: rec.scenario }, revisions: { ...get().revisions, [rec.id]: rec.revision } });
+    set({
+      working: { ...get().working, [rec.id]: rec.scenario },
+      revisions: { ...get().revisions, [rec.id]: rec.revision },
+    });
   }
 
   async function loadScenario(id: number): Promise<Scenario | undefined> {
@@ -316,7 +340,10 @@ export const useData = create<DataState>()((set, get) => {
         set({ models });
         const first = models[0];
         if (!first) {
-          set({ status: 'error', loadError: 'Er is nog geen model in de database. Importeer een model (JSON) via "Importeren…".' });
+          set({
+            status: 'error',
+            loadError: 'Er is nog geen model in de database. Importeer een model (JSON) via "Importeren…".',
+          });
           return;
         }
         const record = await call('models.get', { id: first.id });
@@ -325,7 +352,8 @@ export const useData = create<DataState>()((set, get) => {
         await get().reloadScenarios();
         const list = get().scenarios;
         const last = rememberedScenario();
-        const preferred = list.find((s) => s.id === last) ?? list.find((s) => /ongewijzigd beleid/i.test(s.name)) ?? list[0];
+        const preferred =
+          list.find((s) => s.id === last) ?? list.find((s) => /ongewijzigd beleid/i.test(s.name)) ?? list[0];
         if (preferred) await get().selectScenario(preferred.id);
         else {
           const id = await get().createScenario('Ongewijzigd beleid');
@@ -397,8 +425,23 @@ export const useData = create<DataState>()((set, get) => {
         }
       }
       const before: ModelSnapshot = { model: rec.model, scenarios: changed };
-      useHistory.getState().record(MODEL_HISTORY, before, mergeKey ?? modelMergeKey(rec.model, candidate), describeChange(rec.model, candidate, candidate));
-      useHistory.getState().dropIfUnchanged(MODEL_HISTORY, { model: candidate, scenarios: {} }, (a, b) => sameContent((a as ModelSnapshot).model, (b as ModelSnapshot).model) && Object.keys((a as ModelSnapshot).scenarios).length === 0);
+      useHistory
+        .getState()
+        .record(
+          MODEL_HISTORY,
+          before,
+          mergeKey ?? modelMergeKey(rec.model, candidate),
+          describeChange(rec.model, candidate, candidate),
+        );
+      useHistory
+        .getState()
+        .dropIfUnchanged(
+          MODEL_HISTORY,
+          { model: candidate, scenarios: {} },
+          (a, b) =>
+            sameContent((a as ModelSnapshot).model, (b as ModelSnapshot).model) &&
+            Object.keys((a as ModelSnapshot).scenarios).length === 0,
+        );
       set({ modelRecord: { ...rec, model: candidate } });
       useUi.getState().trackModel(rec.id, rec.model, candidate);
       for (const [id, next] of updates) setWorking(id, next);
@@ -412,7 +455,10 @@ export const useData = create<DataState>()((set, get) => {
       // A new scenario starts from Ongewijzigd beleid's assumptions, never from an unindexed, empty one.
       const refId = get().scenarios.find((s) => s.name.trim().toLowerCase() === ONGEWIJZIGD_BELEID.toLowerCase())?.id;
       const reference = refId === undefined ? undefined : await loadScenario(refId);
-      const created = await call('scenarios.save', { modelId: rec.id, scenario: startingScenario(rec.model, name, reference) });
+      const created = await call('scenarios.save', {
+        modelId: rec.id,
+        scenario: startingScenario(rec.model, name, reference),
+      });
       if (!created) return undefined;
       setLoaded(created);
       await get().reloadScenarios();
@@ -468,7 +514,11 @@ export const useData = create<DataState>()((set, get) => {
         else set({ currentId: undefined });
       }
       const ui = useUi.getState();
-      if (ui.compareIds.includes(id)) ui.setCompare(ui.compareIds.filter((x) => x !== id), ui.referenceId);
+      if (ui.compareIds.includes(id))
+        ui.setCompare(
+          ui.compareIds.filter((x) => x !== id),
+          ui.referenceId,
+        );
     },
 
     async undeleteScenario(id) {
@@ -484,7 +534,8 @@ export const useData = create<DataState>()((set, get) => {
       const rec = await call('versions.restore', { id: versionId });
       if (!rec) return false;
       const current = get().working[rec.id];
-      if (current) useHistory.getState().record(scenarioHistory(rec.id), current, undefined, 'terugzetten van een eerdere versie');
+      if (current)
+        useHistory.getState().record(scenarioHistory(rec.id), current, undefined, 'terugzetten van een eerdere versie');
       setLoaded(rec);
       set({ currentId: rec.id });
       await get().reloadScenarios();
@@ -521,7 +572,10 @@ export const useData = create<DataState>()((set, get) => {
       if (c.kind === 'scenario') {
         const mine = get().working[c.id];
         if (!mine) return;
-        const created = await call('scenarios.save', { modelId: rec.id, scenario: { ...mine, name: copyName(mine.name) } });
+        const created = await call('scenarios.save', {
+          modelId: rec.id,
+          scenario: { ...mine, name: copyName(mine.name) },
+        });
         if (!created) return;
         setLoaded(created);
         await loadTheirsScenario(c.id);

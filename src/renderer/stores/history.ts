@@ -55,22 +55,42 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   record(key, before, mergeKey, label = 'wijziging') {
     const stack = get().stacks[key] ?? empty;
     const now = Date.now();
-    const merge = mergeKey !== undefined && stack.lastKey === mergeKey && stack.lastAt !== undefined && now - stack.lastAt < MERGE_MS && stack.past.length > 0;
+    const merge =
+      mergeKey !== undefined &&
+      stack.lastKey === mergeKey &&
+      stack.lastAt !== undefined &&
+      now - stack.lastAt < MERGE_MS &&
+      stack.past.length > 0;
     const past = merge ? stack.past : [...stack.past, { snap: before, label }].slice(-LIMIT);
-    set({ stacks: { ...get().stacks, [key]: { past, future: [], ...(mergeKey !== undefined ? { lastKey: mergeKey } : {}), lastAt: now } } });
+    set({
+      stacks: {
+        ...get().stacks,
+        [key]: { past, future: [], ...(mergeKey !== undefined ? { lastKey: mergeKey } : {}), lastAt: now },
+      },
+    });
   },
   undo<T>(key: HistoryKey, current: T): T | undefined {
     const stack = get().stacks[key] ?? empty;
     const prev = stack.past[stack.past.length - 1];
     if (!prev) return undefined;
-    set({ stacks: { ...get().stacks, [key]: { past: stack.past.slice(0, -1), future: [{ snap: current, label: prev.label }, ...stack.future] } } });
+    set({
+      stacks: {
+        ...get().stacks,
+        [key]: { past: stack.past.slice(0, -1), future: [{ snap: current, label: prev.label }, ...stack.future] },
+      },
+    });
     return prev.snap as T;
   },
   redo<T>(key: HistoryKey, current: T): T | undefined {
     const stack = get().stacks[key] ?? empty;
     const next = stack.future[0];
     if (!next) return undefined;
-    set({ stacks: { ...get().stacks, [key]: { past: [...stack.past, { snap: current, label: next.label }], future: stack.future.slice(1) } } });
+    set({
+      stacks: {
+        ...get().stacks,
+        [key]: { past: [...stack.past, { snap: current, label: next.label }], future: stack.future.slice(1) },
+      },
+    });
     return next.snap as T;
   },
   dropIfUnchanged(key, current, same) {

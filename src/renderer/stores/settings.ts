@@ -18,7 +18,14 @@ export function currentSettings(): Settings {
   const accepted = Object.fromEntries(Object.entries(ui.acceptedWarnings).filter(([, keys]) => keys.length > 0));
   const bases = Object.fromEntries(Object.entries(ui.modelBases).filter(([, b]) => Object.keys(b).length > 0));
   return {
-    ...(ui.compareIds.length > 0 ? { compare: { ids: ui.compareIds.slice(0, 4), ...(ui.referenceId !== undefined ? { referenceId: ui.referenceId } : {}) } } : {}),
+    ...(ui.compareIds.length > 0
+      ? {
+          compare: {
+            ids: ui.compareIds.slice(0, 4),
+            ...(ui.referenceId !== undefined ? { referenceId: ui.referenceId } : {}),
+          },
+        }
+      : {}),
     ...(data.currentId !== undefined ? { currentScenarioId: data.currentId } : {}),
     ...(Object.keys(accepted).length > 0 ? { acceptedWarnings: accepted } : {}),
     ...(Object.keys(bases).length > 0 ? { modelBases: bases } : {}),
@@ -32,7 +39,11 @@ export async function restoreSettings(): Promise<void> {
   const settings = answer.value;
   const data = useData.getState();
   const exists = (id: number) => data.scenarios.some((s) => s.id === id);
-  if (settings.currentScenarioId !== undefined && exists(settings.currentScenarioId) && settings.currentScenarioId !== data.currentId) {
+  if (
+    settings.currentScenarioId !== undefined &&
+    exists(settings.currentScenarioId) &&
+    settings.currentScenarioId !== data.currentId
+  ) {
     await data.selectScenario(settings.currentScenarioId);
   }
   const ids = (settings.compare?.ids ?? []).filter(exists);
@@ -66,7 +77,13 @@ export function installSettingsSync(): () => void {
     timer = setTimeout(save, SAVE_DELAY_MS);
   };
   const offUi = useUi.subscribe((s, prev) => {
-    if (s.compareIds !== prev.compareIds || s.referenceId !== prev.referenceId || s.acceptedWarnings !== prev.acceptedWarnings || s.modelBases !== prev.modelBases) schedule();
+    if (
+      s.compareIds !== prev.compareIds ||
+      s.referenceId !== prev.referenceId ||
+      s.acceptedWarnings !== prev.acceptedWarnings ||
+      s.modelBases !== prev.modelBases
+    )
+      schedule();
   });
   const offData = useData.subscribe((s, prev) => {
     if (s.currentId !== prev.currentId) schedule();

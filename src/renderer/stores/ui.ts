@@ -63,7 +63,10 @@ export const useUi = create<UiState>()((set, get) => ({
   sectionShown: () => set({ pendingSection: undefined }),
   selectSegment: (selectedSegmentId) => set({ selectedSegmentId }),
   setCompare: (compareIds, referenceId) =>
-    set({ compareIds, referenceId: referenceId !== undefined && compareIds.includes(referenceId) ? referenceId : compareIds[0] }),
+    set({
+      compareIds,
+      referenceId: referenceId !== undefined && compareIds.includes(referenceId) ? referenceId : compareIds[0],
+    }),
   setGemeenteYear: (gemeenteYear) => set({ gemeenteYear }),
   setSlide: (slide) => set({ presentation: { slide } }),
   openDialog: (dialog) => set({ dialog }),

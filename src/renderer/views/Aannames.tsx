@@ -22,8 +22,14 @@ import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { AutonomousAssumptions } from './aannames/Autonomous';
 import {
-  addSubstitution, removeSubstitution, setAssumption, setAssumptionSource, setFundingAdjustment, setFundingIndex,
-  setSubstitutionShare, updateSubstitution,
+  addSubstitution,
+  removeSubstitution,
+  setAssumption,
+  setAssumptionSource,
+  setFundingAdjustment,
+  setFundingIndex,
+  setSubstitutionShare,
+  updateSubstitution,
 } from '../lib/edits/scenario';
 
 const NO_RULES: Scenario['substitutions'] = [];
@@ -38,15 +44,30 @@ interface FieldDef {
 }
 
 const VOLUME_FIELDS: FieldDef[] = [
-  { field: 'inflowChangePct', label: 'Instroom', unit: () => 'jeugdigen per jaar', absolute: (y) => formatNumber(y.inflowBeforeSubstitution, 1) },
-  { field: 'durationChangePct', label: 'Trajectduur', unit: () => 'maanden', absolute: (y) => formatNumber(y.durationMonths, 1) },
+  {
+    field: 'inflowChangePct',
+    label: 'Instroom',
+    unit: () => 'jeugdigen per jaar',
+    absolute: (y) => formatNumber(y.inflowBeforeSubstitution, 1),
+  },
+  {
+    field: 'durationChangePct',
+    label: 'Trajectduur',
+    unit: () => 'maanden',
+    absolute: (y) => formatNumber(y.durationMonths, 1),
+  },
   {
     field: 'intensityChangePct',
     label: 'Intensiteit',
     unit: (seg) => `${seg.kind === 'volume' ? seg.unit : 'eenheden'} per cliëntmaand`,
     absolute: (y) => formatNumber(y.unitsPerClientMonth, 2),
   },
-  { field: 'priceIndexPct', label: 'Tarief', unit: (seg) => `€ per ${seg.kind === 'volume' ? seg.unit : 'eenheid'}`, absolute: (y) => formatEuroCents(y.pricePerUnit) },
+  {
+    field: 'priceIndexPct',
+    label: 'Tarief',
+    unit: (seg) => `€ per ${seg.kind === 'volume' ? seg.unit : 'eenheid'}`,
+    absolute: (y) => formatEuroCents(y.pricePerUnit),
+  },
 ];
 
 /**
@@ -85,8 +106,8 @@ export function Aannames() {
       <header className="view-head">
         <h1>Aannames</h1>
         <p className="lead">
-          Wijzigingen per jaar in procenten; een percentage geldt vanaf 1 januari van dat jaar en blijft doorwerken. Leeg = 0%.
-          Naast elk percentage staat de waarde die daaruit volgt.
+          Wijzigingen per jaar in procenten; een percentage geldt vanaf 1 januari van dat jaar en blijft doorwerken.
+          Leeg = 0%. Naast elk percentage staat de waarde die daaruit volgt.
         </p>
       </header>
       <PlausibilityList />
@@ -165,7 +186,17 @@ function SelectedSegment({ model }: { model: Model }) {
 
 type SegmentAssumption = Scenario['assumptions'][string];
 
-function SegmentAssumptions({ model, segment, assumption: a, line }: { model: Model; segment: Segment; assumption: SegmentAssumption | undefined; line: LineResult }) {
+function SegmentAssumptions({
+  model,
+  segment,
+  assumption: a,
+  line,
+}: {
+  model: Model;
+  segment: Segment;
+  assumption: SegmentAssumption | undefined;
+  line: LineResult;
+}) {
   const { years, later } = useYears(model);
   const { warnings, accept } = usePlausibility();
   const warned = useMemo(() => {
@@ -178,7 +209,10 @@ function SegmentAssumptions({ model, segment, assumption: a, line }: { model: Mo
     }
     return byField;
   }, [warnings, segment.id]);
-  const taakveld = segment.taakveld && isTaakveldCode(segment.taakveld) ? `${segment.taakveld} ${TAAKVELDEN[segment.taakveld]}` : segment.taakveld;
+  const taakveld =
+    segment.taakveld && isTaakveldCode(segment.taakveld)
+      ? `${segment.taakveld} ${TAAKVELDEN[segment.taakveld]}`
+      : segment.taakveld;
 
   return (
     <section aria-labelledby="seg-h" className="card" data-testid="segment-assumptions">
@@ -262,7 +296,15 @@ function SegmentAssumptions({ model, segment, assumption: a, line }: { model: Mo
   );
 }
 
-const SegmentMeta = memo(function SegmentMeta({ model, segment, taakveld }: { model: Model; segment: Segment; taakveld: string | undefined }) {
+const SegmentMeta = memo(function SegmentMeta({
+  model,
+  segment,
+  taakveld,
+}: {
+  model: Model;
+  segment: Segment;
+  taakveld: string | undefined;
+}) {
   return (
     <>
       <p className="meta">
@@ -270,11 +312,14 @@ const SegmentMeta = memo(function SegmentMeta({ model, segment, taakveld }: { mo
         {taakveld ? <>Taakveld {taakveld} · </> : null}
         {segment.kind === 'volume' ? (
           <>
-            Basis {model.baseYear}: instroom {formatNumber(segment.inflowPerYear, 1)} per jaar, duur {formatNumber(segment.avgDurationMonths, 1)} mnd,{' '}
-            {formatNumber(segment.unitsPerClientMonth ?? 1, 2)} {segment.unit} per cliëntmaand à {formatEuroCents(segment.pricePerUnit)}
+            Basis {model.baseYear}: instroom {formatNumber(segment.inflowPerYear, 1)} per jaar, duur{' '}
+            {formatNumber(segment.avgDurationMonths, 1)} mnd, {formatNumber(segment.unitsPerClientMonth ?? 1, 2)}{' '}
+            {segment.unit} per cliëntmaand à {formatEuroCents(segment.pricePerUnit)}
           </>
         ) : (
-          <>Budgetregel: {formatEuro(segment.amount)} in {model.baseYear}</>
+          <>
+            Budgetregel: {formatEuro(segment.amount)} in {model.baseYear}
+          </>
         )}
       </p>
       <p className="meta">
@@ -282,8 +327,8 @@ const SegmentMeta = memo(function SegmentMeta({ model, segment, taakveld }: { mo
         {segment.kind === 'volume' && segment.calibration ? (
           <span className="source">
             {' '}
-            · berekend uit realisatie {segment.calibration.year}: {formatNumber(segment.calibration.clients, 0)} jeugdigen, omzet{' '}
-            {formatEuro(segment.calibration.turnover)}
+            · berekend uit realisatie {segment.calibration.year}: {formatNumber(segment.calibration.clients, 0)}{' '}
+            jeugdigen, omzet {formatEuro(segment.calibration.turnover)}
             {segment.calibration.source ? ` (${citeSource(segment.calibration.source)})` : ''}
           </span>
         ) : null}
@@ -312,7 +357,17 @@ interface AssumptionRowProps {
 
 /** One assumption (e.g. Instroom) over the years: the percentages and the values that follow from them. */
 const AssumptionRow = memo(
-  function AssumptionRow({ segment, field, label, unit, later, values, absolute, warnings, onAccept }: AssumptionRowProps) {
+  function AssumptionRow({
+    segment,
+    field,
+    label,
+    unit,
+    later,
+    values,
+    absolute,
+    warnings,
+    onAccept,
+  }: AssumptionRowProps) {
     const edit = useData((s) => s.editScenario);
     const scenarioId = useData((s) => s.currentId);
     return (
@@ -347,11 +402,22 @@ const AssumptionRow = memo(
     );
   },
   (a, b) =>
-    a.segment === b.segment && a.field === b.field && a.label === b.label && a.unit === b.unit && a.later === b.later && a.values === b.values && a.absKey === b.absKey && warnKey(a.warnings) === warnKey(b.warnings),
+    a.segment === b.segment &&
+    a.field === b.field &&
+    a.label === b.label &&
+    a.unit === b.unit &&
+    a.later === b.later &&
+    a.values === b.values &&
+    a.absKey === b.absKey &&
+    warnKey(a.warnings) === warnKey(b.warnings),
 );
 
 function warnKey(w: AssumptionRowProps['warnings']): string {
-  return w ? Object.values(w).map((x) => x.key).join('|') : '';
+  return w
+    ? Object.values(w)
+        .map((x) => x.key)
+        .join('|')
+    : '';
 }
 
 const SourceField = memo(function SourceField({ segmentId, source }: { segmentId: string; source: string }) {
@@ -390,7 +456,10 @@ function Substitutions({ model }: { model: Model }) {
       return;
     }
     const issues = edit((s) => addSubstitution(s, { from: next.from, to: next.to, sharePct: {} }), undefined);
-    if (issues.length > 0) setPendingError(`${pickIssue(issues, `substitutions[${substitutions.length}]`) ?? 'niet toegestaan'} (nog niet toegevoegd)`);
+    if (issues.length > 0)
+      setPendingError(
+        `${pickIssue(issues, `substitutions[${substitutions.length}]`) ?? 'niet toegestaan'} (nog niet toegevoegd)`,
+      );
     else {
       setPending(undefined);
       setPendingError(undefined);
@@ -400,7 +469,10 @@ function Substitutions({ model }: { model: Model }) {
   return (
     <section aria-labelledby="subst-h" className="card">
       <h2 id="subst-h">Substitutie (verschuiving van instroom tussen segmenten)</h2>
-      <p className="meta">Het aandeel van de instroom van het ene segment dat in dat jaar naar het andere gaat, bijvoorbeeld van verblijf naar ambulant.</p>
+      <p className="meta">
+        Het aandeel van de instroom van het ene segment dat in dat jaar naar het andere gaat, bijvoorbeeld van verblijf
+        naar ambulant.
+      </p>
       {substitutions.length === 0 && !draft ? <p>Geen substitutieregels in dit scenario.</p> : null}
       {substitutions.map((rule, i) => (
         <fieldset key={i} className="subst-rule" data-testid={`subst-${i}`}>
@@ -443,7 +515,12 @@ function Substitutions({ model }: { model: Model }) {
           <TextField
             label="Bron of afspraak"
             value={citeSource(rule.source ?? '')}
-            onCommit={(v) => edit((s) => updateSubstitution(s, i, v === '' ? { source: undefined } : { source: v }), `subst.${i}.source`)}
+            onCommit={(v) =>
+              edit(
+                (s) => updateSubstitution(s, i, v === '' ? { source: undefined } : { source: v }),
+                `subst.${i}.source`,
+              )
+            }
           />
         </fieldset>
       ))}
@@ -451,8 +528,22 @@ function Substitutions({ model }: { model: Model }) {
         <fieldset className="subst-rule new-rule" data-testid="subst-new">
           <legend>Nieuwe regel (wordt toegevoegd zodra van en naar gekozen zijn)</legend>
           <div className="row">
-            <SelectField label="Van" value={draft.from} options={options} placeholder="kies…" testId="subst-new-from" onChange={(v) => choose('from', v)} />
-            <SelectField label="Naar" value={draft.to} options={options} placeholder="kies…" testId="subst-new-to" onChange={(v) => choose('to', v)} />
+            <SelectField
+              label="Van"
+              value={draft.from}
+              options={options}
+              placeholder="kies…"
+              testId="subst-new-from"
+              onChange={(v) => choose('from', v)}
+            />
+            <SelectField
+              label="Naar"
+              value={draft.to}
+              options={options}
+              placeholder="kies…"
+              testId="subst-new-to"
+              onChange={(v) => choose('to', v)}
+            />
             <button
               type="button"
               className="secondary small"
@@ -495,7 +586,15 @@ function FundingAssumptions({ model }: { model: Model }) {
   if (!funding || !result) return null;
   const baseline = result.totals.slice(1).map((t) => formatEuro(t.fundingBaseline));
   const total = result.totals.slice(1).map((t) => t.funding);
-  return <FundingTable model={model} funding={funding} baseline={baseline} total={total} amountsKey={`${baseline.join('|')}#${total.join('|')}`} />;
+  return (
+    <FundingTable
+      model={model}
+      funding={funding}
+      baseline={baseline}
+      total={total}
+      amountsKey={`${baseline.join('|')}#${total.join('|')}`}
+    />
+  );
 }
 
 interface FundingTableProps {
@@ -526,7 +625,8 @@ const FundingTable = memo(
       <section aria-labelledby="funding-h" className="card" ref={section}>
         <h2 id="funding-h">Rijksmiddelen</h2>
         <p className="meta">
-          Basis {model.baseYear}: {formatEuro(model.funding.baseAmount)} · <SourceNote source={model.funding.source} estimate={model.funding.estimate} />
+          Basis {model.baseYear}: {formatEuro(model.funding.baseAmount)} ·{' '}
+          <SourceNote source={model.funding.source} estimate={model.funding.estimate} />
         </p>
         <div className="table-scroll">
           <table className="data assumptions-table">
@@ -586,8 +686,8 @@ const FundingTable = memo(
           </table>
         </div>
         <p className="meta">
-          Een leeg indexveld volgt het model{model.funding.indexPct ? ` (grijs weergegeven)` : ' (0%)'}. Incidentele bedragen tellen alleen in dat jaar en werken
-          niet door.
+          Een leeg indexveld volgt het model{model.funding.indexPct ? ` (grijs weergegeven)` : ' (0%)'}. Incidentele
+          bedragen tellen alleen in dat jaar en werken niet door.
         </p>
         <TextField
           label="Bron van de aannames over Rijksmiddelen"

@@ -33,7 +33,8 @@ export function Analyse() {
       <header className="view-head">
         <h1>Analyse</h1>
         <p className="lead">
-          {model.name} · scenario <strong>{scenario.name}</strong> · hoe zeker is de uitkomst, welke aanname doet ertoe, en wat is er nodig voor een sluitend saldo?
+          {model.name} · scenario <strong>{scenario.name}</strong> · hoe zeker is de uitkomst, welke aanname doet ertoe,
+          en wat is er nodig voor een sluitend saldo?
         </p>
       </header>
       <div className="tabs" role="tablist" aria-label="Analyse">
@@ -55,7 +56,13 @@ export function Analyse() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`analyse-panel-${tab}`} aria-labelledby={`analyse-tab-${tab}`} className="tab-panel" data-testid={`analyse-panel-${tab}`}>
+      <div
+        role="tabpanel"
+        id={`analyse-panel-${tab}`}
+        aria-labelledby={`analyse-tab-${tab}`}
+        className="tab-panel"
+        data-testid={`analyse-panel-${tab}`}
+      >
         {tab === 'onzekerheid' ? <Onzekerheid model={model} scenario={scenario} /> : null}
         {tab === 'gevoeligheid' ? <Gevoeligheid model={model} /> : null}
         {tab === 'doelzoeken' ? <Doelzoeken model={model} scenario={scenario} /> : null}

@@ -3,7 +3,7 @@ import { TrendChart, SaldoChart } from '../charts/TrendChart';
 import { stackBands, type StackDetail } from '../charts/stack';
 import { useState } from 'react';
 import { ChartFrame } from '../components/ChartFrame';
-import { AmountScope, Euro,  Saldo } from '../components/money';
+import { AmountScope, Euro, Saldo } from '../components/money';
 import { TableTools } from '../components/TableTools';
 import { KindMark, TotalsTable } from '../components/tables';
 import { useCurrentResult } from '../hooks';
@@ -14,7 +14,6 @@ import { hasFundingBreakdown } from './rijksmiddelen/derive';
 import { PlausibilityList } from '../components/Plausibility';
 import { indexationWarning } from '../../shared/formats/starting';
 import { Headlines, trendLegend } from '../components/Headlines';
-
 
 export function Overzicht() {
   const current = useCurrent();
@@ -46,7 +45,12 @@ export function Overzicht() {
         chart={
           <>
             <label className="checkbox no-print stack-detail">
-              <input type="checkbox" checked={detail === 'segment'} onChange={(e) => setDetail(e.currentTarget.checked ? 'segment' : 'groep')} data-testid="trend-per-segment" />
+              <input
+                type="checkbox"
+                checked={detail === 'segment'}
+                onChange={(e) => setDetail(e.currentTarget.checked ? 'segment' : 'groep')}
+                data-testid="trend-per-segment"
+              />
               Per segment (alle {result.lines.length} regels in plaats van {stackBands(result, 'groep').length} groepen)
             </label>
             <TrendChart result={result} detail={detail} />
@@ -66,46 +70,55 @@ export function Overzicht() {
         <h2 id="kern-h">Kerncijfers per jaar</h2>
         <TableTools label="Kerncijfers per jaar" />
         <AmountScope>
-        <div className="table-scroll">
-          <table className="data narrow" data-testid="kern-table">
-            <thead>
-              <tr>
-                <th scope="col">Jaar</th>
-                {realised ? <th scope="col">Realisatie of raming</th> : null}
-                <th scope="col" className="num">Lasten</th>
-                <th scope="col" className="num">Rijksmiddelen</th>
-                <th scope="col" className="num">Saldo</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.totals.map((t) => (
-                <tr key={t.year} data-year={t.year} data-kind={realised ? t.kind : undefined}>
-                  <th scope="row">{t.year}</th>
-                  {realised ? (
-                    <td data-col="kind">
-                      <KindMark kind={t.kind} />
-                    </td>
-                  ) : null}
-                  <td className="num" data-col="cost">
-                    <Euro value={t.cost} />
-                  </td>
-                  <td className="num" data-col="funding">
-                    <Euro value={t.funding} />
-                  </td>
-                  <td className="num" data-col="balance">
-                    <Saldo value={t.balance} label />
-                  </td>
+          <div className="table-scroll">
+            <table className="data narrow" data-testid="kern-table">
+              <thead>
+                <tr>
+                  <th scope="col">Jaar</th>
+                  {realised ? <th scope="col">Realisatie of raming</th> : null}
+                  <th scope="col" className="num">
+                    Lasten
+                  </th>
+                  <th scope="col" className="num">
+                    Rijksmiddelen
+                  </th>
+                  <th scope="col" className="num">
+                    Saldo
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {result.totals.map((t) => (
+                  <tr key={t.year} data-year={t.year} data-kind={realised ? t.kind : undefined}>
+                    <th scope="row">{t.year}</th>
+                    {realised ? (
+                      <td data-col="kind">
+                        <KindMark kind={t.kind} />
+                      </td>
+                    ) : null}
+                    <td className="num" data-col="cost">
+                      <Euro value={t.cost} />
+                    </td>
+                    <td className="num" data-col="funding">
+                      <Euro value={t.funding} />
+                    </td>
+                    <td className="num" data-col="balance">
+                      <Saldo value={t.balance} label />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </AmountScope>
       </section>
       {hasFundingBreakdown(result) ? (
         <section aria-labelledby="opbouw-h" className="card">
           <h2 id="opbouw-h">Opbouw Rijksmiddelen</h2>
-          <p className="meta">Structureel indexpad, incidentele bijstellingen en elke Rijksmaatregel als eigen regel; samen de Rijksmiddelen hierboven.</p>
+          <p className="meta">
+            Structureel indexpad, incidentele bijstellingen en elke Rijksmaatregel als eigen regel; samen de
+            Rijksmiddelen hierboven.
+          </p>
           <FundingBreakdownTable result={result} testId="overview-funding-breakdown" />
         </section>
       ) : null}

@@ -12,13 +12,12 @@ import { ChartFrame } from '../components/ChartFrame';
 import { NumberField, SelectField } from '../components/fields';
 import { AmountScope } from '../components/money';
 import { useCurrentResult } from '../hooks';
-import {  setSplit, setUsageShare } from '../lib/edits/model';
+import { setSplit, setUsageShare } from '../lib/edits/model';
 import { useCurrent, useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { TableTools } from '../components/TableTools';
 import { type Metric, METRICS, GemeenteTable } from '../components/GemeenteTable';
 import { GemeentenEditor } from '../components/GemeentenEditor';
-
 
 export function PerGemeente() {
   const current = useCurrent();
@@ -27,14 +26,16 @@ export function PerGemeente() {
   const [metric, setMetric] = useState<Metric>('balance');
   const yearId = useId();
   if (!current || !result) return null;
-  const year = yearChoice !== undefined && result.years.includes(yearChoice) ? yearChoice : result.years[result.years.length - 1]!;
+  const year =
+    yearChoice !== undefined && result.years.includes(yearChoice) ? yearChoice : result.years[result.years.length - 1]!;
   return (
     <div className="view per-gemeente">
       <header className="view-head">
         <h1>Per gemeente</h1>
         <p className="lead">
-          De lasten worden per regel verdeeld met de verdeelsleutel hieronder. De Rijksmiddelen: in gerealiseerde jaren het eigen bedrag van elke gemeente, daarna haar
-          laatst gerealiseerde bedrag geïndexeerd; zonder realisatie naar het aandeel per gemeente. De gemeenten tellen precies op tot de regio.
+          De lasten worden per regel verdeeld met de verdeelsleutel hieronder. De Rijksmiddelen: in gerealiseerde jaren
+          het eigen bedrag van elke gemeente, daarna haar laatst gerealiseerde bedrag geïndexeerd; zonder realisatie
+          naar het aandeel per gemeente. De gemeenten tellen precies op tot de regio.
         </p>
       </header>
       <div className="row">
@@ -74,7 +75,6 @@ export function PerGemeente() {
   );
 }
 
-
 type SplitKind = 'solidarity' | 'usage-previous-year' | 'usage-average-3' | 'usage' | 'mix';
 const SPLIT_OPTIONS: { value: SplitKind; label: string }[] = [
   { value: 'solidarity', label: 'Solidariteit (naar jeugdigen)' },
@@ -109,9 +109,10 @@ function VerdeelsleutelEditor({ model, result }: { model: Model; result: Simulat
     <section className="card" aria-labelledby="key-h">
       <h2 id="key-h">Verdeelsleutel per regel</h2>
       <p className="meta">
-        Per regel: solidariteit (naar aantal jeugdigen), naar gebruik — berekend uit de realisatie per gemeente (vorig jaar of gemiddeld over de laatste drie
-        realisatiejaren) of als vast aandeel dat u zelf invult (leeg = naar jeugdigen) — of een mix van solidariteit en gebruik. Ontbreekt de realisatie die een
-        sleutel nodig heeft, dan staat bij de regel waarop is teruggevallen. De percentages per gemeente zijn de sleutel die nu wordt gebruikt.
+        Per regel: solidariteit (naar aantal jeugdigen), naar gebruik — berekend uit de realisatie per gemeente (vorig
+        jaar of gemiddeld over de laatste drie realisatiejaren) of als vast aandeel dat u zelf invult (leeg = naar
+        jeugdigen) — of een mix van solidariteit en gebruik. Ontbreekt de realisatie die een sleutel nodig heeft, dan
+        staat bij de regel waarop is teruggevallen. De percentages per gemeente zijn de sleutel die nu wordt gebruikt.
       </p>
       <div className="table-scroll">
         <table className="data wrap-rows split-table" data-testid="verdeelsleutel">
@@ -213,7 +214,9 @@ function SplitRow({
                 decimals={3}
                 value={seg.usageShare?.[g.id] !== undefined ? seg.usageShare[g.id]! * 100 : undefined}
                 path={`segments[${index}].usageShare.${g.id}`}
-                onCommit={(v) => editModel((m) => setUsageShare(m, seg.id, g.id, v === undefined ? undefined : v / 100))}
+                onCommit={(v) =>
+                  editModel((m) => setUsageShare(m, seg.id, g.id, v === undefined ? undefined : v / 100))
+                }
               />
             ) : null}
             <span className="abs">{formatPct(100 * used, 2)}</span>

@@ -38,7 +38,15 @@ function useSlideWidth(): number {
   return w;
 }
 
-function PngButton({ target, title, legend }: { target: React.RefObject<HTMLDivElement | null>; title: string; legend: readonly LegendItem[] }) {
+function PngButton({
+  target,
+  title,
+  legend,
+}: {
+  target: React.RefObject<HTMLDivElement | null>;
+  title: string;
+  legend: readonly LegendItem[];
+}) {
   return (
     <button
       type="button"
@@ -55,7 +63,17 @@ function PngButton({ target, title, legend }: { target: React.RefObject<HTMLDivE
   );
 }
 
-function ChartSlide({ title, legend, children, table }: { title: string; legend: readonly LegendItem[]; children: ReactNode; table?: ReactNode }) {
+function ChartSlide({
+  title,
+  legend,
+  children,
+  table,
+}: {
+  title: string;
+  legend: readonly LegendItem[];
+  children: ReactNode;
+  table?: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   return (
     <>
@@ -214,15 +232,14 @@ function buildSlides(
       title: 'De opgave in één getal',
       body: (
         <>
-          <h1>
-            De opgave: saldo jeugdhulp {h.endYear}
-          </h1>
+          <h1>De opgave: saldo jeugdhulp {h.endYear}</h1>
           <p className="big-number" data-testid="big-number">
             <Saldo value={h.balanceEnd} label />
           </p>
           <p className="sub">
-            {model.name}, scenario "{scenario.name}". Cumulatief {h.baseYear}–{h.endYear}: <Saldo value={h.cumulativeBalance} label />. De lasten stijgen van{' '}
-            {formatEuro(h.costBase)} naar {formatEuro(h.costEnd)} ({formatPctChange(h.costChangePct)}).
+            {model.name}, scenario "{scenario.name}". Cumulatief {h.baseYear}–{h.endYear}:{' '}
+            <Saldo value={h.cumulativeBalance} label />. De lasten stijgen van {formatEuro(h.costBase)} naar{' '}
+            {formatEuro(h.costEnd)} ({formatPctChange(h.costChangePct)}).
           </p>
           <Headlines result={result} large />
         </>
@@ -253,29 +270,32 @@ function buildSlides(
       ),
     });
   }
-  slides.push(
-    {
-      id: 'gemeenten',
-      title: 'Saldo per gemeente',
-      body: (
-        <ChartSlide
-          title={`Saldo per gemeente ${h.endYear}`}
-          legend={[
-            { label: 'tekort', color: '#B00020' },
-            { label: 'overschot', color: '#1B7F3B' },
-          ]}
-        >
-          <GemeenteChart result={result} year={h.endYear} large width={width} />
-          <div className="screen-only sr-only">
-            <GemeenteTable result={result} metric="balance" />
-          </div>
-        </ChartSlide>
-      ),
-    },
-  );
+  slides.push({
+    id: 'gemeenten',
+    title: 'Saldo per gemeente',
+    body: (
+      <ChartSlide
+        title={`Saldo per gemeente ${h.endYear}`}
+        legend={[
+          { label: 'tekort', color: '#B00020' },
+          { label: 'overschot', color: '#1B7F3B' },
+        ]}
+      >
+        <GemeenteChart result={result} year={h.endYear} large width={width} />
+        <div className="screen-only sr-only">
+          <GemeenteTable result={result} metric="balance" />
+        </div>
+      </ChartSlide>
+    ),
+  });
   // only with ranges: without them there is no band to show
-  if (rangeCount(model, scenario) > 0) slides.push({ id: 'hoe-zeker', title: 'Hoe zeker is dit?', body: <HoeZekerSlide model={model} width={width} /> });
-  slides.push({ id: 'aannames', title: 'Belangrijkste aannames en bronnen', body: <AssumptionsSlide model={model} scenario={scenario} /> });
+  if (rangeCount(model, scenario) > 0)
+    slides.push({ id: 'hoe-zeker', title: 'Hoe zeker is dit?', body: <HoeZekerSlide model={model} width={width} /> });
+  slides.push({
+    id: 'aannames',
+    title: 'Belangrijkste aannames en bronnen',
+    body: <AssumptionsSlide model={model} scenario={scenario} />,
+  });
   slides.push({ id: 'bronnen', title: 'Bijlage: bron per regel', body: <SourcesAppendixSlide model={model} /> });
   return slides;
 }
@@ -287,7 +307,10 @@ function AssumptionsSlide({ model, scenario }: { model: Model; scenario: Scenari
     <>
       <h1>Belangrijkste aannames en bronnen</h1>
       <h2>Scenario "{scenario.name}"</h2>
-      {groups.length === 0 && scenario.substitutions.length === 0 && !scenario.funding.indexPct && !scenario.funding.adjustments ? (
+      {groups.length === 0 &&
+      scenario.substitutions.length === 0 &&
+      !scenario.funding.indexPct &&
+      !scenario.funding.adjustments ? (
         <p>Ongewijzigd beleid: geen aanpassingen op het basismodel.</p>
       ) : (
         <ul className="assumptions" data-testid="assumption-list">
@@ -301,22 +324,34 @@ function AssumptionsSlide({ model, scenario }: { model: Model; scenario: Scenari
                 <strong>{g.segments.join(', ')}</strong>
               )}
               : {g.text}
-              {g.source ? <span className="source"> — bron: {citeSource(g.source)}</span> : <span className="source missing"> — bron: niet vermeld</span>}
+              {g.source ? (
+                <span className="source"> — bron: {citeSource(g.source)}</span>
+              ) : (
+                <span className="source missing"> — bron: niet vermeld</span>
+              )}
             </li>
           ))}
           {scenario.substitutions.map((r, i) => (
             <li key={`s${i}`}>
-              <strong>Substitutie</strong> van {segName(r.from)} naar {segName(r.to)}: {Object.entries(r.sharePct).map(([y, v]) => `${y}: ${formatNumber(v, 1)}%`).join(', ')}
+              <strong>Substitutie</strong> van {segName(r.from)} naar {segName(r.to)}:{' '}
+              {Object.entries(r.sharePct)
+                .map(([y, v]) => `${y}: ${formatNumber(v, 1)}%`)
+                .join(', ')}
               {r.source ? <span className="source"> — bron: {citeSource(r.source)}</span> : null}
             </li>
           ))}
           {scenario.funding.indexPct || scenario.funding.adjustments ? (
             <li>
-              <strong>Rijksmiddelen</strong>: {pctList(scenario.funding.indexPct) ? `index ${pctList(scenario.funding.indexPct)}` : ''}
+              <strong>Rijksmiddelen</strong>:{' '}
+              {pctList(scenario.funding.indexPct) ? `index ${pctList(scenario.funding.indexPct)}` : ''}
               {scenario.funding.adjustments
-                ? ` incidenteel ${Object.entries(scenario.funding.adjustments).map(([y, v]) => `${y}: ${formatEuro(v)}`).join(', ')}`
+                ? ` incidenteel ${Object.entries(scenario.funding.adjustments)
+                    .map(([y, v]) => `${y}: ${formatEuro(v)}`)
+                    .join(', ')}`
                 : ''}
-              {scenario.funding.source ? <span className="source"> — bron: {citeSource(scenario.funding.source)}</span> : null}
+              {scenario.funding.source ? (
+                <span className="source"> — bron: {citeSource(scenario.funding.source)}</span>
+              ) : null}
             </li>
           ) : null}
         </ul>
@@ -369,7 +404,12 @@ function SourcesAppendixSlide({ model }: { model: Model }) {
   return (
     <>
       <h1>Bijlage: bron per regel</h1>
-      <div className="table-scroll slide-scroll" tabIndex={0} role="region" aria-label="Bron per regel van het basismodel">
+      <div
+        className="table-scroll slide-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label="Bron per regel van het basismodel"
+      >
         <table className="data sources-table">
           <thead>
             <tr>

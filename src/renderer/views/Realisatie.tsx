@@ -36,7 +36,12 @@ export function Realisatie() {
   const { model, scenario } = current;
   const r = model.realisatie;
   const importButton = (
-    <button type="button" className="secondary" onClick={() => useRealisatieImport.getState().show()} data-testid="realisatie-view-import">
+    <button
+      type="button"
+      className="secondary"
+      onClick={() => useRealisatieImport.getState().show()}
+      data-testid="realisatie-view-import"
+    >
       Realisatie importeren (CSV/Excel)…
     </button>
   );
@@ -49,8 +54,9 @@ export function Realisatie() {
         </header>
         <section className="card" data-testid="realisatie-empty">
           <p>
-            Dit model heeft nog geen realisatie: alle jaren vanaf {model.baseYear} zijn een raming. Importeer de gerealiseerde cijfers (bijvoorbeeld een CBS-export
-            of een export per iJw-productcategorie); daarna toont de app voor die jaren de realisatie en begint de raming bij het laatste gerealiseerde jaar.
+            Dit model heeft nog geen realisatie: alle jaren vanaf {model.baseYear} zijn een raming. Importeer de
+            gerealiseerde cijfers (bijvoorbeeld een CBS-export of een export per iJw-productcategorie); daarna toont de
+            app voor die jaren de realisatie en begint de raming bij het laatste gerealiseerde jaar.
           </p>
           <p>{importButton}</p>
         </section>
@@ -60,16 +66,20 @@ export function Realisatie() {
   const gemeente = model.gemeenten.find((g) => g.id === scope);
   const years: number[] = [];
   for (let y = model.baseYear; y <= r.lastYear; y++) years.push(y);
-  const scopeOptions = [{ value: REGION, label: 'Regio (totaal)' }, ...model.gemeenten.map((g) => ({ value: g.id, label: g.name }))];
-  const selected = cell && model.segments.some((s) => s.id === cell.segmentId) && cell.year <= r.lastYear ? cell : undefined;
+  const scopeOptions = [
+    { value: REGION, label: 'Regio (totaal)' },
+    ...model.gemeenten.map((g) => ({ value: g.id, label: g.name })),
+  ];
+  const selected =
+    cell && model.segments.some((s) => s.id === cell.segmentId) && cell.year <= r.lastYear ? cell : undefined;
 
   return (
     <div className="view realisatie">
       <header className="view-head">
         <h1>Realisatie</h1>
         <p className="lead">
-          Gerealiseerd t/m <strong data-testid="realisatie-last-year">{r.lastYear}</strong>: de jaren {model.baseYear}–{r.lastYear} tonen overal de realisatie, de raming
-          begint bij {r.lastYear}
+          Gerealiseerd t/m <strong data-testid="realisatie-last-year">{r.lastYear}</strong>: de jaren {model.baseYear}–
+          {r.lastYear} tonen overal de realisatie, de raming begint bij {r.lastYear}
           {r.lastYear < model.endYear ? ` en loopt van ${r.lastYear + 1} t/m ${model.endYear}` : ''}.
         </p>
         <p>{importButton}</p>
@@ -77,17 +87,39 @@ export function Realisatie() {
       <section className="card" aria-labelledby="real-h">
         <div className="chart-head">
           <h2 id="real-h">Gerealiseerde lasten per segment{gemeente ? `: ${gemeente.name}` : ''}</h2>
-          <SelectField label="Regio of gemeente" value={scope} options={scopeOptions} onChange={(v) => setScope(v)} testId="realisatie-scope" />
+          <SelectField
+            label="Regio of gemeente"
+            value={scope}
+            options={scopeOptions}
+            onChange={(v) => setScope(v)}
+            testId="realisatie-scope"
+          />
         </div>
         <p className="meta">
           Kies een cijfer om het aan te passen, met zijn bron.
-          {gemeente ? ' Grijs en cursief: deze gemeente heeft geen eigen cijfer; het bedrag is het regiocijfer verdeeld naar de verdeelsleutel van de regel.' : ''}
+          {gemeente
+            ? ' Grijs en cursief: deze gemeente heeft geen eigen cijfer; het bedrag is het regiocijfer verdeeld naar de verdeelsleutel van de regel.'
+            : ''}
         </p>
         <TableTools label="Gerealiseerde lasten" />
         <AmountScope>
-          <RealisedTable model={model} result={result} years={years} gemeenteId={gemeente?.id} selected={selected} onSelect={setCell} />
+          <RealisedTable
+            model={model}
+            result={result}
+            years={years}
+            gemeenteId={gemeente?.id}
+            selected={selected}
+            onSelect={setCell}
+          />
         </AmountScope>
-        {selected ? <FigureEditor key={`${scope}:${selected.segmentId}:${selected.year}`} model={model} gemeenteId={gemeente?.id} cell={selected} /> : null}
+        {selected ? (
+          <FigureEditor
+            key={`${scope}:${selected.segmentId}:${selected.year}`}
+            model={model}
+            gemeenteId={gemeente?.id}
+            cell={selected}
+          />
+        ) : null}
         <SourceList model={model} years={years} gemeenteId={gemeente?.id} />
       </section>
       <BacktestCard model={model} scenario={scenario} />
@@ -126,13 +158,32 @@ function RealisedTable({
               {years.map((y) => {
                 const f = realisedFigure(model, gemeenteId, seg.id, y);
                 const own = f !== undefined;
-                const amount = own ? f.lasten : g ? (g.lineCosts[li]?.[index(y)] ?? 0) : (result.lines[li]?.years[index(y)]?.cost ?? 0);
+                const amount = own
+                  ? f.lasten
+                  : g
+                    ? (g.lineCosts[li]?.[index(y)] ?? 0)
+                    : (result.lines[li]?.years[index(y)]?.cost ?? 0);
                 const isSel = selected?.segmentId === seg.id && selected.year === y;
-                const title = own ? `bron: ${citeSource(f.source)}${f.estimate ? ' (schatting)' : ''}${f.note ? ` · ${f.note}` : ''}` : gemeenteId ? 'geen eigen cijfer: verdeeld naar de verdeelsleutel' : 'geen realisatie: nieuw segment (0)';
+                const title = own
+                  ? `bron: ${citeSource(f.source)}${f.estimate ? ' (schatting)' : ''}${f.note ? ` · ${f.note}` : ''}`
+                  : gemeenteId
+                    ? 'geen eigen cijfer: verdeeld naar de verdeelsleutel'
+                    : 'geen realisatie: nieuw segment (0)';
                 return (
-                  <td key={y} className={`num ${own ? '' : 'derived'}`} data-year={y} aria-selected={isSel ? 'true' : undefined}>
+                  <td
+                    key={y}
+                    className={`num ${own ? '' : 'derived'}`}
+                    data-year={y}
+                    aria-selected={isSel ? 'true' : undefined}
+                  >
                     {own ? (
-                      <button type="button" className="link cell-button" title={title} onClick={() => onSelect({ segmentId: seg.id, year: y })} data-testid={`realisatie-cell-${seg.id}-${y}`}>
+                      <button
+                        type="button"
+                        className="link cell-button"
+                        title={title}
+                        onClick={() => onSelect({ segmentId: seg.id, year: y })}
+                        data-testid={`realisatie-cell-${seg.id}-${y}`}
+                      >
                         <Euro value={amount} />
                         {f.estimate ? <span className="badge estimate">schatting</span> : null}
                       </button>
@@ -162,7 +213,16 @@ function RealisedTable({
               {years.map((y) => {
                 const t = result.totals[index(y)];
                 return (
-                  <td key={y} className="num" data-year={y} title={t?.fundingKind === 'realisatie' ? 'gerealiseerd: som van de eigen bedragen van de gemeenten' : 'niet voor alle gemeenten gerealiseerd: raming'}>
+                  <td
+                    key={y}
+                    className="num"
+                    data-year={y}
+                    title={
+                      t?.fundingKind === 'realisatie'
+                        ? 'gerealiseerd: som van de eigen bedragen van de gemeenten'
+                        : 'niet voor alle gemeenten gerealiseerd: raming'
+                    }
+                  >
                     {t?.fundingKind === 'realisatie' ? <Euro value={t.funding} /> : '–'}
                   </td>
                 );
@@ -175,7 +235,16 @@ function RealisedTable({
               {years.map((y) => {
                 const a = funding[String(y)];
                 return (
-                  <td key={y} className="num" data-year={y} title={a ? `bron: ${citeSource(a.source)}${a.estimate ? ' (schatting)' : ''}` : 'niet gerealiseerd: raming'}>
+                  <td
+                    key={y}
+                    className="num"
+                    data-year={y}
+                    title={
+                      a
+                        ? `bron: ${citeSource(a.source)}${a.estimate ? ' (schatting)' : ''}`
+                        : 'niet gerealiseerd: raming'
+                    }
+                  >
                     {a ? <Euro value={a.amount} /> : '–'}
                   </td>
                 );
@@ -193,7 +262,8 @@ function FigureEditor({ model, gemeenteId, cell }: { model: Model; gemeenteId: s
   const f = realisedFigure(model, gemeenteId, cell.segmentId, cell.year);
   const seg = model.segments.find((s) => s.id === cell.segmentId)!;
   if (!f) return null;
-  const set = (field: FigureField, value: number | string | boolean | undefined) => editModel((m) => setFigureField(m, gemeenteId, cell.segmentId, cell.year, field, value));
+  const set = (field: FigureField, value: number | string | boolean | undefined) =>
+    editModel((m) => setFigureField(m, gemeenteId, cell.segmentId, cell.year, field, value));
   const path = (field: FigureField) => figurePath(gemeenteId, cell.segmentId, cell.year, field);
   const where = gemeenteId ? model.gemeenten.find((g) => g.id === gemeenteId)?.name : 'regio';
   return (
@@ -202,14 +272,46 @@ function FigureEditor({ model, gemeenteId, cell }: { model: Model; gemeenteId: s
         {seg.name}, {cell.year} ({where})
       </h3>
       <div className="row">
-        <NumberField label="Lasten (€)" allowEmpty={false} decimals={2} value={f.lasten} path={path('lasten')} onCommit={(v) => set('lasten', v)} testId="realisatie-edit-lasten" />
-        <NumberField label="Aantal jeugdigen (uniek)" value={f.clients} path={path('clients')} onCommit={(v) => set('clients', v)} testId="realisatie-edit-clients" />
-        {seg.kind === 'volume' ? <NumberField label={`Volume (${seg.unit})`} value={f.volume} path={path('volume')} onCommit={(v) => set('volume', v)} /> : null}
+        <NumberField
+          label="Lasten (€)"
+          allowEmpty={false}
+          decimals={2}
+          value={f.lasten}
+          path={path('lasten')}
+          onCommit={(v) => set('lasten', v)}
+          testId="realisatie-edit-lasten"
+        />
+        <NumberField
+          label="Aantal jeugdigen (uniek)"
+          value={f.clients}
+          path={path('clients')}
+          onCommit={(v) => set('clients', v)}
+          testId="realisatie-edit-clients"
+        />
+        {seg.kind === 'volume' ? (
+          <NumberField
+            label={`Volume (${seg.unit})`}
+            value={f.volume}
+            path={path('volume')}
+            onCommit={(v) => set('volume', v)}
+          />
+        ) : null}
       </div>
       <div className="row">
-        <TextField label="Bron (documenttitel, tabel en jaar)" className="wide" value={citeSource(f.source)} path={path('source')} onCommit={(v) => set('source', v)} testId="realisatie-edit-source" />
+        <TextField
+          label="Bron (documenttitel, tabel en jaar)"
+          className="wide"
+          value={citeSource(f.source)}
+          path={path('source')}
+          onCommit={(v) => set('source', v)}
+          testId="realisatie-edit-source"
+        />
         <label className="checkbox">
-          <input type="checkbox" checked={f.estimate === true} onChange={(e) => void set('estimate', e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={f.estimate === true}
+            onChange={(e) => void set('estimate', e.target.checked)}
+          />
           Dit is een schatting
         </label>
       </div>
@@ -256,8 +358,9 @@ function BacktestCard({ model, scenario }: { model: Model; scenario: Scenario })
       ) : (
         <>
           <p className="meta">
-            De raming van {outcome.value.year} zoals de app die had gemaakt vanuit de realisatie van {outcome.value.fromYear}, met de aannames van scenario{' '}
-            <strong>{outcome.value.scenarioName}</strong>, naast wat er in {outcome.value.year} echt is uitgegeven. Verschil = raming − realisatie: positief is te hoog
+            De raming van {outcome.value.year} zoals de app die had gemaakt vanuit de realisatie van{' '}
+            {outcome.value.fromYear}, met de aannames van scenario <strong>{outcome.value.scenarioName}</strong>, naast
+            wat er in {outcome.value.year} echt is uitgegeven. Verschil = raming − realisatie: positief is te hoog
             geraamd.
           </p>
           <TableTools label="Hoe goed was de raming?" />
@@ -282,30 +385,33 @@ function BacktestCard({ model, scenario }: { model: Model; scenario: Scenario })
                   </tr>
                 </thead>
                 <tbody>
-                  {[...outcome.value.lines.map((l) => ({ key: l.id, name: l.name, row: l, total: false })), { key: 'totaal', name: 'Totaal', row: outcome.value.total, total: true }].map(
-                    ({ key, name, row, total }) => (
-                      <tr key={key} className={total ? 'total' : undefined} data-line={key}>
-                        <th scope="row">{name}</th>
-                        <td className="num" data-col="forecast">
-                          <Euro value={row.forecast} />
-                        </td>
-                        <td className="num" data-col="realised">
-                          <Euro value={row.realised} />
-                        </td>
-                        <td className="num" data-col="error" data-value={row.error}>
-                          {formatEuro(row.error)}
-                        </td>
-                        <td className="num" data-col="error-pct">
-                          {row.errorPct === undefined ? '–' : formatPct(row.errorPct, 1)}
-                        </td>
-                      </tr>
-                    ),
-                  )}
+                  {[
+                    ...outcome.value.lines.map((l) => ({ key: l.id, name: l.name, row: l, total: false })),
+                    { key: 'totaal', name: 'Totaal', row: outcome.value.total, total: true },
+                  ].map(({ key, name, row, total }) => (
+                    <tr key={key} className={total ? 'total' : undefined} data-line={key}>
+                      <th scope="row">{name}</th>
+                      <td className="num" data-col="forecast">
+                        <Euro value={row.forecast} />
+                      </td>
+                      <td className="num" data-col="realised">
+                        <Euro value={row.realised} />
+                      </td>
+                      <td className="num" data-col="error" data-value={row.error}>
+                        {formatEuro(row.error)}
+                      </td>
+                      <td className="num" data-col="error-pct">
+                        {row.errorPct === undefined ? '–' : formatPct(row.errorPct, 1)}
+                      </td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             </div>
           </AmountScope>
-          {outcome.value.skipped.length > 0 ? <p className="meta">Zonder realisatie, niet vergeleken: {outcome.value.skipped.join(', ')}.</p> : null}
+          {outcome.value.skipped.length > 0 ? (
+            <p className="meta">Zonder realisatie, niet vergeleken: {outcome.value.skipped.join(', ')}.</p>
+          ) : null}
         </>
       )}
     </section>

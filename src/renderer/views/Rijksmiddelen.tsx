@@ -33,20 +33,26 @@ export function Rijksmiddelen() {
       <header className="view-head">
         <h1>Rijksmiddelen en preventie</h1>
         <p className="lead">
-          Scenario <strong>{scenario.name}</strong>: de opbouw van de Rijksmiddelen, landelijke maatregelen die u aan- of uitzet, en het verwachte effect van
-          extra geld voor preventie.
+          Scenario <strong>{scenario.name}</strong>: de opbouw van de Rijksmiddelen, landelijke maatregelen die u aan-
+          of uitzet, en het verwachte effect van extra geld voor preventie.
         </p>
       </header>
 
       <section aria-labelledby="rm-path-h" className="card">
         <h2 id="rm-path-h">Opbouw Rijksmiddelen</h2>
         <p className="meta">
-          Basis {model.baseYear}: {formatEuro(model.funding.baseAmount)} · <SourceNote source={model.funding.source} estimate={model.funding.estimate} />
+          Basis {model.baseYear}: {formatEuro(model.funding.baseAmount)} ·{' '}
+          <SourceNote source={model.funding.source} estimate={model.funding.estimate} />
         </p>
         <FundingBreakdownTable result={result} />
         <p className="meta">
           Het indexpad en de incidentele bijstellingen stelt u in bij de aannames.{' '}
-          <button type="button" className="secondary small" data-testid="rm-goto-aannames" onClick={goToFundingAssumptions}>
+          <button
+            type="button"
+            className="secondary small"
+            data-testid="rm-goto-aannames"
+            onClick={goToFundingAssumptions}
+          >
             Index en incidentele bijstellingen wijzigen (Aannames)
           </button>
         </p>
@@ -55,9 +61,10 @@ export function Rijksmiddelen() {
       <section aria-labelledby="rm-measures-h" className="card">
         <h2 id="rm-measures-h">Rijksmaatregelen</h2>
         <p>
-          Landelijke besluiten over de Rijksmiddelen jeugd, elk als eigen regel in de meerjarenraming. Het bedrag voor de regio is het landelijke bedrag × het
-          aandeel van de regio in het landelijke jeugdbudget. Een maatregel verandert alleen de baten; een effect op de lasten (bijvoorbeeld kortere trajecten)
-          legt u vast als aanname bij de segmenten.
+          Landelijke besluiten over de Rijksmiddelen jeugd, elk als eigen regel in de meerjarenraming. Het bedrag voor
+          de regio is het landelijke bedrag × het aandeel van de regio in het landelijke jeugdbudget. Een maatregel
+          verandert alleen de baten; een effect op de lasten (bijvoorbeeld kortere trajecten) legt u vast als aanname
+          bij de segmenten.
         </p>
         <NationalShare model={model} />
         <p data-testid="measures-summary" aria-live="polite">

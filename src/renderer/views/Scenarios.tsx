@@ -47,12 +47,25 @@ export function Scenarios() {
     <div className="view scenarios">
       <header className="view-head">
         <h1>Scenario's</h1>
-        <p className="lead">Alles wordt automatisch opgeslagen. Leg een versie vast voordat u een scenario presenteert, zodat u later kunt terugzien wat er lag.</p>
+        <p className="lead">
+          Alles wordt automatisch opgeslagen. Leg een versie vast voordat u een scenario presenteert, zodat u later kunt
+          terugzien wat er lag.
+        </p>
       </header>
       <section className="card" aria-labelledby="list-h">
         <div className="chart-head">
           <h2 id="list-h">Scenario's van dit model</h2>
-          <button type="button" onClick={() => void data().createScenario(uniqueName('Nieuw scenario', scenarios.map((s) => s.name)))}>
+          <button
+            type="button"
+            onClick={() =>
+              void data().createScenario(
+                uniqueName(
+                  'Nieuw scenario',
+                  scenarios.map((s) => s.name),
+                ),
+              )
+            }
+          >
             Nieuw scenario
           </button>
         </div>
@@ -61,7 +74,9 @@ export function Scenarios() {
             <tr>
               <th scope="col">Naam</th>
               <th scope="col">Laatst gewijzigd</th>
-              <th scope="col" className="num">Versies</th>
+              <th scope="col" className="num">
+                Versies
+              </th>
               <th scope="col">Acties</th>
             </tr>
           </thead>
@@ -76,7 +91,12 @@ export function Scenarios() {
                 <td>
                   <div className="row">
                     {s.id !== currentId ? (
-                      <button type="button" className="secondary small" onClick={() => void data().selectScenario(s.id)} aria-label={`Openen: ${s.name}`}>
+                      <button
+                        type="button"
+                        className="secondary small"
+                        onClick={() => void data().selectScenario(s.id)}
+                        aria-label={`Openen: ${s.name}`}
+                      >
                         Openen
                       </button>
                     ) : null}
@@ -84,11 +104,24 @@ export function Scenarios() {
                       type="button"
                       className="secondary small"
                       aria-label={`Dupliceren: ${s.name}`}
-                      onClick={() => void data().duplicateScenario(s.id, uniqueName(`${s.name} (kopie)`, scenarios.map((x) => x.name)))}
+                      onClick={() =>
+                        void data().duplicateScenario(
+                          s.id,
+                          uniqueName(
+                            `${s.name} (kopie)`,
+                            scenarios.map((x) => x.name),
+                          ),
+                        )
+                      }
                     >
                       Dupliceren
                     </button>
-                    <button type="button" className="danger small" aria-label={`Verwijderen: ${s.name}`} onClick={() => void remove(s.id, s.name)}>
+                    <button
+                      type="button"
+                      className="danger small"
+                      aria-label={`Verwijderen: ${s.name}`}
+                      onClick={() => void remove(s.id, s.name)}
+                    >
                       Verwijderen
                     </button>
                   </div>
@@ -102,7 +135,13 @@ export function Scenarios() {
         <>
           <section className="card" aria-labelledby="details-h">
             <h2 id="details-h">Geopend scenario</h2>
-            <TextField label="Naam" value={current.name} path="name" testId="scenario-name" onCommit={(v) => data().renameScenario(currentId, v)} />
+            <TextField
+              label="Naam"
+              value={current.name}
+              path="name"
+              testId="scenario-name"
+              onCommit={(v) => data().renameScenario(currentId, v)}
+            />
             <TextField
               label="Toelichting en notities"
               multiline
@@ -168,7 +207,14 @@ function Versions({ scenarioId }: { scenarioId: number }) {
       <div className="row">
         <div className="field text-field">
           <label htmlFor="version-note">Notitie bij de versie</label>
-          <input id="version-note" type="text" value={note} maxLength={500} placeholder="bijv. raadscommissie 12 oktober" onChange={(e) => setNote(e.target.value)} />
+          <input
+            id="version-note"
+            type="text"
+            value={note}
+            maxLength={500}
+            placeholder="bijv. raadscommissie 12 oktober"
+            onChange={(e) => setNote(e.target.value)}
+          />
         </div>
         <button type="button" onClick={() => void freeze()} disabled={busy}>
           Versie vastleggen
@@ -196,10 +242,20 @@ function Versions({ scenarioId }: { scenarioId: number }) {
                 <td>{v.engineVersion}</td>
                 <td>
                   <div className="row">
-                    <button type="button" className="secondary small" onClick={() => void show(v.id)} aria-label={`Bekijken: versie ${v.note ?? formatDateTime(v.createdAt)}`}>
+                    <button
+                      type="button"
+                      className="secondary small"
+                      onClick={() => void show(v.id)}
+                      aria-label={`Bekijken: versie ${v.note ?? formatDateTime(v.createdAt)}`}
+                    >
                       Bekijken
                     </button>
-                    <button type="button" className="small" onClick={() => void restore(v)} aria-label={`Terugzetten: versie ${v.note ?? formatDateTime(v.createdAt)}`}>
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => void restore(v)}
+                      aria-label={`Terugzetten: versie ${v.note ?? formatDateTime(v.createdAt)}`}
+                    >
                       Terugzetten
                     </button>
                   </div>
@@ -209,7 +265,13 @@ function Versions({ scenarioId }: { scenarioId: number }) {
           </tbody>
         </table>
       )}
-      <Dialog title={shown ? `Versie ${shown.note ? `"${shown.note}"` : ''} van ${formatDateTime(shown.createdAt)}` : 'Versie'} open={shown !== undefined} onClose={() => setShown(undefined)}>
+      <Dialog
+        title={
+          shown ? `Versie ${shown.note ? `"${shown.note}"` : ''} van ${formatDateTime(shown.createdAt)}` : 'Versie'
+        }
+        open={shown !== undefined}
+        onClose={() => setShown(undefined)}
+      >
         {shown ? <VersionView version={shown} /> : null}
       </Dialog>
     </section>
@@ -226,8 +288,8 @@ function VersionView({ version }: { version: VersionRecord }) {
       </p>
       {version.differs ? (
         <p className="notice error" role="alert" data-testid="version-differs">
-          Let op: de huidige rekenkern geeft voor deze invoer een andere uitkomst dan toen. Hieronder staan beide: wat er toen is gepresenteerd en wat er nu uit
-          komt.
+          Let op: de huidige rekenkern geeft voor deze invoer een andere uitkomst dan toen. Hieronder staan beide: wat
+          er toen is gepresenteerd en wat er nu uit komt.
         </p>
       ) : (
         <p>De huidige rekenkern geeft voor deze invoer precies dezelfde uitkomst als toen.</p>
@@ -236,12 +298,20 @@ function VersionView({ version }: { version: VersionRecord }) {
         <thead>
           <tr>
             <th scope="col">Jaar</th>
-            <th scope="col" className="num">Lasten (toen)</th>
-            <th scope="col" className="num">Saldo (toen)</th>
+            <th scope="col" className="num">
+              Lasten (toen)
+            </th>
+            <th scope="col" className="num">
+              Saldo (toen)
+            </th>
             {version.differs ? (
               <>
-                <th scope="col" className="num">Lasten (nu)</th>
-                <th scope="col" className="num">Saldo (nu)</th>
+                <th scope="col" className="num">
+                  Lasten (nu)
+                </th>
+                <th scope="col" className="num">
+                  Saldo (nu)
+                </th>
               </>
             ) : null}
           </tr>

@@ -15,7 +15,6 @@ import { useUi } from '../stores/ui';
 import { TableTools } from '../components/TableTools';
 import { MAX_COMPARE, useCompareSelection, CompareTable } from '../components/CompareTable';
 
-
 export function Vergelijken() {
   const scenarios = useData((s) => s.scenarios);
   const { ids, referenceId } = useCompareSelection();
@@ -39,7 +38,10 @@ export function Vergelijken() {
     <div className="view vergelijken">
       <header className="view-head">
         <h1>Vergelijken</h1>
-        <p className="lead">Kies 2 tot 4 scenario's en een referentie. Een negatief verschil in saldo betekent: slechter dan de referentie.</p>
+        <p className="lead">
+          Kies 2 tot 4 scenario's en een referentie. Een negatief verschil in saldo betekent: slechter dan de
+          referentie.
+        </p>
       </header>
       <section className="card" aria-labelledby="choose-h">
         <h2 id="choose-h">Scenario's</h2>
@@ -65,7 +67,12 @@ export function Vergelijken() {
         </fieldset>
         <div className="field inline">
           <label htmlFor={refSelectId}>Referentie</label>
-          <select id={refSelectId} value={referenceId ?? ''} onChange={(e) => setCompare(ids, Number(e.target.value))} data-testid="cmp-reference">
+          <select
+            id={refSelectId}
+            value={referenceId ?? ''}
+            onChange={(e) => setCompare(ids, Number(e.target.value))}
+            data-testid="cmp-reference"
+          >
             {series.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -93,9 +100,7 @@ export function Vergelijken() {
         </section>
       ) : null}
       {ref
-        ? series
-            .filter((s) => s.id !== ref.id)
-            .map((s) => <Breakdown key={s.id} reference={ref} other={s} />)
+        ? series.filter((s) => s.id !== ref.id).map((s) => <Breakdown key={s.id} reference={ref} other={s} />)
         : null}
     </div>
   );
@@ -106,7 +111,11 @@ function Breakdown({ reference, other }: { reference: CompareSeries; other: Comp
   const years = reference.result.years;
   const nonZero = d.segments.filter((s) => s.byYear.some((v) => Math.abs(v) >= 0.5));
   return (
-    <section className="card" aria-label={`Waar het verschil vandaan komt: ${other.name}`} data-testid={`breakdown-${other.name}`}>
+    <section
+      className="card"
+      aria-label={`Waar het verschil vandaan komt: ${other.name}`}
+      data-testid={`breakdown-${other.name}`}
+    >
       <h2>
         Waar komt het verschil vandaan? {other.name} t.o.v. {reference.name}
       </h2>

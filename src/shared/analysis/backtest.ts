@@ -112,10 +112,22 @@ export function backtest(model: Model, scenario: Scenario): BacktestOutcome {
     const realised = regionFigure(model, seg.id, R).lasten;
     forecastTotal += forecast;
     realisedTotal += realised;
-    lines.push({ id: seg.id, name: seg.name, ...(seg.group !== undefined ? { group: seg.group } : {}), ...compare(forecast, realised) });
+    lines.push({
+      id: seg.id,
+      name: seg.name,
+      ...(seg.group !== undefined ? { group: seg.group } : {}),
+      ...compare(forecast, realised),
+    });
   }
   return {
     ok: true,
-    value: { year: R, fromYear: R - 1, scenarioName: scenario.name, lines, total: compare(forecastTotal, realisedTotal), skipped },
+    value: {
+      year: R,
+      fromYear: R - 1,
+      scenarioName: scenario.name,
+      lines,
+      total: compare(forecastTotal, realisedTotal),
+      skipped,
+    },
   };
 }

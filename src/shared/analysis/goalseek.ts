@@ -89,32 +89,53 @@ export function checkGoalSeekSpec(model: Model, spec: GoalSeekSpec): string[] {
     problems.push(`doeljaar: ${String(spec.targetYear)} ligt buiten ${model.baseYear}–${model.endYear}`);
   }
   if (!Number.isInteger(v.fromYear) || v.fromYear < model.baseYear + 1 || v.fromYear > model.endYear) {
-    problems.push(`vanaf-jaar: ${String(v.fromYear)} ligt buiten ${model.baseYear + 1}–${model.endYear} (het basisjaar is het eigen cijfer van het model)`);
+    problems.push(
+      `vanaf-jaar: ${String(v.fromYear)} ligt buiten ${model.baseYear + 1}–${model.endYear} (het basisjaar is het eigen cijfer van het model)`,
+    );
   } else if (v.fromYear > spec.targetYear) {
-    problems.push(`vanaf-jaar: ${v.fromYear} ligt na het doeljaar ${spec.targetYear}; de aanname heeft dan geen effect op dat jaar`);
+    problems.push(
+      `vanaf-jaar: ${v.fromYear} ligt na het doeljaar ${spec.targetYear}; de aanname heeft dan geen effect op dat jaar`,
+    );
   }
   // With realisatie the lasten of years ≤ R are the realised figures: an assumption or shift cannot move them.
   const R = model.realisatie?.lastYear;
   if (R !== undefined && v.kind !== 'fundingIndex' && Number.isInteger(v.fromYear) && v.fromYear <= R) {
-    problems.push(`vanaf-jaar: ${v.fromYear} is een gerealiseerd jaar (realisatie t/m ${R}); een aanname werkt pas vanaf ${R + 1}`);
+    problems.push(
+      `vanaf-jaar: ${v.fromYear} is een gerealiseerd jaar (realisatie t/m ${R}); een aanname werkt pas vanaf ${R + 1}`,
+    );
   }
   if (v.kind === 'assumption') {
     const seg = segments.get(v.segment);
     if (!seg) problems.push(`segment: ${JSON.stringify(v.segment)} is geen segment van model "${model.name}"`);
-    else if (v.field === 'amountChangePct' ? seg.kind !== 'budget' : seg.kind !== 'volume' || !(VOLUME_ASSUMPTION_FIELDS as readonly string[]).includes(v.field)) {
-      problems.push(`veld: ${JSON.stringify(v.field)} geldt niet voor ${seg.kind === 'volume' ? 'volumesegment' : 'budgetregel'} ${JSON.stringify(v.segment)}`);
+    else if (
+      v.field === 'amountChangePct'
+        ? seg.kind !== 'budget'
+        : seg.kind !== 'volume' || !(VOLUME_ASSUMPTION_FIELDS as readonly string[]).includes(v.field)
+    ) {
+      problems.push(
+        `veld: ${JSON.stringify(v.field)} geldt niet voor ${seg.kind === 'volume' ? 'volumesegment' : 'budgetregel'} ${JSON.stringify(v.segment)}`,
+      );
     }
   } else if (v.kind === 'substitution') {
     for (const end of ['from', 'to'] as const) {
       const seg = segments.get(v[end]);
-      if (!seg) problems.push(`${end === 'from' ? 'van' : 'naar'}: ${JSON.stringify(v[end])} is geen segment van model "${model.name}"`);
-      else if (seg.kind !== 'volume') problems.push(`${end === 'from' ? 'van' : 'naar'}: ${JSON.stringify(v[end])} is een budgetregel; substitutie kan alleen tussen volumesegmenten`);
+      if (!seg)
+        problems.push(
+          `${end === 'from' ? 'van' : 'naar'}: ${JSON.stringify(v[end])} is geen segment van model "${model.name}"`,
+        );
+      else if (seg.kind !== 'volume')
+        problems.push(
+          `${end === 'from' ? 'van' : 'naar'}: ${JSON.stringify(v[end])} is een budgetregel; substitutie kan alleen tussen volumesegmenten`,
+        );
     }
     if (v.from === v.to) problems.push(`naar: ${JSON.stringify(v.to)} is hetzelfde segment als van`);
   }
-  if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) problems.push(`min ${spec.min} is groter dan max ${spec.max}`);
-  if (spec.tolerance !== undefined && !(spec.tolerance > 0)) problems.push(`tolerantie: ${spec.tolerance} moet groter dan 0 zijn`);
-  if (spec.target !== undefined && !Number.isFinite(spec.target)) problems.push(`doelsaldo: ${spec.target} is geen getal`);
+  if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max)
+    problems.push(`min ${spec.min} is groter dan max ${spec.max}`);
+  if (spec.tolerance !== undefined && !(spec.tolerance > 0))
+    problems.push(`tolerantie: ${spec.tolerance} moet groter dan 0 zijn`);
+  if (spec.target !== undefined && !Number.isFinite(spec.target))
+    problems.push(`doelsaldo: ${spec.target} is geen getal`);
   return problems;
 }
 
@@ -126,7 +147,12 @@ function yearsFrom(endYear: number, fromYear: number, mode: 'step' | 'yearly'): 
 }
 
 /** The scenario with the variable set to `value` (years up to the model's endYear); the input is not changed. */
-export function setGoalSeekValue(scenario: Scenario, variable: GoalSeekVariable, value: number, endYear: number): Scenario {
+export function setGoalSeekValue(
+  scenario: Scenario,
+  variable: GoalSeekVariable,
+  value: number,
+  endYear: number,
+): Scenario {
   const s = structuredClone(scenario);
   if (variable.kind === 'assumption') {
     const a = (s.assumptions[variable.segment] ??= {});
@@ -162,8 +188,14 @@ function formatBounds(variable: GoalSeekVariable): { min: number; max: number } 
 
 export function goalSeekLabel(model: Model, variable: GoalSeekVariable): string {
   const name = (id: string) => model.segments.find((s) => s.id === id)?.name ?? id;
-  const when = variable.kind !== 'substitution' && variable.mode === 'yearly' ? `elk jaar vanaf ${variable.fromYear}` : variable.kind === 'substitution' ? `vanaf ${variable.fromYear}` : `in ${variable.fromYear} (blijvend)`;
-  if (variable.kind === 'assumption') return `${name(variable.segment)}: ${fieldLabel(variable.field).replace(' (%-punt)', '')} ${when}`;
+  const when =
+    variable.kind !== 'substitution' && variable.mode === 'yearly'
+      ? `elk jaar vanaf ${variable.fromYear}`
+      : variable.kind === 'substitution'
+        ? `vanaf ${variable.fromYear}`
+        : `in ${variable.fromYear} (blijvend)`;
+  if (variable.kind === 'assumption')
+    return `${name(variable.segment)}: ${fieldLabel(variable.field).replace(' (%-punt)', '')} ${when}`;
   if (variable.kind === 'fundingIndex') return `Rijksmiddelen: index ${when}`;
   return `Substitutie ${name(variable.from)} → ${name(variable.to)}: aandeel ${when}`;
 }
@@ -177,11 +209,17 @@ export function goalSeek(model: Model, scenario: Scenario, specIn: GoalSeekSpec)
   let evaluations = 0;
   const balanceAt = (value: number): number => {
     evaluations++;
-    return simulate(model, setGoalSeekValue(scenario, variable, value, model.endYear), { perGemeente: false }).totals[k]!.balance;
+    return simulate(model, setGoalSeekValue(scenario, variable, value, model.endYear), { perGemeente: false }).totals[
+      k
+    ]!.balance;
   };
-  const valid = (value: number) => checkScenarioAgainstModel(setGoalSeekValue(scenario, variable, value, model.endYear), model).length === 0;
+  const valid = (value: number) =>
+    checkScenarioAgainstModel(setGoalSeekValue(scenario, variable, value, model.endYear), model).length === 0;
 
-  const current: GoalSeekPoint = { value: currentValue(model, scenario, variable), balance: balanceAt(currentValue(model, scenario, variable)) };
+  const current: GoalSeekPoint = {
+    value: currentValue(model, scenario, variable),
+    balance: balanceAt(currentValue(model, scenario, variable)),
+  };
   const label = goalSeekLabel(model, variable);
   const bounds = formatBounds(variable);
   let lo = Math.max(bounds.min, spec.min ?? -Infinity);
@@ -232,7 +270,8 @@ export function goalSeek(model: Model, scenario: Scenario, specIn: GoalSeekSpec)
       message: `Niet haalbaar: ${why} Met ${label} tussen ${formatNumber(lo, 2)} en ${formatNumber(hi, 2)} ligt het saldo ${spec.targetYear} tussen ${formatEuro(r.lowest.balance)} en ${formatEuro(r.highest.balance)}.`,
     };
   };
-  if (!best) return infeasible(`geen toegestane waarde geeft een saldo ${spec.targetYear} van ${formatEuro(spec.target)}.`);
+  if (!best)
+    return infeasible(`geen toegestane waarde geeft een saldo ${spec.targetYear} van ${formatEuro(spec.target)}.`);
 
   // Bisect well inside the tolerance (1%), so that rounding below can pick a readable value near the exact one.
   const fine = spec.tolerance / 100;
@@ -247,7 +286,8 @@ export function goalSeek(model: Model, scenario: Scenario, specIn: GoalSeekSpec)
     else b = m;
   }
   if (!found) found = [a, b].find((p) => Math.abs(f(p)) <= spec.tolerance);
-  if (!found) return infeasible(`het saldo ${spec.targetYear} springt over ${formatEuro(spec.target)} heen zonder het te raken.`);
+  if (!found)
+    return infeasible(`het saldo ${spec.targetYear} springt over ${formatEuro(spec.target)} heen zonder het te raken.`);
 
   // A readable value: the fewest decimals that still hit the target.
   for (const decimals of [1, 2, 3, 4, 6]) {

@@ -21,17 +21,32 @@ import { checkGoalSeekSpec, type GoalSeekSpec, type GoalSeekVariable } from './g
 
 export type GoalSeekSpecResult = { ok: true; value: GoalSeekSpec } | { ok: false; errors: string[] };
 
-const KEYS = ['segment', 'field', 'substitution', 'from', 'target-year', 'target', 'mode', 'min', 'max', 'tolerance'] as const;
+const KEYS = [
+  'segment',
+  'field',
+  'substitution',
+  'from',
+  'target-year',
+  'target',
+  'mode',
+  'min',
+  'max',
+  'tolerance',
+] as const;
 const FIELDS: readonly string[] = [...VOLUME_ASSUMPTION_FIELDS, ...BUDGET_ASSUMPTION_FIELDS];
 
 export function parseGoalSeekSpec(text: string, model: Model): GoalSeekSpecResult {
   const errors: string[] = [];
   const pairs = new Map<string, string>();
-  for (const part of text.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const eq = part.indexOf('=');
     const key = (eq < 0 ? part : part.slice(0, eq)).trim();
     const value = eq < 0 ? '' : part.slice(eq + 1).trim();
-    if (!(KEYS as readonly string[]).includes(key)) errors.push(`onbekende sleutel ${JSON.stringify(key)} (bekend: ${KEYS.join(', ')})`);
+    if (!(KEYS as readonly string[]).includes(key))
+      errors.push(`onbekende sleutel ${JSON.stringify(key)} (bekend: ${KEYS.join(', ')})`);
     else if (value === '') errors.push(`${key}: waarde ontbreekt (schrijf ${key}=…)`);
     else if (pairs.has(key)) errors.push(`${key} staat er meer dan één keer`);
     else pairs.set(key, value);
@@ -53,9 +68,11 @@ export function parseGoalSeekSpec(text: string, model: Model): GoalSeekSpecResul
   const max = num('max');
   const tolerance = num('tolerance');
   if (!pairs.has('from')) errors.push('from ontbreekt: het eerste jaar van de aanname (bijv. from=2025)');
-  if (!pairs.has('target-year')) errors.push('target-year ontbreekt: het jaar waarin het saldo het doel moet halen (bijv. target-year=2028)');
+  if (!pairs.has('target-year'))
+    errors.push('target-year ontbreekt: het jaar waarin het saldo het doel moet halen (bijv. target-year=2028)');
   const mode = pairs.get('mode');
-  if (mode !== undefined && mode !== 'step' && mode !== 'yearly') errors.push(`mode: ${JSON.stringify(mode)} is geen geldige waarde (toegestaan: step, yearly)`);
+  if (mode !== undefined && mode !== 'step' && mode !== 'yearly')
+    errors.push(`mode: ${JSON.stringify(mode)} is geen geldige waarde (toegestaan: step, yearly)`);
 
   let variable: GoalSeekVariable | undefined;
   const field = pairs.get('field');
@@ -65,7 +82,8 @@ export function parseGoalSeekSpec(text: string, model: Model): GoalSeekSpecResul
   const modeValue = mode === 'yearly' ? 'yearly' : 'step';
   if (substitution !== undefined) {
     const [a, b, ...rest] = substitution.split('>').map((s) => s.trim());
-    if (!a || !b || rest.length > 0) errors.push(`substitution: ${JSON.stringify(substitution)} heeft niet de vorm VAN>NAAR`);
+    if (!a || !b || rest.length > 0)
+      errors.push(`substitution: ${JSON.stringify(substitution)} heeft niet de vorm VAN>NAAR`);
     else variable = { kind: 'substitution', from: a, to: b, fromYear };
     if (field !== undefined || segment !== undefined) errors.push('substitution gaat niet samen met segment of field');
     if (mode !== undefined) errors.push('mode geldt niet voor een substitutie: het aandeel geldt elk jaar vanaf from');
@@ -73,7 +91,10 @@ export function parseGoalSeekSpec(text: string, model: Model): GoalSeekSpecResul
     if (segment !== undefined) errors.push('field=funding.indexPct gaat niet samen met segment');
     variable = { kind: 'fundingIndex', fromYear, mode: modeValue };
   } else if (field !== undefined) {
-    if (!FIELDS.includes(field)) errors.push(`field: ${JSON.stringify(field)} is geen aanname (toegestaan: ${FIELDS.join(', ')}, funding.indexPct)`);
+    if (!FIELDS.includes(field))
+      errors.push(
+        `field: ${JSON.stringify(field)} is geen aanname (toegestaan: ${FIELDS.join(', ')}, funding.indexPct)`,
+      );
     else if (segment === undefined) errors.push('segment ontbreekt: bij welk segment hoort de aanname?');
     else variable = { kind: 'assumption', segment, field: field as AssumptionField, fromYear, mode: modeValue };
   } else {

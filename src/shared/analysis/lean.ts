@@ -92,7 +92,14 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
   const segs: (LeanVolume | LeanBudget)[] = model.segments.map((seg) => {
     const a = scenario.assumptions[seg.id];
     if (seg.kind === 'budget') {
-      return { kind: 'budget', base: seg.amount, cur: seg.amount, pct: pctArray(a?.amountChangePct, years), shift: 0, cost: new Float64Array(n) };
+      return {
+        kind: 'budget',
+        base: seg.amount,
+        cur: seg.amount,
+        pct: pctArray(a?.amountChangePct, years),
+        shift: 0,
+        cost: new Float64Array(n),
+      };
     }
     const volume: LeanVolume = {
       kind: 'volume',
@@ -146,7 +153,9 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
     curMaxPct: e.maxPct,
   }));
   const extraBudget = scenario.prevention?.extraBudget ?? {};
-  const preventionCost = scenario.prevention ? Float64Array.from(preventionBudget(scenario.prevention, years)) : undefined;
+  const preventionCost = scenario.prevention
+    ? Float64Array.from(preventionBudget(scenario.prevention, years))
+    : undefined;
   const factor = new Float64Array(n);
 
   const fundingBase = { base: model.funding.baseAmount, cur: model.funding.baseAmount, shift: 0 };
@@ -162,7 +171,8 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
 
   const setters: Setter[] = params.map((p): Setter => {
     const t = p.target;
-    if (p.mode === 'scale') throw new Error(`${p.key}: de Monte Carlo-berekening kent alleen bandbreedtes (low/high), geen schaalfactor`);
+    if (p.mode === 'scale')
+      throw new Error(`${p.key}: de Monte Carlo-berekening kent alleen bandbreedtes (low/high), geen schaalfactor`);
     switch (t.kind) {
       case 'segmentBase':
       case 'segmentPct': {

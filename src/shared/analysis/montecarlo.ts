@@ -65,15 +65,22 @@ export interface MonteCarloProgress {
 
 /** Checks draws and seed; a Dutch message naming the value, or undefined when fine. */
 export function checkMonteCarloOptions(draws: unknown, seed: unknown): string | undefined {
-  if (draws !== undefined && !(typeof draws === 'number' && Number.isInteger(draws) && draws >= 1 && draws <= MAX_DRAWS)) {
+  if (
+    draws !== undefined &&
+    !(typeof draws === 'number' && Number.isInteger(draws) && draws >= 1 && draws <= MAX_DRAWS)
+  ) {
     return `aantal trekkingen: ${String(draws)} is geen heel getal van 1 tot 50.000`;
   }
-  if (seed !== undefined && !isValidSeed(seed)) return `seed: ${String(seed)} is geen heel getal van 0 tot 4.294.967.295`;
+  if (seed !== undefined && !isValidSeed(seed))
+    return `seed: ${String(seed)} is geen heel getal van 0 tot 4.294.967.295`;
   return undefined;
 }
 
 /** The generator behind every way of running: yields after each chunk of draws. */
-export function* monteCarloSteps(input: MonteCarloInput, chunkSize = 500): Generator<MonteCarloProgress, MonteCarloResult, void> {
+export function* monteCarloSteps(
+  input: MonteCarloInput,
+  chunkSize = 500,
+): Generator<MonteCarloProgress, MonteCarloResult, void> {
   const problem = checkMonteCarloOptions(input.draws, input.seed);
   if (problem) throw new RangeError(problem);
   const draws = input.draws ?? DEFAULT_DRAWS;
@@ -91,9 +98,21 @@ export function* monteCarloSteps(input: MonteCarloInput, chunkSize = 500): Gener
   const cost = new Float64Array(draws * n);
   const funding = new Float64Array(draws * n);
   const { slot, slots } = drawSlots(params);
-  const state: DrawState = { lean, exact, params, slot, u: new Float64Array(slots), values: new Float64Array(params.length), random, cost, funding, yearCost: new Float64Array(n), yearFunding: new Float64Array(n) };
+  const state: DrawState = {
+    lean,
+    exact,
+    params,
+    slot,
+    u: new Float64Array(slots),
+    values: new Float64Array(params.length),
+    random,
+    cost,
+    funding,
+    yearCost: new Float64Array(n),
+    yearFunding: new Float64Array(n),
+  };
   const step = Math.max(1, Math.floor(chunkSize));
-  for (let done = 0; done < draws; ) {
+  for (let done = 0; done < draws;) {
     const to = Math.min(draws, done + step);
     drawRange(state, done, to);
     done = to;
@@ -192,7 +211,13 @@ function drawRangeExact(s: DrawState, from: number, to: number): void {
  * parameter, in parameter order), then each parameter's value through its
  * own triangle at the u of its slot. `u` and `values` are filled in place.
  */
-export function drawValues(params: readonly Parameter[], slot: Int32Array, u: Float64Array, random: Random, values: Float64Array): void {
+export function drawValues(
+  params: readonly Parameter[],
+  slot: Int32Array,
+  u: Float64Array,
+  random: Random,
+  values: Float64Array,
+): void {
   for (let j = 0; j < u.length; j++) u[j] = random.next();
   for (let i = 0; i < params.length; i++) {
     const p = params[i]!;
@@ -201,7 +226,11 @@ export function drawValues(params: readonly Parameter[], slot: Int32Array, u: Fl
 }
 
 /** The values Monte Carlo draws for `params` (draw-major: `[draw][parameter]`); for tests and checks. */
-export function sampleParameters(params: readonly Parameter[], draws: number, seed: number = DEFAULT_SEED): Float64Array[] {
+export function sampleParameters(
+  params: readonly Parameter[],
+  draws: number,
+  seed: number = DEFAULT_SEED,
+): Float64Array[] {
   const { slot, slots } = drawSlots(params);
   const random = createRandom(seed);
   const u = new Float64Array(slots);

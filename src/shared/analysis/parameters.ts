@@ -75,7 +75,11 @@ function segmentBaseValue(seg: Segment, field: SegmentBaseRangeField): number {
   return seg[field];
 }
 
-function fromRange(range: Range, likely: number, mode: ParameterMode): Pick<Parameter, 'low' | 'likely' | 'high' | 'fromRange' | 'mode' | 'rangeSource' | 'link'> {
+function fromRange(
+  range: Range,
+  likely: number,
+  mode: ParameterMode,
+): Pick<Parameter, 'low' | 'likely' | 'high' | 'fromRange' | 'mode' | 'rangeSource' | 'link'> {
   return {
     low: range.low,
     likely,
@@ -130,8 +134,10 @@ export function listParameters(model: Model, scenario: Scenario, defaultPct?: nu
   for (const seg of model.segments) {
     const ranges = scenario.ranges?.[seg.id] ?? {};
     const a = scenario.assumptions[seg.id] as Record<string, Record<string, number> | undefined> | undefined;
-    const baseFields: readonly SegmentBaseRangeField[] = seg.kind === 'volume' ? VOLUME_BASE_RANGE_FIELDS : BUDGET_BASE_RANGE_FIELDS;
-    const pctFields: readonly SegmentPctRangeField[] = seg.kind === 'volume' ? VOLUME_PCT_RANGE_FIELDS : BUDGET_PCT_RANGE_FIELDS;
+    const baseFields: readonly SegmentBaseRangeField[] =
+      seg.kind === 'volume' ? VOLUME_BASE_RANGE_FIELDS : BUDGET_BASE_RANGE_FIELDS;
+    const pctFields: readonly SegmentPctRangeField[] =
+      seg.kind === 'volume' ? VOLUME_PCT_RANGE_FIELDS : BUDGET_PCT_RANGE_FIELDS;
     for (const field of baseFields) {
       const likely = segmentBaseValue(seg, field);
       const key = `ranges.${seg.id}.${field}`;
@@ -154,21 +160,60 @@ export function listParameters(model: Model, scenario: Scenario, defaultPct?: nu
       const range = ranges[field];
       if (range) out.push({ key, label, target, ...fromRange(range, 0, 'shift') });
       else if (d !== undefined && hasNonZero(a?.[field])) {
-        out.push({ key, label: `${seg.name}: ${FIELD_LABELS[field].replace('(%-punt)', `(±${defaultPct}% van de aanname)`)}`, target, mode: 'scale', low: 1 - d, likely: 1, high: 1 + d, fromRange: false });
+        out.push({
+          key,
+          label: `${seg.name}: ${FIELD_LABELS[field].replace('(%-punt)', `(±${defaultPct}% van de aanname)`)}`,
+          target,
+          mode: 'scale',
+          low: 1 - d,
+          likely: 1,
+          high: 1 + d,
+          fromRange: false,
+        });
       }
     }
   }
 
   const fr = scenario.funding.ranges;
-  if (fr?.baseAmount) out.push({ key: 'funding.ranges.baseAmount', label: 'Rijksmiddelen: basisbedrag', target: { kind: 'fundingBase' }, ...fromRange(fr.baseAmount, model.funding.baseAmount, 'value') });
+  if (fr?.baseAmount)
+    out.push({
+      key: 'funding.ranges.baseAmount',
+      label: 'Rijksmiddelen: basisbedrag',
+      target: { kind: 'fundingBase' },
+      ...fromRange(fr.baseAmount, model.funding.baseAmount, 'value'),
+    });
   else if (d !== undefined && model.funding.baseAmount > 0) {
     const b = model.funding.baseAmount;
-    out.push({ key: 'funding.ranges.baseAmount', label: 'Rijksmiddelen: basisbedrag', target: { kind: 'fundingBase' }, mode: 'value', low: b * (1 - d), likely: b, high: b * (1 + d), fromRange: false });
+    out.push({
+      key: 'funding.ranges.baseAmount',
+      label: 'Rijksmiddelen: basisbedrag',
+      target: { kind: 'fundingBase' },
+      mode: 'value',
+      low: b * (1 - d),
+      likely: b,
+      high: b * (1 + d),
+      fromRange: false,
+    });
   }
   const index = { ...model.funding.indexPct, ...scenario.funding.indexPct };
-  if (fr?.indexPct) out.push({ key: 'funding.ranges.indexPct', label: 'Rijksmiddelen: index (%-punt)', target: { kind: 'fundingIndex' }, ...fromRange(fr.indexPct, 0, 'shift') });
+  if (fr?.indexPct)
+    out.push({
+      key: 'funding.ranges.indexPct',
+      label: 'Rijksmiddelen: index (%-punt)',
+      target: { kind: 'fundingIndex' },
+      ...fromRange(fr.indexPct, 0, 'shift'),
+    });
   else if (d !== undefined && hasNonZero(index)) {
-    out.push({ key: 'funding.ranges.indexPct', label: `Rijksmiddelen: index (±${defaultPct}% van de aanname)`, target: { kind: 'fundingIndex' }, mode: 'scale', low: 1 - d, likely: 1, high: 1 + d, fromRange: false });
+    out.push({
+      key: 'funding.ranges.indexPct',
+      label: `Rijksmiddelen: index (±${defaultPct}% van de aanname)`,
+      target: { kind: 'fundingIndex' },
+      mode: 'scale',
+      low: 1 - d,
+      likely: 1,
+      high: 1 + d,
+      fromRange: false,
+    });
   }
 
   const names = new Map(model.segments.map((s) => [s.id, s.name]));
@@ -178,20 +223,42 @@ export function listParameters(model: Model, scenario: Scenario, defaultPct?: nu
     const target: ParameterTarget = { kind: 'substitution', rule: i };
     const range = rule.ranges?.sharePct;
     if (range) out.push({ key, label: `${label} (%-punt)`, target, ...fromRange(range, 0, 'shift') });
-    else if (d !== undefined && hasNonZero(rule.sharePct)) out.push({ key, label: `${label} (±${defaultPct}%)`, target, mode: 'scale', low: 1 - d, likely: 1, high: 1 + d, fromRange: false });
+    else if (d !== undefined && hasNonZero(rule.sharePct))
+      out.push({
+        key,
+        label: `${label} (±${defaultPct}%)`,
+        target,
+        mode: 'scale',
+        low: 1 - d,
+        likely: 1,
+        high: 1 + d,
+        fromRange: false,
+      });
   });
 
   scenario.prevention?.effects.forEach((e, i) => {
     const segName = names.get(e.segment) ?? e.segment;
     for (const field of ['inflowPctPer100k', 'maxPct'] as const) {
       const key = `prevention.effects.${i}.ranges.${field}`;
-      const label = field === 'inflowPctPer100k' ? `Preventie-effect ${segName}: % per € 100.000` : `Preventie-effect ${segName}: plafond (%)`;
+      const label =
+        field === 'inflowPctPer100k'
+          ? `Preventie-effect ${segName}: % per € 100.000`
+          : `Preventie-effect ${segName}: plafond (%)`;
       const target: ParameterTarget = { kind: 'prevention', effect: i, field };
       const range = e.ranges?.[field];
       const likely = e[field];
       if (range) out.push({ key, label, target, ...fromRange(range, likely, 'value') });
       else if (d !== undefined && field === 'inflowPctPer100k' && likely > 0) {
-        out.push({ key, label, target, mode: 'value', low: likely * (1 - d), likely, high: Math.min(100, likely * (1 + d)), fromRange: false });
+        out.push({
+          key,
+          label,
+          target,
+          mode: 'value',
+          low: likely * (1 - d),
+          likely,
+          high: Math.min(100, likely * (1 + d)),
+          fromRange: false,
+        });
       }
     }
   });
@@ -202,7 +269,12 @@ export function listParameters(model: Model, scenario: Scenario, defaultPct?: nu
  * A new model and scenario with the given values put in (`values[i]` for
  * `params[i]`). The inputs are not changed.
  */
-export function applyParameters(model: Model, scenario: Scenario, params: readonly Parameter[], values: readonly number[]): { model: Model; scenario: Scenario } {
+export function applyParameters(
+  model: Model,
+  scenario: Scenario,
+  params: readonly Parameter[],
+  values: readonly number[],
+): { model: Model; scenario: Scenario } {
   const m = structuredClone(model);
   const s = structuredClone(scenario);
   const years = modelYears(model);
@@ -250,7 +322,12 @@ export function applyParameters(model: Model, scenario: Scenario, params: readon
 }
 
 /** shift: every year in `years` gets (pct ?? 0) + v; scale: every given pct × v. */
-function adjustYearMap(map: Readonly<Record<string, number>> | undefined, mode: ParameterMode, v: number, years: readonly string[]): Record<string, number> {
+function adjustYearMap(
+  map: Readonly<Record<string, number>> | undefined,
+  mode: ParameterMode,
+  v: number,
+  years: readonly string[],
+): Record<string, number> {
   const out: Record<string, number> = { ...map };
   if (mode === 'shift') for (const y of years) out[y] = (map?.[y] ?? 0) + v;
   else if (mode === 'scale') for (const [y, pct] of Object.entries(out)) out[y] = pct * v;
@@ -263,6 +340,7 @@ function capShares(s: Scenario, from: string): void {
   const years = new Set(rules.flatMap((r) => Object.keys(r.sharePct)));
   for (const y of years) {
     const total = rules.reduce((t, r) => t + (r.sharePct[y] ?? 0), 0);
-    if (total > 100) for (const r of rules) if (r.sharePct[y] !== undefined) r.sharePct[y] = (r.sharePct[y] * 100) / total;
+    if (total > 100)
+      for (const r of rules) if (r.sharePct[y] !== undefined) r.sharePct[y] = (r.sharePct[y] * 100) / total;
   }
 }

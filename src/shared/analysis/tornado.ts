@@ -56,7 +56,11 @@ export interface TornadoResult {
   bars: TornadoBar[];
 }
 
-function balances(model: Model, scenario: Scenario, yearIndex: number): { cumulativeBalance: number; yearBalance: number } {
+function balances(
+  model: Model,
+  scenario: Scenario,
+  yearIndex: number,
+): { cumulativeBalance: number; yearBalance: number } {
   const r = simulate(model, scenario, { perGemeente: false });
   let cumulative = 0;
   for (const t of r.totals) cumulative += t.balance;
@@ -69,13 +73,19 @@ export function tornado(model: Model, scenario: Scenario, options: TornadoOption
     throw new RangeError(`jaar: ${String(year)} ligt buiten ${model.baseYear}–${model.endYear}`);
   }
   const defaultPct = options.defaultPct ?? DEFAULT_TORNADO_PCT;
-  if (!(defaultPct > 0 && defaultPct <= 100)) throw new RangeError(`standaardbandbreedte: ${String(defaultPct)}% ligt niet tussen 0 en 100%`);
+  if (!(defaultPct > 0 && defaultPct <= 100))
+    throw new RangeError(`standaardbandbreedte: ${String(defaultPct)}% ligt niet tussen 0 en 100%`);
   const k = year - model.baseYear;
   const params = listParameters(model, scenario, defaultPct);
   const base = balances(model, scenario, k);
 
   const point = (members: readonly Parameter[], side: 'low' | 'high', value: number): TornadoPoint => {
-    const applied = applyParameters(model, scenario, members, members.map((m) => m[side]));
+    const applied = applyParameters(
+      model,
+      scenario,
+      members,
+      members.map((m) => m[side]),
+    );
     return { value, ...balances(applied.model, applied.scenario, k) };
   };
   const bars = groupByLink(params).map((members): TornadoBar => {
@@ -126,7 +136,9 @@ function groupByLink(params: readonly Parameter[]): Parameter[][] {
 function groupParameter(members: readonly Parameter[]): Parameter {
   const first = members[0]!;
   const link = first.link!;
-  const same = members.every((m) => m.mode === first.mode && m.low === first.low && m.high === first.high && m.likely === first.likely);
+  const same = members.every(
+    (m) => m.mode === first.mode && m.low === first.low && m.high === first.high && m.likely === first.likely,
+  );
   const sources = [...new Set(members.map((m) => m.rangeSource).filter((x): x is string => x !== undefined))];
   return {
     key: `links.${link}`,

@@ -55,8 +55,7 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     kind: 'structureel',
     national: { '2025': -500 * MLN, '2026': -1000 * MLN },
     continues: true,
-    source:
-      `${cite('hervormingsagenda-principeakkoord', '18-04-2023')}: besparingen 2023–2025 bevroren, de extra € 100 mln voor 2024 vervalt, gemeenten ramen de volle besparing van € 1 mld vanaf 2026`,
+    source: `${cite('hervormingsagenda-principeakkoord', '18-04-2023')}: besparingen 2023–2025 bevroren, de extra € 100 mln voor 2024 vervalt, gemeenten ramen de volle besparing van € 1 mld vanaf 2026`,
     note: '2025: de bevroren € 500 mln uit de afspraak van 2022 (aanname); vanaf 2026 structureel € 1 mld. De Deskundigencommissie (30-01-2025) acht deze besparing niet haalbaar en adviseert haar vanaf 2028 als pm te ramen.',
     excludes: ['lagere-uitgaven-2022'],
   },
@@ -119,7 +118,9 @@ export function findMeasure(id: string): Rijksmaatregel | undefined {
  * measure that `continues`, the last listed amount in every later year.
  */
 export function nationalAmounts(measure: Rijksmaatregel, years: readonly number[]): number[] {
-  const listed = Object.keys(measure.national).map(Number).sort((a, b) => a - b);
+  const listed = Object.keys(measure.national)
+    .map(Number)
+    .sort((a, b) => a - b);
   return years.map((y) => {
     const own = measure.national[String(y)];
     if (own !== undefined) return own;
@@ -137,7 +138,6 @@ export function nationalAmounts(measure: Rijksmaatregel, years: readonly number[
  */
 export const NOORD_LIMBURG_NATIONAL_SHARE = {
   value: 270_000 / 17_900_000,
-  source:
-    `Schatting naar inwonertal: ruim 270.000 inwoners (${cite('beleidsplan-noord-limburg', '§ 4.1')}) van ca. 17,9 mln in Nederland (${cite('cbs-bevolking')}) = ca. 1,51%. Het aandeel in het landelijke jeugdbudget kan afwijken door de verdeelsleutel van het gemeentefonds.`,
+  source: `Schatting naar inwonertal: ruim 270.000 inwoners (${cite('beleidsplan-noord-limburg', '§ 4.1')}) van ca. 17,9 mln in Nederland (${cite('cbs-bevolking')}) = ca. 1,51%. Het aandeel in het landelijke jeugdbudget kan afwijken door de verdeelsleutel van het gemeentefonds.`,
   estimate: true,
 } as const;

@@ -43,7 +43,8 @@ export const SOURCES = {
   },
   'gap-analyse-nvo': {
     short: 'Gap-analyse Noord-Limburg en Midden-Limburg-West (Kamerbrief en Norm voor Opdrachtgeverschap)',
-    title: 'Gap-analyse van Noord-Limburg en Midden-Limburg-West tegen de eisen uit wetgeving, Kamerbrief en Norm voor Opdrachtgeverschap',
+    title:
+      'Gap-analyse van Noord-Limburg en Midden-Limburg-West tegen de eisen uit wetgeving, Kamerbrief en Norm voor Opdrachtgeverschap',
     publisher: 'Regio’s Noord-Limburg en Midden-Limburg-West',
     seed: { index: 2, hash: '597cd552f7c5cb6f' },
   },
@@ -104,7 +105,8 @@ export const SOURCES = {
   },
   'circulaire-stelpost-jeugd-2021': {
     short: 'Rijksoverheid, circulaire van 15-07-2021 over de raming van de extra middelen jeugd',
-    title: 'Circulaire van 15-07-2021 over de raming van de extra middelen jeugd in de meerjarenraming 2023–2025 (stelpost hoogstens 75% van de bedragen van de Commissie van Wijzen)',
+    title:
+      'Circulaire van 15-07-2021 over de raming van de extra middelen jeugd in de meerjarenraming 2023–2025 (stelpost hoogstens 75% van de bedragen van de Commissie van Wijzen)',
     publisher: 'Rijksoverheid',
     year: '2021',
     where: 'rijksoverheid.nl',
@@ -139,7 +141,8 @@ export const SOURCES = {
   },
   'miljoenennota-2024-accres': {
     short: 'Ministerie van Financiën, Miljoenennota 2024, bijlage 11 "Accres Gemeentefonds en Provinciefonds"',
-    title: 'Miljoenennota 2024, bijlage 11: accres Gemeentefonds en Provinciefonds (volumedeel 2022–2025 vastgezet; vanaf 2026 geen koppeling aan de rijksuitgaven)',
+    title:
+      'Miljoenennota 2024, bijlage 11: accres Gemeentefonds en Provinciefonds (volumedeel 2022–2025 vastgezet; vanaf 2026 geen koppeling aan de rijksuitgaven)',
     publisher: 'Ministerie van Financiën',
     year: '2023',
     where: 'rijksfinancien.nl',
@@ -276,12 +279,19 @@ export function citeSource(text: string | undefined): string | undefined;
 export function citeSource(text: string | undefined): string | undefined {
   if (text === undefined || !LEGACY.test(text)) return text;
   let out = text;
-  for (const r of REWRITES) out = typeof r.replace === 'string' ? out.replace(r.pattern, r.replace) : out.replace(r.pattern, r.replace);
-  return out.replace(/\(\s*\)/g, '').replace(/ {2,}/g, ' ').replace(/ ([,.;)])/g, '$1');
+  for (const r of REWRITES)
+    out = typeof r.replace === 'string' ? out.replace(r.pattern, r.replace) : out.replace(r.pattern, r.replace);
+  return out
+    .replace(/\(\s*\)/g, '')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ([,.;)])/g, '$1');
 }
 
 /** The documents cited in these texts (by their inline citation), in the order of SOURCES: for a list of sources. */
 export function referencedSources(texts: readonly (string | undefined)[]): SourceId[] {
-  const all = texts.filter((t): t is string => Boolean(t)).map((t) => citeSource(t)).join('\n');
+  const all = texts
+    .filter((t): t is string => Boolean(t))
+    .map((t) => citeSource(t))
+    .join('\n');
   return (Object.keys(SOURCES) as SourceId[]).filter((id) => all.includes(SOURCES[id].short));
 }

@@ -21,7 +21,12 @@ export interface AutonomousFactors {
   price: number[];
 }
 
-export function autonomousFactors(model: Model, a: Autonomous, years: readonly number[], startIndex = 0): AutonomousFactors {
+export function autonomousFactors(
+  model: Model,
+  a: Autonomous,
+  years: readonly number[],
+  startIndex = 0,
+): AutonomousFactors {
   const n = years.length;
   const demography = new Array<number>(n).fill(1);
   if (a.youth0to17) {

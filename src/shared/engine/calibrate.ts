@@ -44,7 +44,8 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   } else if (input.avgDaysPerClient !== undefined) {
     const days = input.avgDaysPerClient;
     if (!(days > 0)) throw new RangeError(`dagen per jeugdige: ${days} moet groter dan 0 zijn`);
-    if (days >= 365.25) throw new RangeError(`dagen per jeugdige: ${days} is een vol jaar of meer; dan is de instroom niet te bepalen`);
+    if (days >= 365.25)
+      throw new RangeError(`dagen per jeugdige: ${days} is een vol jaar of meer; dan is de instroom niet te bepalen`);
     opening = (n * days) / DAYS_PER_MONTH / 12;
     inflow = n - opening;
     duration = (12 * opening) / inflow;

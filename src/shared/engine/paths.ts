@@ -3,7 +3,11 @@
  * A percentage for year y applies from 1 January of y and persists; the base
  * year is the model's own figure; a missing year means 0%.
  */
-export function yearPath(base: number, pctByYear: Readonly<Record<string, number>> | undefined, years: readonly number[]): number[] {
+export function yearPath(
+  base: number,
+  pctByYear: Readonly<Record<string, number>> | undefined,
+  years: readonly number[],
+): number[] {
   const out = new Array<number>(years.length);
   let value = base;
   for (let k = 0; k < years.length; k++) {

@@ -38,7 +38,11 @@ export function preventionBudget(prevention: Prevention | undefined, years: read
 }
 
 /** The extra transformation budget as its own cost line, shared over the gemeenten by youth. */
-export function preventionLine(prevention: Prevention, years: readonly number[], kinds: readonly FigureKind[]): BudgetLineResult {
+export function preventionLine(
+  prevention: Prevention,
+  years: readonly number[],
+  kinds: readonly FigureKind[],
+): BudgetLineResult {
   const amounts = preventionBudget(prevention, years);
   return {
     id: PREVENTION_LINE_ID,
@@ -51,7 +55,10 @@ export function preventionLine(prevention: Prevention, years: readonly number[],
 }
 
 /** Records the inflow change in % on each affected volume line, so the figure is traceable. */
-export function annotatePrevention(lines: readonly LineResult[], factors: ReadonlyMap<string, readonly number[]>): void {
+export function annotatePrevention(
+  lines: readonly LineResult[],
+  factors: ReadonlyMap<string, readonly number[]>,
+): void {
   for (const line of lines) {
     const f = factors.get(line.id);
     if (!f || line.kind !== 'volume') continue;

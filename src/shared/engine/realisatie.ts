@@ -93,7 +93,15 @@ export function realisedVolumeState(seg: VolumeSegment, f: RealisedFigure): Real
   const n = f.clients ?? 0;
   const segUnits = seg.unitsPerClientMonth ?? 1;
   if (!(n > 0)) {
-    return { clients: 0, inflow: 0, opening: 0, duration, clientMonths: 0, unitsPerClientMonth: segUnits, pricePerUnit: seg.pricePerUnit };
+    return {
+      clients: 0,
+      inflow: 0,
+      opening: 0,
+      duration,
+      clientMonths: 0,
+      unitsPerClientMonth: segUnits,
+      pricePerUnit: seg.pricePerUnit,
+    };
   }
   const c = calibrate({ clients: n, turnover: f.lasten, durationMonths: duration });
   const units = f.volume !== undefined && f.volume > 0 ? f.volume / c.clientMonths : segUnits;
@@ -127,7 +135,13 @@ export function scenarioAfter(scenario: Scenario, lastYear: number): Scenario {
   const assumptions: Scenario['assumptions'] = {};
   for (const [id, a] of Object.entries(scenario.assumptions)) {
     const copy = { ...a };
-    for (const field of ['inflowChangePct', 'durationChangePct', 'intensityChangePct', 'priceIndexPct', 'amountChangePct'] as const) {
+    for (const field of [
+      'inflowChangePct',
+      'durationChangePct',
+      'intensityChangePct',
+      'priceIndexPct',
+      'amountChangePct',
+    ] as const) {
       if (copy[field]) copy[field] = after(copy[field], lastYear);
     }
     assumptions[id] = copy;
@@ -137,7 +151,8 @@ export function scenarioAfter(scenario: Scenario, lastYear: number): Scenario {
     assumptions,
     substitutions: scenario.substitutions.map((s) => ({ ...s, sharePct: after(s.sharePct, lastYear) ?? {} })),
   };
-  if (scenario.prevention) out.prevention = { ...scenario.prevention, extraBudget: after(scenario.prevention.extraBudget, lastYear) ?? {} };
+  if (scenario.prevention)
+    out.prevention = { ...scenario.prevention, extraBudget: after(scenario.prevention.extraBudget, lastYear) ?? {} };
   return out;
 }
 

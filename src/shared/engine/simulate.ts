@@ -18,7 +18,16 @@ import { modelYears } from '../years';
 import { annotatePrevention, preventionFactors, preventionLine } from './prevention';
 import { fundingMeasures } from './measures';
 import { autonomousFactors } from './autonomous';
-import { figureKinds, isNewSegment, realisedShares, realisedView, realisedVolumeState, regionFigure, scenarioAfter, type RealisedView } from './realisatie';
+import {
+  figureKinds,
+  isNewSegment,
+  realisedShares,
+  realisedView,
+  realisedVolumeState,
+  regionFigure,
+  scenarioAfter,
+  type RealisedView,
+} from './realisatie';
 
 export interface SimulateOptions {
   /** Skip the per-gemeente split (Monte Carlo and goal seek need only the totals). */
@@ -72,11 +81,20 @@ export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOp
       continue;
     }
     const st = realisedVolumeState(seg, regionFigure(model, seg.id, real.lastYear));
-    starts.set(seg.id, { start: lastIndex + 1, opening: st.opening, inflow: st.inflow, duration: st.duration, units: st.unitsPerClientMonth, price: st.pricePerUnit });
+    starts.set(seg.id, {
+      start: lastIndex + 1,
+      opening: st.opening,
+      inflow: st.inflow,
+      duration: st.duration,
+      units: st.unitsPerClientMonth,
+      price: st.pricePerUnit,
+    });
   }
 
   // Autonome ontwikkeling multiplies each segment's own paths (docs/formats.md); without it nothing changes.
-  const auto = scenario.autonomous ? autonomousFactors(model, scenario.autonomous, years, real ? lastIndex : 0) : undefined;
+  const auto = scenario.autonomous
+    ? autonomousFactors(model, scenario.autonomous, years, real ? lastIndex : 0)
+    : undefined;
   const inflowBefore = new Map<string, number[]>();
   for (const seg of volume) {
     const path = yearPath(starts.get(seg.id)!.inflow, scenario.assumptions[seg.id]?.inflowChangePct, years);
@@ -89,7 +107,8 @@ export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOp
     const path = inflowBefore.get(id);
     if (path) for (let k = 0; k < years.length; k++) path[k] = path[k]! * factors[k]!;
   }
-  const inflowAfter = scenario.substitutions.length > 0 ? applySubstitutions(inflowBefore, scenario.substitutions, years) : inflowBefore;
+  const inflowAfter =
+    scenario.substitutions.length > 0 ? applySubstitutions(inflowBefore, scenario.substitutions, years) : inflowBefore;
 
   const lines: LineResult[] = model.segments.map((seg): LineResult => {
     const a = scenario.assumptions[seg.id];
@@ -100,10 +119,15 @@ export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOp
       ...(seg.taakveld !== undefined ? { taakveld: seg.taakveld } : {}),
     };
     if (seg.kind === 'budget') {
-      const base = real && !isNewSegment(model, seg.id) ? regionFigure(model, seg.id, real.lastYear).lasten : seg.amount;
+      const base =
+        real && !isNewSegment(model, seg.id) ? regionFigure(model, seg.id, real.lastYear).lasten : seg.amount;
       const amounts = yearPath(base, a?.amountChangePct, years);
       for (let k = 0; k <= lastIndex; k++) amounts[k] = regionFigure(model, seg.id, years[k]!).lasten;
-      const line: BudgetLineResult = { ...common, kind: 'budget', years: years.map((year, k) => ({ year, kind: kinds[k]!, cost: amounts[k]! })) };
+      const line: BudgetLineResult = {
+        ...common,
+        kind: 'budget',
+        years: years.map((year, k) => ({ year, kind: kinds[k]!, cost: amounts[k]! })),
+      };
       return line;
     }
     const st = starts.get(seg.id)!;
@@ -295,7 +319,10 @@ function splitOverGemeenten(
     const seg = model.segments[l];
     for (let y = 0; y < nYears; y++) {
       // In a realised year a gemeente's own figure counts; the rest follows the line's key.
-      const own = y <= lastIndex && seg ? realisedShares(model, seg.id, years[y]!, lineYears[y]!.cost, shareByLine[l]!, youth) : undefined;
+      const own =
+        y <= lastIndex && seg
+          ? realisedShares(model, seg.id, years[y]!, lineYears[y]!.cost, shareByLine[l]!, youth)
+          : undefined;
       splitAmount(lineYears[y]!.cost, own ?? shareByLine[l]!, parts);
       for (let k = 0; k < n; k++) {
         const r = result[k]!;

@@ -83,7 +83,11 @@ const NO_USE = 'solidariteit (aandeel jeugdigen 0–17)';
  * figures (a note names the missing ones). Nothing usable: undefined shares and a
  * note; the caller falls back to solidarity.
  */
-export function realisedUsage(model: KeyModel, segmentId: string, basis: 'previous-year' | 'average-3'): { shares?: number[]; basis?: string; note?: string } {
+export function realisedUsage(
+  model: KeyModel,
+  segmentId: string,
+  basis: 'previous-year' | 'average-3',
+): { shares?: number[]; basis?: string; note?: string } {
   const r = model.realisatie;
   if (!r) return { note: `geen realisatie in het model: ${NO_USE}` };
   const R = r.lastYear;
@@ -92,7 +96,11 @@ export function realisedUsage(model: KeyModel, segmentId: string, basis: 'previo
       const u = usageInYear(model, segmentId, y);
       if (!u) continue;
       if (y === R) return { shares: u, basis: `gebruik ${R}` };
-      return { shares: u, basis: `gebruik ${y}`, note: `${R} (laatste realisatiejaar) heeft geen volledige cijfers per gemeente: gebruik ${y}, het laatste jaar dat ze wel heeft` };
+      return {
+        shares: u,
+        basis: `gebruik ${y}`,
+        note: `${R} (laatste realisatiejaar) heeft geen volledige cijfers per gemeente: gebruik ${y}, het laatste jaar dat ze wel heeft`,
+      };
     }
     return { note: `geen realisatiejaar met volledige cijfers per gemeente: ${NO_USE}` };
   }
@@ -112,8 +120,18 @@ export function realisedUsage(model: KeyModel, segmentId: string, basis: 'previo
     used.push(y);
     for (let k = 0; k < n; k++) sum[k] = sum[k]! + u[k]!;
   }
-  const short = first > R - 2 ? `${R - first + 1 === 1 ? `alleen ${R} is gerealiseerd` : `alleen ${yearList(range(first, R))} zijn gerealiseerd`}, geen 3 jaar` : undefined;
-  const why = [short, missing.length > 0 ? `${yearList(missing)} ${missing.length === 1 ? 'heeft' : 'hebben'} geen volledige cijfers per gemeente` : undefined].filter((t) => t !== undefined).join('; ');
+  const short =
+    first > R - 2
+      ? `${R - first + 1 === 1 ? `alleen ${R} is gerealiseerd` : `alleen ${yearList(range(first, R))} zijn gerealiseerd`}, geen 3 jaar`
+      : undefined;
+  const why = [
+    short,
+    missing.length > 0
+      ? `${yearList(missing)} ${missing.length === 1 ? 'heeft' : 'hebben'} geen volledige cijfers per gemeente`
+      : undefined,
+  ]
+    .filter((t) => t !== undefined)
+    .join('; ');
   if (used.length === 0) return { note: `${why}: ${NO_USE}` };
   const shares = sum.map((v) => v / used.length);
   const label = used.length === 1 ? `gebruik ${used[0]}` : `gebruik gemiddeld ${yearList(used)}`;
@@ -130,7 +148,11 @@ export function realisedUsage(model: KeyModel, segmentId: string, basis: 'previo
  * - { solidarityPct: x, usage? }: x/100 · solidarity + (1 − x/100) · use, use by `usage` (default 'fixed').
  * Sums to 1 so the gemeenten add up to the region.
  */
-export function lineKey(model: KeyModel, segment: Pick<Segment, 'id' | 'split' | 'usageShare'>, youth: readonly number[]): LineKey {
+export function lineKey(
+  model: KeyModel,
+  segment: Pick<Segment, 'id' | 'split' | 'usageShare'>,
+  youth: readonly number[],
+): LineKey {
   const split = segment.split ?? 'solidarity';
   if (split === 'solidarity') return { shares: youth.slice() };
   let a: number;
@@ -159,7 +181,11 @@ export function lineKey(model: KeyModel, segment: Pick<Segment, 'id' | 'split' |
 }
 
 /** The verdeelsleutel of one line without realised figures (see lineKey). */
-export function lineShares(segment: Pick<Segment, 'id' | 'split' | 'usageShare'>, gemeenten: readonly Gemeente[], youth: readonly number[]): number[] {
+export function lineShares(
+  segment: Pick<Segment, 'id' | 'split' | 'usageShare'>,
+  gemeenten: readonly Gemeente[],
+  youth: readonly number[],
+): number[] {
   return lineKey({ gemeenten }, segment, youth).shares;
 }
 
@@ -177,7 +203,11 @@ export function fundingShares(gemeenten: readonly Gemeente[], youth: readonly nu
  */
 export function splitAmount(amount: number, shares: readonly number[], out: number[]): void {
   let last = -1;
-  for (let k = shares.length - 1; k >= 0; k--) if (shares[k]! > 0) { last = k; break; }
+  for (let k = shares.length - 1; k >= 0; k--)
+    if (shares[k]! > 0) {
+      last = k;
+      break;
+    }
   let assigned = 0;
   for (let k = 0; k < shares.length; k++) {
     if (k === last) continue;

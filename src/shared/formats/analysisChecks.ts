@@ -19,7 +19,14 @@ import {
 import { findMeasure, RIJKSMAATREGELEN } from '../domain/rijksmaatregelen';
 import { yearPath } from '../engine/paths';
 import { modelYears } from '../years';
-import { MAX_AMOUNT, MAX_COUNT, MAX_DURATION_MONTHS, MAX_UNITS_PER_CLIENT_MONTH, overMaximum, type LimitUnit } from './limits';
+import {
+  MAX_AMOUNT,
+  MAX_COUNT,
+  MAX_DURATION_MONTHS,
+  MAX_UNITS_PER_CLIENT_MONTH,
+  overMaximum,
+  type LimitUnit,
+} from './limits';
 
 type Add = (path: PropertyKey[], message: string) => void;
 
@@ -30,34 +37,60 @@ function nl(x: number): string {
 
 /** A base figure's range must contain the figure; the figure is the most likely value. */
 function checkAround(range: Range, mode: number, path: PropertyKey[], what: string, add: Add): void {
-  if (range.low > mode) add([...path, 'low'], `low ${nl(range.low)} is groter dan ${what} ${nl(mode)}: de meest waarschijnlijke waarde moet binnen de bandbreedte liggen`);
-  if (range.high < mode) add([...path, 'high'], `high ${nl(range.high)} is kleiner dan ${what} ${nl(mode)}: de meest waarschijnlijke waarde moet binnen de bandbreedte liggen`);
+  if (range.low > mode)
+    add(
+      [...path, 'low'],
+      `low ${nl(range.low)} is groter dan ${what} ${nl(mode)}: de meest waarschijnlijke waarde moet binnen de bandbreedte liggen`,
+    );
+  if (range.high < mode)
+    add(
+      [...path, 'high'],
+      `high ${nl(range.high)} is kleiner dan ${what} ${nl(mode)}: de meest waarschijnlijke waarde moet binnen de bandbreedte liggen`,
+    );
 }
 
 /** A percentage range is a shift in percentage points around the scenario's path: it must contain 0. */
 function checkShift(range: Range, path: PropertyKey[], add: Add): boolean {
   let ok = true;
   if (range.low > 0) {
-    add([...path, 'low'], `low ${nl(range.low)} is groter dan 0: een bandbreedte op een percentage is een verschuiving in procentpunten rond de aanname (low ≤ 0 ≤ high)`);
+    add(
+      [...path, 'low'],
+      `low ${nl(range.low)} is groter dan 0: een bandbreedte op een percentage is een verschuiving in procentpunten rond de aanname (low ≤ 0 ≤ high)`,
+    );
     ok = false;
   }
   if (range.high < 0) {
-    add([...path, 'high'], `high ${nl(range.high)} is kleiner dan 0: een bandbreedte op een percentage is een verschuiving in procentpunten rond de aanname (low ≤ 0 ≤ high)`);
+    add(
+      [...path, 'high'],
+      `high ${nl(range.high)} is kleiner dan 0: een bandbreedte op een percentage is een verschuiving in procentpunten rond de aanname (low ≤ 0 ≤ high)`,
+    );
     ok = false;
   }
   return ok;
 }
 
 /** Every shifted yearly percentage stays within the schema's −100%..1.000%. */
-function checkShiftedPcts(map: Readonly<Record<string, number>> | undefined, range: Range, years: readonly number[], path: PropertyKey[], add: Add): void {
+function checkShiftedPcts(
+  map: Readonly<Record<string, number>> | undefined,
+  range: Range,
+  years: readonly number[],
+  path: PropertyKey[],
+  add: Add,
+): void {
   for (const y of years.slice(1)) {
     const pct = map?.[String(y)] ?? 0;
     if (pct + range.low < -100) {
-      add([...path, 'low'], `low ${nl(range.low)} maakt het percentage van ${y} ${nl(pct + range.low)}%: kleiner dan -100%`);
+      add(
+        [...path, 'low'],
+        `low ${nl(range.low)} maakt het percentage van ${y} ${nl(pct + range.low)}%: kleiner dan -100%`,
+      );
       return;
     }
     if (pct + range.high > 1000) {
-      add([...path, 'high'], `high ${nl(range.high)} maakt het percentage van ${y} ${nl(pct + range.high)}%: groter dan 1.000%`);
+      add(
+        [...path, 'high'],
+        `high ${nl(range.high)} maakt het percentage van ${y} ${nl(pct + range.high)}%: groter dan 1.000%`,
+      );
       return;
     }
   }
@@ -122,8 +155,10 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
         const mode = baseValue(seg, field)!;
         checkAround(range, mode, path, `de waarde in het model`, add);
         checkBaseMax(range, field, path, add);
-        if (field === 'avgDurationMonths' && range.low < 1) add([...path, 'low'], `low ${nl(range.low)} is kleiner dan 1 maand`);
-        else if (field === 'unitsPerClientMonth' && range.low <= 0) add([...path, 'low'], `low ${nl(range.low)} moet groter dan 0 zijn`);
+        if (field === 'avgDurationMonths' && range.low < 1)
+          add([...path, 'low'], `low ${nl(range.low)} is kleiner dan 1 maand`);
+        else if (field === 'unitsPerClientMonth' && range.low <= 0)
+          add([...path, 'low'], `low ${nl(range.low)} moet groter dan 0 zijn`);
         else if (range.low < 0) add([...path, 'low'], `low ${nl(range.low)} is negatief`);
         continue;
       }
@@ -137,7 +172,11 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
         for (const y of years.slice(1)) shifted[String(y)] = (map?.[String(y)] ?? 0) + range.low;
         const durations = yearPath(lowBase, shifted, years);
         const k = durations.findIndex((d) => d < 1);
-        if (k >= 0) add([...path, 'low'], `low ${nl(range.low)} maakt de trajectduur in ${years[k]} ${nl(Math.round(durations[k]! * 100) / 100)} maand: kleiner dan 1 maand`);
+        if (k >= 0)
+          add(
+            [...path, 'low'],
+            `low ${nl(range.low)} maakt de trajectduur in ${years[k]} ${nl(Math.round(durations[k]! * 100) / 100)} maand: kleiner dan 1 maand`,
+          );
       }
     }
   }
@@ -145,9 +184,16 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
   // Funding ranges.
   const fr = scenario.funding.ranges;
   if (fr?.baseAmount) {
-    checkAround(fr.baseAmount, model.funding.baseAmount, ['funding', 'ranges', 'baseAmount'], 'baseAmount in het model', add);
+    checkAround(
+      fr.baseAmount,
+      model.funding.baseAmount,
+      ['funding', 'ranges', 'baseAmount'],
+      'baseAmount in het model',
+      add,
+    );
     checkBaseMax(fr.baseAmount, 'baseAmount', ['funding', 'ranges', 'baseAmount'], add);
-    if (fr.baseAmount.low < 0) add(['funding', 'ranges', 'baseAmount', 'low'], `low ${nl(fr.baseAmount.low)} is negatief`);
+    if (fr.baseAmount.low < 0)
+      add(['funding', 'ranges', 'baseAmount', 'low'], `low ${nl(fr.baseAmount.low)} is negatief`);
   }
   if (fr?.indexPct && checkShift(fr.indexPct, ['funding', 'ranges', 'indexPct'], add)) {
     const index = { ...model.funding.indexPct, ...scenario.funding.indexPct };
@@ -162,19 +208,25 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
     const path = ['substitutions', i, 'ranges', 'sharePct'];
     if (!checkShift(range, path, add)) return;
     for (const [year, share] of Object.entries(rule.sharePct)) {
-      if (share + range.low < 0) add([...path, 'low'], `low ${nl(range.low)} maakt het aandeel van ${year} ${nl(share + range.low)}%: negatief`);
+      if (share + range.low < 0)
+        add([...path, 'low'], `low ${nl(range.low)} maakt het aandeel van ${year} ${nl(share + range.low)}%: negatief`);
     }
   });
   scenario.substitutions.forEach((rule) => {
     const totals = highTotals.get(rule.from) ?? new Map<string, number>();
-    for (const [year, share] of Object.entries(rule.sharePct)) totals.set(year, (totals.get(year) ?? 0) + share + (rule.ranges?.sharePct?.high ?? 0));
+    for (const [year, share] of Object.entries(rule.sharePct))
+      totals.set(year, (totals.get(year) ?? 0) + share + (rule.ranges?.sharePct?.high ?? 0));
     highTotals.set(rule.from, totals);
   });
   for (const [from, totals] of highTotals) {
     for (const [year, total] of totals) {
       if (total > 100 + 1e-9) {
         const idx = scenario.substitutions.findIndex((r) => r.from === from && r.ranges?.sharePct !== undefined);
-        if (idx >= 0) add(['substitutions', idx, 'ranges', 'sharePct', 'high'], `met de high-waarden wordt in ${year} ${nl(total)}% van de instroom van ${JSON.stringify(from)} verschoven: meer dan 100%`);
+        if (idx >= 0)
+          add(
+            ['substitutions', idx, 'ranges', 'sharePct', 'high'],
+            `met de high-waarden wordt in ${year} ${nl(total)}% van de instroom van ${JSON.stringify(from)} verschoven: meer dan 100%`,
+          );
       }
     }
   }
@@ -187,35 +239,60 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
       const path = ['prevention', 'effects', i];
       const seg = segments.get(e.segment);
       if (!seg) add([...path, 'segment'], `${JSON.stringify(e.segment)} is geen segment van model "${model.name}"`);
-      else if (seg.kind !== 'volume') add([...path, 'segment'], `${JSON.stringify(e.segment)} is een budgetregel; een preventie-effect werkt op de instroom van een volumesegment`);
+      else if (seg.kind !== 'volume')
+        add(
+          [...path, 'segment'],
+          `${JSON.stringify(e.segment)} is een budgetregel; een preventie-effect werkt op de instroom van een volumesegment`,
+        );
       const r = e.ranges;
       if (r?.inflowPctPer100k) {
-        checkAround(r.inflowPctPer100k, e.inflowPctPer100k, [...path, 'ranges', 'inflowPctPer100k'], 'inflowPctPer100k', add);
-        if (r.inflowPctPer100k.low < 0) add([...path, 'ranges', 'inflowPctPer100k', 'low'], `low ${nl(r.inflowPctPer100k.low)} is negatief`);
-        if (r.inflowPctPer100k.high > 100) add([...path, 'ranges', 'inflowPctPer100k', 'high'], `high ${nl(r.inflowPctPer100k.high)} is meer dan 100%`);
+        checkAround(
+          r.inflowPctPer100k,
+          e.inflowPctPer100k,
+          [...path, 'ranges', 'inflowPctPer100k'],
+          'inflowPctPer100k',
+          add,
+        );
+        if (r.inflowPctPer100k.low < 0)
+          add([...path, 'ranges', 'inflowPctPer100k', 'low'], `low ${nl(r.inflowPctPer100k.low)} is negatief`);
+        if (r.inflowPctPer100k.high > 100)
+          add([...path, 'ranges', 'inflowPctPer100k', 'high'], `high ${nl(r.inflowPctPer100k.high)} is meer dan 100%`);
       }
       if (r?.maxPct) {
         checkAround(r.maxPct, e.maxPct, [...path, 'ranges', 'maxPct'], 'maxPct', add);
         if (r.maxPct.low < 0) add([...path, 'ranges', 'maxPct', 'low'], `low ${nl(r.maxPct.low)} is negatief`);
-        if (r.maxPct.high > 100) add([...path, 'ranges', 'maxPct', 'high'], `high ${nl(r.maxPct.high)} is meer dan 100%`);
+        if (r.maxPct.high > 100)
+          add([...path, 'ranges', 'maxPct', 'high'], `high ${nl(r.maxPct.high)} is meer dan 100%`);
       }
     });
   }
 
   // Rijksmaatregelen.
-  const on = Object.entries(scenario.measures ?? {}).filter(([, v]) => v).map(([id]) => id);
+  const on = Object.entries(scenario.measures ?? {})
+    .filter(([, v]) => v)
+    .map(([id]) => id);
   for (const id of Object.keys(scenario.measures ?? {})) {
-    if (!findMeasure(id)) add(['measures', id], `${fmt(id)} is geen bekende Rijksmaatregel (bekend: ${RIJKSMAATREGELEN.map((m) => m.id).join(', ')})`);
+    if (!findMeasure(id))
+      add(
+        ['measures', id],
+        `${fmt(id)} is geen bekende Rijksmaatregel (bekend: ${RIJKSMAATREGELEN.map((m) => m.id).join(', ')})`,
+      );
   }
   for (const id of on) {
     for (const other of findMeasure(id)?.excludes ?? []) {
       if (on.includes(other) && id < other) {
-        add(['measures', other], `${JSON.stringify(other)} en ${JSON.stringify(id)} gaan over hetzelfde geld en kunnen niet allebei aan staan`);
+        add(
+          ['measures', other],
+          `${JSON.stringify(other)} en ${JSON.stringify(id)} gaan over hetzelfde geld en kunnen niet allebei aan staan`,
+        );
       }
     }
   }
   if (on.length > 0 && !model.funding.nationalShare) {
-    add(['measures'], `model "${model.name}" heeft geen funding.nationalShare: het aandeel van de regio in het landelijke jeugdbudget is nodig om Rijksmaatregelen door te rekenen`);
+    add(
+      ['measures'],
+      `model "${model.name}" heeft geen funding.nationalShare: het aandeel van de regio in het landelijke jeugdbudget is nodig om Rijksmaatregelen door te rekenen`,
+    );
   }
   return issues;
 }

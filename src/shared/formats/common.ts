@@ -14,11 +14,9 @@ import {
 } from './limits';
 
 /** Identifier of a segment or gemeente: letters, digits, '-' and '_'. */
-export const idSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
-    error: (iss) => `${fmt(iss.input)} is geen geldige id (letters, cijfers, - en _, max. 64 tekens)`,
-  });
+export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
+  error: (iss) => `${fmt(iss.input)} is geen geldige id (letters, cijfers, - en _, max. 64 tekens)`,
+});
 
 /**
  * Text that may be stored: no lone surrogates (half of a UTF-16 pair, which
@@ -35,7 +33,8 @@ export function textProblem(text: string, multiline: boolean): string | undefine
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   const at = `op positie ${m.index + 1}`;
   const shown = quoteShort(text);
-  if (code >= 0xd800 && code <= 0xdfff) return `${shown} bevat een losse surrogaat (${hex}) ${at}: geen geldige Unicode-tekst`;
+  if (code >= 0xd800 && code <= 0xdfff)
+    return `${shown} bevat een losse surrogaat (${hex}) ${at}: geen geldige Unicode-tekst`;
   if (ch === '\n' || ch === '\r' || ch === '\t') {
     return `${shown} bevat een ${ch === '\t' ? 'tab' : 'regeleinde'} (${hex}) ${at}: dit veld is één regel tekst`;
   }
@@ -119,7 +118,11 @@ export const yearKeySchema = z.string().regex(/^\d{4}$/, {
  * At most `max` entries in a record, counted BEFORE the entries are parsed: a file with 200.000
  * entries gets one message, not 200.000 (and zod is not asked to collect that many issues).
  */
-export function maxEntries<T extends z.ZodType>(schema: T, max: number, unit: LimitUnit): z.ZodType<z.output<T>, z.input<T>> {
+export function maxEntries<T extends z.ZodType>(
+  schema: T,
+  max: number,
+  unit: LimitUnit,
+): z.ZodType<z.output<T>, z.input<T>> {
   const counted = z.custom<z.input<T>>().superRefine((value, ctx) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return; // the record reports the type
     let n = 0;

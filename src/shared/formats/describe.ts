@@ -150,7 +150,18 @@ export function describePath(path: string, model: Model): string {
       return join(segmentName(model, a), rest(b === undefined ? [] : [b, ...tail], ASSUMPTION_FIELDS, model));
     case 'substitutions': {
       const subject = `Substitutieregel ${typeof a === 'number' ? a + 1 : String(a ?? '')}`.trim();
-      const what = b === 'from' ? 'van' : b === 'to' ? 'naar' : b === 'sharePct' ? `aandeel${tail.length ? ` ${rest(tail, {}, model)}` : ''}` : b === 'source' ? 'bron' : b === undefined ? '' : rest([b, ...tail], {}, model);
+      const what =
+        b === 'from'
+          ? 'van'
+          : b === 'to'
+            ? 'naar'
+            : b === 'sharePct'
+              ? `aandeel${tail.length ? ` ${rest(tail, {}, model)}` : ''}`
+              : b === 'source'
+                ? 'bron'
+                : b === undefined
+                  ? ''
+                  : rest([b, ...tail], {}, model);
       return join(subject, what);
     }
     case 'segments':
@@ -166,9 +177,17 @@ export function describePath(path: string, model: Model): string {
     case 'autonomous':
       return join('Autonome ontwikkeling', rest(parts.slice(1), AUTONOMOUS_FIELDS, model));
     case 'ranges':
-      return join(segmentName(model, a), b === undefined ? 'bandbreedte' : `bandbreedte ${rest([b, ...tail], { ...SEGMENT_FIELDS, ...ASSUMPTION_FIELDS }, model)}`);
+      return join(
+        segmentName(model, a),
+        b === undefined
+          ? 'bandbreedte'
+          : `bandbreedte ${rest([b, ...tail], { ...SEGMENT_FIELDS, ...ASSUMPTION_FIELDS }, model)}`,
+      );
     default:
-      return rest([head], TOP_FIELDS, model) + (parts.length > 1 ? ` ${rest(parts.slice(1), { ...SEGMENT_FIELDS, ...ASSUMPTION_FIELDS }, model)}` : '');
+      return (
+        rest([head], TOP_FIELDS, model) +
+        (parts.length > 1 ? ` ${rest(parts.slice(1), { ...SEGMENT_FIELDS, ...ASSUMPTION_FIELDS }, model)}` : '')
+      );
   }
 }
 
@@ -177,7 +196,10 @@ export function describePath(path: string, model: Model): string {
  * "99.999.999.999", a quoted segment id → its name, "from" → "van".
  */
 export function describeProblem(problem: string, model: Model): string {
-  const ids = new Map<string, string>([...model.segments.map((s) => [s.id, s.name] as const), ...model.gemeenten.map((g) => [g.id, g.name] as const)]);
+  const ids = new Map<string, string>([
+    ...model.segments.map((s) => [s.id, s.name] as const),
+    ...model.gemeenten.map((g) => [g.id, g.name] as const),
+  ]);
   return problem
     .replace(/"([^"]*)"/g, (whole, id: string) => (ids.has(id) ? ids.get(id)! : whole))
     .replace(/\bals from\b/g, 'als "van"')
@@ -213,7 +235,8 @@ export function changedPaths(a: unknown, b: unknown, limit = 8, prefix = '', out
     if (Array.isArray(a) && Array.isArray(b)) {
       for (let i = 0; i < Math.max(a.length, b.length); i++) changedPaths(a[i], b[i], limit, `${prefix}[${i}]`, out);
     } else {
-      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) changedPaths(a[key], b[key], limit, prefix ? `${prefix}.${key}` : key, out);
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+        changedPaths(a[key], b[key], limit, prefix ? `${prefix}.${key}` : key, out);
     }
     return out;
   }

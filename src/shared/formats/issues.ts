@@ -44,7 +44,9 @@ export function zodIssueToDutch(issue: z.core.$ZodIssue): ValidationIssue {
     case 'invalid_type': {
       if (input === undefined) problem = 'ontbreekt';
       // .int({ error }) reports invalid_type with expected 'int': keep the schema's own Dutch message
-      else if ((issue.expected as string) === 'int') problem = issue.message && !issue.message.startsWith('Invalid') ? issue.message : `${fmt(input)} is geen geheel getal`;
+      else if ((issue.expected as string) === 'int')
+        problem =
+          issue.message && !issue.message.startsWith('Invalid') ? issue.message : `${fmt(input)} is geen geheel getal`;
       else if (issue.expected === 'number' && typeof input === 'number' && Number.isNaN(input))
         problem = 'NaN is geen getal';
       else if (issue.expected === 'number' && typeof input === 'number') problem = `${fmt(input)} is geen eindig getal`;
@@ -56,7 +58,12 @@ export function zodIssueToDutch(issue: z.core.$ZodIssue): ValidationIssue {
       problem =
         issue.keys.length === 1
           ? `onbekend veld ${JSON.stringify(issue.keys[0])}`
-          : `onbekende velden ${issue.keys.slice(0, 10).map((k) => JSON.stringify(k)).join(', ')}${issue.keys.length > 10 ? ` en nog ${(issue.keys.length - 10).toLocaleString('nl-NL')}` : ''}`;
+          : `onbekende velden ${issue.keys
+              .slice(0, 10)
+              .map((k) => JSON.stringify(k))
+              .join(
+                ', ',
+              )}${issue.keys.length > 10 ? ` en nog ${(issue.keys.length - 10).toLocaleString('nl-NL')}` : ''}`;
       break;
     case 'invalid_value':
       problem = `${fmt(input)} is geen geldige waarde (toegestaan: ${issue.values.map((v) => fmt(v)).join(', ')})`;
@@ -69,10 +76,16 @@ export function zodIssueToDutch(issue: z.core.$ZodIssue): ValidationIssue {
       break;
     }
     case 'too_small':
-      problem = issue.message && !issue.message.startsWith('Too small') ? issue.message : `${fmt(input)} is te klein (minimaal ${issue.minimum})`;
+      problem =
+        issue.message && !issue.message.startsWith('Too small')
+          ? issue.message
+          : `${fmt(input)} is te klein (minimaal ${issue.minimum})`;
       break;
     case 'too_big':
-      problem = issue.message && !issue.message.startsWith('Too big') ? issue.message : `${fmt(input)} is te groot (maximaal ${issue.maximum})`;
+      problem =
+        issue.message && !issue.message.startsWith('Too big')
+          ? issue.message
+          : `${fmt(input)} is te groot (maximaal ${issue.maximum})`;
       break;
     case 'invalid_key':
       problem = `ongeldige sleutel: ${issue.issues.map((i) => zodIssueToDutch(i).problem).join('; ')}`;

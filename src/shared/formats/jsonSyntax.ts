@@ -36,7 +36,13 @@ export function parseJsonSyntax(text: string, maxDepth: number = MAX_JSON_DEPTH)
   }
   const found = findSyntaxError(text, maxDepth) ?? { pos: 0, problem: 'de tekst is geen geldige JSON' };
   const { line, column } = lineAndColumn(text, found.pos);
-  return { ok: false, line, column, problem: found.problem, message: `regel ${line}, kolom ${column}: ${found.problem}` };
+  return {
+    ok: false,
+    line,
+    column,
+    problem: found.problem,
+    message: `regel ${line}, kolom ${column}: ${found.problem}`,
+  };
 }
 
 /** True when no `{` or `[` outside a string lies deeper than maxDepth. Linear, no recursion. */
@@ -125,7 +131,8 @@ export function findSyntaxError(text: string, maxDepth: number = MAX_JSON_DEPTH)
           expect = afterValue();
           continue;
         }
-        if (c === '}' || c === ']') return { pos: i, problem: `${c} sluit niets af: hier hoort ${close} (of een komma)` };
+        if (c === '}' || c === ']')
+          return { pos: i, problem: `${c} sluit niets af: hier hoort ${close} (of een komma)` };
         return {
           pos: i,
           problem: `hier wordt een komma (,) of ${close} verwacht, niet ${describeChar(c)}${top === '{' ? ': ontbreekt er een komma tussen twee velden?' : ''}`,
@@ -148,14 +155,22 @@ export function findSyntaxError(text: string, maxDepth: number = MAX_JSON_DEPTH)
           continue;
         }
         if (c === '}') return { pos: i, problem: 'komma vóór }: na het laatste veld hoort geen komma' };
-        if (c === "'") return { pos: i, problem: 'een veldnaam staat tussen dubbele aanhalingstekens ("naam"), niet tussen enkele' };
+        if (c === "'")
+          return { pos: i, problem: 'een veldnaam staat tussen dubbele aanhalingstekens ("naam"), niet tussen enkele' };
         if (/[0-9]/.test(c) && expect === 'key') {
-          return { pos: i, problem: 'hier wordt een veldnaam verwacht; een decimaal getal schrijf je in JSON met een punt (1.5), niet met een komma' };
+          return {
+            pos: i,
+            problem:
+              'hier wordt een veldnaam verwacht; een decimaal getal schrijf je in JSON met een punt (1.5), niet met een komma',
+          };
         }
         WORD.lastIndex = i;
         const w = WORD.exec(text);
         if (w) return { pos: i, problem: `veldnaam ${w[0]} zonder aanhalingstekens: schrijf "${w[0]}"` };
-        return { pos: i, problem: `hier wordt een veldnaam tussen dubbele aanhalingstekens verwacht, niet ${describeChar(c)}` };
+        return {
+          pos: i,
+          problem: `hier wordt een veldnaam tussen dubbele aanhalingstekens verwacht, niet ${describeChar(c)}`,
+        };
       }
 
       case 'value-or-close':
@@ -168,7 +183,10 @@ export function findSyntaxError(text: string, maxDepth: number = MAX_JSON_DEPTH)
         }
         if (c === '{' || c === '[') {
           if (stack.length >= maxDepth) {
-            return { pos: i, problem: `meer dan ${maxDepth} niveaus { en [ in elkaar genest; zo diep gaat geen bestand van Jeugdplanner` };
+            return {
+              pos: i,
+              problem: `meer dan ${maxDepth} niveaus { en [ in elkaar genest; zo diep gaat geen bestand van Jeugdplanner`,
+            };
           }
           stack.push(c);
           i++;
@@ -201,8 +219,10 @@ export function findSyntaxError(text: string, maxDepth: number = MAX_JSON_DEPTH)
           return { pos: i, problem: wordProblem(word) };
         }
         if (c === ']' && top === '[') return { pos: i, problem: 'komma vóór ]: na de laatste waarde hoort geen komma' };
-        if (c === "'") return { pos: i, problem: 'tekst staat in JSON tussen dubbele aanhalingstekens ("…"), niet tussen enkele' };
-        if (c === '+') return { pos: i, problem: 'een + voor een getal is niet toegestaan in JSON (schrijf 5, niet +5)' };
+        if (c === "'")
+          return { pos: i, problem: 'tekst staat in JSON tussen dubbele aanhalingstekens ("…"), niet tussen enkele' };
+        if (c === '+')
+          return { pos: i, problem: 'een + voor een getal is niet toegestaan in JSON (schrijf 5, niet +5)' };
         if (c === '.') return { pos: i, problem: 'een getal begint met een cijfer (0.5, niet .5)' };
         return { pos: i, problem: `hier wordt een waarde verwacht, niet ${describeChar(c)}` };
       }
@@ -215,7 +235,8 @@ function wordProblem(word: string): string {
   if (word === 'Infinity') return 'Infinity is geen geldig getal in JSON (een getal moet eindig zijn)';
   if (word === 'undefined') return 'undefined is geen geldige waarde in JSON (laat het veld weg)';
   const lower = word.toLowerCase();
-  if (lower === 'true' || lower === 'false' || lower === 'null') return `${word} is geen geldige waarde: schrijf ${lower} (kleine letters)`;
+  if (lower === 'true' || lower === 'false' || lower === 'null')
+    return `${word} is geen geldige waarde: schrijf ${lower} (kleine letters)`;
   return `${word} is geen geldige waarde: tekst staat in JSON tussen dubbele aanhalingstekens ("${word}")`;
 }
 
@@ -259,12 +280,23 @@ function scanString(text: string, start: number): { end: number } | Found {
         }
         return { pos: j, problem: 'na \\u horen vier hexadecimale cijfers (bijv. \\u00e9)' };
       }
-      return { pos: j, problem: `\\${e} is geen geldige escape in tekst (toegestaan: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)` };
+      return {
+        pos: j,
+        problem: `\\${e} is geen geldige escape in tekst (toegestaan: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`,
+      };
     }
     if (ch === 0x0a || ch === 0x0d) {
-      return { pos: j, problem: 'de tekst loopt door over het einde van de regel: ontbreekt er een afsluitend aanhalingsteken (")? Een regeleinde in tekst schrijf je als \\n' };
+      return {
+        pos: j,
+        problem:
+          'de tekst loopt door over het einde van de regel: ontbreekt er een afsluitend aanhalingsteken (")? Een regeleinde in tekst schrijf je als \\n',
+      };
     }
-    if (ch < 0x20) return { pos: j, problem: `een stuurteken (U+${ch.toString(16).toUpperCase().padStart(4, '0')}) in tekst moet als escape geschreven worden (een tab als \\t)` };
+    if (ch < 0x20)
+      return {
+        pos: j,
+        problem: `een stuurteken (U+${ch.toString(16).toUpperCase().padStart(4, '0')}) in tekst moet als escape geschreven worden (een tab als \\t)`,
+      };
     j++;
   }
   return { pos: start, problem: 'tekst zonder afsluitend aanhalingsteken (")' };
@@ -274,10 +306,12 @@ function scanNumber(text: string, start: number): { end: number } | Found {
   let j = start;
   if (text[j] === '-') {
     j++;
-    if (text.startsWith('Infinity', j)) return { pos: start, problem: '-Infinity is geen geldig getal in JSON (een getal moet eindig zijn)' };
+    if (text.startsWith('Infinity', j))
+      return { pos: start, problem: '-Infinity is geen geldig getal in JSON (een getal moet eindig zijn)' };
     if (!isDigit(text[j])) return { pos: j, problem: 'na een - hoort een cijfer' };
   }
-  if (text[j] === '0' && isDigit(text[j + 1])) return { pos: start, problem: 'een getal begint in JSON niet met een 0 (schrijf 7, niet 07)' };
+  if (text[j] === '0' && isDigit(text[j + 1]))
+    return { pos: start, problem: 'een getal begint in JSON niet met een 0 (schrijf 7, niet 07)' };
   while (isDigit(text[j])) j++;
   if (text[j] === '.') {
     j++;

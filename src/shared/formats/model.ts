@@ -73,7 +73,11 @@ export const splitSchema = z.union([
 
 /** A duration in months: 1 up to 600. */
 function durationSchema() {
-  return atMost(z.number().min(1, { error: (iss) => `${fmt(iss.input)} is kleiner dan 1 maand` }), MAX_DURATION_MONTHS, 'maanden');
+  return atMost(
+    z.number().min(1, { error: (iss) => `${fmt(iss.input)} is kleiner dan 1 maand` }),
+    MAX_DURATION_MONTHS,
+    'maanden',
+  );
 }
 
 /** The realisation figures a volume segment was calibrated from (see engine/calibrate). */
@@ -84,7 +88,11 @@ export const calibrationSchema = z.strictObject({
   /** assumed average duration in months … */
   durationMonths: durationSchema().optional(),
   /** … or the average number of days per client in the year, from which the duration is derived */
-  avgDaysPerClient: atMost(z.number().gt(0, { error: (iss) => `${fmt(iss.input)} moet groter dan 0 zijn` }), MAX_DAYS_PER_CLIENT, 'dagen').optional(),
+  avgDaysPerClient: atMost(
+    z.number().gt(0, { error: (iss) => `${fmt(iss.input)} moet groter dan 0 zijn` }),
+    MAX_DAYS_PER_CLIENT,
+    'dagen',
+  ).optional(),
   source: textSchema.optional(),
 });
 
@@ -106,7 +114,10 @@ export const volumeSegmentSchema = z.strictObject({
   kind: z.literal('volume'),
   inflowPerYear: countSchema,
   avgDurationMonths: durationSchema(),
-  unitsPerClientMonth: atMost(z.number().gt(0, { error: (iss) => `${fmt(iss.input)} moet groter dan 0 zijn` }), MAX_UNITS_PER_CLIENT_MONTH).optional(),
+  unitsPerClientMonth: atMost(
+    z.number().gt(0, { error: (iss) => `${fmt(iss.input)} moet groter dan 0 zijn` }),
+    MAX_UNITS_PER_CLIENT_MONTH,
+  ).optional(),
   unit: nameSchema,
   pricePerUnit: amountSchema,
   openingClients: countSchema.optional(),
@@ -125,9 +136,13 @@ export const segmentSchema = z.discriminatedUnion('kind', [volumeSegmentSchema, 
  * CBS gemeentecode as StatLine uses it: GM + four digits (GM0983 Venlo). StatLine's
  * RegioS dimension pads codes with spaces ("GM0983    "): trimmed here.
  */
-export const cbsCodeSchema = z.string().trim().regex(/^GM\d{4}$/, {
-  error: (iss) => `${JSON.stringify(iss.input)} is geen CBS-gemeentecode (GM gevolgd door vier cijfers, bijv. "GM0983")`,
-});
+export const cbsCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^GM\d{4}$/, {
+    error: (iss) =>
+      `${JSON.stringify(iss.input)} is geen CBS-gemeentecode (GM gevolgd door vier cijfers, bijv. "GM0983")`,
+  });
 
 export const gemeenteSchema = z.strictObject({
   id: idSchema,
@@ -148,7 +163,9 @@ export const fundingSchema = z.strictObject({
   estimate: z.boolean().optional(),
 });
 
-const sourceSchema = textSchema.refine((t) => t.trim().length > 0, { error: 'mag niet leeg zijn: noem document, tabel en jaar' });
+const sourceSchema = textSchema.refine((t) => t.trim().length > 0, {
+  error: 'mag niet leeg zijn: noem document, tabel en jaar',
+});
 
 /** One realised figure of a segment in one year, for the region or one gemeente. */
 export const realisedFigureSchema = z.strictObject({
@@ -227,7 +244,8 @@ export const modelSchema = modelShape.superRefine((m, ctx) => {
   m.gemeenten.forEach((g, i) => {
     if (g.cbsCode === undefined) return;
     const first = codes.get(g.cbsCode);
-    if (first !== undefined) add(['gemeenten', i, 'cbsCode'], `${JSON.stringify(g.cbsCode)} komt al voor bij gemeenten[${first}]`);
+    if (first !== undefined)
+      add(['gemeenten', i, 'cbsCode'], `${JSON.stringify(g.cbsCode)} komt al voor bij gemeenten[${first}]`);
     else codes.set(g.cbsCode, i);
   });
 
@@ -236,7 +254,12 @@ export const modelSchema = modelShape.superRefine((m, ctx) => {
     for (const gid of Object.keys(s.usageShare ?? {})) {
       if (!gemeenteIds.has(gid)) add(['segments', i, 'usageShare', gid], `${fmt(gid)} is geen gemeente van dit model`);
     }
-    if (s.kind === 'volume' && s.calibration && s.calibration.durationMonths === undefined && s.calibration.avgDaysPerClient === undefined) {
+    if (
+      s.kind === 'volume' &&
+      s.calibration &&
+      s.calibration.durationMonths === undefined &&
+      s.calibration.avgDaysPerClient === undefined
+    ) {
       add(['segments', i, 'calibration'], 'geef durationMonths of avgDaysPerClient');
     }
   });
@@ -248,7 +271,8 @@ export const modelSchema = modelShape.superRefine((m, ctx) => {
 
   if (m.gemeenten.every((g) => g.fundingShare !== undefined)) {
     const sum = m.gemeenten.reduce((t, g) => t + (g.fundingShare ?? 0), 0);
-    if (Math.abs(sum - 1) > 0.005) add(['gemeenten'], `de fundingShare-aandelen tellen op tot ${round4(sum)}, niet tot 1`);
+    if (Math.abs(sum - 1) > 0.005)
+      add(['gemeenten'], `de fundingShare-aandelen tellen op tot ${round4(sum)}, niet tot 1`);
   }
 });
 
@@ -329,8 +353,10 @@ function checkRealisatie(m: z.infer<typeof modelShape>, add: AddIssue): void {
         continue;
       }
       if (seg.kind === 'volume') {
-        if (f.clients === undefined) add([...path, 'clients'], 'ontbreekt: een volumesegment heeft het aantal jeugdigen nodig');
-        else if (f.clients === 0 && f.lasten > 0) add([...path, 'clients'], `0 jeugdigen bij lasten ${f.lasten}: geef het aantal jeugdigen`);
+        if (f.clients === undefined)
+          add([...path, 'clients'], 'ontbreekt: een volumesegment heeft het aantal jeugdigen nodig');
+        else if (f.clients === 0 && f.lasten > 0)
+          add([...path, 'clients'], `0 jeugdigen bij lasten ${f.lasten}: geef het aantal jeugdigen`);
       }
     }
   }
@@ -357,7 +383,11 @@ function checkRealisatie(m: z.infer<typeof modelShape>, add: AddIssue): void {
       continue;
     }
     for (const key of Object.keys(g.rijksmiddelen ?? {})) {
-      if (!inRange(key)) add(['realisatie', 'gemeenten', gid, 'rijksmiddelen', key], `jaar ${key} ligt buiten ${range} (baseYear t/m lastYear)`);
+      if (!inRange(key))
+        add(
+          ['realisatie', 'gemeenten', gid, 'rijksmiddelen', key],
+          `jaar ${key} ligt buiten ${range} (baseYear t/m lastYear)`,
+        );
       else fundingYears.set(key, [...(fundingYears.get(key) ?? []), gid]);
     }
     for (const [sid, byYear] of Object.entries(g.segments ?? {})) {
@@ -367,7 +397,10 @@ function checkRealisatie(m: z.infer<typeof modelShape>, add: AddIssue): void {
       }
       for (const [key, f] of Object.entries(byYear)) {
         if (!inRange(key)) {
-          add(['realisatie', 'gemeenten', gid, 'segments', sid, key], `jaar ${key} ligt buiten ${range} (baseYear t/m lastYear)`);
+          add(
+            ['realisatie', 'gemeenten', gid, 'segments', sid, key],
+            `jaar ${key} ligt buiten ${range} (baseYear t/m lastYear)`,
+          );
           continue;
         }
         const k = `${sid}\u0000${key}`;
@@ -388,7 +421,10 @@ function checkRealisatie(m: z.infer<typeof modelShape>, add: AddIssue): void {
     const [sid, year] = k.split('\u0000') as [string, string];
     const region = r.segments[sid]?.[year];
     if (!region && Object.keys(r.segments[sid] ?? {}).length === 0) {
-      add(['realisatie', 'gemeenten'], `lasten van ${JSON.stringify(sid)} in ${year}: gemeenten hebben cijfers, maar de regio heeft geen realisatie voor dit segment`);
+      add(
+        ['realisatie', 'gemeenten'],
+        `lasten van ${JSON.stringify(sid)} in ${year}: gemeenten hebben cijfers, maar de regio heeft geen realisatie voor dit segment`,
+      );
       continue;
     }
     if (!region || !(region.lasten >= 0) || !(sum >= 0)) continue; // reported above (missing or negative)
@@ -398,7 +434,10 @@ function checkRealisatie(m: z.infer<typeof modelShape>, add: AddIssue): void {
     if (sum > region.lasten + tol) {
       add(path, `${what}: de gemeenten tellen op tot ${round2(sum)}, meer dan de regio (${round2(region.lasten)})`);
     } else if (count === gemeenteIds.length && Math.abs(sum - region.lasten) > tol) {
-      add(path, `${what}: de gemeenten tellen op tot ${round2(sum)}, de regio heeft ${round2(region.lasten)} (verschil meer dan € 1 en 0,5%)`);
+      add(
+        path,
+        `${what}: de gemeenten tellen op tot ${round2(sum)}, de regio heeft ${round2(region.lasten)} (verschil meer dan € 1 en 0,5%)`,
+      );
     }
   }
 }

@@ -43,8 +43,20 @@ export function plausibilityWarnings(model: Model, result: SimulationResult): Pl
     if (!seg) continue;
     if (line.kind === 'volume' && seg.kind === 'volume') {
       const checks = [
-        { field: 'priceIndexPct', what: 'tarief', base: seg.pricePerUnit, of: (y: (typeof line.years)[number]) => y.pricePerUnit, show: formatEuroCents },
-        { field: 'inflowChangePct', what: 'instroom', base: seg.inflowPerYear, of: (y: (typeof line.years)[number]) => y.inflowBeforeSubstitution, show: (v: number) => formatNumber(v, 1) },
+        {
+          field: 'priceIndexPct',
+          what: 'tarief',
+          base: seg.pricePerUnit,
+          of: (y: (typeof line.years)[number]) => y.pricePerUnit,
+          show: formatEuroCents,
+        },
+        {
+          field: 'inflowChangePct',
+          what: 'instroom',
+          base: seg.inflowPerYear,
+          of: (y: (typeof line.years)[number]) => y.inflowBeforeSubstitution,
+          show: (v: number) => formatNumber(v, 1),
+        },
       ] as const;
       for (const c of checks) {
         for (const y of line.years.slice(1)) {
@@ -88,7 +100,11 @@ export function plausibilityWarnings(model: Model, result: SimulationResult): Pl
 export const MODEL_CHECKED_FIELDS = ['inflowPerYear', 'pricePerUnit', 'amount'] as const;
 type CheckedField = (typeof MODEL_CHECKED_FIELDS)[number];
 
-const MODEL_FIELD_NAMES: Record<CheckedField, string> = { inflowPerYear: 'instroom per jaar', pricePerUnit: 'prijs per eenheid', amount: 'bedrag' };
+const MODEL_FIELD_NAMES: Record<CheckedField, string> = {
+  inflowPerYear: 'instroom per jaar',
+  pricePerUnit: 'prijs per eenheid',
+  amount: 'bedrag',
+};
 
 function fieldValue(model: Model, segmentId: string, field: CheckedField): number | undefined {
   const seg = model.segments.find((s) => s.id === segmentId) as Record<string, unknown> | undefined;
@@ -106,7 +122,11 @@ export function modelCheckKey(segmentId: string, field: CheckedField): string {
  * time, the value it had before (its base for the warning). Returns the same
  * object when nothing new is to be remembered.
  */
-export function trackModelBases(before: Model, after: Model, bases: Readonly<Record<string, number>>): Record<string, number> {
+export function trackModelBases(
+  before: Model,
+  after: Model,
+  bases: Readonly<Record<string, number>>,
+): Record<string, number> {
   let next: Record<string, number> | undefined;
   for (const seg of after.segments) {
     for (const field of MODEL_CHECKED_FIELDS) {
@@ -133,7 +153,12 @@ export function modelChangeWarnings(model: Model, bases: Readonly<Record<string,
       if (base === undefined || now === undefined) continue;
       const side = outside(now, base);
       if (!side) continue;
-      const show = field === 'inflowPerYear' ? (v: number) => formatNumber(v, 1) : field === 'pricePerUnit' ? formatEuroCents : formatEuroCompact;
+      const show =
+        field === 'inflowPerYear'
+          ? (v: number) => formatNumber(v, 1)
+          : field === 'pricePerUnit'
+            ? formatEuroCents
+            : formatEuroCompact;
       out.push({
         key: `${key}|${Math.round(now * 100)}`,
         path: `segments[${i}].${field}`,

@@ -44,7 +44,9 @@ export const preventionSchema = z.strictObject({
   extraBudget: euroByYear,
   effects: z
     .array(preventionEffectSchema)
-    .max(MAX_PREVENTION_EFFECTS, { error: (iss) => overMaximum((iss.input as unknown[]).length, MAX_PREVENTION_EFFECTS, 'effecten') })
+    .max(MAX_PREVENTION_EFFECTS, {
+      error: (iss) => overMaximum((iss.input as unknown[]).length, MAX_PREVENTION_EFFECTS, 'effecten'),
+    })
     .default([]),
   /** what the assumed effect rests on */
   source: textSchema.optional(),

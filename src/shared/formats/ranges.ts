@@ -61,18 +61,34 @@ export const rangeSchema = z
   })
   .superRefine((r, ctx) => {
     if (r.low > r.high) {
-      ctx.addIssue({ code: 'custom', path: ['low'], input: r.low, message: `low ${fmt(r.low)} is groter dan high ${fmt(r.high)}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['low'],
+        input: r.low,
+        message: `low ${fmt(r.low)} is groter dan high ${fmt(r.high)}`,
+      });
     }
   });
 
 export type Range = z.infer<typeof rangeSchema>;
 
-export const VOLUME_BASE_RANGE_FIELDS = ['inflowPerYear', 'avgDurationMonths', 'unitsPerClientMonth', 'pricePerUnit'] as const;
+export const VOLUME_BASE_RANGE_FIELDS = [
+  'inflowPerYear',
+  'avgDurationMonths',
+  'unitsPerClientMonth',
+  'pricePerUnit',
+] as const;
 export const BUDGET_BASE_RANGE_FIELDS = ['amount'] as const;
-export const VOLUME_PCT_RANGE_FIELDS = ['inflowChangePct', 'durationChangePct', 'intensityChangePct', 'priceIndexPct'] as const;
+export const VOLUME_PCT_RANGE_FIELDS = [
+  'inflowChangePct',
+  'durationChangePct',
+  'intensityChangePct',
+  'priceIndexPct',
+] as const;
 export const BUDGET_PCT_RANGE_FIELDS = ['amountChangePct'] as const;
 
-export type SegmentBaseRangeField = (typeof VOLUME_BASE_RANGE_FIELDS)[number] | (typeof BUDGET_BASE_RANGE_FIELDS)[number];
+export type SegmentBaseRangeField =
+  (typeof VOLUME_BASE_RANGE_FIELDS)[number] | (typeof BUDGET_BASE_RANGE_FIELDS)[number];
 export type SegmentPctRangeField = (typeof VOLUME_PCT_RANGE_FIELDS)[number] | (typeof BUDGET_PCT_RANGE_FIELDS)[number];
 export type SegmentRangeField = SegmentBaseRangeField | SegmentPctRangeField;
 
@@ -93,7 +109,11 @@ export const segmentRangesSchema = z.strictObject({
 export type SegmentRanges = z.infer<typeof segmentRangesSchema>;
 
 /** `scenario.ranges`: {segmentId: {field: {low, high}}}. */
-export const scenarioRangesSchema = maxEntries(z.record(z.string(), segmentRangesSchema), MAX_SCENARIO_SEGMENT_ENTRIES, 'segmenten met bandbreedtes');
+export const scenarioRangesSchema = maxEntries(
+  z.record(z.string(), segmentRangesSchema),
+  MAX_SCENARIO_SEGMENT_ENTRIES,
+  'segmenten met bandbreedtes',
+);
 
 /** `scenario.funding.ranges`. */
 export const fundingRangesSchema = z.strictObject({

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { countSchema, euroByYear, idSchema, maxEntries, nameSchema, pctByYear, sharePctByYear, sharePctSchema, textSchema, yearMap } from './common';
+import {
+  countSchema,
+  euroByYear,
+  idSchema,
+  maxEntries,
+  nameSchema,
+  pctByYear,
+  sharePctByYear,
+  sharePctSchema,
+  textSchema,
+  yearMap,
+} from './common';
 import { MAX_GEMEENTEN, MAX_SCENARIO_SEGMENT_ENTRIES, MAX_SUBSTITUTION_RULES, overMaximum } from './limits';
 import { scenarioMeasuresSchema } from './measures';
 import { preventionSchema } from './prevention';
@@ -60,10 +71,16 @@ export const scenarioSchema = z.strictObject({
   format: z.literal(SCENARIO_FORMAT),
   name: nameSchema,
   description: textSchema.optional(),
-  assumptions: maxEntries(z.record(z.string(), segmentAssumptionSchema), MAX_SCENARIO_SEGMENT_ENTRIES, 'segmenten met aannames').default({}),
+  assumptions: maxEntries(
+    z.record(z.string(), segmentAssumptionSchema),
+    MAX_SCENARIO_SEGMENT_ENTRIES,
+    'segmenten met aannames',
+  ).default({}),
   substitutions: z
     .array(substitutionSchema)
-    .max(MAX_SUBSTITUTION_RULES, { error: (iss) => overMaximum((iss.input as unknown[]).length, MAX_SUBSTITUTION_RULES, 'regels') })
+    .max(MAX_SUBSTITUTION_RULES, {
+      error: (iss) => overMaximum((iss.input as unknown[]).length, MAX_SUBSTITUTION_RULES, 'regels'),
+    })
     .default([]),
   funding: scenarioFundingSchema.default({}),
   /** Analysis extensions (docs/analysis.md); absent in older files, which parse exactly as before. */

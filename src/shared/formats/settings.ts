@@ -19,13 +19,18 @@ export const settingsSchema = z.strictObject({
   currentScenarioId: scenarioId.optional(),
   /** per scenario id: the keys of the plausibility warnings the user accepted ("Klopt dit?") */
   acceptedWarnings: z
-    .record(z.string().regex(/^[1-9]\d{0,15}$/, { error: (iss) => `${JSON.stringify(iss.input)} is geen scenario-id` }), z.array(z.string().max(300)).max(500))
+    .record(
+      z.string().regex(/^[1-9]\d{0,15}$/, { error: (iss) => `${JSON.stringify(iss.input)} is geen scenario-id` }),
+      z.array(z.string().max(300)).max(500),
+    )
     .optional(),
   /** per model id: the value a checked base-model figure had before it was first changed (formats/plausibility) */
   modelBases: z
     .record(
       z.string().regex(/^[1-9]\d{0,15}$/, { error: (iss) => `${JSON.stringify(iss.input)} is geen model-id` }),
-      z.record(z.string().max(200), z.number()).refine((r) => Object.keys(r).length <= 2000, { error: 'meer dan 2.000 waarden' }),
+      z
+        .record(z.string().max(200), z.number())
+        .refine((r) => Object.keys(r).length <= 2000, { error: 'meer dan 2.000 waarden' }),
     )
     .optional(),
 });

@@ -4,7 +4,8 @@ import { emptyScenario, type Scenario } from './scenario';
 /** The name of the reference scenario a new scenario starts from. */
 export const ONGEWIJZIGD_BELEID = 'Ongewijzigd beleid';
 
-const hasNonZero = (map: Readonly<Record<string, number>> | undefined): boolean => !!map && Object.values(map).some((v) => v !== 0);
+const hasNonZero = (map: Readonly<Record<string, number>> | undefined): boolean =>
+  !!map && Object.values(map).some((v) => v !== 0);
 
 /**
  * Whether the lasten and the Rijksmiddelen are indexed on the same side: a Dutch warning when one is
@@ -42,8 +43,10 @@ export function startingScenario(model: Model, name: string, reference?: Scenari
   if (!hasNonZero(index)) return scenario;
   const source = 'Zelfde index als de Rijksmiddelen van het model, zodat lasten en baten gelijk geïndexeerd zijn.';
   for (const seg of model.segments) {
-    scenario.assumptions[seg.id] = seg.kind === 'volume' ? { priceIndexPct: { ...index }, source } : { amountChangePct: { ...index }, source };
+    scenario.assumptions[seg.id] =
+      seg.kind === 'volume' ? { priceIndexPct: { ...index }, source } : { amountChangePct: { ...index }, source };
   }
-  scenario.description = 'Begint met lasten geïndexeerd zoals de Rijksmiddelen van het model (er is geen scenario "Ongewijzigd beleid").';
+  scenario.description =
+    'Begint met lasten geïndexeerd zoals de Rijksmiddelen van het model (er is geen scenario "Ongewijzigd beleid").';
   return scenario;
 }

@@ -68,7 +68,11 @@ export function checkScenarioAgainstModel(scenario: Scenario, model: Model): Val
     for (const end of ['from', 'to'] as const) {
       const seg = segments.get(rule[end]);
       if (!seg) add([...base, end], `${JSON.stringify(rule[end])} is geen segment van model "${model.name}"`);
-      else if (seg.kind !== 'volume') add([...base, end], `${JSON.stringify(rule[end])} is een budgetregel; substitutie kan alleen tussen volumesegmenten`);
+      else if (seg.kind !== 'volume')
+        add(
+          [...base, end],
+          `${JSON.stringify(rule[end])} is een budgetregel; substitutie kan alleen tussen volumesegmenten`,
+        );
     }
     if (rule.from === rule.to) add([...base, 'to'], `${JSON.stringify(rule.to)} is hetzelfde segment als from`);
     checkYearKeys(rule.sharePct, [...base, 'sharePct'], model.baseYear, model.endYear, add);
@@ -82,7 +86,10 @@ export function checkScenarioAgainstModel(scenario: Scenario, model: Model): Val
     totals.forEach((t, k) => {
       if (t > 100 + 1e-9) {
         const idx = scenario.substitutions.findIndex((r) => r.from === from && (r.sharePct[String(years[k])] ?? 0) > 0);
-        add(['substitutions', idx, 'sharePct', String(years[k])], `in ${years[k]} wordt ${t}% van de instroom van ${JSON.stringify(from)} verschoven: meer dan 100%`);
+        add(
+          ['substitutions', idx, 'sharePct', String(years[k])],
+          `in ${years[k]} wordt ${t}% van de instroom van ${JSON.stringify(from)} verschoven: meer dan 100%`,
+        );
       }
     });
   }
@@ -94,7 +101,8 @@ export function checkScenarioAgainstModel(scenario: Scenario, model: Model): Val
     }
     const gemeenten = new Set(model.gemeenten.map((g) => g.id));
     for (const [id, series] of Object.entries(auto.youth0to17 ?? {})) {
-      if (!gemeenten.has(id)) add(['autonomous', 'youth0to17', id], `${fmt(id)} is geen gemeente van model "${model.name}"`);
+      if (!gemeenten.has(id))
+        add(['autonomous', 'youth0to17', id], `${fmt(id)} is geen gemeente van model "${model.name}"`);
       else checkYearKeys(series, ['autonomous', 'youth0to17', id], model.baseYear, model.endYear, add);
     }
   }

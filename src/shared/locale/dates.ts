@@ -31,8 +31,18 @@ const timestampShort = new Intl.DateTimeFormat('nl-NL', {
   minute: '2-digit',
   timeZone: TIME_ZONE,
 });
-const clock = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: TIME_ZONE });
-const isoParts = new Intl.DateTimeFormat('nl-NL', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE });
+const clock = new Intl.DateTimeFormat('nl-NL', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: TIME_ZONE,
+});
+const isoParts = new Intl.DateTimeFormat('nl-NL', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  timeZone: TIME_ZONE,
+});
 
 /** 2 december 2026 om 10:15 */
 export function formatDateTime(d: Date): string {

@@ -1,6 +1,11 @@
 /** nl-NL formatting of money, numbers and percentages. Pure, no DOM. */
 
-const euro2 = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const euro2 = new Intl.NumberFormat('nl-NL', {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 2,
+  minimumFractionDigits: 2,
+});
 const int = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 const dec1 = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
 
@@ -13,7 +18,12 @@ function nf(minimumFractionDigits: number | undefined, maximumFractionDigits: nu
   const key = `${minimumFractionDigits ?? ''}|${maximumFractionDigits}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat('nl-NL', minimumFractionDigits === undefined ? { maximumFractionDigits } : { minimumFractionDigits, maximumFractionDigits });
+    f = new Intl.NumberFormat(
+      'nl-NL',
+      minimumFractionDigits === undefined
+        ? { maximumFractionDigits }
+        : { minimumFractionDigits, maximumFractionDigits },
+    );
     formatters.set(key, f);
   }
   return f;
@@ -32,7 +42,10 @@ export function formatEuro(value: number): string {
 
 /** € 1.234,56 */
 export function formatEuroCents(value: number): string {
-  return euro2.format(value).replace(/\u00a0/g, ' ').replace('−', '-');
+  return euro2
+    .format(value)
+    .replace(/\u00a0/g, ' ')
+    .replace('−', '-');
 }
 
 /** Compact for chart axes and headlines: € 6,6 mln, € 850 dzd, € 1,2 mld. */

@@ -78,7 +78,9 @@ export function parseCsv(input: string, delimiter?: Delimiter): CsvTable {
         inQuotes = true;
         quotedField = true;
       } else {
-        throw new CsvError(`rij ${record}: aanhalingsteken midden in een veld (${JSON.stringify((field + c).slice(0, 40))}); zet het hele veld tussen aanhalingstekens en verdubbel aanhalingstekens erin`);
+        throw new CsvError(
+          `rij ${record}: aanhalingsteken midden in een veld (${JSON.stringify((field + c).slice(0, 40))}); zet het hele veld tussen aanhalingstekens en verdubbel aanhalingstekens erin`,
+        );
       }
     } else if (c === sep) endField();
     else if (c === '\r') {
@@ -86,7 +88,8 @@ export function parseCsv(input: string, delimiter?: Delimiter): CsvTable {
       endRow();
     } else if (c === '\n') endRow();
     else if (quotedField) {
-      if (c.trim() !== '') throw new CsvError(`rij ${record}: tekst na het sluitende aanhalingsteken (${JSON.stringify(c)})`);
+      if (c.trim() !== '')
+        throw new CsvError(`rij ${record}: tekst na het sluitende aanhalingsteken (${JSON.stringify(c)})`);
     } else field += c;
   }
   if (inQuotes) throw new CsvError(`rij ${record}: een veld begint met een aanhalingsteken dat niet wordt gesloten`);

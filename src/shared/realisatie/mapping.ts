@@ -8,7 +8,16 @@ import type { Model } from '../formats/model';
 import { normaliseKey } from './values';
 
 /** The fields a realisatie file can fill, and their Dutch names in messages and the UI. */
-export const IMPORT_FIELDS = ['gemeente', 'segment', 'jaar', 'aantal', 'lasten', 'volume', 'begonnen', 'beeindigd'] as const;
+export const IMPORT_FIELDS = [
+  'gemeente',
+  'segment',
+  'jaar',
+  'aantal',
+  'lasten',
+  'volume',
+  'begonnen',
+  'beeindigd',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const FIELD_LABELS: Record<ImportField, string> = {
@@ -59,7 +68,8 @@ export interface KnownCode {
   suggested?: string | null;
 }
 
-const IJW = 'iStandaarden iJw, codelijst productcategorieën Jeugdwet (Zorginstituut Nederland; VNG Berichtenapp, "Codes voor productcategorieën")';
+const IJW =
+  'iStandaarden iJw, codelijst productcategorieën Jeugdwet (Zorginstituut Nederland; VNG Berichtenapp, "Codes voor productcategorieën")';
 const CBS_83454 = 'CBS StatLine 83454NED "Gemeentelijke kosten; jeugdzorg, regio", dimensie Vormen van jeugdzorg';
 
 /**
@@ -82,7 +92,12 @@ export const KNOWN_CODES: readonly KnownCode[] = [
   { code: 'JZ Totaal jeugdzorg', label: 'totaal (telt anders dubbel)', source: CBS_83454, suggested: null },
   { code: 'JH 1 Totaal jeugdhulp', label: 'totaal (telt anders dubbel)', source: CBS_83454, suggested: null },
   { code: 'JB 1 Totaal jeugdbescherming', label: 'Jeugdbescherming', source: CBS_83454, suggested: 'jeugdbescherming' },
-  { code: 'JR 1 Totaal jeugdreclassering', label: 'Jeugdreclassering', source: CBS_83454, suggested: 'jeugdreclassering' },
+  {
+    code: 'JR 1 Totaal jeugdreclassering',
+    label: 'Jeugdreclassering',
+    source: CBS_83454,
+    suggested: 'jeugdreclassering',
+  },
 ];
 
 /** The default code table for a model: the suggestions whose segment exists in it. */
@@ -97,7 +112,10 @@ export function defaultCodeTable(model: Model): CodeTable {
 }
 
 /** Looks a file value up in the code table: exact (normalised), then the leading code ("45 Jeugdhulp ambulant" → "45"). */
-export function lookupCode(table: CodeTable, value: string): { found: true; segmentId: string | null; key: string } | { found: false } {
+export function lookupCode(
+  table: CodeTable,
+  value: string,
+): { found: true; segmentId: string | null; key: string } | { found: false } {
   const wanted = normaliseKey(value);
   const entries = Object.entries(table).map(([k, v]) => [normaliseKey(k), v, k] as const);
   const exact = entries.find(([k]) => k === wanted);
@@ -117,7 +135,15 @@ export function layoutKey(header: readonly string[]): string {
 
 const HINTS: Record<ImportField, RegExp[]> = {
   gemeente: [/^regios?$/, /^regio'?s$/, /gemeente/, /^regio/, /gm-?code/, /cbs-?code/],
-  segment: [/productcategorie/, /^vormenvanjeugdzorg$/, /vormen van jeugdzorg/, /zorgvorm/, /segment/, /^product/, /categorie/],
+  segment: [
+    /productcategorie/,
+    /^vormenvanjeugdzorg$/,
+    /vormen van jeugdzorg/,
+    /zorgvorm/,
+    /segment/,
+    /^product/,
+    /categorie/,
+  ],
   jaar: [/^perioden?$/, /^jaar$/, /jaar/, /periode/],
   aantal: [/jongerenmetjeugd/, /jongeren met/, /aantal jeugdigen/, /jeugdigen/, /cli[eë]nten/, /^aantal$/],
   lasten: [/gerealiseerde ?kosten/, /gerealiseerd/, /realisatie/, /^lasten/, /lasten/, /bedrag/, /^kosten/],
@@ -135,7 +161,9 @@ export function suggestMapping(header: readonly string[]): ColumnMappingInput {
   const used = new Set<number>();
   const pick = (field: ImportField): string | undefined => {
     for (const re of HINTS[field]) {
-      const i = norm.findIndex((h, j) => !used.has(j) && h !== '' && re.test(h) && !(field === 'lasten' && /begro/.test(h)));
+      const i = norm.findIndex(
+        (h, j) => !used.has(j) && h !== '' && re.test(h) && !(field === 'lasten' && /begro/.test(h)),
+      );
       if (i >= 0) {
         used.add(i);
         return header[i]!.trim();
@@ -152,7 +180,9 @@ export function suggestMapping(header: readonly string[]): ColumnMappingInput {
   const begonnen = pick('begonnen');
   const beeindigd = pick('beeindigd');
   const lastenHeader = lasten ? normaliseKey(lasten) : '';
-  const thousand = /1[ .]?000 ?euro|x ?1[ .]?000|× ?€? ?1[ .]?000|duizend/.test(lastenHeader) || /^(gerealiseerde|begrote)kosten_\d+$/.test(lastenHeader);
+  const thousand =
+    /1[ .]?000 ?euro|x ?1[ .]?000|× ?€? ?1[ .]?000|duizend/.test(lastenHeader) ||
+    /^(gerealiseerde|begrote)kosten_\d+$/.test(lastenHeader);
   return {
     segment: segment ?? '',
     jaar: jaar ?? '',

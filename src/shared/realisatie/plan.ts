@@ -19,7 +19,14 @@ import type { Model, RealisedFigure, Realisatie } from '../formats/model';
 import { parseModel } from '../formats/validate';
 import { makeIssue, type ValidationIssue } from '../formats/issues';
 import { formatEuro, formatNumber } from '../locale/numbers';
-import { FIELD_LABELS, IMPORT_FIELDS, lookupCode, type CodeTable, type ColumnMappingInput, type ImportField } from './mapping';
+import {
+  FIELD_LABELS,
+  IMPORT_FIELDS,
+  lookupCode,
+  type CodeTable,
+  type ColumnMappingInput,
+  type ImportField,
+} from './mapping';
 import { normaliseGemeenteCode, normaliseKey, parseNumberCell, parsePeriod, periodProblem } from './values';
 
 export type FigureField = 'clients' | 'lasten' | 'volume' | 'started' | 'ended';
@@ -102,7 +109,13 @@ export const MAX_ISSUES = 200;
 
 function capped(issues: ValidationIssue[], fileName: string): ValidationIssue[] {
   if (issues.length <= MAX_ISSUES) return issues;
-  return [...issues.slice(0, MAX_ISSUES), makeIssue(fileName, `en nog ${issues.length - MAX_ISSUES} problemen; los eerst de bovenstaande op (filter een CBS-export bijvoorbeeld op de gemeenten van de regio)`)];
+  return [
+    ...issues.slice(0, MAX_ISSUES),
+    makeIssue(
+      fileName,
+      `en nog ${issues.length - MAX_ISSUES} problemen; los eerst de bovenstaande op (filter een CBS-export bijvoorbeeld op de gemeenten van de regio)`,
+    ),
+  ];
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -120,13 +133,22 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   const headerIndex = input.rows.findIndex((r) => r.filter((c) => c.trim() !== '').length >= 2);
   if (headerIndex < 0) {
     issue('het bestand heeft geen kopregel met kolomnamen (minstens twee gevulde cellen in een rij)');
-    return { header: [], headerRow: 0, rowCount: 0, changes: [], issues: capped(issues, fileName), notices, segmentCodes: [] };
+    return {
+      header: [],
+      headerRow: 0,
+      rowCount: 0,
+      changes: [],
+      issues: capped(issues, fileName),
+      notices,
+      segmentCodes: [],
+    };
   }
   const header = input.rows[headerIndex]!.map((h) => h.trim());
   const headerRow = headerIndex + 1;
   if (headerIndex > 0) notices.push(`${where()}: ${headerIndex} regel(s) boven de kopregel (titel) overgeslagen.`);
 
-  if (input.source.trim() === '') issue('geef de bron van de cijfers: documenttitel, tabel en jaar (bijv. "CBS StatLine 83454NED, 2024")');
+  if (input.source.trim() === '')
+    issue('geef de bron van de cijfers: documenttitel, tabel en jaar (bijv. "CBS StatLine 83454NED, 2024")');
 
   // columns
   const col: Partial<Record<ImportField, number>> = {};
@@ -145,21 +167,31 @@ export function planImport(input: ImportPlanInput): ImportPlan {
       continue;
     }
     const i = seenHeaders.get(normaliseKey(String(name)));
-    if (i === undefined) issue(`de kolom ${JSON.stringify(name)} (voor ${FIELD_LABELS[f]}) staat niet in de kopregel (rij ${headerRow})`);
-    else if (i < 0) issue(`de kolomnaam ${JSON.stringify(name)} komt meer dan eens voor in de kopregel (rij ${headerRow}): kies een andere kolom of hernoem er een`);
+    if (i === undefined)
+      issue(`de kolom ${JSON.stringify(name)} (voor ${FIELD_LABELS[f]}) staat niet in de kopregel (rij ${headerRow})`);
+    else if (i < 0)
+      issue(
+        `de kolomnaam ${JSON.stringify(name)} komt meer dan eens voor in de kopregel (rij ${headerRow}): kies een andere kolom of hernoem er een`,
+      );
     else col[f] = i;
   }
   const mapped = Object.values(col);
   if (new Set(mapped).size !== mapped.length) issue('dezelfde kolom is voor meer dan één veld gekozen');
-  if (MEASURES.every((m) => col[m.column] === undefined)) issue('kies minstens één kolom met cijfers: aantal jeugdigen, lasten, volume of trajecten');
-  if (issues.length > 0) return { header, headerRow, rowCount: 0, changes: [], issues: capped(issues, fileName), notices, segmentCodes: [] };
+  if (MEASURES.every((m) => col[m.column] === undefined))
+    issue('kies minstens één kolom met cijfers: aantal jeugdigen, lasten, volume of trajecten');
+  if (issues.length > 0)
+    return { header, headerRow, rowCount: 0, changes: [], issues: capped(issues, fileName), notices, segmentCodes: [] };
 
   const factor = input.mapping.lastenUnit === 'thousand' ? 1000 : 1;
   const colName = (f: ImportField) => header[col[f]!]!;
   const byCode = new Map(model.gemeenten.filter((g) => g.cbsCode).map((g) => [g.cbsCode!, g]));
-  const byName = new Map(model.gemeenten.flatMap((g) => [[normaliseKey(g.name), g] as const, [normaliseKey(g.id), g] as const]));
+  const byName = new Map(
+    model.gemeenten.flatMap((g) => [[normaliseKey(g.name), g] as const, [normaliseKey(g.id), g] as const]),
+  );
   const segments = new Map(model.segments.map((s) => [s.id, s]));
-  const segmentsByName = new Map(model.segments.flatMap((s) => [[normaliseKey(s.id), s] as const, [normaliseKey(s.name), s] as const]));
+  const segmentsByName = new Map(
+    model.segments.flatMap((s) => [[normaliseKey(s.id), s] as const, [normaliseKey(s.name), s] as const]),
+  );
   const knownGemeenten = model.gemeenten.map((g) => (g.cbsCode ? `${g.cbsCode} ${g.name}` : g.name)).join(', ');
 
   const cells = new Map<string, Cell>();
@@ -181,7 +213,14 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     const filled = cellsOfRow.filter((c) => c.trim() !== '').length;
     if (filled === 0) continue;
     if (filled < 2) {
-      notices.push(`${where(rowNo)}: overgeslagen (${JSON.stringify(cellsOfRow.find((c) => c.trim() !== '')!.trim().slice(0, 60))} is geen rij met cijfers).`);
+      notices.push(
+        `${where(rowNo)}: overgeslagen (${JSON.stringify(
+          cellsOfRow
+            .find((c) => c.trim() !== '')!
+            .trim()
+            .slice(0, 60),
+        )} is geen rij met cijfers).`,
+      );
       continue;
     }
     rowCount++;
@@ -195,7 +234,12 @@ export function planImport(input: ImportPlanInput): ImportPlan {
       const code = normaliseGemeenteCode(v);
       const g = code ? byCode.get(code) : byName.get(normaliseKey(v));
       if (v === '') issue('geen gemeente ingevuld', rowNo, colName('gemeente'));
-      else if (!g) issue(`${JSON.stringify(v)} is geen gemeente van dit model (bekend: ${knownGemeenten})`, rowNo, colName('gemeente'));
+      else if (!g)
+        issue(
+          `${JSON.stringify(v)} is geen gemeente van dit model (bekend: ${knownGemeenten})`,
+          rowNo,
+          colName('gemeente'),
+        );
       else gemeenteId = g.id;
     }
 
@@ -215,7 +259,11 @@ export function planImport(input: ImportPlanInput): ImportPlan {
           ignored++;
           if (issues.length === before) continue; // "negeren" in the code table
         } else if (!segments.has(found.segmentId)) {
-          issue(`${JSON.stringify(sv)} is in de codetabel gekoppeld aan ${JSON.stringify(found.segmentId)}, maar dat segment bestaat niet in dit model`, rowNo, colName('segment'));
+          issue(
+            `${JSON.stringify(sv)} is in de codetabel gekoppeld aan ${JSON.stringify(found.segmentId)}, maar dat segment bestaat niet in dit model`,
+            rowNo,
+            colName('segment'),
+          );
         } else {
           segmentId = found.segmentId;
           codeKey = normaliseKey(found.key);
@@ -226,7 +274,11 @@ export function planImport(input: ImportPlanInput): ImportPlan {
           segmentId = s.id;
           codeKey = normaliseKey(s.id);
         } else {
-          issue(`onbekende code ${JSON.stringify(sv)}: koppel deze productcategorie/zorgvorm in de codetabel aan een segment (of kies "negeren")`, rowNo, colName('segment'));
+          issue(
+            `onbekende code ${JSON.stringify(sv)}: koppel deze productcategorie/zorgvorm in de codetabel aan een segment (of kies "negeren")`,
+            rowNo,
+            colName('segment'),
+          );
         }
       }
     }
@@ -239,7 +291,11 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     if (yv === '') issue('geen jaar ingevuld', rowNo, colName('jaar'));
     else if (!p) issue(periodProblem(yv), rowNo, colName('jaar'));
     else if (p.year < model.baseYear || p.year > model.endYear) {
-      issue(`jaar ${p.year} ligt buiten de horizon van het model (${model.baseYear}–${model.endYear})`, rowNo, colName('jaar'));
+      issue(
+        `jaar ${p.year} ligt buiten de horizon van het model (${model.baseYear}–${model.endYear})`,
+        rowNo,
+        colName('jaar'),
+      );
     } else {
       year = p.year;
       provisional = p.provisional;
@@ -251,9 +307,15 @@ export function planImport(input: ImportPlanInput): ImportPlan {
       if (col[column] === undefined) continue;
       const raw = cellsOfRow[col[column]!] ?? '';
       const n = parseNumberCell(raw);
-      if (n.kind === 'invalid') issue(`${JSON.stringify(n.text)} is geen getal (verwacht bijv. 1.234,5)`, rowNo, colName(column));
+      if (n.kind === 'invalid')
+        issue(`${JSON.stringify(n.text)} is geen getal (verwacht bijv. 1.234,5)`, rowNo, colName(column));
       else if (n.kind === 'number') {
-        if (n.value < 0) issue(`${formatNumber(n.value, 2)} is negatief: ${FIELD_LABELS[column]} kan niet kleiner dan 0 zijn`, rowNo, colName(column));
+        if (n.value < 0)
+          issue(
+            `${formatNumber(n.value, 2)} is negatief: ${FIELD_LABELS[column]} kan niet kleiner dan 0 zijn`,
+            rowNo,
+            colName(column),
+          );
         else values[field] = field === 'lasten' ? round2(n.value * factor) : n.value;
       }
     }
@@ -266,14 +328,19 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     const dupKey = `${gemeenteId ?? ''}\u0000${codeKey}\u0000${year}`;
     const first = firstRowOf.get(dupKey);
     if (first !== undefined) {
-      issue(`dubbele rij: ${gemeenteId ? 'dezelfde gemeente, ' : ''}code en jaar ${year} staan ook in rij ${first}`, rowNo, colName('segment'));
+      issue(
+        `dubbele rij: ${gemeenteId ? 'dezelfde gemeente, ' : ''}code en jaar ${year} staan ook in rij ${first}`,
+        rowNo,
+        colName('segment'),
+      );
       continue;
     }
     firstRowOf.set(dupKey, rowNo);
 
     const key = `${gemeenteId ?? ''}\u0000${segmentId}\u0000${year}`;
     const cell = cells.get(key) ?? { target: gemeenteId, segmentId, year, sums: {}, rows: [], provisional: false };
-    for (const [f, v] of Object.entries(values) as [FigureField, number][]) cell.sums[f] = roundField(f, (cell.sums[f] ?? 0) + v);
+    for (const [f, v] of Object.entries(values) as [FigureField, number][])
+      cell.sums[f] = roundField(f, (cell.sums[f] ?? 0) + v);
     cell.rows.push(rowNo);
     cell.provisional ||= provisional;
     cells.set(key, cell);
@@ -281,7 +348,16 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   if (ignored > 0) notices.push(`${ignored} rij(en) overgeslagen: hun code staat in de codetabel op "negeren".`);
   if (emptyRows > 0) notices.push(`${emptyRows} rij(en) zonder cijfer (leeg of "." bij CBS) overgeslagen.`);
   if (issues.length === 0 && cells.size === 0) issue('het bestand bevat geen cijfers om in te lezen');
-  if (issues.length > 0) return { header, headerRow, rowCount, changes: [], issues: capped(issues, fileName), notices, segmentCodes: [...codes.values()] };
+  if (issues.length > 0)
+    return {
+      header,
+      headerRow,
+      rowCount,
+      changes: [],
+      issues: capped(issues, fileName),
+      notices,
+      segmentCodes: [...codes.values()],
+    };
 
   // merge into a copy of the realisatie
   const old = model.realisatie;
@@ -292,7 +368,12 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   const changes: RealisatieChange[] = [];
   const gemeenteName = new Map(model.gemeenten.map((g) => [g.id, g.name]));
 
-  const figureAt = (r: Realisatie | undefined, gid: string | undefined, sid: string, year: number): RealisedFigure | undefined =>
+  const figureAt = (
+    r: Realisatie | undefined,
+    gid: string | undefined,
+    sid: string,
+    year: number,
+  ): RealisedFigure | undefined =>
     gid === undefined ? r?.segments[sid]?.[String(year)] : r?.gemeenten?.[gid]?.segments?.[sid]?.[String(year)];
   const setFigure = (gid: string | undefined, sid: string, year: number, f: RealisedFigure) => {
     if (gid === undefined) (next.segments[sid] ??= {})[String(year)] = f;
@@ -301,7 +382,14 @@ export function planImport(input: ImportPlanInput): ImportPlan {
       ((g.segments ??= {})[sid] ??= {})[String(year)] = f;
     }
   };
-  const record = (gid: string | undefined, sid: string, year: number, figure: RealisedFigure, rows: number[], derived: boolean) => {
+  const record = (
+    gid: string | undefined,
+    sid: string,
+    year: number,
+    figure: RealisedFigure,
+    rows: number[],
+    derived: boolean,
+  ) => {
     const before = figureAt(old, gid, sid, year);
     const fields: Partial<Record<FigureField, FieldChange>> = {};
     for (const { field } of MEASURES) {
@@ -323,28 +411,49 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     });
   };
 
-  const merge = (existing: RealisedFigure | undefined, sums: Partial<Record<FigureField, number>>, src: string, provisional: boolean): Partial<RealisedFigure> => {
-    const kept = existing ? (['clients', 'started', 'ended', 'volume'] as const).filter((k) => existing[k] !== undefined && !(k in sums)) : [];
+  const merge = (
+    existing: RealisedFigure | undefined,
+    sums: Partial<Record<FigureField, number>>,
+    src: string,
+    provisional: boolean,
+  ): Partial<RealisedFigure> => {
+    const kept = existing
+      ? (['clients', 'started', 'ended', 'volume'] as const).filter((k) => existing[k] !== undefined && !(k in sums))
+      : [];
     const out: Partial<RealisedFigure> = { ...(existing ?? {}), ...sums };
-    out.source = kept.length > 0 && existing && existing.source !== src ? `${src}; ${kept.join(', ')}: ${existing.source}` : src;
+    out.source =
+      kept.length > 0 && existing && existing.source !== src ? `${src}; ${kept.join(', ')}: ${existing.source}` : src;
     if (kept.length === 0) delete out.estimate;
     if (provisional) out.note = 'voorlopig cijfer (CBS: *)';
     return out;
   };
 
-  const sorted = [...cells.values()].sort((a, b) => (a.target ?? '').localeCompare(b.target ?? '') || a.segmentId.localeCompare(b.segmentId) || a.year - b.year);
-  const regionInFile = new Set(sorted.filter((c) => c.target === undefined).map((c) => `${c.segmentId}\u0000${c.year}`));
+  const sorted = [...cells.values()].sort(
+    (a, b) =>
+      (a.target ?? '').localeCompare(b.target ?? '') || a.segmentId.localeCompare(b.segmentId) || a.year - b.year,
+  );
+  const regionInFile = new Set(
+    sorted.filter((c) => c.target === undefined).map((c) => `${c.segmentId}\u0000${c.year}`),
+  );
   const gemeenteCells = new Map<string, Cell[]>();
   for (const c of sorted) {
     const existing = figureAt(old, c.target, c.segmentId, c.year);
     const f = merge(existing, c.sums, source, c.provisional);
     const firstRow = c.rows[0]!;
     if (f.lasten === undefined) {
-      issue(`lasten ontbreken: het bestand geeft geen lasten voor ${segments.get(c.segmentId)!.name} ${c.year} en het model heeft nog geen cijfer om aan te vullen`, firstRow, col.lasten !== undefined ? colName('lasten') : undefined);
+      issue(
+        `lasten ontbreken: het bestand geeft geen lasten voor ${segments.get(c.segmentId)!.name} ${c.year} en het model heeft nog geen cijfer om aan te vullen`,
+        firstRow,
+        col.lasten !== undefined ? colName('lasten') : undefined,
+      );
       continue;
     }
     if (c.target === undefined && segments.get(c.segmentId)!.kind === 'volume' && f.clients === undefined) {
-      issue(`aantal jeugdigen ontbreekt voor ${segments.get(c.segmentId)!.name} ${c.year}: een volumesegment heeft dat nodig voor de regio`, firstRow, col.aantal !== undefined ? colName('aantal') : undefined);
+      issue(
+        `aantal jeugdigen ontbreekt voor ${segments.get(c.segmentId)!.name} ${c.year}: een volumesegment heeft dat nodig voor de regio`,
+        firstRow,
+        col.aantal !== undefined ? colName('aantal') : undefined,
+      );
       continue;
     }
     setFigure(c.target, c.segmentId, c.year, f as RealisedFigure);
@@ -363,16 +472,31 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     const rows = list.flatMap((c) => c.rows).sort((a, b) => a - b);
     if (all.every((f) => f !== undefined)) {
       const figs = all as RealisedFigure[];
-      const sum = (field: FigureField) => (figs.every((f) => f[field] !== undefined) ? roundField(field, figs.reduce((t, f) => t + f[field]!, 0)) : undefined);
+      const sum = (field: FigureField) =>
+        figs.every((f) => f[field] !== undefined)
+          ? roundField(
+              field,
+              figs.reduce((t, f) => t + f[field]!, 0),
+            )
+          : undefined;
       const existing = figureAt(old, undefined, sid, year);
       const sums: Partial<Record<FigureField, number>> = {};
       for (const { field } of MEASURES) {
         const s = sum(field);
         if (s !== undefined) sums[field] = s;
       }
-      const f = merge(existing, sums, `Som van de gemeenten: ${source}`, list.some((c) => c.provisional));
+      const f = merge(
+        existing,
+        sums,
+        `Som van de gemeenten: ${source}`,
+        list.some((c) => c.provisional),
+      );
       if (segments.get(sid)!.kind === 'volume' && f.clients === undefined) {
-        issue(`aantal jeugdigen ontbreekt voor de regio bij ${segments.get(sid)!.name} ${year}: niet elke gemeente heeft een aantal en het model heeft geen regiocijfer`, rows[0], col.aantal !== undefined ? colName('aantal') : undefined);
+        issue(
+          `aantal jeugdigen ontbreekt voor de regio bij ${segments.get(sid)!.name} ${year}: niet elke gemeente heeft een aantal en het model heeft geen regiocijfer`,
+          rows[0],
+          col.aantal !== undefined ? colName('aantal') : undefined,
+        );
         continue;
       }
       setFigure(undefined, sid, year, f as RealisedFigure);
@@ -386,13 +510,30 @@ export function planImport(input: ImportPlanInput): ImportPlan {
       );
     }
   }
-  if (issues.length > 0) return { header, headerRow, rowCount, changes: [], issues: capped(issues, fileName), notices, segmentCodes: [...codes.values()] };
+  if (issues.length > 0)
+    return {
+      header,
+      headerRow,
+      rowCount,
+      changes: [],
+      issues: capped(issues, fileName),
+      notices,
+      segmentCodes: [...codes.values()],
+    };
 
   const candidate = { ...model, realisatie: next };
   const parsed = parseModel(candidate);
   if (!parsed.ok) {
     for (const i of parsed.issues) issue(`na het inlezen klopt het model niet: ${i.message}`);
-    return { header, headerRow, rowCount, changes: [], issues: capped(issues, fileName), notices, segmentCodes: [...codes.values()] };
+    return {
+      header,
+      headerRow,
+      rowCount,
+      changes: [],
+      issues: capped(issues, fileName),
+      notices,
+      segmentCodes: [...codes.values()],
+    };
   }
   if (next.lastYear !== old?.lastYear) {
     notices.push(`Laatste gerealiseerde jaar: ${old ? `${old.lastYear} → ` : ''}${next.lastYear}.`);
@@ -404,6 +545,16 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     );
   }
   const total = changes.filter((c) => c.gemeenteId === undefined).reduce((t, c) => t + (c.fields.lasten?.diff ?? 0), 0);
-  if (changes.some((c) => c.gemeenteId === undefined)) notices.push(`Lasten van de regio wijzigen in totaal met ${formatEuro(total)}.`);
-  return { header, headerRow, rowCount, changes, issues: capped(issues, fileName), notices, segmentCodes: [...codes.values()], model: parsed.value };
+  if (changes.some((c) => c.gemeenteId === undefined))
+    notices.push(`Lasten van de regio wijzigen in totaal met ${formatEuro(total)}.`);
+  return {
+    header,
+    headerRow,
+    rowCount,
+    changes,
+    issues: capped(issues, fileName),
+    notices,
+    segmentCodes: [...codes.values()],
+    model: parsed.value,
+  };
 }

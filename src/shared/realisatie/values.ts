@@ -40,7 +40,8 @@ export function parsePeriod(text: string): ParsedPeriod | undefined {
 /** Explains a period that is not a whole year, for the message. */
 export function periodProblem(text: string): string {
   const t = text.trim();
-  if (/^\d{4}(KW|MM|HJ|X0)\d{2}$/i.test(t)) return `${JSON.stringify(t)} is geen heel jaar (alleen jaarcijfers, CBS-code …JJ00)`;
+  if (/^\d{4}(KW|MM|HJ|X0)\d{2}$/i.test(t))
+    return `${JSON.stringify(t)} is geen heel jaar (alleen jaarcijfers, CBS-code …JJ00)`;
   return `${JSON.stringify(t)} is geen jaartal (verwacht bijv. 2023 of de CBS-code 2023JJ00)`;
 }
 
@@ -53,5 +54,9 @@ export function normaliseGemeenteCode(text: string): string | undefined {
 
 /** For matching names and codes: trimmed, single spaces, lower case. */
 export function normaliseKey(text: string): string {
-  return text.replace(/\u00a0/g, ' ').trim().replace(/\s+/g, ' ').toLowerCase();
+  return text
+    .replace(/\u00a0/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }

@@ -15,20 +15,44 @@ const model = {
   endYear: 2025,
   gemeenten: [{ id: 'g', name: 'G', youth0to17: 1 }],
   segments: [
-    { id: 'amb', name: 'Ambulant', kind: 'volume', inflowPerYear: 1, avgDurationMonths: 6, unit: 'uur', pricePerUnit: 50 },
+    {
+      id: 'amb',
+      name: 'Ambulant',
+      kind: 'volume',
+      inflowPerYear: 1,
+      avgDurationMonths: 6,
+      unit: 'uur',
+      pricePerUnit: 50,
+    },
     { id: 'sub', name: 'Subsidie', kind: 'budget', amount: 1 },
   ],
   funding: { baseAmount: 200_000 },
   realisatie: {
     lastYear: 2023,
     segments: {
-      amb: { '2022': { clients: 300, lasten: 90_000, source: src }, '2023': { clients: 360, lasten: 120_000, source: src } },
+      amb: {
+        '2022': { clients: 300, lasten: 90_000, source: src },
+        '2023': { clients: 360, lasten: 120_000, source: src },
+      },
       sub: { '2022': { lasten: 1_000, source: src }, '2023': { lasten: 1_100, source: src } },
     },
   },
 };
-const oneYear = { ...model, realisatie: { lastYear: 2022, segments: { amb: { '2022': model.realisatie.segments.amb['2022'] }, sub: { '2022': model.realisatie.segments.sub['2022'] } } } };
-const scenario = { format: SCENARIO_FORMAT, name: 'Prijs +10%', assumptions: { amb: { priceIndexPct: { '2023': 10 } }, sub: { amountChangePct: { '2023': 5 } } } };
+const oneYear = {
+  ...model,
+  realisatie: {
+    lastYear: 2022,
+    segments: {
+      amb: { '2022': model.realisatie.segments.amb['2022'] },
+      sub: { '2022': model.realisatie.segments.sub['2022'] },
+    },
+  },
+};
+const scenario = {
+  format: SCENARIO_FORMAT,
+  name: 'Prijs +10%',
+  assumptions: { amb: { priceIndexPct: { '2023': 10 } }, sub: { amountChangePct: { '2023': 5 } } },
+};
 const files: Record<string, string> = {
   'model.json': JSON.stringify(model),
   'een-jaar.json': JSON.stringify(oneYear),
@@ -42,7 +66,10 @@ function run(...argv: string[]) {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     readText: (path) => files[path] ?? readFileSync(path, 'utf8'),
-    defaults: { modelFile: `${REPO_ROOT}/models/noord-limburg.json`, scenarioFile: `${REPO_ROOT}/models/scenarios/ongewijzigd-beleid.json` },
+    defaults: {
+      modelFile: `${REPO_ROOT}/models/noord-limburg.json`,
+      scenarioFile: `${REPO_ROOT}/models/scenarios/ongewijzigd-beleid.json`,
+    },
   });
   return { code, stdout, stderr };
 }
@@ -52,7 +79,14 @@ describe('CLI --backtest', () => {
     const r = run('--model', 'model.json', '--scenario', 'scenario.json', '--backtest', '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { backtest: { year: number; fromYear: number; lines: { id: string; forecast: number; realised: number; error: number; errorPct: number }[]; total: { forecast: number; realised: number; error: number; errorPct: number } } };
+    const doc = JSON.parse(r.stdout) as {
+      backtest: {
+        year: number;
+        fromYear: number;
+        lines: { id: string; forecast: number; realised: number; error: number; errorPct: number }[];
+        total: { forecast: number; realised: number; error: number; errorPct: number };
+      };
+    };
     expect(doc.backtest.year).toBe(2023);
     expect(doc.backtest.fromYear).toBe(2022);
     expect(doc.backtest.lines.map((l) => l.id)).toEqual(['amb', 'sub']);
@@ -68,13 +102,18 @@ describe('CLI --backtest', () => {
   it('prints the comparison as a table under the simulation', () => {
     const r = run('--model', 'model.json', '--scenario', 'scenario.json', '--backtest');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Hoe goed was de raming? 2023 geraamd uit de realisatie van 2022 met scenario "Prijs +10%"');
+    expect(r.stdout).toContain(
+      'Hoe goed was de raming? 2023 geraamd uit de realisatie van 2022 met scenario "Prijs +10%"',
+    );
     expect(r.stdout).toMatch(/Ambulant\s+€ 99\.000\s+€ 120\.000\s+€ -21\.000\s+-17,5%/);
     expect(r.stdout).toMatch(/Totaal\s+€ 100\.050\s+€ 121\.100\s+€ -21\.050\s+-17,4%/);
   });
 
   it('a model with fewer than two realised years: exit 2, a Dutch message, nothing on stdout', () => {
-    const cases = [[['--model', 'een-jaar.json'], 'heeft één gerealiseerd jaar (2022)'], [[], 'heeft geen realisatie']] as const;
+    const cases = [
+      [['--model', 'een-jaar.json'], 'heeft één gerealiseerd jaar (2022)'],
+      [[], 'heeft geen realisatie'],
+    ] as const;
     for (const [args, text] of cases) {
       const r = run(...args, '--backtest', '--json');
       expect(r.code).toBe(2);

@@ -35,9 +35,20 @@ const smallModel = {
   name: 'Klein',
   baseYear: 2022,
   endYear: 2023,
-  gemeenten: [{ id: 'a', name: 'A', youth0to17: 300 }, { id: 'b', name: 'B', youth0to17: 100 }],
+  gemeenten: [
+    { id: 'a', name: 'A', youth0to17: 300 },
+    { id: 'b', name: 'B', youth0to17: 100 },
+  ],
   segments: [
-    { id: 'amb', name: 'Ambulant', kind: 'volume', inflowPerYear: 24, avgDurationMonths: 6, unit: 'uur', pricePerUnit: 100 },
+    {
+      id: 'amb',
+      name: 'Ambulant',
+      kind: 'volume',
+      inflowPerYear: 24,
+      avgDurationMonths: 6,
+      unit: 'uur',
+      pricePerUnit: 100,
+    },
     { id: 'sub', name: 'Subsidie', kind: 'budget', amount: 1000 },
   ],
   funding: { baseAmount: 20000 },
@@ -57,16 +68,25 @@ describe('npm run simulate', () => {
 
   it('--json prints exactly one JSON document of the specified shape, unrounded', () => {
     const model = file('klein.json', smallModel);
-    const scenario = file('s.json', { format: SCENARIO_FORMAT, name: 'S', assumptions: { amb: { priceIndexPct: { '2023': 10 } } } });
+    const scenario = file('s.json', {
+      format: SCENARIO_FORMAT,
+      name: 'S',
+      assumptions: { amb: { priceIndexPct: { '2023': 10 } } },
+    });
     const r = run('--model', model, '--scenario', scenario, '--json');
     // the lasten are indexed, the Rijksmiddelen of this small model are not: a warning on stderr, stdout stays JSON
-    expect(r.stderr).toBe('Let op: Rijksmiddelen niet geïndexeerd, lasten wel: het saldo toont een tekort dat alleen uit de indexatie komt. Geef de Rijksmiddelen een index (Rijksmiddelen of het model).\n');
+    expect(r.stderr).toBe(
+      'Let op: Rijksmiddelen niet geïndexeerd, lasten wel: het saldo toont een tekort dat alleen uit de indexatie komt. Geef de Rijksmiddelen een index (Rijksmiddelen of het model).\n',
+    );
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(doc)).toEqual(['years', 'lines', 'totals', 'gemeenten']);
     expect(doc.years).toEqual([2022, 2023]);
     const lines = doc.lines as { id: string; kind: string; years: Record<string, number>[] }[];
-    expect(lines.map((l) => [l.id, l.kind])).toEqual([['amb', 'volume'], ['sub', 'budget']]);
+    expect(lines.map((l) => [l.id, l.kind])).toEqual([
+      ['amb', 'volume'],
+      ['sub', 'budget'],
+    ]);
     expect(Object.keys(lines[0]!)).toEqual(['id', 'name', 'kind', 'years']);
     expect(Object.keys(lines[0]!.years[0]!)).toEqual(['year', 'kind', 'cost', 'clientMonths', 'inflow', 'clientsEnd']);
     expect(lines[0]!.years.map((y) => y.kind)).toEqual(['raming', 'raming']);
@@ -75,14 +95,23 @@ describe('npm run simulate', () => {
     expect(lines[0]!.years[0]!.clientsEnd).toBeCloseTo(12, 10);
     // unrounded: 14.400 × 1,1 carries floating-point digits, not a rounded euro
     expect(lines[0]!.years[1]!.cost).toBeCloseTo(15840, 8);
-    expect(lines[1]!.years).toEqual([{ year: 2022, kind: 'raming', cost: 1000 }, { year: 2023, kind: 'raming', cost: 1000 }]);
+    expect(lines[1]!.years).toEqual([
+      { year: 2022, kind: 'raming', cost: 1000 },
+      { year: 2023, kind: 'raming', cost: 1000 },
+    ]);
     const totals = doc.totals as Record<string, number>[];
     expect(Object.keys(totals[0]!)).toEqual(['year', 'kind', 'fundingKind', 'cost', 'funding', 'balance']);
     expect(totals[0]!.cost).toBeCloseTo(15400, 8);
     expect(totals[0]!.balance).toBeCloseTo(4600, 8);
     const gemeenten = doc.gemeenten as { id: string; name: string; years: Record<string, number>[] }[];
     expect(gemeenten.map((g) => g.id)).toEqual(['a', 'b']);
-    expect(gemeenten[0]!.years[0]).toEqual({ year: 2022, kind: 'raming', cost: expect.closeTo(11550, 8), funding: 15000, balance: expect.closeTo(3450, 8) });
+    expect(gemeenten[0]!.years[0]).toEqual({
+      year: 2022,
+      kind: 'raming',
+      cost: expect.closeTo(11550, 8),
+      funding: 15000,
+      balance: expect.closeTo(3450, 8),
+    });
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
   });
 
@@ -95,7 +124,11 @@ describe('npm run simulate', () => {
 
   // one spawn per case: tsx starts in about a second, more on a busy machine
   const badInputs: [string, () => string[], RegExp | string][] = [
-    ['unreadable file', () => ['--model', join(dir, 'bestaat-niet.json'), '--json'], /--model: kan ".*bestaat-niet\.json" niet lezen: het bestand bestaat niet/],
+    [
+      'unreadable file',
+      () => ['--model', join(dir, 'bestaat-niet.json'), '--json'],
+      /--model: kan ".*bestaat-niet\.json" niet lezen: het bestand bestaat niet/,
+    ],
     [
       'invalid JSON',
       () => ['--model', file('kapot.json', '{"format": '), '--json'],
@@ -103,18 +136,37 @@ describe('npm run simulate', () => {
     ],
     [
       'over a limit',
-      () => ['--model', file('te-groot.json', { ...smallModel, segments: [{ ...smallModel.segments[0], avgDurationMonths: 1e308 }, smallModel.segments[1]] }), '--json'],
+      () => [
+        '--model',
+        file('te-groot.json', {
+          ...smallModel,
+          segments: [{ ...smallModel.segments[0], avgDurationMonths: 1e308 }, smallModel.segments[1]],
+        }),
+        '--json',
+      ],
       'segments[0].avgDurationMonths: 1e+308 maanden is meer dan het maximum van 600 maanden',
     ],
-    ['NaN in a file', () => ['--model', file('nan.json', '{"format": NaN}')], 'regel 1, kolom 12: NaN is geen geldig getal in JSON'],
+    [
+      'NaN in a file',
+      () => ['--model', file('nan.json', '{"format": NaN}')],
+      'regel 1, kolom 12: NaN is geen geldig getal in JSON',
+    ],
     [
       'invalid model',
-      () => ['--model', file('ongeldig.json', { ...smallModel, segments: [{ ...smallModel.segments[0], avgDurationMonths: 0.5 }] })],
+      () => [
+        '--model',
+        file('ongeldig.json', { ...smallModel, segments: [{ ...smallModel.segments[0], avgDurationMonths: 0.5 }] }),
+      ],
       'segments[0].avgDurationMonths: 0.5 is kleiner dan 1 maand',
     ],
     [
       'invalid scenario',
-      () => ['--model', file('klein3.json', smallModel), '--scenario', file('bad.json', { format: SCENARIO_FORMAT, name: 'X', assumptions: { verblijf: {} } })],
+      () => [
+        '--model',
+        file('klein3.json', smallModel),
+        '--scenario',
+        file('bad.json', { format: SCENARIO_FORMAT, name: 'X', assumptions: { verblijf: {} } }),
+      ],
       'assumptions.verblijf: "verblijf" is geen segment van model "Klein"',
     ],
     ['unknown flag', () => ['--modle', 'x.json'], 'onbekende optie "--modle"'],
@@ -160,7 +212,10 @@ describe('runCli in process', () => {
       stdout: (t) => (stdout += t),
       stderr: (t) => (stderr += t),
       readText: (p) => readFileSync(p, 'utf8'),
-      defaults: { modelFile: join(root, 'models/noord-limburg.json'), scenarioFile: join(root, 'models/scenarios/ongewijzigd-beleid.json') },
+      defaults: {
+        modelFile: join(root, 'models/noord-limburg.json'),
+        scenarioFile: join(root, 'models/scenarios/ongewijzigd-beleid.json'),
+      },
     });
     return { code, stdout, stderr };
   }
@@ -210,12 +265,24 @@ describe('runCli in process', () => {
       totals: { year: number; kind: string; fundingKind: string; cost: number; funding: number }[];
       gemeenten: { years: { kind: string; funding: number }[] }[];
     };
-    for (const line of doc.lines) expect(line.years.map((y) => [y.year, y.kind])).toEqual([[2022, 'realisatie'], [2023, 'raming'], [2024, 'raming']]);
+    for (const line of doc.lines)
+      expect(line.years.map((y) => [y.year, y.kind])).toEqual([
+        [2022, 'realisatie'],
+        [2023, 'raming'],
+        [2024, 'raming'],
+      ]);
     expect(doc.lines.map((l) => l.years[0]!.cost)).toEqual([12000, 900]);
     expect(doc.lines[0]!.years[1]!.cost).toBeCloseTo(12000, 6); // the raming starts from 2022's lasten
-    expect(doc.totals.map((t) => [t.kind, t.fundingKind])).toEqual([['realisatie', 'realisatie'], ['raming', 'raming'], ['raming', 'raming']]);
+    expect(doc.totals.map((t) => [t.kind, t.fundingKind])).toEqual([
+      ['realisatie', 'realisatie'],
+      ['raming', 'raming'],
+      ['raming', 'raming'],
+    ]);
     expect(doc.totals[0]).toMatchObject({ cost: 12900, funding: 19000 });
-    expect(doc.gemeenten.map((g) => [g.years[0]!.kind, g.years[0]!.funding])).toEqual([['realisatie', 15000], ['realisatie', 4000]]);
+    expect(doc.gemeenten.map((g) => [g.years[0]!.kind, g.years[0]!.funding])).toEqual([
+      ['realisatie', 15000],
+      ['realisatie', 4000],
+    ]);
   });
 
   it('the table marks realised years', () => {
@@ -228,7 +295,9 @@ describe('runCli in process', () => {
     const marks = lines[header - 1]!;
     expect(marks.trim()).toBe('R');
     expect(marks.length).toBe(lines[header]!.indexOf('2022') + 4);
-    expect(r.stdout).toContain('R = realisatie: de gerealiseerde cijfers t/m 2022; latere jaren zijn raming, gerekend vanaf 2022.');
+    expect(r.stdout).toContain(
+      'R = realisatie: de gerealiseerde cijfers t/m 2022; latere jaren zijn raming, gerekend vanaf 2022.',
+    );
     expect(r.stdout).toContain('Rijksmiddelen gerealiseerd in 2022; overige jaren geraamd.');
     expect(r.stdout).toMatch(/^Ambulant +€ 12\.000 +€ 12\.000 +€ 12\.000$/m);
   });

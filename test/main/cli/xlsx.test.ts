@@ -23,14 +23,31 @@ function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const jobs: XlsxJob[] = [];
-  const code = runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readText: (p) => fs.readFileSync(p, 'utf8'), defaults, exportXlsx: (j) => jobs.push(j) });
+  const code = runCli(argv, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readText: (p) => fs.readFileSync(p, 'utf8'),
+    defaults,
+    exportXlsx: (j) => jobs.push(j),
+  });
   return { code, out: out.join(''), err: err.join(''), jobs };
 }
 
 describe('npm run simulate -- --xlsx', () => {
   it('writes the gemeente bijlage in thousands for the given model and scenario', async () => {
     const file = path.join(dir, 'venray.xlsx');
-    const r = run(['--model', path.join(dir, 'model.json'), '--scenario', path.join(dir, 'scenario.json'), '--xlsx', file, '--scope', 'venray', '--unit', 'duizend']);
+    const r = run([
+      '--model',
+      path.join(dir, 'model.json'),
+      '--scenario',
+      path.join(dir, 'scenario.json'),
+      '--xlsx',
+      file,
+      '--scope',
+      'venray',
+      '--unit',
+      'duizend',
+    ]);
     expect(r.code).toBe(0);
     expect(r.jobs).toHaveLength(1);
     const messages: string[] = [];
@@ -42,12 +59,27 @@ describe('npm run simulate -- --xlsx', () => {
     const g = simulate(model, scenario).gemeenten.find((x) => x.id === 'venray')!;
     // × € 1.000: the printed saldo (sum of rounded lines) plus the afrondingsverschil below it is the engine's saldo
     expect(Number.isInteger(numberOf(ws.getCell(saldo, 4).value))).toBe(true);
-    expect(numberOf(ws.getCell(saldo, 4).value)! + numberOf(ws.getCell(saldo + 1, 4).value)!).toBeCloseTo(g.years[1]!.balance / 1000, 5);
+    expect(numberOf(ws.getCell(saldo, 4).value)! + numberOf(ws.getCell(saldo + 1, 4).value)!).toBeCloseTo(
+      g.years[1]!.balance / 1000,
+      5,
+    );
   });
 
   it('--montecarlo N --seed S and --tornado put Onzekerheid and Gevoeligheid in the workbook', async () => {
     const file = path.join(dir, 'analyse.xlsx');
-    const r = run(['--model', path.join(dir, 'model.json'), '--scenario', path.join(dir, 'scenario.json'), '--xlsx', file, '--montecarlo', '300', '--seed', '99', '--tornado']);
+    const r = run([
+      '--model',
+      path.join(dir, 'model.json'),
+      '--scenario',
+      path.join(dir, 'scenario.json'),
+      '--xlsx',
+      file,
+      '--montecarlo',
+      '300',
+      '--seed',
+      '99',
+      '--tornado',
+    ]);
     expect(r.code).toBe(0);
     expect(r.jobs[0]!.analysis).toEqual({ montecarlo: { draws: 300, seed: 99 }, tornado: {} });
     const messages: string[] = [];
@@ -64,34 +96,71 @@ describe('npm run simulate -- --xlsx', () => {
 
   it('runs the Monte Carlo and the tornado once: the workbook gets the results the CLI printed', async () => {
     const file = path.join(dir, 'eenmaal.xlsx');
-    const r = run(['--model', path.join(dir, 'model.json'), '--scenario', path.join(dir, 'scenario.json'), '--xlsx', file, '--montecarlo', '200', '--seed', '7', '--tornado', '--json']);
+    const r = run([
+      '--model',
+      path.join(dir, 'model.json'),
+      '--scenario',
+      path.join(dir, 'scenario.json'),
+      '--xlsx',
+      file,
+      '--montecarlo',
+      '200',
+      '--seed',
+      '7',
+      '--tornado',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
-    const printed = JSON.parse(r.out) as { bands: { cost: { p50: number } }[]; tornado: { base: { cumulativeBalance: number } } };
+    const printed = JSON.parse(r.out) as {
+      bands: { cost: { p50: number } }[];
+      tornado: { base: { cumulativeBalance: number } };
+    };
     const job = r.jobs[0]!;
     expect(job.computed?.montecarlo).toEqual([runMonteCarloSync({ model, scenario, draws: 200, seed: 7 })]);
     expect(job.computed!.montecarlo![0]!.years.map((y) => y.cost.p50)).toEqual(printed.bands.map((b) => b.cost.p50));
     expect(job.computed!.tornado![0]!.base.cumulativeBalance).toBe(printed.tornado.base.cumulativeBalance);
     // The workbook is written from job.computed, not from a second run: a marked copy shows through.
-    const marked: XlsxJob = { ...job, computed: { ...job.computed, montecarlo: [{ ...job.computed!.montecarlo![0]!, seed: 4242 }] } };
+    const marked: XlsxJob = {
+      ...job,
+      computed: { ...job.computed, montecarlo: [{ ...job.computed!.montecarlo![0]!, seed: 4242 }] },
+    };
     expect(await runXlsxJob(marked, 'test', () => {})).toBe(0);
     const ws = (await readWorkbook(fs.readFileSync(file))).getWorksheet('Onzekerheid')!;
     expect(ws.getCell(rowsWithLabel(ws, 'Seed (startgetal van de toevalsgenerator)')[0]!, 2).value).toBe(4242);
     // Only what --xlsx asked for goes along: without --tornado no tornado in the job.
-    expect(run(['--model', path.join(dir, 'model.json'), '--xlsx', file, '--montecarlo', '200']).jobs[0]!.computed?.tornado).toBeUndefined();
+    expect(
+      run(['--model', path.join(dir, 'model.json'), '--xlsx', file, '--montecarlo', '200']).jobs[0]!.computed?.tornado,
+    ).toBeUndefined();
   });
 
   it('refuses fewer than 100 draws for the workbook (the table alone may use fewer)', () => {
     const base = ['--model', path.join(dir, 'model.json')];
-    expect(run([...base, '--xlsx', 'x.xlsx', '--montecarlo', '50'])).toMatchObject({ code: 2, err: expect.stringContaining('--montecarlo: voor de Excel-bijlage minstens 100 trekkingen (kreeg 50)'), jobs: [] });
+    expect(run([...base, '--xlsx', 'x.xlsx', '--montecarlo', '50'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--montecarlo: voor de Excel-bijlage minstens 100 trekkingen (kreeg 50)'),
+      jobs: [],
+    });
     expect(run([...base, '--montecarlo', '50']).code).toBe(0);
   });
 
   it('refuses a wrong scope, unit or extension with exit code 2 and a Dutch message', () => {
     const base = ['--model', path.join(dir, 'model.json')];
-    expect(run([...base, '--xlsx', 'x.xlsx', '--scope', 'roermond'])).toMatchObject({ code: 2, err: expect.stringContaining('--scope: "roermond" is geen region, all of gemeente-id') });
-    expect(run([...base, '--xlsx', 'x.xlsx', '--unit', 'miljoen'])).toMatchObject({ code: 2, err: expect.stringContaining('--unit: "miljoen" is geen eenheid (kies euro of duizend)') });
-    expect(run([...base, '--xlsx', 'x.xlsx', '--scope', 'all'])).toMatchObject({ code: 2, err: expect.stringContaining('geef een bestandsnaam op .zip') });
-    expect(run([...base, '--scope', 'venlo'])).toMatchObject({ code: 2, err: expect.stringContaining('--scope: alleen samen met --xlsx BESTAND') });
+    expect(run([...base, '--xlsx', 'x.xlsx', '--scope', 'roermond'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--scope: "roermond" is geen region, all of gemeente-id'),
+    });
+    expect(run([...base, '--xlsx', 'x.xlsx', '--unit', 'miljoen'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--unit: "miljoen" is geen eenheid (kies euro of duizend)'),
+    });
+    expect(run([...base, '--xlsx', 'x.xlsx', '--scope', 'all'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('geef een bestandsnaam op .zip'),
+    });
+    expect(run([...base, '--scope', 'venlo'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--scope: alleen samen met --xlsx BESTAND'),
+    });
     expect(run([...base, '--xlsx', 'x.xlsx', '--scope', 'all']).jobs).toHaveLength(0);
   });
 });

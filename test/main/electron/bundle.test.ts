@@ -17,20 +17,35 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(OUT, { recursive: true, force: true }));
 
 function run(entry: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['-r', HOOK, path.join(OUT, entry)], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000 });
-  const events = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { what: string; detail: unknown });
+  const r = spawnSync(process.execPath, ['-r', HOOK, path.join(OUT, entry)], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  const events = r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { what: string; detail: unknown });
   return { status: r.status, stderr: r.stderr, events };
 }
 
 describe('the built Electron bundle (with a fake electron module)', () => {
   it('main.cjs starts: scheme, storage, protocol, IPC, Dutch menu, one sandboxed window', () => {
     const userData = tempDir();
-    const { status, stderr, events } = run('main.cjs', { FAKE_USER_DATA: userData, FAKE_APP_PATH: ROOT, JEUGDPLANNER_DATA_DIR: '' });
+    const { status, stderr, events } = run('main.cjs', {
+      FAKE_USER_DATA: userData,
+      FAKE_APP_PATH: ROOT,
+      JEUGDPLANNER_DATA_DIR: '',
+    });
     expect(status, stderr).toBe(0);
     const whats = events.map((e) => e.what);
     expect(whats).toEqual(['scheme', 'protocol', 'ipc', 'menu', 'window', 'load']);
     expect(events.find((e) => e.what === 'menu')!.detail).toEqual(['Bestand', 'Bewerken', 'Beeld', 'Help']);
-    expect(events.find((e) => e.what === 'window')!.detail).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(events.find((e) => e.what === 'window')!.detail).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
     expect(events.find((e) => e.what === 'load')!.detail).toBe('app://jeugdplanner/index.html');
     expect(fs.existsSync(path.join(userData, 'jeugdplanner.sqlite'))).toBe(true);
   });

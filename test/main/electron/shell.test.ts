@@ -27,7 +27,8 @@ function ipcWithFake() {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<ApiResult<unknown>>>();
   registerIpc(
     {
-      handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<ApiResult<unknown>>) => handlers.set(channel, fn),
+      handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<ApiResult<unknown>>) =>
+        handlers.set(channel, fn),
       removeHandler: (channel: string) => handlers.delete(channel),
     } as never,
     service,
@@ -149,15 +150,43 @@ describe('menu', () => {
     expect(t.map((m) => m.label)).toEqual(['Bestand', 'Bewerken', 'Beeld', 'Help']);
     const items = t.flatMap((m) => (m.submenu as { label?: string; click?: () => void }[]).filter((i) => i.label));
     const labels = items.map((i) => i.label);
-    for (const label of ['Nieuw scenario', 'Importeren…', 'Exporteren…', 'Exporteren naar Excel…', 'Sjabloon downloaden…', 'Importeren uit Excel…', 'Afdrukken/PDF…', 'Herstel uit back-up…', 'Presentatiemodus', 'Over Jeugdplanner']) expect(labels).toContain(label);
+    for (const label of [
+      'Nieuw scenario',
+      'Importeren…',
+      'Exporteren…',
+      'Exporteren naar Excel…',
+      'Sjabloon downloaden…',
+      'Importeren uit Excel…',
+      'Afdrukken/PDF…',
+      'Herstel uit back-up…',
+      'Presentatiemodus',
+      'Over Jeugdplanner',
+    ])
+      expect(labels).toContain(label);
     for (const i of items) i.click?.();
-    expect(sent).toEqual(['new-scenario', 'import', 'export', 'excel-export', 'excel-template', 'excel-import', 'print', 'restore-backup', 'undo', 'redo', 'presentation', 'about']);
+    expect(sent).toEqual([
+      'new-scenario',
+      'import',
+      'export',
+      'excel-export',
+      'excel-template',
+      'excel-import',
+      'print',
+      'restore-backup',
+      'undo',
+      'redo',
+      'presentation',
+      'about',
+    ]);
     for (const e of sent) expect(MENU_EVENTS).toContain(e);
   });
 });
 
 describe('menu: undo and redo name their step (issue 12 item 4)', () => {
-  const edit = (t: ReturnType<typeof menuTemplate>) => (t.find((m) => m.label === 'Bewerken')!.submenu as { label?: string; enabled?: boolean; click?: () => void }[]).slice(0, 2);
+  const edit = (t: ReturnType<typeof menuTemplate>) =>
+    (
+      t.find((m) => m.label === 'Bewerken')!.submenu as { label?: string; enabled?: boolean; click?: () => void }[]
+    ).slice(0, 2);
 
   it('shows what undo and redo would do, and disables them when there is nothing', () => {
     const sent: MenuEvent[] = [];
@@ -178,7 +207,11 @@ describe('menu: undo and redo name their step (issue 12 item 4)', () => {
 
   it('menu.setUndoLabels from the page rebuilds the desktop menu; bad labels are refused', async () => {
     const fake = fakeElectron({ userData: tempDir() });
-    const shell = startShell(fake.electron, { preload: '/app/preload.cjs', renderer: tempDir(), seed: tempDir() }, silentLogger);
+    const shell = startShell(
+      fake.electron,
+      { preload: '/app/preload.cjs', renderer: tempDir(), seed: tempDir() },
+      silentLogger,
+    );
     const { service: started } = await shell.ready;
     try {
       const ipc = fake.handlers.get(CALL_CHANNEL)!;
@@ -187,7 +220,10 @@ describe('menu: undo and redo name their step (issue 12 item 4)', () => {
         ['Ongedaan maken', undefined],
         ['Opnieuw', undefined],
       ]);
-      expect(await ipc(trusted, 'menu.setUndoLabels', { undo: 'Pleegzorg, instroom 2024' })).toEqual({ ok: true, value: { applied: true } });
+      expect(await ipc(trusted, 'menu.setUndoLabels', { undo: 'Pleegzorg, instroom 2024' })).toEqual({
+        ok: true,
+        value: { applied: true },
+      });
       expect(items()).toEqual([
         ['Ongedaan maken: Pleegzorg, instroom 2024', true],
         ['Opnieuw', false],
@@ -200,13 +236,21 @@ describe('menu: undo and redo name their step (issue 12 item 4)', () => {
         ['Ongedaan maken', false],
         ['Opnieuw', false],
       ]);
-      for (const bad of [{ undo: 'twee\nregels' }, { undo: 'x'.repeat(201) }, { undo: 12 }, { undo: 'a', wat: 'b' }, { redo: 'b\u0000' }]) {
+      for (const bad of [
+        { undo: 'twee\nregels' },
+        { undo: 'x'.repeat(201) },
+        { undo: 12 },
+        { undo: 'a', wat: 'b' },
+        { redo: 'b\u0000' },
+      ]) {
         const r = await ipc(trusted, 'menu.setUndoLabels', bad);
         expect(r, JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'validation' } });
       }
       expect(items()[0]).toEqual(['Ongedaan maken', false]);
       // only our own window may change it
-      expect(await ipc({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'menu.setUndoLabels', { undo: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(
+        await ipc({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'menu.setUndoLabels', { undo: 'x' }),
+      ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(items()[0]).toEqual(['Ongedaan maken', false]);
     } finally {
       started?.close();
@@ -214,9 +258,17 @@ describe('menu: undo and redo name their step (issue 12 item 4)', () => {
   });
 
   it('is a no-op without a menu (browser mode)', async () => {
-    const browser = await openService({ dataDir: tempDir(), appVersion: 'test', transport: 'browser', log: silentLogger });
+    const browser = await openService({
+      dataDir: tempDir(),
+      appVersion: 'test',
+      transport: 'browser',
+      log: silentLogger,
+    });
     try {
-      expect(await browser.handle('menu.setUndoLabels', { undo: 'Pleegzorg, instroom 2024' })).toEqual({ ok: true, value: { applied: false } });
+      expect(await browser.handle('menu.setUndoLabels', { undo: 'Pleegzorg, instroom 2024' })).toEqual({
+        ok: true,
+        value: { applied: false },
+      });
     } finally {
       browser.close();
     }
@@ -253,15 +305,23 @@ describe('shell start-up with a fake electron', () => {
   it('opens storage, registers the protocol and IPC, builds the menu and opens one hardened window', async () => {
     const userData = tempDir();
     const fake = fakeElectron({ userData });
-    const shell = startShell(fake.electron, { preload: '/app/preload.cjs', renderer: tempDir(), seed: tempDir() }, silentLogger);
+    const shell = startShell(
+      fake.electron,
+      { preload: '/app/preload.cjs', renderer: tempDir(), seed: tempDir() },
+      silentLogger,
+    );
     const { service: started } = await shell.ready;
     try {
-      expect(fake.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+      expect(fake.privileged).toEqual([
+        { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+      ]);
       expect(fake.protocol()).toBeTypeOf('function');
       expect(fs.existsSync(path.join(userData, 'jeugdplanner.sqlite'))).toBe(true);
       expect(fake.windows).toHaveLength(1);
       const win = fake.windows[0]!;
-      expect(win.options).toMatchObject({ webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/app/preload.cjs' } });
+      expect(win.options).toMatchObject({
+        webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/app/preload.cjs' },
+      });
       expect(win.loaded).toBe(APP_URL);
       // hardened by the app-wide 'web-contents-created' hook, like every web contents
       const contents = win.webContents;

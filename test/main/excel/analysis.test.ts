@@ -40,7 +40,12 @@ function bandRowsOf(ws: Worksheet) {
   return { p10, p50, p90, det, chance };
 }
 
-function expectBand(ws: Worksheet, rows: { p10: number; p50: number; p90: number }, bands: readonly Percentiles[], perUnit: number): void {
+function expectBand(
+  ws: Worksheet,
+  rows: { p10: number; p50: number; p90: number },
+  bands: readonly Percentiles[],
+  perUnit: number,
+): void {
   bands.forEach((b, k) => {
     if (perUnit === 1000) {
       // × € 1.000: rounded to whole thousands like every line
@@ -60,20 +65,39 @@ async function allCells(data: Buffer): Promise<string[]> {
   const wb = await readWorkbook(data);
   const out: string[] = [];
   wb.eachSheet((ws) =>
-    ws.eachRow({ includeEmpty: false }, (row) => row.eachCell((c) => out.push(`${ws.name}!${c.address}\t${JSON.stringify(c.value)}\t${c.numFmt ?? ''}`))),
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell((c) => out.push(`${ws.name}!${c.address}\t${JSON.stringify(c.value)}\t${c.numFmt ?? ''}`)),
+    ),
   );
   return out;
 }
 
 describe('begrotingsbijlage with analysis sheets, region, euro', async () => {
-  const file = await exportBijlage({ model, scenarios, scope: 'region', unit: 'euro', appVersion: 'test', generatedAt: at, analysis });
+  const file = await exportBijlage({
+    model,
+    scenarios,
+    scope: 'region',
+    unit: 'euro',
+    appVersion: 'test',
+    generatedAt: at,
+    analysis,
+  });
   const wb = await readWorkbook(file.data);
-  const mc: MonteCarloResult[] = scenarios.map((scenario) => runMonteCarloSync({ model, scenario, draws: DRAWS, seed: SEED }));
+  const mc: MonteCarloResult[] = scenarios.map((scenario) =>
+    runMonteCarloSync({ model, scenario, draws: DRAWS, seed: SEED }),
+  );
   const ws = wb.getWorksheet(SHEETS.onzekerheid)!;
 
   it('adds Onzekerheid and Gevoeligheid before Toelichting', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      SHEETS.samenvatting, SHEETS.perGemeente, SHEETS.taakvelden, SHEETS.aannames, SHEETS.vergelijking, SHEETS.onzekerheid, SHEETS.gevoeligheid, SHEETS.toelichting,
+      SHEETS.samenvatting,
+      SHEETS.perGemeente,
+      SHEETS.taakvelden,
+      SHEETS.aannames,
+      SHEETS.vergelijking,
+      SHEETS.onzekerheid,
+      SHEETS.gevoeligheid,
+      SHEETS.toelichting,
     ]);
   });
 
@@ -89,9 +113,24 @@ describe('begrotingsbijlage with analysis sheets, region, euro', async () => {
     expect(r.chance).toHaveLength(scenarios.length);
     mc.forEach((m, si) => {
       const at3 = (j: number) => ({ p10: r.p10[3 * si + j]!, p50: r.p50[3 * si + j]!, p90: r.p90[3 * si + j]! });
-      expectBand(ws, at3(0), m.years.map((y) => y.cost), 1);
-      expectBand(ws, at3(1), m.years.map((y) => y.balance), 1);
-      expectBand(ws, at3(2), m.years.map((y) => y.cumulativeBalance), 1);
+      expectBand(
+        ws,
+        at3(0),
+        m.years.map((y) => y.cost),
+        1,
+      );
+      expectBand(
+        ws,
+        at3(1),
+        m.years.map((y) => y.balance),
+        1,
+      );
+      expectBand(
+        ws,
+        at3(2),
+        m.years.map((y) => y.cumulativeBalance),
+        1,
+      );
       m.years.forEach((y, k) => {
         const c = ws.getCell(r.chance[si]!, YEAR_COL + k);
         expect(c.value).toBe(y.deficitProbability);
@@ -144,7 +183,9 @@ describe('begrotingsbijlage with analysis sheets, region, euro', async () => {
   });
 
   it('Onzekerheid: a note explains how to read P10', () => {
-    expect(rowsStartingWith(ws, 'Zo leest u dit blad. P10: in 10% van de trekkingen is de uitkomst lager.')).toHaveLength(1);
+    expect(
+      rowsStartingWith(ws, 'Zo leest u dit blad. P10: in 10% van de trekkingen is de uitkomst lager.'),
+    ).toHaveLength(1);
   });
 
   it('Gevoeligheid: the order, values and effects equal tornado(), with own range or ±10% per row', () => {
@@ -183,7 +224,9 @@ describe('begrotingsbijlage with analysis sheets, region, euro', async () => {
     const t = wb.getWorksheet(SHEETS.toelichting)!;
     expect(rowsWithLabel(t, SHEETS.onzekerheid)).toHaveLength(1);
     expect(rowsWithLabel(t, SHEETS.gevoeligheid)).toHaveLength(1);
-    expect(textOf(t.getCell(rowsWithLabel(t, 'Monte Carlo')[0]!, 2).value)).toBe('600 trekkingen, seed 424242 (dezelfde seed en aannames geven exact dezelfde uitkomst)');
+    expect(textOf(t.getCell(rowsWithLabel(t, 'Monte Carlo')[0]!, 2).value)).toBe(
+      '600 trekkingen, seed 424242 (dezelfde seed en aannames geven exact dezelfde uitkomst)',
+    );
   });
 
   it('Onzekerheid and Gevoeligheid: frozen header, A4 landscape, header with scope', () => {
@@ -198,22 +241,55 @@ describe('begrotingsbijlage with analysis sheets, region, euro', async () => {
 
 describe('reproducibility', () => {
   it('two exports with the same seed are cell-identical; another seed changes the bands', async () => {
-    const one = await exportBijlage({ model, scenarios, scope: 'region', unit: 'euro', appVersion: 'test', generatedAt: at, analysis });
-    const two = await exportBijlage({ model, scenarios, scope: 'region', unit: 'euro', appVersion: 'test', generatedAt: at, analysis });
+    const one = await exportBijlage({
+      model,
+      scenarios,
+      scope: 'region',
+      unit: 'euro',
+      appVersion: 'test',
+      generatedAt: at,
+      analysis,
+    });
+    const two = await exportBijlage({
+      model,
+      scenarios,
+      scope: 'region',
+      unit: 'euro',
+      appVersion: 'test',
+      generatedAt: at,
+      analysis,
+    });
     const a = await allCells(one.data);
     expect(a.length).toBeGreaterThan(500);
     expect(await allCells(two.data)).toEqual(a);
-    const other = await exportBijlage({ model, scenarios, scope: 'region', unit: 'euro', appVersion: 'test', generatedAt: at, analysis: { montecarlo: { draws: DRAWS, seed: SEED + 1 } } });
+    const other = await exportBijlage({
+      model,
+      scenarios,
+      scope: 'region',
+      unit: 'euro',
+      appVersion: 'test',
+      generatedAt: at,
+      analysis: { montecarlo: { draws: DRAWS, seed: SEED + 1 } },
+    });
     const b = await allCells(other.data);
     const onz = (cells: string[]) => cells.filter((c) => c.startsWith(`${SHEETS.onzekerheid}!`));
     expect(onz(b)).not.toEqual(onz(a));
-    expect(b.filter((c) => c.startsWith(`${SHEETS.samenvatting}!`))).toEqual(a.filter((c) => c.startsWith(`${SHEETS.samenvatting}!`)));
+    expect(b.filter((c) => c.startsWith(`${SHEETS.samenvatting}!`))).toEqual(
+      a.filter((c) => c.startsWith(`${SHEETS.samenvatting}!`)),
+    );
   });
 });
 
 describe('without analysis options, other scopes and units, bad options', () => {
   it('without the options the sheets are absent and Toelichting does not mention them', async () => {
-    const file = await exportBijlage({ model, scenarios: [scenarios[0]!], scope: 'region', unit: 'euro', appVersion: 'test', generatedAt: at });
+    const file = await exportBijlage({
+      model,
+      scenarios: [scenarios[0]!],
+      scope: 'region',
+      unit: 'euro',
+      appVersion: 'test',
+      generatedAt: at,
+    });
     const wb = await readWorkbook(file.data);
     expect(wb.getWorksheet(SHEETS.onzekerheid)).toBeUndefined();
     expect(wb.getWorksheet(SHEETS.gevoeligheid)).toBeUndefined();
@@ -223,7 +299,15 @@ describe('without analysis options, other scopes and units, bad options', () => 
   });
 
   it('only the tornado: Gevoeligheid without Onzekerheid, for the chosen year', async () => {
-    const file = await exportBijlage({ model, scenarios: [scenarios[0]!], scope: 'region', unit: 'euro', appVersion: 'test', generatedAt: at, analysis: { tornado: { year: 2025 } } });
+    const file = await exportBijlage({
+      model,
+      scenarios: [scenarios[0]!],
+      scope: 'region',
+      unit: 'euro',
+      appVersion: 'test',
+      generatedAt: at,
+      analysis: { tornado: { year: 2025 } },
+    });
     const wb = await readWorkbook(file.data);
     expect(wb.getWorksheet(SHEETS.onzekerheid)).toBeUndefined();
     const g = wb.getWorksheet(SHEETS.gevoeligheid)!;
@@ -234,24 +318,56 @@ describe('without analysis options, other scopes and units, bad options', () => 
   });
 
   it('a gemeente workbook in thousands shows the region bands, says so, and writes × € 1.000', async () => {
-    const file = await exportBijlage({ model, scenarios: [scenarios[0]!], scope: 'venlo', unit: 'thousand', appVersion: 'test', generatedAt: at, analysis });
+    const file = await exportBijlage({
+      model,
+      scenarios: [scenarios[0]!],
+      scope: 'venlo',
+      unit: 'thousand',
+      appVersion: 'test',
+      generatedAt: at,
+      analysis,
+    });
     const wb = await readWorkbook(file.data);
     const ws = wb.getWorksheet(SHEETS.onzekerheid)!;
-    expect(textOf(ws.getCell(1, 1).value)).toBe('Hoe zeker is dit? Bandbreedtes (Monte Carlo) — Regio Noord-Limburg (hele regio)');
-    expect(rowsStartingWith(ws, 'Let op: deze cijfers gelden voor de hele regio (Regio Noord-Limburg), niet alleen voor Gemeente Venlo.')).toHaveLength(1);
+    expect(textOf(ws.getCell(1, 1).value)).toBe(
+      'Hoe zeker is dit? Bandbreedtes (Monte Carlo) — Regio Noord-Limburg (hele regio)',
+    );
+    expect(
+      rowsStartingWith(
+        ws,
+        'Let op: deze cijfers gelden voor de hele regio (Regio Noord-Limburg), niet alleen voor Gemeente Venlo.',
+      ),
+    ).toHaveLength(1);
     const m = runMonteCarloSync({ model, scenario: scenarios[0]!, draws: DRAWS, seed: SEED });
     const r = bandRowsOf(ws);
-    expectBand(ws, { p10: r.p10[1]!, p50: r.p50[1]!, p90: r.p90[1]! }, m.years.map((y) => y.balance), 1000);
+    expectBand(
+      ws,
+      { p10: r.p10[1]!, p50: r.p50[1]!, p90: r.p90[1]! },
+      m.years.map((y) => y.balance),
+      1000,
+    );
     expect(ws.getCell(r.p10[1]!, YEAR_COL).numFmt).toBe(FMT_THOUSAND);
     // Without Samenvatting's region saldo to refer to, the scenario result is a value.
     expect(ws.getCell(r.det[1]!, YEAR_COL).formula).toBeUndefined();
     // × € 1.000: rounded to whole thousands like every line
-    expect(numberOf(ws.getCell(r.det[1]!, YEAR_COL).value)).toBe(roundHalfAway(m.years[0]!.deterministic.balance / 1000));
-    expect(rowsStartingWith(wb.getWorksheet(SHEETS.gevoeligheid)!, 'Let op: deze cijfers gelden voor de hele regio')).toHaveLength(1);
+    expect(numberOf(ws.getCell(r.det[1]!, YEAR_COL).value)).toBe(
+      roundHalfAway(m.years[0]!.deterministic.balance / 1000),
+    );
+    expect(
+      rowsStartingWith(wb.getWorksheet(SHEETS.gevoeligheid)!, 'Let op: deze cijfers gelden voor de hele regio'),
+    ).toHaveLength(1);
   });
 
   it('scope all: every workbook in the zip has both sheets', async () => {
-    const file = await exportBijlage({ model, scenarios: [scenarios[0]!], scope: 'all', unit: 'euro', appVersion: 'test', generatedAt: at, analysis });
+    const file = await exportBijlage({
+      model,
+      scenarios: [scenarios[0]!],
+      scope: 'all',
+      unit: 'euro',
+      appVersion: 'test',
+      generatedAt: at,
+      analysis,
+    });
     const zip = await JSZip.loadAsync(file.data);
     const names = Object.keys(zip.files);
     expect(names).toHaveLength(8);
@@ -265,18 +381,36 @@ describe('without analysis options, other scopes and units, bad options', () => 
   it('refuses too few draws, a bad seed and a tornado year outside the model, in Dutch', async () => {
     const base = { model, scenarios: [scenarios[0]!], scope: 'region', unit: 'euro' as const, appVersion: 'test' };
     await expect(exportBijlage({ ...base, analysis: { montecarlo: { draws: 50, seed: 1 } } })).rejects.toThrow(
-      new ExportError('Aantal trekkingen: 50 is geen heel getal van 100 tot 50.000 (minder dan 100 trekkingen is te grof voor P10 en P90).'),
+      new ExportError(
+        'Aantal trekkingen: 50 is geen heel getal van 100 tot 50.000 (minder dan 100 trekkingen is te grof voor P10 en P90).',
+      ),
     );
-    await expect(exportBijlage({ ...base, analysis: { montecarlo: { draws: 1000, seed: -3 } } })).rejects.toThrow('Seed: -3 is geen heel getal van 0 tot 4.294.967.295.');
-    await expect(exportBijlage({ ...base, analysis: { tornado: { year: 2040 } } })).rejects.toThrow('Jaar voor de gevoeligheid: 2040 ligt niet in 2022–2028.');
+    await expect(exportBijlage({ ...base, analysis: { montecarlo: { draws: 1000, seed: -3 } } })).rejects.toThrow(
+      'Seed: -3 is geen heel getal van 0 tot 4.294.967.295.',
+    );
+    await expect(exportBijlage({ ...base, analysis: { tornado: { year: 2040 } } })).rejects.toThrow(
+      'Jaar voor de gevoeligheid: 2040 ligt niet in 2022–2028.',
+    );
   });
 
   it('the API request accepts the analysis options and refuses out-of-range ones', () => {
     const schema = apiRequests['excel.exportBijlage'];
-    const ok = schema.safeParse({ modelId: 1, scenarioIds: [1], analysis: { montecarlo: { draws: 2000, seed: 7 }, tornado: { year: 2028 } } });
+    const ok = schema.safeParse({
+      modelId: 1,
+      scenarioIds: [1],
+      analysis: { montecarlo: { draws: 2000, seed: 7 }, tornado: { year: 2028 } },
+    });
     expect(ok.success).toBe(true);
-    expect(schema.safeParse({ modelId: 1, scenarioIds: [1], analysis: { montecarlo: { draws: 60_000, seed: 7 } } }).success).toBe(false);
-    expect(schema.safeParse({ modelId: 1, scenarioIds: [1], analysis: { montecarlo: { draws: 2000, seed: 7 }, extra: true } }).success).toBe(false);
+    expect(
+      schema.safeParse({ modelId: 1, scenarioIds: [1], analysis: { montecarlo: { draws: 60_000, seed: 7 } } }).success,
+    ).toBe(false);
+    expect(
+      schema.safeParse({
+        modelId: 1,
+        scenarioIds: [1],
+        analysis: { montecarlo: { draws: 2000, seed: 7 }, extra: true },
+      }).success,
+    ).toBe(false);
     expect(schema.safeParse({ modelId: 1, scenarioIds: [1] }).success).toBe(true);
   });
 });

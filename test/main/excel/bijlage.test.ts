@@ -13,15 +13,29 @@ const at = new Date('2025-10-01T08:30:00Z');
 const YEAR_COL = 3;
 
 describe('begrotingsbijlage, region, euro', async () => {
-  const file = await exportBijlage({ model, scenarios, scope: 'region', unit: 'euro', appVersion: '9.9.9', generatedAt: at });
+  const file = await exportBijlage({
+    model,
+    scenarios,
+    scope: 'region',
+    unit: 'euro',
+    appVersion: '9.9.9',
+    generatedAt: at,
+  });
   const wb = await readWorkbook(file.data);
   const results = scenarios.map((s) => simulate(model, s));
 
   it('has the sheets in reading order and an xlsx name with region, scenarios and date', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      SHEETS.samenvatting, SHEETS.perGemeente, SHEETS.taakvelden, SHEETS.aannames, SHEETS.vergelijking, SHEETS.toelichting,
+      SHEETS.samenvatting,
+      SHEETS.perGemeente,
+      SHEETS.taakvelden,
+      SHEETS.aannames,
+      SHEETS.vergelijking,
+      SHEETS.toelichting,
     ]);
-    expect(file.fileName).toBe('Begrotingsbijlage jeugd Regio Noord-Limburg - Basis + =Hervormingsagenda & substitutie + Pessimistisch - 2025-10-01.xlsx');
+    expect(file.fileName).toBe(
+      'Begrotingsbijlage jeugd Regio Noord-Limburg - Basis + =Hervormingsagenda & substitutie + Pessimistisch - 2025-10-01.xlsx',
+    );
   });
 
   it('Samenvatting: totals and saldo are formulas whose cached values are the engine numbers', () => {
@@ -70,7 +84,13 @@ describe('begrotingsbijlage, region, euro', async () => {
   it('is formatted for print: frozen header and label columns, A4 landscape fit to width, header/footer', () => {
     const ws = wb.getWorksheet(SHEETS.samenvatting)!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 4 });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     expect(ws.headerFooter.oddHeader).toContain('Regio Noord-Limburg');
     // user text in the header: '&' doubled so it is not read as a header code
     expect(ws.headerFooter.oddHeader).toContain('=Hervormingsagenda && substitutie');
@@ -157,7 +177,14 @@ describe('begrotingsbijlage, region, euro', async () => {
 
 describe('begrotingsbijlage, gemeente scope and thousands', () => {
   it('shows the gemeente share in × € 1.000; only its own block on Per gemeente', async () => {
-    const file = await exportBijlage({ model, scenarios: [scenarios[1]!], scope: 'venray', unit: 'thousand', appVersion: '1', generatedAt: at });
+    const file = await exportBijlage({
+      model,
+      scenarios: [scenarios[1]!],
+      scope: 'venray',
+      unit: 'thousand',
+      appVersion: '1',
+      generatedAt: at,
+    });
     expect(file.fileName).toContain('gemeente Venray');
     const wb = await readWorkbook(file.data);
     expect(wb.worksheets.map((w) => w.name)).not.toContain(SHEETS.vergelijking);
@@ -182,13 +209,22 @@ describe('begrotingsbijlage, gemeente scope and thousands', () => {
   });
 
   it('all: a zip with the region and each gemeente', async () => {
-    const file = await exportBijlage({ model, scenarios, scope: 'all', unit: 'euro', appVersion: '1', generatedAt: at });
+    const file = await exportBijlage({
+      model,
+      scenarios,
+      scope: 'all',
+      unit: 'euro',
+      appVersion: '1',
+      generatedAt: at,
+    });
     expect(file.mimeType).toBe('application/zip');
     const zip = await JSZip.loadAsync(file.data);
     const names = Object.keys(zip.files).sort();
     expect(names).toHaveLength(8);
     expect(names.filter((n) => n.includes('gemeente Horst aan de Maas'))).toHaveLength(1);
-    const wb = await readWorkbook(await zip.file(names.find((n) => n.includes('Regio Noord-Limburg'))!)!.async('nodebuffer'));
+    const wb = await readWorkbook(
+      await zip.file(names.find((n) => n.includes('Regio Noord-Limburg'))!)!.async('nodebuffer'),
+    );
     expect(wb.getWorksheet(SHEETS.samenvatting)).toBeDefined();
   });
 
@@ -196,7 +232,14 @@ describe('begrotingsbijlage, gemeente scope and thousands', () => {
     const sc = extensionScenario(model);
     const r = simulate(model, sc);
     expect(r.lines).toHaveLength(model.segments.length + 1);
-    const file = await exportBijlage({ model, scenarios: [sc], scope: 'region', unit: 'euro', appVersion: '1', generatedAt: at });
+    const file = await exportBijlage({
+      model,
+      scenarios: [sc],
+      scope: 'region',
+      unit: 'euro',
+      appVersion: '1',
+      generatedAt: at,
+    });
     const wb = await readWorkbook(file.data);
     const ws = wb.getWorksheet(SHEETS.samenvatting)!;
     const total = rowsWithLabel(ws, 'Totaal lasten')[0]!;
@@ -212,10 +255,12 @@ describe('begrotingsbijlage, gemeente scope and thousands', () => {
   });
 
   it('refuses an unknown scope and an empty scenario list in Dutch', async () => {
-    await expect(exportBijlage({ model, scenarios, scope: 'maastricht', unit: 'euro', appVersion: '1' })).rejects.toThrow(
-      /Bereik "maastricht" is geen "region", "all" of gemeente van dit model/,
-    );
-    await expect(exportBijlage({ model, scenarios: [], scope: 'region', unit: 'euro', appVersion: '1' })).rejects.toBeInstanceOf(ExportError);
+    await expect(
+      exportBijlage({ model, scenarios, scope: 'maastricht', unit: 'euro', appVersion: '1' }),
+    ).rejects.toThrow(/Bereik "maastricht" is geen "region", "all" of gemeente van dit model/);
+    await expect(
+      exportBijlage({ model, scenarios: [], scope: 'region', unit: 'euro', appVersion: '1' }),
+    ).rejects.toBeInstanceOf(ExportError);
   });
 });
 
@@ -223,9 +268,25 @@ describe('begrotingsbijlage, verdeelsleutel by realised use', () => {
   it('Per gemeente names the years a key used and every fallback, per distinct text', async () => {
     const base = testModel();
     // two lines fall back (no realisatie in the test model); the others keep their keys and get no note
-    const m = { ...base, segments: base.segments.map((s, i) => (i === 0 ? { ...s, split: 'usage-average-3' as const } : i === 1 ? { ...s, split: { solidarityPct: 40, usage: 'previous-year' as const } } : s)) };
+    const m = {
+      ...base,
+      segments: base.segments.map((s, i) =>
+        i === 0
+          ? { ...s, split: 'usage-average-3' as const }
+          : i === 1
+            ? { ...s, split: { solidarityPct: 40, usage: 'previous-year' as const } }
+            : s,
+      ),
+    };
     const sc = testScenarios(m).slice(0, 1);
-    const file = await exportBijlage({ model: m, scenarios: sc, scope: 'region', unit: 'euro', appVersion: '9.9.9', generatedAt: at });
+    const file = await exportBijlage({
+      model: m,
+      scenarios: sc,
+      scope: 'region',
+      unit: 'euro',
+      appVersion: '9.9.9',
+      generatedAt: at,
+    });
     const ws = (await readWorkbook(file.data)).getWorksheet(SHEETS.perGemeente)!;
     const rows = rowsStartingWith(ws, 'Verdeelsleutel');
     // the same fallback for both lines: one row naming both

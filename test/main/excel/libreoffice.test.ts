@@ -59,7 +59,14 @@ function valueAt(values: Values, ws: Worksheet, row: number, col: number): numbe
 
 describe.skipIf(!soffice)('exported workbooks recalculated by LibreOffice Calc', async () => {
   // With the analysis sheets: their formulas (references to Samenvatting, cumulative sums) are recalculated too.
-  const region = await exportBijlage({ model, scenarios, scope: 'region', unit: 'euro', appVersion: 'test', analysis: { montecarlo: { draws: 200, seed: 1 }, tornado: {} } });
+  const region = await exportBijlage({
+    model,
+    scenarios,
+    scope: 'region',
+    unit: 'euro',
+    appVersion: 'test',
+    analysis: { montecarlo: { draws: 200, seed: 1 }, tornado: {} },
+  });
   const venlo = await exportBijlage({ model, scenarios, scope: 'venlo', unit: 'thousand', appVersion: 'test' });
   const recalculated = soffice
     ? await recalcWithLibreOffice(soffice, [
@@ -76,13 +83,19 @@ describe.skipIf(!soffice)('exported workbooks recalculated by LibreOffice Calc',
       ['venlo-poisoned.xlsx', venlo.data, 1000],
     ] as const) {
       const cached = await rawNumbers(original);
-      const cells = formulaCells(await readWorkbook(original)).map((c) => ({ ...c, cached: cached.get(c.sheet)?.get(c.address) ?? NaN }));
+      const cells = formulaCells(await readWorkbook(original)).map((c) => ({
+        ...c,
+        cached: cached.get(c.sheet)?.get(c.address) ?? NaN,
+      }));
       expect(cells.length).toBeGreaterThan(100);
       const lo = await rawNumbers(recalculated.get(name)!);
       for (const c of cells) {
         const got = lo.get(c.sheet)?.get(c.address);
         expect(got, `${name} ${c.sheet}!${c.address}`).toBeDefined();
-        expect(Math.abs((got! - c.cached) * perEuro), `${name} ${c.sheet}!${c.address}: LibreOffice ${got}, engine ${c.cached}`).toBeLessThanOrEqual(1);
+        expect(
+          Math.abs((got! - c.cached) * perEuro),
+          `${name} ${c.sheet}!${c.address}: LibreOffice ${got}, engine ${c.cached}`,
+        ).toBeLessThanOrEqual(1);
       }
     }
   });
@@ -117,13 +130,19 @@ describe.skipIf(!soffice)('exported workbooks recalculated by LibreOffice Calc',
     expect(gemeenteSaldo).toHaveLength(model.gemeenten.length * scenarios.length);
     results.forEach((r, si) =>
       r.gemeenten.forEach((g, gi) =>
-        g.years.forEach((gy, k) => expect(Math.abs(valueAt(values, pg, gemeenteSaldo[si * model.gemeenten.length + gi]!, YEAR_COL + k) - gy.balance)).toBeLessThanOrEqual(1)),
+        g.years.forEach((gy, k) =>
+          expect(
+            Math.abs(valueAt(values, pg, gemeenteSaldo[si * model.gemeenten.length + gi]!, YEAR_COL + k) - gy.balance),
+          ).toBeLessThanOrEqual(1),
+        ),
       ),
     );
     const vg = wb.getWorksheet(SHEETS.vergelijking)!;
     const diffs = rowsStartingWith(vg, '3. Pessimistisch');
     results[2]!.totals.forEach((t, k) =>
-      expect(Math.abs(valueAt(values, vg, diffs[1]!, YEAR_COL + k) - (t.balance - results[0]!.totals[k]!.balance))).toBeLessThanOrEqual(1),
+      expect(
+        Math.abs(valueAt(values, vg, diffs[1]!, YEAR_COL + k) - (t.balance - results[0]!.totals[k]!.balance)),
+      ).toBeLessThanOrEqual(1),
     );
   });
 
@@ -138,7 +157,9 @@ describe.skipIf(!soffice)('exported workbooks recalculated by LibreOffice Calc',
       g.years.forEach((gy, k) => {
         const printed = valueAt(values, ws, saldo[si]!, YEAR_COL + k);
         expect(Number.isInteger(printed)).toBe(true);
-        expect(Math.abs((printed + valueAt(values, ws, saldo[si]! + 1, YEAR_COL + k)) * 1000 - gy.balance)).toBeLessThanOrEqual(1);
+        expect(
+          Math.abs((printed + valueAt(values, ws, saldo[si]! + 1, YEAR_COL + k)) * 1000 - gy.balance),
+        ).toBeLessThanOrEqual(1);
       });
     });
   });

@@ -30,7 +30,10 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 /** Opens each workbook in Calc, recalculates, saves as xlsx; returns the new files by name. */
-export async function recalcWithLibreOffice(soffice: string, files: { name: string; data: Buffer }[]): Promise<Map<string, Buffer>> {
+export async function recalcWithLibreOffice(
+  soffice: string,
+  files: { name: string; data: Buffer }[],
+): Promise<Map<string, Buffer>> {
   const dir = await mkdtemp(join(tmpdir(), 'jp-lo-'));
   try {
     const profile = join(dir, 'profile');
@@ -56,7 +59,8 @@ export async function recalcWithLibreOffice(soffice: string, files: { name: stri
           ...files.map((f) => join(inDir, f.name)),
         ],
         { timeout: 180_000 },
-        (err, _stdout, stderr) => (err ? reject(new Error(`LibreOffice faalde: ${err.message}\n${stderr}`)) : resolve()),
+        (err, _stdout, stderr) =>
+          err ? reject(new Error(`LibreOffice faalde: ${err.message}\n${stderr}`)) : resolve(),
       );
     });
     const out = new Map<string, Buffer>();
@@ -103,5 +107,10 @@ export async function rawNumbers(data: Buffer): Promise<Map<string, Map<string, 
 }
 
 function unescapeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }

@@ -19,7 +19,9 @@ import { findSoffice, rawNumbers, recalcWithLibreOffice } from './libreoffice';
 
 const soffice = findSoffice();
 const model = defaultModel();
-const scenarios = ['ongewijzigd-beleid.json', 'beleidsplan-kpis.json', 'rijksmaatregelen.json'].map((f) => shippedScenario(model, f));
+const scenarios = ['ongewijzigd-beleid.json', 'beleidsplan-kpis.json', 'rijksmaatregelen.json'].map((f) =>
+  shippedScenario(model, f),
+);
 const YEAR_COL = 3;
 const AMOUNT_FORMATS = new Set([FMT_THOUSAND, FMT_THOUSAND_VN]);
 
@@ -62,7 +64,8 @@ function termsOf(formula: string, own: string): Term[] | undefined {
   if (sum) {
     const [c1, r1, c2, r2] = [colNumber(sum[1]!), Number(sum[2]), colNumber(sum[3]!), Number(sum[4])];
     const out: Term[] = [];
-    for (let c = c1; c <= c2; c++) for (let r = r1; r <= r2; r++) out.push({ sign: 1, sheet: own, address: `${colLetters(c)}${r}`, inRange: true });
+    for (let c = c1; c <= c2; c++)
+      for (let r = r1; r <= r2; r++) out.push({ sign: 1, sheet: own, address: `${colLetters(c)}${r}`, inRange: true });
     return out;
   }
   const term = /([+-]?)(?:('(?:[^']|'')+'|[A-Za-z0-9_]+)!)?\$?([A-Z]+)\$?(\d+)/gy;
@@ -78,11 +81,22 @@ function termsOf(formula: string, own: string): Term[] | undefined {
 }
 
 describe.skipIf(!soffice)('× € 1.000: every total is the sum of its printed lines (LibreOffice)', async () => {
-  const file = await exportBijlage({ model, scenarios, scope: 'all', unit: 'thousand', appVersion: 'test', analysis: { montecarlo: { draws: 200, seed: 3 }, tornado: {} } });
+  const file = await exportBijlage({
+    model,
+    scenarios,
+    scope: 'all',
+    unit: 'thousand',
+    appVersion: 'test',
+    analysis: { montecarlo: { draws: 200, seed: 3 }, tornado: {} },
+  });
   const zip = await JSZip.loadAsync(file.data);
   const names = Object.keys(zip.files).sort();
-  const originals = new Map(await Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('nodebuffer')] as const)));
-  const inputs = await Promise.all(names.map(async (n, i) => ({ name: `w${i}.xlsx`, data: await poisoned(originals.get(n)!) })));
+  const originals = new Map(
+    await Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('nodebuffer')] as const)),
+  );
+  const inputs = await Promise.all(
+    names.map(async (n, i) => ({ name: `w${i}.xlsx`, data: await poisoned(originals.get(n)!) })),
+  );
   const recalculated = soffice ? await recalcWithLibreOffice(soffice, inputs) : new Map<string, Buffer>();
 
   it('zero totals differ from the sum of their printed lines, on every sheet of every workbook', async () => {
@@ -109,14 +123,19 @@ describe.skipIf(!soffice)('× € 1.000: every total is the sum of its printed l
             sheetsWithTotals.add(ws.name);
             const shown = printedAt(ws.name, cell.address);
             const added = terms.reduce((t, x) => t + x.sign * printedAt(x.sheet, x.address, x.inRange), 0);
-            if (shown !== added) wrong.push(`${name} ${ws.name}!${cell.address} = ${cell.formula}: toont ${shown}, regels tellen op tot ${added}`);
+            if (shown !== added)
+              wrong.push(
+                `${name} ${ws.name}!${cell.address} = ${cell.formula}: toont ${shown}, regels tellen op tot ${added}`,
+              );
           }),
         ),
       );
     }
     expect(wrong).toEqual([]);
     expect(totals).toBeGreaterThan(1000);
-    expect([...sheetsWithTotals].sort()).toEqual([SHEETS.onzekerheid, SHEETS.perGemeente, SHEETS.samenvatting, SHEETS.taakvelden, SHEETS.vergelijking].sort());
+    expect([...sheetsWithTotals].sort()).toEqual(
+      [SHEETS.onzekerheid, SHEETS.perGemeente, SHEETS.samenvatting, SHEETS.taakvelden, SHEETS.vergelijking].sort(),
+    );
   });
 
   it('every amount line on every sheet is a whole number of thousands', async () => {

@@ -4,7 +4,16 @@ import JSZip from 'jszip';
 import { cleanText, EXCEL_CELL_MAX, looksLikeFormula, setText } from '../../../src/main/excel/safeText';
 import { readWorkbook, textOf } from './helpers';
 
-const HOSTILE = ['=SUM(A1:A9)', '+31 77 123', '-2+3', '@SUM(1)', '\t=1+1', '\r=1+1', '=HYPERLINK("http://x","klik")', "=cmd|' /C calc'!A0"];
+const HOSTILE = [
+  '=SUM(A1:A9)',
+  '+31 77 123',
+  '-2+3',
+  '@SUM(1)',
+  '\t=1+1',
+  '\r=1+1',
+  '=HYPERLINK("http://x","klik")',
+  "=cmd|' /C calc'!A0",
+];
 
 describe('safeText', () => {
   it('recognises text a spreadsheet would take for a formula', () => {

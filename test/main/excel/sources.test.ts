@@ -26,7 +26,9 @@ function texts(wb: ExcelJS.Workbook): string[] {
   const out: string[] = [];
   for (const ws of wb.worksheets) {
     out.push(ws.name, ws.headerFooter?.oddFooter ?? '', ws.headerFooter?.oddHeader ?? '');
-    ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (c) => out.push(textOf(c.value))));
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (c) => out.push(textOf(c.value))),
+    );
   }
   return out;
 }
@@ -43,7 +45,10 @@ function legacyModel(): Model {
   const m = defaultModel();
   return {
     ...m,
-    segments: m.segments.map((s) => ({ ...s, source: `${PLAN_FILE} (Regionaal Beleidsplan Jeugd 2022 en verder), Bijlage 3 (via ${NOTE_NAME})` })),
+    segments: m.segments.map((s) => ({
+      ...s,
+      source: `${PLAN_FILE} (Regionaal Beleidsplan Jeugd 2022 en verder), Bijlage 3 (via ${NOTE_NAME})`,
+    })),
     gemeenten: m.gemeenten.map((g) => ({ ...g, source: `CBS (via ${NOTE_NAME}), ${PLAN_FILE}` })),
     funding: { ...m.funding, source: `Schatting volgens ${NOTE_NAME}` },
   };
@@ -54,33 +59,68 @@ function legacyScenario(model: Model): Scenario {
   return {
     ...s,
     description: `Zie ${PLAN_FILE}, Bijlage 8 en ${NOTE_NAME}.`,
-    assumptions: Object.fromEntries(Object.entries(s.assumptions).map(([id, a]) => [id, { ...a, source: `aanname op basis van ${NOTE_NAME} (VNG-advies)` }])),
+    assumptions: Object.fromEntries(
+      Object.entries(s.assumptions).map(([id, a]) => [
+        id,
+        { ...a, source: `aanname op basis van ${NOTE_NAME} (VNG-advies)` },
+      ]),
+    ),
   };
 }
 
 describe('no seed file name or working note in any workbook cell', () => {
   it('the shipped model and scenarios, all gemeenten, × € 1.000, with analysis sheets', async () => {
     const model = defaultModel();
-    const scenarios = ['ongewijzigd-beleid.json', 'beleidsplan-kpis.json', 'rijksmaatregelen.json'].map((f) => shippedScenario(model, f));
-    const file = await exportBijlage({ model, scenarios, scope: 'all', unit: 'thousand', appVersion: 'test', generatedAt: at, analysis: { montecarlo: { draws: 200, seed: 7 }, tornado: {} } });
+    const scenarios = ['ongewijzigd-beleid.json', 'beleidsplan-kpis.json', 'rijksmaatregelen.json'].map((f) =>
+      shippedScenario(model, f),
+    );
+    const file = await exportBijlage({
+      model,
+      scenarios,
+      scope: 'all',
+      unit: 'thousand',
+      appVersion: 'test',
+      generatedAt: at,
+      analysis: { montecarlo: { draws: 200, seed: 7 }, tornado: {} },
+    });
     const { names, cells, books } = await zipTexts(file.data);
     expect(names).toHaveLength(model.gemeenten.length + 1);
     expect(cells.length).toBeGreaterThan(5000);
     expect(cells.filter((t) => SEED_FILE.test(t) || NOTE.test(t))).toEqual([]);
     // the citations are there, by title, table and year
-    expect(cells.some((t) => t.includes('Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 3, tabel Verblijf met behandeling, 2019'))).toBe(true);
+    expect(
+      cells.some((t) =>
+        t.includes('Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 3, tabel Verblijf met behandeling, 2019'),
+      ),
+    ).toBe(true);
     const toelichting = texts({ worksheets: [books[0]!.getWorksheet(SHEETS.toelichting)!] } as ExcelJS.Workbook);
-    expect(toelichting).toContain('Gemeenten regio Noord-Limburg, Regionaal Beleidsplan Jeugd 2022 en verder, regio Noord-Limburg, 2022');
-    expect(toelichting.some((t) => t.startsWith('Vereniging van Nederlandse Gemeenten (VNG), Indexatie bij inkoop jeugdhulp'))).toBe(true);
+    expect(toelichting).toContain(
+      'Gemeenten regio Noord-Limburg, Regionaal Beleidsplan Jeugd 2022 en verder, regio Noord-Limburg, 2022',
+    );
+    expect(
+      toelichting.some((t) =>
+        t.startsWith('Vereniging van Nederlandse Gemeenten (VNG), Indexatie bij inkoop jeugdhulp'),
+      ),
+    ).toBe(true);
     expect(toelichting.some((t) => t.startsWith('Rijksoverheid, Groeipijn'))).toBe(true);
   });
 
   it('an older model whose sources still cite file names: rewritten to titles on export', async () => {
     const model = legacyModel();
-    const file = await exportBijlage({ model, scenarios: [legacyScenario(model)], scope: 'all', unit: 'euro', appVersion: 'test', generatedAt: at });
+    const file = await exportBijlage({
+      model,
+      scenarios: [legacyScenario(model)],
+      scope: 'all',
+      unit: 'euro',
+      appVersion: 'test',
+      generatedAt: at,
+    });
     const { cells } = await zipTexts(file.data);
     expect(cells.filter((t) => SEED_FILE.test(t) || NOTE.test(t))).toEqual([]);
-    expect(cells).toContain('Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 3 — schatting — ' + model.segments.find((s) => s.estimate && s.note)!.note);
+    expect(cells).toContain(
+      'Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 3 — schatting — ' +
+        model.segments.find((s) => s.estimate && s.note)!.note,
+    );
     expect(cells).toContain('Zie Bijlage 8 en publieke bronnen.');
   });
 

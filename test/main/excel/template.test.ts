@@ -63,16 +63,31 @@ describe('template round trip', () => {
     const segXml = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
     expect(segXml).toContain('&quot;volume,budget&quot;');
     expect(segXml).toContain('6.72a,6.72b');
-    expect(segXml).toContain('&quot;solidariteit,gebruik,gebruik vorig jaar,gebruik gemiddeld 3 jaar,gemengd,gemengd vorig jaar,gemengd gemiddeld 3 jaar&quot;');
+    expect(segXml).toContain(
+      '&quot;solidariteit,gebruik,gebruik vorig jaar,gebruik gemiddeld 3 jaar,gemengd,gemengd vorig jaar,gemengd gemiddeld 3 jaar&quot;',
+    );
   });
 
   it('every verdeelsleutel kind survives the round trip, as its Dutch name in the template', async () => {
-    const splits: Split[] = ['usage-previous-year', 'usage-average-3', { solidarityPct: 30, usage: 'previous-year' }, { solidarityPct: 70, usage: 'average-3' }];
-    const m: Model = { ...model, segments: model.segments.map((s, i) => (i < splits.length ? { ...s, split: splits[i]! } : s)) };
+    const splits: Split[] = [
+      'usage-previous-year',
+      'usage-average-3',
+      { solidarityPct: 30, usage: 'previous-year' },
+      { solidarityPct: 70, usage: 'average-3' },
+    ];
+    const m: Model = {
+      ...model,
+      segments: model.segments.map((s, i) => (i < splits.length ? { ...s, split: splits[i]! } : s)),
+    };
     const wb = await editable(m);
     const ws = wb.getWorksheet(TEMPLATE_SHEETS.segmenten)!;
     const col = colOf(ws, 'verdeling');
-    expect([2, 3, 4, 5].map((r) => ws.getCell(r, col).value)).toEqual(['gebruik vorig jaar', 'gebruik gemiddeld 3 jaar', 'gemengd vorig jaar', 'gemengd gemiddeld 3 jaar']);
+    expect([2, 3, 4, 5].map((r) => ws.getCell(r, col).value)).toEqual([
+      'gebruik vorig jaar',
+      'gebruik gemiddeld 3 jaar',
+      'gemengd vorig jaar',
+      'gemengd gemiddeld 3 jaar',
+    ]);
     const r = await importModelWorkbook((await exportTemplate(m)).data);
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
     expect(r.model).toStrictEqual(m);
@@ -84,7 +99,9 @@ describe('template round trip', () => {
     ws.getCell(2, colOf(ws, 'verdeling')).value = 'gemengd gemiddeld 3 jaar';
     ws.getCell(2, colOf(ws, 'solidariteit % (bij gemengd)')).value = null;
     const m = messages(await importModelWorkbook(await bytes(wb)));
-    expect(m.some((x) => x.includes('vul het solidariteitspercentage in bij verdeling gemengd gemiddeld 3 jaar'))).toBe(true);
+    expect(m.some((x) => x.includes('vul het solidariteitspercentage in bij verdeling gemengd gemiddeld 3 jaar'))).toBe(
+      true,
+    );
   });
 
   it('an empty template (no model) imports with Dutch messages about what is missing', async () => {
@@ -108,7 +125,12 @@ describe('import errors: sheet, cell and value, all at once, nothing returned', 
     const r = await importModelWorkbook(await bytes(wb));
     const m = messages(r);
     expect(m).toContain('Segmenten!F3: "twaalf" is geen getal');
-    expect(m).toContain('Segmenten!E5: "ambulant" is geen geldige soort (kies uit: volume, budget)'.replace('E5', `${seg.getColumn(colOf(seg, 'soort')).letter}5`));
+    expect(m).toContain(
+      'Segmenten!E5: "ambulant" is geen geldige soort (kies uit: volume, budget)'.replace(
+        'E5',
+        `${seg.getColumn(colOf(seg, 'soort')).letter}5`,
+      ),
+    );
     expect(m).toContain('Gemeenten!C3: "2.050 jongeren" is geen getal');
     expect(r.ok).toBe(false);
   });
@@ -145,7 +167,9 @@ describe('import errors: sheet, cell and value, all at once, nothing returned', 
     const m = messages(r);
     expect(m).toContain(`${cell(duration)}: 1e+308 maanden is meer dan het maximum van 600 maanden`);
     expect(m).toContain(`${cell(price)}: € 2.000.000.000.000 is meer dan het maximum van € 1.000.000.000.000`);
-    expect(m).toContain(`${cell(name)}: "Ambulante\\njeugdhulp" bevat een regeleinde (U+000A) op positie 10: dit veld is één regel tekst`);
+    expect(m).toContain(
+      `${cell(name)}: "Ambulante\\njeugdhulp" bevat een regeleinde (U+000A) op positie 10: dit veld is één regel tekst`,
+    );
     expect(m.find((x) => x.endsWith('2061 is meer dan het maximum van 2060'))).toBeDefined();
   });
 
@@ -179,7 +203,9 @@ describe('import errors: sheet, cell and value, all at once, nothing returned', 
       const row = seg.getRow(2 + i);
       [`b${i}`, `Budget ${i}`, 'budget', 1000].forEach((v, k) => (row.getCell(cols[k]!).value = v));
     }
-    expect(messages(await importModelWorkbook(await bytes(wb)))).toContain('Segmenten: 201 segmenten is meer dan het maximum van 200');
+    expect(messages(await importModelWorkbook(await bytes(wb)))).toContain(
+      'Segmenten: 201 segmenten is meer dan het maximum van 200',
+    );
   });
 
   it('the number columns carry the same limits as data validation, so Excel warns while typing', async () => {
@@ -211,23 +237,43 @@ describe('odd and hostile files', () => {
     expect(messages(await importModelWorkbook(ole))[0]).toMatch(/oud Excel-bestand \(\.xls\)/);
     const zip = new JSZip();
     zip.file('readme.txt', 'hallo');
-    expect(messages(await importModelWorkbook(await zip.generateAsync({ type: 'nodebuffer' })))[0]).toMatch(/geen Excel-werkmap \(xl\/workbook\.xml ontbreekt\)/);
+    expect(messages(await importModelWorkbook(await zip.generateAsync({ type: 'nodebuffer' })))[0]).toMatch(
+      /geen Excel-werkmap \(xl\/workbook\.xml ontbreekt\)/,
+    );
     expect(messages(await importModelWorkbook(Buffer.alloc(0)))[0]).toBe('Het bestand is leeg.');
   });
 
   it('refuses a zip bomb from its directory, and one that lies about its sizes', async () => {
     const zeros = Buffer.alloc(100 * 1024 * 1024);
     const packed = deflateRawSync(zeros, { level: 9 });
-    const honest = rawZip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', packed, size: zeros.length }]);
-    expect(messages(await importModelWorkbook(honest))[0]).toMatch(/uitgepakt 100,0 MB; hoogstens 20,0 MB per werkblad/);
-    const liar = rawZip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', packed, size: 1000 }]);
-    expect(messages(await importModelWorkbook(liar))[0]).toMatch(/pakt groter uit dan het bestand opgeeft; dit lijkt een zip-bom/);
-    const ratio = rawZip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', packed: deflateRawSync(Buffer.alloc(15 * 1024 * 1024)), size: 15 * 1024 * 1024 }]);
+    const honest = rawZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', packed, size: zeros.length },
+    ]);
+    expect(messages(await importModelWorkbook(honest))[0]).toMatch(
+      /uitgepakt 100,0 MB; hoogstens 20,0 MB per werkblad/,
+    );
+    const liar = rawZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', packed, size: 1000 },
+    ]);
+    expect(messages(await importModelWorkbook(liar))[0]).toMatch(
+      /pakt groter uit dan het bestand opgeeft; dit lijkt een zip-bom/,
+    );
+    const ratio = rawZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        packed: deflateRawSync(Buffer.alloc(15 * 1024 * 1024)),
+        size: 15 * 1024 * 1024,
+      },
+    ]);
     expect(messages(await importModelWorkbook(ratio))[0]).toMatch(/keer uit; dit lijkt een zip-bom/);
   });
 
   it('refuses a 50 MB sheet', async () => {
-    const row = (r: number) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>segment-${r}-${(r * 7919) % 100003}</t></is></c><c r="B${r}"><v>${(r * 31337) % 99991}</v></c></row>`;
+    const row = (r: number) =>
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>segment-${r}-${(r * 7919) % 100003}</t></is></c><c r="B${r}"><v>${(r * 31337) % 99991}</v></c></row>`;
     const parts: string[] = [];
     let size = 0;
     for (let r = 1; size < 50 * 1024 * 1024; r++) {
@@ -236,10 +282,15 @@ describe('odd and hostile files', () => {
       size += s.length;
     }
     const sheet = Buffer.from(`<worksheet><sheetData>${parts.join('')}</sheetData></worksheet>`);
-    const zip = rawZip([...bookParts('Segmenten'), { name: 'xl/worksheets/sheet1.xml', packed: deflateRawSync(sheet), size: sheet.length }]);
+    const zip = rawZip([
+      ...bookParts('Segmenten'),
+      { name: 'xl/worksheets/sheet1.xml', packed: deflateRawSync(sheet), size: sheet.length },
+    ]);
     const m = messages(await importModelWorkbook(zip, 'groot.xlsx'));
     // the sheet by its name, not its part (xl/worksheets/sheet1.xml)
-    expect(m[0]).toMatch(/^Het bestand "groot\.xlsx"(: blad "Segmenten" is uitgepakt 50,0 MB; hoogstens 20,0 MB| is \d+,\d MB; een sjabloon mag hoogstens 10,0 MB)/);
+    expect(m[0]).toMatch(
+      /^Het bestand "groot\.xlsx"(: blad "Segmenten" is uitgepakt 50,0 MB; hoogstens 20,0 MB| is \d+,\d MB; een sjabloon mag hoogstens 10,0 MB)/,
+    );
   });
 
   it('formulas: the cached value is used with a notice; without one the cell is refused', async () => {
@@ -253,19 +304,25 @@ describe('odd and hostile files', () => {
     expect(ok.notices).toEqual([`Segmenten!E2: formule =2*1200; de berekende waarde 2400 is overgenomen.`]);
 
     seg.getCell(3, col).value = { formula: 'E2/2' } as ExcelJS.CellFormulaValue;
-    expect(messages(await importModelWorkbook(await bytes(wb)))).toContain('Segmenten!E3: formule =E2/2 heeft geen bruikbare berekende waarde; typ de waarde zelf in');
+    expect(messages(await importModelWorkbook(await bytes(wb)))).toContain(
+      'Segmenten!E3: formule =E2/2 heeft geen bruikbare berekende waarde; typ de waarde zelf in',
+    );
   });
 
   it('refuses a sheet with more than 1.000 rows', async () => {
     const wb = await editable();
     wb.getWorksheet(TEMPLATE_SHEETS.gemeenten)!.getCell(1500, 1).value = 'x';
-    expect(messages(await importModelWorkbook(await bytes(wb)))).toContain('Gemeenten: 1500 rijen; hoogstens 1000 zijn toegestaan');
+    expect(messages(await importModelWorkbook(await bytes(wb)))).toContain(
+      'Gemeenten: 1500 rijen; hoogstens 1000 zijn toegestaan',
+    );
   });
 
   it('refuses merged cells on a data sheet', async () => {
     const wb = await editable();
     wb.getWorksheet(TEMPLATE_SHEETS.gemeenten)!.mergeCells('A3:B3');
-    expect(messages(await importModelWorkbook(await bytes(wb)))[0]).toMatch(/^Gemeenten!A3:B3: samengevoegde cellen \(A3:B3\) zijn niet toegestaan/);
+    expect(messages(await importModelWorkbook(await bytes(wb)))[0]).toMatch(
+      /^Gemeenten!A3:B3: samengevoegde cellen \(A3:B3\) zijn niet toegestaan/,
+    );
   });
 
   it('ignores extra sheets and unknown columns with a notice, skips empty rows, accepts reordered columns', async () => {
@@ -284,7 +341,10 @@ describe('odd and hostile files', () => {
     const r = await importModelWorkbook(await bytes(wb));
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
     expect(r.model).toStrictEqual(model);
-    expect(r.notices).toEqual(['Blad "Mijn berekening" hoort niet bij het sjabloon en is genegeerd.', 'Gemeenten!H1: onbekende kolom "opmerking" is genegeerd.']);
+    expect(r.notices).toEqual([
+      'Blad "Mijn berekening" hoort niet bij het sjabloon en is genegeerd.',
+      'Gemeenten!H1: onbekende kolom "opmerking" is genegeerd.',
+    ]);
   });
 
   it('reads Dutch text numbers and percentages typed in %-formatted cells', async () => {

@@ -18,7 +18,8 @@ afterAll(() => service.close());
 function counts(): { models: number; scenarios: number; versions: number } {
   const state = service.context.state;
   if (state.status !== 'ready') throw new Error('not ready');
-  const n = (table: string) => (state.storage.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const n = (table: string) =>
+    (state.storage.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { models: n('models'), scenarios: n('scenarios'), versions: n('scenario_versions') };
 }
 
@@ -28,24 +29,74 @@ const invalidModels: [string, string, string, string][] = [
   ['geen JSON', '{ "format": ', '', 'geen geldige JSON'],
   ['leeg bestand', '   ', '', 'is leeg'],
   ['een scenariobestand', JSON.stringify(storedScenario()), '', 'scenariobestand, geen modelbestand'],
-  ['verkeerd format', JSON.stringify({ ...model, format: 'jeugdbegroting/model@9' }), 'format', '"jeugdbegroting/model@9"'],
-  ['negatieve prijs', JSON.stringify({ ...model, segments: [{ ...model.segments[0], pricePerUnit: -95 }, model.segments[1]] }), 'segments[0].pricePerUnit', '-95 is negatief'],
-  ['trajectduur onder 1 maand', JSON.stringify({ ...model, segments: [{ ...model.segments[0], avgDurationMonths: 0.5 }, model.segments[1]] }), 'segments[0].avgDurationMonths', '0.5'],
-  ['oud taakveld', JSON.stringify({ ...model, segments: [{ ...model.segments[0], taakveld: '6.72' }, model.segments[1]] }), 'segments[0].taakveld', 'vóór 2023'],
+  [
+    'verkeerd format',
+    JSON.stringify({ ...model, format: 'jeugdbegroting/model@9' }),
+    'format',
+    '"jeugdbegroting/model@9"',
+  ],
+  [
+    'negatieve prijs',
+    JSON.stringify({ ...model, segments: [{ ...model.segments[0], pricePerUnit: -95 }, model.segments[1]] }),
+    'segments[0].pricePerUnit',
+    '-95 is negatief',
+  ],
+  [
+    'trajectduur onder 1 maand',
+    JSON.stringify({ ...model, segments: [{ ...model.segments[0], avgDurationMonths: 0.5 }, model.segments[1]] }),
+    'segments[0].avgDurationMonths',
+    '0.5',
+  ],
+  [
+    'oud taakveld',
+    JSON.stringify({ ...model, segments: [{ ...model.segments[0], taakveld: '6.72' }, model.segments[1]] }),
+    'segments[0].taakveld',
+    'vóór 2023',
+  ],
   ['onbekend veld', JSON.stringify({ ...model, kleur: 'blauw' }), '', '"kleur"'],
   ['eindjaar voor basisjaar', JSON.stringify({ ...model, endYear: 2020 }), 'endYear', '2020'],
-  ['dubbele segment-id', JSON.stringify({ ...model, segments: [model.segments[0], model.segments[0]] }), 'segments[1].id', '"ambulant"'],
+  [
+    'dubbele segment-id',
+    JSON.stringify({ ...model, segments: [model.segments[0], model.segments[0]] }),
+    'segments[1].id',
+    '"ambulant"',
+  ],
 ];
 
 const scenario = storedScenario();
 const invalidScenarios: [string, string, string, string][] = [
   ['geen JSON', 'niet: json', '', 'geen geldige JSON'],
   ['een modelbestand', JSON.stringify(storedModel()), '', 'modelbestand, geen scenariobestand'],
-  ['onbekend segment', JSON.stringify({ ...scenario, assumptions: { bestaatniet: { inflowChangePct: { '2026': 1 } } } }), 'assumptions.bestaatniet', '"bestaatniet"'],
-  ['jaar buiten het model', JSON.stringify({ ...scenario, assumptions: { ambulant: { inflowChangePct: { '2035': 1 } } } }), 'assumptions.ambulant.inflowChangePct.2035', '2035'],
-  ['percentage als tekst', JSON.stringify({ ...scenario, assumptions: { ambulant: { inflowChangePct: { '2026': '5%' } } } }), 'assumptions.ambulant.inflowChangePct.2026', '"5%"'],
-  ['budgetaanname op volumesegment', JSON.stringify({ ...scenario, assumptions: { ambulant: { amountChangePct: { '2026': 1 } } } }), 'assumptions.ambulant.amountChangePct', 'volumesegment'],
-  ['substitutie boven 100%', JSON.stringify({ ...scenario, substitutions: [{ from: 'ambulant', to: 'ambulant', sharePct: { '2026': 150 } }] }), 'substitutions[0].sharePct.2026', '150'],
+  [
+    'onbekend segment',
+    JSON.stringify({ ...scenario, assumptions: { bestaatniet: { inflowChangePct: { '2026': 1 } } } }),
+    'assumptions.bestaatniet',
+    '"bestaatniet"',
+  ],
+  [
+    'jaar buiten het model',
+    JSON.stringify({ ...scenario, assumptions: { ambulant: { inflowChangePct: { '2035': 1 } } } }),
+    'assumptions.ambulant.inflowChangePct.2035',
+    '2035',
+  ],
+  [
+    'percentage als tekst',
+    JSON.stringify({ ...scenario, assumptions: { ambulant: { inflowChangePct: { '2026': '5%' } } } }),
+    'assumptions.ambulant.inflowChangePct.2026',
+    '"5%"',
+  ],
+  [
+    'budgetaanname op volumesegment',
+    JSON.stringify({ ...scenario, assumptions: { ambulant: { amountChangePct: { '2026': 1 } } } }),
+    'assumptions.ambulant.amountChangePct',
+    'volumesegment',
+  ],
+  [
+    'substitutie boven 100%',
+    JSON.stringify({ ...scenario, substitutions: [{ from: 'ambulant', to: 'ambulant', sharePct: { '2026': 150 } }] }),
+    'substitutions[0].sharePct.2026',
+    '150',
+  ],
   ['lege naam', JSON.stringify({ ...scenario, name: '' }), 'name', 'mag niet leeg zijn'],
 ];
 
@@ -85,7 +136,10 @@ describe('export and import round trip', () => {
     const exportedModel = await service.api.call('files.exportModel', { id: modelId });
     if (!exportedModel.ok) throw new Error(exportedModel.error.message);
     expect(exportedModel.value.fileName).toBe('testregio.model.json');
-    const imported = await service.api.call('files.importModel', { fileName: exportedModel.value.fileName, content: exportedModel.value.content });
+    const imported = await service.api.call('files.importModel', {
+      fileName: exportedModel.value.fileName,
+      content: exportedModel.value.content,
+    });
     if (!imported.ok) throw new Error(imported.error.message);
     expect(imported.value.model).toEqual(storedModel());
 
@@ -94,7 +148,11 @@ describe('export and import round trip', () => {
     const out = await service.api.call('files.exportScenario', { id: saved.value.id });
     if (!out.ok) throw new Error(out.error.message);
     expect(out.value.fileName).toBe('raad-e-2026.scenario.json');
-    const back = await service.api.call('files.importScenario', { modelId: imported.value.id, fileName: out.value.fileName, content: `\ufeff${out.value.content}` });
+    const back = await service.api.call('files.importScenario', {
+      modelId: imported.value.id,
+      fileName: out.value.fileName,
+      content: `\ufeff${out.value.content}`,
+    });
     if (!back.ok) throw new Error(back.error.message);
     expect(back.value.scenario).toEqual(saved.value.scenario);
     expect(back.value.versionCount).toBe(1);
@@ -116,7 +174,11 @@ describe('model@1 keeps loading (issue 10): migrated to model@2 on read', () => 
     expect((JSON.parse(out.value.content) as { format: string }).format).toBe('jeugdbegroting/model@2');
     // a scenario file of that time still imports onto it
     const scenarioText = readFileSync(`${REPO_ROOT}/models/scenarios/ongewijzigd-beleid.json`, 'utf8');
-    const s = await service.api.call('files.importScenario', { modelId: r.value.id, fileName: 'ongewijzigd-beleid.json', content: scenarioText });
+    const s = await service.api.call('files.importScenario', {
+      modelId: r.value.id,
+      fileName: 'ongewijzigd-beleid.json',
+      content: scenarioText,
+    });
     expect(s.ok).toBe(true);
   });
 
@@ -131,10 +193,18 @@ describe('model@1 keeps loading (issue 10): migrated to model@2 on read', () => 
     // rewrite the rows as a version of the app before model@2 wrote them
     const oldModel = JSON.stringify({ ...storedModel(), format: 'jeugdbegroting/model@1' });
     db.prepare('UPDATE models SET json = ? WHERE id = ?').run(oldModel, modelId);
-    const row = db.prepare('SELECT result_json FROM scenario_versions WHERE id = ?').get(version.value.id) as { result_json: string };
-    const oldResult = row.result_json.replace(/"kind":"(raming|realisatie)",/g, '').replace(/"fundingKind":"raming",/g, '');
+    const row = db.prepare('SELECT result_json FROM scenario_versions WHERE id = ?').get(version.value.id) as {
+      result_json: string;
+    };
+    const oldResult = row.result_json
+      .replace(/"kind":"(raming|realisatie)",/g, '')
+      .replace(/"fundingKind":"raming",/g, '');
     expect(oldResult).not.toContain('raming');
-    db.prepare('UPDATE scenario_versions SET model_json = ?, result_json = ? WHERE id = ?').run(oldModel, oldResult, version.value.id);
+    db.prepare('UPDATE scenario_versions SET model_json = ?, result_json = ? WHERE id = ?').run(
+      oldModel,
+      oldResult,
+      version.value.id,
+    );
 
     const m = await service.api.call('models.get', { id: modelId });
     if (!m.ok) throw new Error(m.error.message);
@@ -142,11 +212,19 @@ describe('model@1 keeps loading (issue 10): migrated to model@2 on read', () => 
     const v = await service.api.call('versions.get', { id: version.value.id });
     if (!v.ok) throw new Error(v.error.message);
     expect(v.value.model.format).toBe('jeugdbegroting/model@2');
-    expect(v.value.result.totals.map((t) => [t.kind, t.fundingKind])).toEqual(v.value.result.years.map(() => ['raming', 'raming']));
+    expect(v.value.result.totals.map((t) => [t.kind, t.fundingKind])).toEqual(
+      v.value.result.years.map(() => ['raming', 'raming']),
+    );
     expect(v.value.result.lines[0]!.years.every((y) => y.kind === 'raming')).toBe(true);
     // saving it again writes model@2
-    const again = await service.api.call('models.save', { id: modelId, revision: m.value.revision, model: m.value.model });
+    const again = await service.api.call('models.save', {
+      id: modelId,
+      revision: m.value.revision,
+      model: m.value.model,
+    });
     if (!again.ok) throw new Error(again.error.message);
-    expect((db.prepare('SELECT json FROM models WHERE id = ?').get(modelId) as { json: string }).json).toContain('"jeugdbegroting/model@2"');
+    expect((db.prepare('SELECT json FROM models WHERE id = ?').get(modelId) as { json: string }).json).toContain(
+      '"jeugdbegroting/model@2"',
+    );
   });
 });

@@ -11,7 +11,13 @@ import { storedModel, storedScenario } from '../../fixtures';
 const [dataDir, ackFile] = process.argv.slice(2);
 if (!dataDir || !ackFile) throw new Error('usage: crash-child <dataDir> <ackFile>');
 
-const service = await openService({ dataDir, appVersion: 'crash', transport: 'browser', log: silentLogger, backupOnStart: false });
+const service = await openService({
+  dataDir,
+  appVersion: 'crash',
+  transport: 'browser',
+  log: silentLogger,
+  backupOnStart: false,
+});
 const model = await service.api.call('models.save', { model: storedModel() });
 if (!model.ok) throw new Error(model.error.message);
 const ack = fs.openSync(ackFile, 'a');
@@ -23,7 +29,11 @@ const deadline = Date.now() + 120_000;
 for (let k = 1; process.ppid === parent && Date.now() < deadline; k++) {
   // alternate: new scenarios, then updates of earlier ones, and now and then a manual version
   const id = k % 3 === 0 && ids.length > 0 ? ids[k % ids.length] : undefined;
-  const r = await service.api.call('scenarios.save', { ...(id ? { id, revision: revisions.get(id) } : {}), modelId: model.value.id, scenario: storedScenario(`S${k}`, k % 500) });
+  const r = await service.api.call('scenarios.save', {
+    ...(id ? { id, revision: revisions.get(id) } : {}),
+    modelId: model.value.id,
+    scenario: storedScenario(`S${k}`, k % 500),
+  });
   if (!r.ok) throw new Error(r.error.message);
   revisions.set(r.value.id, r.value.revision);
   if (id === undefined) ids.push(r.value.id);

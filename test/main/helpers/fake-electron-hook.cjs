@@ -5,13 +5,25 @@ const { EventEmitter } = require('node:events');
 const report = (what, detail) => process.stdout.write(JSON.stringify({ what, detail }) + '\n');
 
 class Contents extends EventEmitter {
-  constructor() { super(); this.session = { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} }; app.emit('web-contents-created', {}, this); }
+  constructor() {
+    super();
+    this.session = { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} };
+    app.emit('web-contents-created', {}, this);
+  }
   setWindowOpenHandler() {}
   send() {}
 }
 class BrowserWindow extends EventEmitter {
-  constructor(options) { super(); this.webContents = new Contents(); report('window', options.webPreferences); }
-  loadURL(url) { report('load', url); setTimeout(() => process.exit(0), 50); return Promise.resolve(); }
+  constructor(options) {
+    super();
+    this.webContents = new Contents();
+    report('window', options.webPreferences);
+  }
+  loadURL(url) {
+    report('load', url);
+    setTimeout(() => process.exit(0), 50);
+    return Promise.resolve();
+  }
   show() {}
 }
 const app = Object.assign(new EventEmitter(), {
@@ -26,7 +38,14 @@ const fake = {
   app,
   BrowserWindow,
   ipcMain: { handle: (channel) => report('ipc', channel), removeHandler() {} },
-  Menu: { buildFromTemplate: (t) => t, setApplicationMenu: (t) => report('menu', t.map((m) => m.label)) },
+  Menu: {
+    buildFromTemplate: (t) => t,
+    setApplicationMenu: (t) =>
+      report(
+        'menu',
+        t.map((m) => m.label),
+      ),
+  },
   protocol: { registerSchemesAsPrivileged: (s) => report('scheme', s[0].scheme), handle: (s) => report('protocol', s) },
   dialog: { showErrorBox: (title, text) => report('error', `${title}: ${text}`) },
   contextBridge: { exposeInMainWorld: (name, api) => report('exposed', { name, keys: Object.keys(api) }) },

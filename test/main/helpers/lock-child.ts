@@ -9,9 +9,16 @@ import { silentLogger } from '../../../src/main/log';
 import { storedModel } from '../../fixtures';
 
 const [dataDir, mode, transport] = process.argv.slice(2);
-if (!dataDir || (mode !== 'hold' && mode !== 'probe')) throw new Error('usage: lock-child <dataDir> hold|probe [browser|electron]');
+if (!dataDir || (mode !== 'hold' && mode !== 'probe'))
+  throw new Error('usage: lock-child <dataDir> hold|probe [browser|electron]');
 
-const service = await openService({ dataDir, appVersion: 'lock', transport: transport === 'electron' ? 'electron' : 'browser', log: silentLogger, backupOnStart: false });
+const service = await openService({
+  dataDir,
+  appVersion: 'lock',
+  transport: transport === 'electron' ? 'electron' : 'browser',
+  log: silentLogger,
+  backupOnStart: false,
+});
 const info = await service.api.call('app.info', {});
 const save = await service.api.call('models.save', { model: storedModel(`Van proces ${process.pid}`) });
 const list = await service.api.call('models.list', {});

@@ -52,13 +52,18 @@ async function withLargeModel(s: Service, segments: number) {
   const model = largeModel(segments);
   const modelId = value(await s.api.call('models.save', { model })).id;
   const scenarios: ScenarioRecord[] = [];
-  for (const f of SCENARIO_FILES) scenarios.push(value(await s.api.call('scenarios.save', { modelId, scenario: bundledScenario(model, f) })));
+  for (const f of SCENARIO_FILES)
+    scenarios.push(value(await s.api.call('scenarios.save', { modelId, scenario: bundledScenario(model, f) })));
   return { model, modelId, scenarios, scenarioIds: scenarios.map((x) => x.id) };
 }
 
 /** The one job the service runs, once its worker is running (generous: under CPU load a worker under tsx can take tens of seconds to start). */
 async function runningJob(s: Service) {
-  await expect.poll(async () => value(await s.api.call('jobs.status', {})).filter((j) => j.state === 'running').length, { timeout: 90_000 }).toBe(1);
+  await expect
+    .poll(async () => value(await s.api.call('jobs.status', {})).filter((j) => j.state === 'running').length, {
+      timeout: 90_000,
+    })
+    .toBe(1);
   return value(await s.api.call('jobs.status', {}))[0]!;
 }
 
@@ -73,14 +78,23 @@ describe('jobs: long work off the service thread', () => {
     const s = await open();
     const { modelId, scenarios, scenarioIds } = await withLargeModel(s, 120);
     let settled = false;
-    const exporting = s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'euro' }).finally(() => {
-      settled = true;
-    });
+    const exporting = s.api
+      .call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'euro' })
+      .finally(() => {
+        settled = true;
+      });
     const job = await runningJob(s);
     expect(job).toMatchObject({ method: 'excel.exportBijlage', state: 'running' });
 
     const first = scenarios[0]!;
-    const save = await timed(() => s.api.call('scenarios.save', { id: first.id, revision: first.revision, modelId, scenario: { ...first.scenario, description: 'bewaard tijdens de export' } }));
+    const save = await timed(() =>
+      s.api.call('scenarios.save', {
+        id: first.id,
+        revision: first.revision,
+        modelId,
+        scenario: { ...first.scenario, description: 'bewaard tijdens de export' },
+      }),
+    );
     const info = await timed(() => s.api.call('app.info', {}));
     const list = await timed(() => s.api.call('models.list', {}));
     // the export was still running when these came back …
@@ -125,7 +139,8 @@ describe('jobs: long work off the service thread', () => {
       ok: false,
       error: {
         code: 'limit',
-        message: "De export is gestopt: die duurde langer dan 0,5 s. Er is niets gewijzigd; kies minder scenario's, gemeenten of trekkingen, of een kleiner model.",
+        message:
+          "De export is gestopt: die duurde langer dan 0,5 s. Er is niets gewijzigd; kies minder scenario's, gemeenten of trekkingen, of een kleiner model.",
       },
     });
     expect(finished.map((j) => j.outcome)).toEqual(['time']);
@@ -144,7 +159,8 @@ describe('jobs: long work off the service thread', () => {
       ok: false,
       error: {
         code: 'limit',
-        message: "De export is gestopt: die had meer dan 24 MB geheugen nodig. Er is niets gewijzigd; kies minder scenario's, gemeenten of trekkingen, of een kleiner model.",
+        message:
+          "De export is gestopt: die had meer dan 24 MB geheugen nodig. Er is niets gewijzigd; kies minder scenario's, gemeenten of trekkingen, of een kleiner model.",
       },
     });
     expect(value(await s.api.call('models.list', {})).length).toBeGreaterThan(0);
@@ -157,7 +173,10 @@ describe('jobs: long work off the service thread', () => {
     const exporting = s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'euro' });
     const job = await runningJob(s);
     expect(value(await s.api.call('jobs.cancel', { id: job.id }))).toEqual({ cancelled: true });
-    expect(await exporting).toEqual({ ok: false, error: { code: 'cancelled', message: 'De export is geannuleerd; er is niets gewijzigd.' } });
+    expect(await exporting).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: 'De export is geannuleerd; er is niets gewijzigd.' },
+    });
     expect(finished).toMatchObject([{ id: job.id, outcome: 'cancelled' }]);
     expect(value(await s.api.call('jobs.status', {}))).toEqual([]);
     expect(value(await s.api.call('jobs.cancel', { id: job.id }))).toEqual({ cancelled: false });
@@ -186,11 +205,18 @@ describe('jobs: long work off the service thread', () => {
     ]);
   }, 120_000);
 
-  it("automatic versions are background jobs: one at a time, never ahead of a waiting request; their worker returns JSON text", async () => {
+  it('automatic versions are background jobs: one at a time, never ahead of a waiting request; their worker returns JSON text', async () => {
     const finished: FinishedJob[] = [];
     const model = defaultModel();
     const scenario = shippedScenario(model, 'ongewijzigd-beleid.json');
-    const exportInput = { model, scenarios: [scenario], scope: 'region', unit: 'euro' as const, appVersion: '9.9.9', generatedAt: '2026-12-02T10:00:00Z' };
+    const exportInput = {
+      model,
+      scenarios: [scenario],
+      scope: 'region',
+      unit: 'euro' as const,
+      appVersion: '9.9.9',
+      generatedAt: '2026-12-02T10:00:00Z',
+    };
     // two slots: the first version starts, the second waits (one at a time), an export takes the free slot
     const two = new JobRunner({ maxConcurrent: 2, onFinished: (j) => finished.push(j) });
     const v1 = two.run('simulate.version', { model, scenario });
@@ -253,12 +279,23 @@ describe('jobs: long work off the service thread', () => {
     const { model, modelId, scenarios } = await withLargeModel(s, 40);
     const template = value(await s.api.call('excel.template', { modelId }));
     expect(template.fileName).toBe(`Sjabloon jeugdbudget - ${model.name}.xlsx`);
-    const imported = value(await s.api.call('excel.importModel', { fileName: template.fileName, content: template.content }));
+    const imported = value(
+      await s.api.call('excel.importModel', { fileName: template.fileName, content: template.content }),
+    );
     expect(imported.record.model.segments.map((x) => x.id)).toEqual(model.segments.map((x) => x.id));
     expect(value(await s.api.call('models.list', {})).map((m) => m.id)).toContain(imported.record.id);
     // a model large enough for a worker: 200 segments × (40 gemeenten + 1) × 31 years
     const base = largeModel(MAX_SEGMENTS);
-    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 40 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 40 })) };
+    const big = {
+      ...base,
+      endYear: 2052,
+      gemeenten: Array.from({ length: 40 }, (_, i) => ({
+        ...base.gemeenten[i % 7]!,
+        id: `g${i + 1}`,
+        name: `Gemeente ${i + 1}`,
+        fundingShare: 1 / 40,
+      })),
+    };
     expect(simulateWork(big)).toBeGreaterThanOrEqual(SIMULATE_IN_WORKER_FROM);
     const scenario = scenarios[1]!.scenario;
     const result = value(await s.api.call('simulate', { model: big, scenario }));
@@ -272,7 +309,11 @@ describe('jobs: long work off the service thread', () => {
     const bigId = value(await s.api.call('models.save', { model: big })).id;
     const bigScenario = value(await s.api.call('scenarios.save', { modelId: bigId, scenario }));
     // the save's automatic version is computed in a worker after the save answered: let it land first
-    await expect.poll(async () => value(await s.api.call('versions.list', { scenarioId: bigScenario.id })).length, { timeout: 60_000 }).toBe(1);
+    await expect
+      .poll(async () => value(await s.api.call('versions.list', { scenarioId: bigScenario.id })).length, {
+        timeout: 60_000,
+      })
+      .toBe(1);
     finished.length = 0;
     const version = value(await s.api.call('versions.create', { scenarioId: bigScenario.id, note: 'raadscommissie' }));
     const stored = value(await s.api.call('versions.get', { id: version.id }));
@@ -294,7 +335,16 @@ describe('jobs: long work off the service thread', () => {
     const finished: FinishedJob[] = [];
     const s = await open({ onFinished: (j) => finished.push(j) });
     const base = largeModel(MAX_SEGMENTS);
-    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 40 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 40 })) };
+    const big = {
+      ...base,
+      endYear: 2052,
+      gemeenten: Array.from({ length: 40 }, (_, i) => ({
+        ...base.gemeenten[i % 7]!,
+        id: `g${i + 1}`,
+        name: `Gemeente ${i + 1}`,
+        fundingShare: 1 / 40,
+      })),
+    };
     expect(simulateWork(big)).toBeGreaterThanOrEqual(SIMULATE_IN_WORKER_FROM);
     const bigId = value(await s.api.call('models.save', { model: big })).id;
     const scenario = bundledScenario(big, 'beleidsplan-kpis.json');
@@ -303,7 +353,9 @@ describe('jobs: long work off the service thread', () => {
     // the save answers; its automatic version follows from a worker, with exactly the result of those inputs
     const saved = value(await s.api.call('scenarios.save', { modelId: bigId, scenario }));
     const versionsOf = async (id: number) => value(await s.api.call('versions.list', { scenarioId: id }));
-    await expect.poll(async () => (await versionsOf(saved.id)).map((v) => v.kind), { timeout: 60_000 }).toEqual(['auto']);
+    await expect
+      .poll(async () => (await versionsOf(saved.id)).map((v) => v.kind), { timeout: 60_000 })
+      .toEqual(['auto']);
     expect(finished.map((j) => [j.kind, j.outcome])).toEqual([['simulate.version', 'done']]);
     const [auto] = await versionsOf(saved.id);
     const autoRecord = value(await s.api.call('versions.get', { id: auto!.id }));
@@ -313,13 +365,24 @@ describe('jobs: long work off the service thread', () => {
     // within the interval a next save adds no version and starts no job
     finished.length = 0;
     const edited = { ...scenario, description: 'bijgewerkt' };
-    expect(value(await s.api.call('scenarios.save', { id: saved.id, revision: saved.revision, modelId: bigId, scenario: edited })).scenario.description).toBe('bijgewerkt');
+    expect(
+      value(
+        await s.api.call('scenarios.save', {
+          id: saved.id,
+          revision: saved.revision,
+          modelId: bigId,
+          scenario: edited,
+        }),
+      ).scenario.description,
+    ).toBe('bijgewerkt');
     expect((await versionsOf(saved.id)).length).toBe(1);
     expect(finished).toEqual([]);
 
     // a duplicate's first version, the same way
     const copy = value(await s.api.call('scenarios.duplicate', { id: saved.id, name: 'Kopie groot' }));
-    await expect.poll(async () => (await versionsOf(copy.id)).map((v) => v.note), { timeout: 60_000 }).toEqual([`kopie van "${saved.name}"`]);
+    await expect
+      .poll(async () => (await versionsOf(copy.id)).map((v) => v.note), { timeout: 60_000 })
+      .toEqual([`kopie van "${saved.name}"`]);
 
     // restoring the first version keeps the working copy ('bijgewerkt') as a version computed in a worker
     finished.length = 0;
@@ -334,17 +397,27 @@ describe('jobs: long work off the service thread', () => {
     // a scenario file imported into the large model: its version computed in a worker
     finished.length = 0;
     const file = value(await s.api.call('files.exportScenario', { id: saved.id }));
-    const imported = value(await s.api.call('files.importScenario', { modelId: bigId, fileName: 'groot.json', content: file.content }));
+    const imported = value(
+      await s.api.call('files.importScenario', { modelId: bigId, fileName: 'groot.json', content: file.content }),
+    );
     expect(finished.map((j) => [j.kind, j.outcome])).toEqual([['simulate', 'done']]);
     const [importVersion] = await versionsOf(imported.id);
     expect(importVersion!.note).toBe('geïmporteerd uit groot.json');
-    expect(value(await s.api.call('versions.get', { id: importVersion!.id })).result.totals.at(-1)!.balance).toBeCloseTo(engine.totals.at(-1)!.balance, 6);
+    expect(
+      value(await s.api.call('versions.get', { id: importVersion!.id })).result.totals.at(-1)!.balance,
+    ).toBeCloseTo(engine.totals.at(-1)!.balance, 6);
   }, 180_000);
 
   it('the jobKey of a request finds its job in jobs.status; a bad key is refused before any work', async () => {
     const s = await open();
     const { modelId, scenarioIds } = await withLargeModel(s, 120);
-    const exporting = s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'euro', jobKey: 'dialoog-1' });
+    const exporting = s.api.call('excel.exportBijlage', {
+      modelId,
+      scenarioIds,
+      scope: 'all',
+      unit: 'euro',
+      jobKey: 'dialoog-1',
+    });
     const job = await runningJob(s);
     expect(job).toMatchObject({ method: 'excel.exportBijlage', key: 'dialoog-1' });
     expect(value(await s.api.call('jobs.cancel', { id: job.id }))).toEqual({ cancelled: true });
@@ -397,7 +470,11 @@ describe('jobs: long work off the service thread', () => {
     const answer = (kind: string, input: { model: Model; scenario: Scenario }) => {
       const result = simulate(input.model, input.scenario);
       return kind === 'simulate.version'
-        ? { modelJson: JSON.stringify(input.model), scenarioJson: JSON.stringify(input.scenario), resultJson: JSON.stringify(result) }
+        ? {
+            modelJson: JSON.stringify(input.model),
+            scenarioJson: JSON.stringify(input.scenario),
+            resultJson: JSON.stringify(result),
+          }
         : result;
     };
     const runner = {
@@ -409,7 +486,16 @@ describe('jobs: long work off the service thread', () => {
     };
     Object.assign(s.context, { jobs: runner as unknown as JobRunner });
     const base = largeModel(MAX_SEGMENTS);
-    const big = { ...base, endYear: 2052, gemeenten: Array.from({ length: 40 }, (_, i) => ({ ...base.gemeenten[i % 7]!, id: `g${i + 1}`, name: `Gemeente ${i + 1}`, fundingShare: 1 / 40 })) };
+    const big = {
+      ...base,
+      endYear: 2052,
+      gemeenten: Array.from({ length: 40 }, (_, i) => ({
+        ...base.gemeenten[i % 7]!,
+        id: `g${i + 1}`,
+        name: `Gemeente ${i + 1}`,
+        fundingShare: 1 / 40,
+      })),
+    };
     const bigId = value(await s.api.call('models.save', { model: big })).id;
     const first = bundledScenario(big, 'beleidsplan-kpis.json');
     const second = { ...first, description: 'tweede' };
@@ -421,7 +507,14 @@ describe('jobs: long work off the service thread', () => {
     const saved = value(await s.api.call('scenarios.save', { modelId: bigId, scenario: first }));
     expect(saved.versionCount).toBe(0);
     expect(held).toHaveLength(1);
-    value(await s.api.call('scenarios.save', { id: saved.id, revision: value(await s.api.call('scenarios.get', { id: saved.id })).revision, modelId: bigId, scenario: second }));
+    value(
+      await s.api.call('scenarios.save', {
+        id: saved.id,
+        revision: value(await s.api.call('scenarios.get', { id: saved.id })).revision,
+        modelId: bigId,
+        scenario: second,
+      }),
+    );
     expect(held).toHaveLength(1);
     expect(held[0]!.kind).toBe('simulate.version');
     held[0]!.resolve(answer(held[0]!.kind, held[0]!.input));
@@ -433,7 +526,14 @@ describe('jobs: long work off the service thread', () => {
     const restoring = s.api.call('versions.restore', { id: auto!.id });
     await vi.waitFor(() => expect(held).toHaveLength(2));
     expect(held[1]!.input.scenario.description).toBe('tweede');
-    value(await s.api.call('scenarios.save', { id: saved.id, revision: value(await s.api.call('scenarios.get', { id: saved.id })).revision, modelId: bigId, scenario: third }));
+    value(
+      await s.api.call('scenarios.save', {
+        id: saved.id,
+        revision: value(await s.api.call('scenarios.get', { id: saved.id })).revision,
+        modelId: bigId,
+        scenario: third,
+      }),
+    );
     expect(held).toHaveLength(2); // no automatic version due yet
     expect(held[1]!.kind).toBe('simulate');
     held[1]!.resolve(answer(held[1]!.kind, held[1]!.input));

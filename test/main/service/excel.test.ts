@@ -41,7 +41,8 @@ async function withModel(s: Service) {
   const model = testModel();
   const m = value(await s.api.call('models.save', { model }));
   const ids: number[] = [];
-  for (const sc of testScenarios(model)) ids.push(value(await s.api.call('scenarios.save', { modelId: m.id, scenario: sc })).id);
+  for (const sc of testScenarios(model))
+    ids.push(value(await s.api.call('scenarios.save', { modelId: m.id, scenario: sc })).id);
   return { model, modelId: m.id, scenarioIds: ids };
 }
 
@@ -49,9 +50,18 @@ describe('service: excel methods', () => {
   it('excel.exportBijlage: region workbook for two stored scenarios, base64 xlsx with the engine saldo', async () => {
     const s = await open();
     const { model, modelId, scenarioIds } = await withModel(s);
-    const file = value(await s.api.call('excel.exportBijlage', { modelId, scenarioIds: scenarioIds.slice(0, 2), scope: 'region', unit: 'euro' }));
+    const file = value(
+      await s.api.call('excel.exportBijlage', {
+        modelId,
+        scenarioIds: scenarioIds.slice(0, 2),
+        scope: 'region',
+        unit: 'euro',
+      }),
+    );
     expect(file.encoding).toBe('base64');
-    expect(file.fileName).toMatch(/^Begrotingsbijlage jeugd Regio Noord-Limburg - Basis \+ =Hervormingsagenda & substitutie - 2025-10-01\.xlsx$/);
+    expect(file.fileName).toMatch(
+      /^Begrotingsbijlage jeugd Regio Noord-Limburg - Basis \+ =Hervormingsagenda & substitutie - 2025-10-01\.xlsx$/,
+    );
     const wb = await readWorkbook(Buffer.from(file.content, 'base64'));
     const saldo = rowsWithLabel(wb.getWorksheet('Samenvatting')!, 'Saldo (baten − lasten; negatief = tekort)')[1]!;
     const r = simulate(model, testScenarios(model)[1]!);
@@ -61,12 +71,15 @@ describe('service: excel methods', () => {
   it('excel.exportBijlage: all → zip of 8; unknown gemeente and foreign scenario refused in Dutch', async () => {
     const s = await open();
     const { modelId, scenarioIds } = await withModel(s);
-    const all = value(await s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'thousand' }));
+    const all = value(
+      await s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'all', unit: 'thousand' }),
+    );
     expect(all.mimeType).toBe('application/zip');
     expect(Object.keys((await JSZip.loadAsync(Buffer.from(all.content, 'base64'))).files)).toHaveLength(8);
     const bad = await s.api.call('excel.exportBijlage', { modelId, scenarioIds, scope: 'roermond' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error).toMatchObject({ code: 'validation', message: expect.stringContaining('Bereik "roermond"') });
+    if (!bad.ok)
+      expect(bad.error).toMatchObject({ code: 'validation', message: expect.stringContaining('Bereik "roermond"') });
     const other = value(await s.api.call('models.save', { model: { ...testModel(), name: 'Ander model' } }));
     const foreign = await s.api.call('excel.exportBijlage', { modelId: other.id, scenarioIds: [scenarioIds[0]!] });
     expect(!foreign.ok && foreign.error.message).toMatch(/hoort bij een ander model/);
@@ -77,7 +90,9 @@ describe('service: excel methods', () => {
     const { model, modelId } = await withModel(s);
     const template = value(await s.api.call('excel.template', { modelId }));
     expect(template.fileName).toBe('Sjabloon jeugdbudget - Noord-Limburg testmodel.xlsx');
-    const imported = value(await s.api.call('excel.importModel', { fileName: template.fileName, content: template.content }));
+    const imported = value(
+      await s.api.call('excel.importModel', { fileName: template.fileName, content: template.content }),
+    );
     expect(imported.record.id).not.toBe(modelId);
     expect(imported.record.model).toStrictEqual(model);
     expect(imported.notices).toEqual([]);
@@ -86,7 +101,10 @@ describe('service: excel methods', () => {
   it('excel.importModel: a broken file saves nothing and lists the problems', async () => {
     const s = await open();
     const before = value(await s.api.call('models.list', {})).length;
-    const r = await s.api.call('excel.importModel', { fileName: 'budget.csv', content: Buffer.from('a;b\n1;2').toString('base64') });
+    const r = await s.api.call('excel.importModel', {
+      fileName: 'budget.csv',
+      content: Buffer.from('a;b\n1;2').toString('base64'),
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('validation');
@@ -103,13 +121,21 @@ describe('service: excel methods', () => {
     const finished: FinishedJob[] = [];
     const s = await open((job) => finished.push(job));
     const before = value(await s.api.call('models.list', {})).length;
-    const template = value(await s.api.call('excel.template', { modelId: value(await s.api.call('models.save', { model: defaultModel() })).id }));
+    const template = value(
+      await s.api.call('excel.template', {
+        modelId: value(await s.api.call('models.save', { model: defaultModel() })).id,
+      }),
+    );
     const data = await workbookAtSizeGuard(Buffer.from(template.content, 'base64'));
     const r = await s.api.call('excel.importModel', { fileName: 'alles.xlsx', content: data.toString('base64') });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('validation');
-      expect(r.error.issues?.map((i) => i.message)).toEqual([expect.stringMatching(/^Het bestand "alles\.xlsx": blad "Segmenten" heeft [\d.]+ cellen; een blad van het sjabloon mag er hoogstens 50\.000 hebben\./)]);
+      expect(r.error.issues?.map((i) => i.message)).toEqual([
+        expect.stringMatching(
+          /^Het bestand "alles\.xlsx": blad "Segmenten" heeft [\d.]+ cellen; een blad van het sjabloon mag er hoogstens 50\.000 hebben\./,
+        ),
+      ]);
     }
     // the worker finished (no memory or time stop) with a small heap: 66 MB measured; reading the
     // workbook with ExcelJS, as before the content guard, took the process to 424 MB (docs/excel.md)

@@ -31,7 +31,9 @@ describe('realisatie.preview and realisatie.apply', () => {
     const { s, modelId } = await setup();
     const content = readFixture('ijw-productcategorie.csv');
     const before = value(await s.api.call('models.get', { id: modelId }));
-    const preview = value(await s.api.call('realisatie.preview', { modelId, fileName: 'ijw.csv', content, source: SOURCE }));
+    const preview = value(
+      await s.api.call('realisatie.preview', { modelId, fileName: 'ijw.csv', content, source: SOURCE }),
+    );
     expect(preview.issues).toEqual([]);
     expect(preview.mappingOrigin).toBe('suggested');
     expect(preview.codesOrigin).toBe('default');
@@ -42,15 +44,30 @@ describe('realisatie.preview and realisatie.apply', () => {
     expect(preview.changes.every((c) => c.status === 'nieuw')).toBe(true);
     expect(value(await s.api.call('models.get', { id: modelId }))).toEqual(before);
 
-    const applied = value(await s.api.call('realisatie.apply', { modelId, fileName: 'ijw.csv', content, source: SOURCE, baseRevision: preview.baseRevision }));
+    const applied = value(
+      await s.api.call('realisatie.apply', {
+        modelId,
+        fileName: 'ijw.csv',
+        content,
+        source: SOURCE,
+        baseRevision: preview.baseRevision,
+      }),
+    );
     expect(applied.changes).toEqual(preview.changes);
     const saved = value(await s.api.call('models.get', { id: modelId })).model;
     expect(saved.realisatie!.lastYear).toBe(2024);
-    expect(saved.realisatie!.gemeenten!.beesel!.segments!.dagbehandeling!['2022']).toEqual({ clients: 8, lasten: 41604, volume: 720, source: SOURCE });
+    expect(saved.realisatie!.gemeenten!.beesel!.segments!.dagbehandeling!['2022']).toEqual({
+      clients: 8,
+      lasten: 41604,
+      volume: 720,
+      source: SOURCE,
+    });
     expect(applied.record.model).toEqual(saved);
 
     // the same layout again: the mapping is remembered, the code table stored; nothing changes now
-    const again = value(await s.api.call('realisatie.preview', { modelId, fileName: 'ijw-2.csv', content, source: SOURCE }));
+    const again = value(
+      await s.api.call('realisatie.preview', { modelId, fileName: 'ijw-2.csv', content, source: SOURCE }),
+    );
     expect(again.mappingOrigin).toBe('remembered');
     expect(again.codesOrigin).toBe('stored');
     expect(again.changes.every((c) => c.status === 'gelijk')).toBe(true);
@@ -69,7 +86,9 @@ describe('realisatie.preview and realisatie.apply', () => {
     expect(r.error.message).toContain(`fout.csv, rij ${line}, kolom "Productcategorie": onbekende code "99"`);
     expect(r.error.message).toContain('er is niets opgeslagen');
     expect(value(await s.api.call('models.get', { id: modelId }))).toEqual(before);
-    const after = value(await s.api.call('realisatie.preview', { modelId, fileName: 'ijw.csv', content: good, source: SOURCE }));
+    const after = value(
+      await s.api.call('realisatie.preview', { modelId, fileName: 'ijw.csv', content: good, source: SOURCE }),
+    );
     expect(after.mappingOrigin).toBe('suggested');
     expect(after.codesOrigin).toBe('default');
   });
@@ -80,7 +99,13 @@ describe('realisatie.preview and realisatie.apply', () => {
     const noSource = await s.api.call('realisatie.apply', { modelId, fileName: 'ijw.csv', content });
     expect(noSource.ok).toBe(false);
     if (!noSource.ok) expect(noSource.error.message).toContain('geef de bron van de cijfers');
-    const stale = await s.api.call('realisatie.apply', { modelId, fileName: 'ijw.csv', content, source: SOURCE, baseRevision: '2000-01-01T00:00:00.000Z' });
+    const stale = await s.api.call('realisatie.apply', {
+      modelId,
+      fileName: 'ijw.csv',
+      content,
+      source: SOURCE,
+      baseRevision: '2000-01-01T00:00:00.000Z',
+    });
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error.message).toMatch(/gewijzigd sinds de voorvertoning; er is niets opgeslagen/);
     expect(value(await s.api.call('models.get', { id: modelId })).model.realisatie).toBeUndefined();
@@ -89,14 +114,22 @@ describe('realisatie.preview and realisatie.apply', () => {
   it('the user mapping and code table from the request are used (CBS 83454NED, × € 1.000)', async () => {
     const { s, modelId } = await setup();
     const content = readFixture('cbs-83454NED-onbewerkt.csv');
-    const p = value(await s.api.call('realisatie.preview', {
-      modelId,
-      fileName: '83454NED.csv',
-      content,
-      source: 'CBS StatLine 83454NED (testbestand)',
-      mapping: { segment: 'VormenVanJeugdzorg', jaar: 'Perioden', gemeente: 'RegioS', lasten: 'BegroteKosten_1', lastenUnit: 'euro' },
-      codes: { 'JB 1 Totaal jeugdbescherming': 'jeugdbescherming', 'JR 1 Totaal jeugdreclassering': null },
-    }));
+    const p = value(
+      await s.api.call('realisatie.preview', {
+        modelId,
+        fileName: '83454NED.csv',
+        content,
+        source: 'CBS StatLine 83454NED (testbestand)',
+        mapping: {
+          segment: 'VormenVanJeugdzorg',
+          jaar: 'Perioden',
+          gemeente: 'RegioS',
+          lasten: 'BegroteKosten_1',
+          lastenUnit: 'euro',
+        },
+        codes: { 'JB 1 Totaal jeugdbescherming': 'jeugdbescherming', 'JR 1 Totaal jeugdreclassering': null },
+      }),
+    );
     expect(p.issues).toEqual([]);
     expect(p.mappingOrigin).toBe('request');
     expect(p.codesOrigin).toBe('request');
@@ -117,8 +150,18 @@ describe('realisatie.preview and realisatie.apply', () => {
     });
     wb.addWorksheet('Toelichting').addRow(['wordt niet gelezen']);
     const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const fromCsv = value(await s.api.call('realisatie.preview', { modelId, fileName: 'r.csv', content: csv, source: SOURCE }));
-    const fromXlsx = value(await s.api.call('realisatie.preview', { modelId, fileName: 'r.xlsx', content, encoding: 'base64', source: SOURCE }));
+    const fromCsv = value(
+      await s.api.call('realisatie.preview', { modelId, fileName: 'r.csv', content: csv, source: SOURCE }),
+    );
+    const fromXlsx = value(
+      await s.api.call('realisatie.preview', {
+        modelId,
+        fileName: 'r.xlsx',
+        content,
+        encoding: 'base64',
+        source: SOURCE,
+      }),
+    );
     expect(fromXlsx.issues).toEqual([]);
     expect(fromXlsx.format).toBe('xlsx');
     expect(fromXlsx.changes).toEqual(fromCsv.changes);
@@ -132,19 +175,43 @@ describe('realisatie.preview and realisatie.apply', () => {
     ws.addRow(['Jaar', 'Productcategorie', 'Aantal jeugdigen', 'Lasten', 'Volume']);
     ws.addRow([2022, '41', 3, 1234.5, 1.234]);
     const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const p = value(await s.api.call('realisatie.preview', { modelId, fileName: 'r.xlsx', content, encoding: 'base64', source: SOURCE }));
+    const p = value(
+      await s.api.call('realisatie.preview', {
+        modelId,
+        fileName: 'r.xlsx',
+        content,
+        encoding: 'base64',
+        source: SOURCE,
+      }),
+    );
     expect(p.issues).toEqual([]);
-    expect(p.changes[0]!.fields).toEqual({ clients: { new: 3, diff: 3 }, lasten: { new: 1234.5, diff: 1234.5 }, volume: { new: 1.234, diff: 1.234 } });
+    expect(p.changes[0]!.fields).toEqual({
+      clients: { new: 3, diff: 3 },
+      lasten: { new: 1234.5, diff: 1234.5 },
+      volume: { new: 1.234, diff: 1.234 },
+    });
   });
 
   it('a CSV saved by Excel on Windows (Windows-1252, base64) is read', async () => {
     const { s, modelId } = await setup();
     const text = 'Jaar;Productcategorie;Aantal jeugdigen;Lasten;Opmerking\r\n2022;41;50;"123.456,78";café\r\n';
     const bytes = Buffer.from(text, 'latin1');
-    const p = value(await s.api.call('realisatie.preview', { modelId, fileName: 'excel.csv', content: bytes.toString('base64'), encoding: 'base64', source: SOURCE }));
+    const p = value(
+      await s.api.call('realisatie.preview', {
+        modelId,
+        fileName: 'excel.csv',
+        content: bytes.toString('base64'),
+        encoding: 'base64',
+        source: SOURCE,
+      }),
+    );
     expect(p.issues).toEqual([]);
     expect(p.header).toEqual(['Jaar', 'Productcategorie', 'Aantal jeugdigen', 'Lasten', 'Opmerking']);
-    expect(p.changes[0]).toMatchObject({ segmentId: 'dagbehandeling', year: 2022, fields: { clients: { new: 50 }, lasten: { new: 123456.78 } } });
+    expect(p.changes[0]).toMatchObject({
+      segmentId: 'dagbehandeling',
+      year: 2022,
+      fields: { clients: { new: 50 }, lasten: { new: 123456.78 } },
+    });
   });
 
   it('validates the request itself', async () => {

@@ -11,7 +11,13 @@ afterEach(() => {
 });
 
 async function open(options: { seedDir?: string; now?: () => Date } = {}) {
-  const service = await openService({ dataDir: tempDir(), appVersion: '9.9.9', transport: 'browser', log: silentLogger, ...options });
+  const service = await openService({
+    dataDir: tempDir(),
+    appVersion: '9.9.9',
+    transport: 'browser',
+    log: silentLogger,
+    ...options,
+  });
   services.push(service);
   return service;
 }
@@ -64,7 +70,11 @@ describe('service: requests are validated, errors come back as data', () => {
 
 describe('service: models, scenarios, versions', () => {
   it('seeds the bundled model and scenarios on first start only', async () => {
-    const seedDir = seedFolder({ 'basis.json': storedScenario('Basis'), 'kapot.json': '{ niet json', 'groei.json': storedScenario('Groei', 10) });
+    const seedDir = seedFolder({
+      'basis.json': storedScenario('Basis'),
+      'kapot.json': '{ niet json',
+      'groei.json': storedScenario('Groei', 10),
+    });
     const dataDir = tempDir();
     const first = await openService({ dataDir, seedDir, appVersion: '1.0.0', transport: 'browser', log: silentLogger });
     const models = value(await first.api.call('models.list', {}));
@@ -73,7 +83,13 @@ describe('service: models, scenarios, versions', () => {
     expect(scenarios.map((x) => x.name)).toEqual(['Basis', 'Groei']);
     expect(scenarios.every((x) => x.versionCount === 1)).toBe(true);
     first.close();
-    const second = await openService({ dataDir, seedDir, appVersion: '1.0.0', transport: 'browser', log: silentLogger });
+    const second = await openService({
+      dataDir,
+      seedDir,
+      appVersion: '1.0.0',
+      transport: 'browser',
+      log: silentLogger,
+    });
     services.push(second);
     expect(value(await second.api.call('models.list', {}))).toHaveLength(1);
   });
@@ -82,14 +98,30 @@ describe('service: models, scenarios, versions', () => {
     let t = Date.parse('2025-10-01T09:00:00Z');
     const s = await open({ now: () => new Date(t) });
     const model = value(await s.api.call('models.save', { model: storedModel() }));
-    const created = value(await s.api.call('scenarios.save', { modelId: model.id, scenario: storedScenario('Plan', 1) }));
+    const created = value(
+      await s.api.call('scenarios.save', { modelId: model.id, scenario: storedScenario('Plan', 1) }),
+    );
     expect(created.versionCount).toBe(1);
     t += 60_000;
-    const edited = value(await s.api.call('scenarios.save', { id: created.id, revision: created.revision, modelId: model.id, scenario: storedScenario('Plan', 2) }));
+    const edited = value(
+      await s.api.call('scenarios.save', {
+        id: created.id,
+        revision: created.revision,
+        modelId: model.id,
+        scenario: storedScenario('Plan', 2),
+      }),
+    );
     expect(edited.versionCount).toBe(1);
     expect(edited.scenario.assumptions.ambulant?.inflowChangePct).toEqual({ '2026': 2 });
     t += 10 * 60_000;
-    const later = value(await s.api.call('scenarios.save', { id: created.id, revision: edited.revision, modelId: model.id, scenario: storedScenario('Plan', 3) }));
+    const later = value(
+      await s.api.call('scenarios.save', {
+        id: created.id,
+        revision: edited.revision,
+        modelId: model.id,
+        scenario: storedScenario('Plan', 3),
+      }),
+    );
     expect(later.versionCount).toBe(2);
     const versions = value(await s.api.call('versions.list', { scenarioId: created.id }));
     expect(versions.map((v) => v.kind)).toEqual(['auto', 'auto']);
@@ -101,10 +133,19 @@ describe('service: models, scenarios, versions', () => {
     const s = await open({ now: () => new Date((t += 1000)) });
     const model = value(await s.api.call('models.save', { model: storedModel() }));
     const sc = value(await s.api.call('scenarios.save', { modelId: model.id, scenario: storedScenario('Plan', 4) }));
-    const presented = value(await s.api.call('versions.create', { scenarioId: sc.id, note: 'raadscommissie 12 oktober' }));
+    const presented = value(
+      await s.api.call('versions.create', { scenarioId: sc.id, note: 'raadscommissie 12 oktober' }),
+    );
     expect(presented.note).toBe('raadscommissie 12 oktober');
     expect(presented.kind).toBe('manual');
-    value(await s.api.call('scenarios.save', { id: sc.id, revision: sc.revision, modelId: model.id, scenario: storedScenario('Plan', 40) }));
+    value(
+      await s.api.call('scenarios.save', {
+        id: sc.id,
+        revision: sc.revision,
+        modelId: model.id,
+        scenario: storedScenario('Plan', 40),
+      }),
+    );
 
     const restored = value(await s.api.call('versions.restore', { id: presented.id }));
     expect(restored.scenario.assumptions.ambulant?.inflowChangePct).toEqual({ '2026': 4 });
@@ -132,13 +173,27 @@ describe('service: models, scenarios, versions', () => {
   it('refuses a scenario save based on a stale revision with conflict and changes nothing', async () => {
     const s = await open();
     const model = value(await s.api.call('models.save', { model: storedModel() }));
-    const created = value(await s.api.call('scenarios.save', { modelId: model.id, scenario: storedScenario('Plan', 1) }));
+    const created = value(
+      await s.api.call('scenarios.save', { modelId: model.id, scenario: storedScenario('Plan', 1) }),
+    );
     expect(created.revision).toBe(1);
     // two tabs both loaded revision 1; the first saves
-    const first = value(await s.api.call('scenarios.save', { id: created.id, revision: 1, modelId: model.id, scenario: storedScenario('Plan', 2) }));
+    const first = value(
+      await s.api.call('scenarios.save', {
+        id: created.id,
+        revision: 1,
+        modelId: model.id,
+        scenario: storedScenario('Plan', 2),
+      }),
+    );
     expect(first.revision).toBe(2);
     // the second, still based on revision 1, is refused
-    const second = await s.api.call('scenarios.save', { id: created.id, revision: 1, modelId: model.id, scenario: storedScenario('Plan', 3) });
+    const second = await s.api.call('scenarios.save', {
+      id: created.id,
+      revision: 1,
+      modelId: model.id,
+      scenario: storedScenario('Plan', 3),
+    });
     expect(second.ok).toBe(false);
     if (!second.ok) {
       expect(second.error.code).toBe('conflict');
@@ -150,14 +205,23 @@ describe('service: models, scenarios, versions', () => {
     expect(stored.revision).toBe(2);
     expect(stored.scenario.assumptions.ambulant?.inflowChangePct).toEqual({ '2026': 2 });
     // an update without a revision is refused too
-    const blind = await s.api.call('scenarios.save', { id: created.id, modelId: model.id, scenario: storedScenario('Plan', 4) });
+    const blind = await s.api.call('scenarios.save', {
+      id: created.id,
+      modelId: model.id,
+      scenario: storedScenario('Plan', 4),
+    });
     expect(!blind.ok && blind.error.code).toBe('validation');
     expect(value(await s.api.call('scenarios.get', { id: created.id })).revision).toBe(2);
     // restoring a version raises the revision, so a tab still on the old one conflicts
     const v = value(await s.api.call('versions.create', { scenarioId: created.id }));
     const restored = value(await s.api.call('versions.restore', { id: v.id }));
     expect(restored.revision).toBe(3);
-    const stale = await s.api.call('scenarios.save', { id: created.id, revision: 2, modelId: model.id, scenario: storedScenario('Plan', 5) });
+    const stale = await s.api.call('scenarios.save', {
+      id: created.id,
+      revision: 2,
+      modelId: model.id,
+      scenario: storedScenario('Plan', 5),
+    });
     expect(!stale.ok && stale.error.code).toBe('conflict');
   });
 
@@ -165,7 +229,9 @@ describe('service: models, scenarios, versions', () => {
     const s = await open();
     const model = value(await s.api.call('models.save', { model: storedModel() }));
     expect(model.revision).toBe(1);
-    const renamed = value(await s.api.call('models.save', { id: model.id, revision: 1, model: storedModel('Eerste tab') }));
+    const renamed = value(
+      await s.api.call('models.save', { id: model.id, revision: 1, model: storedModel('Eerste tab') }),
+    );
     expect(renamed.revision).toBe(2);
     const r = await s.api.call('models.save', { id: model.id, revision: 1, model: storedModel('Tweede tab') });
     expect(!r.ok && r.error.code).toBe('conflict');
@@ -187,7 +253,10 @@ describe('service: models, scenarios, versions', () => {
 
   it('simulate checks the scenario against the model', async () => {
     const s = await open();
-    const bad = await s.handle('simulate', { model: storedModel(), scenario: { ...storedScenario(), assumptions: { onbekend: {} } } });
+    const bad = await s.handle('simulate', {
+      model: storedModel(),
+      scenario: { ...storedScenario(), assumptions: { onbekend: {} } },
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.issues?.[0]?.path).toBe('assumptions.onbekend');
     const good = await s.handle('simulate', { model: storedModel(), scenario: storedScenario() });

@@ -25,7 +25,12 @@ describe('settings.get / settings.save', () => {
     const dir = tempDir();
     const a = await start(dir);
     expect(await a.api.call('settings.get', {})).toEqual({ ok: true, value: {} });
-    const settings = { compare: { ids: [3, 1], referenceId: 1 }, currentScenarioId: 3, acceptedWarnings: { '3': ['assumptions.pleegzorg.inflowChangePct.2024|1100'] }, modelBases: { '1': { 'segments.pleegzorg.inflowPerYear': 178.6 } } };
+    const settings = {
+      compare: { ids: [3, 1], referenceId: 1 },
+      currentScenarioId: 3,
+      acceptedWarnings: { '3': ['assumptions.pleegzorg.inflowChangePct.2024|1100'] },
+      modelBases: { '1': { 'segments.pleegzorg.inflowPerYear': 178.6 } },
+    };
     expect(await a.api.call('settings.save', { settings })).toEqual({ ok: true, value: settings });
     a.close();
     open = [];

@@ -8,17 +8,26 @@ import { tempDir } from '../../fixtures';
 const CHILD = path.join(__dirname, '..', 'helpers', 'crash-child.ts');
 
 function ackLines(file: string): string[] {
-  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '') : [];
+  return fs.existsSync(file)
+    ? fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+    : [];
 }
 
 describe('crash safety', () => {
   it('after SIGKILL mid-save: integrity ok and every save that returned is there', async () => {
     const dataDir = tempDir('jp-crash-');
     const ackFile = path.join(dataDir, 'acks.txt');
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, ackFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, ackFile], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.on('exit', (code, signal) => resolve(signal ?? code)),
+    );
 
     // Let it save for a while (at least 150 acknowledged saves), then kill it without warning.
     const deadline = Date.now() + 60_000;
@@ -44,16 +53,20 @@ describe('crash safety', () => {
       }
       expect(latest.size).toBeGreaterThan(10);
       for (const [id, expected] of latest) {
-        const row = db.prepare('SELECT name, json FROM scenarios WHERE id = ?').get(id) as { name: string; json: string } | undefined;
+        const row = db.prepare('SELECT name, json FROM scenarios WHERE id = ?').get(id) as
+          { name: string; json: string } | undefined;
         expect(row, `scenario ${id}`).toBeDefined();
         // A later save (after the last ack) may have landed too; the acknowledged one is the minimum.
-        const json = JSON.parse(row!.json) as { assumptions: { ambulant: { inflowChangePct: Record<string, number> } } };
+        const json = JSON.parse(row!.json) as {
+          assumptions: { ambulant: { inflowChangePct: Record<string, number> } };
+        };
         const stored = json.assumptions.ambulant.inflowChangePct['2026'];
         if (row!.name === expected.name) expect(stored).toBe(expected.inflow);
         else expect(Number(row!.name.slice(1))).toBeGreaterThan(Number(expected.name.slice(1)));
       }
       for (const [versionId, scenarioId] of versions) {
-        const v = db.prepare('SELECT scenario_id FROM scenario_versions WHERE id = ?').get(versionId) as { scenario_id: number } | undefined;
+        const v = db.prepare('SELECT scenario_id FROM scenario_versions WHERE id = ?').get(versionId) as
+          { scenario_id: number } | undefined;
         expect(v?.scenario_id).toBe(scenarioId);
       }
     } finally {

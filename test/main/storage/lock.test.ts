@@ -32,12 +32,16 @@ afterEach(() => {
 
 /** Starts a child and resolves with its report line (and its exit, for 'probe'). */
 function run(dataDir: string, mode: 'hold' | 'probe', transport: 'browser' | 'electron' = 'browser') {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, mode, transport], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, mode, transport], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code)),
+  );
   const report = new Promise<Report>((resolve, reject) => {
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
@@ -61,7 +65,9 @@ describe('one writer per data folder', () => {
     // a second real process: the desktop app on the same folder
     const b = await run(dataDir, 'probe', 'electron').report;
     expect(b.storageReady).toBe(true);
-    expect(b.readOnly).toContain(`De gegevensmap ${dataDir} is in gebruik door Jeugdplanner in browsermodus (proces ${a.pid}`);
+    expect(b.readOnly).toContain(
+      `De gegevensmap ${dataDir} is in gebruik door Jeugdplanner in browsermodus (proces ${a.pid}`,
+    );
     expect(b.readOnly).toContain('alleen-lezen geopend');
     expect(b.save).toMatchObject({ ok: false, code: 'read_only' });
     expect(b.save.message).toMatch(/^Niet opgeslagen; er is niets gewijzigd\. De gegevensmap/);
@@ -70,7 +76,13 @@ describe('one writer per data folder', () => {
     expect(b.models).toEqual([`Van proces ${a.pid}`]);
 
     // the same in this process: read-only, and the data is untouched by the refused writes
-    const here = await openService({ dataDir, appVersion: 'test', transport: 'browser', log: silentLogger, backupOnStart: false });
+    const here = await openService({
+      dataDir,
+      appVersion: 'test',
+      transport: 'browser',
+      log: silentLogger,
+      backupOnStart: false,
+    });
     try {
       const info = await here.api.call('app.info', {});
       expect(info.ok && info.value.readOnly).toContain(`proces ${a.pid}`);
@@ -106,11 +118,22 @@ describe('one writer per data folder', () => {
     const dataDir = tempDir('jp-lock-');
     const seed = await openService({ dataDir, appVersion: 'test', transport: 'browser', log: silentLogger });
     seed.close();
-    fs.writeFileSync(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid: 4242, kind: 'desktop', startedAt: '2026-12-01T08:00:00Z', hostname: 'andere-pc', id: 'ander' }));
+    fs.writeFileSync(
+      path.join(dataDir, LOCK_FILE),
+      JSON.stringify({
+        pid: 4242,
+        kind: 'desktop',
+        startedAt: '2026-12-01T08:00:00Z',
+        hostname: 'andere-pc',
+        id: 'ander',
+      }),
+    );
     const s = await openService({ dataDir, appVersion: 'test', transport: 'browser', log: silentLogger });
     try {
       const info = await s.api.call('app.info', {});
-      expect(info.ok && info.value.readOnly).toContain('in gebruik door de desktop-app (proces 4242 op computer andere-pc, gestart 1 december 2026');
+      expect(info.ok && info.value.readOnly).toContain(
+        'in gebruik door de desktop-app (proces 4242 op computer andere-pc, gestart 1 december 2026',
+      );
       expect(info.ok && info.value.readOnly).toContain(`verwijder dan ${path.join(dataDir, LOCK_FILE)}`);
     } finally {
       s.close();

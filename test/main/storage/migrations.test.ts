@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersionOf, type Migration } from '../../../src/main/storage/migrations';
+import {
+  MIGRATIONS,
+  SCHEMA_VERSION,
+  migrate,
+  schemaVersionOf,
+  type Migration,
+} from '../../../src/main/storage/migrations';
 import { openService } from '../../../src/main/service';
 import { silentLogger } from '../../../src/main/log';
 import { tempDir } from '../../fixtures';
@@ -10,7 +16,9 @@ import { tempDir } from '../../fixtures';
 const FIXTURES = path.join(__dirname, 'fixtures');
 
 function tables(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
 }
 
 describe('migrations', () => {
@@ -57,7 +65,12 @@ describe('migrations', () => {
       expect([models.value[0]!.revision, scenarios.value[0]!.revision]).toEqual([1, 1]);
       const record = await service.api.call('scenarios.get', { id: scenarios.value[0]!.id });
       if (!record.ok) throw new Error(record.error.message);
-      const saved = await service.api.call('scenarios.save', { id: record.value.id, revision: 1, modelId: models.value[0]!.id, scenario: record.value.scenario });
+      const saved = await service.api.call('scenarios.save', {
+        id: record.value.id,
+        revision: 1,
+        modelId: models.value[0]!.id,
+        scenario: record.value.scenario,
+      });
       expect(saved.ok && saved.value.revision).toBe(2);
       const versions = await service.api.call('versions.list', { scenarioId: scenarios.value[0]!.id });
       expect(versions.ok && versions.value.find((v) => v.kind === 'manual')?.note).toBe('raadscommissie 12 oktober');

@@ -16,7 +16,13 @@ afterEach(() => {
 });
 
 async function start(dataDir: string, at = '2025-10-01T09:00:00'): Promise<Service> {
-  const service = await openService({ dataDir, appVersion: 'test', transport: 'browser', log: silentLogger, now: () => new Date(at) });
+  const service = await openService({
+    dataDir,
+    appVersion: 'test',
+    transport: 'browser',
+    log: silentLogger,
+    now: () => new Date(at),
+  });
   open.push(service);
   return service;
 }
@@ -35,8 +41,16 @@ describe('data folder', () => {
     expect(resolveDataDir({ env: { JEUGDPLANNER_DATA_DIR: '/tmp/jp' }, userDataDir: '/x' })).toBe('/tmp/jp');
     expect(resolveDataDir({ env: {}, userDataDir: '/x/Jeugdplanner' })).toBe('/x/Jeugdplanner');
     expect(resolveDataDir({ env: {}, platform: 'linux', homeDir: '/home/a' })).toBe('/home/a/.config/Jeugdplanner');
-    expect(resolveDataDir({ env: {}, platform: 'darwin', homeDir: '/Users/a' })).toBe('/Users/a/Library/Application Support/Jeugdplanner');
-    expect(resolveDataDir({ env: { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, platform: 'win32', homeDir: 'C:\\Users\\a' })).toContain('Jeugdplanner');
+    expect(resolveDataDir({ env: {}, platform: 'darwin', homeDir: '/Users/a' })).toBe(
+      '/Users/a/Library/Application Support/Jeugdplanner',
+    );
+    expect(
+      resolveDataDir({
+        env: { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' },
+        platform: 'win32',
+        homeDir: 'C:\\Users\\a',
+      }),
+    ).toContain('Jeugdplanner');
   });
 });
 
@@ -63,7 +77,8 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
       const restored = await b.api.call('backups.restore', { name: names[0]! });
       expect(restored.ok).toBe(true);
       for (const n of fs.readdirSync(backups)) expect(mode(path.join(backups, n)).toString(8), n).toBe('600');
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) expect(mode(f).toString(8), f).toBe('600');
+      for (const f of [file, `${file}-wal`, `${file}-shm`])
+        if (fs.existsSync(f)) expect(mode(f).toString(8), f).toBe('600');
     } finally {
       process.umask(previous);
     }
@@ -192,7 +207,11 @@ describe('backups', () => {
     // a tab still holding the model at its pre-restore revision (1) cannot overwrite the restored model
     const restoredModel = await b.api.call('models.get', { id: model.value.id });
     expect(restoredModel.ok && restoredModel.value.revision).toBeGreaterThan(1);
-    const stale = await b.api.call('models.save', { id: model.value.id, revision: 1, model: storedModel('Uit een oud tabblad') });
+    const stale = await b.api.call('models.save', {
+      id: model.value.id,
+      revision: 1,
+      model: storedModel('Uit een oud tabblad'),
+    });
     expect(!stale.ok && stale.error.code).toBe('conflict');
     // and the state before the restore can be restored in turn
     const undo = await b.api.call('backups.restore', { name: restored.value.safetyBackup });

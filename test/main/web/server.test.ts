@@ -18,7 +18,10 @@ beforeAll(async () => {
   fs.mkdirSync(rendererDir);
   // a file right next to the renderer folder: a traversal would find it
   fs.writeFileSync(path.join(parent, 'secret.txt'), 'geheim');
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>JP</title></head><body></body></html>');
+  fs.writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><title>JP</title></head><body></body></html>',
+  );
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   server = await startWebServer({ dataDir: tempDir(), rendererDir, seedDir: tempDir('jp-noseed-'), log: silentLogger });
@@ -28,16 +31,27 @@ afterAll(async () => {
 });
 
 /** Raw request, so headers like Host can be set freely (fetch does not allow that). */
-function request(
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', reject);
@@ -58,7 +72,13 @@ describe('browser mode server', () => {
 
   it('is bound to 127.0.0.1 only: other addresses of this machine get no connection', async () => {
     // 127.0.0.2 reaches a server bound to 0.0.0.0 on Linux; the LAN addresses reach it everywhere.
-    const others = ['127.0.0.2', ...Object.values(os.networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal).map((a) => a!.address)];
+    const others = [
+      '127.0.0.2',
+      ...Object.values(os.networkInterfaces())
+        .flat()
+        .filter((a) => a && a.family === 'IPv4' && !a.internal)
+        .map((a) => a!.address),
+    ];
     const connects = (host: string) =>
       new Promise<boolean>((resolve) => {
         const socket = net.connect({ host, port: server.port, timeout: 2000 });
@@ -78,7 +98,12 @@ describe('browser mode server', () => {
 
   it('refuses an API request with a wrong token', async () => {
     const wrong = server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A');
-    const r = await request({ method: 'POST', path: '/api/models.list', headers: { ...json, 'X-Jeugdplanner-Token': wrong }, body: '{}' });
+    const r = await request({
+      method: 'POST',
+      path: '/api/models.list',
+      headers: { ...json, 'X-Jeugdplanner-Token': wrong },
+      body: '{}',
+    });
     expect(r.status).toBe(403);
   });
 
@@ -107,32 +132,66 @@ describe('browser mode server', () => {
   });
 
   it('answers with the token, and answers bad JSON and GET with errors', async () => {
-    const ok = await request({ method: 'POST', path: '/api/models.list', headers: { ...json, 'X-Jeugdplanner-Token': server.token }, body: '{}' });
+    const ok = await request({
+      method: 'POST',
+      path: '/api/models.list',
+      headers: { ...json, 'X-Jeugdplanner-Token': server.token },
+      body: '{}',
+    });
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toEqual({ ok: true, value: [] });
-    const bad = await request({ method: 'POST', path: '/api/models.list', headers: { ...json, 'X-Jeugdplanner-Token': server.token }, body: '{kapot' });
+    const bad = await request({
+      method: 'POST',
+      path: '/api/models.list',
+      headers: { ...json, 'X-Jeugdplanner-Token': server.token },
+      body: '{kapot',
+    });
     expect(bad.status).toBe(400);
     const get = await request({ path: '/api/models.list', headers: { 'X-Jeugdplanner-Token': server.token } });
     expect(get.status).toBe(405);
-    const unknown = await request({ method: 'POST', path: '/api/drop.all', headers: { ...json, 'X-Jeugdplanner-Token': server.token }, body: '{}' });
+    const unknown = await request({
+      method: 'POST',
+      path: '/api/drop.all',
+      headers: { ...json, 'X-Jeugdplanner-Token': server.token },
+      body: '{}',
+    });
     expect(JSON.parse(unknown.body).error.code).toBe('unknown_method');
   });
 
   it('answers a body with a JSON error or nested too deep with a short Dutch 400 naming line and column', async () => {
-    const post = (body: string) => request({ method: 'POST', path: '/api/models.list', headers: { ...json, 'X-Jeugdplanner-Token': server.token }, body });
+    const post = (body: string) =>
+      request({
+        method: 'POST',
+        path: '/api/models.list',
+        headers: { ...json, 'X-Jeugdplanner-Token': server.token },
+        body,
+      });
     const nan = await post('{"a": NaN}');
     expect(nan.status).toBe(400);
-    expect(JSON.parse(nan.body)).toEqual({ ok: false, error: { code: 'validation', message: 'Het verzoek is geen geldige JSON: regel 1, kolom 7: NaN is geen geldig getal in JSON' } });
+    expect(JSON.parse(nan.body)).toEqual({
+      ok: false,
+      error: {
+        code: 'validation',
+        message: 'Het verzoek is geen geldige JSON: regel 1, kolom 7: NaN is geen geldig getal in JSON',
+      },
+    });
     const deep = await post('['.repeat(100_000) + ']'.repeat(100_000));
     expect(deep.status).toBe(400);
-    expect(JSON.parse(deep.body).error.message).toBe('Het verzoek is geen geldige JSON: regel 1, kolom 33: meer dan 32 niveaus { en [ in elkaar genest; zo diep gaat geen bestand van Jeugdplanner');
+    expect(JSON.parse(deep.body).error.message).toBe(
+      'Het verzoek is geen geldige JSON: regel 1, kolom 33: meer dan 32 niveaus { en [ in elkaar genest; zo diep gaat geen bestand van Jeugdplanner',
+    );
     // and the server goes on answering
     expect((await post('{}')).status).toBe(200);
   });
 
   it('refuses a body over the size limit', async () => {
     const big = JSON.stringify({ content: 'x'.repeat(26 * 1024 * 1024) });
-    const r = await request({ method: 'POST', path: '/api/files.importModel', headers: { ...json, 'X-Jeugdplanner-Token': server.token }, body: big });
+    const r = await request({
+      method: 'POST',
+      path: '/api/files.importModel',
+      headers: { ...json, 'X-Jeugdplanner-Token': server.token },
+      body: big,
+    });
     expect(r.status).toBe(413);
   });
 
@@ -147,7 +206,10 @@ describe('browser mode server', () => {
       expect(r.headers['set-cookie'], p).toBeUndefined();
     }
     // a cookie of another port (another Jeugdplanner) or with a wrong value opens nothing
-    const other = await request({ path: '/', headers: { Cookie: `jeugdplanner-1=${server.token}; jeugdplanner-${server.port}=fout` } });
+    const other = await request({
+      path: '/',
+      headers: { Cookie: `jeugdplanner-1=${server.token}; jeugdplanner-${server.port}=fout` },
+    });
     expect(other.status).toBe(403);
   });
 
@@ -174,26 +236,49 @@ describe('browser mode server', () => {
     const js = await request({ path: '/assets/app.js', headers: session });
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toContain('text/javascript');
-    const api = await request({ method: 'POST', path: '/api/models.list', headers: { ...json, ...session }, body: '{}' });
+    const api = await request({
+      method: 'POST',
+      path: '/api/models.list',
+      headers: { ...json, ...session },
+      body: '{}',
+    });
     expect(JSON.parse(api.body)).toMatchObject({ ok: true });
   });
 
   it('answers malformed percent-encoding with a Dutch 400, changing nothing', async () => {
-    const before = await request({ method: 'POST', path: '/api/models.list', headers: { ...json, 'X-Jeugdplanner-Token': server.token }, body: '{}' });
+    const before = await request({
+      method: 'POST',
+      path: '/api/models.list',
+      headers: { ...json, 'X-Jeugdplanner-Token': server.token },
+      body: '{}',
+    });
     for (const p of ['/%E0%A4%A', '/assets/%zz.js', '/api/models.save%', '/api/%C0%AF', `/?token=${server.token}%`]) {
       const api = p.startsWith('/api/');
-      const r = await request({ method: api ? 'POST' : 'GET', path: p, headers: { ...json, 'X-Jeugdplanner-Token': server.token }, ...(api ? { body: '{}' } : {}) });
+      const r = await request({
+        method: api ? 'POST' : 'GET',
+        path: p,
+        headers: { ...json, 'X-Jeugdplanner-Token': server.token },
+        ...(api ? { body: '{}' } : {}),
+      });
       expect(r.status, p).toBe(400);
       expect(r.body, p).toContain('procentcodering');
       expect(r.body, p).toContain('niets gewijzigd');
     }
-    const after = await request({ method: 'POST', path: '/api/models.list', headers: { ...json, 'X-Jeugdplanner-Token': server.token }, body: '{}' });
+    const after = await request({
+      method: 'POST',
+      path: '/api/models.list',
+      headers: { ...json, 'X-Jeugdplanner-Token': server.token },
+      body: '{}',
+    });
     expect(after.body).toBe(before.body);
   });
 
   it('refuses __proto__, constructor and prototype keys anywhere in a body with a Dutch 400, saving nothing', async () => {
     const auth = { ...json, 'X-Jeugdplanner-Token': server.token };
-    const list = async () => JSON.parse((await request({ method: 'POST', path: '/api/models.list', headers: auth, body: '{}' })).body) as unknown;
+    const list = async () =>
+      JSON.parse(
+        (await request({ method: 'POST', path: '/api/models.list', headers: auth, body: '{}' })).body,
+      ) as unknown;
     const before = await list();
     const model = JSON.stringify(storedModel('Vergiftigd'));
     const bodies = [
@@ -206,7 +291,9 @@ describe('browser mode server', () => {
       expect(r.status, body.slice(0, 60)).toBe(400);
       const answer = JSON.parse(r.body) as { ok: boolean; error: { code: string; message: string } };
       expect(answer.error.code).toBe('validation');
-      expect(answer.error.message).toMatch(/niet toegestane sleutel "(__proto__|constructor|prototype)".*Er is niets gewijzigd/);
+      expect(answer.error.message).toMatch(
+        /niet toegestane sleutel "(__proto__|constructor|prototype)".*Er is niets gewijzigd/,
+      );
     }
     expect(await list()).toEqual(before);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();

@@ -7,7 +7,17 @@ import { createAnalysisHandler } from '../../../src/renderer/analysis/handler';
 import type { FromWorker } from '../../../src/renderer/analysis/protocol';
 import { AnalysisCancelled, runAnalysis, resetAnalysisClientForTests } from '../../../src/renderer/analysis/client';
 import { createRunner, type RunState } from '../../../src/renderer/analysis/runner';
-import { defaultRange, getRange, likelyValue, patchRange, presentRanges, rangeOptions, rangePath, setRange, type RangeTarget } from '../../../src/renderer/lib/edits/ranges';
+import {
+  defaultRange,
+  getRange,
+  likelyValue,
+  patchRange,
+  presentRanges,
+  rangeOptions,
+  rangePath,
+  setRange,
+  type RangeTarget,
+} from '../../../src/renderer/lib/edits/ranges';
 import { defaultModel, shippedScenario, validScenario, withoutRanges } from '../../fixtures';
 
 const model = defaultModel();
@@ -19,7 +29,11 @@ const withRanges = validScenario(model, {
   funding: { ...base.funding, ranges: { indexPct: { low: -1, high: 1 } } },
 });
 
-function collect(): { messages: FromWorker[]; post: (m: FromWorker) => void; done: (id: number) => Promise<FromWorker> } {
+function collect(): {
+  messages: FromWorker[];
+  post: (m: FromWorker) => void;
+  done: (id: number) => Promise<FromWorker>;
+} {
   const messages: FromWorker[] = [];
   const waiters = new Map<number, (m: FromWorker) => void>();
   return {
@@ -68,7 +82,11 @@ describe('analysis worker handler', () => {
     expect(r.type === 'result' && r.result).toEqual(tornado(model, base, { year: 2026, sortBy: 'year' }));
     const e = c.done(4);
     handle({ type: 'run', id: 4, job: { kind: 'montecarlo', model, scenario: withRanges, draws: 0, seed: 1 } });
-    expect(await e).toEqual({ type: 'error', id: 4, message: 'aantal trekkingen: 0 is geen heel getal van 1 tot 50.000' });
+    expect(await e).toEqual({
+      type: 'error',
+      id: 4,
+      message: 'aantal trekkingen: 0 is geen heel getal van 1 tot 50.000',
+    });
   });
 });
 
@@ -199,10 +217,13 @@ describe('range edits', () => {
       const parsed = parseScenario(s, model);
       expect(parsed.ok ? '' : `${o.id}: ${parsed.issues[0]!.message}`).toBe('');
     }
-    expect(presentRanges(model, withRanges).map((r) => r.id)).toEqual(['ambulante-begeleiding.inflowPerYear', 'funding.indexPct']);
+    expect(presentRanges(model, withRanges).map((r) => r.id)).toEqual([
+      'ambulante-begeleiding.inflowPerYear',
+      'funding.indexPct',
+    ]);
   });
 
-  it('offers the prevention effect\'s two figures: absolute ranges within 0..100%, validated with the path the field shows', () => {
+  it("offers the prevention effect's two figures: absolute ranges within 0..100%, validated with the path the field shows", () => {
     const withPrevention = validScenario(model, {
       ...base,
       prevention: {
@@ -214,7 +235,12 @@ describe('range edits', () => {
     const cap: RangeTarget = { kind: 'prevention', effect: 0, field: 'maxPct' };
     const options = rangeOptions(model, withPrevention).filter((o) => o.group === 'Preventie-effect');
     expect(options.map((o) => [o.id, o.label, o.shift, o.unit])).toEqual([
-      ['prevention.0.inflowPctPer100k', 'Preventie-effect Ambulante begeleiding: % minder instroom per € 100.000', false, '%'],
+      [
+        'prevention.0.inflowPctPer100k',
+        'Preventie-effect Ambulante begeleiding: % minder instroom per € 100.000',
+        false,
+        '%',
+      ],
       ['prevention.0.maxPct', 'Preventie-effect Ambulante begeleiding: plafond (%)', false, '%'],
     ]);
     expect(rangeOptions(model, base).some((o) => o.group === 'Preventie-effect')).toBe(false);
@@ -224,9 +250,16 @@ describe('range edits', () => {
     // "Bandbreedte toevoegen": ±10% around the scenario's own figure, valid
     expect(defaultRange(model, withPrevention, per100k)).toEqual({ low: 0.9, high: 1.1 });
     expect(defaultRange(model, withPrevention, cap)).toEqual({ low: 4.5, high: 5.5 });
-    const s1 = setRange(setRange(withPrevention, per100k, { low: 0, high: 2, source: 'aanname: 0 tot 2% per € 100.000' }), cap, defaultRange(model, withPrevention, cap));
+    const s1 = setRange(
+      setRange(withPrevention, per100k, { low: 0, high: 2, source: 'aanname: 0 tot 2% per € 100.000' }),
+      cap,
+      defaultRange(model, withPrevention, cap),
+    );
     expect(parseScenario(s1, model).ok).toBe(true);
-    expect(s1.prevention!.effects[0]!.ranges).toEqual({ inflowPctPer100k: { low: 0, high: 2, source: 'aanname: 0 tot 2% per € 100.000' }, maxPct: { low: 4.5, high: 5.5 } });
+    expect(s1.prevention!.effects[0]!.ranges).toEqual({
+      inflowPctPer100k: { low: 0, high: 2, source: 'aanname: 0 tot 2% per € 100.000' },
+      maxPct: { low: 4.5, high: 5.5 },
+    });
     expect(presentRanges(model, s1).map((r) => r.id)).toEqual(['prevention.0.inflowPctPer100k', 'prevention.0.maxPct']);
     // Monte Carlo draws it: the same key as the analysis uses
     const mc = runMonteCarloSync({ model, scenario: s1, draws: 200, seed: 1 });
@@ -242,8 +275,12 @@ describe('range edits', () => {
       return parsed.ok ? [] : parsed.issues.map((i) => [i.path, i.problem]);
     };
     expect(rangePath(per100k)).toBe('prevention.effects[0].ranges.inflowPctPer100k');
-    expect(issues(patchRange(s1, per100k, { low: 1.5 }))).toEqual([[`${rangePath(per100k)}.low`, expect.stringMatching(/^low 1,5 is groter dan inflowPctPer100k 1/)]]);
-    expect(issues(patchRange(s1, cap, { high: 120 }))).toEqual([[`${rangePath(cap)}.high`, 'high 120 is meer dan 100%']]);
+    expect(issues(patchRange(s1, per100k, { low: 1.5 }))).toEqual([
+      [`${rangePath(per100k)}.low`, expect.stringMatching(/^low 1,5 is groter dan inflowPctPer100k 1/)],
+    ]);
+    expect(issues(patchRange(s1, cap, { high: 120 }))).toEqual([
+      [`${rangePath(cap)}.high`, 'high 120 is meer dan 100%'],
+    ]);
 
     // source patched and removed; removing both ranges leaves the effect as it was
     expect(getRange(patchRange(s1, per100k, { source: ' ' }), per100k)).toEqual({ low: 0, high: 2 });

@@ -5,7 +5,8 @@ import { backupKind, formatBytes } from '../../../src/renderer/components/Backup
 
 describe('seriesOrder', () => {
   const order = seriesOrder(['seg:b', 'seg:a', 'funding']);
-  const sortBy = (f: (i: { dataKey?: unknown }) => number, keys: string[]) => [...keys].sort((x, y) => f({ dataKey: x }) - f({ dataKey: y }));
+  const sortBy = (f: (i: { dataKey?: unknown }) => number, keys: string[]) =>
+    [...keys].sort((x, y) => f({ dataKey: x }) - f({ dataKey: y }));
 
   it('keeps the series order (bottom of the stack first), whatever the names', () => {
     expect(sortBy(order.stack, ['funding', 'seg:a', 'seg:b'])).toEqual(['seg:b', 'seg:a', 'funding']);

@@ -7,7 +7,13 @@ function result(lines: { id: string; group?: string; cost: number[] }[]): Simula
   const years = lines[0]!.cost.map((_, k) => 2024 + k);
   return {
     years,
-    lines: lines.map((l) => ({ id: l.id, name: `Regel ${l.id}`, group: l.group, kind: 'budget', years: l.cost.map((c, k) => ({ year: years[k]!, cost: c })) })),
+    lines: lines.map((l) => ({
+      id: l.id,
+      name: `Regel ${l.id}`,
+      group: l.group,
+      kind: 'budget',
+      years: l.cost.map((c, k) => ({ year: years[k]!, cost: c })),
+    })),
     totals: years.map((year, k) => {
       const cost = lines.reduce((s, l) => s + l.cost[k]!, 0);
       return { year, cost, funding: 100, balance: 100 - cost };

@@ -1,7 +1,12 @@
 /** Edits of the autonome ontwikkeling (lib/scenarioEdit): immutable, and an emptied block disappears. */
 import { describe, expect, it } from 'vitest';
 import { emptyScenario } from '../../../src/shared/formats/scenario';
-import { setAutonomousPct, setAutonomousSource, setAutonomousWeight, setYouthPrognosis } from '../../../src/renderer/lib/edits/scenario';
+import {
+  setAutonomousPct,
+  setAutonomousSource,
+  setAutonomousWeight,
+  setYouthPrognosis,
+} from '../../../src/renderer/lib/edits/scenario';
 
 describe('autonomous edits', () => {
   it('sets and clears a yearly driver; the empty block is removed so results are exactly as without it', () => {
@@ -11,7 +16,10 @@ describe('autonomous edits', () => {
     expect(s0.autonomous).toBeUndefined();
     const s2 = setAutonomousWeight(setAutonomousSource(s1, 'Groeipijn'), 80);
     expect(s2.autonomous).toEqual({ usageChangePct: { '2024': 1.5 }, source: 'Groeipijn', wageWeightPct: 80 });
-    const s3 = setAutonomousWeight(setAutonomousSource(setAutonomousPct(s2, 'usageChangePct', 2024, undefined), '  '), undefined);
+    const s3 = setAutonomousWeight(
+      setAutonomousSource(setAutonomousPct(s2, 'usageChangePct', 2024, undefined), '  '),
+      undefined,
+    );
     expect('autonomous' in s3).toBe(false);
   });
 

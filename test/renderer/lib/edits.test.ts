@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { emptyScenario } from '../../../src/shared/formats/scenario';
 import type { Model } from '../../../src/shared/formats/model';
 import { parseModel } from '../../../src/shared/formats/validate';
-import { setAssumption, setSubstitutionShare, addSubstitution, stripSegment } from '../../../src/renderer/lib/edits/scenario';
+import {
+  setAssumption,
+  setSubstitutionShare,
+  addSubstitution,
+  stripSegment,
+} from '../../../src/renderer/lib/edits/scenario';
 import { setFundingShare, freshId, removeSegment, addBudgetSegment } from '../../../src/renderer/lib/edits/model';
 import { zeroTicks } from '../../../src/renderer/charts/ticks';
 import { detectFileKind } from '../../../src/renderer/components/FileDialogs';
@@ -74,7 +79,9 @@ describe('import', () => {
   it('recognises model and scenario files and explains anything else in Dutch', () => {
     expect(detectFileKind('{"format":"jeugdbegroting/model@1"}')).toEqual({ kind: 'model' });
     expect(detectFileKind('{"format":"jeugdbegroting/scenario@1"}')).toEqual({ kind: 'scenario' });
-    expect(detectFileKind('{"format":"iets"}')).toEqual({ error: expect.stringMatching(/format: "iets" is geen bekend bestandsformaat/) });
+    expect(detectFileKind('{"format":"iets"}')).toEqual({
+      error: expect.stringMatching(/format: "iets" is geen bekend bestandsformaat/),
+    });
     expect(detectFileKind('{kapot')).toEqual({ error: expect.stringMatching(/geen geldige JSON/) });
   });
 });
@@ -97,7 +104,8 @@ describe('undo history', () => {
 
 describe('one undo history per thing edited', () => {
   it('Basismodel and Per gemeente undo the model, other views the open scenario; each step is named', async () => {
-    const { activeHistory, undoLabel, redoLabel, MODEL_HISTORY, scenarioHistory } = await import('../../../src/renderer/stores/history');
+    const { activeHistory, undoLabel, redoLabel, MODEL_HISTORY, scenarioHistory } =
+      await import('../../../src/renderer/stores/history');
     expect(activeHistory('basismodel', 7)).toBe(MODEL_HISTORY);
     expect(activeHistory('gemeenten', 7)).toBe(MODEL_HISTORY);
     expect(activeHistory('realisatie', 7)).toBe(MODEL_HISTORY);
@@ -125,7 +133,12 @@ describe('model edits with realisatie', () => {
     segments: [...model.segments, { id: 'b2', name: 'B2', kind: 'budget', amount: 10 }],
     realisatie: {
       lastYear: 2022,
-      segments: Object.fromEntries([...model.segments.map((s) => s.id), 'b2'].map((id) => [id, { '2022': { lasten: 100, clients: 10, source: src } }])),
+      segments: Object.fromEntries(
+        [...model.segments.map((s) => s.id), 'b2'].map((id) => [
+          id,
+          { '2022': { lasten: 100, clients: 10, source: src } },
+        ]),
+      ),
       gemeenten: { a: { segments: { b2: { '2022': { lasten: 40, source: src } } } } },
     },
   };

@@ -1,7 +1,15 @@
 /** Item 1 of issue 12: a number field applies only the whole, valid text; never a prefix of it. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { leave, parseText, restingDraft, shownMessage, typeText, type Apply, type NumberDraft } from '../../../src/renderer/lib/numberDraft';
+import {
+  leave,
+  parseText,
+  restingDraft,
+  shownMessage,
+  typeText,
+  type Apply,
+  type NumberDraft,
+} from '../../../src/renderer/lib/numberDraft';
 import { parseDutchNumber } from '../../../src/shared/locale/numbers';
 
 /** A model with one percentage (-100..1000, like pctSchema) that records every value applied to it. */
@@ -29,7 +37,12 @@ function valid(text: string, min = -100, max = 1000): number | undefined | null 
 }
 
 /** Types characters one at a time ("⌫" = backspace) and returns every text and draft on the way. */
-function typeKeys(start: NumberDraft, keys: readonly string[], apply: Apply, each?: (text: string, draft: NumberDraft) => void): { text: string; draft: NumberDraft }[] {
+function typeKeys(
+  start: NumberDraft,
+  keys: readonly string[],
+  apply: Apply,
+  each?: (text: string, draft: NumberDraft) => void,
+): { text: string; draft: NumberDraft }[] {
   const out: { text: string; draft: NumberDraft }[] = [];
   let d = start;
   for (const k of keys) {
@@ -46,19 +59,23 @@ const key = fc.constantFrom('0', '1', '2', '5', '9', ',', '.', '-', 'e', 'a', 'x
 describe('numberDraft', () => {
   it('property: the model holds the value from before the edit or the parse of the whole valid text, never a prefix', () => {
     fc.assert(
-      fc.property(fc.option(fc.integer({ min: -100, max: 1000 }), { nil: undefined }), fc.array(key, { maxLength: 30 }), (initial, keys) => {
-        const m = model(initial);
-        const start = restingDraft(initial, 4);
-        typeKeys(start, keys, m.apply, (text, draft) => {
-          const full = valid(text);
-          // the model and the draft agree
-          expect(Object.is(m.value, draft.applied)).toBe(true);
-          if (full === null) expect(m.value).toBe(initial);
-          else expect(m.value).toBe(full);
-          // a refused or unfinished text always says so; an applied one never does
-          expect(draft.error === undefined).toBe(full !== null);
-        });
-      }),
+      fc.property(
+        fc.option(fc.integer({ min: -100, max: 1000 }), { nil: undefined }),
+        fc.array(key, { maxLength: 30 }),
+        (initial, keys) => {
+          const m = model(initial);
+          const start = restingDraft(initial, 4);
+          typeKeys(start, keys, m.apply, (text, draft) => {
+            const full = valid(text);
+            // the model and the draft agree
+            expect(Object.is(m.value, draft.applied)).toBe(true);
+            if (full === null) expect(m.value).toBe(initial);
+            else expect(m.value).toBe(full);
+            // a refused or unfinished text always says so; an applied one never does
+            expect(draft.error === undefined).toBe(full !== null);
+          });
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -118,8 +135,14 @@ describe('numberDraft', () => {
     expect(parseText('-', OPTS)).toEqual({ kind: 'partial' });
     expect(parseText('1.', OPTS)).toEqual({ kind: 'partial' });
     expect(parseText('1e309', OPTS).kind).toBe('invalid');
-    expect(parseText('abc', OPTS)).toEqual({ kind: 'invalid', message: 'Instroom: "abc" is geen getal (gebruik bijvoorbeeld 2,5)' });
-    expect(parseText('', { label: 'Prijs', allowEmpty: false })).toEqual({ kind: 'invalid', message: 'Prijs: mag niet leeg zijn' });
+    expect(parseText('abc', OPTS)).toEqual({
+      kind: 'invalid',
+      message: 'Instroom: "abc" is geen getal (gebruik bijvoorbeeld 2,5)',
+    });
+    expect(parseText('', { label: 'Prijs', allowEmpty: false })).toEqual({
+      kind: 'invalid',
+      message: 'Prijs: mag niet leeg zijn',
+    });
     expect(parseText('1.234,5', OPTS)).toEqual({ kind: 'value', value: 1234.5 });
   });
 });

@@ -39,7 +39,11 @@ describe('realisatie edits', () => {
     let m = setFigureField(realised(), 'a', 'sub', 2023, 'lasten', 700);
     m = setFigureField(m, 'a', 'sub', 2023, 'estimate', true);
     m = setFigureField(m, 'a', 'sub', 2023, 'source', 'Jaarrekening Venlo 2023, p. 12');
-    expect(realisedFigure(m, 'a', 'sub', 2023)).toEqual({ lasten: 700, estimate: true, source: 'Jaarrekening Venlo 2023, p. 12' });
+    expect(realisedFigure(m, 'a', 'sub', 2023)).toEqual({
+      lasten: 700,
+      estimate: true,
+      source: 'Jaarrekening Venlo 2023, p. 12',
+    });
     m = setFigureField(m, 'a', 'sub', 2023, 'estimate', false);
     expect(realisedFigure(m, 'a', 'sub', 2023)).toEqual({ lasten: 700, source: 'Jaarrekening Venlo 2023, p. 12' });
   });
@@ -50,7 +54,9 @@ describe('realisatie edits', () => {
     const empty = parseModel(setFigureField(realised(), undefined, 'sub', 2022, 'source', ''));
     expect(empty.ok).toBe(false);
     if (!empty.ok) expect(empty.issues.map((i) => i.path)).toContain(figurePath(undefined, 'sub', 2022, 'source'));
-    expect(figurePath('a', 'sub', 2023, 'lasten')).toBe(formatPath(['realisatie', 'gemeenten', 'a', 'segments', 'sub', '2023', 'lasten']));
+    expect(figurePath('a', 'sub', 2023, 'lasten')).toBe(
+      formatPath(['realisatie', 'gemeenten', 'a', 'segments', 'sub', '2023', 'lasten']),
+    );
   });
 
   it('a missing figure stays missing (a new figure comes with its source from an import)', () => {

@@ -16,12 +16,42 @@ describe('realisatie import dialog helpers', () => {
         fields: { lasten: { old: 1_000_000, new: 1_234_567, diff: 234_567 }, clients: { old: 40, new: 42, diff: 2 } },
         rows: [3],
       },
-      { segmentId: 'pleegzorg', segmentName: 'Pleegzorg', year: 2023, status: 'nieuw', derived: true, fields: { lasten: { new: 5_000_000, diff: 5_000_000 }, volume: { new: 1234.5, diff: 1234.5 } }, rows: [3, 4] },
-      { segmentId: 'crisisdienst', segmentName: 'Crisisdienst', year: 2022, status: 'gewijzigd', derived: false, fields: { lasten: { old: 900, new: 800, diff: -100 } }, rows: [5] },
+      {
+        segmentId: 'pleegzorg',
+        segmentName: 'Pleegzorg',
+        year: 2023,
+        status: 'nieuw',
+        derived: true,
+        fields: { lasten: { new: 5_000_000, diff: 5_000_000 }, volume: { new: 1234.5, diff: 1234.5 } },
+        rows: [3, 4],
+      },
+      {
+        segmentId: 'crisisdienst',
+        segmentName: 'Crisisdienst',
+        year: 2022,
+        status: 'gewijzigd',
+        derived: false,
+        fields: { lasten: { old: 900, new: 800, diff: -100 } },
+        rows: [5],
+      },
     ];
     const rows = previewRows(changes);
-    expect(rows[0]).toMatchObject({ gemeente: 'Venlo', lastenOld: '€ 1.000.000', lastenNew: '€ 1.234.567', lastenDiff: '+€ 234.567', clients: '40 → 42', status: 'gewijzigd' });
-    expect(rows[1]).toMatchObject({ gemeente: 'Regio (som gemeenten)', lastenOld: '', lastenNew: '€ 5.000.000', lastenDiff: '+€ 5.000.000', volume: '1.234,5', status: 'nieuw' });
+    expect(rows[0]).toMatchObject({
+      gemeente: 'Venlo',
+      lastenOld: '€ 1.000.000',
+      lastenNew: '€ 1.234.567',
+      lastenDiff: '+€ 234.567',
+      clients: '40 → 42',
+      status: 'gewijzigd',
+    });
+    expect(rows[1]).toMatchObject({
+      gemeente: 'Regio (som gemeenten)',
+      lastenOld: '',
+      lastenNew: '€ 5.000.000',
+      lastenDiff: '+€ 5.000.000',
+      volume: '1.234,5',
+      status: 'nieuw',
+    });
     expect(rows[2]).toMatchObject({ gemeente: 'Regio', lastenDiff: '−€ 100' });
   });
 

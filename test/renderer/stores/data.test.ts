@@ -17,7 +17,13 @@ let scenarioId: number;
 let t = Date.parse('2025-10-01T09:00:00Z');
 
 beforeAll(async () => {
-  service = await openService({ dataDir: tempDir('jp-store-'), appVersion: 'test', transport: 'browser', log: silentLogger, now: () => new Date((t += 1000)) });
+  service = await openService({
+    dataDir: tempDir('jp-store-'),
+    appVersion: 'test',
+    transport: 'browser',
+    log: silentLogger,
+    now: () => new Date((t += 1000)),
+  });
   const m = await service.api.call('models.save', { model: storedModel('Regio') });
   if (!m.ok) throw new Error(m.error.message);
   modelId = m.value.id;
@@ -28,7 +34,16 @@ beforeAll(async () => {
 afterAll(() => service.close());
 
 beforeEach(async () => {
-  useData.setState({ models: [], modelRecord: undefined, scenarios: [], working: {}, revisions: {}, currentId: undefined, conflict: undefined, saveState: 'saved' });
+  useData.setState({
+    models: [],
+    modelRecord: undefined,
+    scenarios: [],
+    working: {},
+    revisions: {},
+    currentId: undefined,
+    conflict: undefined,
+    saveState: 'saved',
+  });
   setTransport(service.api);
   await useData.getState().init();
   expect(useData.getState().status).toBe('ready');
@@ -64,7 +79,11 @@ describe('autosave', () => {
 describe('a save based on a stale revision', () => {
   it('model: refused, nothing overwritten; "keep mine" stores it as a new model', async () => {
     const mine = useData.getState().modelRecord!;
-    const theirs = await service.api.call('models.save', { id: modelId, revision: mine.revision, model: { ...mine.model, name: 'Van het andere tabblad' } });
+    const theirs = await service.api.call('models.save', {
+      id: modelId,
+      revision: mine.revision,
+      model: { ...mine.model, name: 'Van het andere tabblad' },
+    });
     expect(theirs.ok).toBe(true);
 
     useData.getState().editModel((m) => ({ ...m, name: 'Van mij' }));
@@ -77,7 +96,10 @@ describe('a save based on a stale revision', () => {
     await useData.getState().keepMineAsNew();
     expect(useData.getState().conflict).toBeUndefined();
     const list = await service.api.call('models.list', {});
-    expect(list.ok && list.value.map((m) => m.name).sort()).toEqual(['Van het andere tabblad', 'Van mij (mijn versie)']);
+    expect(list.ok && list.value.map((m) => m.name).sort()).toEqual([
+      'Van het andere tabblad',
+      'Van mij (mijn versie)',
+    ]);
     expect(useData.getState().modelRecord?.name).toBe('Van mij (mijn versie)');
     expect((await savedModel()).name).toBe('Van het andere tabblad');
     // back to the original model for the next test
@@ -87,7 +109,12 @@ describe('a save based on a stale revision', () => {
   it('scenario: refused; "load theirs" drops mine, and the next edit saves normally', async () => {
     await useData.getState().selectScenario(scenarioId);
     const rev = useData.getState().revisions[scenarioId]!;
-    const other = await service.api.call('scenarios.save', { id: scenarioId, revision: rev, modelId, scenario: storedScenario('Plan', 7) });
+    const other = await service.api.call('scenarios.save', {
+      id: scenarioId,
+      revision: rev,
+      modelId,
+      scenario: storedScenario('Plan', 7),
+    });
     expect(other.ok).toBe(true);
 
     useData.getState().editScenario((s) => ({ ...s, description: 'van mij' }));
@@ -118,7 +145,10 @@ describe('Nieuw scenario (issue 11)', () => {
     const ref = {
       format: 'jeugdbegroting/scenario@1' as const,
       name: 'Ongewijzigd beleid',
-      assumptions: { ambulant: { priceIndexPct: { '2025': 3 }, source: 'VNG-index' }, toegang: { amountChangePct: { '2025': 3 } } },
+      assumptions: {
+        ambulant: { priceIndexPct: { '2025': 3 }, source: 'VNG-index' },
+        toegang: { amountChangePct: { '2025': 3 } },
+      },
       funding: { indexPct: { '2025': 2 } },
       autonomous: { usageChangePct: { '2026': 1.5 } },
     };

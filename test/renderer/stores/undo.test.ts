@@ -20,11 +20,43 @@ function fakeApi(): JeugdplannerApi {
   const at = '2026-01-01T00:00:00Z';
   const answers: Partial<Record<ApiMethod, (req: never) => unknown>> = {
     'models.list': () => [{ id: 1, name: model.name, baseYear: model.baseYear, endYear: model.endYear, updatedAt: at }],
-    'models.get': () => ({ id: 1, name: model.name, baseYear: model.baseYear, endYear: model.endYear, updatedAt: at, createdAt: at, model }),
-    'models.save': (req: { model: Model }) => ({ id: 1, name: model.name, baseYear: model.baseYear, endYear: model.endYear, updatedAt: at, createdAt: at, model: req.model }),
+    'models.get': () => ({
+      id: 1,
+      name: model.name,
+      baseYear: model.baseYear,
+      endYear: model.endYear,
+      updatedAt: at,
+      createdAt: at,
+      model,
+    }),
+    'models.save': (req: { model: Model }) => ({
+      id: 1,
+      name: model.name,
+      baseYear: model.baseYear,
+      endYear: model.endYear,
+      updatedAt: at,
+      createdAt: at,
+      model: req.model,
+    }),
     'scenarios.list': () => [{ id: 5, modelId: 1, name: scenario.name, updatedAt: at, versionCount: 0 }],
-    'scenarios.get': () => ({ id: 5, modelId: 1, name: scenario.name, updatedAt: at, createdAt: at, versionCount: 0, scenario }),
-    'scenarios.save': (req: { scenario: Scenario }) => ({ id: 5, modelId: 1, name: scenario.name, updatedAt: at, createdAt: at, versionCount: 0, scenario: req.scenario }),
+    'scenarios.get': () => ({
+      id: 5,
+      modelId: 1,
+      name: scenario.name,
+      updatedAt: at,
+      createdAt: at,
+      versionCount: 0,
+      scenario,
+    }),
+    'scenarios.save': (req: { scenario: Scenario }) => ({
+      id: 5,
+      modelId: 1,
+      name: scenario.name,
+      updatedAt: at,
+      createdAt: at,
+      versionCount: 0,
+      scenario: req.scenario,
+    }),
   };
   return {
     async call<M extends ApiMethod>(method: M, request: ApiRequest<M>) {
@@ -73,7 +105,10 @@ describe('undo per thing edited', () => {
   it('undoing a segment removal brings back the segment and the scenario references removed with it', () => {
     useUi.getState().setView('basismodel');
     const d = useData.getState();
-    const issues = d.editModel((m) => removeSegment(m, 'pleegzorg'), (s) => stripSegment(s, 'pleegzorg'));
+    const issues = d.editModel(
+      (m) => removeSegment(m, 'pleegzorg'),
+      (s) => stripSegment(s, 'pleegzorg'),
+    );
     expect(issues).toEqual([]);
     expect(useData.getState().modelRecord!.model.segments.some((s) => s.id === 'pleegzorg')).toBe(false);
     expect(useData.getState().working[5]!.assumptions.pleegzorg).toBeUndefined();
@@ -91,7 +126,8 @@ describe('undo per thing edited', () => {
     const d = useData.getState();
     const key = 'p.inflow.2026';
     const labelBefore = undoLabel(useHistory.getState(), 'scenario:5');
-    for (const v of [-1, -15, undefined]) d.editScenario((s) => setAssumption(s, 'pleegzorg', 'inflowChangePct', 2026, v), key);
+    for (const v of [-1, -15, undefined])
+      d.editScenario((s) => setAssumption(s, 'pleegzorg', 'inflowChangePct', 2026, v), key);
     expect(useData.getState().working[5]!.assumptions.pleegzorg?.inflowChangePct?.['2026']).toBeUndefined();
     expect(undoLabel(useHistory.getState(), 'scenario:5')).toBe(labelBefore);
     // a real edit is still one step
@@ -101,17 +137,22 @@ describe('undo per thing edited', () => {
     expect(useData.getState().working[5]!.assumptions.pleegzorg?.inflowChangePct?.['2026']).toBeUndefined();
   });
 
-  it('refused edits come back with messages in the controller\'s words; the path stays', () => {
+  it("refused edits come back with messages in the controller's words; the path stays", () => {
     useUi.getState().setView('aannames');
-    const [issue] = useData.getState().editScenario((s) => setAssumption(s, 'pleegzorg', 'inflowChangePct', 2025, -150));
-    expect(issue).toMatchObject({ path: 'assumptions.pleegzorg.inflowChangePct.2025', message: 'Pleegzorg, instroom 2025: -150 is kleiner dan -100%' });
+    const [issue] = useData
+      .getState()
+      .editScenario((s) => setAssumption(s, 'pleegzorg', 'inflowChangePct', 2025, -150));
+    expect(issue).toMatchObject({
+      path: 'assumptions.pleegzorg.inflowChangePct.2025',
+      message: 'Pleegzorg, instroom 2025: -150 is kleiner dan -100%',
+    });
     const [m] = useData.getState().editModel((x) => setSegmentField(x, 'pleegzorg', 'avgDurationMonths', 0.5));
     expect(m?.message).toBe('Pleegzorg, trajectduur: 0,5 is kleiner dan 1 maand');
   });
 });
 
 describe('the desktop menu names what undo would undo (menu.setUndoLabels)', () => {
-  it('sends the open view\'s labels now and whenever they change, once per change', () => {
+  it("sends the open view's labels now and whenever they change, once per change", () => {
     useUi.getState().setView('aannames');
     const sent: UndoMenuLabels[] = [];
     const stop = installUndoMenuLabels((l) => sent.push(l));

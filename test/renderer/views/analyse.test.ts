@@ -28,7 +28,10 @@ describe('BandChart axis', () => {
 });
 
 describe('tornado texts', () => {
-  const s = validScenario(model, { ...base, ranges: { 'ambulante-begeleiding': { inflowPerYear: { low: 1100, high: 1500 } } } });
+  const s = validScenario(model, {
+    ...base,
+    ranges: { 'ambulante-begeleiding': { inflowPerYear: { low: 1100, high: 1500 } } },
+  });
   const t = tornado(model, s);
   it('"Bespreek eerst" names the three largest, in order', () => {
     const [a, b, c] = t.bars.map((x) => x.parameter.label);
@@ -53,22 +56,69 @@ describe('tornado texts', () => {
 
 describe('goal seek from the form', () => {
   it('builds the spec the engine solves; applying the answer gives saldo 2028 within € 1.000 of 0', () => {
-    const spec = buildSpec({ kind: 'assumption', segment: 'ambulante-begeleiding', field: 'inflowChangePct', from: '', to: '', mode: 'step', fromYear: 2025, targetYear: 2028, target: 0 });
-    expect(spec).toEqual({ variable: { kind: 'assumption', segment: 'ambulante-begeleiding', field: 'inflowChangePct', fromYear: 2025, mode: 'step' }, targetYear: 2028, target: 0 });
+    const spec = buildSpec({
+      kind: 'assumption',
+      segment: 'ambulante-begeleiding',
+      field: 'inflowChangePct',
+      from: '',
+      to: '',
+      mode: 'step',
+      fromYear: 2025,
+      targetYear: 2028,
+      target: 0,
+    });
+    expect(spec).toEqual({
+      variable: {
+        kind: 'assumption',
+        segment: 'ambulante-begeleiding',
+        field: 'inflowChangePct',
+        fromYear: 2025,
+        mode: 'step',
+      },
+      targetYear: 2028,
+      target: 0,
+    });
     const r = goalSeek(model, base, spec);
     expect(r.status).toBe('gevonden');
     const applied = applyGoalSeekResult(base, r);
     expect(Math.abs(simulate(model, applied).totals.at(-1)!.balance)).toBeLessThanOrEqual(1000);
-    const sub = buildSpec({ kind: 'substitution', segment: '', field: 'inflowChangePct', from: 'a', to: 'b', mode: 'yearly', fromYear: 2024, targetYear: 2026, target: -5 });
-    expect(sub).toEqual({ variable: { kind: 'substitution', from: 'a', to: 'b', fromYear: 2024 }, targetYear: 2026, target: -5 });
-    const idx = buildSpec({ kind: 'fundingIndex', segment: '', field: 'inflowChangePct', from: '', to: '', mode: 'yearly', fromYear: 2027, targetYear: 2028, target: 0 });
+    const sub = buildSpec({
+      kind: 'substitution',
+      segment: '',
+      field: 'inflowChangePct',
+      from: 'a',
+      to: 'b',
+      mode: 'yearly',
+      fromYear: 2024,
+      targetYear: 2026,
+      target: -5,
+    });
+    expect(sub).toEqual({
+      variable: { kind: 'substitution', from: 'a', to: 'b', fromYear: 2024 },
+      targetYear: 2026,
+      target: -5,
+    });
+    const idx = buildSpec({
+      kind: 'fundingIndex',
+      segment: '',
+      field: 'inflowChangePct',
+      from: '',
+      to: '',
+      mode: 'yearly',
+      fromYear: 2027,
+      targetYear: 2028,
+      target: 0,
+    });
     expect(idx.variable).toEqual({ kind: 'fundingIndex', fromYear: 2027, mode: 'yearly' });
   });
 });
 
 describe('Monte Carlo caption', () => {
   it('names draws, seed and the number of ranges in nl-NL', () => {
-    const s = validScenario(model, { ...base, ranges: { 'ambulante-begeleiding': { inflowPerYear: { low: 1100, high: 1500 } } } });
+    const s = validScenario(model, {
+      ...base,
+      ranges: { 'ambulante-begeleiding': { inflowPerYear: { low: 1100, high: 1500 } } },
+    });
     const r = runMonteCarloSync({ model, scenario: s, draws: 2000, seed: 42 });
     expect(mcCaption(r)).toMatch(/^Monte Carlo: 2\.000 trekkingen, seed 42, 1 aanname met bandbreedte/);
     expect(deficitText(0.5534)).toBe('55%');

@@ -5,8 +5,21 @@ import type { Scenario } from '../../../src/shared/formats/scenario';
 import { emptyScenario } from '../../../src/shared/formats/scenario';
 import { parseModel, parseScenario } from '../../../src/shared/formats/validate';
 import { simulate } from '../../../src/shared/engine/simulate';
-import { addEffect, addPrevention, removeEffect, removePrevention, setExtraBudget, setMeasure, setPreventionText, updateEffect } from '../../../src/renderer/lib/edits/funding';
-import { fundingComponents, hasFundingBreakdown, preventionEffect } from '../../../src/renderer/views/rijksmiddelen/derive';
+import {
+  addEffect,
+  addPrevention,
+  removeEffect,
+  removePrevention,
+  setExtraBudget,
+  setMeasure,
+  setPreventionText,
+  updateEffect,
+} from '../../../src/renderer/lib/edits/funding';
+import {
+  fundingComponents,
+  hasFundingBreakdown,
+  preventionEffect,
+} from '../../../src/renderer/views/rijksmiddelen/derive';
 import { bytesToBase64, checkImportFile, importFailure } from '../../../src/renderer/lib/excelFiles';
 import defaultModel from '../../../models/noord-limburg.json';
 
@@ -34,7 +47,11 @@ describe('Rijksmaatregel switches', () => {
   });
 
   it('a conflicting pair is refused by the same validation as a file', () => {
-    const both = setMeasure(setMeasure(emptyScenario('T'), 'voorjaarsnota-2025-extra', true), 'deskundigencommissie-50pct', true);
+    const both = setMeasure(
+      setMeasure(emptyScenario('T'), 'voorjaarsnota-2025-extra', true),
+      'deskundigencommissie-50pct',
+      true,
+    );
     const r = parseScenario(both, model);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.message).join()).toMatch(/hetzelfde geld/);
@@ -46,7 +63,12 @@ describe('Rijksmaatregel switches', () => {
     expect(hasFundingBreakdown(result)).toBe(true);
     expect(hasFundingBreakdown(simulate(model, emptyScenario('T')))).toBe(false);
     const parts = fundingComponents(result);
-    expect(parts.map((p) => p.id)).toEqual(['indexpad', 'incidenteel', 'maatregel:korting-511-mln', 'maatregel:eigen-bijdrage']);
+    expect(parts.map((p) => p.id)).toEqual([
+      'indexpad',
+      'incidenteel',
+      'maatregel:korting-511-mln',
+      'maatregel:eigen-bijdrage',
+    ]);
     result.totals.forEach((t, k) => expect(parts.reduce((sum, p) => sum + p.years[k]!, 0)).toBeCloseTo(t.funding, 6));
     const k2028 = result.years.indexOf(2028);
     expect(parts[3]!.years[k2028]).toBeCloseTo(-260_000_000 * model.funding.nationalShare!.value, 6);
@@ -67,7 +89,10 @@ describe('prevention edits and effect', () => {
 
   it('builds the prevention object step by step and takes it apart again', () => {
     const s = handCase();
-    expect(s.prevention).toEqual({ extraBudget: { '2023': 100000, '2024': 300000 }, effects: [{ segment: seg.id, inflowPctPer100k: 1, lagYears: 1, maxPct: 2.5 }] });
+    expect(s.prevention).toEqual({
+      extraBudget: { '2023': 100000, '2024': 300000 },
+      effects: [{ segment: seg.id, inflowPctPer100k: 1, lagYears: 1, maxPct: 2.5 }],
+    });
     const named = setPreventionText(s, 'source', 'pilot Venlo');
     expect(named.prevention!.source).toBe('pilot Venlo');
     expect('source' in setPreventionText(named, 'source', '  ').prevention!).toBe(false);
@@ -99,7 +124,7 @@ describe('prevention edits and effect', () => {
 });
 
 describe('Excel file helpers', () => {
-  it('base64 of bytes equals Node\'s, also beyond one chunk', () => {
+  it("base64 of bytes equals Node's, also beyond one chunk", () => {
     const bytes = new Uint8Array(100_000);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + 7) % 256;
     expect(bytesToBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
@@ -110,7 +135,9 @@ describe('Excel file helpers', () => {
     expect(checkImportFile({ name: 'begroting.xlsx', size: 1000 })).toBeUndefined();
     expect(checkImportFile({ name: 'oud.xls', size: 1000 })).toMatch(/oud Excel-bestand \(\.xls\)/);
     expect(checkImportFile({ name: 'model.json', size: 10 })).toMatch(/kies een Excel-werkmap/);
-    expect(checkImportFile({ name: 'groot.xlsx', size: 11 * 1024 * 1024 })).toMatch(/11,0 MB; een sjabloon is hoogstens 10,0 MB/);
+    expect(checkImportFile({ name: 'groot.xlsx', size: 11 * 1024 * 1024 })).toMatch(
+      /11,0 MB; een sjabloon is hoogstens 10,0 MB/,
+    );
   });
 
   it('splits the service message into the summary, all issues and the notices', () => {
@@ -120,7 +147,8 @@ describe('Excel file helpers', () => {
     ];
     const f = importFailure({
       code: 'validation',
-      message: 'Het sjabloon "x.xlsx" is niet ingelezen; er is niets opgeslagen. Los deze punten op:\nSegmenten!F3: "twaalf" is geen getal\nSegmenten!I2: -5 is negatief\n\nMeldingen:\nBlad "Extra" is genegeerd.',
+      message:
+        'Het sjabloon "x.xlsx" is niet ingelezen; er is niets opgeslagen. Los deze punten op:\nSegmenten!F3: "twaalf" is geen getal\nSegmenten!I2: -5 is negatief\n\nMeldingen:\nBlad "Extra" is genegeerd.',
       issues,
     });
     expect(f.summary).toBe('Het sjabloon "x.xlsx" is niet ingelezen; er is niets opgeslagen. Los deze punten op:');

@@ -40,10 +40,18 @@ function realisedModel(fields: Partial<Model> = {}): Model {
       },
       gemeenten: {
         a: {
-          rijksmiddelen: { '2022': { amount: 3_000, source: 'Septembercirculaire 2022' }, '2023': { amount: 3_300, source: 'Septembercirculaire 2023' } },
+          rijksmiddelen: {
+            '2022': { amount: 3_000, source: 'Septembercirculaire 2022' },
+            '2023': { amount: 3_300, source: 'Septembercirculaire 2023' },
+          },
           segments: { sub: { '2023': { lasten: 700, source: src } } },
         },
-        b: { rijksmiddelen: { '2022': { amount: 1_500, source: 'Septembercirculaire 2022' }, '2023': { amount: 1_600, source: 'Septembercirculaire 2023' } } },
+        b: {
+          rijksmiddelen: {
+            '2022': { amount: 1_500, source: 'Septembercirculaire 2022' },
+            '2023': { amount: 1_600, source: 'Septembercirculaire 2023' },
+          },
+        },
       },
     },
     ...fields,
@@ -78,7 +86,9 @@ describe('backtest', () => {
 
   it('applies the scenario’s percentages for R (price +10%, budget +5%)', () => {
     const m = realisedModel();
-    const s = scenario(m, { assumptions: { amb: { priceIndexPct: { '2023': 10 } }, sub: { amountChangePct: { '2023': 5 } } } });
+    const s = scenario(m, {
+      assumptions: { amb: { priceIndexPct: { '2023': 10 } }, sub: { amountChangePct: { '2023': 5 } } },
+    });
     const r = backtest(m, s);
     if (!r.ok) throw new Error(r.error);
     const [amb, sub] = r.value.lines;
@@ -94,7 +104,10 @@ describe('backtest', () => {
     const one = realisedModel();
     one.realisatie = modelBeforeLastYear(one).realisatie;
     const r1 = backtest(one, emptyScenario('leeg'));
-    expect(r1).toEqual({ ok: false, error: expect.stringContaining('heeft één gerealiseerd jaar (2022)') as unknown as string });
+    expect(r1).toEqual({
+      ok: false,
+      error: expect.stringContaining('heeft één gerealiseerd jaar (2022)') as unknown as string,
+    });
     const none = realisedModel({ realisatie: undefined });
     delete none.realisatie;
     const r0 = backtest(none, emptyScenario('leeg'));

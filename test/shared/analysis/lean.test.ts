@@ -28,7 +28,8 @@ function richScenario(m: Model): Scenario {
         intensityChangePct: { low: -1, high: 0.5 },
         priceIndexPct: { low: -0.5, high: 1.5 },
       };
-    } else ranges[s.id] = { amount: { low: s.amount * 0.95, high: s.amount * 1.1 }, amountChangePct: { low: -1, high: 2 } };
+    } else
+      ranges[s.id] = { amount: { low: s.amount * 0.95, high: s.amount * 1.1 }, amountChangePct: { low: -1, high: 2 } };
   }
   const { format: _f, name: _n, ...rest } = base;
   return validScenario(m, {
@@ -36,13 +37,31 @@ function richScenario(m: Model): Scenario {
     ranges,
     substitutions: [
       ...rest.substitutions,
-      { from: 'ambulante-behandeling', to: 'ambulante-begeleiding', sharePct: { '2024': 5, '2025': 10 }, ranges: { sharePct: { low: -5, high: 5 } } },
+      {
+        from: 'ambulante-behandeling',
+        to: 'ambulante-begeleiding',
+        sharePct: { '2024': 5, '2025': 10 },
+        ranges: { sharePct: { low: -5, high: 5 } },
+      },
     ],
-    funding: { ...rest.funding, adjustments: { '2025': 250000 }, ranges: { baseAmount: { low: m.funding.baseAmount * 0.98, high: m.funding.baseAmount * 1.01 }, indexPct: { low: -1, high: 1 } } },
+    funding: {
+      ...rest.funding,
+      adjustments: { '2025': 250000 },
+      ranges: {
+        baseAmount: { low: m.funding.baseAmount * 0.98, high: m.funding.baseAmount * 1.01 },
+        indexPct: { low: -1, high: 1 },
+      },
+    },
     prevention: {
       extraBudget: { '2023': 100000, '2024': 300000, '2026': -50000 },
       effects: [
-        { segment: 'ambulante-begeleiding', inflowPctPer100k: 1, lagYears: 1, maxPct: 2.5, ranges: { inflowPctPer100k: { low: 0, high: 2 }, maxPct: { low: 1, high: 5 } } },
+        {
+          segment: 'ambulante-begeleiding',
+          inflowPctPer100k: 1,
+          lagYears: 1,
+          maxPct: 2.5,
+          ranges: { inflowPctPer100k: { low: 0, high: 2 }, maxPct: { low: 1, high: 5 } },
+        },
         { segment: 'ambulante-begeleiding', inflowPctPer100k: 0.5, lagYears: 2, maxPct: 10 },
         { segment: 'ambulante-ggz', inflowPctPer100k: 2, lagYears: 0, maxPct: 3 },
       ],
@@ -66,7 +85,14 @@ describe('lean path', () => {
 
   it('covers every kind of ranged parameter', () => {
     const kinds = new Set(params.map((p) => p.target.kind));
-    expect([...kinds].sort()).toEqual(['fundingBase', 'fundingIndex', 'prevention', 'segmentBase', 'segmentPct', 'substitution']);
+    expect([...kinds].sort()).toEqual([
+      'fundingBase',
+      'fundingIndex',
+      'prevention',
+      'segmentBase',
+      'segmentPct',
+      'substitution',
+    ]);
     expect(params.length).toBeGreaterThan(100);
   });
 

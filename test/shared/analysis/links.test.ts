@@ -15,7 +15,16 @@ import { exportBijlage } from '../../../src/main/excel/exportBijlage';
 import { SHEETS } from '../../../src/main/excel/kit/context';
 import { parseScenario } from '../../../src/shared/formats/validate';
 import { getRange, patchRange, type RangeTarget } from '../../../src/renderer/lib/edits/ranges';
-import { rangeScenario, testModel, defaultModel, oneMonthSegment, scenarioIssues, shippedScenario, handModel, validScenario } from '../../fixtures';
+import {
+  rangeScenario,
+  testModel,
+  defaultModel,
+  oneMonthSegment,
+  scenarioIssues,
+  shippedScenario,
+  handModel,
+  validScenario,
+} from '../../fixtures';
 import { readWorkbook, rowsStartingWith, rowsWithLabel, textOf } from '../../main/excel/helpers';
 
 /** Where x lies in the triangle (low, mode, high): its cumulative probability, the u it was drawn with. */
@@ -28,7 +37,8 @@ function triangularCdf(x: number, low: number, mode: number, high: number): numb
 /** The scenario with every `link` taken out of its ranges. */
 function withoutLinks(scenario: Scenario): Scenario {
   const s = structuredClone(scenario);
-  for (const fields of Object.values(s.ranges ?? {})) for (const range of Object.values(fields)) if (range) delete range.link;
+  for (const fields of Object.values(s.ranges ?? {}))
+    for (const range of Object.values(fields)) if (range) delete range.link;
   if (s.funding.ranges?.indexPct) delete s.funding.ranges.indexPct.link;
   if (s.funding.ranges?.baseAmount) delete s.funding.ranges.baseAmount.link;
   for (const rule of s.substitutions) if (rule.ranges?.sharePct) delete rule.ranges.sharePct.link;
@@ -51,7 +61,12 @@ describe('link: the format', () => {
   const m = twin();
 
   it('keeps a link and adds nothing to a range without one', () => {
-    const sc = validScenario(m, { ranges: { a: { pricePerUnit: { low: 80, high: 120, link: 'vng-index', source: 'x' } }, b: { pricePerUnit: { low: 90, high: 110 } } } });
+    const sc = validScenario(m, {
+      ranges: {
+        a: { pricePerUnit: { low: 80, high: 120, link: 'vng-index', source: 'x' } },
+        b: { pricePerUnit: { low: 90, high: 110 } },
+      },
+    });
     expect(sc.ranges?.a?.pricePerUnit).toEqual({ low: 80, high: 120, link: 'vng-index', source: 'x' });
     expect(sc.ranges?.b?.pricePerUnit).toEqual({ low: 90, high: 110 });
     expect('link' in sc.ranges!.b!.pricePerUnit!).toBe(false);
@@ -62,7 +77,9 @@ describe('link: the format', () => {
     const s = shippedScenario(model, 'ongewijzigd-beleid.json');
     // the base amount's range (independent of any link) would dilute the comparison
     delete s.funding.ranges?.baseAmount;
-    const linked = Object.values(s.ranges ?? {}).flatMap((f) => Object.values(f)).filter((r) => r?.link !== undefined);
+    const linked = Object.values(s.ranges ?? {})
+      .flatMap((f) => Object.values(f))
+      .filter((r) => r?.link !== undefined);
     expect(linked).toHaveLength(16);
     expect(new Set(linked.map((r) => r!.link))).toEqual(new Set(['vng-index']));
     // the Rijks index is not part of the VNG group
@@ -70,9 +87,14 @@ describe('link: the format', () => {
   });
 
   it('rejects an empty, padded, too long or non-text link, naming path and value in Dutch', () => {
-    const issues = (link: unknown) => scenarioIssues(m, { ranges: { a: { pricePerUnit: { low: 80, high: 120, link } } } });
-    expect(issues('')).toEqual(['ranges.a.pricePerUnit.link: "" is leeg: geef de groep een naam (bijv. "vng-index") of laat het veld weg']);
-    expect(issues('   ')).toEqual(['ranges.a.pricePerUnit.link: "   " is leeg: geef de groep een naam (bijv. "vng-index") of laat het veld weg']);
+    const issues = (link: unknown) =>
+      scenarioIssues(m, { ranges: { a: { pricePerUnit: { low: 80, high: 120, link } } } });
+    expect(issues('')).toEqual([
+      'ranges.a.pricePerUnit.link: "" is leeg: geef de groep een naam (bijv. "vng-index") of laat het veld weg',
+    ]);
+    expect(issues('   ')).toEqual([
+      'ranges.a.pricePerUnit.link: "   " is leeg: geef de groep een naam (bijv. "vng-index") of laat het veld weg',
+    ]);
     expect(issues(' vng')).toEqual([
       'ranges.a.pricePerUnit.link: " vng" begint of eindigt met een spatie: dan lijkt het dezelfde groep als "vng" maar is het een andere',
     ]);
@@ -87,7 +109,9 @@ describe('link: the format', () => {
 
 describe('link: the draws', () => {
   it('gives every member of a group the same u in every draw, through its own triangle', () => {
-    const m = handModel({ segments: [oneMonthSegment('a', 1000, 100), oneMonthSegment('b', 500, 40), oneMonthSegment('c', 200, 10)] });
+    const m = handModel({
+      segments: [oneMonthSegment('a', 1000, 100), oneMonthSegment('b', 500, 40), oneMonthSegment('c', 200, 10)],
+    });
     const sc = validScenario(m, {
       ranges: {
         // a mixed group: an absolute price, a shift in percentage points, a skewed range
@@ -112,7 +136,12 @@ describe('link: the draws', () => {
 
   it('is what runMonteCarlo computes with: one draw equals simulate with the sampled values', () => {
     const m = twin();
-    const sc = validScenario(m, { ranges: { a: { pricePerUnit: { low: 60, high: 150, link: 'p' } }, b: { pricePerUnit: { low: 90, high: 101, link: 'p' } } } });
+    const sc = validScenario(m, {
+      ranges: {
+        a: { pricePerUnit: { low: 60, high: 150, link: 'p' } },
+        b: { pricePerUnit: { low: 90, high: 101, link: 'p' } },
+      },
+    });
     const params = listParameters(m, sc);
     const [values] = sampleParameters(params, 1, 5);
     const applied = applyParameters(m, sc, params, Array.from(values!));
@@ -123,8 +152,13 @@ describe('link: the draws', () => {
 
   it('widens the band: linked P90−P10 of the sum is 2× one segment, independent about √2×', () => {
     const m = twin();
-    const run = (ranges: object, model = m) => runMonteCarloSync({ model, scenario: validScenario(model, { ranges }), draws: 20_000, seed: 20220101 }).years.at(-1)!.cost;
-    const single = spread(run({ a: { pricePerUnit: { low: 80, high: 120 } } }, handModel({ segments: [oneMonthSegment('a', 1000, 100)] })));
+    const run = (ranges: object, model = m) =>
+      runMonteCarloSync({ model, scenario: validScenario(model, { ranges }), draws: 20_000, seed: 20220101 }).years.at(
+        -1,
+      )!.cost;
+    const single = spread(
+      run({ a: { pricePerUnit: { low: 80, high: 120 } } }, handModel({ segments: [oneMonthSegment('a', 1000, 100)] })),
+    );
     const linked = spread(run(priceRanges('p', 'p')));
     const independent = spread(run(priceRanges()));
     expect(single).toBeGreaterThan(20_000); // about 1.000 × 22
@@ -153,13 +187,33 @@ describe('link: nothing changes without links', () => {
   // Fingerprints of `years` (seed 20220101, 2.000 draws) captured before links existed.
   const before: Record<string, { hash: string; p10: number; p50: number; p90: number }> = {
     // since issue 11 (autonome ontwikkeling, gemeentefonds path, range on the base amount): recaptured
-    'ongewijzigd-beleid.json': { hash: 'a2a726cd8d6e4812', p10: -32706617.32750248, p50: -25934163.73873101, p90: -19435229.759431086 },
-    'beleidsplan-kpis.json': { hash: 'fec8c1e6511cc5ff', p10: -6698044.502292623, p50: -2862738.414562285, p90: 773789.9596656861 },
-    'rijksmaatregelen.json': { hash: '0a87efee2b3f986f', p10: -40614650.92613732, p50: -36737212.1261928, p90: -33257866.419555128 },
+    'ongewijzigd-beleid.json': {
+      hash: 'a2a726cd8d6e4812',
+      p10: -32706617.32750248,
+      p50: -25934163.73873101,
+      p90: -19435229.759431086,
+    },
+    'beleidsplan-kpis.json': {
+      hash: 'fec8c1e6511cc5ff',
+      p10: -6698044.502292623,
+      p50: -2862738.414562285,
+      p90: 773789.9596656861,
+    },
+    'rijksmaatregelen.json': {
+      hash: '0a87efee2b3f986f',
+      p10: -40614650.92613732,
+      p50: -36737212.1261928,
+      p90: -33257866.419555128,
+    },
   };
   for (const [file, want] of Object.entries(before)) {
     it(`${file} without its links gives exactly the numbers of before`, () => {
-      const mc = runMonteCarloSync({ model, scenario: withoutLinks(shippedScenario(model, file)), draws: 2000, seed: 20220101 });
+      const mc = runMonteCarloSync({
+        model,
+        scenario: withoutLinks(shippedScenario(model, file)),
+        draws: 2000,
+        seed: 20220101,
+      });
       expect(mc.years.at(-1)!.balance).toEqual({ p10: want.p10, p50: want.p50, p90: want.p90 });
       expect(createHash('sha256').update(JSON.stringify(mc.years)).digest('hex').slice(0, 16)).toBe(want.hash);
     });
@@ -178,10 +232,15 @@ describe('link: nothing changes without links', () => {
 
 describe('link: the tornado', () => {
   it('moves a link group as one bar and keeps ±10% for assumptions without a range', () => {
-    const m = handModel({ segments: [oneMonthSegment('a', 1000, 100), oneMonthSegment('b', 500, 40), oneMonthSegment('c', 200, 10)] });
+    const m = handModel({
+      segments: [oneMonthSegment('a', 1000, 100), oneMonthSegment('b', 500, 40), oneMonthSegment('c', 200, 10)],
+    });
     const sc = validScenario(m, {
       assumptions: { a: { priceIndexPct: { '2023': 2 } } },
-      ranges: { a: { priceIndexPct: { low: -1, high: 2, link: 'vng', source: 'VNG' } }, b: { priceIndexPct: { low: -1, high: 2, link: 'vng', source: 'VNG' } } },
+      ranges: {
+        a: { priceIndexPct: { low: -1, high: 2, link: 'vng', source: 'VNG' } },
+        b: { priceIndexPct: { low: -1, high: 2, link: 'vng', source: 'VNG' } },
+      },
     });
     const t = tornado(m, sc, { year: 2024 });
     const keys = t.bars.map((b) => b.parameter.key);
@@ -192,7 +251,14 @@ describe('link: the tornado', () => {
     for (const id of ['a', 'b', 'c']) expect(keys).toContain(`ranges.${id}.pricePerUnit`);
     const group = t.bars.find((b) => b.parameter.key === 'links.vng')!;
     expect(group.parameter.label).toBe('vng (gekoppeld: 2 aannames)');
-    expect(group.parameter).toMatchObject({ mode: 'shift', low: -1, high: 2, fromRange: true, rangeSource: 'VNG', link: 'vng' });
+    expect(group.parameter).toMatchObject({
+      mode: 'shift',
+      low: -1,
+      high: 2,
+      fromRange: true,
+      rangeSource: 'VNG',
+      link: 'vng',
+    });
     expect(group.members!.map((p: Parameter) => p.key)).toEqual(['ranges.a.priceIndexPct', 'ranges.b.priceIndexPct']);
     // Both members at their high (+2 %-punt in 2023 and 2024): a's price 100 × 1,04 × 1,02 instead of 100 × 1,02, b's 40 × 1,02².
     const high = 1000 * 100 * (1.04 * 1.02 - 1.02) + 500 * 40 * (1.02 * 1.02 - 1);
@@ -203,7 +269,12 @@ describe('link: the tornado', () => {
 
   it('says so when the members of a group have different ranges', () => {
     const m = twin();
-    const sc = validScenario(m, { ranges: { a: { pricePerUnit: { low: 80, high: 120, link: 'p' } }, b: { pricePerUnit: { low: 90, high: 150, link: 'p' } } } });
+    const sc = validScenario(m, {
+      ranges: {
+        a: { pricePerUnit: { low: 80, high: 120, link: 'p' } },
+        b: { pricePerUnit: { low: 90, high: 150, link: 'p' } },
+      },
+    });
     const bar = tornado(m, sc).bars.find((b) => b.parameter.key === 'links.p')!;
     expect(bar.parameter.label).toBe('p (gekoppeld: 2 aannames, elk met een eigen bandbreedte)');
     // all low: 1.000 × (80 + 90); all high: 1.000 × (120 + 150) a year
@@ -226,12 +297,27 @@ describe('link: the Excel sheets', async () => {
   const model = testModel();
   const base = rangeScenario(model);
   const parsed = parseScenario(
-    { ...base, ranges: { ...base.ranges, ambulant: { ...base.ranges!.ambulant, priceIndexPct: { low: -1, high: 1.5, link: 'vng' } }, verblijf: { ...base.ranges!.verblijf, priceIndexPct: { low: -1, high: 1.5, link: 'vng' } } } },
+    {
+      ...base,
+      ranges: {
+        ...base.ranges,
+        ambulant: { ...base.ranges!.ambulant, priceIndexPct: { low: -1, high: 1.5, link: 'vng' } },
+        verblijf: { ...base.ranges!.verblijf, priceIndexPct: { low: -1, high: 1.5, link: 'vng' } },
+      },
+    },
     model,
   );
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
   const scenario = parsed.value;
-  const file = await exportBijlage({ model, scenarios: [scenario], scope: 'region', unit: 'euro', appVersion: 'test', generatedAt: new Date('2025-10-01T08:30:00Z'), analysis: { montecarlo: { draws: 200, seed: 3 }, tornado: {} } });
+  const file = await exportBijlage({
+    model,
+    scenarios: [scenario],
+    scope: 'region',
+    unit: 'euro',
+    appVersion: 'test',
+    generatedAt: new Date('2025-10-01T08:30:00Z'),
+    analysis: { montecarlo: { draws: 200, seed: 3 }, tornado: {} },
+  });
   const wb = await readWorkbook(file.data);
 
   it('Onzekerheid names the link group of each linked range, and says how a group is drawn', () => {
@@ -241,7 +327,9 @@ describe('link: the Excel sheets', async () => {
     const labels = params.map((_, i) => textOf(ws.getCell(first + 1 + i, 1).value));
     expect(labels.filter((l) => l.endsWith(' (gekoppeld: vng)'))).toHaveLength(2);
     params.forEach((p, i) => expect(labels[i]).toBe(p.link ? `${p.label} (gekoppeld: vng)` : p.label));
-    expect(rowsStartingWith(ws, 'Zo leest u dit blad.').map((r) => textOf(ws.getCell(r, 1).value))[0]).toContain('alleen aannames met dezelfde koppeling');
+    expect(rowsStartingWith(ws, 'Zo leest u dit blad.').map((r) => textOf(ws.getCell(r, 1).value))[0]).toContain(
+      'alleen aannames met dezelfde koppeling',
+    );
   });
 
   it('Gevoeligheid has one bar for the group', () => {
@@ -258,7 +346,12 @@ describe('link: the ranges editor (patchRange)', () => {
     const s1 = patchRange(s0, a, { link: 'vng-index' });
     expect(getRange(s1, a)).toEqual({ low: 80, high: 120, link: 'vng-index' });
     // editing low, high or source keeps the link
-    expect(getRange(patchRange(s1, a, { low: 85, source: 'x' }), a)).toEqual({ low: 85, high: 120, source: 'x', link: 'vng-index' });
+    expect(getRange(patchRange(s1, a, { low: 85, source: 'x' }), a)).toEqual({
+      low: 85,
+      high: 120,
+      source: 'x',
+      link: 'vng-index',
+    });
     expect(parseScenario(s1, m).ok).toBe(true);
     // empty takes the range out of the group, without leaving an empty key
     const s2 = patchRange(s1, a, { link: '' });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DRAWS, runMonteCarlo, runMonteCarloSync, checkMonteCarloOptions } from '../../../src/shared/analysis/montecarlo';
+import {
+  DEFAULT_DRAWS,
+  runMonteCarlo,
+  runMonteCarloSync,
+  checkMonteCarloOptions,
+} from '../../../src/shared/analysis/montecarlo';
 import { createRandom, triangular, DEFAULT_SEED } from '../../../src/shared/analysis/random';
 import { simulate } from '../../../src/shared/engine/simulate';
 import type { Model } from '../../../src/shared/formats/model';
@@ -22,7 +27,11 @@ function rangesFor(m: Model, spread: number) {
 
 function scenarioWithRanges(m: Model, spread: number) {
   const { format: _f, name: _n, ...rest } = withoutRanges(shippedScenario(m, 'beleidsplan-kpis.json'));
-  return validScenario(m, { ...rest, ranges: rangesFor(m, spread), funding: { ...rest.funding, ranges: { indexPct: { low: -spread * 10, high: spread * 10 } } } });
+  return validScenario(m, {
+    ...rest,
+    ranges: rangesFor(m, spread),
+    funding: { ...rest.funding, ranges: { indexPct: { low: -spread * 10, high: spread * 10 } } },
+  });
 }
 
 describe('random generator', () => {
@@ -133,12 +142,24 @@ describe('Monte Carlo on the default model', () => {
     const sc = scenarioWithRanges(m, 0.1);
     const sync = runMonteCarloSync({ model: m, scenario: sc, draws: 1000, seed: 8 });
     const progress: number[] = [];
-    const chunked = await runMonteCarlo({ model: m, scenario: sc, draws: 1000, seed: 8 }, { chunkSize: 130, onProgress: (p) => progress.push(p.done) });
+    const chunked = await runMonteCarlo(
+      { model: m, scenario: sc, draws: 1000, seed: 8 },
+      { chunkSize: 130, onProgress: (p) => progress.push(p.done) },
+    );
     expect(chunked).toEqual(sync);
     expect(progress).toEqual([130, 260, 390, 520, 650, 780, 910, 1000]);
 
     const controller = new AbortController();
-    const run = runMonteCarlo({ model: m, scenario: sc, draws: 5000, seed: 8 }, { chunkSize: 100, signal: controller.signal, onProgress: (p) => { if (p.done >= 300) controller.abort(); } });
+    const run = runMonteCarlo(
+      { model: m, scenario: sc, draws: 5000, seed: 8 },
+      {
+        chunkSize: 100,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.done >= 300) controller.abort();
+        },
+      },
+    );
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
   });
 
@@ -147,14 +168,21 @@ describe('Monte Carlo on the default model', () => {
     expect(checkMonteCarloOptions(50_001, 1)).toContain('50001');
     expect(checkMonteCarloOptions(10, 2 ** 32)).toContain('seed: 4294967296');
     expect(checkMonteCarloOptions(50_000, 0)).toBeUndefined();
-    expect(() => runMonteCarloSync({ model: m, scenario: scenarioWithRanges(m, 0), draws: 2.5 })).toThrow('aantal trekkingen: 2.5');
+    expect(() => runMonteCarloSync({ model: m, scenario: scenarioWithRanges(m, 0), draws: 2.5 })).toThrow(
+      'aantal trekkingen: 2.5',
+    );
   });
 });
 
 describe('Monte Carlo, hand-built', () => {
   it('chance of a tekort: matches the exact probability for two triangular costs', () => {
-    const m = handModel({ segments: [budgetLine('a', 1_000_000), budgetLine('b', 200_000)], funding: { baseAmount: 1_000_000 } });
-    const sc = validScenario(m, { ranges: { a: { amount: { low: 600_000, high: 1_000_000 } }, b: { amount: { low: 0, high: 400_000 } } } });
+    const m = handModel({
+      segments: [budgetLine('a', 1_000_000), budgetLine('b', 200_000)],
+      funding: { baseAmount: 1_000_000 },
+    });
+    const sc = validScenario(m, {
+      ranges: { a: { amount: { low: 600_000, high: 1_000_000 } }, b: { amount: { low: 0, high: 400_000 } } },
+    });
     const r = runMonteCarloSync({ model: m, scenario: sc, draws: 20_000, seed: 1 });
     // cost = a + b with a ~ Tri(0,6 / 1,0 / 1,0) mln, b ~ Tri(0 / 0,2 / 0,4) mln: mean 0,8667 + 0,2 = 1,0667 mln
     for (const y of r.years) {
@@ -170,7 +198,10 @@ describe('Monte Carlo, hand-built', () => {
   });
 
   it('a range on the funding index widens only the baten, from the second year', () => {
-    const m = handModel({ segments: [budgetLine('a', 1_000_000)], funding: { baseAmount: 1_000_000, indexPct: { '2023': 2, '2024': 2 } } });
+    const m = handModel({
+      segments: [budgetLine('a', 1_000_000)],
+      funding: { baseAmount: 1_000_000, indexPct: { '2023': 2, '2024': 2 } },
+    });
     const sc = validScenario(m, { funding: { ranges: { indexPct: { low: -2, high: 2 } } } });
     const r = runMonteCarloSync({ model: m, scenario: sc, draws: 5000, seed: 2 });
     expect(r.years[0]!.funding.p10).toBe(1_000_000);
@@ -186,7 +217,8 @@ describe('Monte Carlo, hand-built', () => {
 /** P(b < X) for X ~ Tri(0, 0, 0,4) and b ~ Tri(0, 0,2, 0,4), by numerical integration. */
 function integrateTriangles(): number {
   const fX = (x: number) => (x < 0 || x > 0.4 ? 0 : (2 * (0.4 - x)) / 0.16);
-  const Fb = (b: number) => (b <= 0 ? 0 : b >= 0.4 ? 1 : b < 0.2 ? (b * b) / (0.4 * 0.2) : 1 - ((0.4 - b) ** 2) / (0.4 * 0.2));
+  const Fb = (b: number) =>
+    b <= 0 ? 0 : b >= 0.4 ? 1 : b < 0.2 ? (b * b) / (0.4 * 0.2) : 1 - (0.4 - b) ** 2 / (0.4 * 0.2);
   let sum = 0;
   const steps = 20_000;
   for (let i = 0; i < steps; i++) {
@@ -205,7 +237,11 @@ describe('Monte Carlo on a model with realisatie (issue 10)', () => {
     segments[seg.id] = {};
     for (let k = 0; k < 3; k++) {
       const y = det0.lines[l]!.years[k]!;
-      segments[seg.id]![String(2022 + k)] = { lasten: y.cost, ...(seg.kind === 'volume' ? { clients: 50 + l } : {}), source: 'test' };
+      segments[seg.id]![String(2022 + k)] = {
+        lasten: y.cost,
+        ...(seg.kind === 'volume' ? { clients: 50 + l } : {}),
+        source: 'test',
+      };
     }
   });
   const m: Model = { ...base, realisatie: { lastYear: 2024, segments } };

@@ -8,7 +8,10 @@ describe('tornado on a hand-built case', () => {
     segments: [budgetLine('a', 1_000_000), budgetLine('b', 500_000), budgetLine('c', 100_000)],
     funding: { baseAmount: 1_500_000 },
   });
-  const sc = validScenario(m, { ranges: { b: { amount: { low: 0, high: 2_000_000, source: 'spreiding offertes' } } }, assumptions: { c: { amountChangePct: { '2024': 10 } } } });
+  const sc = validScenario(m, {
+    ranges: { b: { amount: { low: 0, high: 2_000_000, source: 'spreiding offertes' } } },
+    assumptions: { c: { amountChangePct: { '2024': 10 } } },
+  });
   const r = tornado(m, sc, { year: 2023 });
 
   it('sorts by the effect on the cumulative saldo: B (range), funding ±10%, A ±10%, C ±10%, C index ±10%', () => {
@@ -72,7 +75,8 @@ describe('tornado on the default model', () => {
     expect(r.bars.filter((b) => b.parameter.key.endsWith('.pricePerUnit'))).toHaveLength(volumeCount);
     expect(r.bars.some((b) => b.parameter.key.endsWith('.inflowPerYear'))).toBe(false);
     expect(r.bars.filter((b) => b.parameter.mode === 'scale').length).toBeGreaterThan(10);
-    for (let i = 1; i < r.bars.length; i++) expect(r.bars[i - 1]!.cumulativeSwing).toBeGreaterThanOrEqual(r.bars[i]!.cumulativeSwing);
+    for (let i = 1; i < r.bars.length; i++)
+      expect(r.bars[i - 1]!.cumulativeSwing).toBeGreaterThanOrEqual(r.bars[i]!.cumulativeSwing);
     // the funding is the largest single figure in the model
     expect(r.bars[0]!.parameter.key).toBe('funding.ranges.baseAmount');
   });

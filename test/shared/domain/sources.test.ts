@@ -7,7 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { cite, citeSource, hasLegacySourceName, reference, referencedSources, SOURCES, type SourceId } from '../../../src/shared/domain/sources';
+import {
+  cite,
+  citeSource,
+  hasLegacySourceName,
+  reference,
+  referencedSources,
+  SOURCES,
+  type SourceId,
+} from '../../../src/shared/domain/sources';
 import { NOORD_LIMBURG_NATIONAL_SHARE, RIJKSMAATREGELEN } from '../../../src/shared/domain/rijksmaatregelen';
 import { REPO_ROOT } from '../../fixtures';
 
@@ -39,12 +47,18 @@ describe('cite', () => {
     );
     expect(cite('beleidsplan-noord-limburg')).toBe('Regionaal Beleidsplan Jeugd 2022 en verder, 2022');
     expect(cite('vng-indexatie')).toBe('VNG, "Indexatie bij inkoop jeugdhulp en Wmo-ondersteuning", 2023–2025');
-    expect(cite('omroep-peel-en-maas')).toBe('Omroep Peel en Maas, berichtgeving over jeugdzorg in Peel en Maas en Beesel');
+    expect(cite('omroep-peel-en-maas')).toBe(
+      'Omroep Peel en Maas, berichtgeving over jeugdzorg in Peel en Maas en Beesel',
+    );
   });
 
   it('a list entry names publisher, title and year (z.j. when the document states none)', () => {
-    expect(reference('cbs-83454')).toBe('Centraal Bureau voor de Statistiek (CBS), StatLine tabel 83454NED: lasten jeugdzorg per gemeente (× € 1.000, begroot en gerealiseerd), z.j. (cbs.nl)');
-    expect(reference('beleidsplan-noord-limburg')).toBe('Gemeenten regio Noord-Limburg, Regionaal Beleidsplan Jeugd 2022 en verder, regio Noord-Limburg, 2022');
+    expect(reference('cbs-83454')).toBe(
+      'Centraal Bureau voor de Statistiek (CBS), StatLine tabel 83454NED: lasten jeugdzorg per gemeente (× € 1.000, begroot en gerealiseerd), z.j. (cbs.nl)',
+    );
+    expect(reference('beleidsplan-noord-limburg')).toBe(
+      'Gemeenten regio Noord-Limburg, Regionaal Beleidsplan Jeugd 2022 en verder, regio Noord-Limburg, 2022',
+    );
   });
 
   it('no citation or list entry contains a file name', () => {
@@ -60,15 +74,24 @@ describe('cite', () => {
 describe('citeSource: legacy texts as users read them', () => {
   const plan = legacyFile(3, '60f469445e7c1faa');
   const cases: [string, string][] = [
-    [`${plan} (Regionaal Beleidsplan Jeugd 2022 en verder, regio Noord-Limburg), Bijlage 3, tabel "Crisishulp", 2020`, 'Regionaal Beleidsplan Jeugd 2022 en verder, regio Noord-Limburg, Bijlage 3, tabel "Crisishulp", 2020'],
-    [`ruim 270.000 inwoners (Regionaal Beleidsplan Jeugd 2022 en verder, § 4.1, ${plan}) van ca. 17,9 mln`, 'ruim 270.000 inwoners (Regionaal Beleidsplan Jeugd 2022 en verder, § 4.1) van ca. 17,9 mln'],
+    [
+      `${plan} (Regionaal Beleidsplan Jeugd 2022 en verder, regio Noord-Limburg), Bijlage 3, tabel "Crisishulp", 2020`,
+      'Regionaal Beleidsplan Jeugd 2022 en verder, regio Noord-Limburg, Bijlage 3, tabel "Crisishulp", 2020',
+    ],
+    [
+      `ruim 270.000 inwoners (Regionaal Beleidsplan Jeugd 2022 en verder, § 4.1, ${plan}) van ca. 17,9 mln`,
+      'ruim 270.000 inwoners (Regionaal Beleidsplan Jeugd 2022 en verder, § 4.1) van ca. 17,9 mln',
+    ],
     [`zie ${plan}, Bijlage 8`, 'zie Bijlage 8'],
     [`bron: ${plan}`, 'bron: Regionaal Beleidsplan Jeugd 2022 en verder'],
     [`bron: ${legacyFile(4, '29050e0d1a8fa582')}`, 'bron: Beleidsplan Jeugdhulp Zuid-Limburg'],
     [`bron: ${legacyFile(7, '0123456789abcdef')}`, 'bron: een regionaal brondocument'],
     [`CBS 71488ned, 1-1-2022 (via ${NOTE_NAME}): 0–15`, 'CBS 71488ned, 1-1-2022: 0–15'],
     [`(OVA 90% + PCC 10%, vng.nl, via ${NOTE_NAME}): 2023`, '(OVA 90% + PCC 10%, vng.nl): 2023'],
-    [`aanname op basis van ${NOTE_NAME} (VNG-advies indexatie jeugdhulp, vng.nl): het`, 'aanname op basis van VNG-advies indexatie jeugdhulp, vng.nl: het'],
+    [
+      `aanname op basis van ${NOTE_NAME} (VNG-advies indexatie jeugdhulp, vng.nl): het`,
+      'aanname op basis van VNG-advies indexatie jeugdhulp, vng.nl: het',
+    ],
     [`deels volume (Deskundigencommissie, ${NOTE_NAME}). Daarom`, 'deels volume (Deskundigencommissie). Daarom'],
     [`Taakveld volgens ${NOTE_NAME} (Iv3 2023).`, 'Taakveld volgens Iv3 2023.'],
     ['Jaarrekening 2023, tabel 4', 'Jaarrekening 2023, tabel 4'],
@@ -81,18 +104,29 @@ describe('citeSource: legacy texts as users read them', () => {
   });
   it('leaves undefined alone', () => expect(citeSource(undefined)).toBeUndefined());
   it('finds the documents a text cites', () => {
-    expect(referencedSources([`bron: ${plan}`, cite('vng-indexatie'), undefined])).toEqual(['beleidsplan-noord-limburg', 'vng-indexatie']);
+    expect(referencedSources([`bron: ${plan}`, cite('vng-indexatie'), undefined])).toEqual([
+      'beleidsplan-noord-limburg',
+      'vng-indexatie',
+    ]);
   });
 });
 
 describe('shipped data and source tree', () => {
-  const modelFiles = ['models/noord-limburg.json', ...readdirSync(join(ROOT, 'models/scenarios')).map((f) => `models/scenarios/${f}`)];
+  const modelFiles = [
+    'models/noord-limburg.json',
+    ...readdirSync(join(ROOT, 'models/scenarios')).map((f) => `models/scenarios/${f}`),
+  ];
 
   it.each(modelFiles)('%s names no file, and every number is as before', (f) => {
     const text = readFileSync(join(ROOT, f), 'utf8');
     expect(text).not.toMatch(SEED_FILE);
     expect(text).not.toMatch(NOTE);
-    const before = (JSON.parse(readFileSync(join(ROOT, 'test/fixtures/model-numbers.json'), 'utf8')) as Record<string, Record<string, number>>)[f];
+    const before = (
+      JSON.parse(readFileSync(join(ROOT, 'test/fixtures/model-numbers.json'), 'utf8')) as Record<
+        string,
+        Record<string, number>
+      >
+    )[f];
     expect(before, f).toBeDefined();
     const now = numbers(JSON.parse(text), '$', {});
     expect(Object.keys(now).length).toBeGreaterThan(90);

@@ -35,7 +35,10 @@ describe('autonome ontwikkeling: hand-computed', () => {
   });
 
   it('gebruik multiplies after the segment’s own inflowChangePct: 120 × 1,1 × 1,1 = 145,2', () => {
-    const c = costs({ assumptions: { s: { inflowChangePct: { '2023': 10 } } }, autonomous: { usageChangePct: { '2023': 10 } } });
+    const c = costs({
+      assumptions: { s: { inflowChangePct: { '2023': 10 } } },
+      autonomous: { usageChangePct: { '2023': 10 } },
+    });
     // i 10 → 12,1: (10 + 12,1)/2 + 11 × 12,1 = 144,15 client-months; 2024 steady 145,2
     expect(c[1]).toBeCloseTo(1441.5, 9);
     expect(c[2]).toBeCloseTo(1452, 9);
@@ -48,18 +51,29 @@ describe('autonome ontwikkeling: hand-computed', () => {
 
   it('prijs = 90% loon + 10% prijs by default, after the segment’s own priceIndexPct', () => {
     // 0,9 × 5 + 0,1 × 2 = 4,7%: € 10,47
-    expect(costs({ autonomous: { wageIndexPct: { '2023': 5 }, materialIndexPct: { '2023': 2 } } })[1]).toBeCloseTo(1256.4, 9);
+    expect(costs({ autonomous: { wageIndexPct: { '2023': 5 }, materialIndexPct: { '2023': 2 } } })[1]).toBeCloseTo(
+      1256.4,
+      9,
+    );
     // weight 50: 3,5%
-    expect(costs({ autonomous: { wageIndexPct: { '2023': 5 }, materialIndexPct: { '2023': 2 }, wageWeightPct: 50 } })[1]).toBeCloseTo(1242, 9);
+    expect(
+      costs({ autonomous: { wageIndexPct: { '2023': 5 }, materialIndexPct: { '2023': 2 }, wageWeightPct: 50 } })[1],
+    ).toBeCloseTo(1242, 9);
     // own index 10% then 4,7%: € 10 × 1,1 × 1,047 = € 11,517; compounding into 2024 with 0% there
-    const c = costs({ assumptions: { s: { priceIndexPct: { '2023': 10 } } }, autonomous: { wageIndexPct: { '2023': 5 }, materialIndexPct: { '2023': 2 } } });
+    const c = costs({
+      assumptions: { s: { priceIndexPct: { '2023': 10 } } },
+      autonomous: { wageIndexPct: { '2023': 5 }, materialIndexPct: { '2023': 2 } },
+    });
     expect(c[1]).toBeCloseTo(1382.04, 9);
     expect(c[2]).toBeCloseTo(1382.04, 9);
   });
 
   it('budget lines and the Rijksmiddelen are not touched', () => {
     const mm = m();
-    const r = simulate(mm, scenario(mm, { autonomous: { usageChangePct: { '2023': 50 }, wageIndexPct: { '2023': 50 } } }));
+    const r = simulate(
+      mm,
+      scenario(mm, { autonomous: { usageChangePct: { '2023': 50 }, wageIndexPct: { '2023': 50 } } }),
+    );
     expect(r.lines[1]!.years.map((y) => y.cost)).toEqual([1000, 1000, 1000]);
     expect(r.totals.map((t) => t.funding)).toEqual([0, 0, 0]);
   });
@@ -68,13 +82,24 @@ describe('autonome ontwikkeling: hand-computed', () => {
 describe('autonome ontwikkeling: validation', () => {
   it('names an unknown gemeente and a year outside the model', () => {
     const r = parseScenario(
-      { format: SCENARIO_FORMAT, name: 'x', autonomous: { youth0to17: { zz: { '2023': 5 } }, usageChangePct: { '2030': 1 }, wageWeightPct: 120 } },
+      {
+        format: SCENARIO_FORMAT,
+        name: 'x',
+        autonomous: { youth0to17: { zz: { '2023': 5 } }, usageChangePct: { '2030': 1 }, wageWeightPct: 120 },
+      },
       m(),
     );
     expect(r.ok).toBe(false);
     const messages = r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`);
     expect(messages.join('\n')).toMatch(/wageWeightPct: 120 is meer dan 100%/);
-    const r2 = parseScenario({ format: SCENARIO_FORMAT, name: 'x', autonomous: { youth0to17: { zz: { '2023': 5 } }, usageChangePct: { '2030': 1 } } }, m());
+    const r2 = parseScenario(
+      {
+        format: SCENARIO_FORMAT,
+        name: 'x',
+        autonomous: { youth0to17: { zz: { '2023': 5 } }, usageChangePct: { '2030': 1 } },
+      },
+      m(),
+    );
     const m2 = r2.ok ? [] : r2.issues.map((i) => `${i.path}: ${i.message}`);
     expect(m2.some((t) => t.includes('autonomous.youth0to17.zz') && t.includes('"zz" is geen gemeente'))).toBe(true);
     expect(m2.some((t) => t.includes('autonomous.usageChangePct.2030') && t.includes('2030'))).toBe(true);
@@ -96,7 +121,11 @@ describe('autonome ontwikkeling: no drivers = the results without them, exactly'
         (inflow, duration, price, inflowPct, pricePct, youth) => {
           const mm = model({
             gemeenten: [gemeente('a', youth), gemeente('b', 7)],
-            segments: [volume('s', { inflowPerYear: inflow, avgDurationMonths: duration, pricePerUnit: price }), volume('t'), budget('x', 500)],
+            segments: [
+              volume('s', { inflowPerYear: inflow, avgDurationMonths: duration, pricePerUnit: price }),
+              volume('t'),
+              budget('x', 500),
+            ],
             funding: { baseAmount: 1e6, indexPct: { '2023': 3 } },
           });
           const base = { assumptions: { s: { inflowChangePct: inflowPct, priceIndexPct: pricePct } } };
@@ -104,7 +133,13 @@ describe('autonome ontwikkeling: no drivers = the results without them, exactly'
           const zero = { '2023': 0, '2024': 0 };
           for (const autonomous of [
             {},
-            { usageChangePct: zero, severityChangePct: zero, wageIndexPct: zero, materialIndexPct: zero, wageWeightPct: 35 },
+            {
+              usageChangePct: zero,
+              severityChangePct: zero,
+              wageIndexPct: zero,
+              materialIndexPct: zero,
+              wageWeightPct: 35,
+            },
             { youth0to17: { a: { '2023': youth, '2024': youth }, b: { '2024': 7 } } },
           ]) {
             expect(simulate(mm, scenario(mm, { ...base, autonomous }))).toEqual(expected);

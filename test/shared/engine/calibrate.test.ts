@@ -41,7 +41,9 @@ describe('calibrate from days per client', () => {
   });
 
   it('refuses impossible input with a Dutch message', () => {
-    expect(() => calibrate({ clients: 0, turnover: 1, durationMonths: 3 })).toThrow(/aantal jeugdigen: 0 moet groter dan 0 zijn/);
+    expect(() => calibrate({ clients: 0, turnover: 1, durationMonths: 3 })).toThrow(
+      /aantal jeugdigen: 0 moet groter dan 0 zijn/,
+    );
     expect(() => calibrate({ clients: 10, turnover: 1, durationMonths: 0.5 })).toThrow(/0.5 is kleiner dan 1 maand/);
     expect(() => calibrate({ clients: 10, turnover: 1, avgDaysPerClient: 400 })).toThrow(/vol jaar/);
     expect(() => calibrate({ clients: 10, turnover: 1 })).toThrow(/geef de duur/);
@@ -50,7 +52,16 @@ describe('calibrate from days per client', () => {
 
 describe('a calibrated segment reproduces the realisation', () => {
   function steadyCost(c: ReturnType<typeof calibrate>): number {
-    const m = model({ segments: [volume('s', { inflowPerYear: c.inflowPerYear, avgDurationMonths: c.avgDurationMonths, pricePerUnit: c.pricePerClientMonth, unit: 'cliëntmaand' })] });
+    const m = model({
+      segments: [
+        volume('s', {
+          inflowPerYear: c.inflowPerYear,
+          avgDurationMonths: c.avgDurationMonths,
+          pricePerUnit: c.pricePerClientMonth,
+          unit: 'cliëntmaand',
+        }),
+      ],
+    });
     return simulate(m, emptyScenario('leeg')).lines[0]!.years[0]!.cost;
   }
 

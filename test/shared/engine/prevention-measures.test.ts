@@ -7,7 +7,14 @@ import { budgetLine, oneMonthSegment, scenarioIssues, handModel, validScenario }
 
 describe('prevention effect (hand-computed)', () => {
   // 2022–2026; a 1-month segment: 1.200 per year, € 100 per client-month
-  const m = handModel({ endYear: 2026, segments: [oneMonthSegment('amb', 1200, 100), budgetLine('transformatie', 500_000)], gemeenten: [{ id: 'g1', name: 'G1', youth0to17: 300 }, { id: 'g2', name: 'G2', youth0to17: 100 }] });
+  const m = handModel({
+    endYear: 2026,
+    segments: [oneMonthSegment('amb', 1200, 100), budgetLine('transformatie', 500_000)],
+    gemeenten: [
+      { id: 'g1', name: 'G1', youth0to17: 300 },
+      { id: 'g2', name: 'G2', youth0to17: 100 },
+    ],
+  });
   const sc = validScenario(m, {
     prevention: {
       extraBudget: { '2023': 100_000, '2024': 300_000, '2025': 50_000 },
@@ -20,8 +27,20 @@ describe('prevention effect (hand-computed)', () => {
 
   it('lowers the inflow from the year after the budget, at most by the ceiling', () => {
     // budget of year t works in t + 1: 2024 ← 100.000 (1%), 2025 ← 300.000 (3% → 2,5%), 2026 ← 50.000 (0,5%)
-    expect(amb.kind === 'volume' && amb.years.map((y) => y.preventionPct)).toEqual([0, 0, expect.closeTo(1, 12), expect.closeTo(2.5, 12), expect.closeTo(0.5, 12)]);
-    expect(amb.kind === 'volume' && amb.years.map((y) => y.inflow)).toEqual([1200, 1200, expect.closeTo(1188, 9), expect.closeTo(1170, 9), expect.closeTo(1194, 9)]);
+    expect(amb.kind === 'volume' && amb.years.map((y) => y.preventionPct)).toEqual([
+      0,
+      0,
+      expect.closeTo(1, 12),
+      expect.closeTo(2.5, 12),
+      expect.closeTo(0.5, 12),
+    ]);
+    expect(amb.kind === 'volume' && amb.years.map((y) => y.inflow)).toEqual([
+      1200,
+      1200,
+      expect.closeTo(1188, 9),
+      expect.closeTo(1170, 9),
+      expect.closeTo(1194, 9),
+    ]);
   });
 
   it('costs follow by hand: client-months (i_prev + i)/2 + 11·i with i = inflow/12', () => {
@@ -56,14 +75,28 @@ describe('prevention effect (hand-computed)', () => {
     });
     const line = simulate(m, two).lines[0]!;
     // 2023: 0,98 (2% now) × 1 ; 2024: 1,01 (−1% now) × 0,96 (10% → 4% from 2023) ; 2025: 1 × 1,04 (−5% → −4%)
-    expect(line.kind === 'volume' && line.years.map((y) => y.inflow)).toEqual([1200, expect.closeTo(1176, 9), expect.closeTo(1200 * 1.01 * 0.96, 9), expect.closeTo(1248, 9), 1200]);
+    expect(line.kind === 'volume' && line.years.map((y) => y.inflow)).toEqual([
+      1200,
+      expect.closeTo(1176, 9),
+      expect.closeTo(1200 * 1.01 * 0.96, 9),
+      expect.closeTo(1248, 9),
+      1200,
+    ]);
   });
 
   it('takes a range: Monte Carlo varies the effect and leaves the years without effect alone', () => {
     const ranged = validScenario(m, {
       prevention: {
         extraBudget: { '2024': 200_000 },
-        effects: [{ segment: 'amb', inflowPctPer100k: 1, lagYears: 1, maxPct: 10, ranges: { inflowPctPer100k: { low: 0, high: 3 } } }],
+        effects: [
+          {
+            segment: 'amb',
+            inflowPctPer100k: 1,
+            lagYears: 1,
+            maxPct: 10,
+            ranges: { inflowPctPer100k: { low: 0, high: 3 } },
+          },
+        ],
       },
     });
     const mc = runMonteCarloSync({ model: m, scenario: ranged, draws: 2000, seed: 4 });
@@ -75,16 +108,45 @@ describe('prevention effect (hand-computed)', () => {
   });
 
   it('validates the prevention block in Dutch', () => {
-    expect(scenarioIssues(m, { prevention: { extraBudget: { '2030': 1 }, effects: [{ segment: 'transformatie', inflowPctPer100k: 1, lagYears: 1, maxPct: 5 }] } })).toEqual([
+    expect(
+      scenarioIssues(m, {
+        prevention: {
+          extraBudget: { '2030': 1 },
+          effects: [{ segment: 'transformatie', inflowPctPer100k: 1, lagYears: 1, maxPct: 5 }],
+        },
+      }),
+    ).toEqual([
       'prevention.extraBudget.2030: jaar 2030 ligt buiten 2023–2026',
       'prevention.effects[0].segment: "transformatie" is een budgetregel; een preventie-effect werkt op de instroom van een volumesegment',
     ]);
-    expect(scenarioIssues(m, { prevention: { extraBudget: {}, effects: [{ segment: 'amb', inflowPctPer100k: -1, lagYears: 1.5, maxPct: 120 }] } })).toEqual([
+    expect(
+      scenarioIssues(m, {
+        prevention: {
+          extraBudget: {},
+          effects: [{ segment: 'amb', inflowPctPer100k: -1, lagYears: 1.5, maxPct: 120 }],
+        },
+      }),
+    ).toEqual([
       'prevention.effects[0].inflowPctPer100k: -1 is negatief (minder budget geef je op met een negatief extraBudget)',
       'prevention.effects[0].lagYears: 1.5 is geen heel aantal jaren',
       'prevention.effects[0].maxPct: 120 is meer dan 100%',
     ]);
-    expect(scenarioIssues(m, { prevention: { extraBudget: {}, effects: [{ segment: 'amb', inflowPctPer100k: 1, lagYears: 1, maxPct: 5, ranges: { inflowPctPer100k: { low: 2, high: 3 } } }] } })).toEqual([
+    expect(
+      scenarioIssues(m, {
+        prevention: {
+          extraBudget: {},
+          effects: [
+            {
+              segment: 'amb',
+              inflowPctPer100k: 1,
+              lagYears: 1,
+              maxPct: 5,
+              ranges: { inflowPctPer100k: { low: 2, high: 3 } },
+            },
+          ],
+        },
+      }),
+    ).toEqual([
       'prevention.effects[0].ranges.inflowPctPer100k.low: low 2 is groter dan inflowPctPer100k 1: de meest waarschijnlijke waarde moet binnen de bandbreedte liggen',
     ]);
   });
@@ -92,7 +154,12 @@ describe('prevention effect (hand-computed)', () => {
 
 describe('Rijksmaatregelen (hand-computed)', () => {
   const share = { value: 0.01, source: 'test: 1%' };
-  const m = handModel({ baseYear: 2022, endYear: 2028, segments: [budgetLine('a', 1_000_000)], funding: { baseAmount: 1_000_000, nationalShare: share } });
+  const m = handModel({
+    baseYear: 2022,
+    endYear: 2028,
+    segments: [budgetLine('a', 1_000_000)],
+    funding: { baseAmount: 1_000_000, nationalShare: share },
+  });
 
   it('a measure switched on is its own funding line: national × share, continuing when structureel', () => {
     const on = simulate(m, validScenario(m, { measures: { 'korting-511-mln': true, 'eigen-bijdrage': true } }));
@@ -128,18 +195,26 @@ describe('Rijksmaatregelen (hand-computed)', () => {
       expect(Object.keys(measure.national).length).toBeGreaterThan(0);
       for (const other of measure.excludes ?? []) expect(findMeasure(other)?.excludes).toContain(measure.id);
     }
-    expect(nationalAmounts(findMeasure('besparing-hervormingsagenda')!, [2024, 2025, 2026, 2027, 2028])).toEqual([0, -500e6, -1000e6, -1000e6, -1000e6]);
+    expect(nationalAmounts(findMeasure('besparing-hervormingsagenda')!, [2024, 2025, 2026, 2027, 2028])).toEqual([
+      0, -500e6, -1000e6, -1000e6, -1000e6,
+    ]);
   });
 
   it('rejects unknown measures, measures counting the same money, and a model without nationalShare', () => {
-    expect(scenarioIssues(m, { measures: { 'bestaat-niet': true } })[0]).toMatch(/^measures\.bestaat-niet: "bestaat-niet" is geen bekende Rijksmaatregel \(bekend: stelpost-hervormingsagenda, /);
-    expect(scenarioIssues(m, { measures: { 'besparing-hervormingsagenda': true, 'lagere-uitgaven-2022': true } })).toEqual([
+    expect(scenarioIssues(m, { measures: { 'bestaat-niet': true } })[0]).toMatch(
+      /^measures\.bestaat-niet: "bestaat-niet" is geen bekende Rijksmaatregel \(bekend: stelpost-hervormingsagenda, /,
+    );
+    expect(
+      scenarioIssues(m, { measures: { 'besparing-hervormingsagenda': true, 'lagere-uitgaven-2022': true } }),
+    ).toEqual([
       'measures.lagere-uitgaven-2022: "lagere-uitgaven-2022" en "besparing-hervormingsagenda" gaan over hetzelfde geld en kunnen niet allebei aan staan',
     ]);
     const bare = handModel({ segments: [budgetLine('a', 1)] });
     expect(scenarioIssues(bare, { measures: { 'eigen-bijdrage': true } })).toEqual([
       'measures: model "Handmodel" heeft geen funding.nationalShare: het aandeel van de regio in het landelijke jeugdbudget is nodig om Rijksmaatregelen door te rekenen',
     ]);
-    expect(validScenario(bare, { measures: { 'eigen-bijdrage': false } }).measures).toEqual({ 'eigen-bijdrage': false });
+    expect(validScenario(bare, { measures: { 'eigen-bijdrage': false } }).measures).toEqual({
+      'eigen-bijdrage': false,
+    });
   });
 });

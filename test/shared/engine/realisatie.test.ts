@@ -32,7 +32,10 @@ function realisatie(extra: Partial<Realisatie> = {}): Realisatie {
     gemeenten: {
       a: {
         rijksmiddelen: { '2023': { amount: 2_200, source: 'Septembercirculaire gemeentefonds 2023' } },
-        segments: { amb: { '2023': { lasten: 60_000, source: src } }, sub: { '2022': { lasten: 500, source: src }, '2023': { lasten: 550, source: src } } },
+        segments: {
+          amb: { '2023': { lasten: 60_000, source: src } },
+          sub: { '2022': { lasten: 500, source: src }, '2023': { lasten: 550, source: src } },
+        },
       },
       b: {
         rijksmiddelen: { '2023': { amount: 1_100, source: 'Septembercirculaire gemeentefonds 2023' } },
@@ -51,9 +54,20 @@ function realisedModel(fields: Partial<Model> = {}): Model {
   return model({
     baseYear: 2022,
     endYear: 2025,
-    gemeenten: [gemeente('a', 200, { cbsCode: 'GM0983' }), gemeente('b', 100, { cbsCode: 'GM0889' }), gemeente('c', 100)],
+    gemeenten: [
+      gemeente('a', 200, { cbsCode: 'GM0983' }),
+      gemeente('b', 100, { cbsCode: 'GM0889' }),
+      gemeente('c', 100),
+    ],
     segments: [
-      volume('amb', { avgDurationMonths: 6, unit: 'uur', pricePerUnit: 999, inflowPerYear: 1, split: 'usage', usageShare: { a: 0.5, b: 0.3, c: 0.2 } }),
+      volume('amb', {
+        avgDurationMonths: 6,
+        unit: 'uur',
+        pricePerUnit: 999,
+        inflowPerYear: 1,
+        split: 'usage',
+        usageShare: { a: 0.5, b: 0.3, c: 0.2 },
+      }),
       budget('sub', 777),
     ],
     funding: { baseAmount: 5_000, indexPct: { '2024': 5 } },
@@ -85,7 +99,15 @@ describe('years ≤ R are the realised figures, exactly', () => {
 
   it('a realised volume year carries its calibration: I = N/(1+D/12), S = N − I, price from K', () => {
     const [y22, y23] = amb.years as Extract<typeof amb, { kind: 'volume' }>['years'];
-    expect(y22).toMatchObject({ clients: 300, inflow: 200, inflowBeforeSubstitution: 200, clientsEnd: 100, clientMonths: 1_200, durationMonths: 6, unitsPerClientMonth: 1 });
+    expect(y22).toMatchObject({
+      clients: 300,
+      inflow: 200,
+      inflowBeforeSubstitution: 200,
+      clientsEnd: 100,
+      clientMonths: 1_200,
+      durationMonths: 6,
+      unitsPerClientMonth: 1,
+    });
     expect(y22!.pricePerUnit).toBeCloseTo(75, 10);
     expect(y23).toMatchObject({ clients: 360, inflow: 240, clientsEnd: 120, clientMonths: 1_440 });
     // the realised volume splits the € 83,33 per client-month into 1,667 uur × € 50
@@ -229,7 +251,12 @@ describe('edges of R', () => {
     });
     const r = simulate(m, emptyScenario('leeg'));
     expect(r.totals.map((t) => t.kind)).toEqual(['realisatie', 'raming', 'raming', 'raming']);
-    expect(r.lines[0]!.years.map((y) => y.cost)).toEqual([90_000, expect.closeTo(90_000, 6), expect.closeTo(90_000, 6), expect.closeTo(90_000, 6)]);
+    expect(r.lines[0]!.years.map((y) => y.cost)).toEqual([
+      90_000,
+      expect.closeTo(90_000, 6),
+      expect.closeTo(90_000, 6),
+      expect.closeTo(90_000, 6),
+    ]);
   });
 
   it('R = endYear: every year is realised, no raming', () => {
@@ -237,11 +264,25 @@ describe('edges of R', () => {
       baseYear: 2022,
       endYear: 2023,
       segments: [volume('amb')],
-      realisatie: { lastYear: 2023, segments: { amb: { '2022': { clients: 10, lasten: 100, source: src }, '2023': { clients: 0, lasten: 0, source: src } } } },
+      realisatie: {
+        lastYear: 2023,
+        segments: {
+          amb: { '2022': { clients: 10, lasten: 100, source: src }, '2023': { clients: 0, lasten: 0, source: src } },
+        },
+      },
     });
     const r = simulate(m, emptyScenario('leeg'));
-    expect(r.totals.map((t) => [t.kind, t.cost])).toEqual([['realisatie', 100], ['realisatie', 0]]);
-    expect(r.lines[0]!.years[1]).toMatchObject({ clients: 0, clientMonths: 0, inflow: 0, unitsPerClientMonth: 1, pricePerUnit: 100 });
+    expect(r.totals.map((t) => [t.kind, t.cost])).toEqual([
+      ['realisatie', 100],
+      ['realisatie', 0],
+    ]);
+    expect(r.lines[0]!.years[1]).toMatchObject({
+      clients: 0,
+      clientMonths: 0,
+      inflow: 0,
+      unitsPerClientMonth: 1,
+      pricePerUnit: 100,
+    });
   });
 
   it('N = 0 in R: the raming starts from nobody in care', () => {
@@ -259,7 +300,11 @@ describe('edges of R', () => {
     const base = realisedModel();
     const m = model({
       ...base,
-      segments: [...base.segments, volume('nieuw', { inflowPerYear: 24, avgDurationMonths: 6, pricePerUnit: 100 }), budget('nieuwb', 500)],
+      segments: [
+        ...base.segments,
+        volume('nieuw', { inflowPerYear: 24, avgDurationMonths: 6, pricePerUnit: 100 }),
+        budget('nieuwb', 500),
+      ],
     });
     const r = simulate(m, scenario(m, { assumptions: { nieuwb: { amountChangePct: { '2023': 50, '2025': 10 } } } }));
     const [vol, bud] = [r.lines[2]!, r.lines[3]!];
@@ -296,7 +341,9 @@ describe('format rules for realisatie', () => {
   });
 
   it('lastYear lies within baseYear..endYear', () => {
-    expect(messages((m) => (m.realisatie!.lastYear = 2021))).toEqual(['realisatie.lastYear: 2021 ligt buiten 2022–2025 (baseYear t/m endYear)']);
+    expect(messages((m) => (m.realisatie!.lastYear = 2021))).toEqual([
+      'realisatie.lastYear: 2021 ligt buiten 2022–2025 (baseYear t/m endYear)',
+    ]);
   });
 
   it('every segment has every year baseYear..R, no other years, only known segments', () => {
@@ -324,11 +371,15 @@ describe('format rules for realisatie', () => {
   });
 
   it('figures are non-negative numbers with a source', () => {
-    expect(messages((m) => (m.realisatie!.segments.sub!['2022']!.lasten = -5))).toEqual(['realisatie.segments.sub.2022.lasten: -5 is negatief']);
+    expect(messages((m) => (m.realisatie!.segments.sub!['2022']!.lasten = -5))).toEqual([
+      'realisatie.segments.sub.2022.lasten: -5 is negatief',
+    ]);
     expect(messages((m) => (m.realisatie!.segments.sub!['2022']!.source = ' '))).toEqual([
       'realisatie.segments.sub.2022.source: mag niet leeg zijn: noem document, tabel en jaar',
     ]);
-    expect(messages((m) => delete (m.realisatie!.segments.sub!['2022'] as { source?: string }).source)).toEqual(['realisatie.segments.sub.2022.source: ontbreekt']);
+    expect(messages((m) => delete (m.realisatie!.segments.sub!['2022'] as { source?: string }).source)).toEqual([
+      'realisatie.segments.sub.2022.source: ontbreekt',
+    ]);
     expect(messages((m) => ((m.realisatie!.segments.sub!['2022'] as Record<string, unknown>).bedrag = 1))).toEqual([
       'realisatie.segments.sub.2022: onbekend veld "bedrag"',
     ]);
@@ -338,7 +389,9 @@ describe('format rules for realisatie', () => {
     expect(messages((m) => delete m.realisatie!.gemeenten!.c!.rijksmiddelen)).toEqual([
       'realisatie.gemeenten.c.rijksmiddelen.2023: ontbreekt voor c: Rijksmiddelen voor 2023 staan bij a, b, en dan moeten ze bij alle gemeenten staan',
     ]);
-    expect(messages((m) => (m.realisatie!.gemeenten!.x = {}))).toEqual(['realisatie.gemeenten.x: "x" is geen gemeente van dit model']);
+    expect(messages((m) => (m.realisatie!.gemeenten!.x = {}))).toEqual([
+      'realisatie.gemeenten.x: "x" is geen gemeente van dit model',
+    ]);
   });
 
   it('gemeente figures do not exceed the region; all of them match it within max(€ 1; 0,5%)', () => {
@@ -356,16 +409,23 @@ describe('format rules for realisatie', () => {
         m.segments.push({ id: 'nieuw', name: 'Nieuw', kind: 'budget', amount: 1 });
         m.realisatie!.gemeenten!.b!.segments = { nieuw: { '2022': { lasten: 5, source: src } } };
       }),
-    ).toEqual(['realisatie.gemeenten: lasten van "nieuw" in 2022: gemeenten hebben cijfers, maar de regio heeft geen realisatie voor dit segment']);
+    ).toEqual([
+      'realisatie.gemeenten: lasten van "nieuw" in 2022: gemeenten hebben cijfers, maar de regio heeft geen realisatie voor dit segment',
+    ]);
   });
 
   it('cbsCode: GM and four digits, unique; StatLine’s padding is trimmed', () => {
-    const padded = parseModel({ ...realisedModel(), gemeenten: realisedModel().gemeenten.map((g, k) => (k === 2 ? { ...g, cbsCode: 'GM0907    ' } : g)) });
+    const padded = parseModel({
+      ...realisedModel(),
+      gemeenten: realisedModel().gemeenten.map((g, k) => (k === 2 ? { ...g, cbsCode: 'GM0907    ' } : g)),
+    });
     expect(padded.ok && padded.value.gemeenten[2]!.cbsCode).toBe('GM0907');
     expect(messages((m) => (m.gemeenten[2]!.cbsCode = '0983'))).toEqual([
       'gemeenten[2].cbsCode: "0983" is geen CBS-gemeentecode (GM gevolgd door vier cijfers, bijv. "GM0983")',
     ]);
-    expect(messages((m) => (m.gemeenten[2]!.cbsCode = 'GM0983'))).toEqual(['gemeenten[2].cbsCode: "GM0983" komt al voor bij gemeenten[0]']);
+    expect(messages((m) => (m.gemeenten[2]!.cbsCode = 'GM0983'))).toEqual([
+      'gemeenten[2].cbsCode: "GM0983" komt al voor bij gemeenten[0]',
+    ]);
   });
 });
 
@@ -384,10 +444,23 @@ describe('horizon', () => {
       baseYear: 2022,
       endYear: 2030,
       segments: [budget('b', 1)],
-      realisatie: { lastYear: 2025, segments: { b: Object.fromEntries(Object.entries(lasten).map(([y, v]) => [y, { lasten: v, source: src }])) } },
+      realisatie: {
+        lastYear: 2025,
+        segments: { b: Object.fromEntries(Object.entries(lasten).map(([y, v]) => [y, { lasten: v, source: src }])) },
+      },
     });
     const r = simulate(m, scenario(m, { assumptions: { b: { amountChangePct: { '2030': 10 } } } }));
-    expect(r.lines[0]!.years.map((y) => y.cost)).toEqual([100, 110, 120, 130, 130, 130, 130, 130, expect.closeTo(143, 9)]);
+    expect(r.lines[0]!.years.map((y) => y.cost)).toEqual([
+      100,
+      110,
+      120,
+      130,
+      130,
+      130,
+      130,
+      130,
+      expect.closeTo(143, 9),
+    ]);
     expect(r.totals.filter((t) => t.kind === 'realisatie').map((t) => t.year)).toEqual([2022, 2023, 2024, 2025]);
   });
 });
@@ -398,7 +471,9 @@ describe('numerical edge (found by the property test)', () => {
       baseYear: 2022,
       endYear: 2023,
       gemeenten: [gemeente('g0', 100), gemeente('g1', 2000), gemeente('g2', 30000)],
-      segments: [budget('s2', 1, { split: 'usage', usageShare: { g0: 3.5e-323, g1: 0.9999999999999992, g2: 4.4e-323 } })],
+      segments: [
+        budget('s2', 1, { split: 'usage', usageShare: { g0: 3.5e-323, g1: 0.9999999999999992, g2: 4.4e-323 } }),
+      ],
       realisatie: {
         lastYear: 2022,
         segments: { s2: { '2022': { lasten: 1e-9, source: 'test' } } },

@@ -19,22 +19,30 @@ const pctMap = fc.dictionary(fc.constantFrom(...FUTURE), pct, { maxKeys: 4 });
 
 /** minDuration > 1 where a scenario may shorten durations: 3 × 0,8^4 ≥ 1 keeps it valid. */
 const volumeArb = (id: string, minDuration = 1) =>
-  fc.record({
-    inflowPerYear: inflow,
-    avgDurationMonths: fc.double({ min: minDuration, max: 120, noNaN: true, noDefaultInfinity: true }),
-    unitsPerClientMonth: units,
-    pricePerUnit: money,
-    openingClients: fc.option(fc.double({ min: 0, max: 1e4, noNaN: true, noDefaultInfinity: true }), { nil: undefined }),
-  }).map((f) => {
-    const { openingClients, ...rest } = f;
-    return volume(id, openingClients === undefined ? rest : { ...rest, openingClients });
-  });
+  fc
+    .record({
+      inflowPerYear: inflow,
+      avgDurationMonths: fc.double({ min: minDuration, max: 120, noNaN: true, noDefaultInfinity: true }),
+      unitsPerClientMonth: units,
+      pricePerUnit: money,
+      openingClients: fc.option(fc.double({ min: 0, max: 1e4, noNaN: true, noDefaultInfinity: true }), {
+        nil: undefined,
+      }),
+    })
+    .map((f) => {
+      const { openingClients, ...rest } = f;
+      return volume(id, openingClients === undefined ? rest : { ...rest, openingClients });
+    });
 
 describe('steady state (Little’s law)', () => {
   it('openingClients omitted, empty scenario: every year costs inflow × duration × u × p', () => {
     fc.assert(
       fc.property(inflow, duration, units, money, (i, d, u, p) => {
-        const m = model({ baseYear: BASE, endYear: END, segments: [volume('s', { inflowPerYear: i, avgDurationMonths: d, unitsPerClientMonth: u, pricePerUnit: p })] });
+        const m = model({
+          baseYear: BASE,
+          endYear: END,
+          segments: [volume('s', { inflowPerYear: i, avgDurationMonths: d, unitsPerClientMonth: u, pricePerUnit: p })],
+        });
         const r = simulate(m, emptyScenario('leeg'));
         const expected = i * d * u * p;
         for (const y of r.lines[0]!.years) {
@@ -114,7 +122,10 @@ const modelArb: fc.Arbitrary<Model> = fc
         vol: volumeArb('x'),
         amount: money,
         split: splitArb,
-        usage: fc.array(fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), { minLength: 7, maxLength: 7 }),
+        usage: fc.array(fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), {
+          minLength: 7,
+          maxLength: 7,
+        }),
       }),
       { minLength: 1, maxLength: 6 },
     ),
@@ -132,25 +143,44 @@ const modelArb: fc.Arbitrary<Model> = fc
       const common = { ...(s.split !== undefined ? { split: s.split } : {}), usageShare };
       return s.isVolume ? { ...s.vol, id: `s${k}`, ...common } : budget(`s${k}`, s.amount, common);
     });
-    return model({ baseYear: BASE, endYear: END, gemeenten, segments: segs, funding: { baseAmount: fundingBase, indexPct: fundingIndex } });
+    return model({
+      baseYear: BASE,
+      endYear: END,
+      gemeenten,
+      segments: segs,
+      funding: { baseAmount: fundingBase, indexPct: fundingIndex },
+    });
   });
 
 describe('gemeenten add up to the region', () => {
   it('cost, funding and balance per year, for random models', () => {
     fc.assert(
-      fc.property(modelArb, fc.dictionary(fc.constantFrom(...FUTURE), fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxKeys: 4 }), (m, adjustments) => {
-        const r = simulate(m, scenario(m, { funding: { adjustments } }));
-        return r.totals.every((t, k) => {
-          const cost = r.gemeenten.reduce((s, g) => s + g.years[k]!.cost, 0);
-          const funding = r.gemeenten.reduce((s, g) => s + g.years[k]!.funding, 0);
-          const balance = r.gemeenten.reduce((s, g) => s + g.years[k]!.balance, 0);
-          // the line parts also add up to each line
-          const linesOk = r.lines.every((line, l) =>
-            closeRel(r.gemeenten.reduce((s, g) => s + g.lineCosts[l]![k]!, 0), line.years[k]!.cost, 1e-9),
-          );
-          return linesOk && closeRel(cost, t.cost, 1e-9) && closeRel(funding, t.funding, 1e-9) && closeRel(balance, t.balance, 1e-9);
-        });
-      }),
+      fc.property(
+        modelArb,
+        fc.dictionary(fc.constantFrom(...FUTURE), fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxKeys: 4 }),
+        (m, adjustments) => {
+          const r = simulate(m, scenario(m, { funding: { adjustments } }));
+          return r.totals.every((t, k) => {
+            const cost = r.gemeenten.reduce((s, g) => s + g.years[k]!.cost, 0);
+            const funding = r.gemeenten.reduce((s, g) => s + g.years[k]!.funding, 0);
+            const balance = r.gemeenten.reduce((s, g) => s + g.years[k]!.balance, 0);
+            // the line parts also add up to each line
+            const linesOk = r.lines.every((line, l) =>
+              closeRel(
+                r.gemeenten.reduce((s, g) => s + g.lineCosts[l]![k]!, 0),
+                line.years[k]!.cost,
+                1e-9,
+              ),
+            );
+            return (
+              linesOk &&
+              closeRel(cost, t.cost, 1e-9) &&
+              closeRel(funding, t.funding, 1e-9) &&
+              closeRel(balance, t.balance, 1e-9)
+            );
+          });
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -164,7 +194,14 @@ describe('gemeenten add up to the region', () => {
           closeRel(fundingSum, 1, 1e-12) &&
           m.segments.every((seg) => {
             const shares = r.gemeenten.map((g) => g.costShares[seg.id]!);
-            return shares.every((x) => x >= 0) && closeRel(shares.reduce((s, x) => s + x, 0), 1, 1e-12);
+            return (
+              shares.every((x) => x >= 0) &&
+              closeRel(
+                shares.reduce((s, x) => s + x, 0),
+                1,
+                1e-12,
+              )
+            );
           })
         );
       }),
@@ -176,7 +213,9 @@ describe('gemeenten add up to the region', () => {
 describe('monotonicity', () => {
   const assumptionArb = fc.record({
     inflowChangePct: pctMap,
-    durationChangePct: fc.dictionary(fc.constantFrom(...FUTURE), fc.double({ min: -20, max: 50, noNaN: true }), { maxKeys: 4 }),
+    durationChangePct: fc.dictionary(fc.constantFrom(...FUTURE), fc.double({ min: -20, max: 50, noNaN: true }), {
+      maxKeys: 4,
+    }),
     intensityChangePct: pctMap,
     priceIndexPct: pctMap,
   });
@@ -200,12 +239,21 @@ describe('monotonicity', () => {
 
   it('a higher inflow change in one year never lowers any year’s cost', () => {
     fc.assert(
-      fc.property(volumeArb('s', 3), assumptionArb, fc.constantFrom(...FUTURE), fc.double({ min: 0, max: 100, noNaN: true }), (seg, a, year, extra) => {
-        const low = costs(seg, a);
-        const bumped = { ...a, inflowChangePct: { ...a.inflowChangePct, [year]: (a.inflowChangePct[year] ?? 0) + extra } };
-        const high = costs(seg, bumped);
-        return high.every((c, k) => noLower(c, low[k]!));
-      }),
+      fc.property(
+        volumeArb('s', 3),
+        assumptionArb,
+        fc.constantFrom(...FUTURE),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (seg, a, year, extra) => {
+          const low = costs(seg, a);
+          const bumped = {
+            ...a,
+            inflowChangePct: { ...a.inflowChangePct, [year]: (a.inflowChangePct[year] ?? 0) + extra },
+          };
+          const high = costs(seg, bumped);
+          return high.every((c, k) => noLower(c, low[k]!));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -223,12 +271,21 @@ describe('monotonicity', () => {
 
   it('a longer-duration change in one year never lowers any year’s cost', () => {
     fc.assert(
-      fc.property(volumeArb('s', 3), assumptionArb, fc.constantFrom(...FUTURE), fc.double({ min: 0, max: 100, noNaN: true }), (seg, a, year, extra) => {
-        const low = costs(seg, a);
-        const bumped = { ...a, durationChangePct: { ...a.durationChangePct, [year]: (a.durationChangePct[year] ?? 0) + extra } };
-        const high = costs(seg, bumped);
-        return high.every((c, k) => noLower(c, low[k]!));
-      }),
+      fc.property(
+        volumeArb('s', 3),
+        assumptionArb,
+        fc.constantFrom(...FUTURE),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (seg, a, year, extra) => {
+          const low = costs(seg, a);
+          const bumped = {
+            ...a,
+            durationChangePct: { ...a.durationChangePct, [year]: (a.durationChangePct[year] ?? 0) + extra },
+          };
+          const high = costs(seg, bumped);
+          return high.every((c, k) => noLower(c, low[k]!));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -236,7 +293,8 @@ describe('monotonicity', () => {
   it('is checked for real: a lower inflow does lower the cost', () => {
     const m = model({ segments: [volume('s', { inflowPerYear: 100 })] });
     const base = simulate(m, emptyScenario('leeg')).lines[0]!.years[2]!.cost;
-    const less = simulate(m, scenario(m, { assumptions: { s: { inflowChangePct: { '2023': -10 } } } })).lines[0]!.years[2]!.cost;
+    const less = simulate(m, scenario(m, { assumptions: { s: { inflowChangePct: { '2023': -10 } } } })).lines[0]!
+      .years[2]!.cost;
     expect(less).toBeLessThan(base);
   });
 });

@@ -73,9 +73,20 @@ describe('volume segment, month by month', () => {
   const m = model({
     baseYear: 2022,
     endYear: 2023,
-    segments: [volume('amb', { inflowPerYear: 12, avgDurationMonths: 4, openingClients: 0, unitsPerClientMonth: 2, unit: 'uur', pricePerUnit: 10 })],
+    segments: [
+      volume('amb', {
+        inflowPerYear: 12,
+        avgDurationMonths: 4,
+        openingClients: 0,
+        unitsPerClientMonth: 2,
+        unit: 'uur',
+        pricePerUnit: 10,
+      }),
+    ],
   });
-  const s = scenario(m, { assumptions: { amb: { intensityChangePct: { '2023': 50 }, priceIndexPct: { '2023': 10 } } } });
+  const s = scenario(m, {
+    assumptions: { amb: { intensityChangePct: { '2023': 50 }, priceIndexPct: { '2023': 10 } } },
+  });
   const line = volumeLine(simulate(m, s), 'amb');
 
   it('first year', () => {
@@ -98,7 +109,9 @@ describe('volume segment, month by month', () => {
 
   it('steady state when openingClients is omitted: inflow × duration × u × p', () => {
     // 30 per year, 8 months, 1,5 uur, € 80: 30 × 8 × 1,5 × 80 = 28.800 every year; 20 clients all the time.
-    const ms = model({ segments: [volume('x', { inflowPerYear: 30, avgDurationMonths: 8, unitsPerClientMonth: 1.5, pricePerUnit: 80 })] });
+    const ms = model({
+      segments: [volume('x', { inflowPerYear: 30, avgDurationMonths: 8, unitsPerClientMonth: 1.5, pricePerUnit: 80 })],
+    });
     const r = simulate(ms, emptyScenario('leeg'));
     for (const y of volumeLine(r, 'x').years) {
       expect(y.cost).toBeCloseTo(28800, 8);
@@ -131,7 +144,11 @@ describe('substitution', () => {
   const b = volumeLine(r, 'b');
 
   it('moves a share of the source inflow before substitution', () => {
-    expect(a.years.map((y) => y.inflowBeforeSubstitution)).toEqual([120, expect.closeTo(132, 9), expect.closeTo(132, 9)]);
+    expect(a.years.map((y) => y.inflowBeforeSubstitution)).toEqual([
+      120,
+      expect.closeTo(132, 9),
+      expect.closeTo(132, 9),
+    ]);
     expect(a.years[1]!.inflow).toBeCloseTo(99, 9);
     expect(b.years[1]!.inflow).toBeCloseTo(93, 9);
     expect(a.years[2]!.inflow).toBeCloseTo(66, 9);
@@ -140,7 +157,10 @@ describe('substitution', () => {
 
   it('conserves inflow', () => {
     for (let k = 0; k < 3; k++) {
-      expect(a.years[k]!.inflow + b.years[k]!.inflow).toBeCloseTo(a.years[k]!.inflowBeforeSubstitution + b.years[k]!.inflowBeforeSubstitution, 9);
+      expect(a.years[k]!.inflow + b.years[k]!.inflow).toBeCloseTo(
+        a.years[k]!.inflowBeforeSubstitution + b.years[k]!.inflowBeforeSubstitution,
+        9,
+      );
     }
   });
 
@@ -178,17 +198,31 @@ describe('funding', () => {
    *   2024: baseline 1.020.000 × 1,05 = 1.071.000 (the adjustment of 2023 does not compound), − 20.000 = 1.051.000
    * Cost: one budget line of 1.060.000 → balance 2022 −60.000, 2023 +10.000, 2024 −9.000.
    */
-  const m = model({ segments: [budget('x', 1060000)], funding: { baseAmount: 1000000, indexPct: { '2023': 2, '2024': 3 } } });
-  const r = simulate(m, scenario(m, { funding: { indexPct: { '2024': 5 }, adjustments: { '2023': 50000, '2024': -20000 } } }));
+  const m = model({
+    segments: [budget('x', 1060000)],
+    funding: { baseAmount: 1000000, indexPct: { '2023': 2, '2024': 3 } },
+  });
+  const r = simulate(
+    m,
+    scenario(m, { funding: { indexPct: { '2024': 5 }, adjustments: { '2023': 50000, '2024': -20000 } } }),
+  );
 
   it('baseline with the index overridden year by year, plus one-off adjustments', () => {
-    expect(r.totals.map((t) => t.fundingBaseline)).toEqual([1000000, expect.closeTo(1020000, 6), expect.closeTo(1071000, 6)]);
+    expect(r.totals.map((t) => t.fundingBaseline)).toEqual([
+      1000000,
+      expect.closeTo(1020000, 6),
+      expect.closeTo(1071000, 6),
+    ]);
     expect(r.totals.map((t) => t.fundingAdjustment)).toEqual([0, 50000, -20000]);
     expect(r.totals.map((t) => t.funding)).toEqual([1000000, expect.closeTo(1070000, 6), expect.closeTo(1051000, 6)]);
   });
 
   it('balance = funding − cost (negative is a tekort)', () => {
-    expect(r.totals.map((t) => t.balance)).toEqual([expect.closeTo(-60000, 6), expect.closeTo(10000, 6), expect.closeTo(-9000, 6)]);
+    expect(r.totals.map((t) => t.balance)).toEqual([
+      expect.closeTo(-60000, 6),
+      expect.closeTo(10000, 6),
+      expect.closeTo(-9000, 6),
+    ]);
   });
 
   it("without a scenario index the model's own index applies", () => {
@@ -227,17 +261,38 @@ describe('per-gemeente split', () => {
   it('splits each line by its verdeelsleutel', () => {
     expect(A!.lineCosts.map((c) => c[0])).toEqual([750, 200, expect.closeTo(475, 9), expect.closeTo(600, 9)]);
     expect(B!.lineCosts.map((c) => c[0])).toEqual([250, 800, expect.closeTo(525, 9), expect.closeTo(400, 9)]);
-    expect(A!.costShares).toEqual({ sol: 0.75, use: 0.2, mix: expect.closeTo(0.475, 12), part: expect.closeTo(0.6, 12) });
+    expect(A!.costShares).toEqual({
+      sol: 0.75,
+      use: 0.2,
+      mix: expect.closeTo(0.475, 12),
+      part: expect.closeTo(0.6, 12),
+    });
   });
 
   it('totals, funding and balance per gemeente', () => {
-    expect(A!.years[0]).toEqual({ year: 2022, kind: 'raming', cost: expect.closeTo(2025, 9), funding: 3000, balance: expect.closeTo(975, 9) });
-    expect(B!.years[0]).toEqual({ year: 2022, kind: 'raming', cost: expect.closeTo(1975, 9), funding: 2000, balance: expect.closeTo(25, 9) });
+    expect(A!.years[0]).toEqual({
+      year: 2022,
+      kind: 'raming',
+      cost: expect.closeTo(2025, 9),
+      funding: 3000,
+      balance: expect.closeTo(975, 9),
+    });
+    expect(B!.years[0]).toEqual({
+      year: 2022,
+      kind: 'raming',
+      cost: expect.closeTo(1975, 9),
+      funding: 2000,
+      balance: expect.closeTo(25, 9),
+    });
     expect(A!.fundingShare).toBeCloseTo(0.6, 12);
   });
 
   it('funding defaults to the youth share', () => {
-    const m2 = model({ gemeenten: [gemeente('A', 300), gemeente('B', 100)], segments: [budget('x', 0)], funding: { baseAmount: 4000 } });
+    const m2 = model({
+      gemeenten: [gemeente('A', 300), gemeente('B', 100)],
+      segments: [budget('x', 0)],
+      funding: { baseAmount: 4000 },
+    });
     const r2 = simulate(m2, emptyScenario('leeg'));
     expect(r2.gemeenten.map((g) => g.years[0]!.funding)).toEqual([3000, 1000]);
   });

@@ -19,7 +19,10 @@ const splitArb: fc.Arbitrary<Split | undefined> = fc.oneof(
   fc.constant(undefined),
   fc.constantFrom<Split>('solidarity', 'usage', 'usage-previous-year', 'usage-average-3'),
   fc
-    .record({ solidarityPct: fc.oneof(dbl(0, 100), fc.constantFrom(0, 100)), usage: fc.option(fc.constantFrom(...USAGE_BASES), { nil: undefined }) })
+    .record({
+      solidarityPct: fc.oneof(dbl(0, 100), fc.constantFrom(0, 100)),
+      usage: fc.option(fc.constantFrom(...USAGE_BASES), { nil: undefined }),
+    })
     .map(({ solidarityPct, usage }): Split => (usage ? { solidarityPct, usage } : { solidarityPct })),
 );
 
@@ -30,14 +33,21 @@ const segmentArb = (id: string, gids: readonly string[]): fc.Arbitrary<Segment> 
       amount: dbl(0, 1e7),
       inflowPerYear: dbl(0, 3_000),
       split: splitArb,
-      usageShare: fc.array(fc.option(dbl(0, 1), { nil: undefined }), { minLength: gids.length, maxLength: gids.length }),
+      usageShare: fc.array(fc.option(dbl(0, 1), { nil: undefined }), {
+        minLength: gids.length,
+        maxLength: gids.length,
+      }),
     })
     .map(({ isVolume, amount, inflowPerYear, split, usageShare }) => {
       const fields = {
-        usageShare: Object.fromEntries(gids.flatMap((g, k) => (usageShare[k] === undefined ? [] : [[g, usageShare[k]]]))),
+        usageShare: Object.fromEntries(
+          gids.flatMap((g, k) => (usageShare[k] === undefined ? [] : [[g, usageShare[k]]])),
+        ),
         ...(split !== undefined ? { split } : {}),
       };
-      return isVolume ? volume(id, { inflowPerYear, avgDurationMonths: 9, pricePerUnit: 120, ...fields }) : budget(id, amount, fields);
+      return isVolume
+        ? volume(id, { inflowPerYear, avgDurationMonths: 9, pricePerUnit: 120, ...fields })
+        : budget(id, amount, fields);
     });
 
 /**
@@ -56,7 +66,10 @@ const modelArb: fc.Arbitrary<Model> = fc
       region: fc.array(dbl(0, 1e7), { minLength: 3 * 6, maxLength: 3 * 6 }),
       pattern: fc.array(fc.constantFrom('all', 'some', 'none'), { minLength: 3 * 6, maxLength: 3 * 6 }),
       weights: fc.array(dbl(0, 1), { minLength: 3 * 6 * n, maxLength: 3 * 6 * n }),
-      funding: fc.array(fc.option(fc.array(dbl(0, 5e7), { minLength: n, maxLength: n }), { nil: undefined }), { minLength: 6, maxLength: 6 }),
+      funding: fc.array(fc.option(fc.array(dbl(0, 5e7), { minLength: n, maxLength: n }), { nil: undefined }), {
+        minLength: 6,
+        maxLength: 6,
+      }),
       indexPct: fc.dictionary(fc.constantFrom('2023', '2024', '2025', '2026', '2027'), dbl(-10, 10), { maxKeys: 5 }),
     });
   })
@@ -65,13 +78,21 @@ const modelArb: fc.Arbitrary<Model> = fc
     let realisatie: Realisatie | undefined;
     if (f.R !== undefined) {
       const R = f.R;
-      const r: Realisatie = { lastYear: R, segments: {}, gemeenten: Object.fromEntries(f.gids.map((g) => [g, { segments: {}, rijksmiddelen: {} }])) };
+      const r: Realisatie = {
+        lastYear: R,
+        segments: {},
+        gemeenten: Object.fromEntries(f.gids.map((g) => [g, { segments: {}, rijksmiddelen: {} }])),
+      };
       f.segments.forEach((seg, si) => {
         r.segments[seg.id] = {};
         for (let y = BASE; y <= R; y++) {
           const yi = y - BASE;
           const region = f.region[si * 6 + yi]!;
-          r.segments[seg.id]![String(y)] = { lasten: region, ...(seg.kind === 'volume' ? { clients: 100 } : {}), source: 'test' };
+          r.segments[seg.id]![String(y)] = {
+            lasten: region,
+            ...(seg.kind === 'volume' ? { clients: 100 } : {}),
+            source: 'test',
+          };
           const pattern = f.pattern[si * 6 + yi]!;
           if (pattern === 'none') continue;
           const w = f.gids.map((_, gi) => f.weights[(si * 6 + yi) * f.gids.length + gi]!);
@@ -87,7 +108,10 @@ const modelArb: fc.Arbitrary<Model> = fc
       });
       for (let y = BASE; y <= R; y++) {
         const amounts = f.funding[y - BASE];
-        if (amounts) f.gids.forEach((g, gi) => (r.gemeenten![g]!.rijksmiddelen![String(y)] = { amount: amounts[gi]!, source: 'test' }));
+        if (amounts)
+          f.gids.forEach(
+            (g, gi) => (r.gemeenten![g]!.rijksmiddelen![String(y)] = { amount: amounts[gi]!, source: 'test' }),
+          );
       }
       realisatie = r;
     }
@@ -109,10 +133,22 @@ describe('the gemeenten add up to the region for every verdeelsleutel', () => {
         r.lines.forEach((line, l) => {
           const shares = r.gemeenten.map((g) => g.costShares[line.id]!);
           for (const s of shares) expect(s).toBeGreaterThanOrEqual(-1e-15);
-          expect(closeRel(shares.reduce((t, s) => t + s, 0), 1, 1e-12)).toBe(true);
+          expect(
+            closeRel(
+              shares.reduce((t, s) => t + s, 0),
+              1,
+              1e-12,
+            ),
+          ).toBe(true);
           // a realised-use key either says which years it used or why it fell back
           const split = m.segments[l]?.split;
-          const realisedUse = split === 'usage-previous-year' || split === 'usage-average-3' || (typeof split === 'object' && split.usage !== undefined && split.usage !== 'fixed' && split.solidarityPct < 100);
+          const realisedUse =
+            split === 'usage-previous-year' ||
+            split === 'usage-average-3' ||
+            (typeof split === 'object' &&
+              split.usage !== undefined &&
+              split.usage !== 'fixed' &&
+              split.solidarityPct < 100);
           if (realisedUse) expect(line.splitBasis !== undefined || line.splitNote !== undefined).toBe(true);
           else expect([line.splitBasis, line.splitNote]).toEqual([undefined, undefined]);
           line.years.forEach((ly, k) => {

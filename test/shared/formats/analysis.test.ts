@@ -4,14 +4,26 @@ import { SCENARIO_FORMAT } from '../../../src/shared/formats/scenario';
 import { NOORD_LIMBURG_NATIONAL_SHARE } from '../../../src/shared/domain/rijksmaatregelen';
 import { budgetLine, defaultModel, oneMonthSegment, scenarioIssues, handModel, validScenario } from '../../fixtures';
 
-const m = handModel({ segments: [{ ...oneMonthSegment('amb', 1200, 100), avgDurationMonths: 4 }, budgetLine('b', 1000)], funding: { baseAmount: 5000, indexPct: { '2023': 2 } } });
+const m = handModel({
+  segments: [{ ...oneMonthSegment('amb', 1200, 100), avgDurationMonths: 4 }, budgetLine('b', 1000)],
+  funding: { baseAmount: 5000, indexPct: { '2023': 2 } },
+});
 
 describe('scenario files without the analysis fields', () => {
   it('parse exactly as before: no new keys appear', () => {
-    const parsed = parseScenario({ format: SCENARIO_FORMAT, name: 'Oud', assumptions: { amb: { inflowChangePct: { '2023': 2 } } } }, m);
+    const parsed = parseScenario(
+      { format: SCENARIO_FORMAT, name: 'Oud', assumptions: { amb: { inflowChangePct: { '2023': 2 } } } },
+      m,
+    );
     expect(parsed).toEqual({
       ok: true,
-      value: { format: SCENARIO_FORMAT, name: 'Oud', assumptions: { amb: { inflowChangePct: { '2023': 2 } } }, substitutions: [], funding: {} },
+      value: {
+        format: SCENARIO_FORMAT,
+        name: 'Oud',
+        assumptions: { amb: { inflowChangePct: { '2023': 2 } } },
+        substitutions: [],
+        funding: {},
+      },
     });
   });
 
@@ -34,7 +46,13 @@ describe('scenario files without the analysis fields', () => {
 describe('ranges are validated like everything else', () => {
   it('accepts ranges on base figures, percentages and funding, keeping their source', () => {
     const sc = validScenario(m, {
-      ranges: { amb: { inflowPerYear: { low: 1000, high: 1500, source: 'realisatie 2019–2022' }, priceIndexPct: { low: -1, high: 2 } }, b: { amount: { low: 1000, high: 1000 } } },
+      ranges: {
+        amb: {
+          inflowPerYear: { low: 1000, high: 1500, source: 'realisatie 2019–2022' },
+          priceIndexPct: { low: -1, high: 2 },
+        },
+        b: { amount: { low: 1000, high: 1000 } },
+      },
       funding: { ranges: { baseAmount: { low: 4000, high: 6000 }, indexPct: { low: -0.5, high: 0.5 } } },
     });
     expect(sc.ranges?.amb?.inflowPerYear).toEqual({ low: 1000, high: 1500, source: 'realisatie 2019–2022' });
@@ -46,7 +64,12 @@ describe('ranges are validated like everything else', () => {
       scenarioIssues(m, {
         ranges: {
           onbekend: { amount: { low: 1, high: 2 } },
-          amb: { inflowPerYear: { low: 1300, high: 1400 }, amount: { low: 0, high: 1 }, priceIndexPct: { low: 1, high: 2 }, avgDurationMonths: { low: 0.5, high: 5 } },
+          amb: {
+            inflowPerYear: { low: 1300, high: 1400 },
+            amount: { low: 0, high: 1 },
+            priceIndexPct: { low: 1, high: 2 },
+            avgDurationMonths: { low: 0.5, high: 5 },
+          },
           b: { amountChangePct: { low: -200, high: 0 } },
         },
       }),
@@ -61,20 +84,29 @@ describe('ranges are validated like everything else', () => {
   });
 
   it('checks low ≤ high in the schema, and the shortest duration the range allows', () => {
-    expect(scenarioIssues(m, { ranges: { amb: { pricePerUnit: { low: 120, high: 80 } } } })).toEqual(['ranges.amb.pricePerUnit.low: low 120 is groter dan high 80']);
+    expect(scenarioIssues(m, { ranges: { amb: { pricePerUnit: { low: 120, high: 80 } } } })).toEqual([
+      'ranges.amb.pricePerUnit.low: low 120 is groter dan high 80',
+    ]);
     // 4 months × 0,4 (2023) = 1,6; × 0,4 (2024) = 0,64
     expect(scenarioIssues(m, { ranges: { amb: { durationChangePct: { low: -60, high: 0 } } } })).toEqual([
       'ranges.amb.durationChangePct.low: low -60 maakt de trajectduur in 2024 0,64 maand: kleiner dan 1 maand',
     ]);
-    expect(scenarioIssues(m, { ranges: { amb: { inflowPerYear: { low: 1000 } } } })).toEqual(['ranges.amb.inflowPerYear.high: ontbreekt']);
+    expect(scenarioIssues(m, { ranges: { amb: { inflowPerYear: { low: 1000 } } } })).toEqual([
+      'ranges.amb.inflowPerYear.high: ontbreekt',
+    ]);
   });
 
   it('checks funding and substitution ranges', () => {
-    const two = handModel({ segments: [oneMonthSegment('a', 100, 1), oneMonthSegment('c', 100, 1)], funding: { baseAmount: 10 } });
+    const two = handModel({
+      segments: [oneMonthSegment('a', 100, 1), oneMonthSegment('c', 100, 1)],
+      funding: { baseAmount: 10 },
+    });
     expect(
       scenarioIssues(two, {
         funding: { ranges: { baseAmount: { low: 11, high: 12 }, indexPct: { low: 0.5, high: 1 } } },
-        substitutions: [{ from: 'a', to: 'c', sharePct: { '2023': 95 }, ranges: { sharePct: { low: -100, high: 10 } } }],
+        substitutions: [
+          { from: 'a', to: 'c', sharePct: { '2023': 95 }, ranges: { sharePct: { low: -100, high: 10 } } },
+        ],
       }),
     ).toEqual([
       'funding.ranges.baseAmount.low: low 11 is groter dan baseAmount in het model 10: de meest waarschijnlijke waarde moet binnen de bandbreedte liggen',

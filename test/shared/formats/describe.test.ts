@@ -27,15 +27,23 @@ describe('describeIssue', () => {
   });
 
   it('a scenario percentage: segment, field, year, nl-NL number', () => {
-    const [issue] = issuesOf(parseScenario(setAssumption(emptyScenario('x'), 'pleegzorg', 'inflowChangePct', 2024, -150.5), m));
+    const [issue] = issuesOf(
+      parseScenario(setAssumption(emptyScenario('x'), 'pleegzorg', 'inflowChangePct', 2024, -150.5), m),
+    );
     expect(describeIssue(issue!, m)).toBe('Pleegzorg, instroom 2024: -150,5 is kleiner dan -100%');
-    const [big] = issuesOf(parseScenario(setAssumption(emptyScenario('x'), 'pleegzorg', 'priceIndexPct', 2025, 99999999999), m));
+    const [big] = issuesOf(
+      parseScenario(setAssumption(emptyScenario('x'), 'pleegzorg', 'priceIndexPct', 2025, 99999999999), m),
+    );
     expect(describeIssue(big!, m)).toBe('Pleegzorg, tarief 2025: 99.999.999.999 is groter dan 1.000%');
   });
 
   it('a scenario duration cut below 1 month', () => {
-    const [issue] = issuesOf(parseScenario(setAssumption(emptyScenario('x'), 'ambulante-begeleiding', 'durationChangePct', 2024, -99.5), m));
-    expect(describeIssue(issue!, m)).toMatch(/^Ambulante begeleiding, trajectduur 2024: maakt de trajectduur in 2024 0,\d+ maand: kleiner dan 1 maand$/);
+    const [issue] = issuesOf(
+      parseScenario(setAssumption(emptyScenario('x'), 'ambulante-begeleiding', 'durationChangePct', 2024, -99.5), m),
+    );
+    expect(describeIssue(issue!, m)).toMatch(
+      /^Ambulante begeleiding, trajectduur 2024: maakt de trajectduur in 2024 0,\d+ maand: kleiner dan 1 maand$/,
+    );
   });
 
   it('substitution rules name the segments, not their ids', () => {
@@ -43,13 +51,17 @@ describe('describeIssue', () => {
     const [issue] = issuesOf(parseScenario(updateSubstitution(s, 0, { to: 'pleegzorg' }), m));
     expect(describeIssue(issue!, m)).toBe('Substitutieregel 1, naar: Pleegzorg is hetzelfde segment als "van"');
     const [budget] = issuesOf(parseScenario(updateSubstitution(s, 0, { from: 'crisisdienst' }), m));
-    expect(describeIssue(budget!, m)).toBe('Substitutieregel 1, van: Crisisdienst Jeugd (subsidie/inkoop) is een budgetregel; substitutie kan alleen tussen volumesegmenten');
+    expect(describeIssue(budget!, m)).toBe(
+      'Substitutieregel 1, van: Crisisdienst Jeugd (subsidie/inkoop) is een budgetregel; substitutie kan alleen tussen volumesegmenten',
+    );
   });
 
   it('paths of the model: gemeenten, usage shares, funding', () => {
     const venlo = m.gemeenten[0]!;
     expect(describePath('gemeenten[0].fundingShare', m)).toBe(`${venlo.name}, aandeel Rijksmiddelen`);
-    expect(describePath(`segments[0].usageShare.${venlo.id}`, m)).toBe(`${m.segments[0]!.name}, gebruiksaandeel ${venlo.name}`);
+    expect(describePath(`segments[0].usageShare.${venlo.id}`, m)).toBe(
+      `${m.segments[0]!.name}, gebruiksaandeel ${venlo.name}`,
+    );
     expect(describePath('funding.indexPct.2026', m)).toBe('Rijksmiddelen, index 2026');
     expect(describePath('funding.baseAmount', m)).toBe('Rijksmiddelen, basisbedrag');
     expect(describePath('name', m)).toBe('Naam');
@@ -57,7 +69,9 @@ describe('describeIssue', () => {
   });
 
   it('numbers: decimals get a comma, years stay, large numbers get dots', () => {
-    expect(describeProblem('1.6e+24 is te groot (maximaal 1000)', m)).toBe('1.600.000.000.000.000.000.000.000 is te groot (maximaal 1000)');
+    expect(describeProblem('1.6e+24 is te groot (maximaal 1000)', m)).toBe(
+      '1.600.000.000.000.000.000.000.000 is te groot (maximaal 1000)',
+    );
     expect(describeProblem('in 2024 wordt 120.5% verschoven', m)).toBe('in 2024 wordt 120,5% verschoven');
   });
 });
@@ -82,13 +96,24 @@ describe('describeChange', () => {
 
 describe('describe: ranges and problems already in nl-NL', () => {
   it('names range bounds in Dutch and leaves nl-NL numbers alone', () => {
-    expect(describePath('ranges.ambulante-begeleiding.inflowPerYear.high', m)).toBe('Ambulante begeleiding, bandbreedte instroom per jaar hoog');
+    expect(describePath('ranges.ambulante-begeleiding.inflowPerYear.high', m)).toBe(
+      'Ambulante begeleiding, bandbreedte instroom per jaar hoog',
+    );
     expect(describePath('ranges.pleegzorg.priceIndexPct.low', m)).toBe('Pleegzorg, bandbreedte tarief laag');
     expect(describePath('funding.ranges.baseAmount.low', m)).toBe('Rijksmiddelen, bandbreedte basisbedrag laag');
-    expect(describePath('prevention.effects[0].inflowPctPer100k', m)).toBe('Preventie, effect 1 minder instroom per € 100.000');
+    expect(describePath('prevention.effects[0].inflowPctPer100k', m)).toBe(
+      'Preventie, effect 1 minder instroom per € 100.000',
+    );
     expect(describePath('prevention.extraBudget.2025', m)).toBe('Preventie, extra budget 2025');
-    expect(describePath('substitutions[0].ranges.sharePct.high', m)).toBe('Substitutieregel 1, bandbreedte aandeel hoog');
-    expect(describeProblem('high 1.301 is kleiner dan de waarde in het model 1.368,9968: de meest waarschijnlijke waarde', m)).toBe('high 1.301 is kleiner dan de waarde in het model 1.368,9968: de meest waarschijnlijke waarde');
+    expect(describePath('substitutions[0].ranges.sharePct.high', m)).toBe(
+      'Substitutieregel 1, bandbreedte aandeel hoog',
+    );
+    expect(
+      describeProblem(
+        'high 1.301 is kleiner dan de waarde in het model 1.368,9968: de meest waarschijnlijke waarde',
+        m,
+      ),
+    ).toBe('high 1.301 is kleiner dan de waarde in het model 1.368,9968: de meest waarschijnlijke waarde');
     expect(describeProblem('0.5 is kleiner dan 1 maand', m)).toBe('0,5 is kleiner dan 1 maand');
   });
 });

@@ -59,8 +59,18 @@ const manyGemeenten = (n: number) => Array.from({ length: n }, (_, i) => gemeent
 
 /** [field, set to the limit, set over the limit, the expected message over the limit] */
 const modelCases: [string, (m: Json) => void, (m: Json) => void, string][] = [
-  ['segments', (m) => (m.segments = manySegments(MAX_SEGMENTS)), (m) => (m.segments = manySegments(MAX_SEGMENTS + 1)), 'segments: 201 segmenten is meer dan het maximum van 200'],
-  ['gemeenten', (m) => (m.gemeenten = manyGemeenten(MAX_GEMEENTEN)), (m) => (m.gemeenten = manyGemeenten(MAX_GEMEENTEN + 1)), 'gemeenten: 51 gemeenten is meer dan het maximum van 50'],
+  [
+    'segments',
+    (m) => (m.segments = manySegments(MAX_SEGMENTS)),
+    (m) => (m.segments = manySegments(MAX_SEGMENTS + 1)),
+    'segments: 201 segmenten is meer dan het maximum van 200',
+  ],
+  [
+    'gemeenten',
+    (m) => (m.gemeenten = manyGemeenten(MAX_GEMEENTEN)),
+    (m) => (m.gemeenten = manyGemeenten(MAX_GEMEENTEN + 1)),
+    'gemeenten: 51 gemeenten is meer dan het maximum van 50',
+  ],
   [
     'usageShare',
     (m) => {
@@ -73,7 +83,12 @@ const modelCases: [string, (m: Json) => void, (m: Json) => void, string][] = [
     },
     'segments[0].usageShare: 51 gemeenten is meer dan het maximum van 50',
   ],
-  ['baseYear (minimum)', (m) => (m.baseYear = MIN_YEAR), (m) => (m.baseYear = 1999), 'baseYear: 1999 is minder dan het minimum van 2000'],
+  [
+    'baseYear (minimum)',
+    (m) => (m.baseYear = MIN_YEAR),
+    (m) => (m.baseYear = 1999),
+    'baseYear: 1999 is minder dan het minimum van 2000',
+  ],
   [
     'endYear (maximum)',
     (m) => Object.assign(m, { baseYear: 2040, endYear: MAX_YEAR }),
@@ -154,13 +169,15 @@ const modelCases: [string, (m: Json) => void, (m: Json) => void, string][] = [
   ],
   [
     'calibration.durationMonths',
-    (m) => (m.segments[0].calibration = { year: 2022, clients: 10, turnover: 1000, durationMonths: MAX_DURATION_MONTHS }),
+    (m) =>
+      (m.segments[0].calibration = { year: 2022, clients: 10, turnover: 1000, durationMonths: MAX_DURATION_MONTHS }),
     (m) => (m.segments[0].calibration = { year: 2022, clients: 10, turnover: 1000, durationMonths: 601 }),
     'segments[0].calibration.durationMonths: 601 maanden is meer dan het maximum van 600 maanden',
   ],
   [
     'calibration.avgDaysPerClient',
-    (m) => (m.segments[0].calibration = { year: 2022, clients: 10, turnover: 1000, avgDaysPerClient: MAX_DAYS_PER_CLIENT }),
+    (m) =>
+      (m.segments[0].calibration = { year: 2022, clients: 10, turnover: 1000, avgDaysPerClient: MAX_DAYS_PER_CLIENT }),
     (m) => (m.segments[0].calibration = { year: 2022, clients: 10, turnover: 1000, avgDaysPerClient: 367 }),
     'segments[0].calibration.avgDaysPerClient: 367 dagen is meer dan het maximum van 366 dagen',
   ],
@@ -196,7 +213,8 @@ function scenarioMessages(m: Model, fields: Json): string[] {
 
 const rule = { from: 'amb', to: 'ggz', sharePct: {} };
 const effect = { segment: 'amb', inflowPctPer100k: 1, lagYears: 1, maxPct: 10 };
-const entries = <T>(n: number, value: (i: number) => T) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`s${i}`, value(i)]));
+const entries = <T>(n: number, value: (i: number) => T) =>
+  Object.fromEntries(Array.from({ length: n }, (_, i) => [`s${i}`, value(i)]));
 
 /** [field, model, fields at the limit, fields over the limit, message over the limit] */
 const scenarioCases: [string, Model, Json, Json, string][] = [
@@ -224,7 +242,12 @@ const scenarioCases: [string, Model, Json, Json, string][] = [
   [
     'prevention.effects',
     small,
-    { prevention: { extraBudget: { '2023': 100000 }, effects: Array.from({ length: MAX_PREVENTION_EFFECTS }, () => effect) } },
+    {
+      prevention: {
+        extraBudget: { '2023': 100000 },
+        effects: Array.from({ length: MAX_PREVENTION_EFFECTS }, () => effect),
+      },
+    },
     { prevention: { extraBudget: { '2023': 100000 }, effects: Array.from({ length: 501 }, () => effect) } },
     'prevention.effects: 501 effecten is meer dan het maximum van 500',
   ],
@@ -303,14 +326,22 @@ describe('huge input: one message per list, refused by its count, no crash', () 
     expect(scenarioMessages(small, { assumptions: huge(200_000, { inflowChangePct: { '2023': 'x' } }) })).toEqual([
       'assumptions: 200.000 segmenten met aannames is meer dan het maximum van 200',
     ]);
-    expect(scenarioMessages(small, { ranges: huge(200_000, 1) })).toEqual(['ranges: 200.000 segmenten met bandbreedtes is meer dan het maximum van 200']);
+    expect(scenarioMessages(small, { ranges: huge(200_000, 1) })).toEqual([
+      'ranges: 200.000 segmenten met bandbreedtes is meer dan het maximum van 200',
+    ]);
   });
 
   it('a year map holds at most one entry per year 2000–2060', () => {
     const years = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [String(MIN_YEAR + i), 1]));
-    expect(modelMessages(modelWith((m) => (m.funding.indexPct = years(62))))).toEqual(['funding.indexPct: 62 jaren is meer dan het maximum van 61']);
+    expect(modelMessages(modelWith((m) => (m.funding.indexPct = years(62))))).toEqual([
+      'funding.indexPct: 62 jaren is meer dan het maximum van 61',
+    ]);
     // 61 entries pass the count; the years outside the model are then named one by one
-    expect(modelMessages(modelWith((m) => (m.funding.indexPct = years(61)))).every((x) => x.includes('ligt buiten 2023–2025'))).toBe(true);
+    expect(
+      modelMessages(modelWith((m) => (m.funding.indexPct = years(61)))).every((x) =>
+        x.includes('ligt buiten 2023–2025'),
+      ),
+    ).toBe(true);
   });
 
   it('messages stay short: 10 unknown field names at most, long text cut at 60 characters', () => {
@@ -318,7 +349,9 @@ describe('huge input: one message per list, refused by its count, no crash', () 
       'funding: onbekende velden "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9" en nog 199.990',
     ]);
     const [message] = modelMessages(modelWith((m) => (m.segments[0].id = 'x'.repeat(10_000_000))));
-    expect(message).toBe(`segments[0].id: "${'x'.repeat(57)}…" is geen geldige id (letters, cijfers, - en _, max. 64 tekens)`);
+    expect(message).toBe(
+      `segments[0].id: "${'x'.repeat(57)}…" is geen geldige id (letters, cijfers, - en _, max. 64 tekens)`,
+    );
   });
 });
 
@@ -355,11 +388,15 @@ describe('text fields: no lone surrogates, no control characters', () => {
   });
 
   it('scenario text: names, sources and range links', () => {
-    expect(scenarioMessages(small, { name: 'S\u001b[31m' })).toEqual(['name: "S\\u001b[31m" bevat een stuurteken (U+001B) op positie 2: dat is geen tekst']);
+    expect(scenarioMessages(small, { name: 'S\u001b[31m' })).toEqual([
+      'name: "S\\u001b[31m" bevat een stuurteken (U+001B) op positie 2: dat is geen tekst',
+    ]);
     expect(scenarioMessages(small, { assumptions: { amb: { source: 'x\udfff' } } })).toEqual([
       'assumptions.amb.source: "x\\udfff" bevat een losse surrogaat (U+DFFF) op positie 2: geen geldige Unicode-tekst',
     ]);
-    expect(scenarioMessages(small, { ranges: { amb: { inflowPerYear: { low: 10, high: 14, link: 'a\u0001' } } } })).toHaveLength(1);
+    expect(
+      scenarioMessages(small, { ranges: { amb: { inflowPerYear: { low: 10, high: 14, link: 'a\u0001' } } } }),
+    ).toHaveLength(1);
   });
 });
 

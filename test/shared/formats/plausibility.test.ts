@@ -23,16 +23,28 @@ describe('plausibilityWarnings', () => {
     const s = setAssumption(base, 'pleegzorg', 'priceIndexPct', 2025, 950); // × 10,5
     const w = plausibilityWarnings(model, simulate(model, s));
     expect(w.map((x) => x.path)).toEqual(['assumptions.pleegzorg.priceIndexPct.2025']);
-    expect(w[0]!.message).toMatch(new RegExp(`^Pleegzorg, tarief 2025: € [\\d.]+,\\d\\d is meer dan 10× de basis ${model.baseYear} \\(€ [\\d.]+,\\d\\d\\)\\. Klopt dit\\?$`));
+    expect(w[0]!.message).toMatch(
+      new RegExp(
+        `^Pleegzorg, tarief 2025: € [\\d.]+,\\d\\d is meer dan 10× de basis ${model.baseYear} \\(€ [\\d.]+,\\d\\d\\)\\. Klopt dit\\?$`,
+      ),
+    );
     // 9× is still plausible
-    expect(plausibilityWarnings(model, simulate(model, setAssumption(base, 'pleegzorg', 'priceIndexPct', 2025, 800)))).toEqual([]);
+    expect(
+      plausibilityWarnings(model, simulate(model, setAssumption(base, 'pleegzorg', 'priceIndexPct', 2025, 800))),
+    ).toEqual([]);
   });
 
   it('instroom below 1/10 of its base; the key changes with the value', () => {
-    const a = plausibilityWarnings(model, simulate(model, setAssumption(base, 'dyslexie', 'inflowChangePct', 2024, -95)));
+    const a = plausibilityWarnings(
+      model,
+      simulate(model, setAssumption(base, 'dyslexie', 'inflowChangePct', 2024, -95)),
+    );
     expect(a.map((x) => x.path)).toEqual(['assumptions.dyslexie.inflowChangePct.2024']);
     expect(a[0]!.message).toMatch(/is minder dan 1\/10 van de basis/);
-    const b = plausibilityWarnings(model, simulate(model, setAssumption(base, 'dyslexie', 'inflowChangePct', 2024, -96)));
+    const b = plausibilityWarnings(
+      model,
+      simulate(model, setAssumption(base, 'dyslexie', 'inflowChangePct', 2024, -96)),
+    );
     expect(b[0]!.key).not.toBe(a[0]!.key);
   });
 
@@ -40,7 +52,9 @@ describe('plausibilityWarnings', () => {
     const huge = setSegmentField(model, 'pleegzorg', 'inflowPerYear', 99_999_999);
     const w = plausibilityWarnings(huge, simulate(huge, base));
     const total = w.find((x) => x.path.startsWith('totals.'));
-    expect(total?.message).toMatch(new RegExp(`^Lasten ${model.baseYear}: € [\\d.,]+ mld, meer dan € 1 mld in één jaar\\. Klopt dit\\?$`));
+    expect(total?.message).toMatch(
+      new RegExp(`^Lasten ${model.baseYear}: € [\\d.,]+ mld, meer dan € 1 mld in één jaar\\. Klopt dit\\?$`),
+    );
   });
 });
 
@@ -60,7 +74,15 @@ describe('base-model figures against the value they replaced', () => {
     expect(bases).toEqual({ 'segments.pleegzorg.inflowPerYear': seg.inflowPerYear });
     const w = modelChangeWarnings(m, bases);
     const i = model.segments.indexOf(seg);
-    expect(w).toEqual([{ key: 'segments.pleegzorg.inflowPerYear|180000', path: `segments[${i}].inflowPerYear`, message: expect.stringMatching(/^Pleegzorg, instroom per jaar: 1\.800 is meer dan 10× de vorige waarde \(178,6\)\. Klopt dit\?$/) }]);
+    expect(w).toEqual([
+      {
+        key: 'segments.pleegzorg.inflowPerYear|180000',
+        path: `segments[${i}].inflowPerYear`,
+        message: expect.stringMatching(
+          /^Pleegzorg, instroom per jaar: 1\.800 is meer dan 10× de vorige waarde \(178,6\)\. Klopt dit\?$/,
+        ),
+      },
+    ]);
     // back within range: no warning
     expect(modelChangeWarnings(setSegmentField(m, 'pleegzorg', 'inflowPerYear', 200), bases)).toEqual([]);
     // nothing changed: the same object

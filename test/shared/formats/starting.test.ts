@@ -10,7 +10,9 @@ describe('indexationWarning', () => {
   const nl = defaultModel();
 
   it('a model run without a scenario (no assumptions): "lasten niet geïndexeerd, Rijksmiddelen wel"', () => {
-    expect(indexationWarning(nl, emptyScenario('Geen aannames'))).toMatch(/^Lasten niet geïndexeerd, Rijksmiddelen wel/);
+    expect(indexationWarning(nl, emptyScenario('Geen aannames'))).toMatch(
+      /^Lasten niet geïndexeerd, Rijksmiddelen wel/,
+    );
   });
 
   it('Ongewijzigd beleid indexes both sides: no warning', () => {
@@ -19,11 +21,24 @@ describe('indexationWarning', () => {
 
   it('costs indexed but the Rijksmiddelen not: the other warning; neither indexed: none; 0% counts as not indexed', () => {
     const m = model({ segments: [volume('s'), budget('b', 100)], funding: { baseAmount: 1000 } });
-    expect(indexationWarning(m, scenario(m, { assumptions: { s: { priceIndexPct: { '2023': 2 } } } }))).toMatch(/^Rijksmiddelen niet geïndexeerd, lasten wel/);
-    expect(indexationWarning(m, scenario(m, { autonomous: { wageIndexPct: { '2024': 3 } } }))).toMatch(/^Rijksmiddelen niet geïndexeerd/);
-    expect(indexationWarning(m, scenario(m, { assumptions: { b: { amountChangePct: { '2023': 0 } } } }))).toBeUndefined();
-    expect(indexationWarning(m, scenario(m, { funding: { indexPct: { '2023': 2 } } }))).toMatch(/^Lasten niet geïndexeerd/);
-    expect(indexationWarning(m, scenario(m, { funding: { indexPct: { '2023': 2 } }, assumptions: { b: { amountChangePct: { '2023': 2 } } } }))).toBeUndefined();
+    expect(indexationWarning(m, scenario(m, { assumptions: { s: { priceIndexPct: { '2023': 2 } } } }))).toMatch(
+      /^Rijksmiddelen niet geïndexeerd, lasten wel/,
+    );
+    expect(indexationWarning(m, scenario(m, { autonomous: { wageIndexPct: { '2024': 3 } } }))).toMatch(
+      /^Rijksmiddelen niet geïndexeerd/,
+    );
+    expect(
+      indexationWarning(m, scenario(m, { assumptions: { b: { amountChangePct: { '2023': 0 } } } })),
+    ).toBeUndefined();
+    expect(indexationWarning(m, scenario(m, { funding: { indexPct: { '2023': 2 } } }))).toMatch(
+      /^Lasten niet geïndexeerd/,
+    );
+    expect(
+      indexationWarning(
+        m,
+        scenario(m, { funding: { indexPct: { '2023': 2 } }, assumptions: { b: { amountChangePct: { '2023': 2 } } } }),
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -34,7 +49,12 @@ describe('startingScenario ("Nieuw scenario")', () => {
     const fresh = startingScenario(nl, 'Nieuw scenario', ref);
     expect(fresh.name).toBe('Nieuw scenario');
     expect(fresh.description).toBe('Begint vanuit de aannames van "Ongewijzigd beleid".');
-    expect([fresh.assumptions, fresh.funding, fresh.autonomous, fresh.ranges]).toEqual([ref.assumptions, ref.funding, ref.autonomous, ref.ranges]);
+    expect([fresh.assumptions, fresh.funding, fresh.autonomous, fresh.ranges]).toEqual([
+      ref.assumptions,
+      ref.funding,
+      ref.autonomous,
+      ref.ranges,
+    ]);
     expect(fresh.assumptions).not.toBe(ref.assumptions); // a copy: editing it leaves the reference alone
     const parsed = parseScenario(fresh, nl);
     expect(parsed.ok).toBe(true);
@@ -43,7 +63,10 @@ describe('startingScenario ("Nieuw scenario")', () => {
   });
 
   it('without Ongewijzigd beleid: the lasten get the model’s Rijksmiddelen index, so no warning', () => {
-    const m = model({ segments: [volume('s'), budget('b', 100)], funding: { baseAmount: 1000, indexPct: { '2023': 3, '2024': 2 } } });
+    const m = model({
+      segments: [volume('s'), budget('b', 100)],
+      funding: { baseAmount: 1000, indexPct: { '2023': 3, '2024': 2 } },
+    });
     const fresh = startingScenario(m, 'Nieuw');
     expect(fresh.assumptions.s?.priceIndexPct).toEqual({ '2023': 3, '2024': 2 });
     expect(fresh.assumptions.b?.amountChangePct).toEqual({ '2023': 3, '2024': 2 });
@@ -66,7 +89,9 @@ describe('autonome ontwikkeling in words', () => {
   it('names the field and the gemeente in a message path', async () => {
     const { describePath } = await import('../../../src/shared/formats/describe');
     const m = model({ gemeenten: [{ id: 'venlo', name: 'Venlo', youth0to17: 100 }] });
-    expect(describePath('autonomous.youth0to17.venlo.2024', m)).toBe('Autonome ontwikkeling, jeugdigen 0–17 Venlo 2024');
+    expect(describePath('autonomous.youth0to17.venlo.2024', m)).toBe(
+      'Autonome ontwikkeling, jeugdigen 0–17 Venlo 2024',
+    );
     expect(describePath('autonomous.usageChangePct.2025', m)).toBe('Autonome ontwikkeling, gebruik per jeugdige 2025');
   });
 });

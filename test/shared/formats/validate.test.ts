@@ -52,7 +52,9 @@ describe('model@1', () => {
   });
 
   it('the issue’s example: a duration below 1 month', () => {
-    expect(modelMessages((x) => (x.segments[0]!.avgDurationMonths = 0.5))).toEqual(['segments[0].avgDurationMonths: 0.5 is kleiner dan 1 maand']);
+    expect(modelMessages((x) => (x.segments[0]!.avgDurationMonths = 0.5))).toEqual([
+      'segments[0].avgDurationMonths: 0.5 is kleiner dan 1 maand',
+    ]);
   });
 
   it('unknown keys, at any level', () => {
@@ -63,21 +65,33 @@ describe('model@1', () => {
 
   it('negative amounts, prices and inflows', () => {
     expect(modelMessages((x) => (x.segments[1]!.amount = -500))).toEqual(['segments[1].amount: -500 is negatief']);
-    expect(modelMessages((x) => (x.segments[0]!.pricePerUnit = -1.5))).toEqual(['segments[0].pricePerUnit: -1.5 is negatief']);
-    expect(modelMessages((x) => (x.segments[0]!.inflowPerYear = -3))).toEqual(['segments[0].inflowPerYear: -3 is negatief']);
+    expect(modelMessages((x) => (x.segments[0]!.pricePerUnit = -1.5))).toEqual([
+      'segments[0].pricePerUnit: -1.5 is negatief',
+    ]);
+    expect(modelMessages((x) => (x.segments[0]!.inflowPerYear = -3))).toEqual([
+      'segments[0].inflowPerYear: -3 is negatief',
+    ]);
     expect(modelMessages((x) => (x.funding.baseAmount = -1))).toEqual(['funding.baseAmount: -1 is negatief']);
   });
 
   it('NaN and Infinity', () => {
-    expect(modelMessages((x) => (x.segments[0]!.inflowPerYear = NaN))).toEqual(['segments[0].inflowPerYear: NaN is geen getal']);
-    expect(modelMessages((x) => (x.segments[0]!.pricePerUnit = Infinity))).toEqual(['segments[0].pricePerUnit: Infinity is geen eindig getal']);
-    expect(modelMessages((x) => (x.funding.indexPct = { '2023': -Infinity }))).toEqual(['funding.indexPct.2023: -Infinity is geen eindig getal']);
+    expect(modelMessages((x) => (x.segments[0]!.inflowPerYear = NaN))).toEqual([
+      'segments[0].inflowPerYear: NaN is geen getal',
+    ]);
+    expect(modelMessages((x) => (x.segments[0]!.pricePerUnit = Infinity))).toEqual([
+      'segments[0].pricePerUnit: Infinity is geen eindig getal',
+    ]);
+    expect(modelMessages((x) => (x.funding.indexPct = { '2023': -Infinity }))).toEqual([
+      'funding.indexPct.2023: -Infinity is geen eindig getal',
+    ]);
   });
 
   it('the obsolete taakveld 6.71 and unknown codes', () => {
     const [msg] = modelMessages((x) => (x.segments[0]!.taakveld = '6.71'));
     expect(msg).toMatch(/^segments\[0\]\.taakveld: "6\.71" is een taakveldcode van vóór 2023/);
-    expect(modelMessages((x) => (x.segments[0]!.taakveld = '9.9'))[0]).toMatch(/^segments\[0\]\.taakveld: "9\.9" is geen Iv3-taakveld/);
+    expect(modelMessages((x) => (x.segments[0]!.taakveld = '9.9'))[0]).toMatch(
+      /^segments\[0\]\.taakveld: "9\.9" is geen Iv3-taakveld/,
+    );
   });
 
   it('years outside baseYear+1..endYear, and keys that are no year', () => {
@@ -85,18 +99,32 @@ describe('model@1', () => {
       'funding.indexPct.2022: jaar 2022 ligt buiten 2023–2025',
       'funding.indexPct.2026: jaar 2026 ligt buiten 2023–2025',
     ]);
-    expect(modelMessages((x) => (x.funding.indexPct = { volgend: 2 }))[0]).toMatch(/^funding\.indexPct\.volgend: .*"volgend" is geen jaartal/);
+    expect(modelMessages((x) => (x.funding.indexPct = { volgend: 2 }))[0]).toMatch(
+      /^funding\.indexPct\.volgend: .*"volgend" is geen jaartal/,
+    );
   });
 
   it('other structural rules', () => {
-    expect(modelMessages((x) => (x.segments[1]!.kind = 'subsidie'))).toEqual(['segments[1].kind: "subsidie" is geen geldige soort (toegestaan: "volume", "budget")']);
-    expect(modelMessages((x) => (x.segments[1]!.id = 'amb'))).toEqual(['segments[1].id: "amb" komt al voor bij segments[0]']);
+    expect(modelMessages((x) => (x.segments[1]!.kind = 'subsidie'))).toEqual([
+      'segments[1].kind: "subsidie" is geen geldige soort (toegestaan: "volume", "budget")',
+    ]);
+    expect(modelMessages((x) => (x.segments[1]!.id = 'amb'))).toEqual([
+      'segments[1].id: "amb" komt al voor bij segments[0]',
+    ]);
     expect(modelMessages((x) => (x.endYear = 2022))).toEqual(['endYear: 2022 ligt niet na baseYear 2022']);
-    expect(modelMessages((x) => (x.segments[0]!.usageShare = { horst: 0.5 }))).toEqual(['segments[0].usageShare.horst: "horst" is geen gemeente van dit model']);
-    expect(modelMessages((x) => (x.gemeenten[0]!.youth0to17 = 0))).toEqual(['gemeenten[0].youth0to17: 0 moet groter dan 0 zijn']);
-    expect(modelMessages((x) => (x.segments[0]!.inflowPerYear = '12'))).toEqual(['segments[0].inflowPerYear: "12" is geen getal']);
+    expect(modelMessages((x) => (x.segments[0]!.usageShare = { horst: 0.5 }))).toEqual([
+      'segments[0].usageShare.horst: "horst" is geen gemeente van dit model',
+    ]);
+    expect(modelMessages((x) => (x.gemeenten[0]!.youth0to17 = 0))).toEqual([
+      'gemeenten[0].youth0to17: 0 moet groter dan 0 zijn',
+    ]);
+    expect(modelMessages((x) => (x.segments[0]!.inflowPerYear = '12'))).toEqual([
+      'segments[0].inflowPerYear: "12" is geen getal',
+    ]);
     expect(modelMessages((x) => delete x.segments[0]!.unit)).toEqual(['segments[0].unit: ontbreekt']);
-    expect(modelMessages((x) => (x.format = 'jeugdbegroting/model@3'))[0]).toMatch(/^format: "jeugdbegroting\/model@3" is geen geldige waarde/);
+    expect(modelMessages((x) => (x.format = 'jeugdbegroting/model@3'))[0]).toMatch(
+      /^format: "jeugdbegroting\/model@3" is geen geldige waarde/,
+    );
   });
 
   it('fundingShares that are all given must add up to 1', () => {
@@ -123,8 +151,14 @@ describe('scenario@1', () => {
       {
         format: SCENARIO_FORMAT,
         name: 'Goed',
-        assumptions: { amb: { inflowChangePct: { '2023': -5 }, intensityChangePct: { '2024': -5 } }, tp: { amountChangePct: { '2025': 10 } } },
-        substitutions: [{ from: 'amb', to: 'ggz', sharePct: { '2023': 60 } }, { from: 'amb', to: 'ggz', sharePct: { '2023': 40 } }],
+        assumptions: {
+          amb: { inflowChangePct: { '2023': -5 }, intensityChangePct: { '2024': -5 } },
+          tp: { amountChangePct: { '2025': 10 } },
+        },
+        substitutions: [
+          { from: 'amb', to: 'ggz', sharePct: { '2023': 60 } },
+          { from: 'amb', to: 'ggz', sharePct: { '2023': 40 } },
+        ],
         funding: { indexPct: { '2023': 3 }, adjustments: { '2024': -25000 } },
       },
       m,
@@ -142,7 +176,9 @@ describe('scenario@1', () => {
   });
 
   it('unknown keys', () => {
-    expect(scenarioMessages({ assumptions: { amb: { inflowPct: { '2023': 1 } } } })).toEqual(['assumptions.amb: onbekend veld "inflowPct"']);
+    expect(scenarioMessages({ assumptions: { amb: { inflowPct: { '2023': 1 } } } })).toEqual([
+      'assumptions.amb: onbekend veld "inflowPct"',
+    ]);
     expect(scenarioMessages({ funding: { index: {} } })).toEqual(['funding: onbekend veld "index"']);
     expect(scenarioMessages({ opmerking: 'x' })).toEqual(['onbekend veld "opmerking"']);
   });
@@ -151,7 +187,9 @@ describe('scenario@1', () => {
     expect(scenarioMessages({ assumptions: { amb: { inflowChangePct: { '2022': -5 } } } })).toEqual([
       'assumptions.amb.inflowChangePct.2022: jaar 2022 ligt buiten 2023–2025',
     ]);
-    expect(scenarioMessages({ funding: { adjustments: { '2030': 100 } } })).toEqual(['funding.adjustments.2030: jaar 2030 ligt buiten 2023–2025']);
+    expect(scenarioMessages({ funding: { adjustments: { '2030': 100 } } })).toEqual([
+      'funding.adjustments.2030: jaar 2030 ligt buiten 2023–2025',
+    ]);
     expect(scenarioMessages({ substitutions: [{ from: 'amb', to: 'ggz', sharePct: { '2021': 10 } }] })).toEqual([
       'substitutions[0].sharePct.2021: jaar 2021 ligt buiten 2023–2025',
     ]);
@@ -175,18 +213,30 @@ describe('scenario@1', () => {
           { from: 'amb', to: 'ggz', sharePct: { '2024': 40 } },
         ],
       }),
-    ).toEqual(['substitutions[0].sharePct.2024: in 2024 wordt 110% van de instroom van "amb" verschoven: meer dan 100%']);
+    ).toEqual([
+      'substitutions[0].sharePct.2024: in 2024 wordt 110% van de instroom van "amb" verschoven: meer dan 100%',
+    ]);
   });
 
   it('negative shares, NaN and Infinity', () => {
-    expect(scenarioMessages({ substitutions: [{ from: 'amb', to: 'ggz', sharePct: { '2023': -5 } }] })).toEqual(['substitutions[0].sharePct.2023: -5 is negatief']);
-    expect(scenarioMessages({ assumptions: { amb: { priceIndexPct: { '2023': NaN } } } })).toEqual(['assumptions.amb.priceIndexPct.2023: NaN is geen getal']);
-    expect(scenarioMessages({ funding: { adjustments: { '2023': Infinity } } })).toEqual(['funding.adjustments.2023: Infinity is geen eindig getal']);
+    expect(scenarioMessages({ substitutions: [{ from: 'amb', to: 'ggz', sharePct: { '2023': -5 } }] })).toEqual([
+      'substitutions[0].sharePct.2023: -5 is negatief',
+    ]);
+    expect(scenarioMessages({ assumptions: { amb: { priceIndexPct: { '2023': NaN } } } })).toEqual([
+      'assumptions.amb.priceIndexPct.2023: NaN is geen getal',
+    ]);
+    expect(scenarioMessages({ funding: { adjustments: { '2023': Infinity } } })).toEqual([
+      'funding.adjustments.2023: Infinity is geen eindig getal',
+    ]);
   });
 
   it('assumptions of the wrong kind, and substitution into a budget line', () => {
-    expect(scenarioMessages({ assumptions: { tp: { inflowChangePct: { '2023': 1 } } } })).toEqual(['assumptions.tp.inflowChangePct: geldt niet voor een budgetregel']);
-    expect(scenarioMessages({ assumptions: { amb: { amountChangePct: { '2023': 1 } } } })).toEqual(['assumptions.amb.amountChangePct: geldt niet voor een volumesegment']);
+    expect(scenarioMessages({ assumptions: { tp: { inflowChangePct: { '2023': 1 } } } })).toEqual([
+      'assumptions.tp.inflowChangePct: geldt niet voor een budgetregel',
+    ]);
+    expect(scenarioMessages({ assumptions: { amb: { amountChangePct: { '2023': 1 } } } })).toEqual([
+      'assumptions.amb.amountChangePct: geldt niet voor een volumesegment',
+    ]);
     expect(scenarioMessages({ substitutions: [{ from: 'amb', to: 'tp', sharePct: { '2023': 10 } }] })).toEqual([
       'substitutions[0].to: "tp" is een budgetregel; substitutie kan alleen tussen volumesegmenten',
     ]);
@@ -195,7 +245,10 @@ describe('scenario@1', () => {
 
 describe('model@1 → model@2 (migrateModel)', () => {
   // a real model@1 file: models/noord-limburg.json as it was before model@2
-  const v1 = JSON.parse(readFileSync(`${REPO_ROOT}/test/fixtures/model-v1/noord-limburg.json`, 'utf8')) as Record<string, unknown>;
+  const v1 = JSON.parse(readFileSync(`${REPO_ROOT}/test/fixtures/model-v1/noord-limburg.json`, 'utf8')) as Record<
+    string,
+    unknown
+  >;
 
   it('the fixture is a real model@1 file', () => {
     expect(v1.format).toBe('jeugdbegroting/model@1');
@@ -222,21 +275,36 @@ describe('model@1 → model@2 (migrateModel)', () => {
   it('the migrated model computes exactly what the engine before model@2 computed', () => {
     const r = parseModel(v1);
     if (!r.ok) throw new Error('invalid');
-    const scenario = parseScenario(JSON.parse(readFileSync(`${REPO_ROOT}/models/scenarios/beleidsplan-kpis.json`, 'utf8')), r.value);
+    const scenario = parseScenario(
+      JSON.parse(readFileSync(`${REPO_ROOT}/models/scenarios/beleidsplan-kpis.json`, 'utf8')),
+      r.value,
+    );
     if (!scenario.ok) throw new Error(scenario.issues.map((i) => i.message).join('\n'));
     const now = simulate(r.value, scenario.value);
     const before = simulateV1(r.value, scenario.value);
     expect(now.totals.map((t) => t.cost)).toEqual(before.totals.map((t) => t.cost));
     expect(now.totals.map((t) => t.balance)).toEqual(before.totals.map((t) => t.balance));
-    expect(now.gemeenten.map((g) => g.years.map((y) => y.balance))).toEqual(before.gemeenten.map((g) => g.years.map((y) => y.balance)));
+    expect(now.gemeenten.map((g) => g.years.map((y) => y.balance))).toEqual(
+      before.gemeenten.map((g) => g.years.map((y) => y.balance)),
+    );
   });
 
   it('leaves other input for parseModel to judge', () => {
-    for (const x of [null, 3, 'model', [1], { format: 'jeugdbegroting/model@2' }, { format: 'jeugdbegroting/scenario@1' }]) expect(migrateModel(x)).toBe(x);
+    for (const x of [
+      null,
+      3,
+      'model',
+      [1],
+      { format: 'jeugdbegroting/model@2' },
+      { format: 'jeugdbegroting/scenario@1' },
+    ])
+      expect(migrateModel(x)).toBe(x);
     expect(isModelFormat('jeugdbegroting/model@1')).toBe(true);
     expect(isModelFormat('jeugdbegroting/model@2')).toBe(true);
     expect(isModelFormat('jeugdbegroting/model@3')).toBe(false);
     const r = parseModel({ ...v1, format: 'jeugdbegroting/model@0' });
-    expect(r.ok ? [] : r.issues.map((i) => i.message)[0]).toMatch(/^format: "jeugdbegroting\/model@0" is geen geldige waarde/);
+    expect(r.ok ? [] : r.issues.map((i) => i.message)[0]).toMatch(
+      /^format: "jeugdbegroting\/model@0" is geen geldige waarde/,
+    );
   });
 });

@@ -50,7 +50,8 @@ export function simulate(model: Model, scenario: Scenario, options: SimulateOpti
     const path = inflowBefore.get(id);
     if (path) for (let k = 0; k < years.length; k++) path[k] = path[k]! * factors[k]!;
   }
-  const inflowAfter = scenario.substitutions.length > 0 ? applySubstitutions(inflowBefore, scenario.substitutions, years) : inflowBefore;
+  const inflowAfter =
+    scenario.substitutions.length > 0 ? applySubstitutions(inflowBefore, scenario.substitutions, years) : inflowBefore;
 
   const lines: LineResult[] = model.segments.map((seg): LineResult => {
     const a = scenario.assumptions[seg.id];
@@ -62,7 +63,11 @@ export function simulate(model: Model, scenario: Scenario, options: SimulateOpti
     };
     if (seg.kind === 'budget') {
       const amounts = yearPath(seg.amount, a?.amountChangePct, years);
-      const line: BudgetLineResult = { ...common, kind: 'budget', years: years.map((year, k) => ({ year, cost: amounts[k]! })) };
+      const line: BudgetLineResult = {
+        ...common,
+        kind: 'budget',
+        years: years.map((year, k) => ({ year, cost: amounts[k]! })),
+      };
       return line;
     }
     const line: VolumeLineResult = {
@@ -84,7 +89,13 @@ export function simulate(model: Model, scenario: Scenario, options: SimulateOpti
   if (scenario.prevention) {
     annotatePrevention(lines as never, prevention);
     // (the current preventionLine adds a kind per year; the comparison ignores kinds)
-    lines.push(preventionLine(scenario.prevention, years, years.map(() => 'raming' as const)));
+    lines.push(
+      preventionLine(
+        scenario.prevention,
+        years,
+        years.map(() => 'raming' as const),
+      ),
+    );
   }
 
   const measures: FundingMeasureResult[] = fundingMeasures(model, scenario, years);
@@ -146,11 +157,24 @@ function fundingAndTotals(
     let measured = 0;
     for (const m of measures) measured += m.years[k]!;
     const funding = baseline[k]! + adjustments[k]! + measured;
-    return { year, cost, funding, fundingBaseline: baseline[k]!, fundingAdjustment: adjustments[k]!, fundingMeasures: measured, balance: funding - cost };
+    return {
+      year,
+      cost,
+      funding,
+      fundingBaseline: baseline[k]!,
+      fundingAdjustment: adjustments[k]!,
+      fundingMeasures: measured,
+      balance: funding - cost,
+    };
   });
 }
 
-function splitOverGemeenten(model: Model, years: readonly number[], lines: readonly LineResult[], totals: readonly TotalYear[]): GemeenteResult[] {
+function splitOverGemeenten(
+  model: Model,
+  years: readonly number[],
+  lines: readonly LineResult[],
+  totals: readonly TotalYear[],
+): GemeenteResult[] {
   const youth = youthShares(model.gemeenten);
   // Lines beyond the model's segments (the prevention budget) are shared by youth, like the regional budget.
   const shareByLine = lines.map((_, l) => {

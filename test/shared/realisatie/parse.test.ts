@@ -7,14 +7,33 @@ import { nlModel } from '../../fixtures';
 
 describe('CSV reader', () => {
   it('detects semicolon, comma and tab, and drops a BOM', () => {
-    expect(parseCsv('\uFEFFa;b;c\r\n1;2;3\r\n')).toEqual({ delimiter: ';', rows: [['a', 'b', 'c'], ['1', '2', '3']] });
-    expect(parseCsv('a,b\n"1,5",2\n')).toEqual({ delimiter: ',', rows: [['a', 'b'], ['1,5', '2']] });
-    expect(parseCsv('a\tb\n1\t2').rows).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('\uFEFFa;b;c\r\n1;2;3\r\n')).toEqual({
+      delimiter: ';',
+      rows: [
+        ['a', 'b', 'c'],
+        ['1', '2', '3'],
+      ],
+    });
+    expect(parseCsv('a,b\n"1,5",2\n')).toEqual({
+      delimiter: ',',
+      rows: [
+        ['a', 'b'],
+        ['1,5', '2'],
+      ],
+    });
+    expect(parseCsv('a\tb\n1\t2').rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('reads quoted fields with separators, doubled quotes and line breaks', () => {
     const t = parseCsv('"naam";"opmerking"\n"Bergen (L.)";"zegt ""ja""; echt"\n"x";"twee\nregels"\n');
-    expect(t.rows).toEqual([['naam', 'opmerking'], ['Bergen (L.)', 'zegt "ja"; echt'], ['x', 'twee\nregels']]);
+    expect(t.rows).toEqual([
+      ['naam', 'opmerking'],
+      ['Bergen (L.)', 'zegt "ja"; echt'],
+      ['x', 'twee\nregels'],
+    ]);
   });
 
   it('lets a title line without separators not decide the separator', () => {
@@ -60,19 +79,35 @@ describe('cell values', () => {
 
 describe('mapping', () => {
   it('suggests the mapping of a CBS 83454NED table as shown, in thousands', () => {
-    const m = suggestMapping(['Vormen van jeugdzorg', 'Perioden', "Regio's", 'Begrote kosten (1 000 euro)', 'Gerealiseerde kosten (1 000 euro)']);
-    expect(m).toEqual({ segment: 'Vormen van jeugdzorg', jaar: 'Perioden', gemeente: "Regio's", lasten: 'Gerealiseerde kosten (1 000 euro)', lastenUnit: 'thousand' });
+    const m = suggestMapping([
+      'Vormen van jeugdzorg',
+      'Perioden',
+      "Regio's",
+      'Begrote kosten (1 000 euro)',
+      'Gerealiseerde kosten (1 000 euro)',
+    ]);
+    expect(m).toEqual({
+      segment: 'Vormen van jeugdzorg',
+      jaar: 'Perioden',
+      gemeente: "Regio's",
+      lasten: 'Gerealiseerde kosten (1 000 euro)',
+      lastenUnit: 'thousand',
+    });
   });
 
   it('suggests the mapping of the CBS open-data keys and of an iJw export', () => {
-    expect(suggestMapping(['ID', 'VormenVanJeugdzorg', 'Perioden', 'RegioS', 'BegroteKosten_1', 'GerealiseerdeKosten_2'])).toEqual({
+    expect(
+      suggestMapping(['ID', 'VormenVanJeugdzorg', 'Perioden', 'RegioS', 'BegroteKosten_1', 'GerealiseerdeKosten_2']),
+    ).toEqual({
       segment: 'VormenVanJeugdzorg',
       jaar: 'Perioden',
       gemeente: 'RegioS',
       lasten: 'GerealiseerdeKosten_2',
       lastenUnit: 'thousand',
     });
-    expect(suggestMapping(['Gemeentecode', 'Jaar', 'Productcategorie', 'Aantal jeugdigen', 'Lasten (euro)', 'Volume'])).toEqual({
+    expect(
+      suggestMapping(['Gemeentecode', 'Jaar', 'Productcategorie', 'Aantal jeugdigen', 'Lasten (euro)', 'Volume']),
+    ).toEqual({
       segment: 'Productcategorie',
       jaar: 'Jaar',
       gemeente: 'Gemeentecode',
@@ -94,8 +129,15 @@ describe('mapping', () => {
     expect(table['45']).toBeUndefined(); // ambulant spans three segments: the user chooses
     expect(table['JZ Totaal jeugdzorg']).toBeNull();
     expect(lookupCode(table, '43')).toEqual({ found: true, segmentId: 'verblijf-behandeling', key: '43' });
-    expect(lookupCode(table, '43 Jeugdhulp verblijf (incl. behandeling)')).toEqual({ found: true, segmentId: 'verblijf-behandeling', key: '43' });
-    expect(lookupCode(table, 'jb 1 totaal jeugdbescherming')).toMatchObject({ found: true, segmentId: 'jeugdbescherming' });
+    expect(lookupCode(table, '43 Jeugdhulp verblijf (incl. behandeling)')).toEqual({
+      found: true,
+      segmentId: 'verblijf-behandeling',
+      key: '43',
+    });
+    expect(lookupCode(table, 'jb 1 totaal jeugdbescherming')).toMatchObject({
+      found: true,
+      segmentId: 'jeugdbescherming',
+    });
     expect(lookupCode(table, '99')).toEqual({ found: false });
   });
 });
@@ -110,11 +152,16 @@ describe('CSV reader, property-based', () => {
   for (const sep of [';', ',', '\t'] as const) {
     it(`round-trips quoted tables with separator ${JSON.stringify(sep)}`, () => {
       fc.assert(
-        fc.property(fc.integer({ min: 2, max: 5 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 })), (rows) => {
-          const text = rows.map((r) => r.map(quote).join(sep)).join('\r\n') + '\r\n';
-          expect(parseCsv(text, sep).rows).toEqual(rows);
-          expect(parseCsv(`\uFEFF${text}`, sep).rows).toEqual(rows);
-        }),
+        fc.property(
+          fc
+            .integer({ min: 2, max: 5 })
+            .chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 })),
+          (rows) => {
+            const text = rows.map((r) => r.map(quote).join(sep)).join('\r\n') + '\r\n';
+            expect(parseCsv(text, sep).rows).toEqual(rows);
+            expect(parseCsv(`\uFEFF${text}`, sep).rows).toEqual(rows);
+          },
+        ),
         { numRuns: 200 },
       );
     });

@@ -7,7 +7,13 @@ import { NL_GEMEENTEN, nlModel, readFixture } from '../../fixtures';
 
 const SOURCE = 'Testbestand (verzonnen cijfers)';
 
-function plan(model: Model, csv: string, fileName = 'test.csv', mapping?: ColumnMappingInput, codes = defaultCodeTable(model)): ImportPlan {
+function plan(
+  model: Model,
+  csv: string,
+  fileName = 'test.csv',
+  mapping?: ColumnMappingInput,
+  codes = defaultCodeTable(model),
+): ImportPlan {
   const { rows } = parseCsv(csv);
   const header = rows.find((r) => r.filter((c) => c.trim() !== '').length >= 2)!;
   return planImport({ model, rows, fileName, mapping: mapping ?? suggestMapping(header), codes, source: SOURCE });
@@ -44,7 +50,9 @@ describe('fixtures in CBS layouts', () => {
     expect(p.changes).toHaveLength(48);
     expect(p.notices.join('\n')).toMatch(/42 rij\(en\) overgeslagen: hun code staat in de codetabel op "negeren"/);
     expect(p.notices.join('\n')).toMatch(/rij 87: overgeslagen \("Bron: CBS"/);
-    expect(p.notices.join('\n')).toMatch(/Let op: Dagbehandeling, Behandeling met verblijf, Crisisbedden hebben geen realisatie en tellen daarom t\/m 2024 als nieuw \(0\)/);
+    expect(p.notices.join('\n')).toMatch(
+      /Let op: Dagbehandeling, Behandeling met verblijf, Crisisbedden hebben geen realisatie en tellen daarom t\/m 2024 als nieuw \(0\)/,
+    );
   });
 
   it('83454NED open-data keys (GM codes padded, 2023JJ00) give the same realisatie as the table as shown', () => {
@@ -54,7 +62,9 @@ describe('fixtures in CBS layouts', () => {
     const r = raw.model!.realisatie!;
     for (const g of NL_GEMEENTEN) {
       for (const y of ['2022', '2023', '2024']) {
-        expect(r.gemeenten![g.id]!.segments!.jeugdreclassering![y]!.lasten).toBe(shown.gemeenten![g.id]!.segments!.jeugdreclassering![y]!.lasten);
+        expect(r.gemeenten![g.id]!.segments!.jeugdreclassering![y]!.lasten).toBe(
+          shown.gemeenten![g.id]!.segments!.jeugdreclassering![y]!.lasten,
+        );
       }
     }
   });
@@ -64,23 +74,58 @@ describe('fixtures in CBS layouts', () => {
     expect(p.issues).toEqual([]);
     const r = p.model!.realisatie!;
     // first data row: GM0889,2022,41,8,"41.604,00","720,0"
-    expect(r.gemeenten!.beesel!.segments!.dagbehandeling!['2022']).toEqual({ clients: 8, lasten: 41604, volume: 720, source: SOURCE });
+    expect(r.gemeenten!.beesel!.segments!.dagbehandeling!['2022']).toEqual({
+      clients: 8,
+      lasten: 41604,
+      volume: 720,
+      source: SOURCE,
+    });
     const region = r.segments['verblijf-behandeling']!['2024']!;
     const gem = NL_GEMEENTEN.map((g) => r.gemeenten![g.id]!.segments!['verblijf-behandeling']!['2024']!);
     expect(region.clients).toBe(gem.reduce((t, f) => t + f.clients!, 0));
-    expect(region.lasten).toBeCloseTo(gem.reduce((t, f) => t + f.lasten, 0), 2);
-    expect(region.volume).toBeCloseTo(gem.reduce((t, f) => t + f.volume!, 0), 6);
+    expect(region.lasten).toBeCloseTo(
+      gem.reduce((t, f) => t + f.lasten, 0),
+      2,
+    );
+    expect(region.volume).toBeCloseTo(
+      gem.reduce((t, f) => t + f.volume!, 0),
+      6,
+    );
   });
 });
 
 describe('bad input names file, row and column, and gives no model', () => {
   const cases: [string, string[][], RegExp][] = [
-    ['unknown gemeente code', [['GM9999', '2022', '43', '10', '1.000', '20']], /test\.csv, rij 2, kolom "Gemeentecode": "GM9999" is geen gemeente van dit model/],
-    ['unknown product code', [['GM0983', '2022', '99', '10', '1.000', '20']], /test\.csv, rij 2, kolom "Productcategorie": onbekende code "99"/],
-    ['negative amount', [['GM0983', '2022', '43', '10', '-1.000', '20']], /test\.csv, rij 2, kolom "Lasten \(euro\)": -1\.000 is negatief/],
-    ['year beyond the horizon', [['GM0983', '2031', '43', '10', '1.000', '20']], /test\.csv, rij 2, kolom "Jaar": jaar 2031 ligt buiten de horizon van het model \(2022–2028\)/],
-    ['text in a number column', [['GM0983', '2022', '43', 'tien', '1.000', '20']], /test\.csv, rij 2, kolom "Aantal jeugdigen": "tien" is geen getal/],
-    ['a quarter instead of a year', [['GM0983', '2022KW01', '43', '10', '1.000', '20']], /rij 2, kolom "Jaar": "2022KW01" is geen heel jaar/],
+    [
+      'unknown gemeente code',
+      [['GM9999', '2022', '43', '10', '1.000', '20']],
+      /test\.csv, rij 2, kolom "Gemeentecode": "GM9999" is geen gemeente van dit model/,
+    ],
+    [
+      'unknown product code',
+      [['GM0983', '2022', '99', '10', '1.000', '20']],
+      /test\.csv, rij 2, kolom "Productcategorie": onbekende code "99"/,
+    ],
+    [
+      'negative amount',
+      [['GM0983', '2022', '43', '10', '-1.000', '20']],
+      /test\.csv, rij 2, kolom "Lasten \(euro\)": -1\.000 is negatief/,
+    ],
+    [
+      'year beyond the horizon',
+      [['GM0983', '2031', '43', '10', '1.000', '20']],
+      /test\.csv, rij 2, kolom "Jaar": jaar 2031 ligt buiten de horizon van het model \(2022–2028\)/,
+    ],
+    [
+      'text in a number column',
+      [['GM0983', '2022', '43', 'tien', '1.000', '20']],
+      /test\.csv, rij 2, kolom "Aantal jeugdigen": "tien" is geen getal/,
+    ],
+    [
+      'a quarter instead of a year',
+      [['GM0983', '2022KW01', '43', '10', '1.000', '20']],
+      /rij 2, kolom "Jaar": "2022KW01" is geen heel jaar/,
+    ],
   ];
   for (const [name, rows, message] of cases) {
     it(name, () => {
@@ -92,7 +137,13 @@ describe('bad input names file, row and column, and gives no model', () => {
   }
 
   it('an unknown code is listed as such for the code-table step', () => {
-    const p = plan(nlModel(), ijw([['GM0983', '2022', '99', '1', '1', '1'], ['GM0984', '2022', 'Dagbehandeling', '1', '1', '1']]));
+    const p = plan(
+      nlModel(),
+      ijw([
+        ['GM0983', '2022', '99', '1', '1', '1'],
+        ['GM0984', '2022', 'Dagbehandeling', '1', '1', '1'],
+      ]),
+    );
     expect(p.segmentCodes).toEqual([
       { value: '99', count: 1, via: 'onbekend' },
       { value: 'Dagbehandeling', count: 1, via: 'segment', segmentId: 'dagbehandeling' },
@@ -104,40 +155,58 @@ describe('bad input names file, row and column, and gives no model', () => {
     rows.push(['GM0984', '2022', '43 Jeugdhulp verblijf (incl. behandeling)', '1', '5', '1']);
     const p = plan(nlModel(), ijw(rows));
     expect(p.model).toBeUndefined();
-    expect(p.issues.map((i) => i.message)).toEqual(['test.csv, rij 9, kolom "Productcategorie": dubbele rij: dezelfde gemeente, code en jaar 2022 staan ook in rij 8']);
+    expect(p.issues.map((i) => i.message)).toEqual([
+      'test.csv, rij 9, kolom "Productcategorie": dubbele rij: dezelfde gemeente, code en jaar 2022 staan ook in rij 8',
+    ]);
   });
 
   it('collects every problem at once', () => {
-    const p = plan(nlModel(), ijw([
-      ['GM0983', '2022', '43', 'x1', '1.000', '20'],
-      ['GM0000', '2022', '43', '1', '1.000', '20'],
-    ]));
-    expect(p.issues.map((i) => i.path)).toEqual(['test.csv, rij 2, kolom "Aantal jeugdigen"', 'test.csv, rij 3, kolom "Gemeentecode"']);
+    const p = plan(
+      nlModel(),
+      ijw([
+        ['GM0983', '2022', '43', 'x1', '1.000', '20'],
+        ['GM0000', '2022', '43', '1', '1.000', '20'],
+      ]),
+    );
+    expect(p.issues.map((i) => i.path)).toEqual([
+      'test.csv, rij 2, kolom "Aantal jeugdigen"',
+      'test.csv, rij 3, kolom "Gemeentecode"',
+    ]);
   });
 
   it('gemeenten without all of them and no region figure: refused, naming the missing gemeenten', () => {
     const p = plan(nlModel(), ijw([['GM0983', '2022', '43', '10', '1.000', '20']]));
     expect(p.model).toBeUndefined();
-    expect(p.issues[0]!.message).toMatch(/rij 2, kolom "Gemeentecode": regiocijfer ontbreekt voor Behandeling met verblijf 2022: .*ontbreken: Beesel, Bergen \(L\.\), Gennep, Horst aan de Maas, Peel en Maas, Venray/);
+    expect(p.issues[0]!.message).toMatch(
+      /rij 2, kolom "Gemeentecode": regiocijfer ontbreekt voor Behandeling met verblijf 2022: .*ontbreken: Beesel, Bergen \(L\.\), Gennep, Horst aan de Maas, Peel en Maas, Venray/,
+    );
   });
 
   it('a mapping that names a column not in the file', () => {
     const p = plan(nlModel(), ijw(), 'test.csv', { segment: 'Product', jaar: 'Jaar', lasten: 'Lasten (euro)' });
-    expect(p.issues.map((i) => i.message)).toEqual(['test.csv: de kolom "Product" (voor segment/productcategorie) staat niet in de kopregel (rij 1)']);
+    expect(p.issues.map((i) => i.message)).toEqual([
+      'test.csv: de kolom "Product" (voor segment/productcategorie) staat niet in de kopregel (rij 1)',
+    ]);
   });
 
   it('a model check after merging is reported, not saved (a year missing for a segment with realisatie)', () => {
     const rows = NL_GEMEENTEN.map((g) => [g.cbsCode, '2023', '43', '10', '1.000', '20']);
     const p = plan(nlModel(), ijw(rows));
     expect(p.model).toBeUndefined();
-    expect(p.issues.map((i) => i.message).join('\n')).toMatch(/na het inlezen klopt het model niet: realisatie\.segments\.verblijf-behandeling: mist realisatie voor 2022/);
+    expect(p.issues.map((i) => i.message).join('\n')).toMatch(
+      /na het inlezen klopt het model niet: realisatie\.segments\.verblijf-behandeling: mist realisatie voor 2022/,
+    );
   });
 });
 
 describe('merging with what is there', () => {
   it('replaces the given fields, keeps the others, and shows old → new', () => {
     const first = plan(nlModel(), ijw()).model!;
-    expect(first.realisatie!.segments['verblijf-behandeling']!['2022']).toMatchObject({ clients: 70, lasten: 7003.5, volume: 140 });
+    expect(first.realisatie!.segments['verblijf-behandeling']!['2022']).toMatchObject({
+      clients: 70,
+      lasten: 7003.5,
+      volume: 140,
+    });
     // a second file with only lasten for Venlo: clients and volume stay, region is summed again
     const csv = ['Gemeentecode;Jaar;Productcategorie;Lasten (euro)', 'GM0983;2022;43;2.000,5'].join('\n');
     const p = plan(first, csv);
@@ -146,24 +215,47 @@ describe('merging with what is there', () => {
     expect(venlo).toEqual({ clients: 10, lasten: 2000.5, volume: 20, source: SOURCE });
     expect(p.model!.realisatie!.segments['verblijf-behandeling']!['2022']!.lasten).toBe(8003.5);
     const change = p.changes.find((c) => c.gemeenteId === 'venlo')!;
-    expect(change).toMatchObject({ status: 'gewijzigd', derived: false, rows: [2], fields: { lasten: { old: 1000.5, new: 2000.5, diff: 1000 } } });
+    expect(change).toMatchObject({
+      status: 'gewijzigd',
+      derived: false,
+      rows: [2],
+      fields: { lasten: { old: 1000.5, new: 2000.5, diff: 1000 } },
+    });
     const region = p.changes.find((c) => c.gemeenteId === undefined)!;
     expect(region).toMatchObject({ derived: true, fields: { lasten: { old: 7003.5, new: 8003.5, diff: 1000 } } });
   });
 
   it('region rows (no gemeente column) set the region figure directly', () => {
-    const csv = ['Jaar;Productcategorie;Aantal jeugdigen;Lasten', '2022;41;50;"123.456,78"', '2022;46;5;1000'].join('\n');
+    const csv = ['Jaar;Productcategorie;Aantal jeugdigen;Lasten', '2022;41;50;"123.456,78"', '2022;46;5;1000'].join(
+      '\n',
+    );
     const p = plan(nlModel(), csv);
     expect(p.issues).toEqual([]);
-    expect(p.model!.realisatie!.segments.dagbehandeling!['2022']).toEqual({ clients: 50, lasten: 123456.78, source: SOURCE });
-    expect(p.changes.map((c) => [c.segmentId, c.status])).toEqual([['crisisbedden', 'nieuw'], ['dagbehandeling', 'nieuw']]);
+    expect(p.model!.realisatie!.segments.dagbehandeling!['2022']).toEqual({
+      clients: 50,
+      lasten: 123456.78,
+      source: SOURCE,
+    });
+    expect(p.changes.map((c) => [c.segmentId, c.status])).toEqual([
+      ['crisisbedden', 'nieuw'],
+      ['dagbehandeling', 'nieuw'],
+    ]);
   });
 
   it('trajecten begonnen and beëindigd are read when the file has them', () => {
-    const csv = ['Jaar;Productcategorie;Aantal jeugdigen;Lasten;Trajecten begonnen;Trajecten beëindigd', '2022;41;50;1000;12;9'].join('\n');
+    const csv = [
+      'Jaar;Productcategorie;Aantal jeugdigen;Lasten;Trajecten begonnen;Trajecten beëindigd',
+      '2022;41;50;1000;12;9',
+    ].join('\n');
     const p = plan(nlModel(), csv);
     expect(p.issues).toEqual([]);
-    expect(p.model!.realisatie!.segments.dagbehandeling!['2022']).toEqual({ clients: 50, lasten: 1000, started: 12, ended: 9, source: SOURCE });
+    expect(p.model!.realisatie!.segments.dagbehandeling!['2022']).toEqual({
+      clients: 50,
+      lasten: 1000,
+      started: 12,
+      ended: 9,
+      source: SOURCE,
+    });
   });
 
   it('two codes mapped to one segment are added up', () => {
@@ -178,9 +270,18 @@ describe('merging with what is there', () => {
 
 describe('many problems', () => {
   it('a file with every gemeente of the country lists the first 200 problems and counts the rest', () => {
-    const rows = Array.from({ length: 350 }, (_, i) => [`GM${String(3000 + i).padStart(4, '0')}`, '2022', '43', '1', '1', '1']);
+    const rows = Array.from({ length: 350 }, (_, i) => [
+      `GM${String(3000 + i).padStart(4, '0')}`,
+      '2022',
+      '43',
+      '1',
+      '1',
+      '1',
+    ]);
     const p = plan(nlModel(), ijw(rows));
     expect(p.issues).toHaveLength(201);
-    expect(p.issues[200]!.message).toBe('test.csv: en nog 150 problemen; los eerst de bovenstaande op (filter een CBS-export bijvoorbeeld op de gemeenten van de regio)');
+    expect(p.issues[200]!.message).toBe(
+      'test.csv: en nog 150 problemen; los eerst de bovenstaande op (filter een CBS-export bijvoorbeeld op de gemeenten van de regio)',
+    );
   });
 });

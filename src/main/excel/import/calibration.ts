@@ -13,12 +13,18 @@ export function readCalibration(reading: Reading, ws: Worksheet, segments: ReadS
       continue;
     }
     if (segments[i]!.kind !== 'volume') {
-      reader.error(at('segment'), `segment ${JSON.stringify(v.segment)} is een budgetregel; kalibratie geldt alleen voor volumesegmenten`);
+      reader.error(
+        at('segment'),
+        `segment ${JSON.stringify(v.segment)} is een budgetregel; kalibratie geldt alleen voor volumesegmenten`,
+      );
       continue;
     }
     const seg = segments[i]!.value;
     if (seg.calibration) {
-      reader.error(at('segment'), `segment ${JSON.stringify(v.segment)} heeft al een kalibratie (rij eerder op dit blad)`);
+      reader.error(
+        at('segment'),
+        `segment ${JSON.stringify(v.segment)} heeft al een kalibratie (rij eerder op dit blad)`,
+      );
       continue;
     }
     const path = `segments[${i}].calibration`;

@@ -6,7 +6,13 @@ import { lastRow, readKeyValues } from './tables';
 
 export function readFunding(reading: Reading, ws: Worksheet): Record<string, unknown> {
   const { reader, origins } = reading;
-  const kv = readKeyValues(reader, ws, FUNDING_FIELDS, (key, where) => origins.set(`funding.${key}`, where), INDEX_HEADER.year);
+  const kv = readKeyValues(
+    reader,
+    ws,
+    FUNDING_FIELDS,
+    (key, where) => origins.set(`funding.${key}`, where),
+    INDEX_HEADER.year,
+  );
   origins.set('funding', ws.name);
   const f: Record<string, unknown> = {};
   if (kv.baseAmount !== undefined) f.baseAmount = kv.baseAmount;
@@ -14,7 +20,11 @@ export function readFunding(reading: Reading, ws: Worksheet): Record<string, unk
   if (kv.estimate !== undefined) f.estimate = kv.estimate;
   origins.set('funding.nationalShare.value', origins.get('funding.nationalShare') ?? ws.name);
   origins.set('funding.nationalShare.source', origins.get('funding.nationalShareSource') ?? ws.name);
-  if (kv.nationalShare !== undefined || kv.nationalShareSource !== undefined || kv.nationalShareEstimate !== undefined) {
+  if (
+    kv.nationalShare !== undefined ||
+    kv.nationalShareSource !== undefined ||
+    kv.nationalShareEstimate !== undefined
+  ) {
     f.nationalShare = {
       ...(kv.nationalShare !== undefined ? { value: kv.nationalShare } : {}),
       ...(kv.nationalShareSource !== undefined ? { source: kv.nationalShareSource } : {}),

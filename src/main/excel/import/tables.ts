@@ -15,7 +15,11 @@ export interface TableRow<K extends string> {
 }
 
 /** Reads a table with a header in row 1; columns found by header text. Empty rows are skipped. */
-export function readTable<K extends string>(reader: CellReader, ws: Worksheet, cols: readonly ColumnDef<K>[]): TableRow<K>[] {
+export function readTable<K extends string>(
+  reader: CellReader,
+  ws: Worksheet,
+  cols: readonly ColumnDef<K>[],
+): TableRow<K>[] {
   const headerRow = ws.getRow(1);
   const colOf = new Map<K, number>();
   headerRow.eachCell((cell, col) => {
@@ -27,7 +31,8 @@ export function readTable<K extends string>(reader: CellReader, ws: Worksheet, c
       else colOf.set(def.key, col);
     } else reader.notices.push(`${ws.name}!${cell.address}: onbekende kolom "${text}" is genegeerd.`);
   });
-  for (const c of cols) if (c.required && !colOf.has(c.key)) reader.error(`${ws.name}!1`, `kolom "${c.header}" ontbreekt`);
+  for (const c of cols)
+    if (c.required && !colOf.has(c.key)) reader.error(`${ws.name}!1`, `kolom "${c.header}" ontbreekt`);
   const out: TableRow<K>[] = [];
   const last = lastRow(ws);
   for (let r = 2; r <= last; r++) {
@@ -86,7 +91,8 @@ export function readKeyValues<K extends string>(
     if (v !== undefined && v !== null) out[def.key] = v;
     else if (v === undefined && def.required) reader.error(where, `${def.header} ontbreekt`);
   }
-  for (const f of fields) if (f.required && !seen.has(f.key)) reader.error(ws.name, `het veld "${f.header}" ontbreekt in kolom A`);
+  for (const f of fields)
+    if (f.required && !seen.has(f.key)) reader.error(ws.name, `het veld "${f.header}" ontbreekt in kolom A`);
   return out;
 }
 

@@ -45,7 +45,8 @@ export function readUsage(reading: Reading, ws: Worksheet, segments: Pick<ReadSe
       continue;
     }
     origins.set(`segments[${i}].usageShare`, `${ws.name} rij ${r}`);
-    for (const c of cols) origins.set(`segments[${i}].usageShare.${c.id}`, `${ws.name}!${ws.getColumn(c.col).letter}${r}`);
+    for (const c of cols)
+      origins.set(`segments[${i}].usageShare.${c.id}`, `${ws.name}!${ws.getColumn(c.col).letter}${r}`);
     if (Object.keys(shares).length > 0) seg.usageShare = shares;
   }
 }

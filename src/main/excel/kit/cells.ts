@@ -39,7 +39,14 @@ const FMT_ROUNDING = '#,##0.0;[Red]-#,##0.0;0.0';
  * The one row per block that says how far the printed total lies from the unrounded one
  * (× € 1.000 only): unrounded minus printed, per year. A value, not a total.
  */
-export function roundingRow(ws: Worksheet, ctx: Context, row: number, what: string, unrounded: (k: number) => number, printedRow: number): void {
+export function roundingRow(
+  ws: Worksheet,
+  ctx: Context,
+  row: number,
+  what: string,
+  unrounded: (k: number) => number,
+  printedRow: number,
+): void {
   label(ws, row, `Afrondingsverschil ${what} (onafgerond − afgedrukt)`, { font: { ...bodyFont, italic: true } }, 1);
   ctx.years.forEach((_, k) => {
     const diff = ctx.money(unrounded(k)) - cellNumber(ws, printedRow, ctx.yearCol(k));
@@ -47,7 +54,13 @@ export function roundingRow(ws: Worksheet, ctx: Context, row: number, what: stri
   });
 }
 
-export function label(ws: Worksheet, row: number, text: string, style?: Parameters<typeof applyStyle>[1], indent = 0): Cell {
+export function label(
+  ws: Worksheet,
+  row: number,
+  text: string,
+  style?: Parameters<typeof applyStyle>[1],
+  indent = 0,
+): Cell {
   const c = ws.getCell(row, 1);
   setText(c, text);
   if (indent > 0) c.alignment = { indent };
@@ -77,16 +90,38 @@ export function formula(ws: Worksheet, row: number, col: number, f: string, resu
  * A total row: per year column SUM(first:last) of the rows above, with the
  * engine's figure as cached result (total(k), in euro; shown in ctx's unit).
  */
-export function yearSums(ws: Worksheet, ctx: Context, row: number, first: number, last: number, total: (k: number) => number): void {
+export function yearSums(
+  ws: Worksheet,
+  ctx: Context,
+  row: number,
+  first: number,
+  last: number,
+  total: (k: number) => number,
+): void {
   ctx.years.forEach((_, k) => {
     const col = ctx.yearCol(k);
     const c = colLetter(col);
-    formula(ws, row, col, `SUM(${c}${first}:${c}${last})`, ctx.rounds ? sumCells(ws, first, last, col) : ctx.money(total(k)), ctx.amountFmt);
+    formula(
+      ws,
+      row,
+      col,
+      `SUM(${c}${first}:${c}${last})`,
+      ctx.rounds ? sumCells(ws, first, last, col) : ctx.money(total(k)),
+      ctx.amountFmt,
+    );
   });
 }
 
 /** A "Totaal …" row: per year the sum of rows first..last (see yearSums), styled as a total. */
-export function totalRow(ws: Worksheet, ctx: Context, row: number, text: string, first: number, last: number, total: (k: number) => number): void {
+export function totalRow(
+  ws: Worksheet,
+  ctx: Context,
+  row: number,
+  text: string,
+  first: number,
+  last: number,
+  total: (k: number) => number,
+): void {
   label(ws, row, text);
   yearSums(ws, ctx, row, first, last, total);
   styleRow(ws, row, ctx.lastYearCol, totalStyle);

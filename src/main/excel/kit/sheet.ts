@@ -6,11 +6,26 @@ import type ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { formatDateTime } from '../../../shared/locale/dates';
 import { setText } from '../safeText';
-import { applyStyle, blockTitleStyle, freeze, headerStyle, setupPage, subtitleStyle, titleStyle, unitLabel } from '../styles';
+import {
+  applyStyle,
+  blockTitleStyle,
+  freeze,
+  headerStyle,
+  setupPage,
+  subtitleStyle,
+  titleStyle,
+  unitLabel,
+} from '../styles';
 import { HEADER_ROWS, type BijlageScenario, type Context } from './context';
 import { styleRow } from './cells';
 
-export function newSheet(wb: ExcelJS.Workbook, ctx: Context, name: string, title: string, extraCols: { header: string; width: number }[] = []): Worksheet {
+export function newSheet(
+  wb: ExcelJS.Workbook,
+  ctx: Context,
+  name: string,
+  title: string,
+  extraCols: { header: string; width: number }[] = [],
+): Worksheet {
   const ws = wb.addWorksheet(name, { properties: { defaultRowHeight: 14 } });
   ws.getColumn(1).width = 48;
   ws.getColumn(2).width = 12;

@@ -13,7 +13,18 @@ import type { VolumeLineResult } from '../../../shared/engine/result';
 import { citeSource } from '../../../shared/domain/sources';
 import { formatEuro, formatEuroCents } from '../../../shared/locale/numbers';
 import { setText } from '../safeText';
-import { FMT_DECIMAL, FMT_INTEGER, FMT_PCT_CHANGE, FMT_PRICE, FMT_SHARE, applyStyle, bodyFont, headerStyle, noteStyle, sectionStyle } from '../styles';
+import {
+  FMT_DECIMAL,
+  FMT_INTEGER,
+  FMT_PCT_CHANGE,
+  FMT_PRICE,
+  FMT_SHARE,
+  applyStyle,
+  bodyFont,
+  headerStyle,
+  noteStyle,
+  sectionStyle,
+} from '../styles';
 import { HEADER_ROWS, SHEETS, type BijlageScenario, type Context } from '../kit/context';
 import { code, formatNum, label, number } from '../kit/cells';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
@@ -40,7 +51,9 @@ class AannamesSheet {
     private readonly ctx: Context,
   ) {
     this.sourceCol = ctx.lastYearCol + 1;
-    this.ws = newSheet(wb, ctx, SHEETS.aannames, 'Aannames per segment, substitutie en Rijksmiddelen', [{ header: 'Bron', width: SOURCE_WIDTH }]);
+    this.ws = newSheet(wb, ctx, SHEETS.aannames, 'Aannames per segment, substitutie en Rijksmiddelen', [
+      { header: 'Bron', width: SOURCE_WIDTH },
+    ]);
     yearHeader(this.ws, ctx, 'Aanname', 'Eenheid', ['Bron / toelichting']);
     this.names = new Map(ctx.input.model.segments.map((x) => [x.id, x.name]));
   }
@@ -81,12 +94,21 @@ class AannamesSheet {
         this.volume(seg, line, a);
       } else {
         this.pctRow('Bedrag: wijziging per jaar', a?.amountChangePct, a?.source ? `Aanname: ${a.source}` : undefined);
-        this.valueRow('Bedrag (lasten)', this.moneyUnit, line.years.map((y) => ctx.printed(y.cost)), ctx.amountFmt);
+        this.valueRow(
+          'Bedrag (lasten)',
+          this.moneyUnit,
+          line.years.map((y) => ctx.printed(y.cost)),
+          ctx.amountFmt,
+        );
       }
     });
   }
 
-  private volume(seg: Extract<Segment, { kind: 'volume' }>, line: VolumeLineResult, asm: SegmentAssumption | undefined): void {
+  private volume(
+    seg: Extract<Segment, { kind: 'volume' }>,
+    line: VolumeLineResult,
+    asm: SegmentAssumption | undefined,
+  ): void {
     const { ctx, ws } = this;
     // The scenario's source for this segment's assumptions, once (it covers all four paths).
     const assumptionSource = asm?.source ? `Aanname: ${asm.source}` : undefined;
@@ -100,22 +122,71 @@ class AannamesSheet {
       this.source(row, 'zie Preventie hieronder');
       this.row++;
     }
-    this.valueRow('Instroom (jeugdigen per jaar, vóór substitutie)', 'per jaar', ys.map((y) => y.inflowBeforeSubstitution), FMT_DECIMAL, `Basis ${formatNum(seg.inflowPerYear)} per jaar`);
+    this.valueRow(
+      'Instroom (jeugdigen per jaar, vóór substitutie)',
+      'per jaar',
+      ys.map((y) => y.inflowBeforeSubstitution),
+      FMT_DECIMAL,
+      `Basis ${formatNum(seg.inflowPerYear)} per jaar`,
+    );
     if (ys.some((y) => Math.abs(y.inflow - y.inflowBeforeSubstitution) > 1e-9)) {
-      this.valueRow('Instroom na substitutie', 'per jaar', ys.map((y) => y.inflow), FMT_DECIMAL);
+      this.valueRow(
+        'Instroom na substitutie',
+        'per jaar',
+        ys.map((y) => y.inflow),
+        FMT_DECIMAL,
+      );
     }
     this.pctRow('Trajectduur: wijziging per jaar', asm?.durationChangePct);
-    this.valueRow('Gemiddelde trajectduur', 'maanden', ys.map((y) => y.durationMonths), FMT_DECIMAL, `Basis ${formatNum(seg.avgDurationMonths)} maanden`);
+    this.valueRow(
+      'Gemiddelde trajectduur',
+      'maanden',
+      ys.map((y) => y.durationMonths),
+      FMT_DECIMAL,
+      `Basis ${formatNum(seg.avgDurationMonths)} maanden`,
+    );
     this.pctRow('Intensiteit: wijziging per jaar', asm?.intensityChangePct);
-    this.valueRow(`Intensiteit (${seg.unit} per cliëntmaand)`, seg.unit, ys.map((y) => y.unitsPerClientMonth), FMT_DECIMAL);
+    this.valueRow(
+      `Intensiteit (${seg.unit} per cliëntmaand)`,
+      seg.unit,
+      ys.map((y) => y.unitsPerClientMonth),
+      FMT_DECIMAL,
+    );
     this.pctRow('Tarief: wijziging per jaar', asm?.priceIndexPct);
-    this.valueRow(`Tarief per ${seg.unit}`, '€', ys.map((y) => y.pricePerUnit), FMT_PRICE, `Basis ${formatEuroCents(seg.pricePerUnit)}`);
-    this.valueRow('Cliëntmaanden (berekend)', 'maanden', ys.map((y) => y.clientMonths), FMT_INTEGER);
-    this.valueRow('Jeugdigen in zorg op 31 december (berekend)', 'aantal', ys.map((y) => y.clientsEnd), FMT_INTEGER);
-    this.valueRow('Lasten (berekend)', this.moneyUnit, ys.map((y) => ctx.printed(y.cost)), ctx.amountFmt);
+    this.valueRow(
+      `Tarief per ${seg.unit}`,
+      '€',
+      ys.map((y) => y.pricePerUnit),
+      FMT_PRICE,
+      `Basis ${formatEuroCents(seg.pricePerUnit)}`,
+    );
+    this.valueRow(
+      'Cliëntmaanden (berekend)',
+      'maanden',
+      ys.map((y) => y.clientMonths),
+      FMT_INTEGER,
+    );
+    this.valueRow(
+      'Jeugdigen in zorg op 31 december (berekend)',
+      'aantal',
+      ys.map((y) => y.clientsEnd),
+      FMT_INTEGER,
+    );
+    this.valueRow(
+      'Lasten (berekend)',
+      this.moneyUnit,
+      ys.map((y) => ctx.printed(y.cost)),
+      ctx.amountFmt,
+    );
     if (seg.calibration) {
       const c = seg.calibration;
-      label(ws, this.row, `Gekalibreerd op ${c.year}: ${formatNum(c.clients)} jeugdigen, omzet ${formatEuro(c.turnover)}`, { font: { ...bodyFont, italic: true } }, 2);
+      label(
+        ws,
+        this.row,
+        `Gekalibreerd op ${c.year}: ${formatNum(c.clients)} jeugdigen, omzet ${formatEuro(c.turnover)}`,
+        { font: { ...bodyFont, italic: true } },
+        2,
+      );
       this.source(this.row, c.source);
       this.row++;
     }
@@ -129,7 +200,11 @@ class AannamesSheet {
       label(this.ws, this.row++, 'Geen substitutie in dit scenario.', undefined, 1);
     }
     for (const rule of sc.substitutions) {
-      this.pctRow(`Van ${this.names.get(rule.from) ?? rule.from} naar ${this.names.get(rule.to) ?? rule.to}: deel van de instroom`, rule.sharePct, rule.source);
+      this.pctRow(
+        `Van ${this.names.get(rule.from) ?? rule.from} naar ${this.names.get(rule.to) ?? rule.to}: deel van de instroom`,
+        rule.sharePct,
+        rule.source,
+      );
       // sharePct is a share per year, not a compounding change: show it as is (including the base year column empty).
     }
   }
@@ -142,14 +217,48 @@ class AannamesSheet {
     this.row++;
     label(this.ws, this.row++, 'Rijksmiddelen (baten, hele regio)', sectionStyle);
     const index: Record<string, number> = { ...model.funding.indexPct, ...sc.funding.indexPct };
-    const fundingSrc = [model.funding.source, model.funding.estimate ? 'schatting' : undefined].filter(Boolean).join(' — ');
-    this.pctRow('Index (structureel, stapelt jaar op jaar)', index, [fundingSrc, sc.funding.source].filter(Boolean).join(' | ') || undefined);
-    this.valueRow('Structureel: basisbedrag met index', unit, s.result.totals.map((t) => ctx.printed(t.fundingBaseline)), ctx.amountFmt, `Basisbedrag ${formatEuro(model.funding.baseAmount)} in ${model.baseYear}`);
-    this.valueRow('Incidenteel: eenmalige bijstellingen', unit, s.result.totals.map((t) => ctx.printed(t.fundingAdjustment)), ctx.amountFmt, sc.funding.source);
-    const shareSource = model.funding.nationalShare ? [model.funding.nationalShare.source, model.funding.nationalShare.estimate ? 'schatting' : undefined].filter(Boolean).join(' — ') : undefined;
+    const fundingSrc = [model.funding.source, model.funding.estimate ? 'schatting' : undefined]
+      .filter(Boolean)
+      .join(' — ');
+    this.pctRow(
+      'Index (structureel, stapelt jaar op jaar)',
+      index,
+      [fundingSrc, sc.funding.source].filter(Boolean).join(' | ') || undefined,
+    );
+    this.valueRow(
+      'Structureel: basisbedrag met index',
+      unit,
+      s.result.totals.map((t) => ctx.printed(t.fundingBaseline)),
+      ctx.amountFmt,
+      `Basisbedrag ${formatEuro(model.funding.baseAmount)} in ${model.baseYear}`,
+    );
+    this.valueRow(
+      'Incidenteel: eenmalige bijstellingen',
+      unit,
+      s.result.totals.map((t) => ctx.printed(t.fundingAdjustment)),
+      ctx.amountFmt,
+      sc.funding.source,
+    );
+    const shareSource = model.funding.nationalShare
+      ? [model.funding.nationalShare.source, model.funding.nationalShare.estimate ? 'schatting' : undefined]
+          .filter(Boolean)
+          .join(' — ')
+      : undefined;
     for (const m of s.result.fundingMeasures ?? []) {
-      this.valueRow(`Rijksmaatregel ${m.kind}: ${m.name} (landelijk)`, unit, m.national.map((v) => ctx.printed(v)), ctx.amountFmt, m.source);
-      this.valueRow(`Rijksmaatregel ${m.kind}: ${m.name} (regio, aandeel ${formatNum(m.nationalShare * 100)}%)`, unit, m.years.map((v) => ctx.printed(v)), ctx.amountFmt, shareSource);
+      this.valueRow(
+        `Rijksmaatregel ${m.kind}: ${m.name} (landelijk)`,
+        unit,
+        m.national.map((v) => ctx.printed(v)),
+        ctx.amountFmt,
+        m.source,
+      );
+      this.valueRow(
+        `Rijksmaatregel ${m.kind}: ${m.name} (regio, aandeel ${formatNum(m.nationalShare * 100)}%)`,
+        unit,
+        m.years.map((v) => ctx.printed(v)),
+        ctx.amountFmt,
+        shareSource,
+      );
     }
   }
 
@@ -159,9 +268,21 @@ class AannamesSheet {
     const { ctx, ws } = this;
     this.row++;
     label(ws, this.row++, 'Preventie: extra transformatiebudget en verwacht effect (aanname)', sectionStyle);
-    this.valueRow(p.name ?? 'Extra transformatiebudget', this.moneyUnit, ctx.years.map((y) => ctx.printed(p.extraBudget[String(y)] ?? 0)), ctx.amountFmt, p.source);
+    this.valueRow(
+      p.name ?? 'Extra transformatiebudget',
+      this.moneyUnit,
+      ctx.years.map((y) => ctx.printed(p.extraBudget[String(y)] ?? 0)),
+      ctx.amountFmt,
+      p.source,
+    );
     for (const e of p.effects) {
-      label(ws, this.row, `Effect op ${this.names.get(e.segment) ?? e.segment}: ${formatNum(e.inflowPctPer100k)}% minder instroom per € 100.000, na ${e.lagYears} jaar, hoogstens ${formatNum(e.maxPct)}%`, undefined, 2);
+      label(
+        ws,
+        this.row,
+        `Effect op ${this.names.get(e.segment) ?? e.segment}: ${formatNum(e.inflowPctPer100k)}% minder instroom per € 100.000, na ${e.lagYears} jaar, hoogstens ${formatNum(e.maxPct)}%`,
+        undefined,
+        2,
+      );
       this.source(this.row, e.source);
       this.row++;
     }
@@ -187,7 +308,16 @@ class AannamesSheet {
       number(ws, row, 2, g.youth0to17, FMT_INTEGER);
       const share = shares.find((x) => x.id === g.id)?.fundingShare ?? g.fundingShare;
       if (share !== undefined) number(ws, row, 3, share, FMT_SHARE);
-      this.source(row, [g.source, g.fundingShare === undefined ? 'aandeel Rijksmiddelen = aandeel jeugdigen' : undefined, g.estimate ? 'schatting' : undefined].filter(Boolean).join(' — ') || undefined);
+      this.source(
+        row,
+        [
+          g.source,
+          g.fundingShare === undefined ? 'aandeel Rijksmiddelen = aandeel jeugdigen' : undefined,
+          g.estimate ? 'schatting' : undefined,
+        ]
+          .filter(Boolean)
+          .join(' — ') || undefined,
+      );
       this.row++;
     }
   }

@@ -73,7 +73,11 @@ const same = (v: number) => v;
 export function parameterUnit(p: Parameter, ctx: Context): UnitSpec {
   if (p.mode === 'shift') return { text: '%-punt', fmt: FMT_POINTS, scale: same };
   if (p.mode === 'scale') return { text: '× aanname', fmt: FMT_FACTOR, scale: same };
-  const money: UnitSpec = { text: ctx.unit === 'euro' ? '€' : '× € 1.000', fmt: ctx.amountFmt, scale: (v) => ctx.printed(v) };
+  const money: UnitSpec = {
+    text: ctx.unit === 'euro' ? '€' : '× € 1.000',
+    fmt: ctx.amountFmt,
+    scale: (v) => ctx.printed(v),
+  };
   const t = p.target;
   switch (t.kind) {
     case 'fundingBase':

@@ -9,7 +9,16 @@ import { applyStyle, bodyFont, freeze, headerStyle, setupPage } from '../styles'
 import { HEADER_ROWS, SHEETS, type Context } from '../kit/context';
 import { label, number } from '../kit/cells';
 import { blockTitle, newSheet, scenarioTitle } from '../kit/sheet';
-import { formatFactor, formatPct, note, parameterUnit, regionOnlyNote, regionTitle, wrapLabel, wrappedText } from './analysis';
+import {
+  formatFactor,
+  formatPct,
+  note,
+  parameterUnit,
+  regionOnlyNote,
+  regionTitle,
+  wrapLabel,
+  wrappedText,
+} from './analysis';
 
 /** Column widths of Gevoeligheid (A … J). */
 const TORNADO_WIDTHS = [60, 12, 16, 15, 15, 17, 17, 17, 17, 44];
@@ -57,7 +66,12 @@ export function buildGevoeligheid(wb: ExcelJS.Workbook, ctx: Context, results: r
     blockTitle(ws, ctx, row++, scenarioTitle(s, si, ctx.input.scenarios.length), lastCol);
     // The scenario's own saldi, under the effect columns they are the base of.
     const italic = { font: { ...bodyFont, italic: true } };
-    label(ws, row, `Cumulatief saldo ${t.fromYear}–${t.toYear} in het scenario (de effecten hieronder zijn verschillen hiermee)`, italic);
+    label(
+      ws,
+      row,
+      `Cumulatief saldo ${t.fromYear}–${t.toYear} in het scenario (de effecten hieronder zijn verschillen hiermee)`,
+      italic,
+    );
     number(ws, row, 6, ctx.printed(t.base.cumulativeBalance), ctx.amountFmt).font = italic.font;
     wrapLabel(ws, row, lastCol);
     row++;
@@ -80,12 +94,18 @@ export function buildGevoeligheid(wb: ExcelJS.Workbook, ctx: Context, results: r
       number(ws, row, 7, ctx.printed(b.high.cumulativeBalance - t.base.cumulativeBalance), ctx.amountFmt);
       number(ws, row, 8, ctx.printed(b.low.yearBalance - t.base.yearBalance), ctx.amountFmt);
       number(ws, row, 9, ctx.printed(b.high.yearBalance - t.base.yearBalance), ctx.amountFmt);
-      if (p.fromRange) wrappedText(ws, row, TORNADO_SOURCE_COL, TORNADO_SOURCE_COL, p.rangeSource ?? 'geen bron opgegeven');
+      if (p.fromRange)
+        wrappedText(ws, row, TORNADO_SOURCE_COL, TORNADO_SOURCE_COL, p.rangeSource ?? 'geen bron opgegeven');
       wrapLabel(ws, row, lastCol);
       row++;
     });
     const own = t.bars.filter((b) => b.parameter.fromRange).length;
-    row = note(ws, row, lastCol, `${t.bars.length} aannames: ${own} met een eigen bandbreedte, ${t.bars.length - own} met ±${formatPct(t.defaultPct)}%. De ${Math.min(TOP, t.bars.length)} vetgedrukte aannames hebben het grootste effect op het cumulatieve saldo: bespreek die eerst.`);
+    row = note(
+      ws,
+      row,
+      lastCol,
+      `${t.bars.length} aannames: ${own} met een eigen bandbreedte, ${t.bars.length - own} met ±${formatPct(t.defaultPct)}%. De ${Math.min(TOP, t.bars.length)} vetgedrukte aannames hebben het grootste effect op het cumulatieve saldo: bespreek die eerst.`,
+    );
   });
 }
 

@@ -22,7 +22,12 @@ const FMT_SEED = '0';
 /** Column A of Onzekerheid: the range list names segment and field. */
 const ONZEKERHEID_LABEL_WIDTH = 60;
 
-export function buildOnzekerheid(wb: ExcelJS.Workbook, ctx: Context, refs: readonly SummaryRefs[], results: readonly MonteCarloResult[]): void {
+export function buildOnzekerheid(
+  wb: ExcelJS.Workbook,
+  ctx: Context,
+  refs: readonly SummaryRefs[],
+  results: readonly MonteCarloResult[],
+): void {
   const ws = newSheet(wb, ctx, SHEETS.onzekerheid, 'Hoe zeker is dit? Bandbreedtes (Monte Carlo)');
   regionTitle(ws, ctx, 'Hoe zeker is dit? Bandbreedtes (Monte Carlo)');
   yearHeader(ws, ctx, 'Omschrijving', '');
@@ -61,22 +66,53 @@ export function buildOnzekerheid(wb: ExcelJS.Workbook, ctx: Context, refs: reado
     row++;
     blockTitle(ws, ctx, row++, scenarioTitle(s, si, ctx.input.scenarios.length), lastCol);
     if (mc.parameters.length === 0) {
-      row = note(ws, row, lastCol, 'Dit scenario heeft geen bandbreedtes: elke trekking is gelijk aan de uitkomst van het scenario, dus P10 = P50 = P90. Geef in het scenario bandbreedtes op (laag en hoog) om de onzekerheid te zien.');
+      row = note(
+        ws,
+        row,
+        lastCol,
+        'Dit scenario heeft geen bandbreedtes: elke trekking is gelijk aan de uitkomst van het scenario, dus P10 = P50 = P90. Geef in het scenario bandbreedtes op (laag en hoog) om de onzekerheid te zien.',
+      );
     }
     const ref = refs[si]!;
 
     label(ws, row++, 'Lasten', sectionStyle);
-    bandRows(ws, ctx, row, mc.years.map((y) => y.cost));
+    bandRows(
+      ws,
+      ctx,
+      row,
+      mc.years.map((y) => y.cost),
+    );
     row += 3;
     // The scenario's own result: in the region workbook a reference to Samenvatting, so it is traceable.
-    deterministicRow(ws, ctx, row++, mc.years.map((y) => y.deterministic.cost), region ? ref.totalCostRow : undefined, summary, summaryWs);
+    deterministicRow(
+      ws,
+      ctx,
+      row++,
+      mc.years.map((y) => y.deterministic.cost),
+      region ? ref.totalCostRow : undefined,
+      summary,
+      summaryWs,
+    );
 
     row++;
     label(ws, row++, 'Saldo (baten − lasten; negatief = tekort)', sectionStyle);
-    bandRows(ws, ctx, row, mc.years.map((y) => y.balance));
+    bandRows(
+      ws,
+      ctx,
+      row,
+      mc.years.map((y) => y.balance),
+    );
     row += 3;
     const saldoRow = row++;
-    deterministicRow(ws, ctx, saldoRow, mc.years.map((y) => y.deterministic.balance), region ? ref.saldoRow : undefined, summary, summaryWs);
+    deterministicRow(
+      ws,
+      ctx,
+      saldoRow,
+      mc.years.map((y) => y.deterministic.balance),
+      region ? ref.saldoRow : undefined,
+      summary,
+      summaryWs,
+    );
     const chanceRow = row++;
     label(ws, chanceRow, 'Kans op een tekort (saldo onder € 0)', { font: { ...bodyFont, bold: true } }, 1);
     mc.years.forEach((y, k) => number(ws, chanceRow, ctx.yearCol(k), y.deficitProbability, FMT_CHANCE));
@@ -84,7 +120,12 @@ export function buildOnzekerheid(wb: ExcelJS.Workbook, ctx: Context, refs: reado
 
     row++;
     label(ws, row++, `Cumulatief saldo vanaf ${model.baseYear} (t/m het jaar van de kolom)`, sectionStyle);
-    bandRows(ws, ctx, row, mc.years.map((y) => y.cumulativeBalance));
+    bandRows(
+      ws,
+      ctx,
+      row,
+      mc.years.map((y) => y.cumulativeBalance),
+    );
     row += 3;
     const cumRow = row++;
     label(ws, cumRow, 'Uitkomst scenario (zonder spreiding)', undefined, 1);
@@ -97,7 +138,14 @@ export function buildOnzekerheid(wb: ExcelJS.Workbook, ctx: Context, refs: reado
       // × € 1.000: the sum of the printed saldi in the row above, as the formula computes it
       printed += cellNumber(ws, saldoRow, ctx.yearCol(k));
       const start = colLetter(ctx.yearCol(0));
-      formula(ws, cumRow, ctx.yearCol(k), `SUM($${start}${saldoRow}:${colLetter(ctx.yearCol(k))}${saldoRow})`, ctx.rounds ? printed : ctx.money(cumulative), ctx.amountFmt);
+      formula(
+        ws,
+        cumRow,
+        ctx.yearCol(k),
+        `SUM($${start}${saldoRow}:${colLetter(ctx.yearCol(k))}${saldoRow})`,
+        ctx.rounds ? printed : ctx.money(cumulative),
+        ctx.amountFmt,
+      );
     });
     styleRow(ws, cumRow, ctx.lastYearCol, totalStyle);
     if (ctx.rounds) roundingRow(ws, ctx, row++, 'cumulatief saldo', (k) => unrounded[k]!, cumRow);
@@ -119,7 +167,15 @@ function bandRows(ws: Worksheet, ctx: Context, row: number, bands: readonly Perc
   });
 }
 
-function deterministicRow(ws: Worksheet, ctx: Context, row: number, values: readonly number[], summaryRow: number | undefined, summary: string, summaryWs: Worksheet): void {
+function deterministicRow(
+  ws: Worksheet,
+  ctx: Context,
+  row: number,
+  values: readonly number[],
+  summaryRow: number | undefined,
+  summary: string,
+  summaryWs: Worksheet,
+): void {
   label(ws, row, 'Uitkomst scenario (zonder spreiding)', undefined, 1);
   values.forEach((v, k) => {
     if (summaryRow === undefined) number(ws, row, ctx.yearCol(k), ctx.printed(v), ctx.amountFmt);

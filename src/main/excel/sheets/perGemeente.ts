@@ -7,10 +7,19 @@ import type ExcelJS from 'exceljs';
 import { setText } from '../safeText';
 import { FMT_SHARE, applyStyle, noteStyle, saldoStyle, sectionStyle, totalStyle } from '../styles';
 import { HEADER_ROWS, SHEETS, type Context } from '../kit/context';
-import { cellNumber, colLetter, diffCells, formula, label, number, roundingRow, styleRow, yearSums } from '../kit/cells';
+import {
+  cellNumber,
+  colLetter,
+  diffCells,
+  formula,
+  label,
+  number,
+  roundingRow,
+  styleRow,
+  yearSums,
+} from '../kit/cells';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
 import type { SimulationResult } from '../../../shared/engine/result';
-
 
 /** The lines' verdeelsleutel notes, grouped: "Verdeelsleutel gebruik 2024" or "Verdeelsleutel, terugval: …" → line names. */
 function splitNotes(result: SimulationResult): Map<string, string[]> {
@@ -35,7 +44,10 @@ export function buildPerGemeente(wb: ExcelJS.Workbook, ctx: Context): void {
     if (si > 0) row++;
     blockTitle(ws, ctx, row++, scenarioTitle(s, si, ctx.input.scenarios.length));
     const note = ws.getCell(row++, 1);
-    setText(note, 'Sleutel = het aandeel van de gemeente in de regionale regel (verdeelsleutel); de baten volgen het aandeel Rijksmiddelen.');
+    setText(
+      note,
+      'Sleutel = het aandeel van de gemeente in de regionale regel (verdeelsleutel); de baten volgen het aandeel Rijksmiddelen.',
+    );
     applyStyle(note, noteStyle);
     note.alignment = { wrapText: false };
     // keys from the realised use: which years, and every fallback (never silent), one row per distinct text
@@ -77,16 +89,25 @@ export function buildPerGemeente(wb: ExcelJS.Workbook, ctx: Context): void {
       styleRow(ws, costRow, ctx.lastYearCol, totalStyle);
       styleRow(ws, saldoRow, ctx.lastYearCol, saldoStyle);
       saldoRows.push(saldoRow);
-      if (ctx.rounds && scope.kind === 'gemeente') roundingRow(ws, ctx, row++, 'saldo', (k) => g.years[k]!.balance, saldoRow);
+      if (ctx.rounds && scope.kind === 'gemeente')
+        roundingRow(ws, ctx, row++, 'saldo', (k) => g.years[k]!.balance, saldoRow);
     }
     if (scope.kind === 'region' && saldoRows.length > 1) {
       row++;
       const sumRow = row++;
-      label(ws, sumRow, ctx.rounds ? 'Som van de saldi der gemeenten (= saldo regio, op de afronding na)' : 'Som van de saldi der gemeenten (= saldo regio)');
+      label(
+        ws,
+        sumRow,
+        ctx.rounds
+          ? 'Som van de saldi der gemeenten (= saldo regio, op de afronding na)'
+          : 'Som van de saldi der gemeenten (= saldo regio)',
+      );
       ctx.years.forEach((_, k) => {
         const c = colLetter(ctx.yearCol(k));
         const col = ctx.yearCol(k);
-        const cached = ctx.rounds ? saldoRows.reduce((t, r) => t + cellNumber(ws, r, col), 0) : ctx.money(s.result.totals[k]!.balance);
+        const cached = ctx.rounds
+          ? saldoRows.reduce((t, r) => t + cellNumber(ws, r, col), 0)
+          : ctx.money(s.result.totals[k]!.balance);
         formula(ws, sumRow, col, saldoRows.map((r) => `${c}${r}`).join('+'), cached, ctx.amountFmt);
       });
       styleRow(ws, sumRow, ctx.lastYearCol, saldoStyle);

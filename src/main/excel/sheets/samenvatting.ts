@@ -43,7 +43,8 @@ export function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRe
     const lineRows: number[] = new Array(lines.length);
     const firstLineRow = row;
     for (const g of groups) {
-      if (groups.length > 1 || g.group !== undefined) label(ws, row++, g.group ?? 'Overig', { font: { ...bodyFont, italic: true } });
+      if (groups.length > 1 || g.group !== undefined)
+        label(ws, row++, g.group ?? 'Overig', { font: { ...bodyFont, italic: true } });
       for (const l of g.lines) {
         const line = lines[l]!;
         label(ws, row, line.name, undefined, 1);
@@ -74,7 +75,9 @@ export function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRe
     label(ws, saldoRow, 'Saldo (baten − lasten; negatief = tekort)');
     ctx.years.forEach((_, k) => {
       const c = colLetter(ctx.yearCol(k));
-      const cached = ctx.rounds ? diffCells(ws, totalFundingRow, totalCostRow, ctx.yearCol(k)) : ctx.money(a.balance(k));
+      const cached = ctx.rounds
+        ? diffCells(ws, totalFundingRow, totalCostRow, ctx.yearCol(k))
+        : ctx.money(a.balance(k));
       formula(ws, saldoRow, ctx.yearCol(k), `${c}${totalFundingRow}-${c}${totalCostRow}`, cached, ctx.amountFmt);
     });
     styleRow(ws, saldoRow, ctx.lastYearCol, saldoStyle);

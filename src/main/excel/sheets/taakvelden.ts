@@ -27,21 +27,32 @@ export function buildTaakvelden(wb: ExcelJS.Workbook, ctx: Context, refs: readon
       const key = line.taakveld ?? NIET_TOEGEWEZEN;
       byCode.set(key, [...(byCode.get(key) ?? []), l]);
     });
-    const codes = [...TAAKVELD_CODES.filter((c) => byCode.has(c)), ...(byCode.has(NIET_TOEGEWEZEN) ? [NIET_TOEGEWEZEN] : [])];
+    const codes = [
+      ...TAAKVELD_CODES.filter((c) => byCode.has(c)),
+      ...(byCode.has(NIET_TOEGEWEZEN) ? [NIET_TOEGEWEZEN] : []),
+    ];
     if (si > 0) row++;
     blockTitle(ws, ctx, row++, scenarioTitle(s, si, ctx.input.scenarios.length));
     const first = row;
     for (const tv of codes) {
       const lines = byCode.get(tv)!;
       const isCode = tv !== NIET_TOEGEWEZEN;
-      label(ws, row, isCode ? TAAKVELDEN[tv as keyof typeof TAAKVELDEN] : `${NIET_TOEGEWEZEN} (regels zonder taakveld)`, undefined, 1);
+      label(
+        ws,
+        row,
+        isCode ? TAAKVELDEN[tv as keyof typeof TAAKVELDEN] : `${NIET_TOEGEWEZEN} (regels zonder taakveld)`,
+        undefined,
+        1,
+      );
       code(ws, row, isCode ? tv : 'n.t.');
       ctx.years.forEach((_, k) => {
         const c = colLetter(ctx.yearCol(k));
         // A sum of the Samenvatting cells of this taakveld's lines: traceable cell by cell.
         const f = lines.map((l) => `${summary}!${c}${ref.lineRows[l]}`).join('+');
         const value = lines.reduce((t, l) => t + a.lineCost(l, k), 0);
-        const cached = ctx.rounds ? lines.reduce((t, l) => t + cellNumber(summaryWs, ref.lineRows[l]!, ctx.yearCol(k)), 0) : ctx.money(value);
+        const cached = ctx.rounds
+          ? lines.reduce((t, l) => t + cellNumber(summaryWs, ref.lineRows[l]!, ctx.yearCol(k)), 0)
+          : ctx.money(value);
         formula(ws, row, ctx.yearCol(k), f, cached, ctx.amountFmt);
       });
       row++;
@@ -50,11 +61,20 @@ export function buildTaakvelden(wb: ExcelJS.Workbook, ctx: Context, refs: readon
     const totalRow = row++;
     label(ws, totalRow, 'Totaal lasten');
     const checkRow = row++;
-    label(ws, checkRow, 'Controle: verschil met Totaal lasten op Samenvatting (hoort 0 te zijn)', { font: { ...bodyFont, italic: true } });
+    label(ws, checkRow, 'Controle: verschil met Totaal lasten op Samenvatting (hoort 0 te zijn)', {
+      font: { ...bodyFont, italic: true },
+    });
     yearSums(ws, ctx, totalRow, first, last, a.cost);
     ctx.years.forEach((_, k) => {
       const c = colLetter(ctx.yearCol(k));
-      formula(ws, checkRow, ctx.yearCol(k), `ROUND(${c}${totalRow}-${summary}!${c}${ref.totalCostRow},2)`, 0, ctx.amountFmt);
+      formula(
+        ws,
+        checkRow,
+        ctx.yearCol(k),
+        `ROUND(${c}${totalRow}-${summary}!${c}${ref.totalCostRow},2)`,
+        0,
+        ctx.amountFmt,
+      );
     });
     styleRow(ws, totalRow, ctx.lastYearCol, totalStyle);
     if (ctx.rounds) roundingRow(ws, ctx, row++, 'totaal lasten', a.cost, totalRow);

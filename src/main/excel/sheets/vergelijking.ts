@@ -23,14 +23,21 @@ export function buildVergelijking(wb: ExcelJS.Workbook, ctx: Context, refs: read
     label(ws, row, `${si + 1}. ${s.scenario.name}`, undefined, 1);
     ctx.years.forEach((_, k) => {
       const c = colLetter(ctx.yearCol(k));
-      const cached = ctx.rounds ? cellNumber(summaryWs, refs[si]!.saldoRow, ctx.yearCol(k)) : ctx.money(ctx.amounts[si]!.balance(k));
+      const cached = ctx.rounds
+        ? cellNumber(summaryWs, refs[si]!.saldoRow, ctx.yearCol(k))
+        : ctx.money(ctx.amounts[si]!.balance(k));
       formula(ws, row, ctx.yearCol(k), `${summary}!${c}${refs[si]!.saldoRow}`, cached, ctx.amountFmt);
     });
     saldoRows.push(row++);
   });
 
   row++;
-  label(ws, row++, `Verschil met scenario 1 (${scenarios[0]!.scenario.name}); V = voordelig, N = nadelig`, sectionStyle);
+  label(
+    ws,
+    row++,
+    `Verschil met scenario 1 (${scenarios[0]!.scenario.name}); V = voordelig, N = nadelig`,
+    sectionStyle,
+  );
   const diffFmt = differenceFormat(ctx.unit);
   for (let si = 1; si < scenarios.length; si++) {
     label(ws, row, `${si + 1}. ${scenarios[si]!.scenario.name}`, undefined, 1);

@@ -91,7 +91,13 @@ export function addVolumeSegment(model: Model, name: string): Model {
 }
 
 export function addBudgetSegment(model: Model, name: string): Model {
-  const seg: Segment = { id: freshId(model.segments, 'nieuwe-budgetregel'), name, kind: 'budget', amount: 0, estimate: true };
+  const seg: Segment = {
+    id: freshId(model.segments, 'nieuwe-budgetregel'),
+    name,
+    kind: 'budget',
+    amount: 0,
+    estimate: true,
+  };
   return { ...model, segments: [...model.segments, seg] };
 }
 

@@ -91,7 +91,9 @@ const UNITS: Record<SegmentRangeField, string> = {
 };
 
 function segmentFields(seg: Segment): SegmentRangeField[] {
-  return seg.kind === 'volume' ? [...VOLUME_BASE_RANGE_FIELDS, ...VOLUME_PCT_RANGE_FIELDS] : [...BUDGET_BASE_RANGE_FIELDS, ...BUDGET_PCT_RANGE_FIELDS];
+  return seg.kind === 'volume'
+    ? [...VOLUME_BASE_RANGE_FIELDS, ...VOLUME_PCT_RANGE_FIELDS]
+    : [...BUDGET_BASE_RANGE_FIELDS, ...BUDGET_PCT_RANGE_FIELDS];
 }
 
 function substitutionLabel(model: Model, rule: Substitution): string {
@@ -115,18 +117,53 @@ export function rangeOptions(model: Model, scenario: Scenario): RangeOption[] {
   for (const seg of model.segments) {
     for (const field of segmentFields(seg)) {
       const target: RangeTarget = { kind: 'segment', segment: seg.id, field };
-      out.push({ target, id: targetId(target), label: `${seg.name}: ${fieldLabel(field)}`, group: seg.name, shift: !isBaseRangeField(field), unit: UNITS[field] });
+      out.push({
+        target,
+        id: targetId(target),
+        label: `${seg.name}: ${fieldLabel(field)}`,
+        group: seg.name,
+        shift: !isBaseRangeField(field),
+        unit: UNITS[field],
+      });
     }
   }
-  out.push({ target: { kind: 'fundingBase' }, id: 'funding.baseAmount', label: 'Rijksmiddelen: basisbedrag', group: 'Rijksmiddelen', shift: false, unit: '€' });
-  out.push({ target: { kind: 'fundingIndex' }, id: 'funding.indexPct', label: 'Rijksmiddelen: index (%-punt)', group: 'Rijksmiddelen', shift: true, unit: '%-punt' });
+  out.push({
+    target: { kind: 'fundingBase' },
+    id: 'funding.baseAmount',
+    label: 'Rijksmiddelen: basisbedrag',
+    group: 'Rijksmiddelen',
+    shift: false,
+    unit: '€',
+  });
+  out.push({
+    target: { kind: 'fundingIndex' },
+    id: 'funding.indexPct',
+    label: 'Rijksmiddelen: index (%-punt)',
+    group: 'Rijksmiddelen',
+    shift: true,
+    unit: '%-punt',
+  });
   scenario.substitutions.forEach((rule, index) => {
-    out.push({ target: { kind: 'substitution', index }, id: `substitution.${index}`, label: `${substitutionLabel(model, rule)} (%-punt)`, group: 'Substituties', shift: true, unit: '%-punt' });
+    out.push({
+      target: { kind: 'substitution', index },
+      id: `substitution.${index}`,
+      label: `${substitutionLabel(model, rule)} (%-punt)`,
+      group: 'Substituties',
+      shift: true,
+      unit: '%-punt',
+    });
   });
   scenario.prevention?.effects.forEach((effect, i) => {
     for (const field of PREVENTION_RANGE_FIELDS) {
       const target: RangeTarget = { kind: 'prevention', effect: i, field };
-      out.push({ target, id: targetId(target), label: preventionLabel(model, effect, field), group: 'Preventie-effect', shift: false, unit: '%' });
+      out.push({
+        target,
+        id: targetId(target),
+        label: preventionLabel(model, effect, field),
+        group: 'Preventie-effect',
+        shift: false,
+        unit: '%',
+      });
     }
   });
   return out;
@@ -187,13 +224,20 @@ export function setRange(scenario: Scenario, t: RangeTarget, range: Range | unde
       else delete ranges[t.field];
       const { ranges: _old, ...rest } = effect;
       const next: PreventionEffect = Object.keys(ranges).length > 0 ? { ...rest, ranges } : rest;
-      return { ...scenario, prevention: { ...prevention, effects: prevention.effects.map((e, i) => (i === t.effect ? next : e)) } };
+      return {
+        ...scenario,
+        prevention: { ...prevention, effects: prevention.effects.map((e, i) => (i === t.effect ? next : e)) },
+      };
     }
   }
 }
 
 /** Changes low, high or the source of an existing range (an empty source is removed). */
-export function patchRange(scenario: Scenario, t: RangeTarget, patch: { low?: number; high?: number; source?: string; link?: string }): Scenario {
+export function patchRange(
+  scenario: Scenario,
+  t: RangeTarget,
+  patch: { low?: number; high?: number; source?: string; link?: string },
+): Scenario {
   const current = getRange(scenario, t);
   if (!current) return scenario;
   const next: Range = { ...current };
@@ -235,7 +279,11 @@ export function likelyValue(model: Model, t: RangeTarget, scenario?: Scenario): 
 
 /** The yearly percentages a shift moves (the scenario's, or the model's index for the funding). */
 export function shiftedPercentages(model: Model, scenario: Scenario, t: RangeTarget): Record<string, number> {
-  if (t.kind === 'segment') return (scenario.assumptions[t.segment] as Record<string, Record<string, number> | undefined> | undefined)?.[t.field] ?? {};
+  if (t.kind === 'segment')
+    return (
+      (scenario.assumptions[t.segment] as Record<string, Record<string, number> | undefined> | undefined)?.[t.field] ??
+      {}
+    );
   if (t.kind === 'fundingIndex') return { ...model.funding.indexPct, ...scenario.funding.indexPct };
   if (t.kind === 'substitution') return scenario.substitutions[t.index]?.sharePct ?? {};
   return {};
@@ -271,7 +319,10 @@ function firstGuess(model: Model, scenario: Scenario, t: RangeTarget): Range {
     const v = likelyValue(model, t, scenario);
     let low = Math.min(v, roundReadable(v * 0.9));
     // a prevention percentage stays within 0..100%
-    const high = t.kind === 'prevention' ? Math.min(100, Math.max(v, roundReadable(v * 1.1))) : Math.max(v, roundReadable(v * 1.1));
+    const high =
+      t.kind === 'prevention'
+        ? Math.min(100, Math.max(v, roundReadable(v * 1.1)))
+        : Math.max(v, roundReadable(v * 1.1));
     if (t.kind === 'segment' && t.field === 'avgDurationMonths') low = Math.max(Math.min(1, v), low);
     return { low, high };
   }

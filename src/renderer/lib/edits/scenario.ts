@@ -46,7 +46,10 @@ export function setAssumptionSource(scenario: Scenario, segmentId: string, sourc
 }
 
 export function setFundingIndex(scenario: Scenario, year: number, value: number | undefined): Scenario {
-  return { ...scenario, funding: withOptional(scenario.funding, 'indexPct', setYearValue(scenario.funding.indexPct, year, value)) };
+  return {
+    ...scenario,
+    funding: withOptional(scenario.funding, 'indexPct', setYearValue(scenario.funding.indexPct, year, value)),
+  };
 }
 
 export function setFundingAdjustment(scenario: Scenario, year: number, value: number | undefined): Scenario {
@@ -67,7 +70,12 @@ export function updateSubstitution(scenario: Scenario, index: number, patch: Par
   };
 }
 
-export function setSubstitutionShare(scenario: Scenario, index: number, year: number, value: number | undefined): Scenario {
+export function setSubstitutionShare(
+  scenario: Scenario,
+  index: number,
+  year: number,
+  value: number | undefined,
+): Scenario {
   const rule = scenario.substitutions[index];
   if (!rule) return scenario;
   return updateSubstitution(scenario, index, { sharePct: setYearValue(rule.sharePct, year, value) ?? {} });
@@ -98,7 +106,12 @@ function withAutonomous(scenario: Scenario, autonomous: NonNullable<Scenario['au
   return next;
 }
 
-export function setAutonomousPct(scenario: Scenario, field: AutonomousPctField, year: number, value: number | undefined): Scenario {
+export function setAutonomousPct(
+  scenario: Scenario,
+  field: AutonomousPctField,
+  year: number,
+  value: number | undefined,
+): Scenario {
   const current = scenario.autonomous ?? {};
   return withAutonomous(scenario, withOptional(current, field, setYearValue(current[field], year, value)));
 }
@@ -108,15 +121,26 @@ export function setAutonomousWeight(scenario: Scenario, value: number | undefine
 }
 
 export function setAutonomousSource(scenario: Scenario, source: string): Scenario {
-  return withAutonomous(scenario, withOptional(scenario.autonomous ?? {}, 'source', source.trim() === '' ? undefined : source));
+  return withAutonomous(
+    scenario,
+    withOptional(scenario.autonomous ?? {}, 'source', source.trim() === '' ? undefined : source),
+  );
 }
 
 /** The prognosis of youth 0–17 of one gemeente in one year; undefined removes it (the last known figure holds). */
-export function setYouthPrognosis(scenario: Scenario, gemeenteId: string, year: number, value: number | undefined): Scenario {
+export function setYouthPrognosis(
+  scenario: Scenario,
+  gemeenteId: string,
+  year: number,
+  value: number | undefined,
+): Scenario {
   const current = scenario.autonomous ?? {};
   const youth = { ...(current.youth0to17 ?? {}) };
   const series = setYearValue(youth[gemeenteId], year, value);
   if (series) youth[gemeenteId] = series;
   else delete youth[gemeenteId];
-  return withAutonomous(scenario, withOptional(current, 'youth0to17', Object.keys(youth).length > 0 ? youth : undefined));
+  return withAutonomous(
+    scenario,
+    withOptional(current, 'youth0to17', Object.keys(youth).length > 0 ? youth : undefined),
+  );
 }

@@ -10,7 +10,11 @@ import { NumberField, TextField } from '../../components/fields';
 import { YearHeadRow } from '../../components/tables';
 import { useData } from '../../stores/data';
 import {
-  setAutonomousPct, setAutonomousSource, setAutonomousWeight, setYouthPrognosis, type AutonomousPctField,
+  setAutonomousPct,
+  setAutonomousSource,
+  setAutonomousWeight,
+  setYouthPrognosis,
+  type AutonomousPctField,
 } from '../../lib/edits/scenario';
 
 const PCT_ROWS: { field: AutonomousPctField; label: string }[] = [
@@ -21,7 +25,13 @@ const PCT_ROWS: { field: AutonomousPctField; label: string }[] = [
 ];
 
 /** The youth in effect in year k for one gemeente: the last prognosis up to k, else the model's figure. */
-function youthInEffect(auto: Scenario['autonomous'], gemeenteId: string, fallback: number, later: readonly number[], k: number): number {
+function youthInEffect(
+  auto: Scenario['autonomous'],
+  gemeenteId: string,
+  fallback: number,
+  later: readonly number[],
+  k: number,
+): number {
   const series = auto?.youth0to17?.[gemeenteId];
   let value = fallback;
   for (let j = 0; j <= k; j++) {
@@ -41,8 +51,9 @@ export function AutonomousAssumptions({ model }: { model: Model }) {
     <section aria-labelledby="auto-h" className="card" data-testid="autonomous">
       <h2 id="auto-h">Autonome ontwikkeling</h2>
       <p className="meta">
-        Geldt voor alle volumesegmenten, bovenop hun eigen percentages: instroom × demografie × gebruik, eenheden × zwaarte, tarief × (loon × gewicht + prijs ×
-        (1 − gewicht)). Leeg = 0% (demografie: het laatst bekende aantal jeugdigen).
+        Geldt voor alle volumesegmenten, bovenop hun eigen percentages: instroom × demografie × gebruik, eenheden ×
+        zwaarte, tarief × (loon × gewicht + prijs × (1 − gewicht)). Leeg = 0% (demografie: het laatst bekende aantal
+        jeugdigen).
       </p>
       <div className="table-scroll">
         <table className="data assumptions-table">

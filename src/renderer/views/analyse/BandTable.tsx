@@ -28,26 +28,54 @@ export function BandTable({ result, caption }: { result: MonteCarloResult; capti
             </th>
           </tr>
           <tr>
-            <th scope="col" className="num">P10</th>
-            <th scope="col" className="num">P50</th>
-            <th scope="col" className="num">P90</th>
-            <th scope="col" className="num">P10</th>
-            <th scope="col" className="num">P50</th>
-            <th scope="col" className="num">P90</th>
+            <th scope="col" className="num">
+              P10
+            </th>
+            <th scope="col" className="num">
+              P50
+            </th>
+            <th scope="col" className="num">
+              P90
+            </th>
+            <th scope="col" className="num">
+              P10
+            </th>
+            <th scope="col" className="num">
+              P50
+            </th>
+            <th scope="col" className="num">
+              P90
+            </th>
           </tr>
         </thead>
         <tbody>
           {result.years.map((y) => (
             <tr key={y.year} data-year={y.year}>
               <th scope="row">{y.year}</th>
-              <td className="num" data-col="cost-p10"><Euro value={y.cost.p10} /></td>
-              <td className="num" data-col="cost-p50"><Euro value={y.cost.p50} /></td>
-              <td className="num" data-col="cost-p90"><Euro value={y.cost.p90} /></td>
-              <td className="num" data-col="balance-p10"><Saldo value={y.balance.p10} /></td>
-              <td className="num" data-col="balance-p50"><Saldo value={y.balance.p50} /></td>
-              <td className="num" data-col="balance-p90"><Saldo value={y.balance.p90} /></td>
-              <td className="num" data-col="deficit">{deficitText(y.deficitProbability)}</td>
-              <td className="num" data-col="deterministic"><Saldo value={y.deterministic.balance} /></td>
+              <td className="num" data-col="cost-p10">
+                <Euro value={y.cost.p10} />
+              </td>
+              <td className="num" data-col="cost-p50">
+                <Euro value={y.cost.p50} />
+              </td>
+              <td className="num" data-col="cost-p90">
+                <Euro value={y.cost.p90} />
+              </td>
+              <td className="num" data-col="balance-p10">
+                <Saldo value={y.balance.p10} />
+              </td>
+              <td className="num" data-col="balance-p50">
+                <Saldo value={y.balance.p50} />
+              </td>
+              <td className="num" data-col="balance-p90">
+                <Saldo value={y.balance.p90} />
+              </td>
+              <td className="num" data-col="deficit">
+                {deficitText(y.deficitProbability)}
+              </td>
+              <td className="num" data-col="deterministic">
+                <Saldo value={y.deterministic.balance} />
+              </td>
             </tr>
           ))}
         </tbody>

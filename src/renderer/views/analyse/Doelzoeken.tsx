@@ -8,7 +8,13 @@
 import { useState } from 'react';
 import type { Model } from '../../../shared/formats/model';
 import type { AssumptionField, Scenario } from '../../../shared/formats/scenario';
-import { applyGoalSeekResult, checkGoalSeekSpec, type GoalSeekResult, type GoalSeekSpec, type GoalSeekVariable } from '../../../shared/analysis/goalseek';
+import {
+  applyGoalSeekResult,
+  checkGoalSeekSpec,
+  type GoalSeekResult,
+  type GoalSeekSpec,
+  type GoalSeekVariable,
+} from '../../../shared/analysis/goalseek';
 import { makeIssue } from '../../../shared/formats/issues';
 import { formatEuro, formatNumber } from '../../../shared/locale/numbers';
 import { modelYears } from '../../../shared/years';
@@ -75,7 +81,10 @@ export function Doelzoeken({ model, scenario }: { model: Model; scenario: Scenar
     setOutcome((o) => (o.state === 'running' ? o : { state: 'idle' }));
   };
   const seg = model.segments.find((s) => s.id === form.segment);
-  const fieldOptions = seg?.kind === 'budget' ? [{ value: 'amountChangePct' as AssumptionField, label: 'budget (% verandering)' }] : VOLUME_FIELDS;
+  const fieldOptions =
+    seg?.kind === 'budget'
+      ? [{ value: 'amountChangePct' as AssumptionField, label: 'budget (% verandering)' }]
+      : VOLUME_FIELDS;
   const field = fieldOptions.some((o) => o.value === form.field) ? form.field : fieldOptions[0]!.value;
   const spec = buildSpec({ ...form, field });
   const problems = checkGoalSeekSpec(model, spec);
@@ -107,8 +116,8 @@ export function Doelzoeken({ model, scenario }: { model: Model; scenario: Scenar
     <section className="card" aria-labelledby="gs-h" data-testid="goalseek">
       <h2 id="gs-h">Doelzoeken: wat is er nodig voor een sluitend saldo?</h2>
       <p className="hint">
-        Kies één aanname; het programma zoekt de waarde die in het doeljaar het doelsaldo geeft (binnen € 1.000), binnen wat het scenarioformaat toestaat (bijv. een
-        trajectduur van minstens 1 maand, aandelen samen hoogstens 100%).
+        Kies één aanname; het programma zoekt de waarde die in het doeljaar het doelsaldo geeft (binnen € 1.000), binnen
+        wat het scenarioformaat toestaat (bijv. een trajectduur van minstens 1 maand, aandelen samen hoogstens 100%).
       </p>
       <div className="controls-row wrap">
         <SelectField<Kind>
@@ -124,14 +133,38 @@ export function Doelzoeken({ model, scenario }: { model: Model; scenario: Scenar
         />
         {form.kind === 'assumption' ? (
           <>
-            <SelectField label="Segment" value={form.segment} options={model.segments.map((s) => ({ value: s.id, label: s.name }))} onChange={(segment) => update({ segment })} testId="gs-segment" />
-            <SelectField<AssumptionField> label="Veld" value={field} options={fieldOptions} onChange={(f) => update({ field: f })} testId="gs-field" />
+            <SelectField
+              label="Segment"
+              value={form.segment}
+              options={model.segments.map((s) => ({ value: s.id, label: s.name }))}
+              onChange={(segment) => update({ segment })}
+              testId="gs-segment"
+            />
+            <SelectField<AssumptionField>
+              label="Veld"
+              value={field}
+              options={fieldOptions}
+              onChange={(f) => update({ field: f })}
+              testId="gs-field"
+            />
           </>
         ) : null}
         {form.kind === 'substitution' ? (
           <>
-            <SelectField label="Van" value={form.from} options={volume.map((s) => ({ value: s.id, label: s.name }))} onChange={(from) => update({ from })} testId="gs-from" />
-            <SelectField label="Naar" value={form.to} options={volume.map((s) => ({ value: s.id, label: s.name }))} onChange={(to) => update({ to })} testId="gs-to" />
+            <SelectField
+              label="Van"
+              value={form.from}
+              options={volume.map((s) => ({ value: s.id, label: s.name }))}
+              onChange={(from) => update({ from })}
+              testId="gs-from"
+            />
+            <SelectField
+              label="Naar"
+              value={form.to}
+              options={volume.map((s) => ({ value: s.id, label: s.name }))}
+              onChange={(to) => update({ to })}
+              testId="gs-to"
+            />
           </>
         ) : null}
         {form.kind !== 'substitution' ? (
@@ -146,8 +179,20 @@ export function Doelzoeken({ model, scenario }: { model: Model; scenario: Scenar
             testId="gs-mode"
           />
         ) : null}
-        <SelectField label="Vanaf jaar" value={String(form.fromYear)} options={yearOptions} onChange={(v) => update({ fromYear: Number(v) })} testId="gs-from-year" />
-        <SelectField label="Doeljaar" value={String(form.targetYear)} options={yearOptions} onChange={(v) => update({ targetYear: Number(v) })} testId="gs-target-year" />
+        <SelectField
+          label="Vanaf jaar"
+          value={String(form.fromYear)}
+          options={yearOptions}
+          onChange={(v) => update({ fromYear: Number(v) })}
+          testId="gs-from-year"
+        />
+        <SelectField
+          label="Doeljaar"
+          value={String(form.targetYear)}
+          options={yearOptions}
+          onChange={(v) => update({ targetYear: Number(v) })}
+          testId="gs-target-year"
+        />
         <NumberField
           label="Doelsaldo"
           value={form.target}
@@ -162,7 +207,12 @@ export function Doelzoeken({ model, scenario }: { model: Model; scenario: Scenar
           testId="gs-target"
           className="wide-number"
         />
-        <button type="button" onClick={() => void run()} disabled={problems.length > 0 || outcome.state === 'running'} data-testid="gs-run">
+        <button
+          type="button"
+          onClick={() => void run()}
+          disabled={problems.length > 0 || outcome.state === 'running'}
+          data-testid="gs-run"
+        >
           {outcome.state === 'running' ? 'Zoeken…' : 'Zoek de waarde'}
         </button>
       </div>
@@ -173,7 +223,11 @@ export function Doelzoeken({ model, scenario }: { model: Model; scenario: Scenar
           ))}
         </ul>
       ) : null}
-      <div aria-live="polite" data-testid="gs-outcome" data-state={outcome.state === 'done' ? outcome.result.status : outcome.state}>
+      <div
+        aria-live="polite"
+        data-testid="gs-outcome"
+        data-state={outcome.state === 'done' ? outcome.result.status : outcome.state}
+      >
         {outcome.state === 'error' ? <p className="field-error">Doelzoeken mislukt: {outcome.message}</p> : null}
         {outcome.state === 'done' && outcome.result.status === 'gevonden' ? (
           <div className="gs-found">
@@ -182,8 +236,9 @@ export function Doelzoeken({ model, scenario }: { model: Model; scenario: Scenar
               <span className="sub">(nu {formatNumber(outcome.result.current.value, 4)}%)</span>
             </p>
             <p>
-              {outcome.result.label}. Saldo {outcome.result.spec.targetYear} daarmee: <Saldo value={outcome.result.balance} label /> (doel{' '}
-              {formatEuro(outcome.result.spec.target)}, nu <Saldo value={outcome.result.current.balance} />
+              {outcome.result.label}. Saldo {outcome.result.spec.targetYear} daarmee:{' '}
+              <Saldo value={outcome.result.balance} label /> (doel {formatEuro(outcome.result.spec.target)}, nu{' '}
+              <Saldo value={outcome.result.current.balance} />
               ).
             </p>
             {stale ? (
@@ -201,20 +256,26 @@ export function Doelzoeken({ model, scenario }: { model: Model; scenario: Scenar
               <strong>Niet haalbaar.</strong> {outcome.result.message.replace(/^Niet haalbaar: /, '')}
             </p>
             <p className="source">
-              Bereikbaar saldo {outcome.result.spec.targetYear}: van <Saldo value={outcome.result.reachable.lowest.balance} /> (bij {formatNumber(outcome.result.reachable.lowest.value, 2)}%) tot{' '}
-              <Saldo value={outcome.result.reachable.highest.balance} /> (bij {formatNumber(outcome.result.reachable.highest.value, 2)}%).
+              Bereikbaar saldo {outcome.result.spec.targetYear}: van{' '}
+              <Saldo value={outcome.result.reachable.lowest.balance} /> (bij{' '}
+              {formatNumber(outcome.result.reachable.lowest.value, 2)}%) tot{' '}
+              <Saldo value={outcome.result.reachable.highest.balance} /> (bij{' '}
+              {formatNumber(outcome.result.reachable.highest.value, 2)}%).
             </p>
           </div>
         ) : null}
         {outcome.state === 'applied' ? (
           <p className="notice" data-testid="gs-applied">
-            Toegepast op het scenario: {outcome.result.label} = {outcome.result.status === 'gevonden' ? `${formatNumber(outcome.result.value, 4)}%` : ''}. Ongedaan maken met Ctrl+Z.
+            Toegepast op het scenario: {outcome.result.label} ={' '}
+            {outcome.result.status === 'gevonden' ? `${formatNumber(outcome.result.value, 4)}%` : ''}. Ongedaan maken
+            met Ctrl+Z.
           </p>
         ) : null}
       </div>
       {form.kind === 'substitution' && form.from && form.to ? (
         <p className="source">
-          Substitutie {segName(form.from)} → {segName(form.to)}: het aandeel geldt voor elk jaar vanaf {form.fromYear}; bestaat de regel nog niet, dan komt hij erbij.
+          Substitutie {segName(form.from)} → {segName(form.to)}: het aandeel geldt voor elk jaar vanaf {form.fromYear};
+          bestaat de regel nog niet, dan komt hij erbij.
         </p>
       ) : null}
     </section>

@@ -30,8 +30,9 @@ export function TornadoTable({ result }: { result: TornadoResult }) {
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel: effect per aanname op het saldo">
       <table className="data tornado-table" data-testid="tornado-table">
         <caption>
-          Effect op het saldo ten opzichte van het scenario (cumulatief {result.fromYear}–{result.toYear}: {formatEuro(result.base.cumulativeBalance)}; {result.year}:{' '}
-          {formatEuro(result.base.yearBalance)}). Positief = beter saldo.
+          Effect op het saldo ten opzichte van het scenario (cumulatief {result.fromYear}–{result.toYear}:{' '}
+          {formatEuro(result.base.cumulativeBalance)}; {result.year}: {formatEuro(result.base.yearBalance)}). Positief =
+          beter saldo.
         </caption>
         <thead>
           <tr>
@@ -39,10 +40,18 @@ export function TornadoTable({ result }: { result: TornadoResult }) {
             <th scope="col">Aanname</th>
             <th scope="col">Laag / hoog</th>
             <th scope="col">Bandbreedte</th>
-            <th scope="col" className="num">Cumulatief bij laag</th>
-            <th scope="col" className="num">Cumulatief bij hoog</th>
-            <th scope="col" className="num">Saldo {result.year} bij laag</th>
-            <th scope="col" className="num">Saldo {result.year} bij hoog</th>
+            <th scope="col" className="num">
+              Cumulatief bij laag
+            </th>
+            <th scope="col" className="num">
+              Cumulatief bij hoog
+            </th>
+            <th scope="col" className="num">
+              Saldo {result.year} bij laag
+            </th>
+            <th scope="col" className="num">
+              Saldo {result.year} bij hoog
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -50,18 +59,39 @@ export function TornadoTable({ result }: { result: TornadoResult }) {
             const cum = tornadoDeltas(b, result.base, 'cumulative');
             const yr = tornadoDeltas(b, result.base, 'year');
             return (
-              <tr key={b.parameter.key} className={i < TOP ? 'top' : undefined} data-key={b.parameter.key} data-rank={i + 1}>
+              <tr
+                key={b.parameter.key}
+                className={i < TOP ? 'top' : undefined}
+                data-key={b.parameter.key}
+                data-rank={i + 1}
+              >
                 <td>{i + 1}</td>
                 <th scope="row">
                   {b.parameter.label}
-                  {b.parameter.rangeSource ? <span className="abs">bron: {citeSource(b.parameter.rangeSource)}</span> : null}
+                  {b.parameter.rangeSource ? (
+                    <span className="abs">bron: {citeSource(b.parameter.rangeSource)}</span>
+                  ) : null}
                 </th>
                 <td className="bounds">{boundsText(b.parameter)}</td>
-                <td>{b.parameter.fromRange ? <span className="badge changed">eigen bandbreedte</span> : <span className="badge">±{result.defaultPct}%</span>}</td>
-                <td className="num" data-col="cum-low"><Saldo value={cum.low} /></td>
-                <td className="num" data-col="cum-high"><Saldo value={cum.high} /></td>
-                <td className="num"><Saldo value={yr.low} /></td>
-                <td className="num"><Saldo value={yr.high} /></td>
+                <td>
+                  {b.parameter.fromRange ? (
+                    <span className="badge changed">eigen bandbreedte</span>
+                  ) : (
+                    <span className="badge">±{result.defaultPct}%</span>
+                  )}
+                </td>
+                <td className="num" data-col="cum-low">
+                  <Saldo value={cum.low} />
+                </td>
+                <td className="num" data-col="cum-high">
+                  <Saldo value={cum.high} />
+                </td>
+                <td className="num">
+                  <Saldo value={yr.low} />
+                </td>
+                <td className="num">
+                  <Saldo value={yr.high} />
+                </td>
               </tr>
             );
           })}
@@ -82,8 +112,10 @@ export function Gevoeligheid({ model }: { model: Model }) {
       <section className="card" aria-labelledby="tornado-h">
         <h2 id="tornado-h">Gevoeligheid: welke aanname doet ertoe?</h2>
         <p className="hint">
-          Elke aanname apart naar haar lage en hoge waarde, de rest zoals in het scenario; gekoppelde aannames (zelfde koppeling) als één balk, samen. Met een eigen bandbreedte (Onzekerheid) telt die; zonder bandbreedte ±10%:
-          bij een basiscijfer het tarief of budget (instroom, duur en intensiteit geven hetzelfde effect), bij een jaarpercentage 0,9× en 1,1× de aanname.
+          Elke aanname apart naar haar lage en hoge waarde, de rest zoals in het scenario; gekoppelde aannames (zelfde
+          koppeling) als één balk, samen. Met een eigen bandbreedte (Onzekerheid) telt die; zonder bandbreedte ±10%: bij
+          een basiscijfer het tarief of budget (instroom, duur en intensiteit geven hetzelfde effect), bij een
+          jaarpercentage 0,9× en 1,1× de aanname.
         </p>
         <div className="controls-row">
           <SelectField
@@ -103,8 +135,19 @@ export function Gevoeligheid({ model }: { model: Model }) {
             onChange={(v) => useAnalysis.getState().setTornadoSort(v)}
             testId="tornado-sort"
           />
-          <span role="status" aria-live="polite" className="source" data-testid="tornado-status" data-status={t.status} data-current={t.current ? 'true' : 'false'}>
-            {t.status === 'running' || t.status === 'waiting' ? 'Wordt berekend…' : t.status === 'error' ? `Mislukt: ${t.error}` : ''}
+          <span
+            role="status"
+            aria-live="polite"
+            className="source"
+            data-testid="tornado-status"
+            data-status={t.status}
+            data-current={t.current ? 'true' : 'false'}
+          >
+            {t.status === 'running' || t.status === 'waiting'
+              ? 'Wordt berekend…'
+              : t.status === 'error'
+                ? `Mislukt: ${t.error}`
+                : ''}
           </span>
         </div>
         {result ? (
@@ -118,7 +161,11 @@ export function Gevoeligheid({ model }: { model: Model }) {
       </section>
       {result ? (
         <ChartFrame
-          title={sortBy === 'cumulative' ? `Effect op het cumulatieve saldo ${result.fromYear}–${result.toYear}` : `Effect op het saldo ${result.year}`}
+          title={
+            sortBy === 'cumulative'
+              ? `Effect op het cumulatieve saldo ${result.fromYear}–${result.toYear}`
+              : `Effect op het saldo ${result.year}`
+          }
           legend={[
             { label: 'Lage waarde', color: TORNADO_COLORS.low },
             { label: 'Hoge waarde', color: TORNADO_COLORS.high },
@@ -129,7 +176,9 @@ export function Gevoeligheid({ model }: { model: Model }) {
               <TornadoChart bars={result.bars} base={result.base} measure={sortBy} />
               <p className="source">
                 ★ = bespreek eerst. Balken naar rechts verbeteren het saldo, naar links verslechteren ze het.
-                {result.bars.length > 15 ? ` De 15 grootste van ${result.bars.length}; de tabel noemt ze allemaal.` : ''}
+                {result.bars.length > 15
+                  ? ` De 15 grootste van ${result.bars.length}; de tabel noemt ze allemaal.`
+                  : ''}
               </p>
             </div>
           }

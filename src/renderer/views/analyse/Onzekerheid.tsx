@@ -38,8 +38,22 @@ function McSettings() {
         testId="mc-draws"
         hint={`standaard ${formatInteger(DEFAULT_DRAWS)}, hoogstens ${formatInteger(MAX_DRAWS)}`}
       />
-      <NumberField label="Seed" value={seed} onCommit={commit('seed')} allowEmpty={false} decimals={0} testId="mc-seed" hint="zelfde seed, zelfde uitkomst" className="seed-field" />
-      <button type="button" className="secondary" onClick={() => useAnalysis.getState().newSeed()} data-testid="mc-new-seed">
+      <NumberField
+        label="Seed"
+        value={seed}
+        onCommit={commit('seed')}
+        allowEmpty={false}
+        decimals={0}
+        testId="mc-seed"
+        hint="zelfde seed, zelfde uitkomst"
+        className="seed-field"
+      />
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => useAnalysis.getState().newSeed()}
+        data-testid="mc-new-seed"
+      >
         Opnieuw met ander seed
       </button>
     </div>
@@ -56,8 +70,9 @@ export function Onzekerheid({ model, scenario }: { model: Model; scenario: Scena
       <section className="card" aria-labelledby="mc-h">
         <h2 id="mc-h">Monte Carlo</h2>
         <p className="hint">
-          Elke aanname met een bandbreedte wordt getrokken uit een driehoeksverdeling (laag, meest waarschijnlijk, hoog); aannames met dezelfde koppeling (bijv. vng-index) bewegen samen, de rest onafhankelijk. De berekening loopt op de
-          achtergrond; u kunt intussen gewoon doorwerken.
+          Elke aanname met een bandbreedte wordt getrokken uit een driehoeksverdeling (laag, meest waarschijnlijk,
+          hoog); aannames met dezelfde koppeling (bijv. vng-index) bewegen samen, de rest onafhankelijk. De berekening
+          loopt op de achtergrond; u kunt intussen gewoon doorwerken.
         </p>
         <McSettings />
         {mc.hasRanges ? <McStatus mc={mc} /> : <p>Voeg eerst een bandbreedte toe.</p>}
@@ -72,7 +87,8 @@ export function Onzekerheid({ model, scenario }: { model: Model; scenario: Scena
             <div className="headline">
               <dt>Saldo {last.year}: 8 van de 10 uitkomsten tussen</dt>
               <dd>
-                <Saldo value={last.balance.p10} compact /> <span className="sub">en</span> <Saldo value={last.balance.p90} compact />
+                <Saldo value={last.balance.p10} compact /> <span className="sub">en</span>{' '}
+                <Saldo value={last.balance.p90} compact />
               </dd>
             </div>
           </dl>

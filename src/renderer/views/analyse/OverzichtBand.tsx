@@ -22,7 +22,13 @@ export function OverzichtBand() {
     <section className="card overzicht-band" aria-label="Onzekerheid" data-testid="overzicht-band">
       <div className="band-head">
         <label className="checkbox" htmlFor={id}>
-          <input id={id} type="checkbox" checked={show} onChange={(e) => useAnalysis.getState().setShowBand(e.target.checked)} data-testid="toggle-band" />
+          <input
+            id={id}
+            type="checkbox"
+            checked={show}
+            onChange={(e) => useAnalysis.getState().setShowBand(e.target.checked)}
+            data-testid="toggle-band"
+          />
           Toon onzekerheid (bandbreedte P10–P90)
         </label>
         {show ? <McStatus mc={mc} /> : null}

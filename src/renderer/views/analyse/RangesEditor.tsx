@@ -11,7 +11,17 @@ import type { Scenario } from '../../../shared/formats/scenario';
 import { makeIssue } from '../../../shared/formats/issues';
 import { formatEuro, formatNumber, formatPctChange } from '../../../shared/locale/numbers';
 import { NumberField, TextField } from '../../components/fields';
-import { defaultRange, likelyValue, patchRange, presentRanges, rangeOptions, rangePath, setRange, shiftedPercentages, type RangeOption } from '../../lib/edits/ranges';
+import {
+  defaultRange,
+  likelyValue,
+  patchRange,
+  presentRanges,
+  rangeOptions,
+  rangePath,
+  setRange,
+  shiftedPercentages,
+  type RangeOption,
+} from '../../lib/edits/ranges';
 import { useData } from '../../stores/data';
 import { useUi } from '../../stores/ui';
 import { citeSource } from '../../../shared/domain/sources';
@@ -24,15 +34,23 @@ function formatValue(v: number, unit: string): string {
 
 /** What the range is around: the base figure, or the yearly percentages it shifts. */
 function LikelyCell({ model, scenario, option }: { model: Model; scenario: Scenario; option: RangeOption }) {
-  if (!option.shift) return <span className="num">{formatValue(likelyValue(model, option.target, scenario), option.unit)}</span>;
-  const pcts = Object.entries(shiftedPercentages(model, scenario, option.target)).sort(([a], [b]) => Number(a) - Number(b));
+  if (!option.shift)
+    return <span className="num">{formatValue(likelyValue(model, option.target, scenario), option.unit)}</span>;
+  const pcts = Object.entries(shiftedPercentages(model, scenario, option.target)).sort(
+    ([a], [b]) => Number(a) - Number(b),
+  );
   const shown = pcts.filter(([, v]) => v !== 0);
   return (
     <span className="likely-shift">
       0 %-punt rond{' '}
       {shown.length === 0
         ? 'de aanname (nu 0% in elk jaar)'
-        : shown.map(([y, v]) => `${y}: ${option.target.kind === 'substitution' ? `${formatNumber(v, 2)}%` : formatPctChange(v)}`).join(', ')}
+        : shown
+            .map(
+              ([y, v]) =>
+                `${y}: ${option.target.kind === 'substitution' ? `${formatNumber(v, 2)}%` : formatPctChange(v)}`,
+            )
+            .join(', ')}
     </span>
   );
 }
@@ -53,7 +71,10 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
   function add() {
     if (!selected) return;
     const issues = edit((s) => setRange(s, selected.target, defaultRange(model, s, selected.target)));
-    if (issues.length > 0) useUi.getState().notify({ kind: 'error', message: `Bandbreedte voor ${selected.label} kon niet worden toegevoegd`, issues });
+    if (issues.length > 0)
+      useUi
+        .getState()
+        .notify({ kind: 'error', message: `Bandbreedte voor ${selected.label} kon niet worden toegevoegd`, issues });
     else setChoice('');
   }
 
@@ -61,15 +82,23 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
     <section className="card" aria-labelledby="ranges-h" data-testid="ranges-editor">
       <h2 id="ranges-h">Bandbreedtes</h2>
       <p className="hint">
-        De meest waarschijnlijke waarde is altijd die van het scenario zelf. Bij een <strong>basiscijfer</strong> (instroom, duur, intensiteit, tarief, budget,
-        Rijksmiddelen, preventie-effect) geeft u de laagste en hoogste waarde van het cijfer. Bij een <strong>jaarpercentage</strong> geeft u een verschuiving in procentpunten die
-        voor alle jaren tegelijk geldt (laag ≤ 0 ≤ hoog): een schatting die te laag is, is meestal elk jaar te laag. Bandbreedtes met dezelfde naam bij{' '}
-        <strong>Gekoppeld aan (groep)</strong> (bijv. "vng-index": één prijsindex voor alle segmenten) worden samen getrokken, alle laag of alle hoog; laat het veld leeg voor een losse bandbreedte.
+        De meest waarschijnlijke waarde is altijd die van het scenario zelf. Bij een <strong>basiscijfer</strong>{' '}
+        (instroom, duur, intensiteit, tarief, budget, Rijksmiddelen, preventie-effect) geeft u de laagste en hoogste
+        waarde van het cijfer. Bij een <strong>jaarpercentage</strong> geeft u een verschuiving in procentpunten die
+        voor alle jaren tegelijk geldt (laag ≤ 0 ≤ hoog): een schatting die te laag is, is meestal elk jaar te laag.
+        Bandbreedtes met dezelfde naam bij <strong>Gekoppeld aan (groep)</strong> (bijv. "vng-index": één prijsindex
+        voor alle segmenten) worden samen getrokken, alle laag of alle hoog; laat het veld leeg voor een losse
+        bandbreedte.
       </p>
       <div className="add-range">
         <div className="field">
           <label htmlFor={pickId}>Aanname</label>
-          <select id={pickId} value={selected?.id ?? ''} onChange={(e) => setChoice(e.target.value)} data-testid="range-pick">
+          <select
+            id={pickId}
+            value={selected?.id ?? ''}
+            onChange={(e) => setChoice(e.target.value)}
+            data-testid="range-pick"
+          >
             {groups.map((g) => (
               <optgroup key={g} label={g}>
                 {free
@@ -88,7 +117,9 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
         </button>
       </div>
       {present.length === 0 ? (
-        <p data-testid="ranges-empty">Nog geen bandbreedtes: zonder bandbreedte is er geen onzekerheid om door te rekenen.</p>
+        <p data-testid="ranges-empty">
+          Nog geen bandbreedtes: zonder bandbreedte is er geen onzekerheid om door te rekenen.
+        </p>
       ) : (
         <div className="table-scroll">
           <table className="data ranges-table">
@@ -96,8 +127,12 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
               <tr>
                 <th scope="col">Aanname</th>
                 <th scope="col">Meest waarschijnlijk</th>
-                <th scope="col" className="num">Laag</th>
-                <th scope="col" className="num">Hoog</th>
+                <th scope="col" className="num">
+                  Laag
+                </th>
+                <th scope="col" className="num">
+                  Hoog
+                </th>
                 <th scope="col">Bron van de bandbreedte</th>
                 <th scope="col">Gekoppeld aan (groep)</th>
                 <th scope="col">
@@ -110,29 +145,62 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
                 const path = rangePath(o.target);
                 const side = (which: 'low' | 'high') => (v: number | undefined) =>
                   v === undefined
-                    ? [makeIssue(`${path}.${which}`, `${which === 'low' ? 'laag' : 'hoog'} mag niet leeg zijn (verwijder de bandbreedte om haar weg te halen)`)]
+                    ? [
+                        makeIssue(
+                          `${path}.${which}`,
+                          `${which === 'low' ? 'laag' : 'hoog'} mag niet leeg zijn (verwijder de bandbreedte om haar weg te halen)`,
+                        ),
+                      ]
                     : edit((s) => patchRange(s, o.target, { [which]: v }), `range:${o.id}:${which}`);
                 return (
                   <tr key={o.id} data-testid={`range-row-${o.id}`}>
                     <th scope="row">
                       {o.label}
-                      <span className="abs">{o.shift ? 'verschuiving in procentpunten, alle jaren' : o.target.kind === 'prevention' ? 'aanname van het scenario, 0–100%' : 'basiscijfer, absolute waarden'}</span>
+                      <span className="abs">
+                        {o.shift
+                          ? 'verschuiving in procentpunten, alle jaren'
+                          : o.target.kind === 'prevention'
+                            ? 'aanname van het scenario, 0–100%'
+                            : 'basiscijfer, absolute waarden'}
+                      </span>
                     </th>
                     <td>
                       <LikelyCell model={model} scenario={scenario} option={o} />
                     </td>
                     <td className="num">
-                      <NumberField label={`${o.label}: laag`} hideLabel value={o.range.low} onCommit={side('low')} path={`${path}.low`} allowEmpty={false} suffix={o.unit} decimals={o.shift ? 2 : 2} testId={`range-low-${o.id}`} />
+                      <NumberField
+                        label={`${o.label}: laag`}
+                        hideLabel
+                        value={o.range.low}
+                        onCommit={side('low')}
+                        path={`${path}.low`}
+                        allowEmpty={false}
+                        suffix={o.unit}
+                        decimals={o.shift ? 2 : 2}
+                        testId={`range-low-${o.id}`}
+                      />
                     </td>
                     <td className="num">
-                      <NumberField label={`${o.label}: hoog`} hideLabel value={o.range.high} onCommit={side('high')} path={`${path}.high`} allowEmpty={false} suffix={o.unit} decimals={2} testId={`range-high-${o.id}`} />
+                      <NumberField
+                        label={`${o.label}: hoog`}
+                        hideLabel
+                        value={o.range.high}
+                        onCommit={side('high')}
+                        path={`${path}.high`}
+                        allowEmpty={false}
+                        suffix={o.unit}
+                        decimals={2}
+                        testId={`range-high-${o.id}`}
+                      />
                     </td>
                     <td>
                       <TextField
                         label={`${o.label}: bron`}
                         hideLabel
                         value={citeSource(o.range.source ?? '')}
-                        onCommit={(text) => edit((s) => patchRange(s, o.target, { source: text }), `range:${o.id}:source`)}
+                        onCommit={(text) =>
+                          edit((s) => patchRange(s, o.target, { source: text }), `range:${o.id}:source`)
+                        }
                         path={`${path}.source`}
                         testId={`range-source-${o.id}`}
                       />
@@ -148,7 +216,12 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
                       />
                     </td>
                     <td>
-                      <button type="button" className="danger small" onClick={() => edit((s) => setRange(s, o.target, undefined))} data-testid={`range-remove-${o.id}`}>
+                      <button
+                        type="button"
+                        className="danger small"
+                        onClick={() => edit((s) => setRange(s, o.target, undefined))}
+                        data-testid={`range-remove-${o.id}`}
+                      >
                         Verwijderen
                       </button>
                     </td>

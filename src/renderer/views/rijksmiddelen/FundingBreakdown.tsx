@@ -8,7 +8,13 @@ import type { SimulationResult } from '../../../shared/engine/result';
 import { Euro } from '../../components/money';
 import { fundingComponents } from './derive';
 
-export function FundingBreakdownTable({ result, testId = 'funding-breakdown' }: { result: SimulationResult; testId?: string }) {
+export function FundingBreakdownTable({
+  result,
+  testId = 'funding-breakdown',
+}: {
+  result: SimulationResult;
+  testId?: string;
+}) {
   const rows = fundingComponents(result);
   return (
     <div className="table-scroll">

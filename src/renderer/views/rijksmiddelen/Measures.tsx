@@ -9,7 +9,13 @@
 import { useEffect, useId, useState } from 'react';
 import type { Model } from '../../../shared/formats/model';
 import type { Scenario } from '../../../shared/formats/scenario';
-import { RIJKSMAATREGELEN, findMeasure, nationalAmounts, NOORD_LIMBURG_NATIONAL_SHARE, type Rijksmaatregel } from '../../../shared/domain/rijksmaatregelen';
+import {
+  RIJKSMAATREGELEN,
+  findMeasure,
+  nationalAmounts,
+  NOORD_LIMBURG_NATIONAL_SHARE,
+  type Rijksmaatregel,
+} from '../../../shared/domain/rijksmaatregelen';
 import { modelYears } from '../../../shared/years';
 import { formatEuro, formatNumber, formatPct } from '../../../shared/locale/numbers';
 import { NumberField, TextField } from '../../components/fields';
@@ -30,13 +36,18 @@ export function NationalShare({ model }: { model: Model }) {
     return (
       <div className="notice info" data-testid="national-share-missing">
         <p>
-          Dit model heeft geen <strong>aandeel in het landelijke jeugdbudget</strong>. Dat aandeel is nodig om een Rijksmaatregel naar de regio door te
-          rekenen (regio = landelijk bedrag × aandeel).
+          Dit model heeft geen <strong>aandeel in het landelijke jeugdbudget</strong>. Dat aandeel is nodig om een
+          Rijksmaatregel naar de regio door te rekenen (regio = landelijk bedrag × aandeel).
         </p>
-        <p className="meta">Schatting naar inwonertal: {formatPct(NOORD_LIMBURG_NATIONAL_SHARE.value * 100, 2)} — {NOORD_LIMBURG_NATIONAL_SHARE.source}</p>
+        <p className="meta">
+          Schatting naar inwonertal: {formatPct(NOORD_LIMBURG_NATIONAL_SHARE.value * 100, 2)} —{' '}
+          {NOORD_LIMBURG_NATIONAL_SHARE.source}
+        </p>
         <button
           type="button"
-          onClick={() => editModel((m) => ({ ...m, funding: { ...m.funding, nationalShare: { ...NOORD_LIMBURG_NATIONAL_SHARE } } }))}
+          onClick={() =>
+            editModel((m) => ({ ...m, funding: { ...m.funding, nationalShare: { ...NOORD_LIMBURG_NATIONAL_SHARE } } }))
+          }
         >
           Deze schatting overnemen in het model
         </button>
@@ -54,18 +65,31 @@ export function NationalShare({ model }: { model: Model }) {
         path="funding.nationalShare.value"
         testId="national-share-value"
         onCommit={(v) =>
-          v === undefined ? [] : editModel((m) => (m.funding.nationalShare ? { ...m, funding: { ...m.funding, nationalShare: { ...m.funding.nationalShare, value: v / 100 } } } : m))
+          v === undefined
+            ? []
+            : editModel((m) =>
+                m.funding.nationalShare
+                  ? { ...m, funding: { ...m.funding, nationalShare: { ...m.funding.nationalShare, value: v / 100 } } }
+                  : m,
+              )
         }
       />
       <p className="meta">
-        {share.estimate ? <span className="badge estimate">schatting</span> : null} Regio = landelijk bedrag × {formatPct(share.value * 100, 3)}.
+        {share.estimate ? <span className="badge estimate">schatting</span> : null} Regio = landelijk bedrag ×{' '}
+        {formatPct(share.value * 100, 3)}.
       </p>
       <TextField
         label="Bron van het aandeel"
         multiline
         value={citeSource(share.source)}
         path="funding.nationalShare.source"
-        onCommit={(text) => editModel((m) => (m.funding.nationalShare ? { ...m, funding: { ...m.funding, nationalShare: { ...m.funding.nationalShare, source: text } } } : m))}
+        onCommit={(text) =>
+          editModel((m) =>
+            m.funding.nationalShare
+              ? { ...m, funding: { ...m.funding, nationalShare: { ...m.funding.nationalShare, source: text } } }
+              : m,
+          )
+        }
       />
       <p className="meta">Het aandeel hoort bij het basismodel en geldt voor alle scenario's van dit model.</p>
     </div>
@@ -74,12 +98,27 @@ export function NationalShare({ model }: { model: Model }) {
 
 /** A refusal in words: which measure already counts the same money. */
 function explainRefusal(measure: Rijksmaatregel, scenario: Scenario, messages: string[]): string {
-  const clash = (measure.excludes ?? []).map((id) => findMeasure(id)).filter((m): m is Rijksmaatregel => m !== undefined && isMeasureOn(scenario, m.id));
-  const reason = clash.length > 0 ? `Kan niet aan: "${measure.name}" gaat over hetzelfde geld als "${clash.map((m) => m.name).join('", "')}", die al aan staat. Zet die eerst uit.` : 'Kan niet aan.';
+  const clash = (measure.excludes ?? [])
+    .map((id) => findMeasure(id))
+    .filter((m): m is Rijksmaatregel => m !== undefined && isMeasureOn(scenario, m.id));
+  const reason =
+    clash.length > 0
+      ? `Kan niet aan: "${measure.name}" gaat over hetzelfde geld als "${clash.map((m) => m.name).join('", "')}", die al aan staat. Zet die eerst uit.`
+      : 'Kan niet aan.';
   return `${reason} (${messages.join('; ')})`;
 }
 
-function MeasureCard({ measure, model, scenario, years }: { measure: Rijksmaatregel; model: Model; scenario: Scenario; years: number[] }) {
+function MeasureCard({
+  measure,
+  model,
+  scenario,
+  years,
+}: {
+  measure: Rijksmaatregel;
+  model: Model;
+  scenario: Scenario;
+  years: number[];
+}) {
   const edit = useData((s) => s.editScenario);
   const [refusal, setRefusal] = useState<string | undefined>();
   const id = useId();
@@ -91,10 +130,22 @@ function MeasureCard({ measure, model, scenario, years }: { measure: Rijksmaatre
   useEffect(() => setRefusal(undefined), [scenario.measures]);
   function toggle(next: boolean) {
     const issues = edit((s) => setMeasure(s, measure.id, next));
-    setRefusal(issues.length > 0 ? explainRefusal(measure, scenario, issues.map((i) => i.message)) : undefined);
+    setRefusal(
+      issues.length > 0
+        ? explainRefusal(
+            measure,
+            scenario,
+            issues.map((i) => i.message),
+          )
+        : undefined,
+    );
   }
   return (
-    <article className={`measure ${on ? 'on' : ''}`} data-testid={`measure-${measure.id}`} aria-labelledby={`${id}-name`}>
+    <article
+      className={`measure ${on ? 'on' : ''}`}
+      data-testid={`measure-${measure.id}`}
+      aria-labelledby={`${id}-name`}
+    >
       <div className="measure-head">
         <label className="switch">
           <input
@@ -112,7 +163,12 @@ function MeasureCard({ measure, model, scenario, years }: { measure: Rijksmaatre
         <span className={`badge kind ${measure.kind}`}>{measure.kind}</span>
         <span className="measure-state">{on ? 'aan' : 'uit'}</span>
       </div>
-      <p id={`${id}-refusal`} className="field-error measure-refusal" role={refusal ? 'alert' : undefined} data-testid={`measure-refusal-${measure.id}`}>
+      <p
+        id={`${id}-refusal`}
+        className="field-error measure-refusal"
+        role={refusal ? 'alert' : undefined}
+        data-testid={`measure-refusal-${measure.id}`}
+      >
         {refusal ?? ''}
       </p>
       <div className="table-scroll">
@@ -132,7 +188,12 @@ function MeasureCard({ measure, model, scenario, years }: { measure: Rijksmaatre
             <tr>
               <th scope="row">Regio (× aandeel)</th>
               {national.map((v, k) => (
-                <td key={years[k]} className="num" data-year={years[k]} data-testid={`measure-regional-${measure.id}-${years[k]}`}>
+                <td
+                  key={years[k]}
+                  className="num"
+                  data-year={years[k]}
+                  data-testid={`measure-regional-${measure.id}-${years[k]}`}
+                >
                   {share === undefined ? '—' : v === 0 ? '–' : formatEuro(v * share)}
                 </td>
               ))}
@@ -142,8 +203,14 @@ function MeasureCard({ measure, model, scenario, years }: { measure: Rijksmaatre
       </div>
       <p className="source">bron: {measure.source}</p>
       {measure.note ? <p className="meta">{measure.note}</p> : null}
-      {measure.continues ? <p className="meta">Structureel: het laatste bedrag loopt na {Object.keys(measure.national).sort().at(-1)} door.</p> : null}
-      {excludes.length > 0 ? <p className="meta">Niet samen met: {excludes.join(', ')} (gaat over hetzelfde geld).</p> : null}
+      {measure.continues ? (
+        <p className="meta">
+          Structureel: het laatste bedrag loopt na {Object.keys(measure.national).sort().at(-1)} door.
+        </p>
+      ) : null}
+      {excludes.length > 0 ? (
+        <p className="meta">Niet samen met: {excludes.join(', ')} (gaat over hetzelfde geld).</p>
+      ) : null}
     </article>
   );
 }

@@ -14,7 +14,15 @@ import { NumberField, SelectField, TextField } from '../../components/fields';
 import { Euro, Saldo, SourceNote } from '../../components/money';
 import { YearHeadRow } from '../../components/tables';
 import { useData } from '../../stores/data';
-import { addEffect, addPrevention, removeEffect, removePrevention, setExtraBudget, setPreventionText, updateEffect } from '../../lib/edits/funding';
+import {
+  addEffect,
+  addPrevention,
+  removeEffect,
+  removePrevention,
+  setExtraBudget,
+  setPreventionText,
+  updateEffect,
+} from '../../lib/edits/funding';
 import { preventionEffect, type PreventionEffectSummary } from './derive';
 import { PreventionChart, preventionLegend } from './PreventionChart';
 import { citeSource } from '../../../shared/domain/sources';
@@ -28,20 +36,25 @@ function transformationLine(model: Model) {
 export function PreventionEditor({ model, scenario }: { model: Model; scenario: Scenario }) {
   const edit = useData((s) => s.editScenario);
   const prevention = scenario.prevention;
-  const later = model.endYear > model.baseYear ? Array.from({ length: model.endYear - model.baseYear }, (_, i) => model.baseYear + 1 + i) : [];
+  const later =
+    model.endYear > model.baseYear
+      ? Array.from({ length: model.endYear - model.baseYear }, (_, i) => model.baseYear + 1 + i)
+      : [];
   const volume = model.segments.filter((s) => s.kind === 'volume');
   const base = transformationLine(model);
 
   const intro = (
     <>
       <p>
-        <span className="badge estimate">aanname</span> Wat levert extra (of minder) geld voor preventie en transformatie op? Leg hier expliciet vast welk effect u
-        verwacht: elke € 100.000 extra geeft een percentage minder instroom in gekozen segmenten, na een vertraging, tot een plafond. Het extra budget is een eigen
+        <span className="badge estimate">aanname</span> Wat levert extra (of minder) geld voor preventie en
+        transformatie op? Leg hier expliciet vast welk effect u verwacht: elke € 100.000 extra geeft een percentage
+        minder instroom in gekozen segmenten, na een vertraging, tot een plafond. Het extra budget is een eigen
         lastenregel; het effect duurt zolang het geld wordt uitgegeven.
       </p>
       {base ? (
         <p className="meta">
-          Ter vergelijking, in het basismodel: {base.name} {formatEuro(base.amount)} per jaar · <SourceNote source={base.source} estimate={base.estimate} />
+          Ter vergelijking, in het basismodel: {base.name} {formatEuro(base.amount)} per jaar ·{' '}
+          <SourceNote source={base.source} estimate={base.estimate} />
         </p>
       ) : null}
     </>
@@ -59,7 +72,12 @@ export function PreventionEditor({ model, scenario }: { model: Model; scenario: 
     );
   }
 
-  const newEffect = (): PreventionEffect => ({ segment: volume[0]?.id ?? '', inflowPctPer100k: 0, lagYears: 1, maxPct: 5 });
+  const newEffect = (): PreventionEffect => ({
+    segment: volume[0]?.id ?? '',
+    inflowPctPer100k: 0,
+    lagYears: 1,
+    maxPct: 5,
+  });
 
   return (
     <>
@@ -81,7 +99,11 @@ export function PreventionEditor({ model, scenario }: { model: Model; scenario: 
           onCommit={(v) => edit((s) => setPreventionText(s, 'source', v), 'prevention.source')}
         />
       </div>
-      {!prevention.source ? <p className="source missing">bron: niet vermeld — noem waarop de verwachting rust (onderzoek, ervaring elders, KPI).</p> : null}
+      {!prevention.source ? (
+        <p className="source missing">
+          bron: niet vermeld — noem waarop de verwachting rust (onderzoek, ervaring elders, KPI).
+        </p>
+      ) : null}
 
       <div className="table-scroll">
         <table className="data assumptions-table" data-testid="prevention-budget">
@@ -109,10 +131,15 @@ export function PreventionEditor({ model, scenario }: { model: Model; scenario: 
           </tbody>
         </table>
       </div>
-      <p className="meta">Bovenop de budgetregels van het model; een negatief bedrag is minder budget (dan stijgt de instroom, ook hoogstens tot het plafond).</p>
+      <p className="meta">
+        Bovenop de budgetregels van het model; een negatief bedrag is minder budget (dan stijgt de instroom, ook
+        hoogstens tot het plafond).
+      </p>
 
       <h3>Effecten op de instroom</h3>
-      {prevention.effects.length === 0 ? <p className="meta">Nog geen effect: het extra budget kost dan alleen geld.</p> : null}
+      {prevention.effects.length === 0 ? (
+        <p className="meta">Nog geen effect: het extra budget kost dan alleen geld.</p>
+      ) : null}
       {prevention.effects.map((e, i) => (
         <fieldset key={i} className="prevention-effect" data-testid={`prev-effect-${i}`}>
           <legend>Effect {i + 1}</legend>
@@ -132,7 +159,11 @@ export function PreventionEditor({ model, scenario }: { model: Model; scenario: 
               value={e.inflowPctPer100k}
               path={`prevention.effects[${i}].inflowPctPer100k`}
               testId={`prev-effect-${i}-pct`}
-              onCommit={(v) => (v === undefined ? [] : edit((s) => updateEffect(s, i, { inflowPctPer100k: v }), `prevention.effect.${i}.pct`))}
+              onCommit={(v) =>
+                v === undefined
+                  ? []
+                  : edit((s) => updateEffect(s, i, { inflowPctPer100k: v }), `prevention.effect.${i}.pct`)
+              }
             />
             <NumberField
               label="Vertraging (jaren)"
@@ -141,7 +172,9 @@ export function PreventionEditor({ model, scenario }: { model: Model; scenario: 
               value={e.lagYears}
               path={`prevention.effects[${i}].lagYears`}
               testId={`prev-effect-${i}-lag`}
-              onCommit={(v) => (v === undefined ? [] : edit((s) => updateEffect(s, i, { lagYears: v }), `prevention.effect.${i}.lag`))}
+              onCommit={(v) =>
+                v === undefined ? [] : edit((s) => updateEffect(s, i, { lagYears: v }), `prevention.effect.${i}.lag`)
+              }
             />
             <NumberField
               label="Plafond"
@@ -150,15 +183,17 @@ export function PreventionEditor({ model, scenario }: { model: Model; scenario: 
               value={e.maxPct}
               path={`prevention.effects[${i}].maxPct`}
               testId={`prev-effect-${i}-max`}
-              onCommit={(v) => (v === undefined ? [] : edit((s) => updateEffect(s, i, { maxPct: v }), `prevention.effect.${i}.max`))}
+              onCommit={(v) =>
+                v === undefined ? [] : edit((s) => updateEffect(s, i, { maxPct: v }), `prevention.effect.${i}.max`)
+              }
             />
             <button type="button" className="danger small" onClick={() => edit((s) => removeEffect(s, i))}>
               Effect verwijderen
             </button>
           </div>
           <p className="meta">
-            In jaar j daalt de instroom met {formatNumber(e.inflowPctPer100k, 4)}% × (extra budget van j − {e.lagYears}) / € 100.000, hoogstens{' '}
-            {formatNumber(e.maxPct, 4)}%.
+            In jaar j daalt de instroom met {formatNumber(e.inflowPctPer100k, 4)}% × (extra budget van j − {e.lagYears})
+            / € 100.000, hoogstens {formatNumber(e.maxPct, 4)}%.
           </p>
           <TextField
             label="Bron of onderbouwing van dit effect"
@@ -170,10 +205,20 @@ export function PreventionEditor({ model, scenario }: { model: Model; scenario: 
         </fieldset>
       ))}
       <div className="row">
-        <button type="button" data-testid="prev-effect-add" disabled={volume.length === 0} onClick={() => edit((s) => addEffect(s, newEffect()))}>
+        <button
+          type="button"
+          data-testid="prev-effect-add"
+          disabled={volume.length === 0}
+          onClick={() => edit((s) => addEffect(s, newEffect()))}
+        >
           Effect toevoegen
         </button>
-        <button type="button" className="danger" data-testid="prevention-remove" onClick={() => edit((s) => removePrevention(s))}>
+        <button
+          type="button"
+          className="danger"
+          data-testid="prevention-remove"
+          onClick={() => edit((s) => removePrevention(s))}
+        >
           Preventie-aanname verwijderen
         </button>
       </div>
@@ -212,7 +257,9 @@ function PreventionResult({ model, scenario }: { model: Model; scenario: Scenari
           </dd>
         </div>
         <div className="headline">
-          <dt>Extra budget {effect.years[0]}–{end}</dt>
+          <dt>
+            Extra budget {effect.years[0]}–{end}
+          </dt>
           <dd>
             <Euro value={effect.extraCost.reduce((a, b) => a + b, 0)} />
           </dd>
@@ -272,7 +319,13 @@ export function PreventionTable({ effect, testId }: { effect: PreventionEffectSu
   );
 }
 
-function SegmentRows({ effect, seg }: { effect: PreventionEffectSummary; seg: PreventionEffectSummary['segments'][number] }) {
+function SegmentRows({
+  effect,
+  seg,
+}: {
+  effect: PreventionEffectSummary;
+  seg: PreventionEffectSummary['segments'][number];
+}) {
   return (
     <>
       <tr data-row={`pct-${seg.id}`}>

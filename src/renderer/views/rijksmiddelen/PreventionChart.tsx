@@ -31,25 +31,65 @@ export function preventionLegend(effect: PreventionEffectSummary) {
   ];
 }
 
-export const PreventionChart = memo(function PreventionChart({ effect, height = 260 }: { effect: PreventionEffectSummary; height?: number }) {
+export const PreventionChart = memo(function PreventionChart({
+  effect,
+  height = 260,
+}: {
+  effect: PreventionEffectSummary;
+  height?: number;
+}) {
   const rows = preventionRows(effect);
   const values = rows.flatMap((r) => [r.extra, r.net, ...effect.segments.map((s) => r[`seg:${s.id}`] ?? 0)]);
   const axis = zeroTicks(values);
   return (
-    <div className="chart" data-chart="prevention" role="img" aria-label="Grafiek: extra transformatiebudget, lagere lasten per segment en netto effect op het saldo per jaar">
+    <div
+      className="chart"
+      data-chart="prevention"
+      role="img"
+      aria-label="Grafiek: extra transformatiebudget, lagere lasten per segment en netto effect op het saldo per jaar"
+    >
       <Sized height={height}>
         <ComposedChart data={rows} margin={{ top: 10, right: 24, bottom: 4, left: 12 }}>
           <CartesianGrid stroke="#ddd" vertical={false} />
           <XAxis dataKey="year" tick={{ fontSize: 12 }} />
-          <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={formatEuroCompact} width={88} tick={{ fontSize: 12 }} />
+          <YAxis
+            domain={axis.domain}
+            ticks={axis.ticks}
+            tickFormatter={formatEuroCompact}
+            width={88}
+            tick={{ fontSize: 12 }}
+          />
           <Tooltip formatter={tooltipFormatter} labelFormatter={(l) => `Jaar ${String(l)}`} isAnimationActive={false} />
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(v: unknown) => <span style={{ color: LEGEND_TEXT_COLOR }}>{String(v)}</span>} />
+          <Legend
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(v: unknown) => <span style={{ color: LEGEND_TEXT_COLOR }}>{String(v)}</span>}
+          />
           <ReferenceLine y={0} stroke="#333" />
-          <Bar dataKey="extra" name="Extra transformatiebudget (lasten)" fill={TEKORT_COLOR} fillOpacity={0.8} isAnimationActive={false} />
+          <Bar
+            dataKey="extra"
+            name="Extra transformatiebudget (lasten)"
+            fill={TEKORT_COLOR}
+            fillOpacity={0.8}
+            isAnimationActive={false}
+          />
           {effect.segments.map((s, i) => (
-            <Bar key={s.id} dataKey={`seg:${s.id}`} name={`Lasten ${s.name}`} fill={segmentColor(i)} isAnimationActive={false} />
+            <Bar
+              key={s.id}
+              dataKey={`seg:${s.id}`}
+              name={`Lasten ${s.name}`}
+              fill={segmentColor(i)}
+              isAnimationActive={false}
+            />
           ))}
-          <Line type="linear" dataKey="net" name="Netto effect op het saldo" stroke={FUNDING_COLOR} strokeWidth={3} dot={{ r: 3 }} isAnimationActive={false} />
+          <Line
+            type="linear"
+            dataKey="net"
+            name="Netto effect op het saldo"
+            stroke={FUNDING_COLOR}
+            strokeWidth={3}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </Sized>
     </div>

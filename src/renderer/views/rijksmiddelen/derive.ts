@@ -26,10 +26,21 @@ export interface FundingComponent {
  */
 export function fundingComponents(result: SimulationResult): FundingComponent[] {
   const out: FundingComponent[] = [
-    { id: 'indexpad', label: 'Rijksmiddelen volgens indexpad', kind: 'structureel', years: result.totals.map((t) => t.fundingBaseline) },
-    { id: 'incidenteel', label: 'Incidentele bijstellingen', kind: 'incidenteel', years: result.totals.map((t) => t.fundingAdjustment) },
+    {
+      id: 'indexpad',
+      label: 'Rijksmiddelen volgens indexpad',
+      kind: 'structureel',
+      years: result.totals.map((t) => t.fundingBaseline),
+    },
+    {
+      id: 'incidenteel',
+      label: 'Incidentele bijstellingen',
+      kind: 'incidenteel',
+      years: result.totals.map((t) => t.fundingAdjustment),
+    },
   ];
-  for (const m of result.fundingMeasures ?? []) out.push({ id: `maatregel:${m.id}`, label: m.name, kind: m.kind, years: m.years, source: m.source });
+  for (const m of result.fundingMeasures ?? [])
+    out.push({ id: `maatregel:${m.id}`, label: m.name, kind: m.kind, years: m.years, source: m.source });
   return out;
 }
 
