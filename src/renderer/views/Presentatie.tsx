@@ -180,6 +180,8 @@ export function Presentatie() {
           aria-hidden={k === index ? undefined : true}
           aria-roledescription="dia"
           aria-label={`Dia ${k + 1} van ${n}: ${s.title}`}
+          // a slide whose content is taller than the screen scrolls: the keyboard must reach it too
+          tabIndex={k === index ? 0 : -1}
           data-slide={s.id}
           data-active={k === index ? 'true' : 'false'}
         >

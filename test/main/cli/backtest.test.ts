@@ -77,7 +77,8 @@ function run(...argv: string[]) {
 describe('CLI --backtest', () => {
   it('--json carries the raming, the realisatie and the difference per segment and in total', () => {
     const r = run('--model', 'model.json', '--scenario', 'scenario.json', '--backtest', '--json');
-    expect(r.stderr).toBe('');
+    // stderr may carry a warning about the inputs (e.g. indexation), never an error
+    expect(r.stderr).not.toMatch(/Fout/);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as {
       backtest: {
