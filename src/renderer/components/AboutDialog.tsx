@@ -72,7 +72,7 @@ function ModelSources({ model }: { model: Model }) {
 
 export function AboutDialog() {
   const open = useUi((s) => s.dialog === 'over');
-  const close = () => useUi.getState().openDialog(undefined);
+  const close = () => useUi.getState().closeDialog('over');
   const info = useStartup((s) => s.info);
   const error = useStartup((s) => s.error);
   const model = useData((s) => s.modelRecord?.model);

@@ -60,7 +60,7 @@ async function reloadAllData(): Promise<void> {
 
 export function BackupDialog() {
   const open = useUi((s) => s.dialog === 'backups');
-  const close = () => useUi.getState().openDialog(undefined);
+  const close = () => useUi.getState().closeDialog('backups');
   const [backups, setBackups] = useState<BackupInfo[] | undefined>();
   const [confirming, setConfirming] = useState<BackupInfo | undefined>();
   const [busy, setBusy] = useState(false);

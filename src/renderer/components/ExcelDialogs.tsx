@@ -89,7 +89,7 @@ function ErrorBox({ error, testId }: { error: ApiError; testId: string }) {
 
 export function ExcelExportDialog() {
   const open = useExcelDialog((s) => s.open === 'export');
-  const close = () => useExcelDialog.getState().close();
+  const close = () => useExcelDialog.getState().close('export');
   return (
     <Dialog title="Exporteren naar Excel" open={open} onClose={close}>
       <ExportForm />
@@ -343,7 +343,7 @@ function ExportForm() {
 
 export function ExcelTemplateDialog() {
   const open = useExcelDialog((s) => s.open === 'template');
-  const close = () => useExcelDialog.getState().close();
+  const close = () => useExcelDialog.getState().close('template');
   return (
     <Dialog title="Sjabloon downloaden" open={open} onClose={close}>
       <TemplateForm />
@@ -405,7 +405,7 @@ function TemplateForm() {
 
 export function ExcelImportDialog() {
   const open = useExcelDialog((s) => s.open === 'import');
-  const close = () => useExcelDialog.getState().close();
+  const close = () => useExcelDialog.getState().close('import');
   return (
     <Dialog title="Importeren uit Excel" open={open} onClose={close}>
       <ImportForm />

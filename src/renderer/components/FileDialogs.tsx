@@ -26,7 +26,7 @@ export function detectFileKind(text: string): { kind: 'model' | 'scenario' } | {
 
 export function ImportDialog() {
   const open = useUi((s) => s.dialog === 'import');
-  const close = () => useUi.getState().openDialog(undefined);
+  const close = () => useUi.getState().closeDialog('import');
   const [status, setStatus] = useState('');
 
   async function importFile(file: File) {
@@ -76,7 +76,7 @@ export function ImportDialog() {
 
 export function ExportDialog() {
   const open = useUi((s) => s.dialog === 'export');
-  const close = () => useUi.getState().openDialog(undefined);
+  const close = () => useUi.getState().closeDialog('export');
   const currentId = useData((s) => s.currentId);
   const modelId = useData((s) => s.modelRecord?.id);
   async function exportScenario() {

@@ -10,10 +10,11 @@ export type ExcelDialog = 'export' | 'template' | 'import';
 interface ExcelDialogState {
   open?: ExcelDialog | undefined;
   show(dialog: ExcelDialog): void;
-  close(): void;
+  /** closes the given dialog if it is still the open one (its close event may arrive after another opened); no argument: any */
+  close(dialog?: ExcelDialog): void;
 }
 
 export const useExcelDialog = create<ExcelDialogState>()((set) => ({
   show: (open) => set({ open }),
-  close: () => set({ open: undefined }),
+  close: (dialog) => set((s) => (dialog === undefined || s.open === dialog ? { open: undefined } : {})),
 }));

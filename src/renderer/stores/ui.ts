@@ -41,6 +41,8 @@ interface UiState {
   setGemeenteYear(year: number): void;
   setSlide(slide: number): void;
   openDialog(dialog: UiState['dialog']): void;
+  /** closes this dialog if it is still the open one (a dialog's close event may arrive after another opened) */
+  closeDialog(dialog: NonNullable<UiState['dialog']>): void;
   notify(notice: Omit<Notice, 'id'>): number;
   dismiss(id: number): void;
   acceptWarning(scenarioId: number, key: string): void;
@@ -70,6 +72,9 @@ export const useUi = create<UiState>()((set, get) => ({
   setGemeenteYear: (gemeenteYear) => set({ gemeenteYear }),
   setSlide: (slide) => set({ presentation: { slide } }),
   openDialog: (dialog) => set({ dialog }),
+  closeDialog: (dialog) => {
+    if (get().dialog === dialog) set({ dialog: undefined });
+  },
   notify(notice) {
     const id = nextNotice++;
     set({ notices: [...get().notices.slice(-4), { ...notice, id }] });
