@@ -4,6 +4,8 @@ import { deficitText } from '../../lib/analysisText';
 import { Euro, Saldo } from '../../components/money';
 
 /** "2.000 trekkingen, seed 20220101": what makes the numbers reproducible. */
+const QUANTILES = ['p10', 'p50', 'p90'] as const;
+
 export function BandTable({ result, caption }: { result: MonteCarloResult; caption?: string }) {
   return (
     <div className="table-scroll">
@@ -28,48 +30,27 @@ export function BandTable({ result, caption }: { result: MonteCarloResult; capti
             </th>
           </tr>
           <tr>
-            <th scope="col" className="num">
-              P10
-            </th>
-            <th scope="col" className="num">
-              P50
-            </th>
-            <th scope="col" className="num">
-              P90
-            </th>
-            <th scope="col" className="num">
-              P10
-            </th>
-            <th scope="col" className="num">
-              P50
-            </th>
-            <th scope="col" className="num">
-              P90
-            </th>
+            {[...QUANTILES, ...QUANTILES].map((q, k) => (
+              <th key={k} scope="col" className="num">
+                {q.toUpperCase()}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {result.years.map((y) => (
             <tr key={y.year} data-year={y.year}>
               <th scope="row">{y.year}</th>
-              <td className="num" data-col="cost-p10">
-                <Euro value={y.cost.p10} />
-              </td>
-              <td className="num" data-col="cost-p50">
-                <Euro value={y.cost.p50} />
-              </td>
-              <td className="num" data-col="cost-p90">
-                <Euro value={y.cost.p90} />
-              </td>
-              <td className="num" data-col="balance-p10">
-                <Saldo value={y.balance.p10} />
-              </td>
-              <td className="num" data-col="balance-p50">
-                <Saldo value={y.balance.p50} />
-              </td>
-              <td className="num" data-col="balance-p90">
-                <Saldo value={y.balance.p90} />
-              </td>
+              {QUANTILES.map((q) => (
+                <td key={q} className="num" data-col={`cost-${q}`}>
+                  <Euro value={y.cost[q]} />
+                </td>
+              ))}
+              {QUANTILES.map((q) => (
+                <td key={q} className="num" data-col={`balance-${q}`}>
+                  <Saldo value={y.balance[q]} />
+                </td>
+              ))}
               <td className="num" data-col="deficit">
                 {deficitText(y.deficitProbability)}
               </td>
