@@ -117,6 +117,13 @@ export const apiRequests = {
   'versions.create': z.strictObject({ scenarioId: id, note }),
   /** Make a version the working copy again (the current working copy is kept as a version first). */
   'versions.restore': z.strictObject({ id }),
+  /**
+   * Mark a version vastgesteld (the begroting the raad adopted) or unmark it. At most one per model: marking
+   * one unmarks the model's other vastgestelde version (every scenario of the model is compared with it).
+   */
+  'versions.setVastgesteld': z.strictObject({ id, vastgesteld: z.boolean() }),
+  /** The model's vastgestelde version, or null when none is marked. */
+  'versions.findVastgesteld': z.strictObject({ modelId: id }),
 
   simulate: z.strictObject({ model: modelSchema, scenario: scenarioSchema, jobKey }),
 
@@ -199,6 +206,7 @@ export const WRITING_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'scenarios.undelete',
   'versions.create',
   'versions.restore',
+  'versions.setVastgesteld',
   'files.importModel',
   'files.importScenario',
   'excel.importModel',
@@ -263,6 +271,13 @@ export interface VersionSummary {
   kind: 'manual' | 'auto' | 'before-restore';
   appVersion: string;
   engineVersion: string;
+  /** the begroting the raad adopted: the reference of the mutatieoverzicht (at most one per model) */
+  vastgesteld: boolean;
+}
+
+/** The model's vastgestelde version, with the name of its scenario. */
+export interface VastgesteldVersion extends VersionSummary {
+  scenarioName: string;
 }
 
 export interface VersionRecord extends VersionSummary {
@@ -366,6 +381,8 @@ export interface ApiResponses {
   'versions.get': VersionRecord;
   'versions.create': VersionSummary;
   'versions.restore': ScenarioRecord;
+  'versions.setVastgesteld': VersionSummary;
+  'versions.findVastgesteld': VastgesteldVersion | null;
   simulate: SimulationResult;
   'files.importModel': ModelRecord;
   'files.importScenario': ScenarioRecord;

@@ -190,6 +190,7 @@ const WHAT: Partial<Record<ApiMethod, string>> = {
   'scenarios.undelete': 'het terugzetten van het scenario',
   'versions.create': 'de versie',
   'versions.restore': 'het herstel van de versie',
+  'versions.setVastgesteld': 'de markering "vastgesteld"',
   'files.importModel': 'het geïmporteerde model',
   'files.importScenario': 'het geïmporteerde scenario',
   'excel.importModel': 'het geïmporteerde model',

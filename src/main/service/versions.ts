@@ -3,13 +3,20 @@ import { issuesToText } from '../../shared/formats/issues';
 import { UserError } from '../errors';
 import { findModel } from '../storage/modelsRepo';
 import { findScenario, isScenarioDeleted, updateScenario } from '../storage/scenariosRepo';
-import { findVersion, listVersions } from '../storage/versionsRepo';
+import { findVastgesteld, findVersion, listVersions, setVastgesteld } from '../storage/versionsRepo';
 import { freezeVersion, resultsDiffer } from '../storage/versioning';
 import { notFound, stampOf, storageOf, type HandlerMap } from './context';
 import type { SimulationResult } from '../../shared/engine/result';
 import { sameInputs, SIMULATE_IN_WORKER_FROM, simulateOffThread, simulateWork } from './simulate';
 
-export const versionHandlers: HandlerMap<'versions.list' | 'versions.get' | 'versions.create' | 'versions.restore'> = {
+export const versionHandlers: HandlerMap<
+  | 'versions.list'
+  | 'versions.get'
+  | 'versions.create'
+  | 'versions.restore'
+  | 'versions.setVastgesteld'
+  | 'versions.findVastgesteld'
+> = {
   'versions.list': (req, ctx) => {
     const { db } = storageOf(ctx);
     if (isScenarioDeleted(db, req.scenarioId) === undefined) notFound('Scenario', req.scenarioId);
@@ -89,5 +96,17 @@ export const versionHandlers: HandlerMap<'versions.list' | 'versions.get' | 'ver
       updateScenario(db, current.id, restored, stamp.at);
       return findScenario(db, current.id)!;
     })();
+  },
+
+  /** At most one vastgestelde version per model: marking one unmarks the other (one transaction). */
+  'versions.setVastgesteld': (req, ctx) => {
+    const { db } = storageOf(ctx);
+    return setVastgesteld(db, req.id, req.vastgesteld) ?? notFound('Versie', req.id);
+  },
+
+  'versions.findVastgesteld': (req, ctx) => {
+    const { db } = storageOf(ctx);
+    if (!findModel(db, req.modelId)) notFound('Model', req.modelId);
+    return findVastgesteld(db, req.modelId) ?? null;
   },
 };

@@ -70,6 +70,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'a version can be marked vastgesteld (the begroting the raad adopted; at most one per model)',
+    up(db) {
+      db.exec(`ALTER TABLE scenario_versions ADD COLUMN vastgesteld INTEGER NOT NULL DEFAULT 0;`);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -15,6 +15,7 @@ interface VersionRow {
   note: string | null;
   app_version: string;
   engine_version: string;
+  vastgesteld: number;
 }
 
 interface VersionContentRow extends VersionRow {
@@ -49,7 +50,7 @@ interface NewVersionMeta {
 export type NewVersion = NewVersionMeta &
   ({ model: Model; scenario: Scenario; result: SimulationResult } | { json: VersionJson });
 
-const SUMMARY_COLUMNS = 'id, scenario_id, created_at, kind, note, app_version, engine_version';
+const SUMMARY_COLUMNS = 'id, scenario_id, created_at, kind, note, app_version, engine_version, vastgesteld';
 
 function summary(row: VersionRow): VersionSummary {
   return {
@@ -60,6 +61,7 @@ function summary(row: VersionRow): VersionSummary {
     kind: row.kind,
     appVersion: row.app_version,
     engineVersion: row.engine_version,
+    vastgesteld: row.vastgesteld === 1,
   };
 }
 
@@ -121,4 +123,43 @@ export function lastVersionAt(db: Database.Database, scenarioId: number): string
     .prepare('SELECT MAX(created_at) AS at FROM scenario_versions WHERE scenario_id = ?')
     .get(scenarioId) as { at: string | null };
   return row.at ?? undefined;
+}
+
+/**
+ * Marks a version vastgesteld (the begroting the raad adopted) or unmarks it. At most one version per
+ * model is vastgesteld: marking one unmarks any other version of any scenario of the same model, in the
+ * same transaction. Undefined when there is no such version.
+ */
+export function setVastgesteld(db: Database.Database, id: number, on: boolean): VersionSummary | undefined {
+  return db.transaction(() => {
+    const row = db
+      .prepare(
+        'SELECT s.model_id AS modelId FROM scenario_versions v JOIN scenarios s ON s.id = v.scenario_id WHERE v.id = ?',
+      )
+      .get(id) as { modelId: number } | undefined;
+    if (!row) return undefined;
+    if (on)
+      db.prepare(
+        'UPDATE scenario_versions SET vastgesteld = 0 WHERE vastgesteld = 1 AND scenario_id IN (SELECT id FROM scenarios WHERE model_id = ?)',
+      ).run(row.modelId);
+    db.prepare('UPDATE scenario_versions SET vastgesteld = ? WHERE id = ?').run(on ? 1 : 0, id);
+    const updated = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM scenario_versions WHERE id = ?`).get(id) as VersionRow;
+    return summary(updated);
+  })();
+}
+
+/** The version of this model marked vastgesteld, with its scenario's name (scenarios not deleted only). */
+export function findVastgesteld(
+  db: Database.Database,
+  modelId: number,
+): (VersionSummary & { scenarioName: string }) | undefined {
+  const row = db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS.split(', ')
+        .map((c) => `v.${c}`)
+        .join(', ')}, s.name AS scenario_name FROM scenario_versions v JOIN scenarios s ON s.id = v.scenario_id
+       WHERE s.model_id = ? AND s.deleted_at IS NULL AND v.vastgesteld = 1 ORDER BY v.id DESC LIMIT 1`,
+    )
+    .get(modelId) as (VersionRow & { scenario_name: string }) | undefined;
+  return row ? { ...summary(row), scenarioName: row.scenario_name } : undefined;
 }

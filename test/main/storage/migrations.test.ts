@@ -77,6 +77,15 @@ describe('migrations', () => {
       if (!versions.ok) return;
       const stored = await service.api.call('versions.get', { id: versions.value[0]!.id });
       expect(stored.ok && stored.value.differs).toBe(false);
+      // versions from before "vastgesteld" existed are not vastgesteld, and can be marked
+      expect(versions.value.every((v) => v.vastgesteld === false)).toBe(true);
+      const marked = await service.api.call('versions.setVastgesteld', {
+        id: versions.value[0]!.id,
+        vastgesteld: true,
+      });
+      expect(marked.ok && marked.value.vastgesteld).toBe(true);
+      const found = await service.api.call('versions.findVastgesteld', { modelId: models.value[0]!.id });
+      expect(found.ok && found.value?.id).toBe(versions.value[0]!.id);
       const state = service.context.state;
       if (state.status === 'ready') expect(schemaVersionOf(state.storage.db)).toBe(SCHEMA_VERSION);
     } finally {
