@@ -185,6 +185,19 @@ function Versions({ scenarioId }: { scenarioId: number }) {
     useUi.getState().notify({ kind: 'info', message: `Versie vastgelegd${v.note ? `: ${v.note}` : ''}.` });
   }
 
+  async function markVastgesteld(v: VersionSummary, on: boolean) {
+    const updated = await call('versions.setVastgesteld', { id: v.id, vastgesteld: on });
+    if (!updated) return;
+    await reload();
+    const what = `Versie van ${formatDateTime(v.createdAt)}${v.note ? ` (${v.note})` : ''}`;
+    useUi.getState().notify({
+      kind: 'info',
+      message: on
+        ? `${what} is gemarkeerd als vastgestelde begroting. Het mutatieoverzicht (Vergelijken) vergelijkt hiermee.`
+        : `${what} is niet meer gemarkeerd als vastgesteld.`,
+    });
+  }
+
   async function show(id: number) {
     const rec = await call('versions.get', { id });
     if (rec) setShown(rec);
@@ -220,6 +233,11 @@ function Versions({ scenarioId }: { scenarioId: number }) {
           Versie vastleggen
         </button>
       </div>
+      <p className="meta">
+        Markeer de versie die de raad heeft vastgesteld als <strong>vastgesteld</strong>: het mutatieoverzicht
+        (Vergelijken) zet elk scenario van dit model daartegen af. Per model is er één vastgestelde versie; een nieuwe
+        markering vervangt de vorige.
+      </p>
       {versions.length === 0 ? (
         <p>Nog geen versies.</p>
       ) : (
@@ -237,7 +255,18 @@ function Versions({ scenarioId }: { scenarioId: number }) {
             {versions.map((v) => (
               <tr key={v.id} data-version-note={v.note ?? ''}>
                 <td>{formatDateTime(v.createdAt)}</td>
-                <td>{v.note ?? '—'}</td>
+                <td>
+                  {v.note ?? '—'}{' '}
+                  {v.vastgesteld ? (
+                    <span
+                      className="badge vastgesteld"
+                      data-testid="badge-vastgesteld"
+                      title="De begroting zoals de raad die vaststelde: de referentie van het mutatieoverzicht"
+                    >
+                      vastgesteld
+                    </span>
+                  ) : null}
+                </td>
                 <td>{KIND_NL[v.kind]}</td>
                 <td>{v.engineVersion}</td>
                 <td>
@@ -257,6 +286,16 @@ function Versions({ scenarioId }: { scenarioId: number }) {
                       aria-label={`Terugzetten: versie ${v.note ?? formatDateTime(v.createdAt)}`}
                     >
                       Terugzetten
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-pressed={v.vastgesteld}
+                      onClick={() => void markVastgesteld(v, !v.vastgesteld)}
+                      aria-label={`${v.vastgesteld ? 'Vastgesteld opheffen' : 'Markeer als vastgesteld'}: versie ${v.note ?? formatDateTime(v.createdAt)}`}
+                      data-testid="toggle-vastgesteld"
+                    >
+                      {v.vastgesteld ? 'Vastgesteld opheffen' : 'Markeer als vastgesteld'}
                     </button>
                   </div>
                 </td>

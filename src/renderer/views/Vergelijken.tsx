@@ -14,6 +14,7 @@ import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { TableTools } from '../components/TableTools';
 import { MAX_COMPARE, useCompareSelection, CompareTable } from '../components/CompareTable';
+import { MutatiesPanel } from '../components/Mutaties';
 
 export function Vergelijken() {
   const scenarios = useData((s) => s.scenarios);
@@ -102,6 +103,7 @@ export function Vergelijken() {
       {ref
         ? series.filter((s) => s.id !== ref.id).map((s) => <Breakdown key={s.id} reference={ref} other={s} />)
         : null}
+      <MutatiesPanel />
     </div>
   );
 }
