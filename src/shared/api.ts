@@ -153,6 +153,15 @@ export const apiRequests = {
         tornado: z.strictObject({ year: z.number().int().min(1900).max(2200).optional() }).optional(),
       })
       .optional(),
+    /**
+     * The sheet Mutaties (region only): the mutatieoverzicht of each scenario against a version of this model
+     * (the vastgestelde begroting) or another scenario of it (e.g. Ongewijzigd beleid).
+     */
+    mutaties: z
+      .union([z.strictObject({ versionId: id }), z.strictObject({ scenarioId: id })], {
+        error: 'noem één referentie: versionId (een versie) of scenarioId (een scenario)',
+      })
+      .optional(),
     jobKey,
   }),
   /** "Sjabloon downloaden": the budget template, filled with the model when modelId is given, else empty. */

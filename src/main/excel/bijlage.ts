@@ -1,6 +1,6 @@
 /**
  * The begrotingsbijlage workbook: Samenvatting, Per gemeente, Taakvelden,
- * Aannames, Scenariovergelijking (more than one scenario) and Toelichting.
+ * Aannames, Scenariovergelijking (more than one scenario), Mutaties (with a reference) and Toelichting.
  *
  * Every amount is the engine's (simulate); totals and saldi are formulas over
  * the cells above them, with the engine's value as the cached result, so an
@@ -22,8 +22,9 @@ import { buildVergelijking } from './sheets/vergelijking';
 import { buildOnzekerheid } from './sheets/onzekerheid';
 import { buildGevoeligheid } from './sheets/gevoeligheid';
 import { buildToelichting } from './sheets/toelichting';
+import { buildMutaties } from './sheets/mutaties';
 
-export type { BijlageAnalysis, BijlageInput, BijlageScenario } from './kit/context';
+export type { BijlageAnalysis, BijlageInput, BijlageMutaties, BijlageScenario } from './kit/context';
 
 export function buildBijlage(input: BijlageInput): ExcelJS.Workbook {
   if (input.scenarios.length === 0) throw new Error('geen scenario om te exporteren');
@@ -40,6 +41,8 @@ export function buildBijlage(input: BijlageInput): ExcelJS.Workbook {
   buildTaakvelden(wb, ctx, refs);
   buildAannames(wb, ctx);
   if (input.scenarios.length > 1) buildVergelijking(wb, ctx, refs);
+  // the mutatieoverzicht is the region's (the engine splits only amounts, not the steps, over gemeenten)
+  if (input.mutaties && input.scope.kind === 'region') buildMutaties(wb, ctx);
   if (input.analysis?.montecarlo) buildOnzekerheid(wb, ctx, refs, input.analysis.montecarlo);
   if (input.analysis?.tornado) buildGevoeligheid(wb, ctx, input.analysis.tornado);
   buildToelichting(wb, ctx);

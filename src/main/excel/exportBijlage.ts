@@ -13,7 +13,8 @@ import { runMonteCarloSync, MAX_DRAWS } from '../../shared/analysis/montecarlo';
 import { MAX_EXPORT_SCENARIOS, MIN_EXPORT_DRAWS } from '../../shared/api';
 import { DEFAULT_SEED, isValidSeed } from '../../shared/analysis/random';
 import { tornado } from '../../shared/analysis/tornado';
-import { buildBijlage, type BijlageAnalysis, type BijlageScenario } from './bijlage';
+import { buildBijlage, type BijlageAnalysis, type BijlageMutaties, type BijlageScenario } from './bijlage';
+import { mutatieOverzicht, type MutatieReference } from '../../shared/analysis/mutaties';
 import type { BijlageScope } from './amounts';
 import type { AmountUnit } from './styles';
 import { isoDate } from '../../shared/locale/dates';
@@ -48,8 +49,15 @@ export interface ExportRequest {
    * is instead of running them a second time.
    */
   computedAnalysis?: BijlageAnalysis;
+  /** The reference of the sheet Mutaties (a vastgestelde version or another scenario); without it: no such sheet. */
+  mutaties?: ExportMutatiesReference;
   /** Called between the steps (a job worker reports it as the job's progress). */
   onProgress?: (p: { fraction: number; step: string }) => void;
+}
+
+/** The reference of the mutatieoverzicht: its inputs (and a version's stored result) and how the sheet names it. */
+export interface ExportMutatiesReference extends MutatieReference {
+  name: string;
 }
 
 export interface ExportedFile {
@@ -89,6 +97,12 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
   if (runsAnalysis) progress({ fraction: 0.1, step: 'onzekerheid en gevoeligheid berekenen' });
   // Run once for all workbooks of an "all" export: the analysis is the region's.
   const analysis = req.analysis ? (req.computedAnalysis ?? runAnalysis(model, req.scenarios, req.analysis)) : undefined;
+  const mutaties: BijlageMutaties | undefined = req.mutaties
+    ? {
+        referenceName: req.mutaties.name,
+        overzichten: req.scenarios.map((scenario) => mutatieOverzicht(req.mutaties!, { model, scenario })),
+      }
+    : undefined;
   let written = 0;
   const write = async (s: BijlageScope): Promise<Buffer> => {
     progress({
@@ -105,6 +119,7 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
       generatedAt,
       appVersion: req.appVersion,
       ...(analysis ? { analysis } : {}),
+      ...(mutaties ? { mutaties } : {}),
     });
     // Fast deflate: the workbooks are small either way, and level 1 halves the write time.
     return Buffer.from(

@@ -10,6 +10,9 @@ import type { JobFile } from '../jobs/tasks';
 import { UserError } from '../errors';
 import { findModel, insertModel } from '../storage/modelsRepo';
 import { findScenario } from '../storage/scenariosRepo';
+import { findVersion } from '../storage/versionsRepo';
+import type { ExportMutatiesReference } from '../excel/exportBijlage';
+import type Database from 'better-sqlite3';
 import { notFound, stampOf, storageOf, type HandlerMap } from './context';
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
@@ -38,6 +41,7 @@ export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' 
         appVersion: ctx.appVersion,
         generatedAt: ctx.now().toISOString(),
         ...(req.analysis ? { analysis: req.analysis } : {}),
+        ...(req.mutaties ? { mutaties: mutatiesReference(db, req.modelId, model.name, req.mutaties) } : {}),
       },
       ctx.signal,
       req.jobKey,
@@ -83,4 +87,38 @@ export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' 
 
 function toFileExport(file: JobFile): FileExport {
   return { fileName: file.fileName, mimeType: file.mimeType, content: file.base64, encoding: 'base64' };
+}
+
+/** The reference of the sheet Mutaties: a version or a scenario of the exported model, with its name. */
+function mutatiesReference(
+  db: Database.Database,
+  modelId: number,
+  modelName: string,
+  ref: { versionId: number } | { scenarioId: number },
+): ExportMutatiesReference {
+  if ('versionId' in ref) {
+    const v = findVersion(db, ref.versionId) ?? notFound('Versie', ref.versionId);
+    const owner = findScenario(db, v.scenarioId);
+    if (!owner || owner.modelId !== modelId)
+      throw new UserError(
+        'validation',
+        `Versie ${ref.versionId} hoort niet bij een scenario van model "${modelName}".`,
+      );
+    const what = v.vastgesteld ? 'de vastgestelde begroting' : 'de versie';
+    const note = v.note ? `${v.note}, ` : '';
+    return {
+      name: `${what} (${note}scenario ${owner.name}, ${v.createdAt.slice(0, 10)})`,
+      model: v.model,
+      scenario: v.scenario,
+      result: v.result,
+    };
+  }
+  const s = findScenario(db, ref.scenarioId) ?? notFound('Scenario', ref.scenarioId);
+  if (s.modelId !== modelId)
+    throw new UserError(
+      'validation',
+      `Scenario "${s.name}" (${ref.scenarioId}) hoort bij een ander model dan "${modelName}".`,
+    );
+  const model = findModel(db, modelId) ?? notFound('Model', modelId);
+  return { name: `scenario ${s.name}`, model: model.model, scenario: s.scenario };
 }

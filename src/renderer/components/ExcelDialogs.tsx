@@ -20,6 +20,7 @@ import { useExcelDialog } from '../stores/excelDialog';
 import { bytesToBase64, checkImportFile, importFailure, type ImportFailure } from '../lib/excelFiles';
 import { useAnalysis } from '../stores/analysis';
 import { useData } from '../stores/data';
+import { useMutaties } from '../stores/mutaties';
 import { useUi } from '../stores/ui';
 import { Dialog } from './Dialog';
 import { FilePicker } from './FilePicker';
@@ -111,8 +112,17 @@ function ExportForm() {
   const [draws, setDraws] = useState(() => Math.min(50_000, Math.max(100, useAnalysis.getState().draws)));
   const [seed, setSeed] = useState(() => useAnalysis.getState().seed);
   const [tornado, setTornado] = useState(false);
+  // the sheet Mutaties: '' none, 'vastgesteld', or a scenario id; by default the vastgestelde begroting if any
+  const vastgesteld = useMutaties((s) => (s.modelId === model?.id ? s.vastgesteld : undefined));
+  const [mutatieRef, setMutatieRef] = useState<string | undefined>();
+  const modelId = model?.id;
+  useEffect(() => {
+    if (modelId !== undefined) void useMutaties.getState().load(modelId);
+  }, [modelId]);
+  const mutaties = mutatieRef ?? (vastgesteld ? 'vastgesteld' : '');
   const { busy, done, error, cancelled, job, download } = useFileDownload();
   const name = useId();
+  const mutatiesId = useId();
   if (!model) return null;
   const gemeenten = model.model.gemeenten;
 
@@ -137,6 +147,11 @@ function ExportForm() {
               analysis: { ...(montecarlo ? { montecarlo: { draws, seed } } : {}), ...(tornado ? { tornado: {} } : {}) },
             }
           : {}),
+        ...(mutaties === 'vastgesteld' && vastgesteld
+          ? { mutaties: { versionId: vastgesteld.id } }
+          : mutaties !== '' && mutaties !== 'vastgesteld'
+            ? { mutaties: { scenarioId: Number(mutaties) } }
+            : {}),
         jobKey,
       };
       return callResult('excel.exportBijlage', request);
@@ -313,6 +328,35 @@ function ExportForm() {
           />
           Gevoeligheid (tornado)
         </label>
+      </fieldset>
+      <fieldset>
+        <legend>Mutatieoverzicht (blad Mutaties)</legend>
+        <div className="field inline">
+          <label htmlFor={mutatiesId}>Referentie</label>
+          <select
+            id={mutatiesId}
+            value={mutaties}
+            onChange={(e) => setMutatieRef(e.target.value)}
+            data-testid="excel-mutaties"
+          >
+            <option value="">Geen blad Mutaties</option>
+            {vastgesteld ? (
+              <option value="vastgesteld">
+                Vastgestelde begroting ({vastgesteld.note ? `${vastgesteld.note}, ` : ''}
+                {vastgesteld.scenarioName})
+              </option>
+            ) : null}
+            {scenarios.map((s) => (
+              <option key={s.id} value={String(s.id)}>
+                Scenario {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="meta">
+          Per gekozen scenario het verschil met de referentie, verdeeld over prijs, volume, beleid en Rijksmiddelen
+          (alleen in de werkmap van de regio).
+        </p>
       </fieldset>
       <div className="row">
         <button

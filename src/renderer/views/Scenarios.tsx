@@ -12,6 +12,7 @@ import { uniqueName } from '../menu';
 import { call } from '../api/call';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
+import { useMutaties } from '../stores/mutaties';
 import { formatTimestamp } from '../../shared/locale/dates';
 import { citeSource } from '../../shared/domain/sources';
 
@@ -189,6 +190,8 @@ function Versions({ scenarioId }: { scenarioId: number }) {
     const updated = await call('versions.setVastgesteld', { id: v.id, vastgesteld: on });
     if (!updated) return;
     await reload();
+    const modelId = useData.getState().modelRecord?.id;
+    if (modelId !== undefined) await useMutaties.getState().load(modelId);
     const what = `Versie van ${formatDateTime(v.createdAt)}${v.note ? ` (${v.note})` : ''}`;
     useUi.getState().notify({
       kind: 'info',

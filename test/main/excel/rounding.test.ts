@@ -88,6 +88,7 @@ describe.skipIf(!soffice)('× € 1.000: every total is the sum of its printed l
     unit: 'thousand',
     appVersion: 'test',
     analysis: { montecarlo: { draws: 200, seed: 3 }, tornado: {} },
+    mutaties: { name: 'scenario Ongewijzigd beleid', model, scenario: scenarios[0]! },
   });
   const zip = await JSZip.loadAsync(file.data);
   const names = Object.keys(zip.files).sort();
@@ -134,7 +135,14 @@ describe.skipIf(!soffice)('× € 1.000: every total is the sum of its printed l
     expect(wrong).toEqual([]);
     expect(totals).toBeGreaterThan(1000);
     expect([...sheetsWithTotals].sort()).toEqual(
-      [SHEETS.onzekerheid, SHEETS.perGemeente, SHEETS.samenvatting, SHEETS.taakvelden, SHEETS.vergelijking].sort(),
+      [
+        SHEETS.mutaties,
+        SHEETS.onzekerheid,
+        SHEETS.perGemeente,
+        SHEETS.samenvatting,
+        SHEETS.taakvelden,
+        SHEETS.vergelijking,
+      ].sort(),
     );
   });
 

@@ -3,6 +3,7 @@ import { openService, type Service } from '../../../src/main/service';
 import { silentLogger } from '../../../src/main/log';
 import { storedModel, storedScenario, tempDir } from '../../fixtures';
 import type { ApiResult } from '../../../src/shared/api';
+import { readWorkbook, rowsStartingWith } from '../excel/helpers';
 
 let services: Service[] = [];
 afterEach(() => {
@@ -81,5 +82,29 @@ describe('versions: vastgesteld (at most one per model)', () => {
       expect(bad.error.message).toContain('vastgesteld');
     }
     expect(value(await s.api.call('versions.findVastgesteld', { modelId: model.id }))?.id).toBe(va.id);
+  });
+
+  it('excel.exportBijlage with the vastgestelde version as reference writes the sheet Mutaties; a version of another model is refused', async () => {
+    const { s, model, b, va, vc } = await setup();
+    value(await s.api.call('versions.setVastgesteld', { id: va.id, vastgesteld: true }));
+    const file = value(
+      await s.api.call('excel.exportBijlage', {
+        modelId: model.id,
+        scenarioIds: [b.id],
+        mutaties: { versionId: va.id },
+      }),
+    );
+    const ws = (await readWorkbook(Buffer.from(file.content, 'base64'))).getWorksheet('Mutaties');
+    expect(ws).toBeDefined();
+    expect(
+      rowsStartingWith(ws!, 'Saldo referentie: de vastgestelde begroting (begroting 2027, scenario Plan'),
+    ).toHaveLength(1);
+    const wrong = await s.api.call('excel.exportBijlage', {
+      modelId: model.id,
+      scenarioIds: [b.id],
+      mutaties: { versionId: vc.id },
+    });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error.message).toContain('hoort niet bij een scenario van model');
   });
 });

@@ -8,6 +8,7 @@ import type { Scenario } from '../../../shared/formats/scenario';
 import type { SimulationResult } from '../../../shared/engine/result';
 import type { MonteCarloResult } from '../../../shared/analysis/montecarlo';
 import type { TornadoResult } from '../../../shared/analysis/tornado';
+import type { MutatieOverzicht } from '../../../shared/analysis/mutaties';
 import { scopeLabel, scopedAmounts, type BijlageScope, type ScopedAmounts } from '../amounts';
 import { amountFormat, inUnit, type AmountUnit } from '../styles';
 
@@ -34,6 +35,14 @@ export interface BijlageInput {
   appVersion: string;
   /** Monte Carlo and tornado results per scenario (same order): adds Onzekerheid and Gevoeligheid */
   analysis?: BijlageAnalysis;
+  /** the mutatieoverzicht of each scenario (same order) against one reference: adds the sheet Mutaties */
+  mutaties?: BijlageMutaties;
+}
+
+export interface BijlageMutaties {
+  /** e.g. "de vastgestelde begroting (begroting 2027, Beleidsplan KPI's)" */
+  referenceName: string;
+  overzichten: readonly MutatieOverzicht[];
 }
 
 export const SHEETS = {
@@ -42,6 +51,7 @@ export const SHEETS = {
   taakvelden: 'Taakvelden',
   aannames: 'Aannames',
   vergelijking: 'Scenariovergelijking',
+  mutaties: 'Mutaties',
   onzekerheid: 'Onzekerheid',
   gevoeligheid: 'Gevoeligheid',
   toelichting: 'Toelichting',
