@@ -25,6 +25,8 @@ import { CompareTable, useCompareSelection } from '../components/CompareTable';
 import { GemeenteTable } from '../components/GemeenteTable';
 import { Headlines, trendLegend } from '../components/Headlines';
 import { HoeZekerSlide } from '../components/HoeZekerSlide';
+import { MutatiesTable, useMutatieOverzicht, waterfallSteps, type MutatieView } from '../components/Mutaties';
+import { WaterfallChart } from '../charts/WaterfallChart';
 import { rangeCount } from '../analysis/hooks';
 
 /** Chart width for slides: fixed, because hidden slides (and print) cannot be measured. */
@@ -96,6 +98,7 @@ export function Presentatie() {
   const series = useResults(ids);
   const rootRef = useRef<HTMLDivElement>(null);
   const width = useSlideWidth();
+  const mutaties = useMutatieOverzicht();
 
   useEffect(() => {
     void useData.getState().ensureLoaded(ids);
@@ -123,7 +126,7 @@ export function Presentatie() {
   }, []);
 
   if (!current || !result) return null;
-  const slides = buildSlides(current.model, current.scenario, result, series, referenceId, width);
+  const slides = buildSlides(current.model, current.scenario, result, series, referenceId, width, mutaties);
   const n = slides.length;
   const index = Math.min(Math.max(0, slide), n - 1);
   const go = (k: number) => setSlide(Math.min(Math.max(0, k), n - 1));
@@ -226,6 +229,7 @@ function buildSlides(
   series: ReturnType<typeof useResults>,
   referenceId: number | undefined,
   width: number,
+  mutaties: MutatieView,
 ): Slide[] {
   const h = headline(result);
   const slides: Slide[] = [
@@ -268,6 +272,45 @@ function buildSlides(
           table={<CompareTable series={series} referenceId={referenceId} />}
         >
           <CompareChart series={series} large width={width} height={330} />
+        </ChartSlide>
+      ),
+    });
+  }
+  const o = mutaties.overzicht;
+  if (o && o.years.length > 0) {
+    const last = o.years.length - 1;
+    const title = `Waar komt het verschil vandaan? Saldo ${o.years[last]}`;
+    slides.push({
+      id: 'mutaties',
+      title: 'Waar komt het verschil vandaan?',
+      body: (
+        <ChartSlide
+          title={title}
+          legend={[
+            { label: 'saldo', color: '#0B4F8A' },
+            { label: 'voordelig', color: '#1B7F3B' },
+            { label: 'nadelig', color: '#B00020' },
+          ]}
+          table={
+            <MutatiesTable
+              overzicht={o}
+              field="saldo"
+              referenceName={mutaties.referenceName}
+              targetName={mutaties.targetName}
+              compact
+            />
+          }
+        >
+          <p className="sub">
+            Scenario "{mutaties.targetName}" ten opzichte van {mutaties.referenceName}.
+          </p>
+          <WaterfallChart
+            steps={waterfallSteps(o, last, 'Referentie')}
+            large
+            width={width}
+            height={300}
+            label={`Watervalgrafiek: saldo ${o.years[last]} van de referentie naar het scenario, per onderdeel. De tabel geeft dezelfde cijfers.`}
+          />
         </ChartSlide>
       ),
     });
