@@ -25,6 +25,7 @@ import { YearHeadRow } from './tables';
 export type MutatieField = keyof CentsByYear;
 
 const FIELD_LABELS: Record<MutatieField, string> = { saldo: 'saldo', lasten: 'lasten', baten: 'baten' };
+const LEVEL_LABELS: Record<MutatieField, string> = { saldo: 'Saldo', lasten: 'Lasten', baten: 'Baten' };
 const SHORT: Record<MutatieCategory, string> = {
   basismodel: 'Basismodel',
   prijs: 'Prijs',
@@ -157,11 +158,15 @@ export function MutatiesTable({
         </thead>
         <tbody>
           <tr className="ref" data-row="reference">
-            <th scope="row">Referentie: {referenceName}</th>
+            <th scope="row">{LEVEL_LABELS[field]} referentie</th>
             {row(o.reference[field], false)}
           </tr>
           {cats.map((c) => (
             <Fragment key={c.category}>
+              <tr className="subtotal" data-category={c.category}>
+                <th scope="row">{CATEGORY_LABELS[c.category]}</th>
+                {row(c[field], true)}
+              </tr>
               {compact
                 ? null
                 : lines
@@ -174,12 +179,6 @@ export function MutatiesTable({
                         {row(l[field], true)}
                       </tr>
                     ))}
-              <tr className="subtotal" data-category={c.category}>
-                <th scope="row">
-                  {compact ? CATEGORY_LABELS[c.category] : `Subtotaal ${CATEGORY_LABELS[c.category]}`}
-                </th>
-                {row(c[field], true)}
-              </tr>
             </Fragment>
           ))}
           <tr className="total" data-row="total">
@@ -187,7 +186,7 @@ export function MutatiesTable({
             {row(o.total[field], true)}
           </tr>
           <tr className="total" data-row="target">
-            <th scope="row">Scenario {targetName}</th>
+            <th scope="row">{LEVEL_LABELS[field]} scenario</th>
             {row(o.target[field], false)}
           </tr>
         </tbody>
@@ -271,6 +270,12 @@ export function MutatiesPanel() {
         </p>
       ) : (
         <>
+          <p data-testid="mut-heading">
+            Scenario <strong>{view.targetName}</strong> ten opzichte van <strong>{view.referenceName}</strong>.{' '}
+            {field === 'lasten'
+              ? 'Meer lasten (rood, +) verlagen het saldo.'
+              : 'Een positief verschil is voordelig, een negatief nadelig (rood).'}
+          </p>
           <WaterfallChart
             steps={waterfallSteps(o, yearIndex, 'Referentie')}
             label={`Watervalgrafiek: saldo ${shownYear} van de referentie naar het scenario, per onderdeel. De tabel hieronder geeft dezelfde cijfers.`}
