@@ -125,6 +125,22 @@ describe('mutatieOverzicht: hand-computed', () => {
     expectAddsUp(o);
   });
 
+  it('a reference whose model had a segment the current model no longer has: no error, basismodel takes it', () => {
+    const old = model({
+      segments: [volume('s'), volume('weg', { pricePerUnit: 80 })],
+      funding: { baseAmount: 10_000 },
+    });
+    const refScenario = scenario(old, {
+      assumptions: { weg: { inflowChangePct: { '2023': 10 } } },
+      substitutions: [{ from: 's', to: 'weg', sharePct: { '2024': 20 } }],
+    });
+    const o = mutatieOverzicht({ model: old, scenario: refScenario }, { model: m, scenario: scenario(m) });
+    expectAddsUp(o);
+    // the segment's cost goes with the model; its substitution moves nothing without it
+    expect(lineOf(o, 'basismodel').lasten[0]).toBe(-Math.round(12 * 6 * 80 * 100));
+    expect(lineOf(o, 'beleid:substitutie:s>weg').lasten).toEqual([0, 0, 0]);
+  });
+
   it('a stored result that today\'s engine would compute differently: "Rekenwijze" line, reference = stored', () => {
     const s = scenario(m);
     const stored = simulate(m, s);
