@@ -122,4 +122,19 @@ describe('Mutatieoverzicht tegen de vastgestelde begroting', () => {
     });
     await app.page.keyboard.press('Escape');
   });
+
+  it('the presentation has the slide "Waar komt het verschil vandaan?" with the same total', async () => {
+    await app.page.click('header button:has-text("Presentatiemodus")');
+    await app.page.waitForSelector('[data-testid="presentation"]');
+    await app.page.waitForSelector('[data-slide="mutaties"] [data-testid="mutaties-table"]', { state: 'attached' });
+    const o = await expected();
+    const last = o.years.length - 1;
+    const total = await app.page.$$eval('[data-slide="mutaties"] tr[data-row="total"] td [data-value]', (els) =>
+      els.map((e) => Number(e.getAttribute('data-value'))),
+    );
+    expect(total[last]).toBe(Math.round(o.total.saldo[last]! / 100));
+    await app.page.keyboard.press('End');
+    await app.page.keyboard.press('Escape');
+    await app.page.waitForSelector('main[data-view="overzicht"]');
+  });
 });
