@@ -56,6 +56,9 @@ describe('Mutatieoverzicht tegen de vastgestelde begroting', () => {
     await app.page.click(`${row} [data-testid="toggle-vastgesteld"]`);
     await app.page.waitForSelector(`${row} [data-testid="badge-vastgesteld"]`);
     expect(await app.page.textContent(`${row} [data-testid="toggle-vastgesteld"]`)).toBe('Vastgesteld opheffen');
+    await expect
+      .poll(() => app.page.textContent('[data-testid="vastgesteld-status"]'))
+      .toContain(`(${NOTE}) van scenario "Ongewijzigd beleid"`);
     const { modelId } = await stored(srv);
     const found = await srv.server.service.api.call('versions.findVastgesteld', { modelId });
     expect(found.ok && found.value?.note).toBe(NOTE);

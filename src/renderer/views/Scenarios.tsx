@@ -164,6 +164,11 @@ function Versions({ scenarioId }: { scenarioId: number }) {
   const [note, setNote] = useState('');
   const [shown, setShown] = useState<VersionRecord | undefined>();
   const [busy, setBusy] = useState(false);
+  const modelId = useData((s) => s.modelRecord?.id);
+  const vastgesteld = useMutaties((s) => (s.modelId === modelId ? s.vastgesteld : undefined));
+  useEffect(() => {
+    if (modelId !== undefined) void useMutaties.getState().load(modelId);
+  }, [modelId]);
 
   const reload = useCallback(async () => {
     const list = await call('versions.list', { scenarioId });
@@ -190,7 +195,6 @@ function Versions({ scenarioId }: { scenarioId: number }) {
     const updated = await call('versions.setVastgesteld', { id: v.id, vastgesteld: on });
     if (!updated) return;
     await reload();
-    const modelId = useData.getState().modelRecord?.id;
     if (modelId !== undefined) await useMutaties.getState().load(modelId);
     const what = `Versie van ${formatDateTime(v.createdAt)}${v.note ? ` (${v.note})` : ''}`;
     useUi.getState().notify({
@@ -240,6 +244,13 @@ function Versions({ scenarioId }: { scenarioId: number }) {
         Markeer de versie die de raad heeft vastgesteld als <strong>vastgesteld</strong>: het mutatieoverzicht
         (Vergelijken) zet elk scenario van dit model daartegen af. Per model is er één vastgestelde versie; een nieuwe
         markering vervangt de vorige.
+      </p>
+      <p className="meta" data-testid="vastgesteld-status">
+        {vastgesteld
+          ? `Vastgesteld: de versie van ${formatDateTime(vastgesteld.createdAt)}${vastgesteld.note ? ` (${vastgesteld.note})` : ''} van scenario "${vastgesteld.scenarioName}".`
+          : vastgesteld === null
+            ? 'Er is voor dit model nog geen versie als vastgesteld gemarkeerd.'
+            : ''}
       </p>
       {versions.length === 0 ? (
         <p>Nog geen versies.</p>
