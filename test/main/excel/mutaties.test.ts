@@ -67,6 +67,8 @@ describe('Excel: sheet Mutaties', () => {
     });
     // each Rijksmaatregel by name
     expect(rowsStartingWith(ws, 'Rijksmaatregel: ').length).toBeGreaterThan(0);
+    // the Toelichting explains the sheet
+    expect(rowsWithLabel(wb.getWorksheet(SHEETS.toelichting)!, SHEETS.mutaties)).toHaveLength(1);
   });
 
   it('× € 1.000: whole thousands on every line, subtotals and the total add up on paper, one afrondingsverschil row', async () => {

@@ -96,6 +96,14 @@ export function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
           ] as [string, string],
         ]
       : []),
+    ...(ctx.input.mutaties && scope.kind === 'region'
+      ? [
+          [
+            SHEETS.mutaties,
+            `Het mutatieoverzicht: per scenario het saldo van de referentie (${ctx.input.mutaties.referenceName}), de mutaties per soort (basismodel en realisatie, prijs, volume, beleid, Rijksmiddelen; elke maatregel apart) met een subtotaal, het totaal en het saldo van het scenario. V = voordelig, N = nadelig. De onderdelen zijn één voor één van de referentie naar het scenario gezet, in die volgorde; de regels tellen op tot het totale verschil.`,
+          ] as [string, string],
+        ]
+      : []),
     ...analysisGuide(ctx),
     [
       'Rekenwijze',
