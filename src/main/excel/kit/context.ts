@@ -58,6 +58,25 @@ export interface SummaryRefs {
   saldoRow: number;
 }
 
+/**
+ * Where a scenario block's inputs ended up on Aannames: the cells the lines of Samenvatting and
+ * Per gemeente refer to (the live chain Aannames → Per gemeente / Samenvatting → Taakvelden).
+ */
+export interface AannamesRefs {
+  /** per result line: the row of its lasten for the whole region (volume: a formula, budget: the amount) */
+  lineRows: number[];
+  /** per funding origin (see FundingLine.origin): the row of the region's amount */
+  fundingRows: Map<'baseline' | 'adjustment' | number, number>;
+  /** the row of the region's total Rijksmiddelen (a formula over fundingRows) */
+  fundingTotalRow: number;
+}
+
+/** In a gemeente's workbook: where its own lines and baten stand on Per gemeente (Samenvatting refers to them). */
+export interface GemeenteRefs {
+  lineRows: number[];
+  fundRow: number;
+}
+
 export class Context {
   readonly years: number[];
   readonly amounts: ScopedAmounts[];
@@ -96,6 +115,14 @@ export class Context {
   printed(euro: number): number {
     const v = this.money(euro);
     return this.rounds ? roundHalfAway(v) : v;
+  }
+  /** The cached value of a formula written by printedFormula: an amount already in the chosen unit, rounded in × € 1.000. */
+  asPrinted(v: number): number {
+    return this.rounds ? roundHalfAway(v) : v;
+  }
+  /** An amount formula as printed on a line: ROUND(expr,0) in × € 1.000 (so totals add up on paper), else expr. */
+  printedFormula(expr: string): string {
+    return this.rounds ? `ROUND(${expr},0)` : expr;
   }
 }
 
