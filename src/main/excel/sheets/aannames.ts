@@ -45,13 +45,17 @@ export function buildAannames(wb: ExcelJS.Workbook, ctx: Context): AannamesRefs[
   return refs;
 }
 
-/** What the sheet says about its values and formulas, once per scenario above the segments. */
-export const CHAIN_NOTE =
-  'Lasten van een volumeregel = cliëntmaanden × intensiteit × tarief (formule): wijzig intensiteit of tarief en de ' +
-  'lasten, Samenvatting, Taakvelden en Per gemeente rekenen mee. Cliëntmaanden, instroom, trajectduur en jeugdigen ' +
-  'in zorg zijn waarden: ze volgen uit de voorraadberekening per maand (instroom, uitstroom = voorraad ÷ trajectduur), ' +
-  'die geen celformule is. Een budgetregel is zijn bedrag (waarde). Realisatiejaren: de gerealiseerde lasten als ' +
-  'waarde (cursief, "realisatie").';
+/**
+ * What the sheet says about its values and formulas, once per scenario above the segments; short
+ * lines, so that they print within the page width without wrapping.
+ */
+export const CHAIN_NOTE = [
+  'Lasten van een volumeregel = cliëntmaanden × intensiteit × tarief (formule): wijzig intensiteit of tarief',
+  'en de lasten, Samenvatting, Taakvelden en Per gemeente rekenen mee. Een budgetregel is zijn bedrag (waarde).',
+  'Cliëntmaanden, instroom, trajectduur en jeugdigen in zorg zijn waarden: ze volgen uit de voorraadberekening',
+  'per maand (instroom, uitstroom = voorraad ÷ trajectduur), die geen celformule is; wijzig die in het scenario.',
+  'Realisatiejaren: de gerealiseerde lasten als waarde (cursief, "realisatie").',
+];
 
 /** The Aannames sheet as it is written, row by row. */
 class AannamesSheet {
@@ -104,9 +108,11 @@ class AannamesSheet {
     const sc = s.scenario;
     const lineRows: number[] = [];
     label(ws, this.row++, 'Segmenten (bedragen en volumes voor de hele regio)', sectionStyle);
-    const note = ws.getCell(this.row++, 1);
-    setText(note, CHAIN_NOTE);
-    applyStyle(note, { ...noteStyle, alignment: { wrapText: false } });
+    for (const text of CHAIN_NOTE) {
+      const note = ws.getCell(this.row++, 1);
+      setText(note, text);
+      applyStyle(note, { ...noteStyle, alignment: { wrapText: false } });
+    }
     ctx.input.model.segments.forEach((seg, l) => {
       const line = s.result.lines[l]!;
       const a = sc.assumptions[seg.id];

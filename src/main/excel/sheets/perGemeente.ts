@@ -131,24 +131,24 @@ export function buildPerGemeente(
       row++,
       'Sleutel = het aandeel van de gemeente in de regionale regel (verdeelsleutel); de baten volgen het aandeel Rijksmiddelen.',
     );
-    note(
-      ws,
-      row++,
-      'Elke regel is een formule: de regel van de regio op Aannames × de sleutel (kolom Sleutel, of de rij "Sleutel per jaar" ' +
-        'waar die per jaar verschilt); de baten: Totaal Rijksmiddelen (regio) op Aannames × het aandeel Rijksmiddelen.' +
-        (region
-          ? ' De laatste gemeente met een aandeel krijgt het restant (regio − de andere gemeenten), zoals de rekenkern ' +
-            'verdeelt: zo tellen de gemeenten precies op tot de regio, ook na afronding (zie Controle onderaan).'
-          : ''),
-    );
+    const chain = [
+      'Elke regel is een formule: de regel van de regio op Aannames × de sleutel (kolom Sleutel, of de rij',
+      '"Sleutel per jaar" waar die per jaar verschilt); de baten: Totaal Rijksmiddelen (regio) × het aandeel.',
+      ...(region
+        ? [
+            'De laatste gemeente met een aandeel krijgt het restant (regio − de andere gemeenten), zoals de rekenkern',
+            'verdeelt: zo tellen de gemeenten precies op tot de regio, ook na afronding (zie de controle onderaan).',
+          ]
+        : []),
+    ];
+    for (const text of chain) note(ws, row++, text);
     const ownYears = s.result.totals.filter((t) => t.fundingKind === 'realisatie').map((t) => t.year);
     if (ownYears.length > 0)
-      note(
-        ws,
-        row++,
-        `Rijksmiddelen ${yearSpan(ownYears)}: het eigen gerealiseerde bedrag van elke gemeente (waarde, cursief; bron: de ` +
-          'realisatie per gemeente in het model); latere jaren naar de verhouding van het laatste realisatiejaar (Sleutel per jaar).',
-      );
+      for (const text of [
+        `Rijksmiddelen ${yearSpan(ownYears)}: het eigen gerealiseerde bedrag van elke gemeente (waarde, cursief; bron:`,
+        'de realisatie per gemeente in het model); latere jaren naar de verhouding van het laatste realisatiejaar.',
+      ])
+        note(ws, row++, text);
     // keys from the realised use: which years, and every fallback (never silent), one row per distinct text
     for (const [text, names] of splitNotes(s.result)) note(ws, row++, `${text}: ${names.join(', ')}`);
 
