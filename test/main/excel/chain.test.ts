@@ -359,10 +359,31 @@ describe('the live chain with realised years', async () => {
   });
 
   it.skipIf(!soffice)('recalculated by LibreOffice: controls 0, gemeenten as the engine to the cent', async () => {
+    const gemeenteFiles = await Promise.all(
+      ['a', 'c'].map(
+        async (id) =>
+          (await exportBijlage({ model: m, scenarios: [plain], scope: id, unit: 'euro', appVersion: 't' })).data,
+      ),
+    );
     const lo = await recalcWithLibreOffice(soffice!, [
       { name: 'euro.xlsx', data: await edited(files[0]!, () => undefined) },
       { name: 'thousand.xlsx', data: await edited(files[1]!, () => undefined) },
+      { name: 'a.xlsx', data: await edited(gemeenteFiles[0]!, () => undefined) },
+      { name: 'c.xlsx', data: await edited(gemeenteFiles[1]!, () => undefined) },
     ]);
+    // a gemeente's own workbook: lasten, baten (own realised Rijksmiddelen in 2023) and saldo as the engine
+    for (const id of ['a', 'c']) {
+      const data = lo.get(`${id}.xlsx`)!;
+      const values = await rawNumbers(data);
+      const sum = (await readWorkbook(data)).getWorksheet(SHEETS.samenvatting)!;
+      const g = r.gemeenten.find((x) => x.id === id)!;
+      const rows = ['Totaal lasten', 'Totaal baten', SALDO].map((l) => rowsWithLabel(sum, l)[0]!);
+      g.years.forEach((gy, k) =>
+        [gy.cost, gy.funding, gy.balance].forEach((want, i) =>
+          expect(Math.abs(at(values, sum, rows[i]!, k) - want), `${id} ${gy.year} ${i}`).toBeLessThan(CENT),
+        ),
+      );
+    }
     for (const name of ['euro.xlsx', 'thousand.xlsx']) {
       const data = lo.get(name)!;
       const values = await rawNumbers(data);

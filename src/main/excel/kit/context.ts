@@ -75,6 +75,8 @@ export interface AannamesRefs {
 export interface GemeenteRefs {
   lineRows: number[];
   fundRow: number;
+  /** the "Sleutel per jaar: Rijksmiddelen" row, where its share differs per year (else the Sleutel of fundRow) */
+  fundKeyRow?: number;
 }
 
 export class Context {

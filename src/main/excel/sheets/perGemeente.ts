@@ -169,7 +169,8 @@ export function buildPerGemeente(
       const roundsHere = ctx.rounds && scope.kind === 'gemeente';
       let keyRow = saldoRow + (roundsHere ? 2 : 1);
       const lineKeyRows = lines.map((_, l) => (key.varying[l] ? keyRow++ : undefined));
-      const fundKeyRow = key.fundingVarying ? keyRow++ : undefined;
+      // In a gemeente's workbook also with own realised Rijksmiddelen: Samenvatting splits the baten lines by it.
+      const fundKeyRow = key.fundingVarying || (!region && key.ownFunding.some(Boolean)) ? keyRow++ : undefined;
       const lineRows = lines.map((_, l) => first + l);
       lineRowsOf.push(lineRows);
 
@@ -244,7 +245,7 @@ export function buildPerGemeente(
       fundRows.push(fundRow);
       if (roundsHere) roundingRow(ws, ctx, saldoRow + 1, 'saldo', (k) => g.years[k]!.balance, saldoRow);
       row = keyRow;
-      if (!region) out.push({ lineRows, fundRow });
+      if (!region) out.push({ lineRows, fundRow, ...(fundKeyRow !== undefined ? { fundKeyRow } : {}) });
     });
 
     if (region && gemeenten.length > 1) {

@@ -110,9 +110,11 @@ export function buildSamenvatting(
           formula(ws, row, col, ref, cellNumber(aWs, aRow, col), ctx.amountFmt);
           return;
         }
-        // The gemeente's part of the region's line: × its aandeel Rijksmiddelen (the Sleutel of its baten).
-        const share = cellRef(SHEETS.perGemeente, gRefs.fundRow, 2, true);
-        const cached = ctx.asPrinted(cellNumber(aWs, aRow, col) * cellNumber(pgWs, gRefs.fundRow, 2));
+        // The gemeente's part of the region's line: × its aandeel Rijksmiddelen (the Sleutel of its baten, or
+        // of the year where it differs per year: own realised Rijksmiddelen, the last realised proportions).
+        const [shareRow, shareCol] = gRefs.fundKeyRow !== undefined ? [gRefs.fundKeyRow, col] : [gRefs.fundRow, 2];
+        const share = cellRef(SHEETS.perGemeente, shareRow, shareCol, gRefs.fundKeyRow === undefined);
+        const cached = ctx.asPrinted(cellNumber(aWs, aRow, col) * cellNumber(pgWs, shareRow, shareCol));
         formula(ws, row, col, ctx.printedFormula(`${ref}*${share}`), cached, ctx.amountFmt);
       });
       row++;
