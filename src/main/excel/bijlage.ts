@@ -13,7 +13,7 @@
  * each sheet in its own module in sheets/.
  */
 import ExcelJS from 'exceljs';
-import { Context, SHEETS, type BijlageInput } from './kit/context';
+import { Context, SHEETS, type BijlageInput, type SummaryRefs } from './kit/context';
 import { buildSamenvatting } from './sheets/samenvatting';
 import { buildPerGemeente } from './sheets/perGemeente';
 import { buildTaakvelden } from './sheets/taakvelden';
@@ -35,11 +35,17 @@ export function buildBijlage(input: BijlageInput): ExcelJS.Workbook {
   wb.calcProperties = { fullCalcOnLoad: true };
 
   const ctx = new Context(input);
-  // Written in the order of the chain (Aannames → Per gemeente → Samenvatting → Taakvelden), so each
-  // formula's cached value is that of the cells it refers to; shown in reading order (SHEET_ORDER).
+  // Written in the order of the chain, so each formula's cached value is that of the cells it refers
+  // to; shown in reading order (SHEET_ORDER). Region: Aannames → Samenvatting → Per gemeente (region line
+  // × sleutel); a gemeente: Aannames → Per gemeente → Samenvatting (its own lines). Then Taakvelden.
   const aannames = buildAannames(wb, ctx);
-  const gemeente = buildPerGemeente(wb, ctx, aannames);
-  const refs = buildSamenvatting(wb, ctx, aannames, gemeente);
+  let refs: SummaryRefs[];
+  if (input.scope.kind === 'region') {
+    refs = buildSamenvatting(wb, ctx, aannames, []);
+    buildPerGemeente(wb, ctx, aannames, refs);
+  } else {
+    refs = buildSamenvatting(wb, ctx, aannames, buildPerGemeente(wb, ctx, aannames));
+  }
   buildTaakvelden(wb, ctx, refs);
   if (input.scenarios.length > 1) buildVergelijking(wb, ctx, refs);
   if (input.analysis?.montecarlo) buildOnzekerheid(wb, ctx, refs, input.analysis.montecarlo);

@@ -102,6 +102,20 @@ function ambulantPrice(r: SimulationResult): number {
   return line.years[lastK]!.pricePerUnit;
 }
 
+/**
+ * Typed-over cells: the first line on Samenvatting in the first year (+ € 100.000), and the last
+ * gemeente's second line on Per gemeente in the second year (+ € 1.234).
+ */
+function overwrite(wb: ExcelJS.Workbook): void {
+  const sum = wb.getWorksheet(SHEETS.samenvatting)!;
+  const line = sum.getCell(rowsWithLabel(sum, model.segments[0]!.name)[0]!, YEAR_COL);
+  line.value = (line.result as number) + 100_000;
+  const pg = wb.getWorksheet(SHEETS.perGemeente)!;
+  const last = rowsWithLabel(pg, `Gemeente ${model.gemeenten.at(-1)!.name}`)[0]!;
+  const cell = pg.getCell(last + 2, YEAR_COL + 1);
+  cell.value = (cell.result as number) + 1_234;
+}
+
 describe('the live chain: formulas from Aannames to every sheet', async () => {
   const scenarios = [base, extensionScenario(model)];
   const results = scenarios.map((s) => simulate(model, s));
@@ -161,19 +175,19 @@ describe('the live chain: formulas from Aannames to every sheet', async () => {
     );
   });
 
-  it('Per gemeente: each line is the region’s line on Aannames × the Sleutel; the last gemeente gets the remainder', () => {
+  it('Per gemeente: each line is the region’s line on Samenvatting × the Sleutel; the last gemeente gets the remainder', () => {
     const ws = region.getWorksheet(SHEETS.perGemeente)!;
     const first = rowsWithLabel(ws, `Gemeente ${model.gemeenten[0]!.name}`)[0]!;
-    expect(ws.getCell(first + 1, YEAR_COL).formula).toMatch(/^Aannames!C\d+\*\$B\d+$/);
+    expect(ws.getCell(first + 1, YEAR_COL).formula).toMatch(/^Samenvatting!C\d+\*\$B\d+$/);
     expect(ws.getCell(first + 1, YEAR_COL).formula).toContain(`$B${first + 1}`);
     const last = model.gemeenten.at(-1)!;
     const lastRow = rowsWithLabel(ws, `Gemeente ${last.name}`)[0]!;
     const remainder = ws.getCell(lastRow + 1, YEAR_COL).formula;
-    expect(remainder).toMatch(/^Aannames!C\d+(-C\d+)+$/);
+    expect(remainder).toMatch(/^Samenvatting!C\d+(-C\d+)+$/);
     expect(remainder.split('-')).toHaveLength(model.gemeenten.length);
     const controls = rowsStartingWith(ws, `${CONTROL_LABEL}:`);
     expect(controls).toHaveLength(results[0]!.lines.length + 3);
-    expect(ws.getCell(controls[0]!, YEAR_COL).formula).toMatch(/^ROUND\(C\d+(\+C\d+){6}-Aannames!C\d+,2\)$/);
+    expect(ws.getCell(controls[0]!, YEAR_COL).formula).toMatch(/^ROUND\(C\d+(\+C\d+){6}-Samenvatting!C\d+,2\)$/);
   });
 
   describe.skipIf(!soffice)('recalculated by LibreOffice after a changed tarief', async () => {
@@ -193,6 +207,7 @@ describe('the live chain: formulas from Aannames to every sheet', async () => {
           { name: 'regio.xlsx', data: await edited(regionData, setTarief(newPrice)) },
           { name: 'venlo.xlsx', data: await edited(venloData, setTarief(newPrice)) },
           { name: 'regio-1000.xlsx', data: await edited(regionThousand, setTarief(newPrice)) },
+          { name: 'regio-overschreven.xlsx', data: await edited(regionData, overwrite) },
         ])
       : new Map<string, Buffer>();
 
@@ -246,6 +261,25 @@ describe('the live chain: formulas from Aannames to every sheet', async () => {
       for (const r of controls) changed.years.forEach((_, k) => expect(Math.abs(at(values, pg, r, k))).toBe(0));
       // and it did move: the last year's saldo is the changed one, not the exported one
       expect(Math.abs(at(values, sum, saldo, lastK) - before.totals[lastK]!.balance)).toBeGreaterThan(10_000);
+    });
+
+    it('typed over: Per gemeente follows a changed Samenvatting line; the control rows show a changed gemeente line', async () => {
+      const data = lo.get('regio-overschreven.xlsx')!;
+      const wb = await readWorkbook(data);
+      const values = await rawNumbers(data);
+      const sum = wb.getWorksheet(SHEETS.samenvatting)!;
+      const pg = wb.getWorksheet(SHEETS.perGemeente)!;
+      const saldo = rowsWithLabel(sum, SALDO)[0]!;
+      const sumSaldi = rowsWithLabel(pg, 'Som van de saldi der gemeenten (= saldo regio)')[0]!;
+      expect(Math.abs(at(values, sum, saldo, 0) - (before.totals[0]!.balance - 100_000))).toBeLessThan(CENT);
+      expect(Math.abs(at(values, pg, sumSaldi, 0) - at(values, sum, saldo, 0))).toBeLessThan(CENT);
+      const control = (name: string) => rowsWithLabel(pg, `${CONTROL_LABEL}: ${name}`)[0]!;
+      const lines = before.lines.map((l) => l.name);
+      expect(Math.abs(at(values, pg, control(lines[0]!), 0))).toBe(0);
+      expect(at(values, pg, control(lines[1]!), 1)).toBeCloseTo(1_234, 6);
+      expect(at(values, pg, control('Totaal lasten'), 1)).toBeCloseTo(1_234, 6);
+      expect(at(values, pg, control('Saldo'), 1)).toBeCloseTo(-1_234, 6);
+      expect(Math.abs(at(values, pg, control('Saldo'), 0))).toBe(0);
     });
 
     it('gemeente workbook: its Samenvatting and Taakvelden follow the changed tarief to the cent', async () => {
@@ -354,7 +388,7 @@ describe('the live chain with realised years', async () => {
     const fund = aRow + r.lines.length + 2;
     expect(textOf(pg.getCell(fund, 1).value)).toBe('Baten: Rijksmiddelen');
     expect(pg.getCell(fund, YEAR_COL + 1).value).toBe(2_200_000); // own realised amount: a value
-    expect(pg.getCell(fund, YEAR_COL + 2).formula).toMatch(/^Aannames!E\d+\*E\d+$/);
+    expect(pg.getCell(fund, YEAR_COL + 2).formula).toMatch(/^Samenvatting!E\d+\*E\d+$/);
     expect(rowsStartingWith(pg, 'Rijksmiddelen 2023: het eigen gerealiseerde bedrag')).toHaveLength(1);
   });
 

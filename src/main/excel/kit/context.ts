@@ -55,6 +55,7 @@ export const HEADER_ROWS = 4;
 export interface SummaryRefs {
   lineRows: number[];
   totalCostRow: number;
+  totalFundingRow: number;
   saldoRow: number;
 }
 

@@ -4,11 +4,13 @@
  * workbook also a control block (gemeenten − regio per line, lasten, baten and
  * saldo: 0 everywhere) and the sum of the saldi (= the region's saldo).
  *
- * Each line is a formula: the region's line on Aannames × the gemeente's
- * sleutel (the Sleutel column, or a "Sleutel per jaar" row where the key
- * differs per year, as with realised figures per gemeente). In the region's
- * workbook the last gemeente with a share gets the remainder (region − the
- * others), as the engine splits, so the gemeenten add up to the region
+ * Each line is a formula: the region's line × the gemeente's sleutel (the
+ * Sleutel column, or a "Sleutel per jaar" row where the key differs per year,
+ * as with realised figures per gemeente). The region's line is the one on
+ * Samenvatting in the region's workbook (so a changed line there flows on, and
+ * the controls compare with Samenvatting), on Aannames in a gemeente's. In the
+ * region's workbook the last gemeente with a share gets the remainder (region
+ * − the others), as the engine splits, so the gemeenten add up to the region
  * exactly, also after rounding to thousands. Realised Rijksmiddelen of a
  * gemeente are values (its own figure), said so on the sheet.
  */
@@ -16,7 +18,14 @@ import type ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { setText } from '../safeText';
 import { FMT_SHARE, applyStyle, bodyFont, noteStyle, saldoStyle, sectionStyle, totalStyle } from '../styles';
-import { HEADER_ROWS, SHEETS, type AannamesRefs, type Context, type GemeenteRefs } from '../kit/context';
+import {
+  HEADER_ROWS,
+  SHEETS,
+  type AannamesRefs,
+  type Context,
+  type GemeenteRefs,
+  type SummaryRefs,
+} from '../kit/context';
 import {
   cellNumber,
   cellRef,
@@ -89,30 +98,37 @@ export const CONTROL_LABEL = 'Controle gemeenten − regio';
 
 /**
  * Writes the sheet; in a gemeente's workbook returns per scenario where its lines and baten stand
- * (Samenvatting refers to them), in the region's an empty list.
+ * (Samenvatting refers to them), in the region's an empty list. The region's workbook needs
+ * Samenvatting written first (`summary`): its lines are the region's lines here.
  */
 export function buildPerGemeente(
   wb: ExcelJS.Workbook,
   ctx: Context,
   aannames: readonly AannamesRefs[],
+  summary: readonly SummaryRefs[] = [],
 ): GemeenteRefs[] {
   const ws = newSheet(wb, ctx, SHEETS.perGemeente, 'Lasten en baten per gemeente');
   yearHeader(ws, ctx, 'Gemeente / regel', 'Sleutel');
-  const aWs = wb.getWorksheet(SHEETS.aannames)!;
   const { model, scope } = ctx.input;
   const region = scope.kind === 'region';
+  if (region && summary.length !== ctx.input.scenarios.length) throw new Error('Samenvatting eerst');
+  // The sheet the region's lines and Rijksmiddelen come from.
+  const srcName = region ? SHEETS.samenvatting : SHEETS.aannames;
+  const srcWs = wb.getWorksheet(srcName)!;
   let row = HEADER_ROWS + 1;
   // A gemeente's workbook traces only its own share; the region's shows all seven and their sum.
   const ids = scope.kind === 'gemeente' ? [scope.gemeenteId] : model.gemeenten.map((g) => g.id);
   const out: GemeenteRefs[] = [];
 
   ctx.input.scenarios.forEach((s, si) => {
-    const refs = aannames[si]!;
+    const sum = summary[si];
+    const srcLineRows = sum ? sum.lineRows : aannames[si]!.lineRows;
+    const srcFundingRow = sum ? sum.totalFundingRow : aannames[si]!.fundingTotalRow;
     const lines = s.result.lines;
-    const aLine = (l: number, k: number) => cellRef(SHEETS.aannames, refs.lineRows[l]!, ctx.yearCol(k));
-    const aFunding = (k: number) => cellRef(SHEETS.aannames, refs.fundingTotalRow, ctx.yearCol(k));
-    const regionLine = (l: number, k: number) => cellNumber(aWs, refs.lineRows[l]!, ctx.yearCol(k));
-    const regionFunding = (k: number) => cellNumber(aWs, refs.fundingTotalRow, ctx.yearCol(k));
+    const aLine = (l: number, k: number) => cellRef(srcName, srcLineRows[l]!, ctx.yearCol(k));
+    const aFunding = (k: number) => cellRef(srcName, srcFundingRow, ctx.yearCol(k));
+    const regionLine = (l: number, k: number) => cellNumber(srcWs, srcLineRows[l]!, ctx.yearCol(k));
+    const regionFunding = (k: number) => cellNumber(srcWs, srcFundingRow, ctx.yearCol(k));
     const gemeenten = ids
       .map((id) => s.result.gemeenten.find((x) => x.id === id))
       .filter((g): g is GemeenteResult => g !== undefined);
@@ -132,8 +148,12 @@ export function buildPerGemeente(
       'Sleutel = het aandeel van de gemeente in de regionale regel (verdeelsleutel); de baten volgen het aandeel Rijksmiddelen.',
     );
     const chain = [
-      'Elke regel is een formule: de regel van de regio op Aannames × de sleutel (kolom Sleutel, of de rij',
-      '"Sleutel per jaar" waar die per jaar verschilt); de baten: Totaal Rijksmiddelen (regio) × het aandeel.',
+      region
+        ? 'Elke regel is een formule: de regel van de regio op Samenvatting × de sleutel (kolom Sleutel, of de rij'
+        : 'Elke regel is een formule: de regel van de regio op Aannames × de sleutel (kolom Sleutel, of de rij',
+      region
+        ? '"Sleutel per jaar" waar die per jaar verschilt); de baten: Totaal baten op Samenvatting × het aandeel.'
+        : '"Sleutel per jaar" waar die per jaar verschilt); de baten: Totaal Rijksmiddelen (regio) × het aandeel.',
       ...(region
         ? [
             'De laatste gemeente met een aandeel krijgt het restant (regio − de andere gemeenten), zoals de rekenkern',
@@ -248,37 +268,33 @@ export function buildPerGemeente(
       if (!region) out.push({ lineRows, fundRow, ...(fundKeyRow !== undefined ? { fundKeyRow } : {}) });
     });
 
-    if (region && gemeenten.length > 1) {
+    if (sum && gemeenten.length > 1) {
       row++;
       label(
         ws,
         row++,
-        `${CONTROL_LABEL} (som van de gemeenten min de regio op Aannames; hoort overal 0 te zijn)`,
+        `${CONTROL_LABEL} (som van de gemeenten min de regio op Samenvatting; hoort overal 0 te zijn)`,
         sectionStyle,
       );
-      const control = (text: string, terms: (c: string, k: number) => string) => {
+      const control = (text: string, rows: readonly number[], regionRow: number) => {
         label(ws, row, `${CONTROL_LABEL}: ${text}`, { font: { ...bodyFont, italic: true } }, 1);
         ctx.years.forEach((_, k) => {
           const c = colLetter(ctx.yearCol(k));
-          formula(ws, row, ctx.yearCol(k), `ROUND(${terms(c, k)},2)`, 0, ctx.amountFmt);
+          const terms = `${rows.map((r) => `${c}${r}`).join('+')}-${cellRef(srcName, regionRow, ctx.yearCol(k))}`;
+          formula(ws, row, ctx.yearCol(k), `ROUND(${terms},2)`, 0, ctx.amountFmt);
         });
         row++;
       };
-      const sumOf = (rows: readonly number[], c: string) => rows.map((r) => `${c}${r}`).join('+');
-      const regionCost = (k: number) => lines.map((_, l) => aLine(l, k)).join('-');
       lines.forEach((line, l) =>
         control(
           line.name,
-          (c, k) =>
-            `${sumOf(
-              lineRowsOf.map((rs) => rs[l]!),
-              c,
-            )}-${aLine(l, k)}`,
+          lineRowsOf.map((rs) => rs[l]!),
+          sum.lineRows[l]!,
         ),
       );
-      control('Totaal lasten', (c, k) => `${sumOf(costRows, c)}-${regionCost(k)}`);
-      control('Baten: Rijksmiddelen', (c, k) => `${sumOf(fundRows, c)}-${aFunding(k)}`);
-      control('Saldo', (c, k) => `${sumOf(saldoRows, c)}-${aFunding(k)}+${lines.map((_, l) => aLine(l, k)).join('+')}`);
+      control('Totaal lasten', costRows, sum.totalCostRow);
+      control('Baten: Rijksmiddelen', fundRows, sum.totalFundingRow);
+      control('Saldo', saldoRows, sum.saldoRow);
     }
     if (region && saldoRows.length > 1) {
       row++;

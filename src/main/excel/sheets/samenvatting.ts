@@ -57,6 +57,7 @@ export function buildSamenvatting(
 ): SummaryRefs[] {
   const ws = newSheet(wb, ctx, SHEETS.samenvatting, 'Begrotingsbijlage jeugdhulp');
   const aWs = wb.getWorksheet(SHEETS.aannames)!;
+  // Read only in a gemeente's workbook, where Per gemeente is written before this sheet.
   const pgWs = wb.getWorksheet(SHEETS.perGemeente)!;
   yearHeader(ws, ctx, 'Omschrijving', 'Taakveld');
   const refs: SummaryRefs[] = [];
@@ -135,7 +136,7 @@ export function buildSamenvatting(
     });
     styleRow(ws, saldoRow, ctx.lastYearCol, saldoStyle);
     if (ctx.rounds) roundingRow(ws, ctx, row++, 'saldo', a.balance, saldoRow);
-    refs.push({ lineRows, totalCostRow, saldoRow });
+    refs.push({ lineRows, totalCostRow, totalFundingRow, saldoRow });
   });
   return refs;
 }
