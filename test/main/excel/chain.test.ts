@@ -390,6 +390,13 @@ describe('the live chain with realised years', async () => {
     expect(pg.getCell(fund, YEAR_COL + 1).value).toBe(2_200_000); // own realised amount: a value
     expect(pg.getCell(fund, YEAR_COL + 2).formula).toMatch(/^Samenvatting!E\d+\*E\d+$/);
     expect(rowsStartingWith(pg, 'Rijksmiddelen 2023: het eigen gerealiseerde bedrag')).toHaveLength(1);
+    expect(
+      rowsWithLabel(
+        pg,
+        'Rijksmiddelen 2023: eigen realisatie van de gemeente (waarde) — bron: Septembercirculaire gemeentefonds 2023',
+      ),
+    ).toHaveLength(3);
+    expect(rowsWithLabel(a, 'Bedrag (lasten; 2022–2023: realisatie)')).toHaveLength(1);
   });
 
   it.skipIf(!soffice)('recalculated by LibreOffice: controls 0, gemeenten as the engine to the cent', async () => {

@@ -124,8 +124,9 @@ class AannamesSheet {
         lineRows[l] = this.volume(seg, line, a);
       } else {
         this.pctRow('Bedrag: wijziging per jaar', a?.amountChangePct, a?.source ? `Aanname: ${a.source}` : undefined);
+        const realised = line.years.filter((y) => y.kind === 'realisatie').map((y) => y.year);
         lineRows[l] = this.valueRow(
-          'Bedrag (lasten)',
+          realised.length > 0 ? `Bedrag (lasten; ${realisedYears(realised)}: realisatie)` : 'Bedrag (lasten)',
           this.moneyUnit,
           line.years.map((y) => ctx.printed(y.cost)),
           ctx.amountFmt,

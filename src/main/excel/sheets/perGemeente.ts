@@ -40,6 +40,8 @@ import {
 } from '../kit/cells';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
 import type { GemeenteResult, SimulationResult } from '../../../shared/engine/result';
+import type { Model } from '../../../shared/formats/model';
+import { citeSource } from '../../../shared/domain/sources';
 
 /** The lines' verdeelsleutel notes, grouped: "Verdeelsleutel gebruik 2024" or "Verdeelsleutel, terugval: …" → line names. */
 function splitNotes(result: SimulationResult): Map<string, string[]> {
@@ -95,6 +97,29 @@ function note(ws: Worksheet, row: number, text: string): void {
 }
 
 export const CONTROL_LABEL = 'Controle gemeenten − regio';
+
+/** "Rijksmiddelen 2023: eigen realisatie (waarde) — bron: …" for a gemeente with own realised Rijksmiddelen. */
+function ownFundingSource(
+  model: Model,
+  id: string,
+  years: readonly number[],
+  own: readonly boolean[],
+): string | undefined {
+  const figures = model.realisatie?.gemeenten?.[id]?.rijksmiddelen;
+  const ownYears = years.filter((_, k) => own[k]);
+  if (!figures || ownYears.length === 0) return undefined;
+  const sources = [
+    ...new Set(
+      ownYears.map((y) => {
+        const f = figures[String(y)];
+        return f ? `${citeSource(f.source)}${f.estimate ? ' (schatting)' : ''}` : undefined;
+      }),
+    ),
+  ].filter((x): x is string => x !== undefined);
+  return `Rijksmiddelen ${yearSpan(ownYears)}: eigen realisatie van de gemeente (waarde)${
+    sources.length > 0 ? ` — bron: ${sources.join(' | ')}` : ''
+  }`;
+}
 
 /**
  * Writes the sheet; in a gemeente's workbook returns per scenario where its lines and baten stand
@@ -265,6 +290,8 @@ export function buildPerGemeente(
       fundRows.push(fundRow);
       if (roundsHere) roundingRow(ws, ctx, saldoRow + 1, 'saldo', (k) => g.years[k]!.balance, saldoRow);
       row = keyRow;
+      const own = ownFundingSource(model, g.id, ctx.years, key.ownFunding);
+      if (own) note(ws, row++, own);
       if (!region) out.push({ lineRows, fundRow, ...(fundKeyRow !== undefined ? { fundKeyRow } : {}) });
     });
 
