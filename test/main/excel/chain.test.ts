@@ -145,6 +145,7 @@ describe('the live chain: formulas from Aannames to every sheet', async () => {
     expect(
       rowsStartingWith(ws, 'Lasten van een volumeregel = cliëntmaanden × intensiteit × tarief (formule)'),
     ).toHaveLength(1);
+    expect(rowsStartingWith(ws, 'Realisatiejaren:')).toEqual([]); // no realised years in this model
     // × € 1.000: rounded to whole thousands, as the lines print
     const tws = venlo.getWorksheet(SHEETS.aannames)!;
     const tcost = rowsWithLabel(tws, 'Lasten = cliëntmaanden × intensiteit × tarief')[0]!;
@@ -397,6 +398,7 @@ describe('the live chain with realised years', async () => {
       ),
     ).toHaveLength(3);
     expect(rowsWithLabel(a, 'Bedrag (lasten; 2022–2023: realisatie)')).toHaveLength(1);
+    expect(rowsStartingWith(a, 'Realisatiejaren: de gerealiseerde lasten als waarde')).toHaveLength(1);
   });
 
   it.skipIf(!soffice)('recalculated by LibreOffice: controls 0, gemeenten as the engine to the cent', async () => {

@@ -54,6 +54,7 @@ export const CHAIN_NOTE = [
   'en de lasten, Samenvatting, Taakvelden en Per gemeente rekenen mee. Een budgetregel is zijn bedrag (waarde).',
   'Cliëntmaanden, instroom, trajectduur en jeugdigen in zorg zijn waarden: ze volgen uit de voorraadberekening',
   'per maand (instroom, uitstroom = voorraad ÷ trajectduur), die geen celformule is; wijzig die in het scenario.',
+  // last: only with realised years
   'Realisatiejaren: de gerealiseerde lasten als waarde (cursief, "realisatie").',
 ];
 
@@ -108,7 +109,8 @@ class AannamesSheet {
     const sc = s.scenario;
     const lineRows: number[] = [];
     label(ws, this.row++, 'Segmenten (bedragen en volumes voor de hele regio)', sectionStyle);
-    for (const text of CHAIN_NOTE) {
+    const realised = s.result.totals.some((t) => t.kind === 'realisatie');
+    for (const text of realised ? CHAIN_NOTE : CHAIN_NOTE.slice(0, -1)) {
       const note = ws.getCell(this.row++, 1);
       setText(note, text);
       applyStyle(note, { ...noteStyle, alignment: { wrapText: false } });
