@@ -16,6 +16,8 @@ export interface FundingLine {
   kind: 'structureel' | 'incidenteel';
   /** per year index, in euro */
   values: number[];
+  /** where the region's line comes from: the index path, the one-off adjustments, or Rijksmaatregel n (result.fundingMeasures) */
+  origin: 'baseline' | 'adjustment' | number;
 }
 
 export interface ScopedAmounts {
@@ -46,18 +48,24 @@ export function regionFundingLines(result: SimulationResult): FundingLine[] {
       label: 'Rijksmiddelen: basisbedrag met indexpad',
       kind: 'structureel',
       values: result.totals.map((t) => t.fundingBaseline),
+      origin: 'baseline',
     },
   ];
   const measures = result.fundingMeasures ?? [];
-  for (const m of measures.filter((x) => x.kind === 'structureel'))
-    lines.push({ label: `Rijksmaatregel: ${m.name}`, kind: 'structureel', values: m.years.slice() });
+  measures.forEach((m, i) => {
+    if (m.kind === 'structureel')
+      lines.push({ label: `Rijksmaatregel: ${m.name}`, kind: 'structureel', values: m.years.slice(), origin: i });
+  });
   lines.push({
     label: 'Eenmalige bijstellingen (scenario)',
     kind: 'incidenteel',
     values: result.totals.map((t) => t.fundingAdjustment),
+    origin: 'adjustment',
   });
-  for (const m of measures.filter((x) => x.kind === 'incidenteel'))
-    lines.push({ label: `Rijksmaatregel: ${m.name}`, kind: 'incidenteel', values: m.years.slice() });
+  measures.forEach((m, i) => {
+    if (m.kind === 'incidenteel')
+      lines.push({ label: `Rijksmaatregel: ${m.name}`, kind: 'incidenteel', values: m.years.slice(), origin: i });
+  });
   return lines;
 }
 

@@ -13,7 +13,7 @@
  * each sheet in its own module in sheets/.
  */
 import ExcelJS from 'exceljs';
-import { Context, type BijlageInput } from './kit/context';
+import { Context, SHEETS, type BijlageInput, type SummaryRefs } from './kit/context';
 import { buildSamenvatting } from './sheets/samenvatting';
 import { buildPerGemeente } from './sheets/perGemeente';
 import { buildTaakvelden } from './sheets/taakvelden';
@@ -36,15 +36,40 @@ export function buildBijlage(input: BijlageInput): ExcelJS.Workbook {
   wb.calcProperties = { fullCalcOnLoad: true };
 
   const ctx = new Context(input);
-  const refs = buildSamenvatting(wb, ctx);
-  buildPerGemeente(wb, ctx);
+  // Written in the order of the chain, so each formula's cached value is that of the cells it refers
+  // to; shown in reading order (SHEET_ORDER). Region: Aannames → Samenvatting → Per gemeente (region line
+  // × sleutel); a gemeente: Aannames → Per gemeente → Samenvatting (its own lines). Then Taakvelden.
+  const aannames = buildAannames(wb, ctx);
+  let refs: SummaryRefs[];
+  if (input.scope.kind === 'region') {
+    refs = buildSamenvatting(wb, ctx, aannames, []);
+    buildPerGemeente(wb, ctx, aannames, refs);
+  } else {
+    refs = buildSamenvatting(wb, ctx, aannames, buildPerGemeente(wb, ctx, aannames));
+  }
   buildTaakvelden(wb, ctx, refs);
-  buildAannames(wb, ctx);
   if (input.scenarios.length > 1) buildVergelijking(wb, ctx, refs);
   // the mutatieoverzicht is the region's (the engine splits only amounts, not the steps, over gemeenten)
   if (input.mutaties && input.scope.kind === 'region') buildMutaties(wb, ctx);
   if (input.analysis?.montecarlo) buildOnzekerheid(wb, ctx, refs, input.analysis.montecarlo);
   if (input.analysis?.tornado) buildGevoeligheid(wb, ctx, input.analysis.tornado);
   buildToelichting(wb, ctx);
+  SHEET_ORDER.forEach((name, i) => {
+    // ExcelJS orders wb.worksheets (and so the written workbook) by orderNo; its typings omit the field.
+    const ws = wb.getWorksheet(name) as unknown as { orderNo: number } | undefined;
+    if (ws) ws.orderNo = i + 1;
+  });
   return wb;
 }
+
+/** The reading order of the sheets (the order they are written in follows the chain of formulas). */
+const SHEET_ORDER = [
+  SHEETS.samenvatting,
+  SHEETS.perGemeente,
+  SHEETS.taakvelden,
+  SHEETS.aannames,
+  SHEETS.vergelijking,
+  SHEETS.onzekerheid,
+  SHEETS.gevoeligheid,
+  SHEETS.toelichting,
+];

@@ -136,6 +136,7 @@ describe.skipIf(!soffice)('× € 1.000: every total is the sum of its printed l
     expect(totals).toBeGreaterThan(1000);
     expect([...sheetsWithTotals].sort()).toEqual(
       [
+        SHEETS.aannames, // Totaal Rijksmiddelen (regio), the sum Per gemeente splits
         SHEETS.mutaties,
         SHEETS.onzekerheid,
         SHEETS.perGemeente,

@@ -24,6 +24,12 @@ export function sheetRef(sheet: string): string {
   return /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
+/** An A1 reference to a cell, on another sheet when `sheet` is given: Aannames!C12, 'Per gemeente'!$B7. */
+export function cellRef(sheet: string | undefined, row: number, col: number, absCol = false): string {
+  const a = `${absCol ? '$' : ''}${colLetter(col)}${row}`;
+  return sheet === undefined ? a : `${sheetRef(sheet)}!${a}`;
+}
+
 /** The number a cell holds: its value, or a formula's cached result (0 for an empty cell). */
 export function cellNumber(ws: Worksheet, row: number, col: number): number {
   const v = ws.getCell(row, col).value;

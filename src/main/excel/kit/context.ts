@@ -65,7 +65,29 @@ export const HEADER_ROWS = 4;
 export interface SummaryRefs {
   lineRows: number[];
   totalCostRow: number;
+  totalFundingRow: number;
   saldoRow: number;
+}
+
+/**
+ * Where a scenario block's inputs ended up on Aannames: the cells the lines of Samenvatting and
+ * Per gemeente refer to (the live chain Aannames → Per gemeente / Samenvatting → Taakvelden).
+ */
+export interface AannamesRefs {
+  /** per result line: the row of its lasten for the whole region (volume: a formula, budget: the amount) */
+  lineRows: number[];
+  /** per funding origin (see FundingLine.origin): the row of the region's amount */
+  fundingRows: Map<'baseline' | 'adjustment' | number, number>;
+  /** the row of the region's total Rijksmiddelen (a formula over fundingRows) */
+  fundingTotalRow: number;
+}
+
+/** In a gemeente's workbook: where its own lines and baten stand on Per gemeente (Samenvatting refers to them). */
+export interface GemeenteRefs {
+  lineRows: number[];
+  fundRow: number;
+  /** the "Sleutel per jaar: Rijksmiddelen" row, where its share differs per year (else the Sleutel of fundRow) */
+  fundKeyRow?: number;
 }
 
 export class Context {
@@ -106,6 +128,14 @@ export class Context {
   printed(euro: number): number {
     const v = this.money(euro);
     return this.rounds ? roundHalfAway(v) : v;
+  }
+  /** The cached value of a formula written by printedFormula: an amount already in the chosen unit, rounded in × € 1.000. */
+  asPrinted(v: number): number {
+    return this.rounds ? roundHalfAway(v) : v;
+  }
+  /** An amount formula as printed on a line: ROUND(expr,0) in × € 1.000 (so totals add up on paper), else expr. */
+  printedFormula(expr: string): string {
+    return this.rounds ? `ROUND(${expr},0)` : expr;
   }
 }
 

@@ -4,6 +4,12 @@
  * segments, the path of the Rijksmiddelen and the prevention budget; then the
  * gemeenten's base figures for the verdeelsleutels. Every base figure names
  * its source in the last column.
+ *
+ * The start of the live chain: a volume line's lasten are a formula
+ * cliëntmaanden × intensiteit × tarief over the cells above it (cliëntmaanden
+ * stay values: they come from the monthly stock-flow), a budget line's lasten
+ * are its amount, and the region's Rijksmiddelen add up in a formula row.
+ * Samenvatting and Per gemeente refer to these cells (AannamesRefs).
  */
 import type ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
@@ -25,18 +31,32 @@ import {
   noteStyle,
   sectionStyle,
 } from '../styles';
-import { HEADER_ROWS, SHEETS, type BijlageScenario, type Context } from '../kit/context';
-import { code, formatNum, label, number } from '../kit/cells';
+import { HEADER_ROWS, SHEETS, type AannamesRefs, type BijlageScenario, type Context } from '../kit/context';
+import { cellNumber, code, colLetter, formatNum, formula, label, number } from '../kit/cells';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
 
 /** Width (characters) of the Bron column on Aannames. */
 const SOURCE_WIDTH = 60;
 
-export function buildAannames(wb: ExcelJS.Workbook, ctx: Context): void {
+export function buildAannames(wb: ExcelJS.Workbook, ctx: Context): AannamesRefs[] {
   const sheet = new AannamesSheet(wb, ctx);
-  ctx.input.scenarios.forEach((s, si) => sheet.scenario(s, si));
+  const refs = ctx.input.scenarios.map((s, si) => sheet.scenario(s, si));
   sheet.gemeenten();
+  return refs;
 }
+
+/**
+ * What the sheet says about its values and formulas, once per scenario above the segments; short
+ * lines, so that they print within the page width without wrapping.
+ */
+export const CHAIN_NOTE = [
+  'Lasten van een volumeregel = cliëntmaanden × intensiteit × tarief (formule): wijzig intensiteit of tarief',
+  'en de lasten, Samenvatting, Taakvelden en Per gemeente rekenen mee. Een budgetregel is zijn bedrag (waarde).',
+  'Cliëntmaanden, instroom, trajectduur en jeugdigen in zorg zijn waarden: ze volgen uit de voorraadberekening',
+  'per maand (instroom, uitstroom = voorraad ÷ trajectduur), die geen celformule is; wijzig die in het scenario.',
+  // last: only with realised years
+  'Realisatiejaren: de gerealiseerde lasten als waarde (cursief, "realisatie").',
+];
 
 /** The Aannames sheet as it is written, row by row. */
 class AannamesSheet {
@@ -63,8 +83,8 @@ class AannamesSheet {
     return this.ctx.unit === 'euro' ? '€' : '× € 1.000';
   }
 
-  /** One scenario's block: segments, substitution, Rijksmiddelen and prevention. */
-  scenario(s: BijlageScenario, si: number): void {
+  /** One scenario's block: segments, substitution, Rijksmiddelen and prevention; where its lines and baten stand. */
+  scenario(s: BijlageScenario, si: number): AannamesRefs {
     const { ctx, ws } = this;
     const sc = s.scenario;
     if (si > 0) this.row++;
@@ -73,16 +93,28 @@ class AannamesSheet {
       setText(ws.getCell(this.row, 1), citeSource(sc.description));
       applyStyle(ws.getCell(this.row++, 1), { ...noteStyle, alignment: { wrapText: false } });
     }
-    this.segments(s);
+    const lineRows = this.segments(s);
     this.substitutions(s);
-    this.funding(s);
-    this.prevention(s);
+    const funding = this.funding(s);
+    const preventionRow = this.prevention(s);
+    // A line beyond the model's segments is the prevention budget (simulate appends it).
+    s.result.lines.forEach((_, l) => {
+      if (lineRows[l] === undefined && preventionRow !== undefined) lineRows[l] = preventionRow;
+    });
+    return { lineRows, ...funding };
   }
 
-  private segments(s: BijlageScenario): void {
+  private segments(s: BijlageScenario): number[] {
     const { ctx, ws } = this;
     const sc = s.scenario;
+    const lineRows: number[] = [];
     label(ws, this.row++, 'Segmenten (bedragen en volumes voor de hele regio)', sectionStyle);
+    const realised = s.result.totals.some((t) => t.kind === 'realisatie');
+    for (const text of realised ? CHAIN_NOTE : CHAIN_NOTE.slice(0, -1)) {
+      const note = ws.getCell(this.row++, 1);
+      setText(note, text);
+      applyStyle(note, { ...noteStyle, alignment: { wrapText: false } });
+    }
     ctx.input.model.segments.forEach((seg, l) => {
       const line = s.result.lines[l]!;
       const a = sc.assumptions[seg.id];
@@ -91,24 +123,35 @@ class AannamesSheet {
       this.source(this.row, baseSource(seg));
       this.row++;
       if (seg.kind === 'volume' && line.kind === 'volume') {
-        this.volume(seg, line, a);
+        lineRows[l] = this.volume(seg, line, a);
       } else {
         this.pctRow('Bedrag: wijziging per jaar', a?.amountChangePct, a?.source ? `Aanname: ${a.source}` : undefined);
-        this.valueRow(
-          'Bedrag (lasten)',
+        const realised = line.years.filter((y) => y.kind === 'realisatie').map((y) => y.year);
+        lineRows[l] = this.valueRow(
+          realised.length > 0 ? `Bedrag (lasten; ${realisedYears(realised)}: realisatie)` : 'Bedrag (lasten)',
           this.moneyUnit,
           line.years.map((y) => ctx.printed(y.cost)),
           ctx.amountFmt,
         );
+        this.markRealised(lineRows[l], line.years);
       }
+    });
+    return lineRows;
+  }
+
+  /** Realised years' lasten: values, in italics (the label says "realisatie"). */
+  private markRealised(row: number, years: readonly { kind: string }[]): void {
+    years.forEach((y, k) => {
+      if (y.kind === 'realisatie') this.ws.getCell(row, this.ctx.yearCol(k)).font = { ...bodyFont, italic: true };
     });
   }
 
+  /** A volume segment's rows; returns the row of its lasten (the formula cliëntmaanden × intensiteit × tarief). */
   private volume(
     seg: Extract<Segment, { kind: 'volume' }>,
     line: VolumeLineResult,
     asm: SegmentAssumption | undefined,
-  ): void {
+  ): number {
     const { ctx, ws } = this;
     // The scenario's source for this segment's assumptions, once (it covers all four paths).
     const assumptionSource = asm?.source ? `Aanname: ${asm.source}` : undefined;
@@ -146,22 +189,22 @@ class AannamesSheet {
       `Basis ${formatNum(seg.avgDurationMonths)} maanden`,
     );
     this.pctRow('Intensiteit: wijziging per jaar', asm?.intensityChangePct);
-    this.valueRow(
+    const unitsRow = this.valueRow(
       `Intensiteit (${seg.unit} per cliëntmaand)`,
       seg.unit,
       ys.map((y) => y.unitsPerClientMonth),
       FMT_DECIMAL,
     );
     this.pctRow('Tarief: wijziging per jaar', asm?.priceIndexPct);
-    this.valueRow(
+    const priceRow = this.valueRow(
       `Tarief per ${seg.unit}`,
       '€',
       ys.map((y) => y.pricePerUnit),
       FMT_PRICE,
       `Basis ${formatEuroCents(seg.pricePerUnit)}`,
     );
-    this.valueRow(
-      'Cliëntmaanden (berekend)',
+    const monthsRow = this.valueRow(
+      'Cliëntmaanden (berekend, waarde: voorraadberekening per maand)',
       'maanden',
       ys.map((y) => y.clientMonths),
       FMT_INTEGER,
@@ -172,12 +215,32 @@ class AannamesSheet {
       ys.map((y) => y.clientsEnd),
       FMT_INTEGER,
     );
-    this.valueRow(
-      'Lasten (berekend)',
-      this.moneyUnit,
-      ys.map((y) => ctx.printed(y.cost)),
-      ctx.amountFmt,
+    const costRow = this.row++;
+    const realised = ys.filter((y) => y.kind === 'realisatie').map((y) => y.year);
+    label(
+      ws,
+      costRow,
+      realised.length > 0
+        ? `Lasten = cliëntmaanden × intensiteit × tarief (${realisedYears(realised)}: realisatie, waarde)`
+        : 'Lasten = cliëntmaanden × intensiteit × tarief',
+      undefined,
+      2,
     );
+    code(ws, costRow, this.moneyUnit);
+    ys.forEach((y, k) => {
+      const col = ctx.yearCol(k);
+      if (y.kind === 'realisatie') {
+        number(ws, costRow, col, ctx.printed(y.cost), ctx.amountFmt);
+        return;
+      }
+      const c = colLetter(col);
+      const product = `${c}${monthsRow}*${c}${unitsRow}*${c}${priceRow}`;
+      // The cached value is what the formula gives: the cells' own values multiplied as the engine does.
+      const value = cellNumber(ws, monthsRow, col) * cellNumber(ws, unitsRow, col) * cellNumber(ws, priceRow, col);
+      const expr = ctx.unit === 'euro' ? product : `${product}/1000`;
+      formula(ws, costRow, col, ctx.printedFormula(expr), ctx.asPrinted(ctx.money(value)), ctx.amountFmt);
+    });
+    this.markRealised(costRow, ys);
     if (seg.calibration) {
       const c = seg.calibration;
       label(
@@ -190,6 +253,7 @@ class AannamesSheet {
       this.source(this.row, c.source);
       this.row++;
     }
+    return costRow;
   }
 
   private substitutions(s: BijlageScenario): void {
@@ -209,7 +273,7 @@ class AannamesSheet {
     }
   }
 
-  private funding(s: BijlageScenario): void {
+  private funding(s: BijlageScenario): Pick<AannamesRefs, 'fundingRows' | 'fundingTotalRow'> {
     const { ctx } = this;
     const { model } = ctx.input;
     const sc = s.scenario;
@@ -225,26 +289,29 @@ class AannamesSheet {
       index,
       [fundingSrc, sc.funding.source].filter(Boolean).join(' | ') || undefined,
     );
-    this.valueRow(
+    const fundingRows: AannamesRefs['fundingRows'] = new Map();
+    const baselineRow = this.valueRow(
       'Structureel: basisbedrag met index',
       unit,
       s.result.totals.map((t) => ctx.printed(t.fundingBaseline)),
       ctx.amountFmt,
       `Basisbedrag ${formatEuro(model.funding.baseAmount)} in ${model.baseYear}`,
     );
-    this.valueRow(
+    fundingRows.set('baseline', baselineRow);
+    const adjustmentRow = this.valueRow(
       'Incidenteel: eenmalige bijstellingen',
       unit,
       s.result.totals.map((t) => ctx.printed(t.fundingAdjustment)),
       ctx.amountFmt,
       sc.funding.source,
     );
+    fundingRows.set('adjustment', adjustmentRow);
     const shareSource = model.funding.nationalShare
       ? [model.funding.nationalShare.source, model.funding.nationalShare.estimate ? 'schatting' : undefined]
           .filter(Boolean)
           .join(' — ')
       : undefined;
-    for (const m of s.result.fundingMeasures ?? []) {
+    (s.result.fundingMeasures ?? []).forEach((m, i) => {
       this.valueRow(
         `Rijksmaatregel ${m.kind}: ${m.name} (landelijk)`,
         unit,
@@ -252,23 +319,39 @@ class AannamesSheet {
         ctx.amountFmt,
         m.source,
       );
-      this.valueRow(
+      const regionRow = this.valueRow(
         `Rijksmaatregel ${m.kind}: ${m.name} (regio, aandeel ${formatNum(m.nationalShare * 100)}%)`,
         unit,
         m.years.map((v) => ctx.printed(v)),
         ctx.amountFmt,
         shareSource,
       );
-    }
+      fundingRows.set(i, regionRow);
+    });
+    // The region's Rijksmiddelen: a formula over the rows above (Per gemeente splits it by the funding key).
+    const totalRow = this.row++;
+    const rows = [...fundingRows.values()];
+    label(this.ws, totalRow, 'Totaal Rijksmiddelen (regio)', { font: { ...bodyFont, bold: true } }, 2);
+    code(this.ws, totalRow, unit);
+    ctx.years.forEach((_, k) => {
+      const col = ctx.yearCol(k);
+      const c = colLetter(col);
+      const cached = ctx.rounds
+        ? rows.reduce((t, r) => t + cellNumber(this.ws, r, col), 0)
+        : ctx.money(s.result.totals[k]!.funding);
+      formula(this.ws, totalRow, col, rows.map((r) => `${c}${r}`).join('+'), cached, ctx.amountFmt);
+    });
+    return { fundingRows, fundingTotalRow: totalRow };
   }
 
-  private prevention(s: BijlageScenario): void {
+  /** The prevention block; returns the row of the extra budget (the prevention line's lasten). */
+  private prevention(s: BijlageScenario): number | undefined {
     const p = s.scenario.prevention;
-    if (!p) return;
+    if (!p) return undefined;
     const { ctx, ws } = this;
     this.row++;
     label(ws, this.row++, 'Preventie: extra transformatiebudget en verwacht effect (aanname)', sectionStyle);
-    this.valueRow(
+    const budgetRow = this.valueRow(
       p.name ?? 'Extra transformatiebudget',
       this.moneyUnit,
       ctx.years.map((y) => ctx.printed(p.extraBudget[String(y)] ?? 0)),
@@ -286,6 +369,7 @@ class AannamesSheet {
       this.source(this.row, e.source);
       this.row++;
     }
+    return budgetRow;
   }
 
   /** The base figures of the gemeenten behind the verdeelsleutels (after all scenarios). */
@@ -349,14 +433,21 @@ class AannamesSheet {
     this.row++;
   }
 
-  private valueRow(text: string, unit: string, values: number[], fmt: string, src?: string): void {
+  /** A row of values per year; returns its row. */
+  private valueRow(text: string, unit: string, values: number[], fmt: string, src?: string): number {
     const { ws, row } = this;
     label(ws, row, text, undefined, 2);
     code(ws, row, unit);
     values.forEach((v, k) => number(ws, row, this.ctx.yearCol(k), v, fmt));
     this.source(row, src);
     this.row++;
+    return row;
   }
+}
+
+/** "2022–2024" or "2024". */
+function realisedYears(years: readonly number[]): string {
+  return years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
 }
 
 function baseSource(seg: Segment): string | undefined {

@@ -2,12 +2,35 @@
  * Samenvatting: per scenario the lasten per line (in their beleidsplan groups),
  * the Rijksmiddelen as baten, their totals (SUM formulas) and the saldo (a
  * formula baten − lasten). Other sheets refer to its cells (SummaryRefs).
+ *
+ * Every line is a formula: in the region's workbook a reference to the line's
+ * cell on Aannames, in a gemeente's workbook to the gemeente's line on Per
+ * gemeente (region line × sleutel); a gemeente's baten lines are the region's
+ * line on Aannames × its aandeel Rijksmiddelen.
  */
 import type ExcelJS from 'exceljs';
 import type { LineResult } from '../../../shared/engine/result';
 import { bodyFont, saldoStyle, sectionStyle } from '../styles';
-import { HEADER_ROWS, SHEETS, type Context, type SummaryRefs } from '../kit/context';
-import { code, colLetter, diffCells, formula, label, number, roundingRow, styleRow, totalRow } from '../kit/cells';
+import {
+  HEADER_ROWS,
+  SHEETS,
+  type AannamesRefs,
+  type Context,
+  type GemeenteRefs,
+  type SummaryRefs,
+} from '../kit/context';
+import {
+  cellNumber,
+  cellRef,
+  code,
+  colLetter,
+  diffCells,
+  formula,
+  label,
+  roundingRow,
+  styleRow,
+  totalRow,
+} from '../kit/cells';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
 
 /** Result lines in their beleidsplan groups (first appearance order); lines without a group last. */
@@ -26,15 +49,28 @@ function groupedLines(lines: readonly LineResult[]): { group: string | undefined
   return groups;
 }
 
-export function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRefs[] {
+export function buildSamenvatting(
+  wb: ExcelJS.Workbook,
+  ctx: Context,
+  aannames: readonly AannamesRefs[],
+  gemeente: readonly GemeenteRefs[],
+): SummaryRefs[] {
   const ws = newSheet(wb, ctx, SHEETS.samenvatting, 'Begrotingsbijlage jeugdhulp');
+  const aWs = wb.getWorksheet(SHEETS.aannames)!;
+  // Read only in a gemeente's workbook, where Per gemeente is written before this sheet.
+  const pgWs = wb.getWorksheet(SHEETS.perGemeente)!;
   yearHeader(ws, ctx, 'Omschrijving', 'Taakveld');
   const refs: SummaryRefs[] = [];
   let row = HEADER_ROWS + 1;
 
   ctx.input.scenarios.forEach((s, si) => {
     const a = ctx.amounts[si]!;
+    const aRefs = aannames[si]!;
+    const gRefs = gemeente[si];
     const lines = s.result.lines;
+    /** The cell a line refers to: the region's line on Aannames, or the gemeente's on Per gemeente. */
+    const lineSource = (l: number): [ExcelJS.Worksheet, string, number] =>
+      gRefs ? [pgWs, SHEETS.perGemeente, gRefs.lineRows[l]!] : [aWs, SHEETS.aannames, aRefs.lineRows[l]!];
     const groups = groupedLines(lines);
     if (si > 0) row++;
     blockTitle(ws, ctx, row++, scenarioTitle(s, si, ctx.input.scenarios.length));
@@ -49,7 +85,11 @@ export function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRe
         const line = lines[l]!;
         label(ws, row, line.name, undefined, 1);
         code(ws, row, line.taakveld ?? 'n.t.');
-        ctx.years.forEach((_, k) => number(ws, row, ctx.yearCol(k), ctx.printed(a.lineCost(l, k)), ctx.amountFmt));
+        ctx.years.forEach((_, k) => {
+          const col = ctx.yearCol(k);
+          const [srcWs, srcName, srcRow] = lineSource(l);
+          formula(ws, row, col, cellRef(srcName, srcRow, col), cellNumber(srcWs, srcRow, col), ctx.amountFmt);
+        });
         lineRows[l] = row++;
       }
     }
@@ -63,7 +103,21 @@ export function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRe
     for (const f of a.fundingLines) {
       label(ws, row, f.label, undefined, 1);
       code(ws, row, f.kind);
-      f.values.forEach((v, k) => number(ws, row, ctx.yearCol(k), ctx.printed(v), ctx.amountFmt));
+      const aRow = aRefs.fundingRows.get(f.origin)!;
+      ctx.years.forEach((_, k) => {
+        const col = ctx.yearCol(k);
+        const ref = cellRef(SHEETS.aannames, aRow, col);
+        if (!gRefs) {
+          formula(ws, row, col, ref, cellNumber(aWs, aRow, col), ctx.amountFmt);
+          return;
+        }
+        // The gemeente's part of the region's line: × its aandeel Rijksmiddelen (the Sleutel of its baten, or
+        // of the year where it differs per year: own realised Rijksmiddelen, the last realised proportions).
+        const [shareRow, shareCol] = gRefs.fundKeyRow !== undefined ? [gRefs.fundKeyRow, col] : [gRefs.fundRow, 2];
+        const share = cellRef(SHEETS.perGemeente, shareRow, shareCol, gRefs.fundKeyRow === undefined);
+        const cached = ctx.asPrinted(cellNumber(aWs, aRow, col) * cellNumber(pgWs, shareRow, shareCol));
+        formula(ws, row, col, ctx.printedFormula(`${ref}*${share}`), cached, ctx.amountFmt);
+      });
       row++;
     }
     const lastFundingRow = row - 1;
@@ -82,7 +136,7 @@ export function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRe
     });
     styleRow(ws, saldoRow, ctx.lastYearCol, saldoStyle);
     if (ctx.rounds) roundingRow(ws, ctx, row++, 'saldo', a.balance, saldoRow);
-    refs.push({ lineRows, totalCostRow, saldoRow });
+    refs.push({ lineRows, totalCostRow, totalFundingRow, saldoRow });
   });
   return refs;
 }
