@@ -9,6 +9,8 @@ import JSZip from 'jszip';
 import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
 import { simulate } from '../../shared/engine/simulate';
+import type { SimulationResult } from '../../shared/engine/result';
+import { defaultBegrotingsjaar } from '../../shared/years';
 import { runMonteCarloSync, MAX_DRAWS } from '../../shared/analysis/montecarlo';
 import { MAX_EXPORT_SCENARIOS, MIN_EXPORT_DRAWS } from '../../shared/api';
 import { DEFAULT_SEED, isValidSeed } from '../../shared/analysis/random';
@@ -48,9 +50,19 @@ export interface ExportRequest {
    * is instead of running them a second time.
    */
   computedAnalysis?: BijlageAnalysis;
+  /**
+   * The begrotingsjaar (its column says "begroting"); default the year after generatedAt's,
+   * within the model's years. A year outside baseYear–endYear is refused.
+   */
+  begrotingsjaar?: number;
+  /** What the V/N rows compare with: a saved version's stored result, or a scenario run here. */
+  reference?: ExportReference;
   /** Called between the steps (a job worker reports it as the job's progress). */
   onProgress?: (p: { fraction: number; step: string }) => void;
 }
+
+/** The reference of the V/N rows: its label, and either its stored result or the scenario to run. */
+export type ExportReference = { label: string } & ({ result: SimulationResult } | { scenario: Scenario });
 
 export interface ExportedFile {
   fileName: string;
@@ -77,6 +89,9 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
   const generatedAt = req.generatedAt ?? new Date();
   const analysisProblem = checkAnalysisOptions(req.analysis, model);
   if (analysisProblem) throw new ExportError(analysisProblem);
+  const begrotingsjaarProblem = checkBegrotingsjaar(req.begrotingsjaar, model);
+  if (begrotingsjaarProblem) throw new ExportError(begrotingsjaarProblem);
+  const begrotingsjaar = req.begrotingsjaar ?? defaultBegrotingsjaar(model, generatedAt);
   const progress = req.onProgress ?? (() => {});
   const books = scope === 'all' ? 1 + model.gemeenten.length : 1;
   const runsAnalysis = req.analysis !== undefined && req.computedAnalysis === undefined;
@@ -86,6 +101,10 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
     scenario,
     result: simulate(model, scenario),
   }));
+  const ref = req.reference;
+  const reference = ref
+    ? { label: ref.label, result: 'result' in ref ? ref.result : simulate(model, ref.scenario) }
+    : undefined;
   if (runsAnalysis) progress({ fraction: 0.1, step: 'onzekerheid en gevoeligheid berekenen' });
   // Run once for all workbooks of an "all" export: the analysis is the region's.
   const analysis = req.analysis ? (req.computedAnalysis ?? runAnalysis(model, req.scenarios, req.analysis)) : undefined;
@@ -104,6 +123,8 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
       regionName,
       generatedAt,
       appVersion: req.appVersion,
+      begrotingsjaar,
+      ...(reference ? { reference } : {}),
       ...(analysis ? { analysis } : {}),
     });
     // Fast deflate: the workbooks are small either way, and level 1 halves the write time.
@@ -156,6 +177,13 @@ export function checkAnalysisOptions(options: ExportAnalysisOptions | undefined,
     return `Jaar voor de gevoeligheid: ${String(year)} ligt niet in ${model.baseYear}–${model.endYear}.`;
   }
   return undefined;
+}
+
+/** A Dutch message naming the begrotingsjaar when it lies outside the model's years, else undefined. */
+export function checkBegrotingsjaar(year: number | undefined, model: Model): string | undefined {
+  if (year === undefined) return undefined;
+  if (Number.isInteger(year) && year >= model.baseYear && year <= model.endYear) return undefined;
+  return `Begrotingsjaar: ${String(year)} ligt niet in de jaren van het model (${model.baseYear}–${model.endYear}); kies een jaar daarbinnen.`;
 }
 
 function runAnalysis(

@@ -10,7 +10,7 @@ import type { Scenario } from '../../shared/formats/scenario';
 import type { ValidationIssue } from '../../shared/formats/issues';
 import type { SimulationResult } from '../../shared/engine/result';
 import { simulate } from '../../shared/engine/simulate';
-import { exportBijlage, ExportError, type ExportAnalysisOptions } from '../excel/exportBijlage';
+import { exportBijlage, ExportError, type ExportAnalysisOptions, type ExportReference } from '../excel/exportBijlage';
 import { exportTemplate } from '../excel/template';
 import { importModelWorkbook } from '../excel/importModel';
 import type { AmountUnit } from '../excel/styles';
@@ -35,6 +35,9 @@ export interface JobInputs {
     /** ISO time stamp written in the workbook */
     generatedAt: string;
     analysis?: ExportAnalysisOptions;
+    begrotingsjaar?: number;
+    /** the V/N reference: a version's stored result, or a scenario the worker runs */
+    reference?: ExportReference;
   };
   'excel.template': { model?: Model };
   'excel.importModel': { base64: string; fileName?: string };
@@ -101,6 +104,8 @@ export const tasks: Tasks = {
         appVersion: input.appVersion,
         generatedAt: new Date(input.generatedAt),
         ...(input.analysis ? { analysis: input.analysis } : {}),
+        ...(input.begrotingsjaar !== undefined ? { begrotingsjaar: input.begrotingsjaar } : {}),
+        ...(input.reference ? { reference: input.reference } : {}),
         onProgress: progress,
       });
       return { fileName: file.fileName, mimeType: file.mimeType, base64: file.data.toString('base64') };

@@ -10,6 +10,7 @@ import type { MonteCarloResult } from '../../../shared/analysis/montecarlo';
 import type { TornadoResult } from '../../../shared/analysis/tornado';
 import { scopeLabel, scopedAmounts, type BijlageScope, type ScopedAmounts } from '../amounts';
 import { amountFormat, inUnit, type AmountUnit } from '../styles';
+import { yearStatus, type YearStatus } from '../../../shared/years';
 
 export interface BijlageScenario {
   scenario: Scenario;
@@ -34,6 +35,17 @@ export interface BijlageInput {
   appVersion: string;
   /** Monte Carlo and tornado results per scenario (same order): adds Onzekerheid and Gevoeligheid */
   analysis?: BijlageAnalysis;
+  /** the year the begroting is for: its column is "begroting", years ≤ the model's realisatie.lastYear "realisatie", the rest "raming" */
+  begrotingsjaar: number;
+  /** what the V/N rows compare with (a saved version or another scenario); none = no V/N rows */
+  reference?: BijlageReference;
+}
+
+/** The reference of the V/N rows: its name as the workbook shows it and its engine result. */
+export interface BijlageReference {
+  /** e.g. 'scenario "Ongewijzigd beleid"' or 'versie van "Basis", 12-10-2026 10:00 (raadscommissie)' */
+  label: string;
+  result: SimulationResult;
 }
 
 export const SHEETS = {
@@ -55,7 +67,11 @@ export const HEADER_ROWS = 4;
 export interface SummaryRefs {
   lineRows: number[];
   totalCostRow: number;
+  /** Totaal baten (structurele + incidentele) */
+  totalFundingRow: number;
   saldoRow: number;
+  /** structurele baten − structurele lasten */
+  structuralSaldoRow: number;
 }
 
 export class Context {
@@ -64,9 +80,40 @@ export class Context {
   readonly scopeName: string;
   readonly scenarioLabel: string;
   readonly amountFmt: string;
+  /** realisatie / begroting / raming per year index */
+  readonly statuses: YearStatus[];
+  /**
+   * The reference's amounts in the same scope, and per year index of this workbook the reference's
+   * year index (undefined: the reference has no such year). Undefined when there is no reference or
+   * it cannot be scoped (a gemeente the reference does not have): see referenceProblem.
+   */
+  readonly reference: { label: string; amounts: ScopedAmounts; yearIndex: (number | undefined)[] } | undefined;
+  readonly referenceProblem: string | undefined;
   constructor(readonly input: BijlageInput) {
     this.years = input.scenarios[0]!.result.years;
     this.amounts = input.scenarios.map((s) => scopedAmounts(s.result, input.scope));
+    const lastRealised = input.model.realisatie?.lastYear;
+    this.statuses = this.years.map((y) => yearStatus(y, input.begrotingsjaar, lastRealised));
+    const ref = input.reference;
+    let reference: Context['reference'];
+    let problem: string | undefined;
+    if (ref) {
+      const scope = input.scope;
+      if (scope.kind === 'gemeente' && !ref.result.gemeenten.some((g) => g.id === scope.gemeenteId)) {
+        problem = `De referentie (${ref.label}) heeft geen cijfers voor deze gemeente; er is geen V/N-vergelijking.`;
+      } else {
+        reference = {
+          label: ref.label,
+          amounts: scopedAmounts(ref.result, scope),
+          yearIndex: this.years.map((y) => {
+            const i = ref.result.years.indexOf(y);
+            return i >= 0 ? i : undefined;
+          }),
+        };
+      }
+    }
+    this.reference = reference;
+    this.referenceProblem = problem;
     this.scopeName = scopeLabel(input.model, input.scope, input.regionName);
     this.scenarioLabel = input.scenarios.map((s) => s.scenario.name).join(' / ');
     this.amountFmt = amountFormat(input.unit);
