@@ -99,7 +99,7 @@ describe('meerjarenraming layout, euro', async () => {
     const total = rowsWithLabel(ws, 'Totaal lasten')[0]!;
     const incCost = total + 1;
     const strCost = total + 2;
-    expect(textOf(ws.getCell(incCost, 1).value)).toMatch(/^waarvan incidentele lasten/);
+    expect(textOf(ws.getCell(incCost, 1).value)).toBe('waarvan incidentele lasten');
     expect(textOf(ws.getCell(strCost, 1).value)).toBe('waarvan structurele lasten');
     const strBaten = rowsWithLabel(ws, 'Totaal structurele baten')[0]!;
     const incBaten = rowsWithLabel(ws, 'Totaal incidentele baten')[0]!;
@@ -136,7 +136,7 @@ describe('meerjarenraming layout, euro', async () => {
     expect(textOf(ws.getCell(str, 2).value)).toBe('0.7');
     expect(textOf(ws.getCell(rowsWithLabel(ws, 'Eenmalige bijstellingen (scenario)')[0]!, 2).value)).toBe('0.7');
     const tv = wb.getWorksheet(SHEETS.taakvelden)!;
-    const row = rowsWithLabel(tv, 'Baten: Algemene uitkering en overige uitkeringen gemeentefonds')[0]!;
+    const row = rowsWithLabel(tv, 'Baten: algemene uitkering gemeentefonds')[0]!;
     expect(textOf(tv.getCell(row, 2).value)).toBe('0.7');
     const baten = rowsWithLabel(ws, 'Totaal baten')[0]!;
     expect(tv.getCell(row, YEAR_COL).formula).toBe(`Samenvatting!C${baten}`);
@@ -185,7 +185,7 @@ describe('V/N against a reference, hand-computed', async () => {
 
   it('the differences are formulas with the V/N cell format', () => {
     const c = 'E'; // 2024
-    const refCost = rowsWithLabel(ws, 'Referentie: totaal lasten (alle structureel)')[0]!;
+    const refCost = rowsWithLabel(ws, 'Referentie: totaal lasten')[0]!;
     const total = rowsWithLabel(ws, 'Totaal lasten')[0]!;
     expect(ws.getCell(cost, YEAR_COL + 2).formula).toBe(`${c}${refCost}-${c}${total}`);
     expect(ws.getCell(cost, YEAR_COL + 2).numFmt).toBe(FMT_EURO_VN);

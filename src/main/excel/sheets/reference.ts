@@ -55,7 +55,7 @@ export function referenceRows(ws: Worksheet, ctx: Context, row: number, si: numb
   const refFundingRow = row++;
   const refSaldoRow = row++;
   const refStructuralSaldoRow = row++;
-  label(ws, refCostRow, 'Referentie: totaal lasten (alle structureel)', undefined, 1);
+  label(ws, refCostRow, 'Referentie: totaal lasten', undefined, 1);
   label(ws, refStructuralFundingRow, 'Referentie: totaal structurele baten', undefined, 1);
   label(ws, refFundingRow, 'Referentie: totaal baten', undefined, 1);
   label(ws, refSaldoRow, 'Referentie: saldo', undefined, 1);

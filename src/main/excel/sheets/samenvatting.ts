@@ -73,13 +73,7 @@ export function buildSamenvatting(wb: ExcelJS.Workbook, ctx: Context): SummaryRe
     totalRow(ws, ctx, totalCostRow, 'Totaal lasten', firstLineRow, lastLineRow, a.cost);
     // No line of the model or of a scenario is one-off: every lasten line is structureel (docs/excel.md).
     const incidentalCostRow = row++;
-    label(
-      ws,
-      incidentalCostRow,
-      'waarvan incidentele lasten (het model en het scenario kennen geen eenmalige lasten)',
-      undefined,
-      1,
-    );
+    label(ws, incidentalCostRow, 'waarvan incidentele lasten', undefined, 1);
     ctx.years.forEach((_, k) => number(ws, incidentalCostRow, ctx.yearCol(k), 0, ctx.amountFmt));
     const structuralCostRow = row++;
     label(ws, structuralCostRow, 'waarvan structurele lasten', undefined, 1);

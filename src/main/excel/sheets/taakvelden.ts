@@ -82,7 +82,7 @@ export function buildTaakvelden(wb: ExcelJS.Workbook, ctx: Context, refs: readon
 
     // The baten on their taakveld: the Rijksmiddelen jeugd come through the algemene uitkering (0.7).
     const fundingRow = row++;
-    label(ws, fundingRow, `Baten: ${BATEN_TAAKVELD.name}`, undefined, 1);
+    label(ws, fundingRow, 'Baten: algemene uitkering gemeentefonds', undefined, 1);
     code(ws, fundingRow, BATEN_TAAKVELD.code);
     const saldoRow = row++;
     label(ws, saldoRow, 'Saldo (baten − lasten; negatief = tekort)');
