@@ -7,8 +7,9 @@
  * longer be used.
  *
  * Which segment goes where (the default model, scripts/build-default-model.ts), checked
- * against that list and "Veelgestelde vragen verfijning Iv3 jeugd en Wmo" (Rijksoverheid,
- * versie 2, 31-10-2022), which assigns the iJw product codes to these taakvelden:
+ * against that list; "Veelgestelde vragen verfijning Iv3 jeugd en Wmo" (Rijksoverheid,
+ * versie 2, 31-10-2022) assigns the iJw product codes to these taakvelden (its text could not
+ * be consulted when this was checked: the dyslexie choice rests on the definition of 6.74a):
  * - Dyslexiezorg (EED) → 6.74a Jeugdhulp behandeling GGZ zonder verblijf, not 6.72d:
  *   EED is diagnostiek en behandeling within the jeugd-GGZ ("Handreiking dyslexiezorg onder
  *   de Jeugdwet", VNG, VWS en VenJ, 2014: dyslexiezorg "binnen het domein van de GGZ"), and
