@@ -4,6 +4,7 @@
  * on taakveld 0.7, and the V/N rows against a chosen reference (hand-computed cases).
  */
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { exportBijlage, ExportError } from '../../../src/main/excel/exportBijlage';
 import { SHEETS } from '../../../src/main/excel/kit/context';
 import { vnLetter } from '../../../src/main/excel/sheets/reference';
@@ -13,6 +14,7 @@ import type { SimulationResult } from '../../../src/shared/engine/result';
 import { defaultBegrotingsjaar, yearStatus } from '../../../src/shared/years';
 import { testModel, testScenarios } from '../../fixtures';
 import { numberOf, readWorkbook, rowsWithLabel, textOf } from './helpers';
+import { findSoffice, rawNumbers, recalcWithLibreOffice } from './libreoffice';
 
 const YEAR_COL = 3;
 /** A cell's number; ExcelJS reads a formula's cached result of 0 back as no result. */
@@ -221,5 +223,83 @@ describe('begrotingsjaar in the request', () => {
     await expect(sheetOf('euro', { begrotingsjaar: 2031 })).rejects.toThrow(
       'Begrotingsjaar: 2031 ligt niet in de jaren van het model (2022–2028)',
     );
+  });
+});
+
+const soffice = findSoffice();
+
+describe.skipIf(!soffice)('the V/N and structureel saldo formulas recalculated by LibreOffice Calc', async () => {
+  const other = testScenarios(model)[0]!;
+  const reference = { label: 'scenario "Basis"', scenario: other };
+  const region = await exportBijlage({
+    model,
+    scenarios: [scenario],
+    scope: 'region',
+    unit: 'euro',
+    appVersion: 'test',
+    begrotingsjaar: 2027,
+    reference,
+  });
+  const venlo = await exportBijlage({
+    model,
+    scenarios: [scenario],
+    scope: 'venlo',
+    unit: 'thousand',
+    appVersion: 'test',
+    begrotingsjaar: 2027,
+    reference,
+  });
+  /** A copy whose cached formula results are all wrong: only a real recalculation restores them. */
+  const poisoned = async (data: Buffer) => {
+    const wb = await readWorkbook(data);
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula) cell.value = { formula: cell.formula, result: -987_654_321 };
+        }),
+      ),
+    );
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const recalculated = soffice
+    ? await recalcWithLibreOffice(soffice, [
+        { name: 'regio.xlsx', data: await poisoned(region.data) },
+        { name: 'venlo.xlsx', data: await poisoned(venlo.data) },
+      ])
+    : new Map<string, Buffer>();
+
+  it('every formula of Samenvatting and Taakvelden, the V/N rows included, comes back to the cached value', async () => {
+    for (const [name, original, perEuro] of [
+      ['regio.xlsx', region.data, 1],
+      ['venlo.xlsx', venlo.data, 1000],
+    ] as const) {
+      const cached = await rawNumbers(original);
+      const lo = await rawNumbers(recalculated.get(name)!);
+      const wb = await readWorkbook(original);
+      let checked = 0;
+      for (const sheet of [SHEETS.samenvatting, SHEETS.taakvelden]) {
+        wb.getWorksheet(sheet)!.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.type !== ExcelJS.ValueType.Formula) return;
+            const want = cached.get(sheet)?.get(cell.address) ?? 0;
+            const got = lo.get(sheet)?.get(cell.address);
+            expect(got, `${name} ${sheet}!${cell.address}`).toBeDefined();
+            expect(Math.abs((got! - want) * perEuro), `${name} ${sheet}!${cell.address}`).toBeLessThanOrEqual(1);
+            checked++;
+          }),
+        );
+      }
+      expect(checked).toBeGreaterThan(100);
+    }
+    // the V/N saldo as Calc computes it = scenario − reference (engine), within € 1
+    const data = recalculated.get('regio.xlsx')!;
+    const ws = (await readWorkbook(data)).getWorksheet(SHEETS.samenvatting)!;
+    const values = await rawNumbers(data);
+    const vn = rowsWithLabel(ws, 'Saldo')[0]!;
+    const ref = simulate(model, other);
+    result.years.forEach((_, k) => {
+      const got = values.get(SHEETS.samenvatting)!.get(ws.getCell(vn, YEAR_COL + k).address) ?? 0;
+      expect(Math.abs(got - (result.totals[k]!.balance - ref.totals[k]!.balance))).toBeLessThanOrEqual(1);
+    });
   });
 });
