@@ -217,6 +217,32 @@ describe('V/N against a reference, hand-computed', async () => {
   });
 });
 
+describe('V/N in a gemeente workbook', () => {
+  it("compares the gemeente's own figures; a reference without the gemeente gives a note and no V/N", async () => {
+    const other = testScenarios(model)[0]!;
+    const ref = simulate(model, other);
+    const wb = await sheetOf('euro', { scope: 'venlo', reference: { label: 'scenario "Basis"', scenario: other } });
+    const ws = wb.getWorksheet(SHEETS.samenvatting)!;
+    const vn = rowsWithLabel(ws, 'Saldo')[0]!;
+    const g = result.gemeenten.find((x) => x.id === 'venlo')!;
+    const rg = ref.gemeenten.find((x) => x.id === 'venlo')!;
+    result.years.forEach((_, k) =>
+      expect(num(ws.getCell(vn, YEAR_COL + k).value)).toBeCloseTo(g.years[k]!.balance - rg.years[k]!.balance, 4),
+    );
+
+    const without = { ...ref, gemeenten: ref.gemeenten.filter((x) => x.id !== 'venlo') };
+    const wb2 = await sheetOf('euro', { scope: 'venlo', reference: { label: 'scenario "Basis"', result: without } });
+    const ws2 = wb2.getWorksheet(SHEETS.samenvatting)!;
+    expect(rowsWithLabel(ws2, 'Saldo')).toHaveLength(0);
+    expect(
+      rowsWithLabel(
+        ws2,
+        'De referentie (scenario "Basis") heeft geen cijfers voor deze gemeente; er is geen V/N-vergelijking.',
+      ),
+    ).toHaveLength(1);
+  });
+});
+
 describe('begrotingsjaar in the request', () => {
   it('refuses a year outside the model in Dutch, naming the field and the value', async () => {
     await expect(sheetOf('euro', { begrotingsjaar: 2031 })).rejects.toThrow(ExportError);
