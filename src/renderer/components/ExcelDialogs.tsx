@@ -325,7 +325,7 @@ function ExportForm() {
           raming.
         </p>
         <label className="field">
-          <span>Vergelijken met (kolom V/N: voordelig of nadelig voor het saldo)</span>
+          <span>Vergelijken met (V/N: voordelig of nadelig voor het saldo)</span>
           <select value={reference} data-testid="excel-reference" onChange={(e) => setReferenceChoice(e.target.value)}>
             <option value="">Niet vergelijken</option>
             <optgroup label="Ander scenario">
