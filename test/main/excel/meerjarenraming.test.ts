@@ -84,7 +84,8 @@ describe('meerjarenraming layout, euro', async () => {
   const ws = wb.getWorksheet(SHEETS.samenvatting)!;
 
   it('row 3 says realisatie / begroting / raming above each year, on Samenvatting, Taakvelden and Per gemeente', () => {
-    const expected = ['realisatie', 'realisatie', 'raming', 'raming', 'raming', 'begroting', 'raming'];
+    // the model has no realised Rijksmiddelen: 2022–2023 are realisatie with the baten still a raming (*)
+    const expected = ['realisatie*', 'realisatie*', 'raming', 'raming', 'raming', 'begroting', 'raming'];
     for (const name of [SHEETS.samenvatting, SHEETS.taakvelden, SHEETS.perGemeente]) {
       const sheet = wb.getWorksheet(name)!;
       expect(result.years.map((_, k) => textOf(sheet.getCell(3, YEAR_COL + k).value))).toEqual(expected);
@@ -94,7 +95,41 @@ describe('meerjarenraming layout, euro', async () => {
     const row = rowsWithLabel(toelichting, 'Realisatie, begroting, raming')[0]!;
     expect(textOf(toelichting.getCell(row, 2).value)).toContain('Realisatie: 2022–2023');
     expect(textOf(toelichting.getCell(row, 2).value)).toContain('Begroting: 2027');
+    expect(textOf(toelichting.getCell(row, 2).value)).toContain('2022: de baten; 2023: de baten.');
     expect(num(toelichting.getCell(rowsWithLabel(toelichting, 'Begrotingsjaar')[0]!, 2).value)).toBe(2027);
+  });
+
+  it('a realisatie year whose figures are all realised has no asterisk', async () => {
+    const rm = { amount: 1_000_000, source: 'Testbron, tabel X, 2022' };
+    const realised = {
+      ...model,
+      realisatie: {
+        lastYear: 2023,
+        segments: {},
+        gemeenten: Object.fromEntries(
+          model.gemeenten.map((g) => [g.id, { rijksmiddelen: { '2022': rm, '2023': rm } }]),
+        ),
+      },
+    };
+    const file = await exportBijlage({
+      model: realised,
+      scenarios: [scenario],
+      scope: 'region',
+      unit: 'euro',
+      appVersion: '9.9.9',
+      generatedAt: at,
+      begrotingsjaar: 2025,
+    });
+    const sheet = (await readWorkbook(file.data)).getWorksheet(SHEETS.samenvatting)!;
+    expect(result.years.map((_, k) => textOf(sheet.getCell(3, YEAR_COL + k).value))).toEqual([
+      'realisatie',
+      'realisatie',
+      'raming',
+      'begroting',
+      'raming',
+      'raming',
+      'raming',
+    ]);
   });
 
   it('structurele and incidentele lasten and baten apart; structureel saldo = structurele baten − structurele lasten', () => {

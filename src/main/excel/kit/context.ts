@@ -89,11 +89,26 @@ export class Context {
    */
   readonly reference: { label: string; amounts: ScopedAmounts; yearIndex: (number | undefined)[] } | undefined;
   readonly referenceProblem: string | undefined;
+  /**
+   * Per year index: what is still a raming in a realisatie year (the engine's kinds, over the exported
+   * scenarios): "de baten" when not every gemeente's Rijksmiddelen are realised, and the lines without
+   * realisatie. Empty for every other year.
+   */
+  readonly estimatedInRealised: string[][];
   constructor(readonly input: BijlageInput) {
     this.years = input.scenarios[0]!.result.years;
     this.amounts = input.scenarios.map((s) => scopedAmounts(s.result, input.scope));
     const lastRealised = input.model.realisatie?.lastYear;
     this.statuses = this.years.map((y) => yearStatus(y, input.begrotingsjaar, lastRealised));
+    this.estimatedInRealised = this.years.map((_, k) => {
+      if (this.statuses[k] !== 'realisatie') return [];
+      const out = new Set<string>();
+      for (const { result } of input.scenarios) {
+        if (result.totals[k]?.fundingKind === 'raming') out.add('de baten');
+        for (const line of result.lines) if (line.years[k]?.kind === 'raming') out.add(`"${line.name}"`);
+      }
+      return [...out];
+    });
     const ref = input.reference;
     let reference: Context['reference'];
     let problem: string | undefined;
@@ -117,6 +132,10 @@ export class Context {
     this.scopeName = scopeLabel(input.model, input.scope, input.regionName);
     this.scenarioLabel = input.scenarios.map((s) => s.scenario.name).join(' / ');
     this.amountFmt = amountFormat(input.unit);
+  }
+  /** The heading above a year: its status, "realisatie*" when part of the year is still a raming. */
+  statusLabel(k: number): string {
+    return this.estimatedInRealised[k]!.length > 0 ? `${this.statuses[k]}*` : this.statuses[k]!;
   }
   get unit(): AmountUnit {
     return this.input.unit;

@@ -49,7 +49,7 @@ export function yearHeader(ws: Worksheet, ctx: Context, label: string, codeHeade
   const row = HEADER_ROWS;
   ctx.years.forEach((_, k) => {
     const c = ws.getCell(row - 1, ctx.yearCol(k));
-    setText(c, ctx.statuses[k]);
+    setText(c, ctx.statusLabel(k));
     applyStyle(c, headerStyle);
     c.alignment = { horizontal: 'right', vertical: 'middle' };
     if (ctx.statuses[k] === 'begroting') c.font = { ...c.font, italic: false, bold: true };

@@ -134,7 +134,17 @@ function yearStatusText(ctx: Context): string {
   const { model, begrotingsjaar } = ctx.input;
   const R = model.realisatie?.lastYear;
   const realised = R === undefined ? 'geen (het model heeft geen gerealiseerde cijfers)' : `${model.baseYear}–${R}`;
-  return `Boven elk jaar staat of het een realisatie, de begroting of een raming is. Realisatie: ${realised}, de gerealiseerde cijfers van het model. Begroting: ${begrotingsjaar}, het begrotingsjaar. Raming: de andere jaren, ook een lopend jaar tussen de laatste realisatie en het begrotingsjaar — daar staat in een begroting de gewijzigde begroting die de raad vaststelde; de cijfers hier zijn de raming van Jeugdplanner en niet dat besluit. Kies die versie als referentie om ertegen te vergelijken.`;
+  return `Boven elk jaar staat of het een realisatie, de begroting of een raming is. Realisatie: ${realised}, de gerealiseerde cijfers van het model. Begroting: ${begrotingsjaar}, het begrotingsjaar. Raming: de andere jaren, ook een lopend jaar tussen de laatste realisatie en het begrotingsjaar — daar staat in een begroting de gewijzigde begroting die de raad vaststelde; de cijfers hier zijn de raming van Jeugdplanner en niet dat besluit. Kies die versie als referentie om ertegen te vergelijken.${partlyEstimatedText(ctx)}`;
+}
+
+/** "* 2023: de baten zijn een raming, …" for realisatie years in which some figures are not realised. */
+function partlyEstimatedText(ctx: Context): string {
+  const parts = ctx.years
+    .map((y, k) => [y, ctx.estimatedInRealised[k]!] as const)
+    .filter(([, what]) => what.length > 0)
+    .map(([y, what]) => `${y}: ${what.join(', ')}`);
+  if (parts.length === 0) return '';
+  return ` * Realisatie met een raming erin (de baten: niet elke gemeente heeft gerealiseerde Rijksmiddelen; een regel: geen gerealiseerde lasten) — ${parts.join('; ')}.`;
 }
 
 /** Every source text the workbook shows: the model's, each scenario's and the Rijksmaatregelen switched on. */
