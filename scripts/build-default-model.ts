@@ -400,7 +400,7 @@ const estimates: Estimate[] = [
     id: 'dyslexie',
     name: 'Dyslexiezorg (EED)',
     group: GROUP_AMB,
-    taakveld: '6.72d',
+    taakveld: '6.74a',
     share: 0.02,
     unit: 'cliëntmaand',
     units: 1,

@@ -76,6 +76,13 @@ const realisatieImport = {
 };
 
 /** A menu item's text: one line (Electron shows no more), no control characters. */
+/** The V/N reference of a begrotingsbijlage: a saved version (e.g. the vastgestelde begroting) or another scenario. */
+const exportReference = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('version'), versionId: id }),
+  z.strictObject({ kind: z.literal('scenario'), scenarioId: id }),
+]);
+export type ExportReferenceRequest = z.infer<typeof exportReference>;
+
 const menuLabel = z
   .string()
   .max(MAX_MENU_LABEL_LENGTH)
@@ -162,6 +169,16 @@ export const apiRequests = {
         error: 'noem één referentie: versionId (een versie) of scenarioId (een scenario)',
       })
       .optional(),
+    /**
+     * The begrotingsjaar: its column says "begroting", years ≤ the model's last realised year "realisatie", the
+     * others "raming". Default: the year after today's, within the model's years; outside them it is refused.
+     */
+    begrotingsjaar: z
+      .number({ error: (iss) => `Begrotingsjaar: ${JSON.stringify(iss.input)} is geen jaartal` })
+      .int({ error: (iss) => `Begrotingsjaar: ${String(iss.input)} is geen heel jaartal` })
+      .optional(),
+    /** What the V/N rows compare with: a saved version of a scenario, or another scenario of the same model. */
+    reference: exportReference.optional(),
     jobKey,
   }),
   /** "Sjabloon downloaden": the budget template, filled with the model when modelId is given, else empty. */

@@ -127,6 +127,33 @@ describe('Exporteren naar Excel', () => {
     await closeDialog();
   });
 
+  it('marks the begrotingsjaar and compares with Ongewijzigd beleid by default (V/N), as chosen in the dialog', async () => {
+    await openExcel('export');
+    const { scenarios, model } = await stored(srv);
+    const ongewijzigd = scenarios.find((s) => s.name === 'Ongewijzigd beleid')!;
+    const other = scenarios.find((s) => s.id !== ongewijzigd.id)!;
+    await app.page.uncheck(`[data-testid="excel-scenario-${ongewijzigd.id}"]`);
+    await app.page.check(`[data-testid="excel-scenario-${other.id}"]`);
+    // Ongewijzigd beleid is not exported now, so it is the default reference
+    await expect.poll(() => app.page.inputValue('[data-testid="excel-reference"]')).toBe(`scenario:${ongewijzigd.id}`);
+    await app.page.selectOption('[data-testid="excel-begrotingsjaar"]', '2027');
+    await app.screenshot('excel-export-meerjarenraming.png', false);
+    const { file } = await download('[data-testid="excel-export-run"]');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Samenvatting')!;
+    const engine = simulate(model, other.scenario);
+    const ref = simulate(model, ongewijzigd.scenario);
+    const k = engine.years.indexOf(2027);
+    expect(textOf(ws.getCell(3, YEAR_COL + k).value)).toBe('begroting');
+    expect(textOf(ws.getCell(3, YEAR_COL + k + 1).value)).toBe('raming');
+    expect(rowsWithLabel(ws, 'Vergelijking met scenario "Ongewijzigd beleid"')).toHaveLength(1);
+    const [vn] = rowsWithLabel(ws, 'Saldo');
+    const diff = engine.totals[k]!.balance - ref.totals[k]!.balance;
+    expect(Math.abs(numberOf(ws.getCell(vn!, YEAR_COL + k).value) - diff)).toBeLessThan(0.01);
+    await closeDialog();
+  });
+
   it('exports several scenarios for the region and every gemeente as a zip, in × € 1.000, with the analysis sheets', async () => {
     await openExcel('export');
     const { scenarios, model } = await stored(srv);

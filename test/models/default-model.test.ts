@@ -86,6 +86,28 @@ describe('models/noord-limburg.json', () => {
     expect(model.funding.source).toMatch(/Deskundigencommissie/);
   });
 
+  it('every segment on its Iv3 taakveld (Iv3-informatievoorschrift 2023; dyslexie on 6.74a, see docs/excel.md)', () => {
+    expect(Object.fromEntries(model.segments.map((s) => [s.id, s.taakveld]))).toEqual({
+      'verblijf-behandeling': '6.73c',
+      'opname-vervangende-behandeling': '6.72b',
+      pleegzorg: '6.73a',
+      gezinshuizen: '6.73b',
+      dagbehandeling: '6.72b',
+      dagbesteding: '6.72c',
+      'ambulante-begeleiding': '6.72a',
+      'ambulante-behandeling': '6.72b',
+      'ambulante-ggz': '6.74a',
+      dyslexie: '6.74a',
+      crisisdienst: '6.74b',
+      crisisbedden: '6.74b',
+      jeugdzorgplus: '6.74c',
+      jeugdbescherming: '6.82a',
+      jeugdreclassering: '6.82b',
+      'veilig-thuis': '7.1',
+      'transformatie-preventie': '6.1',
+    });
+  });
+
   it('Venlo youth 0–17 from CBS 71488ned: 0–15 + 3/5 of 15–20', () => {
     expect(model.gemeenten.find((g) => g.id === 'venlo')!.youth0to17).toBe(Math.round(4599 + 4667 + 5078 + 0.6 * 5498));
   });

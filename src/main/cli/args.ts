@@ -26,6 +26,8 @@ export interface CliOptions {
   xlsx?: string;
   scope?: string;
   unit?: 'euro' | 'thousand';
+  /** bij --xlsx: the begrotingsjaar (its column says "begroting"); default the year after today's */
+  begrotingsjaar?: number;
 }
 
 export interface FlagSpec {
@@ -112,6 +114,16 @@ export const FLAGS: FlagSpec[] = [
       if (v === 'euro') o.unit = 'euro';
       else if (v === 'duizend') o.unit = 'thousand';
       else return `${JSON.stringify(v)} is geen eenheid (kies euro of duizend)`;
+      return undefined;
+    },
+  },
+  {
+    flag: '--begrotingsjaar',
+    value: 'JAAR',
+    help: 'bij --xlsx: het begrotingsjaar (die kolom heet "begroting"; standaard het jaar na vandaag, binnen de jaren van het model)',
+    apply: (o, v) => {
+      if (!/^\d{4}$/.test(v)) return `${JSON.stringify(v)} is geen jaartal`;
+      o.begrotingsjaar = Number(v);
       return undefined;
     },
   },

@@ -1,5 +1,5 @@
 /**
- * `--xlsx FILE [--scope region|all|GEMEENTE] [--unit euro|duizend]` for
+ * `--xlsx FILE [--scope region|all|GEMEENTE] [--unit euro|duizend] [--begrotingsjaar JAAR]` for
  * `npm run simulate`: writes the begrotingsbijlage of the loaded model and
  * scenario. With `--montecarlo N [--seed S]` the workbook gets the sheet
  * Onzekerheid, with `--tornado` the sheet Gevoeligheid. The checks are synchronous (runCli reports them with exit code 2);
@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
 import { MIN_EXPORT_DRAWS } from '../../shared/api';
-import { exportBijlage, type ExportAnalysisOptions } from '../excel/exportBijlage';
+import { checkBegrotingsjaar, exportBijlage, type ExportAnalysisOptions } from '../excel/exportBijlage';
 import type { BijlageAnalysis } from '../excel/bijlage';
 import type { AmountUnit } from '../excel/styles';
 import type { CliOptions } from './args';
@@ -22,6 +22,8 @@ export interface XlsxJob {
   scenario: Scenario;
   scope: string;
   unit: AmountUnit;
+  /** from --begrotingsjaar (default in exportBijlage: the year after today's) */
+  begrotingsjaar?: number;
   /** from --montecarlo/--seed and --tornado */
   analysis?: ExportAnalysisOptions;
   /** the Monte Carlo and tornado the CLI already ran for its own output (see withComputedAnalysis) */
@@ -34,6 +36,7 @@ export function planXlsx(options: CliOptions, model: Model, scenario: Scenario):
   if (options.xlsx === undefined) {
     if (options.scope !== undefined) errors.push('--scope: alleen samen met --xlsx BESTAND');
     if (options.unit !== undefined) errors.push('--unit: alleen samen met --xlsx BESTAND');
+    if (options.begrotingsjaar !== undefined) errors.push('--begrotingsjaar: alleen samen met --xlsx BESTAND');
     return { errors };
   }
   const scope = options.scope ?? 'region';
@@ -58,6 +61,8 @@ export function planXlsx(options: CliOptions, model: Model, scenario: Scenario):
       `--montecarlo: voor de Excel-bijlage minstens ${MIN_EXPORT_DRAWS} trekkingen (kreeg ${options.montecarlo}); met minder rusten P10 en P90 op een handvol trekkingen`,
     );
   }
+  const yearProblem = checkBegrotingsjaar(options.begrotingsjaar, model);
+  if (yearProblem) errors.push(`--begrotingsjaar: ${yearProblem}`);
   if (errors.length > 0) return { errors };
   const analysis: ExportAnalysisOptions = {
     ...(options.montecarlo !== undefined
@@ -66,7 +71,11 @@ export function planXlsx(options: CliOptions, model: Model, scenario: Scenario):
     ...(options.tornado ? { tornado: {} } : {}),
   };
   const withAnalysis = analysis.montecarlo || analysis.tornado ? { analysis } : {};
-  return { errors, job: { file: options.xlsx, model, scenario, scope, unit: options.unit ?? 'euro', ...withAnalysis } };
+  const year = options.begrotingsjaar !== undefined ? { begrotingsjaar: options.begrotingsjaar } : {};
+  return {
+    errors,
+    job: { file: options.xlsx, model, scenario, scope, unit: options.unit ?? 'euro', ...year, ...withAnalysis },
+  };
 }
 
 /**
@@ -94,6 +103,7 @@ export async function runXlsxJob(job: XlsxJob, appVersion: string, stderr: (text
       scope: job.scope,
       unit: job.unit,
       appVersion,
+      ...(job.begrotingsjaar !== undefined ? { begrotingsjaar: job.begrotingsjaar } : {}),
       ...(job.analysis ? { analysis: job.analysis } : {}),
       ...(job.computed ? { computedAnalysis: job.computed } : {}),
     });

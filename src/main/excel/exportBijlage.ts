@@ -9,6 +9,8 @@ import JSZip from 'jszip';
 import type { Model } from '../../shared/formats/model';
 import type { Scenario } from '../../shared/formats/scenario';
 import { simulate } from '../../shared/engine/simulate';
+import type { SimulationResult } from '../../shared/engine/result';
+import { defaultBegrotingsjaar } from '../../shared/years';
 import { runMonteCarloSync, MAX_DRAWS } from '../../shared/analysis/montecarlo';
 import { MAX_EXPORT_SCENARIOS, MIN_EXPORT_DRAWS } from '../../shared/api';
 import { DEFAULT_SEED, isValidSeed } from '../../shared/analysis/random';
@@ -51,6 +53,13 @@ export interface ExportRequest {
   computedAnalysis?: BijlageAnalysis;
   /** The reference of the sheet Mutaties (a vastgestelde version or another scenario); without it: no such sheet. */
   mutaties?: ExportMutatiesReference;
+  /**
+   * The begrotingsjaar (its column says "begroting"); default the year after generatedAt's,
+   * within the model's years. A year outside baseYear–endYear is refused.
+   */
+  begrotingsjaar?: number;
+  /** What the V/N rows compare with: a saved version's stored result, or a scenario run here. */
+  reference?: ExportReference;
   /** Called between the steps (a job worker reports it as the job's progress). */
   onProgress?: (p: { fraction: number; step: string }) => void;
 }
@@ -59,6 +68,8 @@ export interface ExportRequest {
 export interface ExportMutatiesReference extends MutatieReference {
   name: string;
 }
+/** The reference of the V/N rows: its label, and either its stored result or the scenario to run. */
+export type ExportReference = { label: string } & ({ result: SimulationResult } | { scenario: Scenario });
 
 export interface ExportedFile {
   fileName: string;
@@ -85,6 +96,9 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
   const generatedAt = req.generatedAt ?? new Date();
   const analysisProblem = checkAnalysisOptions(req.analysis, model);
   if (analysisProblem) throw new ExportError(analysisProblem);
+  const begrotingsjaarProblem = checkBegrotingsjaar(req.begrotingsjaar, model);
+  if (begrotingsjaarProblem) throw new ExportError(begrotingsjaarProblem);
+  const begrotingsjaar = req.begrotingsjaar ?? defaultBegrotingsjaar(model, generatedAt);
   const progress = req.onProgress ?? (() => {});
   const books = scope === 'all' ? 1 + model.gemeenten.length : 1;
   const runsAnalysis = req.analysis !== undefined && req.computedAnalysis === undefined;
@@ -94,6 +108,10 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
     scenario,
     result: simulate(model, scenario),
   }));
+  const ref = req.reference;
+  const reference = ref
+    ? { label: ref.label, result: 'result' in ref ? ref.result : simulate(model, ref.scenario) }
+    : undefined;
   if (runsAnalysis) progress({ fraction: 0.1, step: 'onzekerheid en gevoeligheid berekenen' });
   // Run once for all workbooks of an "all" export: the analysis is the region's.
   const analysis = req.analysis ? (req.computedAnalysis ?? runAnalysis(model, req.scenarios, req.analysis)) : undefined;
@@ -118,6 +136,8 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
       regionName,
       generatedAt,
       appVersion: req.appVersion,
+      begrotingsjaar,
+      ...(reference ? { reference } : {}),
       ...(analysis ? { analysis } : {}),
       ...(mutaties ? { mutaties } : {}),
     });
@@ -171,6 +191,13 @@ export function checkAnalysisOptions(options: ExportAnalysisOptions | undefined,
     return `Jaar voor de gevoeligheid: ${String(year)} ligt niet in ${model.baseYear}–${model.endYear}.`;
   }
   return undefined;
+}
+
+/** A Dutch message naming the begrotingsjaar when it lies outside the model's years, else undefined. */
+export function checkBegrotingsjaar(year: number | undefined, model: Model): string | undefined {
+  if (year === undefined) return undefined;
+  if (Number.isInteger(year) && year >= model.baseYear && year <= model.endYear) return undefined;
+  return `Begrotingsjaar: ${String(year)} ligt niet in de jaren van het model (${model.baseYear}–${model.endYear}); kies een jaar daarbinnen.`;
 }
 
 function runAnalysis(

@@ -15,6 +15,7 @@ import {
   ExportError,
   type ExportAnalysisOptions,
   type ExportMutatiesReference,
+  type ExportReference,
 } from '../excel/exportBijlage';
 import { exportTemplate } from '../excel/template';
 import { importModelWorkbook } from '../excel/importModel';
@@ -42,6 +43,9 @@ export interface JobInputs {
     analysis?: ExportAnalysisOptions;
     /** the reference of the sheet Mutaties */
     mutaties?: ExportMutatiesReference;
+    begrotingsjaar?: number;
+    /** the V/N reference: a version's stored result, or a scenario the worker runs */
+    reference?: ExportReference;
   };
   'excel.template': { model?: Model };
   'excel.importModel': { base64: string; fileName?: string };
@@ -109,6 +113,8 @@ export const tasks: Tasks = {
         generatedAt: new Date(input.generatedAt),
         ...(input.analysis ? { analysis: input.analysis } : {}),
         ...(input.mutaties ? { mutaties: input.mutaties } : {}),
+        ...(input.begrotingsjaar !== undefined ? { begrotingsjaar: input.begrotingsjaar } : {}),
+        ...(input.reference ? { reference: input.reference } : {}),
         onProgress: progress,
       });
       return { fileName: file.fileName, mimeType: file.mimeType, base64: file.data.toString('base64') };

@@ -13,6 +13,9 @@ import { findScenario } from '../storage/scenariosRepo';
 import { findVersion } from '../storage/versionsRepo';
 import type { ExportMutatiesReference } from '../excel/exportBijlage';
 import type Database from 'better-sqlite3';
+import { checkBegrotingsjaar, type ExportReference } from '../excel/exportBijlage';
+import { defaultBegrotingsjaar } from '../../shared/years';
+import { formatDateTime } from '../../shared/locale/dates';
 import { notFound, stampOf, storageOf, type HandlerMap } from './context';
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
@@ -31,6 +34,30 @@ export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' 
       }
       return s.scenario;
     });
+    const begrotingsjaar = req.begrotingsjaar ?? defaultBegrotingsjaar(model.model, ctx.now());
+    const yearProblem = checkBegrotingsjaar(begrotingsjaar, model.model);
+    if (yearProblem) throw new UserError('validation', yearProblem);
+    let reference: ExportReference | undefined;
+    const ref = req.reference;
+    if (ref?.kind === 'scenario') {
+      const s = findScenario(db, ref.scenarioId) ?? notFound('Scenario', ref.scenarioId);
+      if (s.modelId !== req.modelId)
+        throw new UserError(
+          'validation',
+          `Referentie: scenario "${s.name}" (${ref.scenarioId}) hoort bij een ander model dan "${model.name}".`,
+        );
+      reference = { label: `scenario "${s.name}"`, scenario: s.scenario };
+    } else if (ref?.kind === 'version') {
+      const v = findVersion(db, ref.versionId) ?? notFound('Versie', ref.versionId);
+      const s = findScenario(db, v.scenarioId);
+      if (!s || s.modelId !== req.modelId)
+        throw new UserError(
+          'validation',
+          `Referentie: versie ${ref.versionId} hoort bij een scenario van een ander model dan "${model.name}".`,
+        );
+      const when = formatDateTime(new Date(v.createdAt));
+      reference = { label: `versie van "${s.name}" van ${when}${v.note ? ` (${v.note})` : ''}`, result: v.result };
+    }
     const file = await ctx.jobs.run(
       'excel.exportBijlage',
       {
@@ -42,6 +69,8 @@ export const excelHandlers: HandlerMap<'excel.exportBijlage' | 'excel.template' 
         generatedAt: ctx.now().toISOString(),
         ...(req.analysis ? { analysis: req.analysis } : {}),
         ...(req.mutaties ? { mutaties: mutatiesReference(db, req.modelId, model.name, req.mutaties) } : {}),
+        begrotingsjaar,
+        ...(reference ? { reference } : {}),
       },
       ctx.signal,
       req.jobKey,

@@ -13,7 +13,10 @@ import {
   type ApiRequest,
   type ApiResult,
   type FileExport,
+  type VersionSummary,
 } from '../../shared/api';
+import { defaultBegrotingsjaar, modelYears } from '../../shared/years';
+import { formatDateTime } from '../../shared/locale/dates';
 import { callResult } from '../api/call';
 import { downloadExport } from '../lib/download';
 import { useExcelDialog } from '../stores/excelDialog';
@@ -88,6 +91,36 @@ function ErrorBox({ error, testId }: { error: ApiError; testId: string }) {
   );
 }
 
+/** 'scenario:12' / 'version:7' → the request's reference; '' → none. */
+function parseReference(choice: string): ApiRequest<'excel.exportBijlage'>['reference'] {
+  const m = /^(scenario|version):(\d+)$/.exec(choice);
+  if (!m) return undefined;
+  const id = Number(m[2]);
+  return m[1] === 'scenario' ? { kind: 'scenario', scenarioId: id } : { kind: 'version', versionId: id };
+}
+
+function versionLabel(v: VersionSummary): string {
+  const when = formatDateTime(new Date(v.createdAt));
+  const kind = v.kind === 'manual' ? '' : v.kind === 'auto' ? ' (automatisch)' : ' (vóór terugzetten)';
+  return `${when}${v.note ? ` — ${v.note}` : ''}${kind}`;
+}
+
+/** The saved versions of a scenario (newest first); none while loading or when it cannot be read. */
+function useScenarioVersions(scenarioId: number | undefined): VersionSummary[] {
+  const [state, setState] = useState<{ id: number; list: VersionSummary[] } | undefined>();
+  useEffect(() => {
+    if (scenarioId === undefined) return;
+    let live = true;
+    void callResult('versions.list', { scenarioId }).then((r) => {
+      if (live && r.ok) setState({ id: scenarioId, list: r.value });
+    });
+    return () => {
+      live = false;
+    };
+  }, [scenarioId]);
+  return state && state.id === scenarioId ? state.list : [];
+}
+
 export function ExcelExportDialog() {
   const open = useExcelDialog((s) => s.open === 'export');
   const close = () => useExcelDialog.getState().close('export');
@@ -123,8 +156,31 @@ function ExportForm() {
   const { busy, done, error, cancelled, job, download } = useFileDownload();
   const name = useId();
   const mutatiesId = useId();
+  const [begrotingsjaar, setBegrotingsjaar] = useState(() =>
+    model ? defaultBegrotingsjaar(model.model, new Date()) : new Date().getFullYear() + 1,
+  );
+  // the V/N reference: '' none, 'scenario:<id>' or 'version:<id>'; undefined = not chosen yet (the default applies)
+  const [referenceChoice, setReferenceChoice] = useState<string | undefined>();
+  // versions of the first chosen scenario (in list order), for "vergelijken met een eerdere versie"
+  const firstChosen = scenarios.map((s) => s.id).find((id) => chosen.includes(id));
+  const versions = useScenarioVersions(firstChosen);
   if (!model) return null;
   const gemeenten = model.model.gemeenten;
+  const years = modelYears(model.model);
+  const firstName = scenarios.find((s) => s.id === firstChosen)?.name;
+  // default: the vastgestelde version, else Ongewijzigd beleid when it is there and is not what is exported; otherwise no V/N
+  const ongewijzigd = scenarios.find((s) => /ongewijzigd beleid/i.test(s.name) && !chosen.includes(s.id));
+  // the vastgestelde begroting comes first when it is a version of the first chosen scenario
+  const vastgesteldRef =
+    vastgesteld && versions.some((v) => v.id === vastgesteld.id) ? `version:${vastgesteld.id}` : undefined;
+  const chosenRef = referenceChoice ?? vastgesteldRef ?? (ongewijzigd ? `scenario:${ongewijzigd.id}` : '');
+  // a choice that is no longer offered (its scenario is now exported, or the versions are another scenario's): none
+  const offered = [
+    ...scenarios.filter((s) => !chosen.includes(s.id)).map((s) => `scenario:${s.id}`),
+    ...versions.map((v) => `version:${v.id}`),
+  ];
+  const reference = offered.includes(chosenRef) ? chosenRef : '';
+  const referenceRequest = parseReference(reference);
 
   function toggle(id: number, on: boolean) {
     setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
@@ -142,6 +198,8 @@ function ExportForm() {
         scenarioIds: ids,
         scope: scope === 'gemeente' ? gemeente : scope,
         unit,
+        begrotingsjaar,
+        ...(referenceRequest ? { reference: referenceRequest } : {}),
         ...(montecarlo || tornado
           ? {
               analysis: { ...(montecarlo ? { montecarlo: { draws, seed } } : {}), ...(tornado ? { tornado: {} } : {}) },
@@ -262,6 +320,51 @@ function ExportForm() {
             data-testid="excel-unit-thousand"
           />
           In × € 1.000 (zoals in de begroting)
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Meerjarenraming</legend>
+        <label className="field">
+          <span>Begrotingsjaar</span>
+          <select
+            value={begrotingsjaar}
+            data-testid="excel-begrotingsjaar"
+            onChange={(e) => setBegrotingsjaar(Number(e.target.value))}
+          >
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="meta">
+          Boven elk jaar staat realisatie (tot en met het laatste gerealiseerde jaar), begroting ({begrotingsjaar}) of
+          raming.
+        </p>
+        <label className="field">
+          <span>Vergelijken met (V/N: voordelig of nadelig voor het saldo)</span>
+          <select value={reference} data-testid="excel-reference" onChange={(e) => setReferenceChoice(e.target.value)}>
+            <option value="">Niet vergelijken</option>
+            <optgroup label="Ander scenario">
+              {scenarios
+                .filter((s) => !chosen.includes(s.id))
+                .map((s) => (
+                  <option key={s.id} value={`scenario:${s.id}`}>
+                    {s.name}
+                  </option>
+                ))}
+            </optgroup>
+            {versions.length > 0 ? (
+              <optgroup label={`Bewaarde versie van ${firstName ?? 'het scenario'}`}>
+                {versions.map((v) => (
+                  <option key={v.id} value={`version:${v.id}`}>
+                    {versionLabel(v)}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </select>
         </label>
       </fieldset>
       <fieldset>

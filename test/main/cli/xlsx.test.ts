@@ -163,4 +163,30 @@ describe('npm run simulate -- --xlsx', () => {
     });
     expect(run([...base, '--xlsx', 'x.xlsx', '--scope', 'all']).jobs).toHaveLength(0);
   });
+
+  it('--begrotingsjaar: the year marked "begroting"; outside the model or without --xlsx refused in Dutch', async () => {
+    const base = ['--model', path.join(dir, 'model.json'), '--scenario', path.join(dir, 'scenario.json')];
+    const file = path.join(dir, 'begroting.xlsx');
+    const r = run([...base, '--xlsx', file, '--begrotingsjaar', '2026']);
+    expect(r.code).toBe(0);
+    expect(await runXlsxJob(r.jobs[0]!, 'test', () => {})).toBe(0);
+    const ws = (await readWorkbook(fs.readFileSync(file))).getWorksheet('Samenvatting')!;
+    expect(ws.getCell(3, 3 + 4).value).toBe('begroting');
+    expect(ws.getCell(3, 3 + 5).value).toBe('raming');
+    expect(run([...base, '--xlsx', 'x.xlsx', '--begrotingsjaar', '2031'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining(
+        '--begrotingsjaar: Begrotingsjaar: 2031 ligt niet in de jaren van het model (2022–2028)',
+      ),
+      jobs: [],
+    });
+    expect(run([...base, '--xlsx', 'x.xlsx', '--begrotingsjaar', 'volgend'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--begrotingsjaar: "volgend" is geen jaartal'),
+    });
+    expect(run([...base, '--begrotingsjaar', '2026'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--begrotingsjaar: alleen samen met --xlsx BESTAND'),
+    });
+  });
 });

@@ -73,11 +73,16 @@ describe('begrotingsbijlage, region, euro', async () => {
 
   it('Samenvatting: baten split in structureel and incidenteel, the one-off cut shown incidenteel', () => {
     const ws = wb.getWorksheet(SHEETS.samenvatting)!;
+    // the baten on their taakveld 0.7; structureel and incidenteel as sections, each with its total
     const inc = rowsWithLabel(ws, 'Eenmalige bijstellingen (scenario)')[1]!;
-    expect(textOf(ws.getCell(inc, 2).value)).toBe('incidenteel');
+    expect(textOf(ws.getCell(inc, 2).value)).toBe('0.7');
+    expect(inc).toBeGreaterThan(rowsWithLabel(ws, 'Incidentele baten')[1]!);
+    expect(inc).toBeLessThan(rowsWithLabel(ws, 'Totaal incidentele baten')[1]!);
     expect(numberOf(ws.getCell(inc, YEAR_COL + 2).value)).toBe(-1_200_000);
     const str = rowsWithLabel(ws, 'Rijksmiddelen: basisbedrag met indexpad')[1]!;
-    expect(textOf(ws.getCell(str, 2).value)).toBe('structureel');
+    expect(textOf(ws.getCell(str, 2).value)).toBe('0.7');
+    expect(str).toBeGreaterThan(rowsWithLabel(ws, 'Structurele baten')[1]!);
+    expect(str).toBeLessThan(rowsWithLabel(ws, 'Totaal structurele baten')[1]!);
     expect(numberOf(ws.getCell(str, YEAR_COL + 2).value)).toBeCloseTo(results[1]!.totals[2]!.fundingBaseline, 6);
   });
 

@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { openService, type Service } from '../../../src/main/service';
 import type { FinishedJob } from '../../../src/main/jobs/runner';
 import { silentLogger } from '../../../src/main/log';
-import type { ApiResult } from '../../../src/shared/api';
+import type { ApiRequest, ApiResult } from '../../../src/shared/api';
 import { simulate } from '../../../src/shared/engine/simulate';
 import { workbookAtSizeGuard } from '../../../bench/inputs';
 import { defaultModel, testModel, testScenarios } from '../../fixtures';
@@ -66,6 +66,84 @@ describe('service: excel methods', () => {
     const saldo = rowsWithLabel(wb.getWorksheet('Samenvatting')!, 'Saldo (baten − lasten; negatief = tekort)')[1]!;
     const r = simulate(model, testScenarios(model)[1]!);
     expect(numberOf(wb.getWorksheet('Samenvatting')!.getCell(saldo, 5).value)).toBeCloseTo(r.totals[2]!.balance, 6);
+  });
+
+  it('excel.exportBijlage: begrotingsjaar (default the year after today) and the V/N reference, a scenario or a saved version', async () => {
+    const s = await open(); // today is 1 October 2025: the default begrotingsjaar is 2026
+    const { model, modelId, scenarioIds } = await withModel(s);
+    const sheet = async (request: Omit<ApiRequest<'excel.exportBijlage'>, 'modelId'>) => {
+      const file = value(
+        await s.api.call('excel.exportBijlage', { modelId, scope: 'region', unit: 'euro', ...request }),
+      );
+      return (await readWorkbook(Buffer.from(file.content, 'base64'))).getWorksheet('Samenvatting')!;
+    };
+    const plain = await sheet({ scenarioIds: [scenarioIds[1]!] });
+    expect(String(plain.getCell(3, 3 + 4).value)).toBe('begroting'); // 2026
+    expect(rowsWithLabel(plain, 'Saldo')).toHaveLength(0);
+
+    // another scenario: the difference of the saldi, scenario − reference
+    const vsScenario = await sheet({
+      scenarioIds: [scenarioIds[1]!],
+      begrotingsjaar: 2027,
+      reference: { kind: 'scenario', scenarioId: scenarioIds[0]! },
+    });
+    expect(String(vsScenario.getCell(3, 3 + 5).value)).toBe('begroting');
+    expect(rowsWithLabel(vsScenario, 'Vergelijking met scenario "Basis"')).toHaveLength(1);
+    const [own, basis] = [testScenarios(model)[1]!, testScenarios(model)[0]!].map((x) => simulate(model, x));
+    const vn = rowsWithLabel(vsScenario, 'Saldo')[0]!;
+    expect(numberOf(vsScenario.getCell(vn, 3 + 2).value)).toBeCloseTo(
+      own!.totals[2]!.balance - basis!.totals[2]!.balance,
+      6,
+    );
+
+    // a saved version: its stored result, named with its date and note
+    const version = value(
+      await s.api.call('versions.create', { scenarioId: scenarioIds[1]!, note: 'vastgestelde begroting' }),
+    );
+    const vsVersion = await sheet({
+      scenarioIds: [scenarioIds[1]!],
+      reference: { kind: 'version', versionId: version.id },
+    });
+    expect(rowsWithLabel(vsVersion, 'Saldo')).toHaveLength(1);
+    expect(
+      vsVersion
+        .getRows(1, vsVersion.rowCount)!
+        .some((r) =>
+          /^Vergelijking met versie van "=Hervormingsagenda & substitutie" van .* \(vastgestelde begroting\)$/.test(
+            String(r.getCell(1).value),
+          ),
+        ),
+    ).toBe(true);
+    const same = rowsWithLabel(vsVersion, 'Saldo')[0]!;
+    expect(Math.abs(numberOf(vsVersion.getCell(same, 3 + 2).value) ?? 0)).toBeLessThan(1e-6); // the same scenario: 0
+
+    // refused in Dutch: a year outside the model, a reference of another model, an unknown version
+    const outside = await s.api.call('excel.exportBijlage', { modelId, scenarioIds, begrotingsjaar: 2035 });
+    expect(outside.ok).toBe(false);
+    if (!outside.ok) {
+      expect(outside.error.code).toBe('validation');
+      expect(outside.error.message).toBe(
+        'Begrotingsjaar: 2035 ligt niet in de jaren van het model (2022–2028); kies een jaar daarbinnen.',
+      );
+    }
+    const other = value(await s.api.call('models.save', { model: { ...testModel(), name: 'Ander model' } }));
+    const foreign = value(
+      await s.api.call('scenarios.save', { modelId: other.id, scenario: testScenarios(testModel())[0]! }),
+    );
+    const wrong = await s.api.call('excel.exportBijlage', {
+      modelId,
+      scenarioIds,
+      reference: { kind: 'scenario', scenarioId: foreign.id },
+    });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error.message).toContain('Referentie: scenario "Basis"');
+    const missing = await s.api.call('excel.exportBijlage', {
+      modelId,
+      scenarioIds,
+      reference: { kind: 'version', versionId: 999 },
+    });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.code).toBe('not_found');
   });
 
   it('excel.exportBijlage: all → zip of 8; unknown gemeente and foreign scenario refused in Dutch', async () => {

@@ -11,6 +11,7 @@ import type { TornadoResult } from '../../../shared/analysis/tornado';
 import type { MutatieOverzicht } from '../../../shared/analysis/mutaties';
 import { scopeLabel, scopedAmounts, type BijlageScope, type ScopedAmounts } from '../amounts';
 import { amountFormat, inUnit, type AmountUnit } from '../styles';
+import { yearStatus, type YearStatus } from '../../../shared/years';
 
 export interface BijlageScenario {
   scenario: Scenario;
@@ -37,12 +38,23 @@ export interface BijlageInput {
   analysis?: BijlageAnalysis;
   /** the mutatieoverzicht of each scenario (same order) against one reference: adds the sheet Mutaties */
   mutaties?: BijlageMutaties;
+  /** the year the begroting is for: its column is "begroting", years ≤ the model's realisatie.lastYear "realisatie", the rest "raming" */
+  begrotingsjaar: number;
+  /** what the V/N rows compare with (a saved version or another scenario); none = no V/N rows */
+  reference?: BijlageReference;
 }
 
 export interface BijlageMutaties {
   /** e.g. "de vastgestelde begroting (begroting 2027, Beleidsplan KPI's)" */
   referenceName: string;
   overzichten: readonly MutatieOverzicht[];
+}
+
+/** The reference of the V/N rows: its name as the workbook shows it and its engine result. */
+export interface BijlageReference {
+  /** e.g. 'scenario "Ongewijzigd beleid"' or 'versie van "Basis", 12-10-2026 10:00 (raadscommissie)' */
+  label: string;
+  result: SimulationResult;
 }
 
 export const SHEETS = {
@@ -65,8 +77,11 @@ export const HEADER_ROWS = 4;
 export interface SummaryRefs {
   lineRows: number[];
   totalCostRow: number;
+  /** Totaal baten (structurele + incidentele) */
   totalFundingRow: number;
   saldoRow: number;
+  /** structurele baten − structurele lasten */
+  structuralSaldoRow: number;
 }
 
 /**
@@ -96,12 +111,62 @@ export class Context {
   readonly scopeName: string;
   readonly scenarioLabel: string;
   readonly amountFmt: string;
+  /** realisatie / begroting / raming per year index */
+  readonly statuses: YearStatus[];
+  /**
+   * The reference's amounts in the same scope, and per year index of this workbook the reference's
+   * year index (undefined: the reference has no such year). Undefined when there is no reference or
+   * it cannot be scoped (a gemeente the reference does not have): see referenceProblem.
+   */
+  readonly reference: { label: string; amounts: ScopedAmounts; yearIndex: (number | undefined)[] } | undefined;
+  readonly referenceProblem: string | undefined;
+  /**
+   * Per year index: what is still a raming in a realisatie year (the engine's kinds, over the exported
+   * scenarios): "de baten" when not every gemeente's Rijksmiddelen are realised, and the lines without
+   * realisatie. Empty for every other year.
+   */
+  readonly estimatedInRealised: string[][];
   constructor(readonly input: BijlageInput) {
     this.years = input.scenarios[0]!.result.years;
     this.amounts = input.scenarios.map((s) => scopedAmounts(s.result, input.scope));
+    const lastRealised = input.model.realisatie?.lastYear;
+    this.statuses = this.years.map((y) => yearStatus(y, input.begrotingsjaar, lastRealised));
+    this.estimatedInRealised = this.years.map((_, k) => {
+      if (this.statuses[k] !== 'realisatie') return [];
+      const out = new Set<string>();
+      for (const { result } of input.scenarios) {
+        if (result.totals[k]?.fundingKind === 'raming') out.add('de baten');
+        for (const line of result.lines) if (line.years[k]?.kind === 'raming') out.add(`"${line.name}"`);
+      }
+      return [...out];
+    });
+    const ref = input.reference;
+    let reference: Context['reference'];
+    let problem: string | undefined;
+    if (ref) {
+      const scope = input.scope;
+      if (scope.kind === 'gemeente' && !ref.result.gemeenten.some((g) => g.id === scope.gemeenteId)) {
+        problem = `De referentie (${ref.label}) heeft geen cijfers voor deze gemeente; er is geen V/N-vergelijking.`;
+      } else {
+        reference = {
+          label: ref.label,
+          amounts: scopedAmounts(ref.result, scope),
+          yearIndex: this.years.map((y) => {
+            const i = ref.result.years.indexOf(y);
+            return i >= 0 ? i : undefined;
+          }),
+        };
+      }
+    }
+    this.reference = reference;
+    this.referenceProblem = problem;
     this.scopeName = scopeLabel(input.model, input.scope, input.regionName);
     this.scenarioLabel = input.scenarios.map((s) => s.scenario.name).join(' / ');
     this.amountFmt = amountFormat(input.unit);
+  }
+  /** The heading above a year: its status, "realisatie*" when part of the year is still a raming. */
+  statusLabel(k: number): string {
+    return this.estimatedInRealised[k]!.length > 0 ? `${this.statuses[k]}*` : this.statuses[k]!;
   }
   get unit(): AmountUnit {
     return this.input.unit;

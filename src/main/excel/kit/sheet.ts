@@ -41,9 +41,20 @@ export function newSheet(
   return ws;
 }
 
-/** Header row (row 4): label, code column, the years, extra columns. */
+/**
+ * Header rows: row 3 says above each year whether it is realisatie, begroting or raming
+ * (ctx.statuses); row 4 has the label, code column, the years and extra columns.
+ */
 export function yearHeader(ws: Worksheet, ctx: Context, label: string, codeHeader: string, extra: string[] = []): void {
   const row = HEADER_ROWS;
+  ctx.years.forEach((_, k) => {
+    const c = ws.getCell(row - 1, ctx.yearCol(k));
+    setText(c, ctx.statusLabel(k));
+    applyStyle(c, headerStyle);
+    c.alignment = { horizontal: 'right', vertical: 'middle' };
+    if (ctx.statuses[k] === 'begroting') c.font = { ...c.font, italic: false, bold: true };
+    else c.font = { ...c.font, bold: false, italic: true };
+  });
   const put = (col: number, value: string | number) => {
     const c = ws.getCell(row, col);
     if (typeof value === 'number') c.value = value;

@@ -1,7 +1,9 @@
 /**
- * Samenvatting: per scenario the lasten per line (in their beleidsplan groups),
- * the Rijksmiddelen as baten, their totals (SUM formulas) and the saldo (a
- * formula baten − lasten). Other sheets refer to its cells (SummaryRefs).
+ * Samenvatting: per scenario the lasten per line (in their beleidsplan groups, with their
+ * taakveld), of which structureel and incidenteel; the Rijksmiddelen as baten on taakveld 0.7,
+ * structurele and incidentele apart; their totals (formulas), the saldo (baten − lasten) and
+ * the structureel saldo (structurele baten − structurele lasten); with a reference, the V/N
+ * rows (./reference.ts). Other sheets refer to its cells (SummaryRefs).
  *
  * Every line is a formula: in the region's workbook a reference to the line's
  * cell on Aannames, in a gemeente's workbook to the gemeente's line on Per
@@ -10,7 +12,8 @@
  */
 import type ExcelJS from 'exceljs';
 import type { LineResult } from '../../../shared/engine/result';
-import { bodyFont, saldoStyle, sectionStyle } from '../styles';
+import { BATEN_TAAKVELD } from '../../../shared/domain/taakvelden';
+import { bodyFont, saldoStyle, sectionStyle, totalStyle } from '../styles';
 import {
   HEADER_ROWS,
   SHEETS,
@@ -27,10 +30,12 @@ import {
   diffCells,
   formula,
   label,
+  number,
   roundingRow,
   styleRow,
   totalRow,
 } from '../kit/cells';
+import { referenceRows } from './reference';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
 
 /** Result lines in their beleidsplan groups (first appearance order); lines without a group last. */
@@ -96,33 +101,80 @@ export function buildSamenvatting(
     const lastLineRow = row - 1;
     const totalCostRow = row++;
     totalRow(ws, ctx, totalCostRow, 'Totaal lasten', firstLineRow, lastLineRow, a.cost);
+    // No line of the model or of a scenario is one-off: every lasten line is structureel (docs/excel.md).
+    const incidentalCostRow = row++;
+    label(ws, incidentalCostRow, 'waarvan incidentele lasten', undefined, 1);
+    ctx.years.forEach((_, k) => number(ws, incidentalCostRow, ctx.yearCol(k), 0, ctx.amountFmt));
+    const structuralCostRow = row++;
+    label(ws, structuralCostRow, 'waarvan structurele lasten', undefined, 1);
+    ctx.years.forEach((_, k) => {
+      const c = colLetter(ctx.yearCol(k));
+      const cached = ctx.rounds ? diffCells(ws, totalCostRow, incidentalCostRow, ctx.yearCol(k)) : ctx.money(a.cost(k));
+      formula(
+        ws,
+        structuralCostRow,
+        ctx.yearCol(k),
+        `${c}${totalCostRow}-${c}${incidentalCostRow}`,
+        cached,
+        ctx.amountFmt,
+      );
+    });
 
     row++;
-    label(ws, row++, 'Baten: Rijksmiddelen jeugd', sectionStyle);
-    const firstFundingRow = row;
-    for (const f of a.fundingLines) {
-      label(ws, row, f.label, undefined, 1);
-      code(ws, row, f.kind);
-      const aRow = aRefs.fundingRows.get(f.origin)!;
-      ctx.years.forEach((_, k) => {
-        const col = ctx.yearCol(k);
-        const ref = cellRef(SHEETS.aannames, aRow, col);
-        if (!gRefs) {
-          formula(ws, row, col, ref, cellNumber(aWs, aRow, col), ctx.amountFmt);
-          return;
-        }
-        // The gemeente's part of the region's line: × its aandeel Rijksmiddelen (the Sleutel of its baten, or
-        // of the year where it differs per year: own realised Rijksmiddelen, the last realised proportions).
-        const [shareRow, shareCol] = gRefs.fundKeyRow !== undefined ? [gRefs.fundKeyRow, col] : [gRefs.fundRow, 2];
-        const share = cellRef(SHEETS.perGemeente, shareRow, shareCol, gRefs.fundKeyRow === undefined);
-        const cached = ctx.asPrinted(cellNumber(aWs, aRow, col) * cellNumber(pgWs, shareRow, shareCol));
-        formula(ws, row, col, ctx.printedFormula(`${ref}*${share}`), cached, ctx.amountFmt);
-      });
-      row++;
-    }
-    const lastFundingRow = row - 1;
+    label(
+      ws,
+      row++,
+      `Baten: Rijksmiddelen jeugd (taakveld ${BATEN_TAAKVELD.code} ${BATEN_TAAKVELD.name})`,
+      sectionStyle,
+    );
+    const fundingBlock = (kind: 'structureel' | 'incidenteel', title: string, totalText: string): number => {
+      label(ws, row++, title, { font: { ...bodyFont, italic: true } });
+      const lines = a.fundingLines.filter((f) => f.kind === kind);
+      const first = row;
+      for (const f of lines) {
+        label(ws, row, f.label, undefined, 1);
+        code(ws, row, BATEN_TAAKVELD.code);
+        const aRow = aRefs.fundingRows.get(f.origin)!;
+        ctx.years.forEach((_, k) => {
+          const col = ctx.yearCol(k);
+          const ref = cellRef(SHEETS.aannames, aRow, col);
+          if (!gRefs) {
+            formula(ws, row, col, ref, cellNumber(aWs, aRow, col), ctx.amountFmt);
+            return;
+          }
+          // The gemeente's part of the region's line: × its aandeel Rijksmiddelen (the Sleutel of its baten, or
+          // of the year where it differs per year: own realised Rijksmiddelen, the last realised proportions).
+          const [shareRow, shareCol] = gRefs.fundKeyRow !== undefined ? [gRefs.fundKeyRow, col] : [gRefs.fundRow, 2];
+          const share = cellRef(SHEETS.perGemeente, shareRow, shareCol, gRefs.fundKeyRow === undefined);
+          const cached = ctx.asPrinted(cellNumber(aWs, aRow, col) * cellNumber(pgWs, shareRow, shareCol));
+          formula(ws, row, col, ctx.printedFormula(`${ref}*${share}`), cached, ctx.amountFmt);
+        });
+        row++;
+      }
+      const total = row++;
+      totalRow(ws, ctx, total, totalText, first, total - 1, (k) => lines.reduce((t, f) => t + f.values[k]!, 0));
+      return total;
+    };
+    const structuralFundingRow = fundingBlock('structureel', 'Structurele baten', 'Totaal structurele baten');
+    const incidentalFundingRow = fundingBlock('incidenteel', 'Incidentele baten', 'Totaal incidentele baten');
     const totalFundingRow = row++;
-    totalRow(ws, ctx, totalFundingRow, 'Totaal baten', firstFundingRow, lastFundingRow, a.funding);
+    label(ws, totalFundingRow, 'Totaal baten');
+    ctx.years.forEach((_, k) => {
+      const c = colLetter(ctx.yearCol(k));
+      const col = ctx.yearCol(k);
+      const cached = ctx.rounds
+        ? cellNumber(ws, structuralFundingRow, col) + cellNumber(ws, incidentalFundingRow, col)
+        : ctx.money(a.funding(k));
+      formula(
+        ws,
+        totalFundingRow,
+        col,
+        `${c}${structuralFundingRow}+${c}${incidentalFundingRow}`,
+        cached,
+        ctx.amountFmt,
+      );
+    });
+    styleRow(ws, totalFundingRow, ctx.lastYearCol, totalStyle);
 
     row++;
     const saldoRow = row++;
@@ -136,7 +188,28 @@ export function buildSamenvatting(
     });
     styleRow(ws, saldoRow, ctx.lastYearCol, saldoStyle);
     if (ctx.rounds) roundingRow(ws, ctx, row++, 'saldo', a.balance, saldoRow);
-    refs.push({ lineRows, totalCostRow, totalFundingRow, saldoRow });
+    const structuralSaldoRow = row++;
+    label(ws, structuralSaldoRow, 'Structureel saldo (structurele baten − structurele lasten)');
+    ctx.years.forEach((_, k) => {
+      const c = colLetter(ctx.yearCol(k));
+      const col = ctx.yearCol(k);
+      const structural = a.fundingLines.filter((f) => f.kind === 'structureel').reduce((t, f) => t + f.values[k]!, 0);
+      const cached = ctx.rounds
+        ? diffCells(ws, structuralFundingRow, structuralCostRow, col)
+        : ctx.money(structural - a.cost(k));
+      formula(
+        ws,
+        structuralSaldoRow,
+        col,
+        `${c}${structuralFundingRow}-${c}${structuralCostRow}`,
+        cached,
+        ctx.amountFmt,
+      );
+    });
+    styleRow(ws, structuralSaldoRow, ctx.lastYearCol, saldoStyle);
+    const summaryRefs: SummaryRefs = { lineRows, totalCostRow, totalFundingRow, saldoRow, structuralSaldoRow };
+    row = referenceRows(ws, ctx, row, si, { ...summaryRefs, structuralCostRow, structuralFundingRow });
+    refs.push(summaryRefs);
   });
   return refs;
 }

@@ -1,10 +1,11 @@
 /**
  * Taakvelden: the lasten per Iv3 taakveld, each cell a sum of the Samenvatting
- * cells of its lines, with a control row against Totaal lasten.
+ * cells of its lines, with a control row against Totaal lasten; then the baten on
+ * taakveld 0.7 (a reference to Totaal baten on Samenvatting) and the saldo.
  */
 import type ExcelJS from 'exceljs';
-import { TAAKVELDEN, TAAKVELD_CODES } from '../../../shared/domain/taakvelden';
-import { bodyFont, totalStyle } from '../styles';
+import { BATEN_TAAKVELD, TAAKVELDEN, TAAKVELD_CODES } from '../../../shared/domain/taakvelden';
+import { bodyFont, saldoStyle, totalStyle } from '../styles';
 import { HEADER_ROWS, SHEETS, type Context, type SummaryRefs } from '../kit/context';
 import { cellNumber, code, colLetter, formula, label, roundingRow, sheetRef, styleRow, yearSums } from '../kit/cells';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
@@ -13,7 +14,7 @@ const NIET_TOEGEWEZEN = 'Niet toegewezen';
 
 export function buildTaakvelden(wb: ExcelJS.Workbook, ctx: Context, refs: readonly SummaryRefs[]): void {
   const summaryWs = wb.getWorksheet(SHEETS.samenvatting)!;
-  const ws = newSheet(wb, ctx, SHEETS.taakvelden, 'Overzicht lasten per taakveld (Iv3, vanaf 2023)');
+  const ws = newSheet(wb, ctx, SHEETS.taakvelden, 'Overzicht baten en lasten per taakveld (Iv3, vanaf 2023)');
   yearHeader(ws, ctx, 'Taakveld', 'Code');
   const summary = sheetRef(SHEETS.samenvatting);
   let row = HEADER_ROWS + 1;
@@ -78,5 +79,33 @@ export function buildTaakvelden(wb: ExcelJS.Workbook, ctx: Context, refs: readon
     });
     styleRow(ws, totalRow, ctx.lastYearCol, totalStyle);
     if (ctx.rounds) roundingRow(ws, ctx, row++, 'totaal lasten', a.cost, totalRow);
+
+    // The baten on their taakveld: the Rijksmiddelen jeugd come through the algemene uitkering (0.7).
+    const fundingRow = row++;
+    label(ws, fundingRow, 'Baten: algemene uitkering gemeentefonds', undefined, 1);
+    code(ws, fundingRow, BATEN_TAAKVELD.code);
+    const saldoRow = row++;
+    label(ws, saldoRow, 'Saldo (baten − lasten; negatief = tekort)');
+    ctx.years.forEach((_, k) => {
+      const col = ctx.yearCol(k);
+      const c = colLetter(col);
+      formula(
+        ws,
+        fundingRow,
+        col,
+        `${summary}!${c}${ref.totalFundingRow}`,
+        ctx.rounds ? cellNumber(summaryWs, ref.totalFundingRow, col) : ctx.money(a.funding(k)),
+        ctx.amountFmt,
+      );
+      formula(
+        ws,
+        saldoRow,
+        col,
+        `${c}${fundingRow}-${c}${totalRow}`,
+        ctx.rounds ? cellNumber(ws, fundingRow, col) - cellNumber(ws, totalRow, col) : ctx.money(a.balance(k)),
+        ctx.amountFmt,
+      );
+    });
+    styleRow(ws, saldoRow, ctx.lastYearCol, saldoStyle);
   });
 }

@@ -45,6 +45,14 @@ export function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
   kv('Model', model.name);
   if (model.description) kv('Beschrijving model', model.description);
   kv('Jaren', `${model.baseYear}–${model.endYear} (basisjaar ${model.baseYear})`);
+  kv('Begrotingsjaar', ctx.input.begrotingsjaar);
+  kv('Realisatie, begroting, raming', yearStatusText(ctx));
+  kv(
+    'Referentie (V/N)',
+    ctx.reference
+      ? `${ctx.reference.label}. Onder elk scenarioblok op Samenvatting staan de totalen van de referentie en per jaar het verschil: V = voordelig voor het saldo (lagere lasten, hogere baten, hoger saldo), N = nadelig. Het verschil staat als getal in de cel (positief = voordelig); V/N is de celopmaak.`
+      : (ctx.referenceProblem ?? 'Geen: de bijlage vergelijkt niet met een eerdere versie of een ander scenario.'),
+  );
   scenarios.forEach((s, i) => {
     kv(scenarios.length > 1 ? `Scenario ${i + 1}` : 'Scenario', s.scenario.name);
     if (s.scenario.description) kv('Beschrijving', s.scenario.description);
@@ -72,7 +80,7 @@ export function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
   const guide: [string, string][] = [
     [
       SHEETS.samenvatting,
-      'Lasten per segment per jaar, Totaal lasten (formule SOM), Rijksmiddelen als baten, gesplitst in structureel (indexpad) en incidenteel (eenmalige bijstellingen), en het saldo (formule baten − lasten). Een negatief saldo (rood, met minteken) is een tekort.',
+      'Lasten per segment per jaar met hun taakveld, Totaal lasten (formule SOM), waarvan incidenteel en structureel (het model kent geen eenmalige lasten: alle lasten zijn structureel). De Rijksmiddelen jeugd als baten op taakveld 0.7 (algemene uitkering gemeentefonds), gesplitst in structurele baten (indexpad en structurele Rijksmaatregelen) en incidentele baten (eenmalige bijstellingen en incidentele Rijksmaatregelen). Daaronder het saldo (baten − lasten) en het structureel saldo (structurele baten − structurele lasten): dat laat zien of de structurele lasten met structurele baten gedekt zijn (structureel en reëel evenwicht; BBV art. 19 en de Notitie structurele en incidentele baten en lasten van de Commissie BBV). Een negatief saldo (rood, met minteken) is een tekort.',
     ],
     [
       SHEETS.perGemeente,
@@ -82,7 +90,7 @@ export function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
     ],
     [
       SHEETS.taakvelden,
-      'Lasten per Iv3-taakveld (codes vanaf begroting 2023). Elke cel is de som van de bijbehorende cellen op Samenvatting; segmenten zonder taakveld staan onder "Niet toegewezen". De controlerij hoort overal 0 te zijn.',
+      'Lasten per Iv3-taakveld (codes vanaf begroting 2023, Iv3-informatievoorschrift gemeenten 2023). Elke cel is de som van de bijbehorende cellen op Samenvatting; segmenten zonder taakveld staan onder "Niet toegewezen". De controlerij hoort overal 0 te zijn. Daaronder de baten op taakveld 0.7 (Algemene uitkering en overige uitkeringen gemeentefonds: de Rijksmiddelen jeugd komen via de algemene uitkering) en het saldo.',
     ],
     [
       SHEETS.aannames,
@@ -127,6 +135,24 @@ export function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
   cited.forEach((id, i) => kv(i === 0 ? 'Geciteerde documenten' : '', reference(id)));
   setupPage(ws, { scopeLabel: ctx.scopeName, scenarioLabel: ctx.scenarioLabel });
   ws.pageSetup.orientation = 'portrait';
+}
+
+/** Which years are realisatie, begroting and raming, and why (the heading above each year says it). */
+function yearStatusText(ctx: Context): string {
+  const { model, begrotingsjaar } = ctx.input;
+  const R = model.realisatie?.lastYear;
+  const realised = R === undefined ? 'geen (het model heeft geen gerealiseerde cijfers)' : `${model.baseYear}–${R}`;
+  return `Boven elk jaar staat of het een realisatie, de begroting of een raming is. Realisatie: ${realised}, de gerealiseerde cijfers van het model. Begroting: ${begrotingsjaar}, het begrotingsjaar. Raming: de andere jaren, ook een lopend jaar tussen de laatste realisatie en het begrotingsjaar — daar staat in een begroting de gewijzigde begroting die de raad vaststelde; de cijfers hier zijn de raming van Jeugdplanner en niet dat besluit. Kies die versie als referentie om ertegen te vergelijken.${partlyEstimatedText(ctx)}`;
+}
+
+/** "* 2023: de baten zijn een raming, …" for realisatie years in which some figures are not realised. */
+function partlyEstimatedText(ctx: Context): string {
+  const parts = ctx.years
+    .map((y, k) => [y, ctx.estimatedInRealised[k]!] as const)
+    .filter(([, what]) => what.length > 0)
+    .map(([y, what]) => `${y}: ${what.join(', ')}`);
+  if (parts.length === 0) return '';
+  return ` * Realisatie met een raming erin (de baten: niet elke gemeente heeft gerealiseerde Rijksmiddelen; een regel: geen gerealiseerde lasten) — ${parts.join('; ')}.`;
 }
 
 /** Every source text the workbook shows: the model's, each scenario's and the Rijksmaatregelen switched on. */
