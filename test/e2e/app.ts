@@ -129,3 +129,17 @@ export async function stored(srv: TestServer): Promise<{
   }
   return { model: rec.value.model, modelId, modelRevision: rec.value.revision, scenarios };
 }
+
+/**
+ * A region-level realisatie file for every segment of the model ("Jaar;Productcategorie;Aantal jeugdigen;Lasten",
+ * the segment ids as codes; invented figures): what a controller reads in first, before a file with only
+ * some segments (e.g. CBS 83454NED with JB/JR) may replace part of it.
+ */
+export function writeFullRealisatie(model: Model, file: string, years = [2022, 2023, 2024]): string {
+  const lines = ['Jaar;Productcategorie;Aantal jeugdigen;Lasten'];
+  model.segments.forEach((s, i) => {
+    for (const y of years) lines.push(`${y};${s.id};${100 + 10 * i};${1_000_000 + 100_000 * i + 1_000 * (y - 2022)}`);
+  });
+  fs.writeFileSync(file, lines.join('\r\n'));
+  return file;
+}
