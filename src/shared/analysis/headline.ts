@@ -72,34 +72,26 @@ export function pullingRanges(
     .slice(0, max);
 }
 
-function describeRange(s: RangeSkew): string {
-  const up = s.high - s.likely;
-  const down = s.likely - s.low;
-  const side = up > down ? 'naar boven' : 'naar beneden';
-  const other = up > down ? 'naar beneden' : 'naar boven';
-  return `${s.label}: ${side} ruimer dan ${other} (laag ${formatNumber(s.low, 2)}, scenario ${formatNumber(s.likely, 2)}, hoog ${formatNumber(s.high, 2)})`;
+function describeRange(s: RangeSkew, effect: number): string {
+  const side = s.high - s.likely > s.likely - s.low ? 'boven' : 'beneden';
+  const values = [s.low, s.likely, s.high].map((x) => formatNumber(x, 2)).join(' – ');
+  return `${s.label} reikt verder naar ${side} (${values}; gemiddeld ${formatEuroCompact(effect)} op het saldo)`;
 }
 
 /**
- * The explanation when the scenario's figure lies outside P25–P75, or undefined when it lies inside. Names the
- * figure, the quartile it lies beyond, and the (at most three) ranges that pull the draws to that side, each with
- * its direction and its effect on the mean saldo.
+ * The explanation when the scenario's figure lies outside P25–P75, or undefined when it lies inside. Short: the
+ * quartile it lies beyond, where the draws' middle (P50) lies, and the (at most two) ranges that pull the draws
+ * to that side, each with the side it reaches further to and its effect on the mean saldo.
  */
 export function explainHeadline(band: HeadlineBand, skews: readonly RangeSkew[]): string | undefined {
   if (band.position === 'inside') return undefined;
-  const what =
-    band.metric === 'endYear' ? `Het saldo ${band.year}` : `Het cumulatieve saldo ${band.fromYear}–${band.year}`;
-  const beyond =
-    band.position === 'above'
-      ? `ligt boven P75 (${formatEuroCompact(band.p75)})`
-      : `ligt onder P25 (${formatEuroCompact(band.p25)})`;
-  const towards = band.position === 'above' ? 'down' : 'up';
-  const pulling = pullingRanges(skews, band.metric, towards);
-  const head = `${what} van het scenario (${formatEuroCompact(band.deterministic)}) ${beyond} van de Monte Carlo: de bandbreedtes zijn scheef, dus het midden van de trekkingen (P50 ${formatEuroCompact(band.p50)}) ligt ${band.position === 'above' ? 'lager' : 'hoger'} dan het scenario zelf.`;
+  const what = band.metric === 'endYear' ? `Het saldo ${band.year}` : `Het cumulatieve saldo`;
+  const above = band.position === 'above';
+  const head =
+    `${what} van het scenario ligt ${above ? `boven P75 (${formatEuroCompact(band.p75)})` : `onder P25 (${formatEuroCompact(band.p25)})`}: ` +
+    `de bandbreedtes zijn scheef, dus het midden van de trekkingen (P50 ${formatEuroCompact(band.p50)}) ligt ${above ? 'lager' : 'hoger'}.`;
+  const pulling = pullingRanges(skews, band.metric, above ? 'down' : 'up', 2);
   if (pulling.length === 0)
     return `${head} Geen afzonderlijke bandbreedte springt eruit; samen wegen ze naar die kant.`;
-  const parts = pulling.map(
-    ({ skew, shift: s }) => `${describeRange(skew)}, gemiddeld ${formatEuroCompact(s)} op het saldo`,
-  );
-  return `${head} Het meest ${pulling.length === 1 ? 'draagt bij' : 'dragen bij'}: ${parts.join('; ')}.`;
+  return `${head} Vooral: ${pulling.map(({ skew, shift: e }) => describeRange(skew, e)).join('; ')}.`;
 }

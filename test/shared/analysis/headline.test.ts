@@ -86,26 +86,31 @@ describe('the explanation: which asymmetric ranges pull the band, and which way'
     expect(pullingRanges([tarief, index, pleeg], 'endYear', 'up')).toEqual([]);
   });
 
-  it('above P75: names the figure, P75, P50 and the ranges that pull down, with direction and effect', () => {
+  it('above P75: names P75, P50 and the two ranges that pull down most, with their side and effect', () => {
     const band = headlineBand(mc([year(2028, -3e6, 0)]), 'endYear')!;
     expect(explainHeadline(band, [tarief, index, pleeg])).toBe(
-      'Het saldo 2028 van het scenario (€ 0) ligt boven P75 (€ -2 mln) van de Monte Carlo: de bandbreedtes zijn scheef, ' +
-        'dus het midden van de trekkingen (P50 € -3 mln) ligt lager dan het scenario zelf. Het meest dragen bij: ' +
-        'Pleegzorg, instroom per jaar: naar boven ruimer dan naar beneden (laag 90, scenario 100, hoog 150), gemiddeld € -800 dzd op het saldo; ' +
-        'Index Rijksmiddelen (%-punt): naar beneden ruimer dan naar boven (laag -3, scenario 0, hoog 1), gemiddeld € -400 dzd op het saldo.',
+      'Het saldo 2028 van het scenario ligt boven P75 (€ -2 mln): de bandbreedtes zijn scheef, dus het midden van de ' +
+        'trekkingen (P50 € -3 mln) ligt lager. Vooral: Pleegzorg, instroom per jaar reikt verder naar boven ' +
+        '(90 – 100 – 150; gemiddeld € -800 dzd op het saldo); Index Rijksmiddelen (%-punt) reikt verder naar beneden ' +
+        '(-3 – 0 – 1; gemiddeld € -400 dzd op het saldo).',
     );
   });
 
   it('below P25 with nothing pulling up: says so; inside P25–P75: no explanation', () => {
-    const below = headlineBand(mc([year(2028, -3e6, -4.5e6)]), 'cumulative');
-    expect(below).toBeDefined();
     const cum = headlineBand(mc([year(2028, -3e6, -8.5e6)]), 'cumulative')!;
     expect(cum.position).toBe('below');
     expect(explainHeadline(cum, [pleeg])).toBe(
-      'Het cumulatieve saldo 2028–2028 van het scenario (€ -8,5 mln) ligt onder P25 (€ -8 mln) van de Monte Carlo: ' +
-        'de bandbreedtes zijn scheef, dus het midden van de trekkingen (P50 € -6 mln) ligt hoger dan het scenario zelf. ' +
-        'Geen afzonderlijke bandbreedte springt eruit; samen wegen ze naar die kant.',
+      'Het cumulatieve saldo van het scenario ligt onder P25 (€ -8 mln): de bandbreedtes zijn scheef, dus het midden ' +
+        'van de trekkingen (P50 € -6 mln) ligt hoger. Geen afzonderlijke bandbreedte springt eruit; samen wegen ze naar die kant.',
     );
     expect(explainHeadline(headlineBand(mc([year(2028, -3e6, -3e6)]), 'endYear')!, [pleeg])).toBeUndefined();
+  });
+
+  it('the ranges pulling down, largest first; none pulling up', () => {
+    expect(pullingRanges([tarief, index, pleeg], 'endYear', 'down').map((x) => x.skew.label)).toEqual([
+      'Pleegzorg, instroom per jaar',
+      'Index Rijksmiddelen (%-punt)',
+    ]);
+    expect(pullingRanges([tarief, index, pleeg], 'endYear', 'up')).toEqual([]);
   });
 });
