@@ -13,6 +13,7 @@ import { runMonteCarloSync, MAX_DRAWS } from '../../shared/analysis/montecarlo';
 import { MAX_EXPORT_SCENARIOS, MIN_EXPORT_DRAWS } from '../../shared/api';
 import { DEFAULT_SEED, isValidSeed } from '../../shared/analysis/random';
 import { tornado } from '../../shared/analysis/tornado';
+import { listParameters } from '../../shared/analysis/parameters';
 import { buildBijlage, type BijlageAnalysis, type BijlageScenario } from './bijlage';
 import type { BijlageScope } from './amounts';
 import type { AmountUnit } from './styles';
@@ -89,6 +90,13 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
   if (runsAnalysis) progress({ fraction: 0.1, step: 'onzekerheid en gevoeligheid berekenen' });
   // Run once for all workbooks of an "all" export: the analysis is the region's.
   const analysis = req.analysis ? (req.computedAnalysis ?? runAnalysis(model, req.scenarios, req.analysis)) : undefined;
+  // The band under the saldo on Samenvatting: the analysis's Monte Carlo when it was asked for, else one with the
+  // app's defaults (2.000 draws, the default seed: what Overzicht shows unless the user changed them).
+  const headlineBands = req.scenarios.map(
+    (scenario, i) =>
+      analysis?.montecarlo?.[i] ??
+      (listParameters(model, scenario).length > 0 ? runMonteCarloSync({ model, scenario }) : undefined),
+  );
   let written = 0;
   const write = async (s: BijlageScope): Promise<Buffer> => {
     progress({
@@ -105,6 +113,7 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
       generatedAt,
       appVersion: req.appVersion,
       ...(analysis ? { analysis } : {}),
+      headlineBands,
     });
     // Fast deflate: the workbooks are small either way, and level 1 halves the write time.
     return Buffer.from(

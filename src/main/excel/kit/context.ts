@@ -34,6 +34,11 @@ export interface BijlageInput {
   appVersion: string;
   /** Monte Carlo and tornado results per scenario (same order): adds Onzekerheid and Gevoeligheid */
   analysis?: BijlageAnalysis;
+  /**
+   * Per scenario (same order) the Monte Carlo whose P10–P50–P90 stands under the saldo on Samenvatting (the
+   * region's; undefined for a scenario without ranges). Issue 11, item 6.
+   */
+  headlineBands?: readonly (MonteCarloResult | undefined)[];
 }
 
 export const SHEETS = {
