@@ -189,6 +189,23 @@ function writeRealisatie(ws: Worksheet, model: Model | undefined): void {
     for (const gid of ordered) add(gid, r.gemeenten![gid]!.segments ?? {});
   }
   writeTable(ws, REALISATIE_COLUMNS, rows, {}, { headerAt: REALISATIE_HEADER_ROW, input: (k) => k !== 'unit' });
+  // segment id: a drop-down of the ids on Segmenten (a list in quotes would exceed Excel's 255 characters)
+  const segCol = REALISATIE_COLUMNS.findIndex((c) => c.key === 'segment') + 1;
+  const letter = ws.getColumn(segCol).letter;
+  const lastSegmentRow = (model?.segments.length ?? 0) + 1 + SPARE_ROWS;
+  validations(ws).add(
+    `${letter}${REALISATIE_HEADER_ROW + 1}:${letter}${REALISATIE_HEADER_ROW + rows.length + SPARE_ROWS}`,
+    {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`${TEMPLATE_SHEETS.segmenten}!$A$2:$A$${lastSegmentRow}`],
+      showErrorMessage: true,
+      errorTitle: 'Onbekend segment',
+      error: 'Kies een segment id uit blad Segmenten (kolom id).',
+      showInputMessage: true,
+      prompt: 'Id van het segment (blad Segmenten).',
+    },
+  );
 }
 
 /** Blad Realisatie Rijksmiddelen: per gemeente per year the Rijksmiddelen jeugd with their source. */

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { buildTemplate, exportTemplate } from '../../../src/main/excel/template';
 import { importModelWorkbook, type ImportResult } from '../../../src/main/excel/importModel';
 import {
@@ -120,6 +121,11 @@ describe('template Realisatie: round trip', () => {
     expect(ws.getCell(row, colOf(ws, 'lasten (€)')).value).toBe(1234.56);
     expect(ws.getCell(row, colOf(ws, 'eenheid')).value).toBe('dagdeel');
     expect((ws.getCell(row, colOf(ws, 'lasten (€)')).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFF2CC');
+    // segment id: a drop-down of the ids on Segmenten
+    const zip = await JSZip.loadAsync((await exportTemplate(realisedModel())).data);
+    const sheetNo = Object.values(TEMPLATE_SHEETS).indexOf(TEMPLATE_SHEETS.realisatie) + 1;
+    const xml = await zip.file(`xl/worksheets/sheet${sheetNo}.xml`)!.async('string');
+    expect(xml).toContain('<formula1>Segmenten!$A$2:$A$206</formula1>');
     const fund = wb.getWorksheet(TEMPLATE_SHEETS.realisatieRijksmiddelen)!;
     expect(textOf(fund.getCell('A1').value)).toMatch(/^Rijksmiddelen jeugd per gemeente per gerealiseerd jaar/);
     expect(textOf(fund.getCell(REALISATIE_FUNDING_HEADER_ROW, 3).value)).toBe('Rijksmiddelen jeugd (€)');
