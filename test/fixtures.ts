@@ -476,3 +476,16 @@ export function nlModel(): Model {
     funding: { baseAmount: 60_000_000 },
   };
 }
+
+/** nlModel with a regional realisatie 2022–2024 for every segment (invented figures): a partial file keeps the rest. */
+export function nlModelRealised(): Model {
+  const m = nlModel();
+  const figure = { clients: 10, lasten: 1000, source: 'Testrealisatie (verzonnen cijfers)' };
+  m.realisatie = {
+    lastYear: 2024,
+    segments: Object.fromEntries(
+      m.segments.map((s) => [s.id, { '2022': { ...figure }, '2023': { ...figure }, '2024': { ...figure } }]),
+    ),
+  };
+  return m;
+}

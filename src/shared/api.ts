@@ -28,7 +28,7 @@ export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
 /** What the undo/redo menu item names after "Ongedaan maken: " (the renderer shortens longer labels). */
 export const MAX_MENU_LABEL_LENGTH = 200;
 import { codeTableSchema, type CodeTable, type ColumnMappingInput, type KnownCode } from './realisatie/mapping';
-import type { RealisatieChange, SegmentCode } from './realisatie/plan';
+import type { RealisatieChange, SegmentCode, SegmentImportStatus } from './realisatie/plan';
 
 const id = z.number().int().positive();
 /** The revision a save was based on (from the record last loaded or saved); required when updating. */
@@ -351,6 +351,8 @@ export interface RealisatiePreview {
   /** the distinct values of the segment column and what each maps to (for the code-table step) */
   segmentCodes: SegmentCode[];
   changes: RealisatieChange[];
+  /** per segment of the model: replaced by the file, kept as it was, or without realisatie */
+  segments: SegmentImportStatus[];
   /** empty = can be saved */
   issues: ValidationIssue[];
   notices: string[];

@@ -7,7 +7,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Model } from '../../src/shared/formats/model';
 import type { Scenario } from '../../src/shared/formats/scenario';
+import { expect } from 'vitest';
 import type { TestServer } from './server';
+import { runMonteCarloSync } from '../../src/shared/analysis/montecarlo';
+import { explainHeadline, headlineBand, type HeadlineMetric } from '../../src/shared/analysis/headline';
+import { formatEuroCompact } from '../../src/shared/locale/numbers';
 import { ROOT } from './server';
 
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
@@ -128,4 +132,61 @@ export async function stored(srv: TestServer): Promise<{
     if (r.ok) scenarios.push({ id: s.id, name: s.name, revision: r.value.revision, scenario: r.value.scenario });
   }
   return { model: rec.value.model, modelId, modelRevision: rec.value.revision, scenarios };
+}
+
+/**
+ * A region-level realisatie file for every segment of the model ("Jaar;Productcategorie;Aantal jeugdigen;Lasten",
+ * the segment ids as codes; invented figures): what a controller reads in first, before a file with only
+ * some segments (e.g. CBS 83454NED with JB/JR) may replace part of it.
+ */
+export function writeFullRealisatie(model: Model, file: string, years = [2022, 2023, 2024]): string {
+  const lines = ['Jaar;Productcategorie;Aantal jeugdigen;Lasten'];
+  model.segments.forEach((s, i) => {
+    for (const y of years) lines.push(`${y};${s.id};${100 + 10 * i};${1_000_000 + 100_000 * i + 1_000 * (y - 2022)}`);
+  });
+  fs.writeFileSync(file, lines.join('\r\n'));
+  return file;
+}
+
+/**
+ * The P10–P50–P90 next to the headline saldo (end year and cumulative) inside `scope`: waits until the background
+ * Monte Carlo is done, then checks it against the shared Monte Carlo function for the same model, scenario, draws
+ * and seed — exactly — and the explanation text when the scenario's figure lies outside P25–P75.
+ */
+export async function checkHeadlineBands(
+  app: AppPage,
+  srv: TestServer,
+  scope: string,
+  scenarioName: string,
+): Promise<{ position: Record<HeadlineMetric, string> }> {
+  const { model, scenarios } = await stored(srv);
+  const scenario = scenarios.find((s) => s.name === scenarioName)!.scenario;
+  const position = {} as Record<HeadlineMetric, string>;
+  let mc: ReturnType<typeof runMonteCarloSync> | undefined;
+  for (const metric of ['endYear', 'cumulative'] as const) {
+    const sel = `${scope} [data-testid="headline-band-${metric}"]`;
+    await app.page.waitForSelector(`${sel}[data-status="done"]`, { timeout: 60_000 });
+    const attrs = await app.page.$eval(sel, (el) => ({
+      p10: Number(el.getAttribute('data-p10')),
+      p50: Number(el.getAttribute('data-p50')),
+      p90: Number(el.getAttribute('data-p90')),
+      seed: Number(el.getAttribute('data-seed')),
+      draws: Number(el.getAttribute('data-draws')),
+      position: el.getAttribute('data-position') ?? '',
+      text: el.textContent ?? '',
+    }));
+    mc ??= runMonteCarloSync({ model, scenario, draws: attrs.draws, seed: attrs.seed });
+    const band = headlineBand(mc, metric)!;
+    expect({ p10: attrs.p10, p50: attrs.p50, p90: attrs.p90 }).toEqual({ p10: band.p10, p50: band.p50, p90: band.p90 });
+    expect(attrs.position).toBe(band.position);
+    expect(attrs.text).toBe(
+      `P10 ${formatEuroCompact(band.p10)} · P50 ${formatEuroCompact(band.p50)} · P90 ${formatEuroCompact(band.p90)}`,
+    );
+    const explanation = explainHeadline(band, mc.skews);
+    const shown = await app.page.$(`${scope} [data-testid="headline-explain-${metric}"]`);
+    if (explanation === undefined) expect(shown).toBeNull();
+    else expect(await shown!.textContent()).toBe(explanation);
+    position[metric] = band.position;
+  }
+  return { position };
 }

@@ -3,7 +3,8 @@
  * Samenvatting saldo 2028 (read here with ExcelJS) equals the engine's, also
  * for an edit made a moment before (pending autosave is written first); "all"
  * gives a zip; the template downloads and imports back as a model that opens;
- * a broken workbook lists every cell-level error and saves nothing.
+ * a broken workbook lists every cell-level error and saves nothing; a realised
+ * figure typed in the template's Realisatie sheet shows in the Realisatie view.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import JSZip from 'jszip';
 import { simulate } from '../../src/shared/engine/simulate';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
-import { AppPage, RESULTS_DIR, stored } from './app';
+import { AppPage, RESULTS_DIR, parseEuro, stored } from './app';
 
 let browser: Browser;
 let srv: TestServer;
@@ -291,5 +292,63 @@ describe('Sjabloon en import', () => {
       .toContain('e2e-geen-werkmap.xlsx is niet ingelezen');
     expect(await srv.server.service.api.call('models.list', {})).toEqual(modelsBefore);
     await closeDialog();
+  });
+
+  it("a realised year filled in the template's Realisatie sheet is imported and shown in the Realisatie view", async () => {
+    const { model } = await stored(srv);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(templateFile) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Realisatie')!;
+    const HEADER = 4;
+    const col = (header: string) => {
+      let found = 0;
+      ws.getRow(HEADER).eachCell((c, n) => {
+        if (c.value === header) found = n;
+      });
+      if (!found) throw new Error(`kolom ${header} ontbreekt`);
+      return found;
+    };
+    expect(textOf(ws.getCell('A2').value)).toBe('laatste gerealiseerde jaar');
+    ws.getCell('B2').value = 2022;
+    // a row per segment for the region, 2022 (invented figures); pleegzorg gets a figure to look for
+    const lasten = (i: number) => 2_000_000 + 12_345 * i;
+    model.segments.forEach((s, i) => {
+      const r = HEADER + 1 + i;
+      ws.getCell(r, col('gemeente')).value = 'regio';
+      ws.getCell(r, col('segment id')).value = s.id;
+      ws.getCell(r, col('jaar')).value = 2022;
+      ws.getCell(r, col('jeugdigen')).value = 100 + i;
+      ws.getCell(r, col('lasten (€)')).value = lasten(i);
+      ws.getCell(r, col('bron')).value = 'Jaarrekening 2022 (e2e-test, verzonnen cijfers)';
+    });
+    const filled = path.join(RESULTS_DIR, 'e2e-sjabloon-realisatie.xlsx');
+    fs.writeFileSync(filled, Buffer.from(await wb.xlsx.writeBuffer()));
+    const before = await srv.server.service.api.call('models.list', {});
+    if (!before.ok) throw new Error(before.error.message);
+
+    await openExcel('import');
+    await app.page.setInputFiles('[data-testid="excel-import-file"]', filled);
+    await app.page.waitForSelector('[data-testid="excel-import-done"]', { timeout: 20_000 });
+    const after = await srv.server.service.api.call('models.list', {});
+    if (!after.ok) throw new Error(after.error.message);
+    const created = after.value.find((m) => !before.value.some((b) => b.id === m.id))!;
+    const rec = await srv.server.service.api.call('models.get', { id: created.id });
+    if (!rec.ok) throw new Error(rec.error.message);
+    const i = model.segments.findIndex((s) => s.id === 'pleegzorg');
+    expect(rec.value.model.realisatie?.lastYear).toBe(2022);
+    expect(rec.value.model.realisatie?.segments.pleegzorg?.['2022']).toEqual({
+      clients: 100 + i,
+      lasten: lasten(i),
+      source: 'Jaarrekening 2022 (e2e-test, verzonnen cijfers)',
+    });
+    await closeDialog();
+
+    // the app opened the imported model: the Realisatie view shows the figure
+    await app.nav('realisatie');
+    await app.page.waitForSelector('[data-testid="realisatie-table"]');
+    expect(await app.page.textContent('[data-testid="realisatie-last-year"]')).toBe('2022');
+    await expect
+      .poll(async () => parseEuro((await app.page.textContent('[data-testid="realisatie-cell-pleegzorg-2022"]')) ?? ''))
+      .toBe(lasten(i));
   });
 });

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
-import { AppPage, parseEuro, stored } from './app';
+import { AppPage, checkHeadlineBands, parseEuro, stored } from './app';
 
 let browser: Browser;
 let srv: TestServer;
@@ -53,6 +53,24 @@ describe('Overzicht', () => {
     const k = expected.years.length - 1;
     const largest = [...expected.lines].sort((a, b) => b.years[k]!.cost - a.years[k]!.cost)[0]!;
     expect(await app.page.textContent('[data-testid="headline-largest"] .headline-name')).toBe(largest.name);
+  });
+
+  it('the headline saldi carry the P10–P50–P90 of the same Monte Carlo (seed and draws as shown), explained outside P25–P75', async () => {
+    await app.nav('overzicht');
+    const { position } = await checkHeadlineBands(app, srv, '[data-testid="headlines"]', 'Ongewijzigd beleid');
+    expect(Object.keys(position).sort()).toEqual(['cumulative', 'endYear']);
+
+    // "Beleidsplan KPI's": its saldo 2028 lies above P75 (the ranges lean towards higher lasten): explained
+    await app.page.selectOption('[data-testid="scenario-picker"]', { label: "Beleidsplan KPI's" });
+    await expect.poll(() => app.currentScenarioName()).toBe("Beleidsplan KPI's");
+    const kpi = await checkHeadlineBands(app, srv, '[data-testid="headlines"]', "Beleidsplan KPI's");
+    expect(kpi.position.endYear).toBe('above');
+    expect(await app.page.textContent('[data-testid="headline-explain-endYear"]')).toMatch(
+      /^Het saldo 2028 van het scenario ligt boven P75 .* Vooral: .+ reikt verder naar (boven|beneden) /,
+    );
+    await app.screenshot('overzicht-kop-bandbreedte.png', false);
+    await app.page.selectOption('[data-testid="scenario-picker"]', { label: 'Ongewijzigd beleid' });
+    await expect.poll(() => app.currentScenarioName()).toBe('Ongewijzigd beleid');
   });
 
   it('draws a stacked area per segment, the Rijksmiddelen line and the saldo bars, with a table alternative', async () => {

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
-import { AppPage, RESULTS_DIR, parseEuro, stored } from './app';
+import { AppPage, RESULTS_DIR, checkHeadlineBands, parseEuro, stored } from './app';
 
 let browser: Browser;
 let srv: TestServer;
@@ -42,6 +42,8 @@ describe('Presentatie', () => {
     }));
     expect(style.size).toBeGreaterThanOrEqual(64);
     expect(style.bg).toBe('rgb(0, 0, 0)');
+    // the one number has its band: P10–P50–P90 of the same scenario's Monte Carlo, as the shared function gives it
+    await checkHeadlineBands(app, srv, '[data-slide="opgave"]', 'Ongewijzigd beleid');
 
     await app.page.keyboard.press('ArrowRight');
     expect(await counter()).toMatch(/^Dia 2 van 7: Lasten en Rijksmiddelen/);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
-import { AppPage, RESULTS_DIR, stored } from './app';
+import { AppPage, RESULTS_DIR, stored, writeFullRealisatie } from './app';
 
 const FIXTURE = path.join(__dirname, '../fixtures/realisatie/cbs-83454NED-getoonde-tabel.csv');
 const SOURCE = 'CBS StatLine 83454NED (testbestand, verzonnen cijfers)';
@@ -55,7 +55,51 @@ describe('Realisatie importeren', () => {
     expect((await stored(srv)).model.realisatie).toBeUndefined();
   });
 
+  it('a file with only some segments into a model without realisatie is refused: jeugdhulp would count as 0', async () => {
+    await openDialog();
+    await app.page.fill('[data-testid="realisatie-import-source"]', SOURCE);
+    await app.page.setInputFiles('[data-testid="realisatie-import-file"]', FIXTURE);
+    await app.page.waitForSelector('[data-testid="realisatie-import-issues"]', { timeout: 20_000 });
+    expect(await app.page.textContent('[data-testid="realisatie-import-issues"]')).toContain(
+      'Pleegzorg heeft na deze import geen cijfer voor 2022, 2023 en 2024, terwijl de realisatie dan loopt t/m 2024',
+    );
+    expect(await app.page.isDisabled('[data-testid="realisatie-import-save"]')).toBe(true);
+    expect((await stored(srv)).model.realisatie).toBeUndefined();
+  });
+
+  it('first every segment, then a partial file: the others are kept, and the preview says which', async () => {
+    const full = writeFullRealisatie((await stored(srv)).model, path.join(RESULTS_DIR, 'e2e-realisatie-volledig.csv'));
+    await openDialog();
+    await app.page.fill('[data-testid="realisatie-import-source"]', 'Volledige testrealisatie (verzonnen cijfers)');
+    await app.page.setInputFiles('[data-testid="realisatie-import-file"]', full);
+    await app.page.waitForSelector('[data-testid="realisatie-import-preview"]', { timeout: 20_000 });
+    await app.page.click('[data-testid="realisatie-import-save"]');
+    await app.page.waitForSelector('[data-testid="realisatie-import-done"]', { timeout: 20_000 });
+    const before = (await stored(srv)).model.realisatie!;
+    expect(before.segments.pleegzorg?.['2024']?.lasten).toBeGreaterThan(0);
+
+    // a file that would add 2025 for JB/JR only: refused, naming a segment and the year; nothing saved
+    const partial2025 = path.join(RESULTS_DIR, 'e2e-realisatie-2025-jbjr.csv');
+    fs.writeFileSync(
+      partial2025,
+      ['Jaar;Productcategorie;Lasten', '2025;jeugdbescherming;5000000', '2025;jeugdreclassering;800000'].join('\r\n'),
+    );
+    await openDialog();
+    await app.page.fill('[data-testid="realisatie-import-source"]', SOURCE);
+    await app.page.setInputFiles('[data-testid="realisatie-import-file"]', partial2025);
+    await app.page.waitForSelector('[data-testid="realisatie-import-issues"]', { timeout: 20_000 });
+    expect(await app.page.textContent('[data-testid="realisatie-import-issues"]')).toContain(
+      'Pleegzorg heeft na deze import geen cijfer voor 2025, terwijl de realisatie dan loopt t/m 2025',
+    );
+    expect(
+      await app.page.getAttribute('[data-testid="realisatie-import-segments"] li:has-text("Pleegzorg")', 'data-status'),
+    ).toBe('behouden');
+    expect(await app.page.isDisabled('[data-testid="realisatie-import-save"]')).toBe(true);
+    expect((await stored(srv)).model.realisatie).toEqual(before);
+  });
+
   it('a CBS 83454NED file: columns suggested, preview per gemeente × segment × year, saved as shown', async () => {
+    const before = (await stored(srv)).model.realisatie!;
     await openDialog();
     await app.page.setInputFiles('[data-testid="realisatie-import-file"]', FIXTURE);
     await app.page.waitForSelector('[data-testid="realisatie-import-preview"]', { timeout: 20_000 });
@@ -74,10 +118,11 @@ describe('Realisatie importeren', () => {
     // Venlo JB 2023 in the test file: 3.785 (× € 1.000)
     expect(venlo?.[4]).toBe('€ 3.785.000');
     expect(venlo?.[8]).toBe('nieuw');
-    // a partial import is said out loud: segments without realisatie count as new up to 2024
-    expect(await app.page.textContent('[data-testid="realisatie-import-warning"]')).toMatch(
-      /^Let op: .*Pleegzorg.* tellen daarom t\/m 2024 als nieuw \(0\)/,
-    );
+    // a partial import is said out loud: JB and JR are replaced, the other segments stay as they were
+    const status = (name: string) =>
+      app.page.textContent(`[data-testid="realisatie-import-segments"] li:has-text("${name}")`);
+    expect(await status('Jeugdbescherming')).toMatch(/vervangen door het bestand \(2022, 2023, 2024\)$/);
+    expect(await status('Pleegzorg')).toMatch(/niet in het bestand, blijft zoals het was \(2022, 2023, 2024\)$/);
     // without a source nothing can be saved; typed last, saving takes it
     expect(await app.page.isDisabled('[data-testid="realisatie-import-save"]')).toBe(true);
     await app.page.fill('[data-testid="realisatie-import-source"]', SOURCE);
@@ -86,6 +131,10 @@ describe('Realisatie importeren', () => {
     await app.page.waitForSelector('[data-testid="realisatie-import-done"]', { timeout: 20_000 });
     const { model } = await stored(srv);
     expect(model.realisatie?.lastYear).toBe(2024);
+    // kept as they were: every segment the file does not name
+    for (const [id, byYear] of Object.entries(before.segments))
+      if (id !== 'jeugdbescherming' && id !== 'jeugdreclassering')
+        expect(model.realisatie?.segments[id]).toEqual(byYear);
     expect(model.realisatie?.gemeenten?.venlo?.segments?.jeugdbescherming?.['2023']).toEqual({
       lasten: 3_785_000,
       source: SOURCE,

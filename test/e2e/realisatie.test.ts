@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
-import { AppPage, RESULTS_DIR, parseEuro, stored } from './app';
+import { AppPage, RESULTS_DIR, parseEuro, stored, writeFullRealisatie } from './app';
 import { backtest } from '../../src/shared/analysis/backtest';
 
 const FIXTURE = path.join(__dirname, '../fixtures/realisatie/cbs-83454NED-getoonde-tabel.csv');
@@ -72,6 +72,17 @@ describe('Realisatie view', () => {
   });
 
   it('imports the CBS file, marks the realised years everywhere and shows the backtest; after a reload too', async () => {
+    // first every segment (a partial CBS file alone would leave jeugdhulp at 0 and is refused), then the CBS file
+    const full = writeFullRealisatie(
+      (await stored(srv)).model,
+      path.join(RESULTS_DIR, 'e2e-realisatie-view-volledig.csv'),
+    );
+    await openImport();
+    await app.page.fill('[data-testid="realisatie-import-source"]', 'Volledige testrealisatie (verzonnen cijfers)');
+    await app.page.setInputFiles('[data-testid="realisatie-import-file"]', full);
+    await app.page.waitForSelector('[data-testid="realisatie-import-preview"]', { timeout: 20_000 });
+    await app.page.click('[data-testid="realisatie-import-save"]');
+    await app.page.waitForSelector('[data-testid="realisatie-import-done"]', { timeout: 20_000 });
     await openImport();
     await app.page.fill('[data-testid="realisatie-import-source"]', SOURCE);
     await app.page.setInputFiles('[data-testid="realisatie-import-file"]', FIXTURE);

@@ -15,6 +15,7 @@ import { runMonteCarloSync, MAX_DRAWS } from '../../shared/analysis/montecarlo';
 import { MAX_EXPORT_SCENARIOS, MIN_EXPORT_DRAWS } from '../../shared/api';
 import { DEFAULT_SEED, isValidSeed } from '../../shared/analysis/random';
 import { tornado } from '../../shared/analysis/tornado';
+import { listParameters } from '../../shared/analysis/parameters';
 import { buildBijlage, type BijlageAnalysis, type BijlageMutaties, type BijlageScenario } from './bijlage';
 import { mutatieOverzicht, type MutatieReference } from '../../shared/analysis/mutaties';
 import type { BijlageScope } from './amounts';
@@ -121,6 +122,13 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
         overzichten: req.scenarios.map((scenario) => mutatieOverzicht(req.mutaties!, { model, scenario })),
       }
     : undefined;
+  // The band under the saldo on Samenvatting: the analysis's Monte Carlo when it was asked for, else one with the
+  // app's defaults (2.000 draws, the default seed: what Overzicht shows unless the user changed them).
+  const headlineBands = req.scenarios.map(
+    (scenario, i) =>
+      analysis?.montecarlo?.[i] ??
+      (listParameters(model, scenario).length > 0 ? runMonteCarloSync({ model, scenario }) : undefined),
+  );
   let written = 0;
   const write = async (s: BijlageScope): Promise<Buffer> => {
     progress({
@@ -140,6 +148,7 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
       ...(reference ? { reference } : {}),
       ...(analysis ? { analysis } : {}),
       ...(mutaties ? { mutaties } : {}),
+      headlineBands,
     });
     // Fast deflate: the workbooks are small either way, and level 1 halves the write time.
     return Buffer.from(

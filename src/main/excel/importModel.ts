@@ -29,6 +29,7 @@ import { readGemeenten } from './import/gemeenten';
 import { readFunding } from './import/funding';
 import { readUsage } from './import/usage';
 import { readCalibration } from './import/calibration';
+import { readRealisatie } from './import/realisatie';
 
 export type ImportResult =
   { ok: true; model: Model; notices: string[] } | { ok: false; issues: ValidationIssue[]; notices: string[] };
@@ -104,6 +105,8 @@ class TemplateReader {
     const fundWs = sheet(TEMPLATE_SHEETS.rijksmiddelen, true);
     const usageWs = sheet(TEMPLATE_SHEETS.gebruik, false);
     const calWs = sheet(TEMPLATE_SHEETS.kalibratie, false);
+    const realWs = sheet(TEMPLATE_SHEETS.realisatie, false);
+    const realFundWs = sheet(TEMPLATE_SHEETS.realisatieRijksmiddelen, false);
     if (this.issues.length > 0) return this.fail();
 
     const meta = readKeyValues(this.reader, modelWs!, MODEL_FIELDS, (key, where) => this.origins.set(key, where));
@@ -112,6 +115,30 @@ class TemplateReader {
     const funding = readFunding(this.reading, fundWs!);
     if (usageWs) readUsage(this.reading, usageWs, segments);
     if (calWs) readCalibration(this.reading, calWs, segments);
+    const year = (v: unknown) => (typeof v === 'number' ? v : undefined);
+    const realisatie = realWs
+      ? readRealisatie(this.reading, realWs, realFundWs, {
+          baseYear: year(meta.baseYear),
+          endYear: year(meta.endYear),
+          segmentIds: segments.map((s) => s.id),
+          gemeenten: gemeenten.flatMap((g) =>
+            typeof g.id === 'string'
+              ? [
+                  {
+                    id: g.id,
+                    ...(typeof g.name === 'string' ? { name: g.name } : {}),
+                    ...(typeof g.cbsCode === 'string' ? { cbsCode: g.cbsCode } : {}),
+                  },
+                ]
+              : [],
+          ),
+        })
+      : undefined;
+    if (!realWs && realFundWs)
+      this.error(
+        TEMPLATE_SHEETS.realisatieRijksmiddelen,
+        `het blad "${TEMPLATE_SHEETS.realisatie}" ontbreekt (met het laatste gerealiseerde jaar); gebruik het sjabloon uit Jeugdplanner`,
+      );
 
     const candidate: Record<string, unknown> = {
       format: MODEL_FORMAT,
@@ -119,6 +146,7 @@ class TemplateReader {
       gemeenten,
       segments: segments.map((s) => s.value),
       funding,
+      ...(realisatie ? { realisatie } : {}),
     };
     // Duplicate ids are checked here as well: zod skips the model's own refinements while any field is wrong.
     this.checkUnique(

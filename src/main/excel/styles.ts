@@ -73,6 +73,17 @@ export const noteStyle: Partial<Style> = {
   alignment: { wrapText: true, vertical: 'top' },
 };
 
+/** A cell the user fills in (Excel's "Invoer" look: pale yellow, thin grey border). */
+export const inputStyle: Partial<Style> = {
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } },
+  border: {
+    top: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+    left: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+    bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+    right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+  },
+};
+
 export function applyStyle(cell: Cell, style: Partial<Style>): void {
   if (style.font) cell.font = style.font;
   if (style.fill) cell.fill = style.fill;

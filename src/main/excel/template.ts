@@ -24,7 +24,7 @@ import { setText } from './safeText';
 import { citeSource } from '../../shared/domain/sources';
 import { formatInteger } from '../../shared/locale/numbers';
 import { LIMITS } from './zipGuard';
-import { applyStyle, FMT_SHARE, headerStyle, noteStyle, titleStyle, bodyFont } from './styles';
+import { applyStyle, FMT_SHARE, headerStyle, inputStyle, noteStyle, titleStyle, bodyFont } from './styles';
 import {
   CALIBRATION_COLUMNS,
   FUNDING_FIELDS,
@@ -32,6 +32,12 @@ import {
   GEMEENTE_COLUMNS,
   INDEX_HEADER,
   MODEL_FIELDS,
+  REALISATIE_COLUMNS,
+  REALISATIE_FUNDING_COLUMNS,
+  REALISATIE_FUNDING_HEADER_ROW,
+  REALISATIE_HEADER_ROW,
+  REALISATIE_LAST_YEAR,
+  REGIO,
   SEGMENT_COLUMNS,
   TEMPLATE_SHEETS,
   splitChoice,
@@ -104,7 +110,131 @@ export function buildTemplate(model?: Model): ExcelJS.Workbook {
       s.kind === 'volume' && s.calibration ? [{ segment: s.id, ...s.calibration }] : [],
     ),
   );
+  writeRealisatie(wb.addWorksheet(TEMPLATE_SHEETS.realisatie), model);
+  writeRealisatieFunding(wb.addWorksheet(TEMPLATE_SHEETS.realisatieRijksmiddelen), model);
   return wb;
+}
+
+type FigureRow = Partial<Record<(typeof REALISATIE_COLUMNS)[number]['key'], CellInput>>;
+
+/** One instruction line above a table (a single cell: merged cells are refused on import). */
+function instruction(ws: Worksheet, text: string): void {
+  const c = ws.getCell(1, 1);
+  setText(c, text);
+  applyStyle(c, { ...noteStyle, font: { ...noteStyle.font, size: 10, italic: true }, alignment: { wrapText: false } });
+}
+
+/**
+ * Blad Realisatie: the last realised year, then one long table of realised figures (the region first, then each
+ * gemeente; per segment in the model's order, per year), pre-filled with the model's realisatie.
+ */
+function writeRealisatie(ws: Worksheet, model: Model | undefined): void {
+  instruction(
+    ws,
+    'Realisatie: per jaar t/m het laatste gerealiseerde jaar, per segment een rij voor de regio (gemeente "regio" of leeg) en waar bekend per gemeente. ' +
+      'Lasten en bron zijn verplicht; bij een volumesegment ook het aantal jeugdigen voor de regio. Volume in de eenheid van het segment. Gele cellen vult u in.',
+  );
+  const r = model?.realisatie;
+  const label = ws.getCell(REALISATIE_LAST_YEAR.row, 1);
+  setText(label, REALISATIE_LAST_YEAR.label);
+  label.font = { ...bodyFont, bold: true };
+  const yearDef: ColumnDef = {
+    key: 'lastYear',
+    header: REALISATIE_LAST_YEAR.label,
+    kind: 'integer',
+    width: 0,
+    min: MIN_YEAR,
+    max: MAX_YEAR,
+    help: 'Het laatste jaar met gerealiseerde cijfers (t/m dit jaar toont de app de realisatie); leeg = geen realisatie.',
+  };
+  put(ws, REALISATIE_LAST_YEAR.row, 2, r?.lastYear, yearDef);
+  applyStyle(ws.getCell(REALISATIE_LAST_YEAR.row, 2), inputStyle);
+  validate(ws, 2, REALISATIE_LAST_YEAR.row, REALISATIE_LAST_YEAR.row, yearDef);
+
+  const unitOf = new Map((model?.segments ?? []).map((s) => [s.id, s.kind === 'volume' ? s.unit : undefined]));
+  const order = (ids: string[]) => {
+    const known = (model?.segments ?? []).map((s) => s.id).filter((id) => ids.includes(id));
+    return [...known, ...ids.filter((id) => !known.includes(id))]; // ids not (yet) in the model still go out
+  };
+  const rows: FigureRow[] = [];
+  const add = (gemeente: string, byId: NonNullable<typeof r>['segments']) => {
+    for (const sid of order(Object.keys(byId))) {
+      const years = Object.keys(byId[sid]!).sort((a, b) => Number(a) - Number(b));
+      for (const y of years) {
+        const f = byId[sid]![y]!;
+        rows.push({
+          gemeente,
+          segment: sid,
+          year: Number(y),
+          clients: f.clients,
+          started: f.started,
+          ended: f.ended,
+          lasten: f.lasten,
+          volume: f.volume,
+          unit: unitOf.get(sid),
+          source: f.source,
+          estimate: f.estimate,
+          note: f.note,
+        });
+      }
+    }
+  };
+  if (r) {
+    add(REGIO, r.segments);
+    const gemeenten = Object.keys(r.gemeenten ?? {});
+    const ordered = [
+      ...(model?.gemeenten ?? []).map((g) => g.id).filter((id) => gemeenten.includes(id)),
+      ...gemeenten.filter((id) => !(model?.gemeenten ?? []).some((g) => g.id === id)),
+    ];
+    for (const gid of ordered) add(gid, r.gemeenten![gid]!.segments ?? {});
+  }
+  writeTable(ws, REALISATIE_COLUMNS, rows, {}, { headerAt: REALISATIE_HEADER_ROW, input: (k) => k !== 'unit' });
+  // segment id: a drop-down of the ids on Segmenten (a list in quotes would exceed Excel's 255 characters)
+  const segCol = REALISATIE_COLUMNS.findIndex((c) => c.key === 'segment') + 1;
+  const letter = ws.getColumn(segCol).letter;
+  const lastSegmentRow = (model?.segments.length ?? 0) + 1 + SPARE_ROWS;
+  validations(ws).add(
+    `${letter}${REALISATIE_HEADER_ROW + 1}:${letter}${REALISATIE_HEADER_ROW + rows.length + SPARE_ROWS}`,
+    {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`${TEMPLATE_SHEETS.segmenten}!$A$2:$A$${lastSegmentRow}`],
+      showErrorMessage: true,
+      errorTitle: 'Onbekend segment',
+      error: 'Kies een segment id uit blad Segmenten (kolom id).',
+      showInputMessage: true,
+      prompt: 'Id van het segment (blad Segmenten).',
+    },
+  );
+}
+
+/** Blad Realisatie Rijksmiddelen: per gemeente per year the Rijksmiddelen jeugd with their source. */
+function writeRealisatieFunding(ws: Worksheet, model: Model | undefined): void {
+  instruction(
+    ws,
+    'Rijksmiddelen jeugd per gemeente per gerealiseerd jaar (circulaire gemeentefonds of de eigen begroting), met bron. Een jaar staat bij alle gemeenten of bij geen. Gele cellen vult u in.',
+  );
+  const rows: Partial<Record<(typeof REALISATIE_FUNDING_COLUMNS)[number]['key'], CellInput>>[] = [];
+  const g = model?.realisatie?.gemeenten ?? {};
+  const ids = [
+    ...(model?.gemeenten ?? []).map((x) => x.id).filter((id) => id in g),
+    ...Object.keys(g).filter((id) => !(model?.gemeenten ?? []).some((x) => x.id === id)),
+  ];
+  for (const gid of ids) {
+    const byYear = g[gid]!.rijksmiddelen ?? {};
+    for (const y of Object.keys(byYear).sort((a, b) => Number(a) - Number(b))) {
+      const f = byYear[y]!;
+      rows.push({
+        gemeente: gid,
+        year: Number(y),
+        amount: f.amount,
+        source: f.source,
+        estimate: f.estimate,
+        note: f.note,
+      });
+    }
+  }
+  writeTable(ws, REALISATIE_FUNDING_COLUMNS, rows, {}, { headerAt: REALISATIE_FUNDING_HEADER_ROW, input: () => true });
 }
 
 function put(ws: Worksheet, row: number, col: number, value: CellInput, def: Pick<ColumnDef, 'kind'>): void {
@@ -125,7 +255,7 @@ function header(ws: Worksheet, row: number, cols: readonly ColumnDef[]): void {
     applyStyle(cell, headerStyle);
     ws.getColumn(i + 1).width = c.width;
   });
-  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: row, activeCell: 'A2' }];
+  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: row, activeCell: `A${row + 1}` }];
 }
 
 function validate(
@@ -177,15 +307,23 @@ function writeTable<K extends string>(
   cols: readonly ColumnDef<K>[],
   rows: readonly Partial<Record<K, CellInput>>[],
   extraChoices: Partial<Record<K, readonly string[]>> = {},
+  options: { headerAt?: number; input?: (key: K) => boolean } = {},
 ): void {
-  header(ws, 1, cols);
-  rows.forEach((r, i) => cols.forEach((c, j) => put(ws, i + 2, j + 1, r[c.key], c)));
-  const last = rows.length + 1 + SPARE_ROWS;
+  const at = options.headerAt ?? 1;
+  header(ws, at, cols);
+  rows.forEach((r, i) => cols.forEach((c, j) => put(ws, at + 1 + i, j + 1, r[c.key], c)));
+  const last = rows.length + at + SPARE_ROWS;
   cols.forEach((c, j) => {
+    if (options.input?.(c.key)) {
+      // the cells to fill look like inputs: the filled rows and some room below
+      for (let r = at + 1; r <= Math.min(last, at + rows.length + 50); r++)
+        applyStyle(ws.getCell(r, j + 1), inputStyle);
+    }
     if (c.kind === 'text') return; // free text: nothing to restrict
-    validate(ws, j + 1, 2, last, c, extraChoices[c.key]);
+    validate(ws, j + 1, at + 1, last, c, extraChoices[c.key]);
     if (c.kind === 'fraction')
-      for (let r = rows.length + 2; r <= Math.min(last, rows.length + 50); r++) ws.getCell(r, j + 1).numFmt = FMT_SHARE;
+      for (let r = rows.length + at + 1; r <= Math.min(last, rows.length + at + 49); r++)
+        ws.getCell(r, j + 1).numFmt = FMT_SHARE;
   });
 }
 
@@ -311,6 +449,14 @@ function writeInstructions(ws: Worksheet): void {
       'text',
     ],
     ['Kalibratie (optioneel): de realisatiecijfers waarop een volumesegment is afgestemd.', 'text'],
+    [
+      'Realisatie (optioneel): het laatste gerealiseerde jaar (cel B2) en één lange tabel met per rij een gemeente (of "regio"), segment en jaar: jeugdigen, trajecten begonnen en beëindigd, lasten, volume (in de eenheid van het segment) en bron. Elk segment met realisatie heeft een regiorij voor elk jaar van het basisjaar t/m het laatste gerealiseerde jaar; de gemeenten tellen op tot hoogstens de regio.',
+      'text',
+    ],
+    [
+      'Realisatie Rijksmiddelen (optioneel): per gemeente per gerealiseerd jaar de Rijksmiddelen jeugd met bron; een jaar staat bij alle gemeenten of bij geen.',
+      'text',
+    ],
     ['Regels', 'head'],
     ['Getallen: typ ze als getal (1234,5). Tekst als "twaalf" wordt geweigerd met de cel erbij.', 'text'],
     [

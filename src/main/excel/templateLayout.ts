@@ -24,6 +24,8 @@ export const TEMPLATE_SHEETS = {
   rijksmiddelen: 'Rijksmiddelen',
   gebruik: 'Gebruiksaandelen',
   kalibratie: 'Kalibratie',
+  realisatie: 'Realisatie',
+  realisatieRijksmiddelen: 'Realisatie Rijksmiddelen',
 } as const;
 
 /** More rows than this (below the header) on one sheet is not a regional budget. */
@@ -157,6 +159,13 @@ export const GEMEENTE_COLUMNS = [
   },
   { key: 'source', header: 'bron', kind: 'text', width: 40 },
   { key: 'estimate', header: 'schatting', kind: 'yesno', width: 10, choices: YESNO_CHOICES },
+  {
+    key: 'cbsCode',
+    header: 'CBS-code',
+    kind: 'text',
+    width: 10,
+    help: 'De gemeentecode van CBS: GM gevolgd door vier cijfers (bijv. GM0983); herkent de gemeente in realisatiebestanden.',
+  },
 ] as const satisfies readonly ColumnDef[];
 
 export const CALIBRATION_COLUMNS = [
@@ -167,6 +176,89 @@ export const CALIBRATION_COLUMNS = [
   { key: 'durationMonths', header: 'duur (maanden)', kind: 'number', width: 12, max: MAX_DURATION_MONTHS },
   { key: 'avgDaysPerClient', header: 'dagen per jeugdige', kind: 'number', width: 12, max: MAX_DAYS_PER_CLIENT },
   { key: 'source', header: 'bron', kind: 'text', width: 40 },
+] as const satisfies readonly ColumnDef[];
+
+/**
+ * Blad Realisatie: row 1 the instructions, row 2 the last realised year (label in A, input cell in B), the
+ * figures table from row 4: one long table, a row per gemeente (empty or "regio" = the region) × segment × jaar.
+ * One long table, not a block per gemeente: a controller pastes or filters one list, sorts it as she likes,
+ * and adds a gemeente by adding rows, without finding the right block (docs/excel.md).
+ */
+export const REALISATIE_HEADER_ROW = 4;
+export const REALISATIE_LAST_YEAR = { row: 2, label: 'laatste gerealiseerde jaar' } as const;
+/** the gemeente column's text for the region as a whole (an empty cell means the same) */
+export const REGIO = 'regio';
+
+export const REALISATIE_COLUMNS = [
+  {
+    key: 'gemeente',
+    header: 'gemeente',
+    kind: 'text',
+    width: 16,
+    help: 'Id van de gemeente (blad Gemeenten), of "regio" (of leeg) voor de hele regio.',
+  },
+  {
+    key: 'segment',
+    header: 'segment id',
+    kind: 'text',
+    width: 22,
+    required: true,
+    help: 'Id van het segment (blad Segmenten).',
+  },
+  { key: 'year', header: 'jaar', kind: 'integer', width: 8, required: true, min: MIN_YEAR, max: MAX_YEAR },
+  {
+    key: 'clients',
+    header: 'jeugdigen',
+    kind: 'number',
+    width: 12,
+    max: MAX_COUNT,
+    help: 'Unieke jeugdigen met deze zorg in het jaar; verplicht voor de regio bij een volumesegment.',
+  },
+  { key: 'started', header: 'trajecten begonnen', kind: 'number', width: 12, max: MAX_COUNT },
+  { key: 'ended', header: 'trajecten beëindigd', kind: 'number', width: 12, max: MAX_COUNT },
+  { key: 'lasten', header: 'lasten (€)', kind: 'number', width: 14, required: true, max: MAX_AMOUNT },
+  {
+    key: 'volume',
+    header: 'volume',
+    kind: 'number',
+    width: 12,
+    max: MAX_COUNT,
+    help: 'In de eenheid van het segment (kolom eenheid): uren, etmalen, dagdelen.',
+  },
+  {
+    key: 'unit',
+    header: 'eenheid',
+    kind: 'text',
+    width: 10,
+    help: 'Ter informatie: de eenheid van het segment; wordt niet ingelezen.',
+  },
+  { key: 'source', header: 'bron', kind: 'text', width: 40, help: 'Document, tabel en jaar (verplicht).' },
+  { key: 'estimate', header: 'schatting', kind: 'yesno', width: 10, choices: YESNO_CHOICES },
+  { key: 'note', header: 'toelichting', kind: 'text', width: 30 },
+] as const satisfies readonly ColumnDef[];
+
+/** Blad Realisatie Rijksmiddelen: row 1 the instructions, the table from row 3 (gemeente × jaar). */
+export const REALISATIE_FUNDING_HEADER_ROW = 3;
+export const REALISATIE_FUNDING_COLUMNS = [
+  {
+    key: 'gemeente',
+    header: 'gemeente',
+    kind: 'text',
+    width: 16,
+    required: true,
+    help: 'Id van de gemeente (blad Gemeenten).',
+  },
+  { key: 'year', header: 'jaar', kind: 'integer', width: 8, required: true, min: MIN_YEAR, max: MAX_YEAR },
+  { key: 'amount', header: 'Rijksmiddelen jeugd (€)', kind: 'number', width: 16, required: true, max: MAX_AMOUNT },
+  {
+    key: 'source',
+    header: 'bron',
+    kind: 'text',
+    width: 40,
+    help: 'Circulaire gemeentefonds of de eigen begroting (verplicht).',
+  },
+  { key: 'estimate', header: 'schatting', kind: 'yesno', width: 10, choices: YESNO_CHOICES },
+  { key: 'note', header: 'toelichting', kind: 'text', width: 30 },
 ] as const satisfies readonly ColumnDef[];
 
 /** Key/value rows of the Model sheet (label in column A, value in column B). */

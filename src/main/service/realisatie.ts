@@ -83,6 +83,7 @@ async function buildPreview(
       mappingOrigin: 'suggested',
       segmentCodes: [],
       changes: [],
+      segments: [],
       issues: [
         makeIssue(
           req.fileName,
@@ -123,6 +124,7 @@ async function buildPreview(
     mappingOrigin,
     segmentCodes: plan.segmentCodes,
     changes: plan.changes,
+    segments: plan.segments,
     issues: plan.issues,
     notices: [...read.notices, ...plan.notices],
   };

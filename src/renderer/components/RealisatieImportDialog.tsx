@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ApiError, RealisatiePreview } from '../../shared/api';
+import type { SegmentImportStatus } from '../../shared/realisatie/plan';
 import { FIELD_LABELS, IMPORT_FIELDS, type CodeTable, type ColumnMappingInput } from '../../shared/realisatie/mapping';
 import { getApi } from '../api/client';
 import { useData } from '../stores/data';
@@ -301,6 +302,16 @@ function ImportRealisatieForm() {
         </ul>
       ) : null}
 
+      {preview && preview.segments.length > 0 ? (
+        <ul className="import-notices" data-testid="realisatie-import-segments" aria-label="Per segment">
+          {preview.segments.map((x) => (
+            <li key={x.segmentId} data-status={x.status}>
+              <strong>{x.segmentName}</strong>: {segmentStatusText(x)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
       {rows.length > 0 ? (
         <div className="table-scroll">
           <table className="data" data-testid="realisatie-import-preview">
@@ -360,4 +371,12 @@ function ImportRealisatieForm() {
       </div>
     </div>
   );
+}
+
+/** What the import does with one segment, in the controller's words. */
+function segmentStatusText(x: SegmentImportStatus): string {
+  const years = x.years.join(', ');
+  if (x.status === 'vervangen') return `vervangen door het bestand (${years})`;
+  if (x.status === 'behouden') return `niet in het bestand, blijft zoals het was (${years})`;
+  return 'geen realisatie (niet in het bestand)';
 }

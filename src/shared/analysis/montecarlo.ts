@@ -36,13 +36,21 @@ export interface Percentiles {
   p90: number;
 }
 
+/** The 25th and 75th percentile: a headline outside them gets an explanation (analysis/headline.ts). */
+export interface Quartiles {
+  p25: number;
+  p75: number;
+}
+
 export interface YearBand {
   year: number;
   cost: Percentiles;
   funding: Percentiles;
   balance: Percentiles;
+  balanceQuartiles: Quartiles;
   /** saldo summed from baseYear up to and including this year */
   cumulativeBalance: Percentiles;
+  cumulativeQuartiles: Quartiles;
   /** share of the draws with saldo < 0 in this year, 0..1 */
   deficitProbability: number;
   /** the scenario's own result, for comparison */
@@ -56,6 +64,23 @@ export interface MonteCarloResult {
   /** the assumptions that were drawn (those with a range), in draw order */
   parameters: Parameter[];
   years: YearBand[];
+  /**
+   * Per range (a link group as one): the saldo of the end year and the cumulative saldo with it at its low and at
+   * its high, everything else as in the scenario. Says which asymmetric ranges pull the band away from the
+   * scenario's own figure (analysis/headline.ts).
+   */
+  skews: RangeSkew[];
+}
+
+export interface RangeSkew {
+  key: string;
+  label: string;
+  low: number;
+  likely: number;
+  high: number;
+  /** saldo endYear and cumulative saldo at low and at high, minus the scenario's own */
+  endYear: { low: number; high: number };
+  cumulative: { low: number; high: number };
 }
 
 export interface MonteCarloProgress {
@@ -136,19 +161,77 @@ export function* monteCarloSteps(
       cumulative[d] = (k === 0 ? 0 : cumulative[d]!) + balance;
       if (balance < 0) deficits++;
     }
-    const balanceP = percentiles(column);
+    const balanceP = percentiles(column); // sorts column
+    const balanceQuartiles = quartiles(column);
+    const cumulativeSorted = cumulative.slice();
+    const cumulativeP = percentiles(cumulativeSorted);
     const t = det.totals[k]!;
     return {
       year,
       cost: costP,
       funding: fundingP,
       balance: balanceP,
-      cumulativeBalance: percentiles(cumulative.slice()),
+      balanceQuartiles,
+      cumulativeBalance: cumulativeP,
+      cumulativeQuartiles: quartiles(cumulativeSorted),
       deficitProbability: deficits / draws,
       deterministic: { cost: t.cost, funding: t.funding, balance: t.balance },
     };
   });
-  return { seed, draws, engineVersion: ENGINE_VERSION, parameters: params, years };
+  return {
+    seed,
+    draws,
+    engineVersion: ENGINE_VERSION,
+    parameters: params,
+    years,
+    skews: rangeSkews(model, scenario, params, det.totals),
+  };
+}
+
+/** Each range (a link group together) to its low and to its high: the saldo effects (see RangeSkew). */
+export function rangeSkews(
+  model: Model,
+  scenario: Scenario,
+  params: readonly Parameter[],
+  baseTotals: readonly { balance: number }[],
+): RangeSkew[] {
+  const baseEnd = baseTotals.at(-1)?.balance ?? 0;
+  const baseCum = baseTotals.reduce((t, x) => t + x.balance, 0);
+  const groups: Parameter[][] = [];
+  const byLink = new Map<string, Parameter[]>();
+  for (const p of params) {
+    if (p.link === undefined) groups.push([p]);
+    else if (byLink.has(p.link)) byLink.get(p.link)!.push(p);
+    else {
+      const g = [p];
+      byLink.set(p.link, g);
+      groups.push(g);
+    }
+  }
+  return groups.map((members) => {
+    const at = (side: 'low' | 'high') => {
+      const applied = applyParameters(
+        model,
+        scenario,
+        members,
+        members.map((m) => m[side]),
+      );
+      const totals = simulate(applied.model, applied.scenario, { perGemeente: false }).totals;
+      return { end: totals.at(-1)!.balance - baseEnd, cum: totals.reduce((t, x) => t + x.balance, 0) - baseCum };
+    };
+    const lo = at('low');
+    const hi = at('high');
+    const first = members[0]!;
+    return {
+      key: members.length === 1 ? first.key : `links.${first.link!}`,
+      label: members.length === 1 ? first.label : `${first.link!} (gekoppeld: ${members.length} aannames)`,
+      low: first.low,
+      likely: first.likely,
+      high: first.high,
+      endYear: { low: lo.end, high: hi.end },
+      cumulative: { low: lo.cum, high: hi.cum },
+    };
+  });
 }
 
 interface DrawState {
@@ -276,6 +359,11 @@ export async function runMonteCarlo(input: MonteCarloInput, options: RunOptions 
 export function percentiles(values: Float64Array): Percentiles {
   values.sort();
   return { p10: quantile(values, 0.1), p50: quantile(values, 0.5), p90: quantile(values, 0.9) };
+}
+
+/** P25/P75 of values already sorted (by percentiles). */
+function quartiles(sorted: Float64Array): Quartiles {
+  return { p25: quantile(sorted, 0.25), p75: quantile(sorted, 0.75) };
 }
 
 function quantile(sorted: Float64Array, q: number): number {

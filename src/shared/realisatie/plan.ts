@@ -91,8 +91,22 @@ export interface ImportPlan {
   notices: string[];
   /** the distinct values of the segment column (in order of appearance) and their mapping */
   segmentCodes: SegmentCode[];
+  /**
+   * Per segment of the model, what the import does with its realisatie: 'vervangen' (the file has figures
+   * for it, in `years`), 'behouden' (not in the file: its existing figures stay as they were) or 'geen'
+   * (not in the file and no realisatie; allowed only when the import leaves the realised years as they were).
+   */
+  segments: SegmentImportStatus[];
   /** the model to save: only when there are no issues */
   model?: Model;
+}
+
+export interface SegmentImportStatus {
+  segmentId: string;
+  segmentName: string;
+  status: 'vervangen' | 'behouden' | 'geen';
+  /** 'vervangen': the years in the file; 'behouden': the years the model already has */
+  years: number[];
 }
 
 interface Cell {
@@ -141,6 +155,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
       issues: capped(issues, fileName),
       notices,
       segmentCodes: [],
+      segments: [],
     };
   }
   const header = input.rows[headerIndex]!.map((h) => h.trim());
@@ -180,7 +195,16 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   if (MEASURES.every((m) => col[m.column] === undefined))
     issue('kies minstens één kolom met cijfers: aantal jeugdigen, lasten, volume of trajecten');
   if (issues.length > 0)
-    return { header, headerRow, rowCount: 0, changes: [], issues: capped(issues, fileName), notices, segmentCodes: [] };
+    return {
+      header,
+      headerRow,
+      rowCount: 0,
+      changes: [],
+      issues: capped(issues, fileName),
+      notices,
+      segmentCodes: [],
+      segments: [],
+    };
 
   const factor = input.mapping.lastenUnit === 'thousand' ? 1000 : 1;
   const colName = (f: ImportField) => header[col[f]!]!;
@@ -357,6 +381,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
       issues: capped(issues, fileName),
       notices,
       segmentCodes: [...codes.values()],
+      segments: [],
     };
 
   // merge into a copy of the realisatie
@@ -510,6 +535,11 @@ export function planImport(input: ImportPlanInput): ImportPlan {
       );
     }
   }
+  // which segments the file replaces and which keep their figures; a realised year may not end up incomplete
+  const statuses = segmentStatuses(model, old, next, cells.values());
+  if (issues.length === 0) {
+    for (const problem of incompleteYears(model, old, next)) issue(problem);
+  }
   if (issues.length > 0)
     return {
       header,
@@ -519,6 +549,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
       issues: capped(issues, fileName),
       notices,
       segmentCodes: [...codes.values()],
+      segments: statuses,
     };
 
   const candidate = { ...model, realisatie: next };
@@ -533,17 +564,15 @@ export function planImport(input: ImportPlanInput): ImportPlan {
       issues: capped(issues, fileName),
       notices,
       segmentCodes: [...codes.values()],
+      segments: statuses,
     };
   }
   if (next.lastYear !== old?.lastYear) {
     notices.push(`Laatste gerealiseerde jaar: ${old ? `${old.lastYear} → ` : ''}${next.lastYear}.`);
   }
-  const without = model.segments.filter((s) => Object.keys(next.segments[s.id] ?? {}).length === 0);
-  if (without.length > 0 && (old === undefined || next.lastYear !== old.lastYear)) {
-    notices.push(
-      `Let op: ${without.map((s) => s.name).join(', ')} ${without.length === 1 ? 'heeft' : 'hebben'} geen realisatie en ${without.length === 1 ? 'telt' : 'tellen'} daarom t/m ${next.lastYear} als nieuw (0); lees ook voor ${without.length === 1 ? 'dit segment' : 'deze segmenten'} de realisatie in.`,
-    );
-  }
+  const kept = statuses.filter((x) => x.status === 'behouden');
+  if (kept.length > 0)
+    notices.push(`Niet in het bestand, blijven zoals ze waren: ${kept.map((x) => x.segmentName).join(', ')}.`);
   const total = changes.filter((c) => c.gemeenteId === undefined).reduce((t, c) => t + (c.fields.lasten?.diff ?? 0), 0);
   if (changes.some((c) => c.gemeenteId === undefined))
     notices.push(`Lasten van de regio wijzigen in totaal met ${formatEuro(total)}.`);
@@ -555,6 +584,61 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     issues: capped(issues, fileName),
     notices,
     segmentCodes: [...codes.values()],
+    segments: statuses,
     model: parsed.value,
   };
+}
+
+const yearsOf = (byYear: Record<string, unknown> | undefined): number[] =>
+  Object.keys(byYear ?? {})
+    .map(Number)
+    .sort((a, b) => a - b);
+
+function segmentStatuses(
+  model: Model,
+  old: Realisatie | undefined,
+  next: Realisatie,
+  cells: Iterable<Cell>,
+): SegmentImportStatus[] {
+  const inFile = new Map<string, Set<number>>();
+  for (const c of cells) inFile.set(c.segmentId, (inFile.get(c.segmentId) ?? new Set()).add(c.year));
+  return model.segments.map((s) => {
+    const fileYears = inFile.get(s.id);
+    if (fileYears)
+      return {
+        segmentId: s.id,
+        segmentName: s.name,
+        status: 'vervangen',
+        years: [...fileYears].sort((a, b) => a - b),
+      };
+    const years = yearsOf(old?.segments[s.id]);
+    return years.length > 0
+      ? { segmentId: s.id, segmentName: s.name, status: 'behouden', years }
+      : { segmentId: s.id, segmentName: s.name, status: 'geen', years: yearsOf(next.segments[s.id]) };
+  });
+}
+
+/**
+ * A realised year may not end up incomplete (docs/formats.md, "Gedeeltelijke import"): after the import every
+ * segment has a regional figure for every year baseYear..R. The one exception is a segment that had no
+ * realisatie before and still has none while the realised years stay as they were (a segment the model
+ * already treated as new); an import that starts the realisatie or moves R must cover it too.
+ */
+export function incompleteYears(model: Model, old: Realisatie | undefined, next: Realisatie): string[] {
+  const problems: string[] = [];
+  const sameYears = old !== undefined && old.lastYear === next.lastYear;
+  for (const s of model.segments) {
+    const before = Object.keys(old?.segments[s.id] ?? {}).length;
+    const after = next.segments[s.id] ?? {};
+    if (before === 0 && Object.keys(after).length === 0 && sameYears) continue;
+    const missing: number[] = [];
+    for (let y = model.baseYear; y <= next.lastYear; y++) if (!after[String(y)]) missing.push(y);
+    if (missing.length === 0) continue;
+    const years = missing.length === 1 ? `${missing[0]}` : `${missing.slice(0, -1).join(', ')} en ${missing.at(-1)}`;
+    problems.push(
+      `${s.name} heeft na deze import geen cijfer voor ${years}, terwijl de realisatie dan loopt t/m ${next.lastYear}: ` +
+        `het segment zou daar als 0 tellen. Neem ${s.name} ${years} op in het bestand, of lees eerst een bestand met alle segmenten in.`,
+    );
+  }
+  return problems;
 }

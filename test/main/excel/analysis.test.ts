@@ -4,6 +4,7 @@ import type { Worksheet } from 'exceljs';
 import { exportBijlage, ExportError } from '../../../src/main/excel/exportBijlage';
 import { roundHalfAway, SHEETS } from '../../../src/main/excel/kit/context';
 import { FMT_CHANCE } from '../../../src/main/excel/sheets/onzekerheid';
+import { BAND_LABELS } from '../../../src/main/excel/sheets/samenvatting';
 import { FMT_EURO, FMT_THOUSAND } from '../../../src/main/excel/styles';
 import { runMonteCarloSync, type MonteCarloResult, type Percentiles } from '../../../src/shared/analysis/montecarlo';
 import { tornado } from '../../../src/shared/analysis/tornado';
@@ -274,9 +275,50 @@ describe('reproducibility', () => {
     const b = await allCells(other.data);
     const onz = (cells: string[]) => cells.filter((c) => c.startsWith(`${SHEETS.onzekerheid}!`));
     expect(onz(b)).not.toEqual(onz(a));
-    expect(b.filter((c) => c.startsWith(`${SHEETS.samenvatting}!`))).toEqual(
-      a.filter((c) => c.startsWith(`${SHEETS.samenvatting}!`)),
-    );
+    // Samenvatting: the same, except the band under the saldo (it is that Monte Carlo's)
+    const bandRows = async (data: Buffer) => {
+      const ws = (await readWorkbook(data)).getWorksheet(SHEETS.samenvatting)!;
+      const rows = new Set<number>();
+      ws.eachRow((row, r) => {
+        const t = textOf(row.getCell(1).value).trim();
+        if (
+          Object.values(BAND_LABELS).includes(t as never) ||
+          /^(Bandbreedte:|Het saldo|Het cumulatieve saldo)/.test(t)
+        )
+          rows.add(r);
+      });
+      return rows;
+    };
+    const summary = (cells: string[], skip: Set<number>) =>
+      cells.filter(
+        (c) => c.startsWith(`${SHEETS.samenvatting}!`) && !skip.has(Number(/^[^!]+![A-Z]+(\d+)/.exec(c)![1])),
+      );
+    const skipA = await bandRows(one.data);
+    expect(skipA.size).toBeGreaterThanOrEqual(4);
+    expect(summary(b, await bandRows(other.data))).toEqual(summary(a, skipA));
+  });
+
+  it('Samenvatting: P10, P50 and P90 of the saldo under it, from the same Monte Carlo (issue 11, item 6)', async () => {
+    const file = await exportBijlage({
+      model,
+      scenarios,
+      scope: 'region',
+      unit: 'euro',
+      appVersion: 'test',
+      generatedAt: at,
+      analysis,
+    });
+    const ws = (await readWorkbook(file.data)).getWorksheet(SHEETS.samenvatting)!;
+    // per scenario block (in order) the band of that scenario's Monte Carlo
+    const mcs = scenarios.map((scenario) => runMonteCarloSync({ model, scenario, draws: DRAWS, seed: SEED }));
+    for (const q of ['p10', 'p50', 'p90'] as const) {
+      const rows = rowsWithLabel(ws, BAND_LABELS[q]);
+      expect(rows).toHaveLength(scenarios.length);
+      mcs.forEach((mc, i) =>
+        mc.years.forEach((y, k) => expect(numberOf(ws.getCell(rows[i]!, YEAR_COL + k).value)).toBe(y.balance[q])),
+      );
+    }
+    expect(rowsStartingWith(ws, 'Bandbreedte: 600 trekkingen (seed 424242)')).toHaveLength(scenarios.length);
   });
 });
 

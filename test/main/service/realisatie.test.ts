@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openService, type Service } from '../../../src/main/service';
 import { silentLogger } from '../../../src/main/log';
-import { tempDir, nlModel, readFixture } from '../../fixtures';
+import { tempDir, nlModelRealised, readFixture } from '../../fixtures';
 import type { ApiResult } from '../../../src/shared/api';
 import { parseCsv } from '../../../src/shared/realisatie/csv';
 
@@ -22,7 +22,7 @@ const SOURCE = 'Testbestand (verzonnen cijfers)';
 async function setup() {
   const s = await openService({ dataDir: tempDir(), appVersion: '9.9.9', transport: 'browser', log: silentLogger });
   services.push(s);
-  const record = value(await s.api.call('models.save', { model: nlModel() }));
+  const record = value(await s.api.call('models.save', { model: nlModelRealised() }));
   return { s, modelId: record.id };
 }
 
@@ -41,7 +41,15 @@ describe('realisatie.preview and realisatie.apply', () => {
     expect(preview.rowCount).toBe(63);
     // 3 segments × 3 years × (7 gemeenten + region)
     expect(preview.changes).toHaveLength(72);
-    expect(preview.changes.every((c) => c.status === 'nieuw')).toBe(true);
+    // the gemeenten are new; the region's figures (nlModelRealised) are replaced by their sum
+    expect(preview.changes.every((c) => c.status === (c.gemeenteId ? 'nieuw' : 'gewijzigd'))).toBe(true);
+    expect(preview.segments.map((x) => [x.segmentId, x.status])).toEqual([
+      ['dagbehandeling', 'vervangen'],
+      ['verblijf-behandeling', 'vervangen'],
+      ['crisisbedden', 'vervangen'],
+      ['jeugdbescherming', 'behouden'],
+      ['jeugdreclassering', 'behouden'],
+    ]);
     expect(value(await s.api.call('models.get', { id: modelId }))).toEqual(before);
 
     const applied = value(
@@ -108,7 +116,9 @@ describe('realisatie.preview and realisatie.apply', () => {
     });
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error.message).toMatch(/gewijzigd sinds de voorvertoning; er is niets opgeslagen/);
-    expect(value(await s.api.call('models.get', { id: modelId })).model.realisatie).toBeUndefined();
+    expect(value(await s.api.call('models.get', { id: modelId })).model.realisatie).toEqual(
+      nlModelRealised().realisatie,
+    );
   });
 
   it('the user mapping and code table from the request are used (CBS 83454NED, × € 1.000)', async () => {
@@ -186,8 +196,8 @@ describe('realisatie.preview and realisatie.apply', () => {
     );
     expect(p.issues).toEqual([]);
     expect(p.changes[0]!.fields).toEqual({
-      clients: { new: 3, diff: 3 },
-      lasten: { new: 1234.5, diff: 1234.5 },
+      clients: { old: 10, new: 3, diff: -7 },
+      lasten: { old: 1000, new: 1234.5, diff: 234.5 },
       volume: { new: 1.234, diff: 1.234 },
     });
   });

@@ -215,7 +215,14 @@ describe('link: nothing changes without links', () => {
         seed: 20220101,
       });
       expect(mc.years.at(-1)!.balance).toEqual({ p10: want.p10, p50: want.p50, p90: want.p90 });
-      expect(createHash('sha256').update(JSON.stringify(mc.years)).digest('hex').slice(0, 16)).toBe(want.hash);
+      // the fields of before only: P25/P75 (issue 11, item 6) were added later, from the same draws
+      const old = mc.years.map((y) => {
+        const copy: Partial<typeof y> = { ...y };
+        delete copy.balanceQuartiles;
+        delete copy.cumulativeQuartiles;
+        return copy;
+      });
+      expect(createHash('sha256').update(JSON.stringify(old)).digest('hex').slice(0, 16)).toBe(want.hash);
     });
   }
 

@@ -3,7 +3,7 @@ import { parseCsv } from '../../../src/shared/realisatie/csv';
 import { defaultCodeTable, suggestMapping, type ColumnMappingInput } from '../../../src/shared/realisatie/mapping';
 import { planImport, type ImportPlan } from '../../../src/shared/realisatie/plan';
 import type { Model } from '../../../src/shared/formats/model';
-import { NL_GEMEENTEN, nlModel, readFixture } from '../../fixtures';
+import { NL_GEMEENTEN, nlModel, nlModelRealised, readFixture } from '../../fixtures';
 
 const SOURCE = 'Testbestand (verzonnen cijfers)';
 
@@ -27,7 +27,11 @@ function ijw(rows: string[][] = NL_GEMEENTEN.map((g) => [g.cbsCode, '2022', '43'
 
 describe('fixtures in CBS layouts', () => {
   it('83454NED as shown on StatLine: JB and JR per gemeente, × € 1.000, totals ignored, region = sum', () => {
-    const p = plan(nlModel(), readFixture('cbs-83454NED-getoonde-tabel.csv'), 'cbs-83454NED-getoonde-tabel.csv');
+    const p = plan(
+      nlModelRealised(),
+      readFixture('cbs-83454NED-getoonde-tabel.csv'),
+      'cbs-83454NED-getoonde-tabel.csv',
+    );
     expect(p.issues).toEqual([]);
     expect(p.headerRow).toBe(2);
     const r = p.model!.realisatie!;
@@ -38,8 +42,12 @@ describe('fixtures in CBS layouts', () => {
     // region = sum of the 7 gemeenten
     const sum = NL_GEMEENTEN.reduce((t, g) => t + r.gemeenten![g.id]!.segments!.jeugdbescherming!['2022']!.lasten, 0);
     expect(r.segments.jeugdbescherming!['2022']!.lasten).toBe(sum);
-    expect(r.segments.jeugdbescherming!['2022']!.source).toBe(`Som van de gemeenten: ${SOURCE}`);
-    expect(Object.keys(r.segments).sort()).toEqual(['jeugdbescherming', 'jeugdreclassering']);
+    // the file gives lasten only: the region's aantal jeugdigen stays, and the source names both
+    expect(r.segments.jeugdbescherming!['2022']!.source).toBe(
+      `Som van de gemeenten: ${SOURCE}; clients: Testrealisatie (verzonnen cijfers)`,
+    );
+    // the segments not in the file keep their figures as they were
+    expect(r.segments.dagbehandeling).toEqual(nlModelRealised().realisatie!.segments.dagbehandeling);
     expect(p.segmentCodes).toEqual([
       { value: 'JZ Totaal jeugdzorg', count: 21, via: 'tabel', segmentId: null },
       { value: 'JH 1 Totaal jeugdhulp', count: 21, via: 'tabel', segmentId: null },
@@ -51,13 +59,13 @@ describe('fixtures in CBS layouts', () => {
     expect(p.notices.join('\n')).toMatch(/42 rij\(en\) overgeslagen: hun code staat in de codetabel op "negeren"/);
     expect(p.notices.join('\n')).toMatch(/rij 87: overgeslagen \("Bron: CBS"/);
     expect(p.notices.join('\n')).toMatch(
-      /Let op: Dagbehandeling, Behandeling met verblijf, Crisisbedden hebben geen realisatie en tellen daarom t\/m 2024 als nieuw \(0\)/,
+      /Niet in het bestand, blijven zoals ze waren: Dagbehandeling, Behandeling met verblijf, Crisisbedden\./,
     );
   });
 
   it('83454NED open-data keys (GM codes padded, 2023JJ00) give the same realisatie as the table as shown', () => {
-    const shown = plan(nlModel(), readFixture('cbs-83454NED-getoonde-tabel.csv')).model!.realisatie!;
-    const raw = plan(nlModel(), readFixture('cbs-83454NED-onbewerkt.csv'));
+    const shown = plan(nlModelRealised(), readFixture('cbs-83454NED-getoonde-tabel.csv')).model!.realisatie!;
+    const raw = plan(nlModelRealised(), readFixture('cbs-83454NED-onbewerkt.csv'));
     expect(raw.issues).toEqual([]);
     const r = raw.model!.realisatie!;
     for (const g of NL_GEMEENTEN) {
@@ -70,7 +78,7 @@ describe('fixtures in CBS layouts', () => {
   });
 
   it('an iJw productcategorie export (comma, Dutch decimals): clients, lasten and volume per gemeente and region', () => {
-    const p = plan(nlModel(), readFixture('ijw-productcategorie.csv'), 'ijw-productcategorie.csv');
+    const p = plan(nlModelRealised(), readFixture('ijw-productcategorie.csv'), 'ijw-productcategorie.csv');
     expect(p.issues).toEqual([]);
     const r = p.model!.realisatie!;
     // first data row: GM0889,2022,41,8,"41.604,00","720,0"
@@ -189,19 +197,20 @@ describe('bad input names file, row and column, and gives no model', () => {
     ]);
   });
 
-  it('a model check after merging is reported, not saved (a year missing for a segment with realisatie)', () => {
+  it('a realised year left incomplete is refused, naming segment and year (a year missing for a segment in the file)', () => {
     const rows = NL_GEMEENTEN.map((g) => [g.cbsCode, '2023', '43', '10', '1.000', '20']);
     const p = plan(nlModel(), ijw(rows));
     expect(p.model).toBeUndefined();
-    expect(p.issues.map((i) => i.message).join('\n')).toMatch(
-      /na het inlezen klopt het model niet: realisatie\.segments\.verblijf-behandeling: mist realisatie voor 2022/,
+    expect(p.issues.map((i) => i.message)).toContain(
+      'test.csv: Behandeling met verblijf heeft na deze import geen cijfer voor 2022, terwijl de realisatie dan loopt t/m 2023: ' +
+        'het segment zou daar als 0 tellen. Neem Behandeling met verblijf 2022 op in het bestand, of lees eerst een bestand met alle segmenten in.',
     );
   });
 });
 
 describe('merging with what is there', () => {
   it('replaces the given fields, keeps the others, and shows old → new', () => {
-    const first = plan(nlModel(), ijw()).model!;
+    const first = plan(nlModelRealised(), ijw()).model!;
     expect(first.realisatie!.segments['verblijf-behandeling']!['2022']).toMatchObject({
       clients: 70,
       lasten: 7003.5,
@@ -229,7 +238,7 @@ describe('merging with what is there', () => {
     const csv = ['Jaar;Productcategorie;Aantal jeugdigen;Lasten', '2022;41;50;"123.456,78"', '2022;46;5;1000'].join(
       '\n',
     );
-    const p = plan(nlModel(), csv);
+    const p = plan(nlModelRealised(), csv);
     expect(p.issues).toEqual([]);
     expect(p.model!.realisatie!.segments.dagbehandeling!['2022']).toEqual({
       clients: 50,
@@ -237,8 +246,8 @@ describe('merging with what is there', () => {
       source: SOURCE,
     });
     expect(p.changes.map((c) => [c.segmentId, c.status])).toEqual([
-      ['crisisbedden', 'nieuw'],
-      ['dagbehandeling', 'nieuw'],
+      ['crisisbedden', 'gewijzigd'],
+      ['dagbehandeling', 'gewijzigd'],
     ]);
   });
 
@@ -247,7 +256,7 @@ describe('merging with what is there', () => {
       'Jaar;Productcategorie;Aantal jeugdigen;Lasten;Trajecten begonnen;Trajecten beëindigd',
       '2022;41;50;1000;12;9',
     ].join('\n');
-    const p = plan(nlModel(), csv);
+    const p = plan(nlModelRealised(), csv);
     expect(p.issues).toEqual([]);
     expect(p.model!.realisatie!.segments.dagbehandeling!['2022']).toEqual({
       clients: 50,
@@ -260,11 +269,93 @@ describe('merging with what is there', () => {
 
   it('two codes mapped to one segment are added up', () => {
     const csv = ['Jaar;Productcategorie;Aantal jeugdigen;Lasten', '2022;43;5;100', '2022;44;3;50'].join('\n');
-    const model = nlModel();
+    const model = nlModelRealised();
     const p = plan(model, csv, 'test.csv', undefined, { ...defaultCodeTable(model), '44': 'verblijf-behandeling' });
     expect(p.issues).toEqual([]);
     expect(p.model!.realisatie!.segments['verblijf-behandeling']!['2022']).toMatchObject({ clients: 8, lasten: 150 });
     expect(p.changes[0]!.rows).toEqual([2, 3]);
+  });
+});
+
+describe('a partial file (only some segments)', () => {
+  const JB_JR = (years: string[]) =>
+    [
+      'Jaar;Productcategorie;Lasten',
+      ...years.flatMap((y) => [`${y};jeugdbescherming;5.100.000`, `${y};jeugdreclassering;810.000`]),
+    ].join('\n');
+
+  it('keeps the segments not in the file, and the preview says which are kept and which replaced', () => {
+    const p = plan(nlModelRealised(), JB_JR(['2023', '2024']));
+    expect(p.issues).toEqual([]);
+    const r = p.model!.realisatie!;
+    expect(r.segments.jeugdbescherming!['2024']!.lasten).toBe(5_100_000);
+    expect(r.segments.jeugdbescherming!['2022']!.lasten).toBe(1000); // not in the file: as it was
+    for (const id of ['dagbehandeling', 'verblijf-behandeling', 'crisisbedden'])
+      expect(r.segments[id]).toEqual(nlModelRealised().realisatie!.segments[id]);
+    expect(p.segments.map((x) => [x.segmentId, x.status, x.years])).toEqual([
+      ['dagbehandeling', 'behouden', [2022, 2023, 2024]],
+      ['verblijf-behandeling', 'behouden', [2022, 2023, 2024]],
+      ['crisisbedden', 'behouden', [2022, 2023, 2024]],
+      ['jeugdbescherming', 'vervangen', [2023, 2024]],
+      ['jeugdreclassering', 'vervangen', [2023, 2024]],
+    ]);
+    expect(p.notices).toContain(
+      'Niet in het bestand, blijven zoals ze waren: Dagbehandeling, Behandeling met verblijf, Crisisbedden.',
+    );
+  });
+
+  it('a new realised year for only some segments is refused, naming each segment and the year', () => {
+    const p = plan(nlModelRealised(), JB_JR(['2025']));
+    expect(p.model).toBeUndefined();
+    expect(p.changes).toEqual([]);
+    const messages = p.issues.map((i) => i.message);
+    expect(messages).toHaveLength(3);
+    expect(messages[0]).toBe(
+      'test.csv: Dagbehandeling heeft na deze import geen cijfer voor 2025, terwijl de realisatie dan loopt t/m 2025: ' +
+        'het segment zou daar als 0 tellen. Neem Dagbehandeling 2025 op in het bestand, of lees eerst een bestand met alle segmenten in.',
+    );
+    expect(messages[1]).toMatch(/^test\.csv: Behandeling met verblijf heeft na deze import geen cijfer voor 2025/);
+    expect(messages[2]).toMatch(/^test\.csv: Crisisbedden heeft na deze import geen cijfer voor 2025/);
+    // the preview still says what would have been kept and replaced
+    expect(p.segments.find((x) => x.segmentId === 'jeugdbescherming')).toMatchObject({
+      status: 'vervangen',
+      years: [2025],
+    });
+  });
+
+  it('a first import that covers only some segments is refused: jeugdhulp would count as 0', () => {
+    const p = plan(nlModel(), JB_JR(['2022', '2023']));
+    expect(p.model).toBeUndefined();
+    expect(p.issues.map((i) => i.message)).toEqual(
+      ['Dagbehandeling', 'Behandeling met verblijf', 'Crisisbedden'].map(
+        (name) =>
+          `test.csv: ${name} heeft na deze import geen cijfer voor 2022 en 2023, terwijl de realisatie dan loopt t/m 2023: ` +
+          `het segment zou daar als 0 tellen. Neem ${name} 2022 en 2023 op in het bestand, of lees eerst een bestand met alle segmenten in.`,
+      ),
+    );
+    expect(p.segments.filter((x) => x.status === 'geen').map((x) => x.segmentId)).toEqual([
+      'dagbehandeling',
+      'verblijf-behandeling',
+      'crisisbedden',
+    ]);
+  });
+
+  it('a segment the model already treats as new (no realisatie) may stay so while R does not move', () => {
+    const m = nlModelRealised();
+    delete m.realisatie!.segments.crisisbedden;
+    const p = plan(m, JB_JR(['2024']));
+    expect(p.issues).toEqual([]);
+    expect(p.segments.find((x) => x.segmentId === 'crisisbedden')).toEqual({
+      segmentId: 'crisisbedden',
+      segmentName: 'Crisisbedden',
+      status: 'geen',
+      years: [],
+    });
+    // but a file that moves R to 2025 must cover it as well
+    const later = plan(m, JB_JR(['2025']));
+    expect(later.issues.map((i) => i.message).join('\n')).toMatch(
+      /Crisisbedden heeft na deze import geen cijfer voor 2022, 2023, 2024 en 2025/,
+    );
   });
 });
 

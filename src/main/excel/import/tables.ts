@@ -14,13 +14,14 @@ export interface TableRow<K extends string> {
   at: (key: K) => string;
 }
 
-/** Reads a table with a header in row 1; columns found by header text. Empty rows are skipped. */
+/** Reads a table with a header in row `headerAt` (1 unless told); columns found by header text. Empty rows are skipped. */
 export function readTable<K extends string>(
   reader: CellReader,
   ws: Worksheet,
   cols: readonly ColumnDef<K>[],
+  headerAt = 1,
 ): TableRow<K>[] {
-  const headerRow = ws.getRow(1);
+  const headerRow = ws.getRow(headerAt);
   const colOf = new Map<K, number>();
   headerRow.eachCell((cell, col) => {
     const text = normaliseHeader(String(reader.raw(cell, `${ws.name}!${cell.address}`) ?? ''));
@@ -32,10 +33,10 @@ export function readTable<K extends string>(
     } else reader.notices.push(`${ws.name}!${cell.address}: onbekende kolom "${text}" is genegeerd.`);
   });
   for (const c of cols)
-    if (c.required && !colOf.has(c.key)) reader.error(`${ws.name}!1`, `kolom "${c.header}" ontbreekt`);
+    if (c.required && !colOf.has(c.key)) reader.error(`${ws.name}!${headerAt}`, `kolom "${c.header}" ontbreekt`);
   const out: TableRow<K>[] = [];
   const last = lastRow(ws);
-  for (let r = 2; r <= last; r++) {
+  for (let r = headerAt + 1; r <= last; r++) {
     const row = ws.getRow(r);
     const values: Partial<Record<K, Value>> = {};
     let filled = false;

@@ -42,6 +42,11 @@ export interface BijlageInput {
   begrotingsjaar: number;
   /** what the V/N rows compare with (a saved version or another scenario); none = no V/N rows */
   reference?: BijlageReference;
+  /**
+   * Per scenario (same order) the Monte Carlo whose P10–P50–P90 stands under the saldo on Samenvatting (the
+   * region's; undefined for a scenario without ranges). Issue 11, item 6.
+   */
+  headlineBands?: readonly (MonteCarloResult | undefined)[];
 }
 
 export interface BijlageMutaties {

@@ -37,6 +37,44 @@ import {
 } from '../kit/cells';
 import { referenceRows } from './reference';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
+import type { MonteCarloResult } from '../../../shared/analysis/montecarlo';
+import { explainHeadline, headlineBand } from '../../../shared/analysis/headline';
+import { formatInteger } from '../../../shared/locale/numbers';
+import { setText } from '../safeText';
+
+export const BAND_LABELS = {
+  p10: 'Saldo P10 (Monte Carlo)',
+  p50: 'Saldo P50 (Monte Carlo)',
+  p90: 'Saldo P90 (Monte Carlo)',
+} as const;
+
+/**
+ * Under the saldo: its P10, P50 and P90 per year from the scenario's Monte Carlo, a line naming draws and seed,
+ * and — when the saldo of the end year or the cumulative saldo lies outside P25–P75 — the explanation (one cell
+ * per text, no merge). Returns the next free row.
+ */
+function bandRows(ws: ExcelJS.Worksheet, ctx: Context, row: number, mc: MonteCarloResult): number {
+  const italic = { font: { ...bodyFont, italic: true } };
+  for (const q of ['p10', 'p50', 'p90'] as const) {
+    label(ws, row, BAND_LABELS[q], italic, 1);
+    mc.years.forEach((y, k) => number(ws, row, ctx.yearCol(k), ctx.printed(y.balance[q]), ctx.amountFmt));
+    row++;
+  }
+  const note = (text: string) => {
+    const c = ws.getCell(row++, 1);
+    setText(c, text);
+    c.font = { ...bodyFont, size: 9, italic: true };
+  };
+  note(
+    `Bandbreedte: ${formatInteger(mc.draws)} trekkingen (seed ${mc.seed}) uit de bandbreedtes van het scenario; P10–P90 = 8 van de 10 uitkomsten.`,
+  );
+  for (const metric of ['endYear', 'cumulative'] as const) {
+    const band = headlineBand(mc, metric);
+    const text = band ? explainHeadline(band, mc.skews) : undefined;
+    if (text) note(text);
+  }
+  return row;
+}
 
 /** Result lines in their beleidsplan groups (first appearance order); lines without a group last. */
 function groupedLines(lines: readonly LineResult[]): { group: string | undefined; lines: number[] }[] {
@@ -208,6 +246,8 @@ export function buildSamenvatting(
     });
     styleRow(ws, structuralSaldoRow, ctx.lastYearCol, saldoStyle);
     const summaryRefs: SummaryRefs = { lineRows, totalCostRow, totalFundingRow, saldoRow, structuralSaldoRow };
+    const band = ctx.input.scope.kind === 'region' ? ctx.input.headlineBands?.[si] : undefined;
+    if (band) row = bandRows(ws, ctx, row, band);
     row = referenceRows(ws, ctx, row, si, { ...summaryRefs, structuralCostRow, structuralFundingRow });
     refs.push(summaryRefs);
   });
