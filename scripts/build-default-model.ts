@@ -617,7 +617,7 @@ function withRegionalKey<S extends Segment>(seg: S): S {
 const model: Model = {
   format: MODEL_FORMAT,
   name: 'Regio Noord-Limburg',
-  description: `Standaardmodel van de jeugdhulpregio Noord-Limburg (Beesel, Bergen, Gennep, Horst aan de Maas, Peel en Maas, Venlo, Venray), basisjaar 2022. Bronregels uit het Regionaal Beleidsplan Jeugd 2022 en verder (Bijlage 3, § 5.1); overige segmenten, jeugdigen per gemeente en Rijksmiddelen zijn schattingen uit publieke cijfers (estimate: true, met toelichting). Verdeelsleutel over de gemeenten volgens de regionale praktijk "deels solidariteit, deels realisatie" (${SPLIT_SOURCE}); welke functie hoe wordt verdeeld, noemt de bron niet en is afgeleid: solidariteit (naar jeugdigen 0–17) voor de regionaal gecontracteerde functies crisis, JeugdzorgPlus, verblijf (opname vervangende behandeling en behandeling met verblijf) en jeugdbescherming/jeugdreclassering, en voor Veilig Thuis en het regionale budget; naar gebruik (gemiddeld over de laatste drie realisatiejaren) voor wonen, dagbesteding/dagbehandeling en ambulant. Zonder realisatie per gemeente vallen die terug op solidariteit (de uitkomst meldt dat per regel). Opgebouwd met scripts/build-default-model.ts.`,
+  description: `Standaardmodel van de jeugdhulpregio Noord-Limburg (Beesel, Bergen, Gennep, Horst aan de Maas, Peel en Maas, Venlo, Venray), basisjaar 2022. Bronregels uit het Regionaal Beleidsplan Jeugd 2022 en verder (Bijlage 3, § 5.1); jeugdigen 0–17 per gemeente uit CBS-bevolkingscijfers (niet uit de lasten); realisatie 2022–2024 per gemeente: lasten jeugdzorg uit CBS StatLine 83454NED waar gepubliceerd (Venlo 2024), anders geschat, en over de segmenten verdeeld naar de segmentmix van het model (schatting); Rijksmiddelen per gemeente geschat per jeugdige (bandbreedte ±15%). Overige segmenten zijn schattingen uit publieke cijfers (estimate: true, met toelichting); welk deel van de lasten geschat is, toont het Overzicht. Verdeelsleutel over de gemeenten volgens de regionale praktijk "deels solidariteit, deels realisatie" (${SPLIT_SOURCE}); welke functie hoe wordt verdeeld, noemt de bron niet en is afgeleid: solidariteit (naar jeugdigen 0–17) voor de regionaal gecontracteerde functies crisis, JeugdzorgPlus, verblijf (opname vervangende behandeling en behandeling met verblijf) en jeugdbescherming/jeugdreclassering, en voor Veilig Thuis en het regionale budget; naar gebruik (gemiddeld over de laatste drie realisatiejaren) voor wonen, dagbesteding/dagbehandeling en ambulant. In de gerealiseerde jaren krijgt elke gemeente haar eigen cijfers; zonder realisatie per gemeente vallen de gebruikssleutels terug op solidariteit (de uitkomst meldt dat per regel). Opgebouwd met scripts/build-default-model.ts.`,
   baseYear: 2022,
   endYear: 2028,
   gemeenten,
@@ -665,6 +665,9 @@ const scopeIds = model.segments.filter((sg) => !OUTSIDE_CBS.has(sg.id)).map((sg)
 const scopeTotal = scopeIds.reduce((t, id) => t + cost2022.get(id)!, 0);
 const mix = new Map(scopeIds.map((id) => [id, cost2022.get(id)! / scopeTotal]));
 const PRICE: Record<number, number> = { 2022: 1, 2023: 1.0643, 2024: 1.0643 * 1.0571 };
+const VENLO_2024_JBJR: Record<string, number> = { jeugdbescherming: 3399000, jeugdreclassering: 550000 };
+const VENLO_2024_JH = 37920000;
+const jeugdhulpMix = scopeIds.filter((id) => VENLO_2024_JBJR[id] === undefined).reduce((t, id) => t + mix.get(id)!, 0);
 const MIX_NOTE = `Verdeeld over de segmenten naar de segmentmix van het model in 2022 (lasten van elk segment in het bereik van ${CBS_LASTEN} gedeeld door hun som); de bron geeft alleen het totaal per gemeente.`;
 
 const realisatie: NonNullable<Model['realisatie']> = { lastYear: LAST_YEAR, segments: {}, gemeenten: {} };
@@ -673,11 +676,27 @@ for (const id of ids) {
   const rijks: Record<string, RealisedFunding> = {};
   for (const year of REALISED_YEARS) {
     const total = gemeenteTotal(id, year);
+    const venloCbs = id === 'venlo' && year === 2024;
     for (const sid of scopeIds) {
-      const lasten = Math.round(total.amount * mix.get(sid)!);
+      const name = model.segments.find((sg) => sg.id === sid)!.name;
+      if (venloCbs && VENLO_2024_JBJR[sid] !== undefined) {
+        // CBS gives jeugdbescherming and jeugdreclassering apart: taken as published
+        (segs[sid] ??= {})['2024'] = {
+          lasten: VENLO_2024_JBJR[sid]!,
+          source: `${CBS_LASTEN}, Venlo, ${sid === 'jeugdbescherming' ? 'JB 1 Totaal jeugdbescherming: € 3.399k' : 'JR 1 Totaal jeugdreclassering: € 550k'}, 2024 gerealiseerd (voorlopig)`,
+          estimate: false,
+        };
+        continue;
+      }
+      // Venlo 2024: the rest is jeugdhulp (€ 37.920k), split by the mix of the jeugdhulp lines only
+      const lasten = venloCbs
+        ? Math.round(VENLO_2024_JH * (mix.get(sid)! / jeugdhulpMix))
+        : Math.round(total.amount * mix.get(sid)!);
       (segs[sid] ??= {})[String(year)] = {
         lasten,
-        source: `${total.source}. ${MIX_NOTE} Aandeel ${model.segments.find((sg) => sg.id === sid)!.name}: ${pct(mix.get(sid)!)}.`,
+        source: venloCbs
+          ? `${CBS_LASTEN}, Venlo, JH 1 Totaal jeugdhulp: € 37.920k, 2024 gerealiseerd (voorlopig). Verdeeld over de jeugdhulpsegmenten naar de segmentmix van het model in 2022; de bron geeft alleen het totaal jeugdhulp. Aandeel ${name}: ${pct(mix.get(sid)! / jeugdhulpMix)}.`
+          : `${total.source}. ${MIX_NOTE} Aandeel ${name}: ${pct(mix.get(sid)!)}.`,
         estimate: true,
       };
     }
