@@ -78,6 +78,12 @@ export function defaultModel(): Model {
   return parsed.value;
 }
 
+/** The default model's own figures without its realisatie 2022–2024: for paths that know no realisatie (the lean Monte Carlo path). */
+export function defaultModelWithoutRealisatie(): Model {
+  const { realisatie: _realisatie, ...rest } = defaultModel();
+  return rest;
+}
+
 export function shippedScenario(model: Model, file: string): Scenario {
   const parsed = parseScenario(JSON.parse(readFileSync(`${REPO_ROOT}/models/scenarios/${file}`, 'utf8')), model);
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
