@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';
+import { estimateSentence, estimateSummary, estimateYears } from '../../src/shared/formats/estimates';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { AppPage, parseEuro, stored } from './app';
@@ -53,6 +54,26 @@ describe('Overzicht', () => {
     const k = expected.years.length - 1;
     const largest = [...expected.lines].sort((a, b) => b.years[k]!.cost - a.years[k]!.cost)[0]!;
     expect(await app.page.textContent('[data-testid="headline-largest"] .headline-name')).toBe(largest.name);
+  });
+
+  it('says how much of the lasten of the first raming year is geschat, and which lines', async () => {
+    const { model, scenarios } = await stored(srv);
+    const base = scenarios.find((s) => s.name === 'Ongewijzigd beleid')!;
+    const result = simulate(model, base.scenario);
+    const year = estimateYears(result).at(-1)!;
+    const summary = estimateSummary(model, result, year)!;
+    await expect.poll(() => app.page.textContent('[data-testid="estimate-sentence"]')).toBe(estimateSentence(summary));
+    expect(await app.page.textContent('[data-testid="estimate-share"] p')).toContain(`Eerste ramingsjaar ${year}`);
+    await app.page.click('[data-testid="estimate-details"] summary');
+    await app.page.waitForSelector('[data-testid="estimate-lines"] tbody tr', { state: 'visible' });
+    const rows = await app.page.$$eval('[data-testid="estimate-lines"] tbody tr', (trs) =>
+      trs.map((tr) => tr.getAttribute('data-line')),
+    );
+    expect(rows).toEqual(summary.lines.map((l) => l.id));
+    const years = await app.page.$$eval('[data-testid="estimate-years"] tbody tr', (trs) =>
+      trs.map((tr) => Number(tr.getAttribute('data-year'))),
+    );
+    expect(years).toEqual(estimateYears(result));
   });
 
   it('draws a stacked area per segment, the Rijksmiddelen line and the saldo bars, with a table alternative', async () => {
