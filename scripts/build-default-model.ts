@@ -18,10 +18,14 @@ import {
   type BudgetSegment,
   type Gemeente,
   type Model,
+  type RealisedFigure,
+  type RealisedFunding,
   type Segment,
   type VolumeSegment,
 } from '../src/shared/formats/model';
 import { parseModel } from '../src/shared/formats/validate';
+import { simulate } from '../src/shared/engine/simulate';
+import { emptyScenario } from '../src/shared/formats/scenario';
 import { formatEuro } from '../src/shared/locale/numbers';
 import { cite } from '../src/shared/domain/sources';
 
@@ -39,75 +43,89 @@ const nl = (x: number, decimals = 2) => x.toLocaleString('nl-NL', { maximumFract
 
 // ---------------------------------------------------------------- gemeenten
 /*
- * Jeugdigen 0–17 per gemeente (1-1-2022).
+ * Jeugdigen 0–17 per gemeente, from CBS population figures (never from spending).
  * - Venlo: CBS 71488ned, 1-1-2022: 0–5 4.599, 5–10 4.667, 10–15 5.078, 15–20 5.498;
  *   0–17 = 0–15 + 3/5 × (15–20) = 14.344 + 3.298,8 = 17.643 (five-year band split evenly).
- * - Regio: ruim 53.000 jongeren 0–19 (beleidsplan § 4.1) → 0–17 ≈ 53.000 × 18/20 = 47.700.
- * - Beesel: 395 jeugdigen in jeugdhulp = 13,5% van de onder-23-jarigen → 2.926 onder-23;
- *   0–17 ≈ 2.926 × 18/23 = 2.290 (ages evenly spread).
- * - Bergen, Gennep: the same lasten per jeugdige as Beesel (CBS 83454NED, 2021 gerealiseerd):
- *   Beesel € 3.871k / 2.290 = € 1.690 per jeugdige → Bergen 3.374k / 1.690 = 1.996, Gennep 3.964k / 1.690 = 2.345.
- * - Horst aan de Maas, Peel en Maas, Venray: the rest of the regional 47.700, evenly (no figure found).
+ * - Horst aan de Maas: CBS 71488ned, 1-1-2025: 0–5 1.888, 5–10 1.900 (the 10–15 and 15–20 rows were not
+ *   seen); 0–17 = 0–10 × Venlo's ratio 0–17 / 0–10 (17.643 / 9.266).
+ * - Peel en Maas (1-1-2023 45.276), Beesel (30-9-2023 13.422), Bergen (L.) (1-1-2024 13.151): CBS inwoners ×
+ *   Venlo's share of 0–17 in its population (17.643 / 102.136, CBS 71488ned 1-1-2022).
+ * - Venray: no CBS figure found; the Etil prognosis (Progneff 2018) gives 0–17: 8.104 (2019) → 7.776 (2024),
+ *   linear to 1-1-2022.
+ * - Gennep: no figure found; the rest of the regional 0–17 (beleidsplan § 4.1: ruim 53.000 jongeren 0–19,
+ *   × 18/20 = 47.700) after the other six.
  */
-const VENLO = Math.round(4599 + 4667 + 5078 + (3 / 5) * 5498);
+const VENLO_0_17 = 4599 + 4667 + 5078 + (3 / 5) * 5498;
+const VENLO_0_10 = 4599 + 4667;
+const VENLO_POP = 102136;
+const VENLO_SHARE = VENLO_0_17 / VENLO_POP;
+const VENLO = Math.round(VENLO_0_17);
+const HORST = Math.round((1888 + 1900) * (VENLO_0_17 / VENLO_0_10));
+const PEEL = Math.round(45276 * VENLO_SHARE);
+const BEESEL = Math.round(13422 * VENLO_SHARE);
+const BERGEN = Math.round(13151 * VENLO_SHARE);
+const VENRAY = Math.round(8104 - ((8104 - 7776) * 3) / 5);
 const REGION_0_17 = Math.round((53000 * 18) / 20);
-const BEESEL_U23 = 395 / 0.135;
-const BEESEL = Math.round((BEESEL_U23 * 18) / 23);
-const perYouth = 3871000 / BEESEL;
-const BERGEN = Math.round(3374000 / perYouth);
-const GENNEP = Math.round(3964000 / perYouth);
-const REST = REGION_0_17 - VENLO - BEESEL - BERGEN - GENNEP;
-const REST_EACH = Math.floor(REST / 3);
+const GENNEP = REGION_0_17 - VENLO - HORST - PEEL - BEESEL - BERGEN - VENRAY;
+const pct = (x: number) => `${nl(x * 100)}%`;
+const SHARE_NOTE = `het aandeel 0–17 in de bevolking van Venlo (${cite('cbs-71488', '1-1-2022')}: ${nl(VENLO_0_17, 0)} van ${nl(VENLO_POP, 0)} = ${pct(VENLO_SHARE)})`;
 
-const youth: Record<string, { name: string; youth: number; source: string; estimate: boolean }> = {
+const youth: Record<string, { name: string; cbsCode: string; youth: number; source: string; estimate: boolean }> = {
   beesel: {
     name: 'Beesel',
+    cbsCode: 'GM0889',
     youth: BEESEL,
     estimate: true,
-    source: `Schatting: ${cite('omroep-peel-en-maas')} (jaar niet vermeld, onbevestigd): 395 jeugdigen in jeugdhulp = 13,5% van de onder-23-jarigen → ${nl(Math.round(BEESEL_U23), 0)} onder-23; 0–17 ≈ × 18/23 = ${BEESEL} (leeftijden gelijk verdeeld).`,
+    source: `${cite('omroep-peel-en-maas-inwoners')}: Beesel 13.422 inwoners op 30-09-2023. 0–17 geschat met ${SHARE_NOTE}: ${nl(BEESEL, 0)}.`,
   },
   bergen: {
     name: 'Bergen (L.)',
+    cbsCode: 'GM0893',
     youth: BERGEN,
     estimate: true,
-    source: `Schatting: zelfde lasten per jeugdige als Beesel (${CBS_LASTEN}, 2021 gerealiseerd, voorlopig: Beesel € 3.871k, Bergen € 3.374k) → 3.374.000 / ${Math.round(perYouth)} = ${BERGEN}.`,
+    source: `CBS, inwoners op 1-1-2024: 13.151 (${cite('wikipedia-bergen-limburg')}). 0–17 geschat met ${SHARE_NOTE}: ${nl(BERGEN, 0)}.`,
   },
   gennep: {
     name: 'Gennep',
+    cbsCode: 'GM0907',
     youth: GENNEP,
     estimate: true,
-    source: `Schatting: zelfde lasten per jeugdige als Beesel (${CBS_LASTEN}, 2021 gerealiseerd, voorlopig: Gennep € 3.964k) → 3.964.000 / ${Math.round(perYouth)} = ${GENNEP}.`,
+    source: `Schatting (geen CBS-cijfer gevonden): regio 0–17 ≈ ${nl(REGION_0_17, 0)} (${plan('§ 4.1')}: ruim 53.000 jongeren 0–19, × 18/20) min de zes andere gemeenten = ${nl(GENNEP, 0)}. Niet afgeleid uit de lasten. Onzeker: "ruim 53.000" is een ondergrens, dus eerder meer.`,
   },
   horst: {
     name: 'Horst aan de Maas',
-    youth: REST_EACH,
+    cbsCode: 'GM1507',
+    youth: HORST,
     estimate: true,
-    source: `Schatting: regio 0–17 ≈ ${REGION_0_17} (${plan('§ 4.1')}: ruim 53.000 jongeren 0–19, × 18/20) min Venlo, Beesel, Bergen en Gennep = ${REST}, gelijk verdeeld over Horst aan de Maas, Peel en Maas en Venray (geen cijfer per gemeente gevonden).`,
+    source: `${cite('cbs-71488', '1-1-2025')}: 0–5 jaar 1.888, 5–10 jaar 1.900 (de klassen 10–15 en 15–20 zijn niet gezien). 0–17 geschat als 0–10 × de verhouding 0–17 / 0–10 van Venlo (${cite('cbs-71488', '1-1-2022')}: ${nl(VENLO_0_17, 0)} / ${nl(VENLO_0_10, 0)}) = ${nl(HORST, 0)}.`,
   },
   peelenmaas: {
     name: 'Peel en Maas',
-    youth: REST_EACH,
+    cbsCode: 'GM1894',
+    youth: PEEL,
     estimate: true,
-    source: `Schatting: als Horst aan de Maas (rest van de regio ${REST}, gelijk verdeeld over drie gemeenten; geen cijfer per gemeente gevonden).`,
+    source: `${cite('omroep-peel-en-maas-inwoners')}: Peel en Maas 45.276 inwoners op 1-1-2023. 0–17 geschat met ${SHARE_NOTE}: ${nl(PEEL, 0)}.`,
   },
   venlo: {
     name: 'Venlo',
+    cbsCode: 'GM0983',
     youth: VENLO,
     estimate: true,
-    source: `${cite('cbs-71488', '1-1-2022')}: 0–15 = 4.599 + 4.667 + 5.078 = 14.344; 15–20 = 5.498, waarvan 3/5 als 15–17 geteld (schatting: de vijfjaarsklasse splitst niet bij 18) → ${VENLO}.`,
+    source: `${cite('cbs-71488', '1-1-2022')}: 0–15 = 4.599 + 4.667 + 5.078 = 14.344; 15–20 = 5.498, waarvan 3/5 als 15–17 geteld (de vijfjaarsklasse splitst niet bij 18) → ${nl(VENLO, 0)}.`,
   },
   venray: {
     name: 'Venray',
-    youth: REST - 2 * REST_EACH,
+    cbsCode: 'GM0984',
+    youth: VENRAY,
     estimate: true,
-    source: `Schatting: als Horst aan de Maas (rest van de regio ${REST}, gelijk verdeeld over drie gemeenten; geen cijfer per gemeente gevonden).`,
+    source: `Schatting (geen CBS-cijfer gevonden): ${cite('hallo-venray-progneff')}: jongeren 0–17 van 8.104 (2019) naar 7.776 (2024); lineair op 1-1-2022: ${nl(VENRAY, 0)}. Niet afgeleid uit de lasten.`,
   },
 };
 
 /*
- * fundingShare: each gemeente's share of the Rijksmiddelen. The real split follows the
- * gemeentefonds' objective verdeelmodel, which the sources do not give; estimated as the
- * youth share, rounded to 4 decimals with the last gemeente taking the rest so they sum to 1.
+ * fundingShare: each gemeente's share of the Rijksmiddelen in years without realised Rijksmiddelen per
+ * gemeente: the youth share (the realised years carry each gemeente's own amount, see realisatie below),
+ * rounded to 4 decimals with the last gemeente taking the rest so they sum to 1.
  */
 const totalYouth = Object.values(youth).reduce((t, g) => t + g.youth, 0);
 const ids = Object.keys(youth);
@@ -119,9 +137,10 @@ const gemeenten: Gemeente[] = ids.map((id, k) => {
   return {
     id,
     name: g.name,
+    cbsCode: g.cbsCode,
     youth0to17: g.youth,
     fundingShare: share,
-    source: `Jeugdigen 0–17: ${g.source} fundingShare: geschat als aandeel jeugdigen 0–17 in de regio (het objectieve verdeelmodel van het gemeentefonds staat niet in de bronnen).`,
+    source: `CBS-gemeentecode ${g.cbsCode} (CBS StatLine, dimensie Regio's). Jeugdigen 0–17: ${g.source} fundingShare: aandeel jeugdigen 0–17 in de regio (zoals de Rijksmiddelen per gemeente hieronder geschat zijn).`,
     estimate: g.estimate,
   };
 });
@@ -309,33 +328,83 @@ const transformatie = seedBudget({
   estimate: false,
 });
 
+// ---------------------------------------------------------------- realised lasten per gemeente (CBS scope)
+/*
+ * Lasten jeugdzorg (jeugdhulp + jeugdbescherming + jeugdreclassering, the scope of CBS 83454NED) per gemeente
+ * 2022–2024. Published (CBS StatLine 83454NED, gerealiseerd): Venlo 2024 € 41.869k (voorlopig); Beesel € 3.871k,
+ * Bergen € 3.374k and Gennep € 3.964k for 2021 (voorlopig). Everything else is estimated:
+ *   - growth per year: the national average 2015–2024, € 3,6 → € 8,1 mld in 9 years = 9,43% per year
+ *     (Deskundigencommissie, "Groeipijn"); Venlo 2022 and 2023 back from 2024, Beesel, Bergen, Gennep from 2021;
+ *   - Horst aan de Maas, Peel en Maas, Venray: the lasten per jeugdige 0–17 of Beesel, Bergen and Gennep in 2021,
+ *     × their own jeugdigen, then the same growth.
+ * Veilig Thuis and the regional budget of § 5.1 are outside the CBS scope; they are realised separately below.
+ */
+const GROWTH = (8.1 / 3.6) ** (1 / 9);
+const GROWTH_TEXT = `${nl((GROWTH - 1) * 100)}% per jaar, de landelijke groei van de uitgaven jeugd 2015–2024 (€ 3,6 → € 8,1 mld, ${cite('deskundigencommissie-groeipijn', '30-01-2025')})`;
+const REALISED_YEARS = [2022, 2023, 2024] as const;
+const LAST_YEAR = 2024;
+const CBS_2021: Record<string, number> = { beesel: 3871000, bergen: 3374000, gennep: 3964000 };
+const SMALL3_2021 = CBS_2021.beesel! + CBS_2021.bergen! + CBS_2021.gennep!;
+const PER_YOUTH_2021 = SMALL3_2021 / (BEESEL + BERGEN + GENNEP);
+const VENLO_2024 = 41869000;
+
+interface GemeenteTotal {
+  amount: number;
+  estimate: boolean;
+  source: string;
+}
+function gemeenteTotal(id: string, year: number): GemeenteTotal {
+  if (id === 'venlo') {
+    if (year === 2024)
+      return {
+        amount: VENLO_2024,
+        estimate: false,
+        source: `${CBS_LASTEN}, Venlo, JZ Totaal jeugdzorg, 2024 gerealiseerd (voorlopig): € 41.869k (begroot € 42.786k; jeugdhulp € 37.920k, JB € 3.399k, JR € 550k)`,
+      };
+    const amount = VENLO_2024 / GROWTH ** (2024 - year);
+    return {
+      amount,
+      estimate: true,
+      source: `Schatting: Venlo 2024 gerealiseerd € 41.869k (${CBS_LASTEN}, voorlopig) teruggerekend naar ${year} met ${GROWTH_TEXT} = ${euro(amount)}; het CBS-cijfer van ${year} is niet gevonden`,
+    };
+  }
+  if (CBS_2021[id] !== undefined) {
+    const amount = CBS_2021[id]! * GROWTH ** (year - 2021);
+    return {
+      amount,
+      estimate: true,
+      source: `Schatting: ${youth[id]!.name} 2021 gerealiseerd € ${nl(CBS_2021[id]! / 1000, 0)}k (${CBS_LASTEN}, voorlopig) doorgetrokken naar ${year} met ${GROWTH_TEXT} = ${euro(amount)}; het CBS-cijfer van ${year} is niet gevonden`,
+    };
+  }
+  const base = PER_YOUTH_2021 * youth[id]!.youth;
+  const amount = base * GROWTH ** (year - 2021);
+  return {
+    amount,
+    estimate: true,
+    source: `Schatting (geen cijfer gevonden): de lasten per jeugdige 0–17 van Beesel, Bergen en Gennep in 2021 (${CBS_LASTEN}, samen € 11.209k voor ${nl(BEESEL + BERGEN + GENNEP, 0)} jeugdigen = ${euro(PER_YOUTH_2021)}) × ${nl(youth[id]!.youth, 0)} jeugdigen = ${euro(base)} in 2021, doorgetrokken naar ${year} met ${GROWTH_TEXT} = ${euro(amount)}`,
+  };
+}
+const CBS_SCOPE_2022 = ids.reduce((t, id) => t + gemeenteTotal(id, 2022).amount, 0);
+
 // ---------------------------------------------------------------- estimated segments
 /*
- * What the seeds do not give. The regional total of lasten 2022 is estimated from CBS 83454NED
- * (public figures) and the rest after the seed lines is spread over the segments of the beleidsplan.
- *   Venlo 2024 gerealiseerd € 41.869k, terug naar 2022-prijzen met de VNG-index (6,43% 2023, 5,71% 2024):
- *     41.869 / 1,0643 / 1,0571 = € 37.214k
- *   Beesel + Bergen + Gennep 2021 gerealiseerd: 3.871 + 3.374 + 3.964 = € 11.209k (as 2022; € 1.690 per jeugdige)
- *   Horst aan de Maas, Peel en Maas, Venray: € 1.690 per jeugdige (as the three small gemeenten)
+ * What the seeds do not give: the base year 2022 of the segments without a source is the estimated realised
+ * total 2022 in the CBS scope (above) minus the seed lines in that scope (all but Veilig Thuis and the regional
+ * budget), spread over the segments of the beleidsplan.
  */
-const venlo2022 = 41869000 / 1.0643 / 1.0571;
-const small3 = 3871000 + 3374000 + 3964000;
-const small3Youth = BEESEL + BERGEN + GENNEP;
-const rest3 = (small3 / small3Youth) * REST;
-const REGION_TOTAL = venlo2022 + small3 + rest3;
-const seedTotal =
+const OUTSIDE_CBS = new Set(['veilig-thuis', 'transformatie-preventie']);
+const seedScope =
   [verblijf, ovb, jzp, crisisbedden].reduce(
     (t, s) => t + s.inflowPerYear * s.avgDurationMonths * (s.unitsPerClientMonth ?? 1) * s.pricePerUnit,
     0,
   ) +
   crisisdienst.amount +
   jb.amount +
-  jr.amount +
-  VT +
-  500000;
-const REMAINDER = REGION_TOTAL - seedTotal;
+  jr.amount;
+const seedTotal = seedScope + VT + 500000;
+const REMAINDER = CBS_SCOPE_2022 - seedScope;
 
-const TOTAL_NOTE = `Regionaal totaal lasten 2022 geschat op ${euro(REGION_TOTAL)} uit ${CBS_LASTEN}: Venlo 2024 gerealiseerd € 41.869k, teruggerekend naar 2022 met de VNG-indexcijfers 6,43% (2023) en 5,71% (2024) = ${euro(venlo2022)}; Beesel, Bergen en Gennep 2021 gerealiseerd samen € 11.209k (= 2022 aangenomen); Horst aan de Maas, Peel en Maas en Venray met dezelfde lasten per jeugdige als die drie (${euro(small3 / small3Youth)}) = ${euro(rest3)}. Na aftrek van de bronregels (${euro(seedTotal)}) blijft ${euro(REMAINDER)} voor ambulant, dagbesteding/dagbehandeling en wonen.`;
+const TOTAL_NOTE = `Regionaal totaal lasten jeugdzorg 2022 (het bereik van ${CBS_LASTEN}: jeugdhulp, jeugdbescherming en jeugdreclassering) geschat op ${euro(CBS_SCOPE_2022)}: de som van de zeven gemeenten in de realisatie van dit model (Venlo 2024 en Beesel, Bergen en Gennep 2021 uit het CBS, met ${GROWTH_TEXT}; Horst aan de Maas, Peel en Maas en Venray met de lasten per jeugdige van Beesel, Bergen en Gennep). Na aftrek van de bronregels in dat bereik (${euro(seedScope)}) blijft ${euro(REMAINDER)} voor ambulant, dagbesteding/dagbehandeling en wonen.`;
 
 /*
  * Check on the client numbers: all volume segments together serve about 10.900 trajectories a year
@@ -484,23 +553,35 @@ const estimated: VolumeSegment[] = estimates.map((e) => {
 
 // ---------------------------------------------------------------- Rijksmiddelen
 /*
- * The Rijksmiddelen jeugd for the region in 2022 are not in the seeds. The per-inwoner figures in
- * public figures (Peel en Maas € 186, Beesel € 219; year not stated) give 270.000 × € 202,50 ≈ € 54,7 mln:
- * far below the estimated lasten, most likely an older year before the Commissie van Wijzen money.
- * Instead: the national ratio of Rijk funding to spending. Deskundigencommissie (30-01-2025): shortfall
- * about € 828 mln on € 8,1 mld spending in 2024 → the Rijk covered (8,1 − 0,828) / 8,1 = 89,78%.
- */
-const COVER = (8.1e9 - 828e6) / 8.1e9;
-const modelCost2022 = seedTotal + REMAINDER;
-const BASE_FUNDING = Math.round(modelCost2022 * COVER);
-/*
- * Region's share of national measures = its share of the national jeugd budget (issue 11): its Rijksmiddelen
- * 2024 (the base amount with the index 2023–2024) over the national budget 2024, spending € 8,1 mld minus the
- * shortfall € 828 mln. Because the base amount rests on the same national cover ratio, this equals the
- * region's share of national spending; the population-based share (1,51%) is shown next to it in the UI.
+ * Rijksmiddelen jeugd per gemeente: no gemeente's own circulaire figure was found (the per-inwoner amounts in
+ * local news — Peel en Maas € 186, Beesel € 219, year not stated — are far below any lasten and not used).
+ * Estimated per gemeente, independent of its spending: the national jeugd budget per jeugdige 0–17 in 2024
+ * × its own jeugdigen. National budget 2024 = € 8,1 mld spending − € 828 mln shortfall (Deskundigencommissie);
+ * national jeugdigen 0–17: bijna 3,4 mln (CBS, 1-1-2019). 2023 and 2022 back with the VNG index (the model's
+ * funding index). Range ±15%: the objective verdeelmodel of the gemeentefonds weighs more than youth (the
+ * local-news figures per inwoner differ by 18% between Peel en Maas and Beesel).
  */
 const NATIONAL_BUDGET_2024 = 8.1e9 - 828e6;
-const funding2024 = BASE_FUNDING * 1.0643 * 1.0571;
+const NATIONAL_YOUTH = 3.4e6;
+const PER_YOUTH_FUNDING_2024 = NATIONAL_BUDGET_2024 / NATIONAL_YOUTH;
+const FUNDING_INDEX: Record<number, number> = { 2023: 6.43, 2024: 5.71 };
+function perYouthFunding(year: number): number {
+  let f = PER_YOUTH_FUNDING_2024;
+  for (let y = 2024; y > year; y--) f /= 1 + FUNDING_INDEX[y]! / 100;
+  return f;
+}
+const fundingFor = (id: string, year: number) => youth[id]!.youth * perYouthFunding(year);
+const BASE_FUNDING = Math.round(ids.reduce((t, id) => t + fundingFor(id, 2022), 0));
+const fundingSource = (id: string, year: number) => {
+  const amount = fundingFor(id, year);
+  return `Schatting (geen circulairebedrag van de gemeente gevonden): het landelijke jeugdbudget per jeugdige 0–17 (€ 8,1 mld uitgaven 2024 min € 828 mln tekort, ${cite('deskundigencommissie-groeipijn', '30-01-2025')}, gedeeld door bijna 3,4 mln jeugdigen 0–17, ${cite('cbs-jeugdzorg-2019')}) = ${euro(PER_YOUTH_FUNDING_2024)} in 2024${year < 2024 ? `, terug naar ${year} met de VNG-index (${cite('vng-indexatie')}) = ${euro(perYouthFunding(year))}` : ''}, × ${nl(youth[id]!.youth, 0)} jeugdigen = ${euro(amount)}. Bandbreedte ±15% (${euro(amount * 0.85)} – ${euro(amount * 1.15)}): het verdeelmodel van het gemeentefonds weegt meer dan het aantal jeugdigen (${cite('omroep-peel-en-maas')}: per inwoner Peel en Maas € 186, Beesel € 219, jaar niet vermeld).`;
+};
+/*
+ * Region's share of national measures = its share of the national jeugd budget (issue 11): its Rijksmiddelen
+ * 2024 over the national budget 2024; with the per-jeugdige estimate above this is its share of the national
+ * jeugdigen 0–17.
+ */
+const funding2024 = ids.reduce((t, id) => t + fundingFor(id, 2024), 0);
 const NATIONAL_SHARE = Math.round((funding2024 / NATIONAL_BUDGET_2024) * 1e5) / 1e5;
 
 // ---------------------------------------------------------------- verdeelsleutel per gemeente
@@ -536,7 +617,7 @@ function withRegionalKey<S extends Segment>(seg: S): S {
 const model: Model = {
   format: MODEL_FORMAT,
   name: 'Regio Noord-Limburg',
-  description: `Standaardmodel van de jeugdhulpregio Noord-Limburg (Beesel, Bergen, Gennep, Horst aan de Maas, Peel en Maas, Venlo, Venray), basisjaar 2022. Bronregels uit het Regionaal Beleidsplan Jeugd 2022 en verder (Bijlage 3, § 5.1); overige segmenten, jeugdigen per gemeente en Rijksmiddelen zijn schattingen uit publieke cijfers (estimate: true, met toelichting). Verdeelsleutel over de gemeenten volgens de regionale praktijk "deels solidariteit, deels realisatie" (${SPLIT_SOURCE}); welke functie hoe wordt verdeeld, noemt de bron niet en is afgeleid: solidariteit (naar jeugdigen 0–17) voor de regionaal gecontracteerde functies crisis, JeugdzorgPlus, verblijf (opname vervangende behandeling en behandeling met verblijf) en jeugdbescherming/jeugdreclassering, en voor Veilig Thuis en het regionale budget; naar gebruik (gemiddeld over de laatste drie realisatiejaren) voor wonen, dagbesteding/dagbehandeling en ambulant. Zonder realisatie per gemeente vallen die terug op solidariteit (de uitkomst meldt dat per regel). Opgebouwd met scripts/build-default-model.ts.`,
+  description: `Standaardmodel van de jeugdhulpregio Noord-Limburg (Beesel, Bergen, Gennep, Horst aan de Maas, Peel en Maas, Venlo, Venray), basisjaar 2022. Bronregels uit het Regionaal Beleidsplan Jeugd 2022 en verder (Bijlage 3, § 5.1); jeugdigen 0–17 per gemeente uit CBS-bevolkingscijfers (niet uit de lasten); realisatie 2022–2024 per gemeente: lasten jeugdzorg uit CBS StatLine 83454NED waar gepubliceerd (Venlo 2024), anders geschat, en over de segmenten verdeeld naar de segmentmix van het model (schatting); Rijksmiddelen per gemeente geschat per jeugdige (bandbreedte ±15%). Overige segmenten zijn schattingen uit publieke cijfers (estimate: true, met toelichting); welk deel van de lasten geschat is, toont het Overzicht. Verdeelsleutel over de gemeenten volgens de regionale praktijk "deels solidariteit, deels realisatie" (${SPLIT_SOURCE}); welke functie hoe wordt verdeeld, noemt de bron niet en is afgeleid: solidariteit (naar jeugdigen 0–17) voor de regionaal gecontracteerde functies crisis, JeugdzorgPlus, verblijf (opname vervangende behandeling en behandeling met verblijf) en jeugdbescherming/jeugdreclassering, en voor Veilig Thuis en het regionale budget; naar gebruik (gemiddeld over de laatste drie realisatiejaren) voor wonen, dagbesteding/dagbehandeling en ambulant. In de gerealiseerde jaren krijgt elke gemeente haar eigen cijfers; zonder realisatie per gemeente vallen de gebruikssleutels terug op solidariteit (de uitkomst meldt dat per regel). Opgebouwd met scripts/build-default-model.ts.`,
   baseYear: 2022,
   endYear: 2028,
   gemeenten,
@@ -559,13 +640,99 @@ const model: Model = {
     indexPct: { '2023': 6.43, '2024': 5.71, '2025': 3.94, '2026': 2.5, '2027': 2.5, '2028': 2.5 },
     nationalShare: {
       value: NATIONAL_SHARE,
-      source: `Schatting: aandeel van de regio in het landelijke jeugdbudget 2024: € 8,1 mld uitgaven min € 828 mln tekort = ${euro(NATIONAL_BUDGET_2024)} (${cite('deskundigencommissie-groeipijn', '30-01-2025')}). Rijksmiddelen van dit model 2022 (${euro(BASE_FUNDING)}) met de index 2023–2024 naar 2024: ${euro(funding2024)} → ${(NATIONAL_SHARE * 100).toLocaleString('nl-NL')}%. Omdat de Rijksmiddelen zelf met de landelijke dekkingsgraad zijn geschat, is dit gelijk aan het aandeel in de landelijke uitgaven; naar inwonertal (270.000 van 17,9 mln) zou het ca. 1,51% zijn.`,
+      source: `Schatting: aandeel van de regio in het landelijke jeugdbudget 2024: € 8,1 mld uitgaven min € 828 mln tekort = ${euro(NATIONAL_BUDGET_2024)} (${cite('deskundigencommissie-groeipijn', '30-01-2025')}). Rijksmiddelen van dit model 2024 (som van de gemeenten, zie realisatie): ${euro(funding2024)} → ${(NATIONAL_SHARE * 100).toLocaleString('nl-NL')}%. Omdat die per jeugdige zijn geschat, is dit gelijk aan het aandeel van de regio in de jeugdigen 0–17 van Nederland; naar inwonertal (270.000 van 17,9 mln) zou het ca. 1,51% zijn.`,
       estimate: true,
     },
-    source: `Schatting Rijksmiddelen jeugd 2022: ${(COVER * 100).toLocaleString('nl-NL', { maximumFractionDigits: 2 })}% van de geraamde lasten 2022 (${euro(modelCost2022)}) = ${euro(BASE_FUNDING)}, naar de landelijke verhouding in 2024: tekort circa € 828 mln op € 8,1 mld uitgaven (${cite('deskundigencommissie-groeipijn', '30-01-2025')}). De bedragen per inwoner (${cite('omroep-peel-en-maas')}: Peel en Maas € 186, Beesel € 219, jaar onbekend, onbevestigd) geven 270.000 × € 202,50 ≈ € 54,7 mln; dat ligt ver onder de lasten en is waarschijnlijk van vóór de extra middelen van de Commissie van Wijzen, dus niet gebruikt. Index: ${cite('vng-indexatie')} (OVA 90% + PCC 10%) als benadering van de groei van de Rijksmiddelen: 2023 6,43% en 2024 5,71% (definitief), 2025 3,94% (voorlopig); 2026–2028 2,5% per jaar is een aanname zonder bron. Rijksmaatregelen (Hervormingsagenda, Van Ark) zitten hier niet in: zet ze aan in een scenario.`,
+    source: `Rijksmiddelen jeugd 2022 = de som van de zeven gemeenten in de realisatie van dit model (${euro(BASE_FUNDING)}); per gemeente geschat als het landelijke jeugdbudget per jeugdige 0–17 × de eigen jeugdigen (zie daar, bandbreedte ±15%). 2022–2024 zijn daarmee gerealiseerde jaren voor de baten (schatting); vanaf 2025 groeien de Rijksmiddelen met de index: ${cite('vng-indexatie')} (OVA 90% + PCC 10%) als benadering van de groei van de Rijksmiddelen: 2023 6,43% en 2024 5,71% (definitief), 2025 3,94% (voorlopig); 2026–2028 2,5% per jaar is een aanname zonder bron. Rijksmaatregelen (Hervormingsagenda, Van Ark) zitten hier niet in: zet ze aan in een scenario.`,
     estimate: true,
   },
 };
+
+// ---------------------------------------------------------------- realisatie 2022–2024
+/*
+ * The split of a gemeente's realised lasten over the segments is an estimate: the sources give totals per
+ * gemeente, not per segment. Each gemeente's total (CBS scope) is split by the model's own segment mix in 2022
+ * (the base-year lasten of each line in the CBS scope over their sum), so every gemeente has a figure for every
+ * line and year (the use-based verdeelsleutels then follow each gemeente's total). The region's figure is the
+ * sum of the gemeenten. Unique jeugdigen (N, required for a volume segment) = the model's N in 2022 × the
+ * volume change, i.e. the change in lasten after the VNG tariff index (6,43% 2023, 5,71% 2024).
+ * Veilig Thuis and the regional budget (outside the CBS scope): the region only, the model's amount with the
+ * VNG index (Veilig Thuis) or the fixed € 500.000 of § 5.1; split over the gemeenten by solidarity.
+ */
+const base = simulate(model, emptyScenario('realisatie'));
+const cost2022 = new Map(base.lines.map((l) => [l.id, l.years[0]!.cost]));
+const scopeIds = model.segments.filter((sg) => !OUTSIDE_CBS.has(sg.id)).map((sg) => sg.id);
+const scopeTotal = scopeIds.reduce((t, id) => t + cost2022.get(id)!, 0);
+const mix = new Map(scopeIds.map((id) => [id, cost2022.get(id)! / scopeTotal]));
+const PRICE: Record<number, number> = { 2022: 1, 2023: 1.0643, 2024: 1.0643 * 1.0571 };
+const VENLO_2024_JBJR: Record<string, number> = { jeugdbescherming: 3399000, jeugdreclassering: 550000 };
+const VENLO_2024_JH = 37920000;
+const jeugdhulpMix = scopeIds.filter((id) => VENLO_2024_JBJR[id] === undefined).reduce((t, id) => t + mix.get(id)!, 0);
+const MIX_NOTE = `Verdeeld over de segmenten naar de segmentmix van het model in 2022 (lasten van elk segment in het bereik van ${CBS_LASTEN} gedeeld door hun som); de bron geeft alleen het totaal per gemeente.`;
+
+const realisatie: NonNullable<Model['realisatie']> = { lastYear: LAST_YEAR, segments: {}, gemeenten: {} };
+for (const id of ids) {
+  const segs: Record<string, Record<string, RealisedFigure>> = {};
+  const rijks: Record<string, RealisedFunding> = {};
+  for (const year of REALISED_YEARS) {
+    const total = gemeenteTotal(id, year);
+    const venloCbs = id === 'venlo' && year === 2024;
+    for (const sid of scopeIds) {
+      const name = model.segments.find((sg) => sg.id === sid)!.name;
+      if (venloCbs && VENLO_2024_JBJR[sid] !== undefined) {
+        // CBS gives jeugdbescherming and jeugdreclassering apart: taken as published
+        (segs[sid] ??= {})['2024'] = {
+          lasten: VENLO_2024_JBJR[sid]!,
+          source: `${CBS_LASTEN}, Venlo, ${sid === 'jeugdbescherming' ? 'JB 1 Totaal jeugdbescherming: € 3.399k' : 'JR 1 Totaal jeugdreclassering: € 550k'}, 2024 gerealiseerd (voorlopig)`,
+          estimate: false,
+        };
+        continue;
+      }
+      // Venlo 2024: the rest is jeugdhulp (€ 37.920k), split by the mix of the jeugdhulp lines only
+      const lasten = venloCbs
+        ? Math.round(VENLO_2024_JH * (mix.get(sid)! / jeugdhulpMix))
+        : Math.round(total.amount * mix.get(sid)!);
+      (segs[sid] ??= {})[String(year)] = {
+        lasten,
+        source: venloCbs
+          ? `${CBS_LASTEN}, Venlo, JH 1 Totaal jeugdhulp: € 37.920k, 2024 gerealiseerd (voorlopig). Verdeeld over de jeugdhulpsegmenten naar de segmentmix van het model in 2022; de bron geeft alleen het totaal jeugdhulp. Aandeel ${name}: ${pct(mix.get(sid)! / jeugdhulpMix)}.`
+          : `${total.source}. ${MIX_NOTE} Aandeel ${name}: ${pct(mix.get(sid)!)}.`,
+        estimate: true,
+      };
+    }
+    rijks[String(year)] = { amount: Math.round(fundingFor(id, year)), source: fundingSource(id, year), estimate: true };
+  }
+  realisatie.gemeenten![id] = { rijksmiddelen: rijks, segments: segs };
+}
+for (const seg of model.segments) {
+  const byYear: Record<string, RealisedFigure> = {};
+  for (const year of REALISED_YEARS) {
+    const y = String(year);
+    let lasten: number;
+    let source: string;
+    if (OUTSIDE_CBS.has(seg.id)) {
+      const amount = seg.kind === 'budget' ? seg.amount : 0;
+      lasten = Math.round(seg.id === 'veilig-thuis' ? amount * PRICE[year]! : amount);
+      source =
+        seg.id === 'veilig-thuis'
+          ? `Schatting: het bedrag van het model (${euro(amount)}, ${plan('Bijlage 3, tabel Veilig Thuis, 2020')}) met de VNG-index (${cite('vng-indexatie')}) naar ${year}; valt buiten ${CBS_LASTEN}, geen realisatie gevonden.`
+          : `Schatting: het regionale budget van € 500.000 per jaar (${plan('§ 5.1 Regionaal budget')}) als realisatie aangenomen; geen realisatie gevonden.`;
+    } else {
+      lasten = ids.reduce((t, gid) => t + realisatie.gemeenten![gid]!.segments![seg.id]![y]!.lasten, 0);
+      source = `Som van de zeven gemeenten (zie de realisatie per gemeente): ${CBS_LASTEN} waar gepubliceerd (Venlo 2024), anders geschat; ${MIX_NOTE}`;
+    }
+    const fig: RealisedFigure = { lasten, source, estimate: true };
+    if (seg.kind === 'volume') {
+      const n2022 = seg.inflowPerYear * (1 + seg.avgDurationMonths / 12);
+      const clients = Math.max(1, Math.round((n2022 * lasten) / cost2022.get(seg.id)! / PRICE[year]!));
+      fig.clients = clients;
+      fig.note = `Aantal jeugdigen geschat: ${nl(n2022, 0)} in 2022 volgens het model × de groei van de lasten na de VNG-tariefindex (${cite('vng-indexatie')}).`;
+    }
+    byYear[y] = fig;
+  }
+  realisatie.segments[seg.id] = byYear;
+}
+model.realisatie = realisatie;
 
 const parsed = parseModel(model);
 if (!parsed.ok) {
@@ -574,6 +741,11 @@ if (!parsed.ok) {
 }
 const out = fileURLToPath(new URL('../models/noord-limburg.json', import.meta.url));
 writeFileSync(out, `${JSON.stringify(parsed.value, null, 2)}\n`);
+const check = simulate(parsed.value, emptyScenario('controle'), { perGemeente: true });
 console.log(
-  `${out}: ${model.segments.length} segmenten, lasten 2022 ${euro(modelCost2022)}, Rijksmiddelen ${euro(BASE_FUNDING)}, jeugdigen 0–17 ${totalYouth}`,
+  `${out}: ${model.segments.length} segmenten, lasten 2022 (model zonder realisatie) ${euro(scopeTotal + VT + 500000)}, seedTotal ${euro(seedTotal)}, Rijksmiddelen 2022 ${euro(BASE_FUNDING)}, jeugdigen 0–17 ${totalYouth}`,
 );
+for (const t of check.totals)
+  console.log(`  ${t.year} ${t.kind}: lasten ${euro(t.cost)}, baten ${euro(t.funding)}, saldo ${euro(t.balance)}`);
+for (const g of check.gemeenten)
+  console.log(`  ${g.name}: 2024 lasten ${euro(g.years[2]!.cost)}, baten ${euro(g.years[2]!.funding)}`);

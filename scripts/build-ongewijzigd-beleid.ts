@@ -75,9 +75,9 @@ const scenario = {
     source: fundingSource,
     ranges: {
       baseAmount: {
-        low: Math.round(base * 0.9),
-        high: Math.round(base * 1.1),
-        source: `aanname: het basisbedrag ${formatEuro(base)} is geschat uit de landelijke verhouding tekort/uitgaven 2024 (€ 828 mln op € 8,1 mld, ${cite('deskundigencommissie-groeipijn', '30-01-2025')}); die verhouding is zelf ca. 10%, dus ±10%.`,
+        low: Math.round(base * 0.85),
+        high: Math.round(base * 1.15),
+        source: `aanname: het basisbedrag ${formatEuro(base)} is de som van de gemeenten, elk geschat als het landelijke jeugdbudget per jeugdige 0–17 × de eigen jeugdigen; het verdeelmodel van het gemeentefonds weegt meer dan het aantal jeugdigen (per inwoner verschillen Peel en Maas en Beesel 18%, ${cite('omroep-peel-en-maas')}), dus ±15%.`,
       },
       indexPct: {
         low: -0.5,

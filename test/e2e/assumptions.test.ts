@@ -23,43 +23,43 @@ afterAll(async () => {
 });
 
 describe('Aannames', () => {
-  it('instroom +10% in 2024 raises the shown lasten 2024 by exactly the engine amount, and survives a reload', async () => {
+  it('instroom +10% in 2025 (the first raming year: 2022–2024 are realised) raises the shown lasten 2025 by exactly the engine amount, and survives a reload', async () => {
     const before = await app.kerncijfers();
     const { model, scenarios } = await stored(srv);
     const base = scenarios.find((s) => s.name === 'Ongewijzigd beleid')!.scenario;
-    const expected = simulate(model, setAssumption(base, SEG, 'inflowChangePct', 2024, 10));
+    const expected = simulate(model, setAssumption(base, SEG, 'inflowChangePct', 2025, 10));
     const baseline = simulate(model, base);
-    const k = expected.years.indexOf(2024);
+    const k = expected.years.indexOf(2025);
 
     await app.nav('aannames');
     await app.page.click(`[data-testid="seg-btn-${SEG}"]`);
-    await app.page.fill(input('inflowChangePct', 2024), '10');
+    await app.page.fill(input('inflowChangePct', 2025), '10');
     // the absolute value beside it follows the engine (inflow × 1,1)
     const line = expected.lines.find((l) => l.id === SEG)!;
     const inflow = line.kind === 'volume' ? line.years[k]!.inflowBeforeSubstitution : NaN;
-    const absText = () => app.page.textContent(`[data-testid="abs-${SEG}-inflowChangePct-2024"]`);
+    const absText = () => app.page.textContent(`[data-testid="abs-${SEG}-inflowChangePct-2025"]`);
     await expect.poll(absText).toContain(new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(inflow));
 
     await app.saved();
     const after = await app.kerncijfers();
-    const delta = after.get(2024)!.cost - before.get(2024)!.cost;
+    const delta = after.get(2025)!.cost - before.get(2025)!.cost;
     const engineDelta = expected.totals[k]!.cost - baseline.totals[k]!.cost;
     expect(engineDelta).toBeGreaterThan(1000);
     expect(Math.abs(delta - engineDelta)).toBeLessThanOrEqual(1);
-    expect(after.get(2024)!.cost).toBe(Math.round(expected.totals[k]!.cost));
-    expect(after.get(2023)!.cost).toBe(before.get(2023)!.cost);
+    expect(after.get(2025)!.cost).toBe(Math.round(expected.totals[k]!.cost));
+    expect(after.get(2024)!.cost).toBe(before.get(2024)!.cost);
 
     // stored in SQLite and shown again after a reload
     const db = await stored(srv);
     expect(
       db.scenarios.find((s) => s.name === 'Ongewijzigd beleid')!.scenario.assumptions[SEG]?.inflowChangePct,
-    ).toEqual({ '2024': 10 });
+    ).toEqual({ '2025': 10 });
     await app.reload();
     const reloaded = await app.kerncijfers();
-    expect(reloaded.get(2024)!.cost).toBe(Math.round(expected.totals[k]!.cost));
+    expect(reloaded.get(2025)!.cost).toBe(Math.round(expected.totals[k]!.cost));
     await app.nav('aannames');
     await app.page.click(`[data-testid="seg-btn-${SEG}"]`);
-    expect(await app.page.inputValue(input('inflowChangePct', 2024))).toBe('10');
+    expect(await app.page.inputValue(input('inflowChangePct', 2025))).toBe('10');
   });
 
   it('validates as you type with the engine rules and Dutch messages, and never applies an invalid value', async () => {

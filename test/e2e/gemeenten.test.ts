@@ -71,7 +71,8 @@ describe('Per gemeente', () => {
     const before = simulate(setSplit(model, seg.id, 'solidarity'), scenario);
     const venloNow = expected.gemeenten.find((g) => g.id === 'venlo')!;
     const venloBefore = before.gemeenten.find((g) => g.id === 'venlo')!;
-    expect(venloNow.years[0]!.cost).not.toBeCloseTo(venloBefore.years[0]!.cost, 0);
+    // in a raming year: in the realised years (2022–2024) every gemeente has its own figure, whatever the key
+    expect(venloNow.years.at(-1)!.cost).not.toBeCloseTo(venloBefore.years.at(-1)!.cost, 0);
     const rows = await table('cost');
     const venloShown = rows.find((x) => x.id === 'venlo')!.cells.map(parseEuro);
     venloNow.years.forEach((y, k) => expect(Math.abs(venloShown[k]! - y.cost)).toBeLessThanOrEqual(0.5));

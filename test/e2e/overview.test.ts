@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';
+import { estimateSentence, estimateSummary, estimateYears } from '../../src/shared/formats/estimates';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { AppPage, checkHeadlineBands, parseEuro, stored } from './app';
@@ -71,6 +72,26 @@ describe('Overzicht', () => {
     await app.screenshot('overzicht-kop-bandbreedte.png', false);
     await app.page.selectOption('[data-testid="scenario-picker"]', { label: 'Ongewijzigd beleid' });
     await expect.poll(() => app.currentScenarioName()).toBe('Ongewijzigd beleid');
+  });
+
+  it('says how much of the lasten of the first raming year is geschat, and which lines', async () => {
+    const { model, scenarios } = await stored(srv);
+    const base = scenarios.find((s) => s.name === 'Ongewijzigd beleid')!;
+    const result = simulate(model, base.scenario);
+    const year = estimateYears(result).at(-1)!;
+    const summary = estimateSummary(model, result, year)!;
+    await expect.poll(() => app.page.textContent('[data-testid="estimate-sentence"]')).toBe(estimateSentence(summary));
+    expect(await app.page.textContent('[data-testid="estimate-share"] p')).toContain(`Eerste ramingsjaar ${year}`);
+    await app.page.click('[data-testid="estimate-details"] summary');
+    await app.page.waitForSelector('[data-testid="estimate-lines"] tbody tr', { state: 'visible' });
+    const rows = await app.page.$$eval('[data-testid="estimate-lines"] tbody tr', (trs) =>
+      trs.map((tr) => tr.getAttribute('data-line')),
+    );
+    expect(rows).toEqual(summary.lines.map((l) => l.id));
+    const years = await app.page.$$eval('[data-testid="estimate-years"] tbody tr', (trs) =>
+      trs.map((tr) => Number(tr.getAttribute('data-year'))),
+    );
+    expect(years).toEqual(estimateYears(result));
   });
 
   it('draws a stacked area per segment, the Rijksmiddelen line and the saldo bars, with a table alternative', async () => {

@@ -19,7 +19,7 @@ let srv: TestServer;
 let app: AppPage;
 
 beforeAll(async () => {
-  [browser, srv] = await Promise.all([launchBrowser(), startTestServer('realisatie')]);
+  [browser, srv] = await Promise.all([launchBrowser(), startTestServer('realisatie', { withoutRealisatie: true })]);
   app = await AppPage.open(browser, srv);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
 });

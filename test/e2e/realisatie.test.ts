@@ -22,7 +22,10 @@ let srv: TestServer;
 let app: AppPage;
 
 beforeAll(async () => {
-  [browser, srv] = await Promise.all([launchBrowser(), startTestServer('realisatie-view')]);
+  [browser, srv] = await Promise.all([
+    launchBrowser(),
+    startTestServer('realisatie-view', { withoutRealisatie: true }),
+  ]);
   app = await AppPage.open(browser, srv);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
 });

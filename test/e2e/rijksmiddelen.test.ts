@@ -23,7 +23,9 @@ const BASE = 'Ongewijzigd beleid';
 const SEG = 'ambulante-begeleiding';
 
 beforeAll(async () => {
-  [browser, srv] = await Promise.all([launchBrowser(), startTestServer('rijksmiddelen')]);
+  // the model's own figures, without its realisatie 2022–2024: the prevention effect below is computed by hand from
+  // the segment's base inflow from 2023 on (with realisatie, 2023 and 2024 are realised and an effect there does not work)
+  [browser, srv] = await Promise.all([launchBrowser(), startTestServer('rijksmiddelen', { withoutRealisatie: true })]);
   app = await AppPage.open(browser, srv);
 });
 afterAll(async () => {

@@ -29,20 +29,33 @@ export function makeDataDir(label: string): string {
  * `dataDir`: start on an existing data folder (a restart, or a prepared
  * database); stop() then leaves it in place and the caller removes it.
  */
-export async function startTestServer(label: string, options: { dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  label: string,
+  options: { dataDir?: string; withoutRealisatie?: boolean } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir(label);
-  const server = await startWebServer({
-    dataDir,
-    rendererDir: RENDERER_DIR,
-    seedDir: path.join(ROOT, 'models'),
-    log: quiet,
-  });
+  const seedDir = options.withoutRealisatie ? seedWithoutRealisatie(label) : path.join(ROOT, 'models');
+  const server = await startWebServer({ dataDir, rendererDir: RENDERER_DIR, seedDir, log: quiet });
   return {
     server,
     dataDir,
     async stop() {
       await server.close();
       if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (options.withoutRealisatie) fs.rmSync(seedDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The bundled models and scenarios with the default model's own figures only, without its realisatie
+ * 2022–2024: for tests of importing realisatie into a model that has none yet.
+ */
+function seedWithoutRealisatie(label: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `jeugdplanner-e2e-seed-${label}-`));
+  fs.cpSync(path.join(ROOT, 'models'), dir, { recursive: true });
+  const file = path.join(dir, 'noord-limburg.json');
+  const { realisatie: _realisatie, ...own } = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, `${JSON.stringify(own, null, 2)}\n`);
+  return dir;
 }

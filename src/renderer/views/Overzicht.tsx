@@ -14,6 +14,7 @@ import { hasFundingBreakdown } from './rijksmiddelen/derive';
 import { PlausibilityList } from '../components/Plausibility';
 import { indexationWarning } from '../../shared/formats/starting';
 import { Headlines, trendLegend } from '../components/Headlines';
+import { EstimateShare } from '../components/EstimateShare';
 
 export function Overzicht() {
   const current = useCurrent();
@@ -111,6 +112,7 @@ export function Overzicht() {
             </table>
           </div>
         </AmountScope>
+        <EstimateShare model={current.model} result={result} />
       </section>
       {hasFundingBreakdown(result) ? (
         <section aria-labelledby="opbouw-h" className="card">

@@ -81,6 +81,35 @@ export const SOURCES = {
     year: '2023',
     where: 'cbs.nl',
   },
+  'cbs-jeugdzorg-2019': {
+    short: 'CBS, "443 duizend jongeren met jeugdzorg in 2019"',
+    title:
+      '443 duizend jongeren met jeugdzorg in 2019 (nieuwsbericht; bijna 3,4 miljoen jongeren tot 18 jaar op 1 januari 2019)',
+    publisher: 'Centraal Bureau voor de Statistiek (CBS)',
+    year: '2020',
+    where: 'cbs.nl',
+  },
+  'omroep-peel-en-maas-inwoners': {
+    short: 'Omroep Peel en Maas, "Aantal inwoners Peel en Maas stijgt, Beesel daalt" (cijfers van het CBS)',
+    title: 'Aantal inwoners Peel en Maas stijgt, Beesel daalt (3 november 2023, op basis van cijfers van het CBS)',
+    publisher: 'Omroep Peel en Maas',
+    year: '2023',
+    where: 'omroeppenm.nl',
+  },
+  'wikipedia-bergen-limburg': {
+    short: 'Wikipedia (de), "Bergen (Limburg)" (inwonertal volgens het CBS)',
+    title: 'Bergen (Limburg): 13.151 inwoners op 1 januari 2024 "laut Angabe des CBS"',
+    publisher: 'Wikipedia',
+    year: '2024',
+    where: 'de.wikipedia.org',
+  },
+  'hallo-venray-progneff': {
+    short: 'Hallo Venray, "Inwoneraantal Venray blijft licht groeien" (bevolkingsprognose Etil, Progneff 2018)',
+    title: 'Inwoneraantal Venray blijft licht groeien (bevolkingsprognose Etil, Progneff 2018)',
+    publisher: 'Hallo Venray',
+    year: '2019',
+    where: 'hallo-venray.nl',
+  },
   // ------------------------------------------------------------ VNG, Rijk and national decisions
   'vng-indexatie': {
     short: 'VNG, "Indexatie bij inkoop jeugdhulp en Wmo-ondersteuning"',

@@ -53,9 +53,11 @@ const scenario = {
   name: 'Prijs +10%',
   assumptions: { amb: { priceIndexPct: { '2023': 10 } }, sub: { amountChangePct: { '2023': 5 } } },
 };
+const { realisatie: _realisatie, ...noRealisatie } = model;
 const files: Record<string, string> = {
   'model.json': JSON.stringify(model),
   'een-jaar.json': JSON.stringify(oneYear),
+  'geen-realisatie.json': JSON.stringify(noRealisatie),
   'scenario.json': JSON.stringify(scenario),
 };
 
@@ -113,7 +115,7 @@ describe('CLI --backtest', () => {
   it('a model with fewer than two realised years: exit 2, a Dutch message, nothing on stdout', () => {
     const cases = [
       [['--model', 'een-jaar.json'], 'heeft één gerealiseerd jaar (2022)'],
-      [[], 'heeft geen realisatie'],
+      [['--model', 'geen-realisatie.json'], 'heeft geen realisatie'],
     ] as const;
     for (const [args, text] of cases) {
       const r = run(...args, '--backtest', '--json');
@@ -123,5 +125,13 @@ describe('CLI --backtest', () => {
       expect(r.stderr).toContain(text);
       expect(r.stderr).toContain('minstens twee gerealiseerde jaren');
     }
+  });
+
+  it('the default model has realisatie 2022–2024: it backtests 2024 from 2023', () => {
+    const r = run('--backtest', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { backtest: { year: number; fromYear: number } };
+    expect(out.backtest).toMatchObject({ year: 2024, fromYear: 2023 });
   });
 });

@@ -4,6 +4,7 @@ import { exportBijlage, ExportError } from '../../../src/main/excel/exportBijlag
 import { SHEETS } from '../../../src/main/excel/kit/context';
 import { FMT_EURO, FMT_EURO_VN, FMT_THOUSAND } from '../../../src/main/excel/styles';
 import { simulate } from '../../../src/shared/engine/simulate';
+import { estimateSentence, estimateSummary, estimateYears } from '../../../src/shared/formats/estimates';
 import { extensionScenario, testModel, testScenarios } from '../../fixtures';
 import { numberOf, readWorkbook, rowsStartingWith, rowsWithLabel, textOf } from './helpers';
 
@@ -177,6 +178,26 @@ describe('begrotingsbijlage, region, euro', async () => {
     expect(kv.get('Gemaakt op')).toBe('1 oktober 2025 om 10:30');
     expect(kv.get('Versie Jeugdplanner')).toBe('9.9.9');
     expect(kv.get('Eenheid')).toBe('Bedragen in hele euro’s');
+  });
+
+  it('Toelichting: what share of the lasten is geschat, per scenario and year, and the lines behind it', () => {
+    const ws = wb.getWorksheet(SHEETS.toelichting)!;
+    const kv = new Map<string, string>();
+    const lines: string[] = [];
+    ws.eachRow((row) => {
+      kv.set(textOf(row.getCell(1).value), textOf(row.getCell(2).value));
+      if (textOf(row.getCell(1).value) === '') lines.push(textOf(row.getCell(2).value));
+    });
+    expect(kv.has('Wat is geschat?')).toBe(true);
+    scenarios.forEach((sc, i) => {
+      const year = estimateYears(results[i]!).at(-1)!;
+      const sum = estimateSummary(model, results[i]!, year)!;
+      expect(sum.estimated).toBeGreaterThan(0);
+      expect(kv.get(`Raming ${year} (scenario ${i + 1})`)).toBe(`${estimateSentence(sum)} (${sc.name})`);
+    });
+    const first = estimateSummary(model, results[0]!, estimateYears(results[0]!).at(-1)!)!;
+    for (const l of first.lines.filter((x) => x.estimated > 0))
+      expect(lines.some((t) => t.startsWith(`${l.name}: `) && t.includes('geschat in'))).toBe(true);
   });
 });
 

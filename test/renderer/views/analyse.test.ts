@@ -42,7 +42,7 @@ describe('tornado texts', () => {
   it('says what low and high are: a range, euros, or ±10% of the assumption', () => {
     const byKey = new Map(t.bars.map((b) => [b.parameter.key, b.parameter]));
     expect(boundsText(byKey.get('ranges.ambulante-begeleiding.inflowPerYear')!)).toBe('1.100 – 1.500');
-    expect(boundsText(byKey.get('funding.ranges.baseAmount')!)).toMatch(/^€ 71\.122\.328 – € 86\.927\.290$/);
+    expect(boundsText(byKey.get('funding.ranges.baseAmount')!)).toMatch(/^€ 81\.612\.317 – € 99\.748\.387$/);
     expect(boundsText(byKey.get('funding.ranges.indexPct')!)).toBe('-10% / +10% van de aanname');
   });
   it('bar ends are the saldo change against the scenario', () => {

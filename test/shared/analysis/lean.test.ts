@@ -10,7 +10,7 @@ import { createRandom, triangular } from '../../../src/shared/analysis/random';
 import { simulate } from '../../../src/shared/engine/simulate';
 import type { Model } from '../../../src/shared/formats/model';
 import type { Scenario } from '../../../src/shared/formats/scenario';
-import { defaultModel, shippedScenario, validScenario } from '../../fixtures';
+import { defaultModelWithoutRealisatie, shippedScenario, validScenario } from '../../fixtures';
 
 /** Ranges on every kind of parameter, plus prevention, measures and a substitution with a range. */
 function richScenario(m: Model): Scenario {
@@ -79,7 +79,8 @@ function richScenario(m: Model): Scenario {
 }
 
 describe('lean path', () => {
-  const m = defaultModel();
+  // the lean path knows no realisatie (a model with realisatie draws through simulate): its own figures
+  const m = defaultModelWithoutRealisatie();
   const sc = richScenario(m);
   const params = listParameters(m, sc);
 

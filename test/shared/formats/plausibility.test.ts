@@ -28,28 +28,31 @@ describe('plausibilityWarnings', () => {
         `^Pleegzorg, tarief 2025: € [\\d.]+,\\d\\d is meer dan 10× de basis ${model.baseYear} \\(€ [\\d.]+,\\d\\d\\)\\. Klopt dit\\?$`,
       ),
     );
-    // 9× is still plausible
+    // 8× is still plausible (2022–2024 are realised: the tarief of 2025 grows from the realised one of 2024,
+    // which the VNG index put above the model's base)
     expect(
-      plausibilityWarnings(model, simulate(model, setAssumption(base, 'pleegzorg', 'priceIndexPct', 2025, 800))),
+      plausibilityWarnings(model, simulate(model, setAssumption(base, 'pleegzorg', 'priceIndexPct', 2025, 700))),
     ).toEqual([]);
   });
 
   it('instroom below 1/10 of its base; the key changes with the value', () => {
+    // 2025: the first raming year (2022–2024 are realised; a percentage there does not work)
     const a = plausibilityWarnings(
       model,
-      simulate(model, setAssumption(base, 'dyslexie', 'inflowChangePct', 2024, -95)),
+      simulate(model, setAssumption(base, 'dyslexie', 'inflowChangePct', 2025, -95)),
     );
-    expect(a.map((x) => x.path)).toEqual(['assumptions.dyslexie.inflowChangePct.2024']);
+    expect(a.map((x) => x.path)).toEqual(['assumptions.dyslexie.inflowChangePct.2025']);
     expect(a[0]!.message).toMatch(/is minder dan 1\/10 van de basis/);
     const b = plausibilityWarnings(
       model,
-      simulate(model, setAssumption(base, 'dyslexie', 'inflowChangePct', 2024, -96)),
+      simulate(model, setAssumption(base, 'dyslexie', 'inflowChangePct', 2025, -96)),
     );
     expect(b[0]!.key).not.toBe(a[0]!.key);
   });
 
   it('lasten above € 1 mld in a year', () => {
-    const huge = setSegmentField(model, 'pleegzorg', 'inflowPerYear', 99_999_999);
+    // the model's own figures (without realisatie, the base year is the model's inflow)
+    const huge = setSegmentField({ ...model, realisatie: undefined }, 'pleegzorg', 'inflowPerYear', 99_999_999);
     const w = plausibilityWarnings(huge, simulate(huge, base));
     const total = w.find((x) => x.path.startsWith('totals.'));
     expect(total?.message).toMatch(
@@ -63,10 +66,10 @@ describe('base-model figures against the value they replaced', () => {
     const { trackModelBases, modelChangeWarnings } = await import('../../../src/shared/formats/plausibility');
     const seg = model.segments.find((s) => s.id === 'pleegzorg');
     if (!seg || seg.kind !== 'volume') throw new Error('pleegzorg');
-    // typing 1800 over 178,6: "1", "18", "180", "1800" — the base stays the value before the first keystroke
+    // typing 1900 over 182,8: "1", "19", "190", "1900" — the base stays the value before the first keystroke
     let bases: Record<string, number> = {};
     let m = model;
-    for (const v of [1, 18, 180, 1800]) {
+    for (const v of [1, 19, 190, 1900]) {
       const next = setSegmentField(m, 'pleegzorg', 'inflowPerYear', v);
       bases = trackModelBases(m, next, bases);
       m = next;
@@ -76,10 +79,10 @@ describe('base-model figures against the value they replaced', () => {
     const i = model.segments.indexOf(seg);
     expect(w).toEqual([
       {
-        key: 'segments.pleegzorg.inflowPerYear|180000',
+        key: 'segments.pleegzorg.inflowPerYear|190000',
         path: `segments[${i}].inflowPerYear`,
         message: expect.stringMatching(
-          /^Pleegzorg, instroom per jaar: 1\.800 is meer dan 10× de vorige waarde \(178,6\)\. Klopt dit\?$/,
+          /^Pleegzorg, instroom per jaar: 1\.900 is meer dan 10× de vorige waarde \(182,8\)\. Klopt dit\?$/,
         ),
       },
     ]);

@@ -6,6 +6,8 @@ import type ExcelJS from 'exceljs';
 import { ENGINE_VERSION } from '../../../shared/engine/version';
 import { citeSource, reference, referencedSources } from '../../../shared/domain/sources';
 import { formatDateTime } from '../../../shared/locale/dates';
+import { formatEuro } from '../../../shared/locale/numbers';
+import { estimateSentence, estimateSummary, estimateYears } from '../../../shared/formats/estimates';
 import { setText } from '../safeText';
 import { FMT_DATETIME, applyStyle, bodyFont, setupPage, titleStyle } from '../styles';
 import { SHEETS, type Context } from '../kit/context';
@@ -73,6 +75,28 @@ export function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
       ? 'Bedragen in hele euro’s'
       : 'Bedragen × € 1.000 (duizenden euro’s). Elke regel is afgerond op hele duizenden en elk totaal is de som van de afgedrukte regels, zodat de bijlage op papier optelt. Het verschil met het onafgeronde totaal staat eenmaal per blok in de rij "Afrondingsverschil" (onafgerond min afgerond, met één decimaal: 0,4 is € 400).',
   );
+  row++;
+  // what share of the lasten rests on estimates (src/shared/formats/estimates.ts), for the region
+  const eh = ws.getCell(row++, 1);
+  setText(eh, 'Wat is geschat?');
+  applyStyle(eh, { font: { ...bodyFont, bold: true, size: 11 } });
+  kv(
+    'Toelichting',
+    'Het deel van de lasten (hele regio) dat rust op cijfers die in het model als schatting zijn gemarkeerd, niet op een gepubliceerde bron: elk gerealiseerd jaar en het eerste ramingsjaar (dat voortbouwt op het laatste gerealiseerde jaar).',
+  );
+  scenarios.forEach(({ scenario, result }, i) => {
+    for (const year of estimateYears(result)) {
+      const s = estimateSummary(model, result, year);
+      if (!s) continue;
+      const label = `${s.kind === 'realisatie' ? 'Realisatie' : 'Raming'} ${year}${scenarios.length > 1 ? ` (scenario ${i + 1})` : ''}`;
+      kv(label, `${estimateSentence(s)} (${scenario.name})`);
+    }
+    const focusYear = estimateYears(result).at(-1);
+    const focus = focusYear === undefined ? null : estimateSummary(model, result, focusYear);
+    if (!focus || i > 0) return;
+    for (const l of focus.lines.filter((x) => x.estimated > 0))
+      kv('', `${l.name}: ${formatEuro(l.estimated)} van ${formatEuro(l.cost)} geschat in ${focus.year} (${l.basis})`);
+  });
   row++;
   const h = ws.getCell(row++, 1);
   setText(h, 'Zo leest u deze bijlage');
