@@ -78,18 +78,6 @@ export function defaultModel(): Model {
   return parsed.value;
 }
 
-/**
- * A model as the Excel template carries it: the template has no realisatie sheet and no column for the CBS code
- * yet (issue 10, item 4), so those do not come back from a template round trip.
- */
-export function templateScope(m: Model): Model {
-  const { realisatie: _realisatie, ...rest } = m;
-  return {
-    ...rest,
-    gemeenten: m.gemeenten.map(({ cbsCode: _cbsCode, ...g }) => g),
-  };
-}
-
 /** The default model's own figures without its realisatie 2022–2024: for paths that know no realisatie (the lean Monte Carlo path). */
 export function defaultModelWithoutRealisatie(): Model {
   const { realisatie: _realisatie, ...rest } = defaultModel();
