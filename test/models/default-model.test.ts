@@ -144,27 +144,67 @@ describe('models/scenarios', () => {
     }
   });
 
-  it("the KPI scenario: ambulant uren −15% versus 2022 from 2026, dagbesteding inflow −10% a year, GGZ duration −10% in 2025", () => {
+  it("the KPI scenario: every Bijlage 8 measure a named policy with its line, a realisatie and a range", () => {
     const kpi = scenarios.get('beleidsplan-kpis.json')!;
-    const r = simulate(model, kpi);
-    const line = (id: string) => {
+    expect(kpi.policies!.map((p) => p.id)).toEqual([
+      'ambulant-uren',
+      'ggz-trajectduur',
+      'ggz-lichtere-inzet',
+      'ggz-wachtlijst',
+      'dagbehandeling-7-maanden',
+      'dagbesteding-uitstroom',
+      'dagbesteding-doorstroom',
+      'dyslexie-landelijk-gemiddelde',
+      'wonen-professionele-hulp',
+      'verblijf-naar-ovb',
+    ]);
+    for (const p of kpi.policies!) {
+      expect(p.source, p.id).toMatch(/Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 8, segment .*: "/);
+      expect(p.realisatieSource?.length ?? 0, p.id).toBeGreaterThan(100);
+      const r = p.ranges!.realisatiePct!;
+      expect(r.low, p.id).toBeLessThan(p.realisatiePct);
+      expect(r.high, p.id).toBeGreaterThan(p.realisatiePct);
+    }
+    // the KPI effects live in the policies only: the segments' own paths are those of Ongewijzigd beleid
+    const on = scenarios.get('ongewijzigd-beleid.json')!;
+    expect(kpi.assumptions).toEqual(on.assumptions);
+    expect(kpi.autonomous).toEqual(on.autonomous);
+    expect(kpi.substitutions).toEqual([]);
+  });
+
+  it('the KPI scenario at full and at default realisation, against Ongewijzigd beleid (hand-checked ratios)', () => {
+    const kpi = scenarios.get('beleidsplan-kpis.json')!;
+    const on = simulate(model, scenarios.get('ongewijzigd-beleid.json')!);
+    const at = (pct: number | undefined) =>
+      simulate(model, pct === undefined ? kpi : { ...kpi, policies: kpi.policies!.map((p) => ({ ...p, realisatiePct: pct })) });
+    const line = (r: ReturnType<typeof simulate>, id: string) => {
       const l = r.lines.find((x) => x.id === id)!;
       if (l.kind !== 'volume') throw new Error(id);
       return l;
     };
-    const amb = line('ambulante-begeleiding');
-    const u0 = amb.years[0]!.unitsPerClientMonth;
-    expect(amb.years[1]!.unitsPerClientMonth / u0).toBeCloseTo(0.95, 9);
-    expect(amb.years[3]!.unitsPerClientMonth / u0).toBeCloseTo(0.857375, 9);
-    expect(amb.years[4]!.unitsPerClientMonth / u0).toBeCloseTo(0.85, 5);
-    expect(amb.years[6]!.unitsPerClientMonth / u0).toBeCloseTo(0.85, 5);
-    const dag = line('dagbesteding');
-    expect(dag.years[6]!.inflowBeforeSubstitution / dag.years[0]!.inflowBeforeSubstitution).toBeCloseTo(0.9 ** 6, 9);
-    const ggz = line('ambulante-ggz');
-    expect(ggz.years[3]!.durationMonths / ggz.years[0]!.durationMonths).toBeCloseTo(0.9, 5);
-    // KPIs lower the cost versus Ongewijzigd beleid in 2028
-    const on = simulate(model, scenarios.get('ongewijzigd-beleid.json')!);
-    expect(r.totals[6]!.cost).toBeLessThan(on.totals[6]!.cost);
+    const ratio = (r: ReturnType<typeof simulate>, id: string, k: number, f: 'unitsPerClientMonth' | 'durationMonths' | 'inflowBeforeSubstitution') =>
+      line(r, id).years[k]![f] / line(on, id).years[k]![f];
+    const full = at(100);
+    // ambulant uren: −5% a year, −15% from 2026 (the 2026 step is rounded to 4 decimals in the file)
+    expect(ratio(full, 'ambulante-begeleiding', 1, 'unitsPerClientMonth')).toBeCloseTo(0.95, 9);
+    expect(ratio(full, 'ambulante-begeleiding', 4, 'unitsPerClientMonth')).toBeCloseTo(0.85, 6);
+    // GGZ duration −10% in 2025
+    expect(ratio(full, 'ambulante-ggz', 3, 'durationMonths')).toBeCloseTo(0.9, 5);
+    // dagbesteding: only the doorstroom quarter falls 10% a year: 0,75 + 0,25 × 0,9^6 in 2028, not 0,9^6
+    expect(ratio(full, 'dagbesteding', 6, 'inflowBeforeSubstitution')).toBeCloseTo(0.75 + 0.25 * 0.9 ** 6, 5);
+    // at the default 50%: half of each year's step
+    const half = at(undefined);
+    expect(ratio(half, 'ambulante-begeleiding', 1, 'unitsPerClientMonth')).toBeCloseTo(0.975, 9);
+    expect(ratio(half, 'dagbehandeling', 2, 'durationMonths')).toBeCloseTo(1 - 0.5 * (2 / 9), 5);
+    // the waiting list raises the GGZ inflow while it is cleared (2023–2025), not after
+    expect(ratio(half, 'ambulante-ggz', 1, 'inflowBeforeSubstitution')).toBeGreaterThan(1);
+    // (at 50% the step back of 2026 undoes the 2023 step up to 0,007%: each step is scaled on its own)
+    expect(ratio(half, 'ambulante-ggz', 4, 'inflowBeforeSubstitution')).toBeCloseTo(1, 3);
+    expect(ratio(full, 'ambulante-ggz', 4, 'inflowBeforeSubstitution')).toBeCloseTo(1, 5);
+    // 0% realisation is Ongewijzigd beleid exactly; more realisation, lower cost in 2028
+    expect(at(0).totals).toEqual(on.totals);
+    expect(half.totals[6]!.cost).toBeLessThan(on.totals[6]!.cost);
+    expect(full.totals[6]!.cost).toBeLessThan(half.totals[6]!.cost);
   });
 
   /**
@@ -172,13 +212,14 @@ describe('models/scenarios', () => {
    * (round 3): ranges never change the ordinary result, so these must stay exactly as they were.
    */
   const BALANCE_BEFORE_RANGES: Record<string, number[]> = {
-    'beleidsplan-kpis.json': [-8997878.737581968, -7465148.4691134095, -4355793.018867716, -1091747.7285424024, 336104.81288677454, 1241753.0726123601, 1958431.7332372665],
+    // since issue 11 item 5: Ongewijzigd beleid + the Bijlage 8 measures as policies at their realisatie (was +1.958.432 in 2028)
+    'beleidsplan-kpis.json': [-8997878.737581968, -13174401.369289622, -11004592.838332176, -7987088.069408923, -10904292.896480903, -12187294.775850281, -13484955.453690425],
     // since issue 11: autonome ontwikkeling (gebruik +1,5%, zwaarte +1% per jaar) and the gemeentefonds path
     'ongewijzigd-beleid.json': [-8997878.737581968, -14510093.803059846, -14591582.010087878, -14084239.596947312, -18197746.352806777, -20329515.652641132, -22324935.055130303],
     'rijksmaatregelen.json': [-8997878.737581968, -9544292.34040849, -10060721.43304585, -4322413.85750781, -16935379.203945532, -17190025.434044167, -33716937.81989527],
   };
   const COST_2028_BEFORE_RANGES: Record<string, number> = {
-    'beleidsplan-kpis.json': 97558711.02607027,
+    'beleidsplan-kpis.json': 115753798.31103699,
     'ongewijzigd-beleid.json': 124593777.91247687,
     'rijksmaatregelen.json': 110718650.5792028,
   };
@@ -205,16 +246,10 @@ describe('models/scenarios', () => {
       expect(params.filter((p) => p.key.endsWith('.priceIndexPct')).length, f).toBe(12);
       expect(params.filter((p) => p.key.endsWith('.amountChangePct')).length, f).toBe(4);
     }
-    // the KPI scenario: each KPI's realisation, and the substitution share
+    // the KPI scenario: the realisation of each of its ten measures
     const kpiKeys = listParameters(model, scenarios.get('beleidsplan-kpis.json')!).map((p) => p.key);
-    expect(kpiKeys).toEqual(
-      expect.arrayContaining([
-        'ranges.ambulante-begeleiding.intensityChangePct',
-        'ranges.ambulante-behandeling.intensityChangePct',
-        'ranges.dagbesteding.inflowChangePct',
-        'ranges.ambulante-ggz.durationChangePct',
-        'substitutions.0.ranges.sharePct',
-      ]),
+    expect(kpiKeys.filter((k) => k.startsWith('policies.'))).toEqual(
+      Array.from({ length: 10 }, (_, i) => `policies.${i}.ranges.realisatiePct`),
     );
   });
 
@@ -231,7 +266,7 @@ describe('models/scenarios', () => {
     const last = mc.years.at(-1)!;
     expect(last.balance.p10).toBeLessThan(last.balance.p50);
     expect(last.balance.p50).toBeLessThan(last.balance.p90);
-    // the KPI ranges are one-sided (realised 0–100%), so the middle of the band lies below the scenario
+    // the inflow ranges lean upward (−2 … +4 procentpunt), so the middle of the band lies below the scenario
     expect(last.balance.p50).toBeLessThan(last.deterministic.balance);
     expect(last.deficitProbability).toBeGreaterThan(0);
     expect(last.deficitProbability).toBeLessThan(1);

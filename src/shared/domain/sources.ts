@@ -81,6 +81,22 @@ export const SOURCES = {
     year: '2023',
     where: 'cbs.nl',
   },
+  'cbs-dyslexie-2016': {
+    short: 'CBS, "Lichte toename kinderen met dyslexie"',
+    title:
+      'Lichte toename kinderen met dyslexie (Gezondheidsenquête; geregistreerde behandeltrajecten dyslexie per 1.000 kinderen van 7 t/m 12 jaar, 2009–2014)',
+    publisher: 'Centraal Bureau voor de Statistiek (CBS)',
+    year: '2016',
+    where: 'cbs.nl',
+  },
+  'cvz-dyslexie-2007': {
+    short: 'College voor zorgverzekeringen, "Dyslexie: van zorg verzekerd?"',
+    title:
+      'Dyslexie: van zorg verzekerd? (rapport aan de minister van VWS, 30-07-2007; § 4.c.1 prevalentie van ernstige enkelvoudige dyslexie)',
+    publisher: 'College voor zorgverzekeringen (CVZ, nu Zorginstituut Nederland)',
+    year: '2007',
+    where: 'zorginstituutnederland.nl',
+  },
   // ------------------------------------------------------------ VNG, Rijk and national decisions
   'vng-indexatie': {
     short: 'VNG, "Indexatie bij inkoop jeugdhulp en Wmo-ondersteuning"',

@@ -193,11 +193,13 @@ describe('link: nothing changes without links', () => {
       p50: -25934163.73873101,
       p90: -19435229.759431086,
     },
+    // re-recorded for issue 11 item 5: Ongewijzigd beleid + the Bijlage 8 measures as policies (their
+    // realisatie ranges are unlinked, so they are drawn the same with or without links)
     'beleidsplan-kpis.json': {
-      hash: 'fec8c1e6511cc5ff',
-      p10: -6698044.502292623,
-      p50: -2862738.414562285,
-      p90: 773789.9596656861,
+      hash: '978770df5850cf0d',
+      p10: -23628306.966549005,
+      p50: -17078819.882972375,
+      p90: -10383952.388050228,
     },
     'rijksmaatregelen.json': {
       hash: '0a87efee2b3f986f',
