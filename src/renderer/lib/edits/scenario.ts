@@ -89,11 +89,34 @@ export function removeSubstitution(scenario: Scenario, index: number): Scenario 
 export function stripSegment(scenario: Scenario, segmentId: string): Scenario {
   const assumptions = { ...scenario.assumptions };
   delete assumptions[segmentId];
-  return {
+  const out: Scenario = {
     ...scenario,
     assumptions,
     substitutions: scenario.substitutions.filter((r) => r.from !== segmentId && r.to !== segmentId),
   };
+  if (scenario.policies)
+    out.policies = scenario.policies.map((p) => {
+      if (!(segmentId in p.effects) && !p.substitutions.some((r) => r.from === segmentId || r.to === segmentId))
+        return p;
+      const effects = { ...p.effects };
+      delete effects[segmentId];
+      return {
+        ...p,
+        effects,
+        substitutions: p.substitutions.filter((r) => r.from !== segmentId && r.to !== segmentId),
+      };
+    });
+  return out;
+}
+
+/** The realisation of beleidsmaatregel `index` (0..100, checked by parseScenario like every edit). */
+export function setPolicyRealisatie(scenario: Scenario, index: number, value: number): Scenario {
+  const policies = scenario.policies;
+  const policy = policies?.[index];
+  if (!policies || !policy || policy.realisatiePct === value) return scenario;
+  const next = policies.slice();
+  next[index] = { ...policy, realisatiePct: value };
+  return { ...scenario, policies: next };
 }
 
 export type AutonomousPctField = 'usageChangePct' | 'severityChangePct' | 'wageIndexPct' | 'materialIndexPct';
