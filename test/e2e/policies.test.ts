@@ -3,6 +3,8 @@
  * its realisatie (editable by keyboard, invalid input shown and never applied), range and effects;
  * changing a realisatie changes the saldo by exactly the engine's amount; undo goes back.
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';
@@ -17,6 +19,35 @@ let app: AppPage;
 const KPI = "Beleidsplan KPI's";
 const ID = 'ambulant-uren';
 const field = `[data-testid="policy-${ID}-realisatie"]`;
+
+/** axe-core when installed (as in a11y.test.ts): serious and critical findings under a selector. */
+const AXE = (() => {
+  try {
+    const file = process.env.AXE_CORE ?? createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+async function axeFindings(include: string): Promise<string[]> {
+  if (!(await app.page.evaluate(() => 'axe' in window))) await app.page.evaluate(AXE!);
+  return app.page.evaluate(async (sel) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run({ include: [sel] }, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
+  }, include);
+}
 
 beforeAll(async () => {
   [browser, srv] = await Promise.all([launchBrowser(), startTestServer('policies')]);
@@ -49,6 +80,13 @@ describe('Beleidsmaatregelen', () => {
     await expect
       .poll(() => app.page.textContent('[data-testid="policy-ggz-wachtlijst-saldo"]'))
       .toMatch(/Effect op het saldo 2028: € -/);
+    // the section is a landmark with a heading; every measure an article named by its heading
+    expect(await app.page.getAttribute('[data-testid="policies"]', 'aria-labelledby')).toBe('policies-h');
+    expect(await card.getAttribute('aria-labelledby')).toBe(`policy-${ID}-h`);
+    if (AXE) {
+      for (const d of await app.page.$$('[data-testid="policies"] details:not([open]) > summary')) await d.click();
+      expect(await axeFindings('[data-testid="policies"]')).toEqual([]);
+    }
   });
 
   it('a realisatie typed by keyboard changes the saldo by the engine amount; invalid input is never applied; undo', async () => {
