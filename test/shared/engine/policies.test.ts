@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { simulate } from '../../../src/shared/engine/simulate';
+import { scenarioAfter } from '../../../src/shared/engine/realisatie';
 import { runMonteCarloSync } from '../../../src/shared/analysis/montecarlo';
 import { compileLean } from '../../../src/shared/analysis/lean';
 import { listParameters } from '../../../src/shared/analysis/parameters';
@@ -240,5 +241,24 @@ describe('beleidsmaatregelen: validation in Dutch', () => {
     ).toEqual([
       'policies[0].substitutions[0].sharePct.2024: bij volledige realisatie wordt in 2024 110% van de instroom van "a" verschoven: meer dan 100%',
     ]);
+  });
+});
+
+describe('beleidsmaatregelen with realisatie t/m R', () => {
+  it('years ≤ R do not apply, like every other yearly path (scenarioAfter)', () => {
+    const sc = validScenario(m, {
+      policies: [
+        kpi({
+          effects: { a: { inflowChangePct: { '2023': -10, '2024': -20 } } },
+          substitutions: [{ from: 'a', to: 'c', sharePct: { '2023': 5, '2024': 10 } }],
+        }),
+      ],
+    });
+    const after = scenarioAfter(sc, 2023);
+    expect(after.policies![0]!.effects).toEqual({ a: { inflowChangePct: { '2024': -20 } } });
+    expect(after.policies![0]!.substitutions).toEqual([{ from: 'a', to: 'c', sharePct: { '2024': 10 } }]);
+    expect(after.policies![0]!.realisatiePct).toBe(50);
+    // the input is not touched
+    expect(sc.policies![0]!.effects.a!.inflowChangePct).toEqual({ '2023': -10, '2024': -20 });
   });
 });
