@@ -9,6 +9,8 @@ import type ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { Segment } from '../../../shared/formats/model';
 import type { SegmentAssumption } from '../../../shared/formats/scenario';
+import { POLICY_EFFECT_FIELDS, type PolicyEffectField } from '../../../shared/formats/policies';
+import { realisedPct } from '../../../shared/engine/policies';
 import type { VolumeLineResult } from '../../../shared/engine/result';
 import { citeSource } from '../../../shared/domain/sources';
 import { formatEuro, formatEuroCents } from '../../../shared/locale/numbers';
@@ -75,6 +77,7 @@ class AannamesSheet {
     }
     this.segments(s);
     this.substitutions(s);
+    this.policies(s);
     this.funding(s);
     this.prevention(s);
   }
@@ -206,6 +209,51 @@ class AannamesSheet {
         rule.source,
       );
       // sharePct is a share per year, not a compounding change: show it as is (including the base year column empty).
+    }
+  }
+
+  /** Beleidsmaatregelen: per measure its realisatie and, per segment, the intended and the counted yearly %. */
+  private policies(s: BijlageScenario): void {
+    const policies = s.scenario.policies;
+    if (!policies || policies.length === 0) return;
+    const { ws } = this;
+    this.row++;
+    label(
+      ws,
+      this.row++,
+      'Beleidsmaatregelen (telt: realisatie × beoogd effect, bovenop de wijzigingen per segment hierboven)',
+      sectionStyle,
+    );
+    for (const p of policies) {
+      const range = p.ranges?.realisatiePct;
+      label(
+        ws,
+        this.row,
+        `${p.name}: realisatie ${formatNum(p.realisatiePct)}%${range ? ` (bandbreedte ${formatNum(range.low)}–${formatNum(range.high)}%)` : ''}`,
+        { font: { ...bodyFont, bold: true } },
+        1,
+      );
+      this.source(this.row, p.source);
+      this.row++;
+      for (const [segmentId, effect] of Object.entries(p.effects)) {
+        for (const field of POLICY_EFFECT_FIELDS) {
+          const map = effect[field];
+          if (!map) continue;
+          const what = `${this.names.get(segmentId) ?? segmentId}, ${POLICY_FIELD_WORDS[field]}`;
+          this.pctRow(`${what}: beoogd per jaar`, map);
+          this.pctRow(`${what}: telt bij ${formatNum(p.realisatiePct)}%`, realisedMap(map, p.realisatiePct));
+        }
+      }
+      for (const rule of p.substitutions) {
+        const what = `Van ${this.names.get(rule.from) ?? rule.from} naar ${this.names.get(rule.to) ?? rule.to}: deel van de instroom`;
+        this.pctRow(`${what} (beoogd)`, rule.sharePct);
+        this.pctRow(`${what} (telt bij ${formatNum(p.realisatiePct)}%)`, realisedMap(rule.sharePct, p.realisatiePct));
+      }
+      if (p.realisatieSource) {
+        label(ws, this.row, 'Waarom deze realisatie', { font: { ...bodyFont, italic: true } }, 2);
+        this.source(this.row, p.realisatieSource);
+        this.row++;
+      }
     }
   }
 
@@ -357,6 +405,17 @@ class AannamesSheet {
     this.source(row, src);
     this.row++;
   }
+}
+
+const POLICY_FIELD_WORDS: Record<PolicyEffectField, string> = {
+  inflowChangePct: 'instroom',
+  durationChangePct: 'trajectduur',
+  intensityChangePct: 'intensiteit',
+  amountChangePct: 'bedrag',
+};
+
+function realisedMap(map: Readonly<Record<string, number>>, realisatiePct: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(map).map(([y, v]) => [y, realisedPct(v, realisatiePct)]));
 }
 
 function baseSource(seg: Segment): string | undefined {
