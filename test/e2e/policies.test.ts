@@ -136,4 +136,34 @@ describe('Beleidsmaatregelen', () => {
     const undone = await app.kerncijfers();
     expect(undone.get(2028)!.balance).toBe(before.get(2028)!.balance);
   });
+
+  it('the range is edited the same way (checked against the realisatie), and the slide lists the measures', async () => {
+    await app.nav('aannames');
+    const high = `[data-testid="policy-${ID}-range-high"]`;
+    const low = `[data-testid="policy-${ID}-range-low"]`;
+    await app.page.fill(low, '60');
+    const box = app.page.locator(low).locator('xpath=ancestor::div[contains(@class,"field")]');
+    await expect
+      .poll(() => box.locator('.field-error').textContent())
+      .toMatch(/laag 60% is groter dan de realisatie 50%/);
+    await app.page.fill(low, '30');
+    await expect.poll(() => box.locator('.field-error').textContent()).toBe('');
+    await app.page.fill(high, '90');
+    await app.saved();
+    const db = await stored(srv);
+    const p = db.scenarios.find((s) => s.name === KPI)!.scenario.policies!.find((x) => x.id === ID)!;
+    expect([p.ranges?.realisatiePct?.low, p.realisatiePct, p.ranges?.realisatiePct?.high]).toEqual([30, 50, 90]);
+    expect(await app.page.locator(`[data-testid="policy-${ID}"]`).textContent()).toContain(
+      'Bandbreedte in de Monte Carlo: 30% tot 90%.',
+    );
+
+    await app.nav('presentatie');
+    const item = app.page.locator(`[data-slide="aannames"] [data-testid="slide-policy-${ID}"]`);
+    await expect
+      .poll(() => item.textContent())
+      .toMatch(
+        /Ambulant: minder uren per cliënt .* \(realisatie 50%, 30–90%\) — bron: Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 8, segment Ambulant, KPI 3/,
+      );
+    await app.page.keyboard.press('Escape');
+  });
 });

@@ -109,6 +109,34 @@ export function stripSegment(scenario: Scenario, segmentId: string): Scenario {
   return out;
 }
 
+/**
+ * One end of the Monte Carlo range of a beleidsmaatregel's realisatie. Without a range yet, the other
+ * end starts at the realisatie itself; an empty value (undefined) removes the range (then the Monte
+ * Carlo keeps the realisatie fixed). parseScenario checks low ≤ realisatie ≤ high within 0..100.
+ */
+export function setPolicyRange(
+  scenario: Scenario,
+  index: number,
+  end: 'low' | 'high',
+  value: number | undefined,
+): Scenario {
+  const policies = scenario.policies;
+  const policy = policies?.[index];
+  if (!policies || !policy) return scenario;
+  const next = policies.slice();
+  const current = policy.ranges?.realisatiePct;
+  if (value === undefined) {
+    if (!current) return scenario;
+    const { ranges: _r, ...rest } = policy;
+    next[index] = rest;
+  } else {
+    if (current?.[end] === value) return scenario;
+    const base = current ?? { low: policy.realisatiePct, high: policy.realisatiePct };
+    next[index] = { ...policy, ranges: { ...policy.ranges, realisatiePct: { ...base, [end]: value } } };
+  }
+  return { ...scenario, policies: next };
+}
+
 /** The realisation of beleidsmaatregel `index` (0..100, checked by parseScenario like every edit). */
 export function setPolicyRealisatie(scenario: Scenario, index: number, value: number): Scenario {
   const policies = scenario.policies;

@@ -15,7 +15,7 @@ import { formatEuro, formatNumber, formatPct, formatPctChange } from '../../../s
 import { NumberField, type Commit } from '../../components/fields';
 import { YearHeadRow } from '../../components/tables';
 import { useData } from '../../stores/data';
-import { setPolicyRealisatie } from '../../lib/edits/scenario';
+import { setPolicyRange, setPolicyRealisatie } from '../../lib/edits/scenario';
 
 const FIELD_LABEL: Record<PolicyEffectField, string> = {
   inflowChangePct: 'instroom',
@@ -84,6 +84,7 @@ export function PolicyAssumptions({ model }: { model: Model }) {
           onRealisatie={(v) =>
             v === undefined ? [] : edit((s) => setPolicyRealisatie(s, i, v), `policies.${i}.realisatiePct`)
           }
+          onRange={(end, v) => edit((s) => setPolicyRange(s, i, end, v), `policies.${i}.ranges.${end}`)}
         />
       ))}
     </section>
@@ -93,7 +94,7 @@ export function PolicyAssumptions({ model }: { model: Model }) {
 /** Memoised without comparing onRealisatie (a fresh closure per render that does the same for the same index). */
 const PolicyCard = memo(PolicyCardImpl, (a, b) => {
   for (const key of Object.keys(a) as (keyof PolicyCardProps)[])
-    if (key !== 'onRealisatie' && a[key] !== b[key]) return false;
+    if (key !== 'onRealisatie' && key !== 'onRange' && a[key] !== b[key]) return false;
   return true;
 });
 
@@ -106,6 +107,7 @@ interface PolicyCardProps {
   endYear: number;
   draftScope: string;
   onRealisatie: Commit<number | undefined>;
+  onRange: (end: 'low' | 'high', value: number | undefined) => ReturnType<Commit<number | undefined>>;
 }
 
 function PolicyCardImpl({
@@ -117,6 +119,7 @@ function PolicyCardImpl({
   endYear,
   draftScope,
   onRealisatie,
+  onRange,
 }: PolicyCardProps) {
   const headingId = `policy-${p.id}-h`;
   const range = p.ranges?.realisatiePct;
@@ -164,6 +167,22 @@ function PolicyCardImpl({
           }
           onCommit={onRealisatie}
         />
+        <fieldset className="policy-range">
+          <legend>Bandbreedte van de realisatie in de Monte Carlo (leeg = geen)</legend>
+          {(['low', 'high'] as const).map((end) => (
+            <NumberField
+              key={end}
+              label={end === 'low' ? 'Laagste (%)' : 'Hoogste (%)'}
+              suffix="%"
+              value={range?.[end]}
+              placeholder="geen"
+              path={`policies[${i}].ranges.realisatiePct.${end}`}
+              draftKey={`${draftScope}:policies.${p.id}.ranges.${end}`}
+              testId={`policy-${p.id}-range-${end}`}
+              onCommit={(v) => onRange(end, v)}
+            />
+          ))}
+        </fieldset>
         {saldoEffect !== undefined ? (
           <p className="policy-effect" data-testid={`policy-${p.id}-saldo`}>
             Effect op het saldo {endYear}: <strong>{formatEuro(saldoEffect)}</strong>
