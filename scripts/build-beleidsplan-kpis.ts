@@ -118,7 +118,9 @@ policies.push({
   source:
     `${B8('segment Ambulant, GGZ KPI 3')}: "In 2025 is de schadelijke wachtlijst minstens teruggebracht naar 50% ten opzichte van 2022." en ontwikkeldoel 6: "De komende 3 jaar de schadelijke wachtlijsten halveren." ` +
     `Een kortere wachtlijst betekent dat jeugdigen eerder in zorg komen: in de jaren waarin de lijst wordt weggewerkt is de instroom hoger, dus de lasten stijgen. ` +
-    `AANNAME (de omvang van de lijst staat niet in de bronnen; wel dat er in Noord-Limburg schadelijke wachtlijsten zijn, ${PLAN('§ 2.1.2')}): de schadelijke wachtlijst in 2022 is ${nl(WAIT_SHARE * 100, 0)}% van een jaar instroom jeugd-GGZ, ${nl(waiting, 0)} jeugdigen; ` +
+    `AANNAME (de omvang van de lijst staat niet in de bronnen; wel dat er in Noord-Limburg schadelijke wachtlijsten zijn, ${PLAN('§ 2.1.2')}; landelijke cijfers over wachtlijsten in de jeugdzorg zijn er niet, ${cite('jeugdautoriteit-stand-2023')}): ` +
+    `in de jeugd-GGZ wachtte een op de vijf kinderen langer dan twee maanden op een intake (${cite('nrc-wachttijden-jeugd-ggz-2017')}); wacht een vijfde van de instroom 3 tot 6 maanden te lang, dan staat er op elk moment 5% tot 10% van een jaar instroom op de schadelijke wachtlijst. ` +
+    `Dit scenario neemt de bovenkant: ${nl(WAIT_SHARE * 100, 0)}% van een jaar instroom jeugd-GGZ, ${nl(waiting, 0)} jeugdigen in 2022; ` +
     `de helft daarvan (${nl(waiting / 2, 0)}) komt verdeeld over 2023–2025 extra in zorg, ${nl(extraPerYear, 1)} per jaar: instroom +${nl(up, 4)}% in 2023 en vanaf 2026 weer terug (${nl(down, 4)}%; bij een gedeeltelijke realisatie blijft daarvan minder dan 0,01% over, omdat elke stap apart met de realisatie wordt geschaald).`,
   realisatiePct: 50,
   realisatieSource: `${REALISATIE_BASIS} Voor de wachtlijst komt daar bij dat die vooral door capaciteitstekort ontstaat (${PLAN('§ 2.1.2 en Bijlage 5')}): wegwerken vraagt personeel dat er niet vanzelf is.`,

@@ -97,6 +97,21 @@ export const SOURCES = {
     year: '2007',
     where: 'zorginstituutnederland.nl',
   },
+  'jeugdautoriteit-stand-2023': {
+    short: 'Jeugdautoriteit, "De Stand van de Jeugdzorg 2023"',
+    title: 'De Stand van de Jeugdzorg 2023, hoofdstuk 5 "Wachtlijsten en wachttijden"',
+    publisher: 'Jeugdautoriteit',
+    year: '2023',
+    where: 'jeugdautoriteit.nl',
+  },
+  'nrc-wachttijden-jeugd-ggz-2017': {
+    short: 'NRC, "Wachttijden jeugdzorg zijn te lang" (inventarisatie MediQuest)',
+    title:
+      'Wachttijden jeugdzorg zijn te lang (17-05-2017): inventarisatie door MediQuest van de wachttijden bij 472 locaties voor jeugd-ggz, eerste kwartaal 2017',
+    publisher: 'NRC',
+    year: '2017',
+    where: 'nrc.nl',
+  },
   // ------------------------------------------------------------ VNG, Rijk and national decisions
   'vng-indexatie': {
     short: 'VNG, "Indexatie bij inkoop jeugdhulp en Wmo-ondersteuning"',
