@@ -108,6 +108,7 @@ export function withoutRanges(scenario: Scenario): Scenario {
       ...scenario.prevention,
       effects: scenario.prevention.effects.map(({ ranges: _e, ...effect }) => effect),
     };
+  if (scenario.policies) out.policies = scenario.policies.map(({ ranges: _p, ...policy }) => policy);
   return out;
 }
 

@@ -256,28 +256,67 @@ describe('models/scenarios', () => {
     }
   });
 
-  it("the KPI scenario: ambulant uren −15% versus 2022 from 2026, dagbesteding inflow −10% a year, GGZ duration −10% in 2025", () => {
+  it("the KPI scenario: every Bijlage 8 measure a named policy with its line, a realisatie and a range", () => {
     const kpi = scenarios.get('beleidsplan-kpis.json')!;
-    const r = simulate(model, kpi);
-    const line = (id: string) => {
+    expect(kpi.policies!.map((p) => p.id)).toEqual([
+      'ambulant-uren',
+      'ggz-trajectduur',
+      'ggz-lichtere-inzet',
+      'ggz-wachtlijst',
+      'dagbehandeling-7-maanden',
+      'dagbesteding-uitstroom',
+      'dagbesteding-doorstroom',
+      'dyslexie-landelijk-gemiddelde',
+      'wonen-professionele-hulp',
+      'verblijf-naar-ovb',
+    ]);
+    for (const p of kpi.policies!) {
+      expect(p.source, p.id).toMatch(/Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 8, segment .*: "/);
+      expect(p.realisatieSource?.length ?? 0, p.id).toBeGreaterThan(100);
+      const r = p.ranges!.realisatiePct!;
+      expect(r.low, p.id).toBeLessThan(p.realisatiePct);
+      expect(r.high, p.id).toBeGreaterThan(p.realisatiePct);
+    }
+    // the KPI effects live in the policies only: the segments' own paths are those of Ongewijzigd beleid
+    const on = scenarios.get('ongewijzigd-beleid.json')!;
+    expect(kpi.assumptions).toEqual(on.assumptions);
+    expect(kpi.autonomous).toEqual(on.autonomous);
+    expect(kpi.substitutions).toEqual([]);
+  });
+
+  it('the KPI scenario at full and at default realisation, against Ongewijzigd beleid (hand-checked ratios)', () => {
+    const kpi = scenarios.get('beleidsplan-kpis.json')!;
+    const on = simulate(model, scenarios.get('ongewijzigd-beleid.json')!);
+    const at = (pct: number | undefined) =>
+      simulate(model, pct === undefined ? kpi : { ...kpi, policies: kpi.policies!.map((p) => ({ ...p, realisatiePct: pct })) });
+    const line = (r: ReturnType<typeof simulate>, id: string) => {
       const l = r.lines.find((x) => x.id === id)!;
       if (l.kind !== 'volume') throw new Error(id);
       return l;
     };
-    // 2022–2024 are realised: the KPI steps of 2023 and 2024 fall in realised years and no longer work
-    // (docs/formats.md, "Rekenregels met realisatie"); the raming from 2024 takes the steps from 2025 on
-    const amb = line('ambulante-begeleiding');
-    const u2024 = amb.years[2]!.unitsPerClientMonth;
-    expect(amb.years[0]!.unitsPerClientMonth).toBe(u2024);
-    expect(amb.years[3]!.unitsPerClientMonth / u2024).toBeCloseTo(0.95, 9);
-    expect(amb.years[6]!.unitsPerClientMonth / u2024).toBeCloseTo(0.95 * (1 - 0.008602), 9);
-    const dag = line('dagbesteding');
-    expect(dag.years[6]!.inflowBeforeSubstitution / dag.years[2]!.inflowBeforeSubstitution).toBeCloseTo(0.9 ** 4, 9);
-    const ggz = line('ambulante-ggz');
-    expect(ggz.years[3]!.durationMonths / ggz.years[2]!.durationMonths).toBeCloseTo(1 - 0.034511, 9);
-    // KPIs lower the cost versus Ongewijzigd beleid in 2028
-    const on = simulate(model, scenarios.get('ongewijzigd-beleid.json')!);
-    expect(r.totals[6]!.cost).toBeLessThan(on.totals[6]!.cost);
+    const ratio = (r: ReturnType<typeof simulate>, id: string, k: number, f: 'unitsPerClientMonth' | 'durationMonths' | 'inflowBeforeSubstitution') =>
+      line(r, id).years[k]![f] / line(on, id).years[k]![f];
+    const full = at(100);
+    // ambulant uren: −5% a year, −15% from 2026 (the 2026 step is rounded to 4 decimals in the file)
+    expect(ratio(full, 'ambulante-begeleiding', 1, 'unitsPerClientMonth')).toBeCloseTo(0.95, 9);
+    expect(ratio(full, 'ambulante-begeleiding', 4, 'unitsPerClientMonth')).toBeCloseTo(0.85, 6);
+    // GGZ duration −10% in 2025
+    expect(ratio(full, 'ambulante-ggz', 3, 'durationMonths')).toBeCloseTo(0.9, 5);
+    // dagbesteding: only the doorstroom quarter falls 10% a year: 0,75 + 0,25 × 0,9^6 in 2028, not 0,9^6
+    expect(ratio(full, 'dagbesteding', 6, 'inflowBeforeSubstitution')).toBeCloseTo(0.75 + 0.25 * 0.9 ** 6, 5);
+    // at the default 50%: half of each year's step
+    const half = at(undefined);
+    expect(ratio(half, 'ambulante-begeleiding', 1, 'unitsPerClientMonth')).toBeCloseTo(0.975, 9);
+    expect(ratio(half, 'dagbehandeling', 2, 'durationMonths')).toBeCloseTo(1 - 0.5 * (2 / 9), 5);
+    // the waiting list raises the GGZ inflow while it is cleared (2023–2025), not after
+    expect(ratio(half, 'ambulante-ggz', 1, 'inflowBeforeSubstitution')).toBeGreaterThan(1);
+    // (at 50% the step back of 2026 undoes the 2023 step up to 0,007%: each step is scaled on its own)
+    expect(ratio(half, 'ambulante-ggz', 4, 'inflowBeforeSubstitution')).toBeCloseTo(1, 3);
+    expect(ratio(full, 'ambulante-ggz', 4, 'inflowBeforeSubstitution')).toBeCloseTo(1, 5);
+    // 0% realisation is Ongewijzigd beleid exactly; more realisation, lower cost in 2028
+    expect(at(0).totals).toEqual(on.totals);
+    expect(half.totals[6]!.cost).toBeLessThan(on.totals[6]!.cost);
+    expect(full.totals[6]!.cost).toBeLessThan(half.totals[6]!.cost);
   });
 
   /**
@@ -320,16 +359,10 @@ describe('models/scenarios', () => {
       expect(params.filter((p) => p.key.endsWith('.priceIndexPct')).length, f).toBe(12);
       expect(params.filter((p) => p.key.endsWith('.amountChangePct')).length, f).toBe(4);
     }
-    // the KPI scenario: each KPI's realisation, and the substitution share
+    // the KPI scenario: the realisation of each of its ten measures
     const kpiKeys = listParameters(model, scenarios.get('beleidsplan-kpis.json')!).map((p) => p.key);
-    expect(kpiKeys).toEqual(
-      expect.arrayContaining([
-        'ranges.ambulante-begeleiding.intensityChangePct',
-        'ranges.ambulante-behandeling.intensityChangePct',
-        'ranges.dagbesteding.inflowChangePct',
-        'ranges.ambulante-ggz.durationChangePct',
-        'substitutions.0.ranges.sharePct',
-      ]),
+    expect(kpiKeys.filter((k) => k.startsWith('policies.'))).toEqual(
+      Array.from({ length: 10 }, (_, i) => `policies.${i}.ranges.realisatiePct`),
     );
   });
 
@@ -346,7 +379,7 @@ describe('models/scenarios', () => {
     const last = mc.years.at(-1)!;
     expect(last.balance.p10).toBeLessThan(last.balance.p50);
     expect(last.balance.p50).toBeLessThan(last.balance.p90);
-    // the KPI ranges are one-sided (realised 0–100%), so the middle of the band lies below the scenario
+    // the inflow ranges lean upward (−2 … +4 procentpunt), so the middle of the band lies below the scenario
     expect(last.balance.p50).toBeLessThan(last.deterministic.balance);
     expect(last.deficitProbability).toBeGreaterThan(0);
     expect(last.deficitProbability).toBeLessThan(1);

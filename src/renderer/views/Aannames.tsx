@@ -21,6 +21,7 @@ import { useCurrentResult, usePlausibility } from '../hooks';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { AutonomousAssumptions } from './aannames/Autonomous';
+import { PolicyAssumptions } from './aannames/Policies';
 import {
   addSubstitution,
   removeSubstitution,
@@ -118,6 +119,7 @@ export function Aannames() {
           <SelectedSegment model={model} />
         </div>
       </div>
+      <PolicyAssumptions model={model} />
       <Substitutions model={model} />
       <FundingAssumptions model={model} />
       {/* after the segments, so the keyboard reaches a segment's fields first */}

@@ -354,6 +354,7 @@ function AssumptionsSlide({ model, scenario }: { model: Model; scenario: Scenari
       <h2>Scenario "{scenario.name}"</h2>
       {groups.length === 0 &&
       scenario.substitutions.length === 0 &&
+      !scenario.policies?.length &&
       !scenario.funding.indexPct &&
       !scenario.funding.adjustments ? (
         <p>Ongewijzigd beleid: geen aanpassingen op het basismodel.</p>
@@ -385,6 +386,15 @@ function AssumptionsSlide({ model, scenario }: { model: Model; scenario: Scenari
               {r.source ? <span className="source"> — bron: {citeSource(r.source)}</span> : null}
             </li>
           ))}
+          {scenario.policies?.map((p) => (
+            <li key={`p-${p.id}`} data-testid={`slide-policy-${p.id}`}>
+              <strong>{p.name}</strong> (realisatie {formatNumber(p.realisatiePct, 0)}%
+              {p.ranges?.realisatiePct
+                ? `, ${formatNumber(p.ranges.realisatiePct.low, 0)}–${formatNumber(p.ranges.realisatiePct.high, 0)}%`
+                : ''}
+              ){p.source ? <span className="source"> — bron: {citationOnly(citeSource(p.source))}</span> : null}
+            </li>
+          ))}
           {scenario.funding.indexPct || scenario.funding.adjustments ? (
             <li>
               <strong>Rijksmiddelen</strong>:{' '}
@@ -412,6 +422,12 @@ function AssumptionsSlide({ model, scenario }: { model: Model; scenario: Scenari
       <p className="source">Tabel, bijlage en jaar per regel: zie de bijlage (volgende dia).</p>
     </>
   );
+}
+
+/** A measure's citation without the quoted line and the reasoning after it (the slide has room for the reference only). */
+function citationOnly(source: string): string {
+  const quote = source.indexOf(': "');
+  return quote > 0 ? source.slice(0, quote) : source;
 }
 
 /** The rows of the base model (segments and Rijksmiddelen) with their source and whether it is an estimate. */

@@ -13,6 +13,7 @@ import type { Scenario } from '../formats/scenario';
 import { fundingMeasures } from '../engine/measures';
 import { preventionBudget, preventionReductionPct } from '../engine/prevention';
 import { autonomousFactors } from '../engine/autonomous';
+import { policyFactors, realisedPct, type PolicyFactors } from '../engine/policies';
 import { modelYears } from '../years';
 import type { Parameter } from './parameters';
 
@@ -58,6 +59,9 @@ interface LeanRule {
   /** true where the rule names the year (a shift applies only there) */
   named: Uint8Array;
   shift: number;
+  /** a policy's rule: index of the policy, whose realisatie scales `base` into `share` per run; else -1 */
+  policy: number;
+  base: Float64Array;
 }
 
 interface LeanEffect {
@@ -141,8 +145,44 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
         named[k] = 1;
       }
     });
-    return { from: index.get(r.from) ?? -1, to: index.get(r.to) ?? -1, share, named, shift: 0 };
+    return {
+      from: index.get(r.from) ?? -1,
+      to: index.get(r.to) ?? -1,
+      share,
+      named,
+      shift: 0,
+      policy: -1,
+      base: share,
+    };
   });
+  // Beleidsmaatregelen (engine/policies): factors recomputed when a draw changes a realisatie.
+  const policies = scenario.policies ?? [];
+  const realisatie = Float64Array.from(policies.map((p) => p.realisatiePct));
+  const realisatieBase = realisatie.slice();
+  let policyDirty = policies.length > 0;
+  policies.forEach((p, pi) => {
+    for (const r of p.substitutions) {
+      const base = new Float64Array(n);
+      const named = new Uint8Array(n);
+      years.forEach((y, k) => {
+        const v = r.sharePct[String(y)];
+        if (v !== undefined) {
+          base[k] = v;
+          named[k] = 1;
+        }
+      });
+      rules.push({
+        from: index.get(r.from) ?? -1,
+        to: index.get(r.to) ?? -1,
+        share: new Float64Array(n),
+        named,
+        shift: 0,
+        policy: pi,
+        base,
+      });
+    }
+  });
+  const segmentIds = model.segments.map((seg) => seg.id);
 
   const effects: LeanEffect[] = (scenario.prevention?.effects ?? []).map((e) => ({
     segment: index.get(e.segment) ?? -1,
@@ -211,6 +251,14 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
         if (!rule) throw new Error(`${p.key}: substitutieregel ${t.rule} bestaat niet`);
         return (v) => (rule.shift = v);
       }
+      case 'policy': {
+        if (t.policy < 0 || t.policy >= policies.length)
+          throw new Error(`${p.key}: beleidsmaatregel ${t.policy} bestaat niet`);
+        return (v) => {
+          realisatie[t.policy] = v;
+          policyDirty = true;
+        };
+      }
       case 'prevention': {
         const effect = effects[t.effect];
         if (!effect) throw new Error(`${p.key}: preventie-effect ${t.effect} bestaat niet`);
@@ -238,11 +286,43 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
     }
     fundingBase.cur = fundingBase.base;
     fundingBase.shift = 0;
+    for (let i = 0; i < realisatie.length; i++) {
+      if (realisatie[i] !== realisatieBase[i]) policyDirty = true;
+      realisatie[i] = realisatieBase[i]!;
+    }
+  }
+
+  /** Per segment index, the policy factor of a field (undefined: none). */
+  const none: (Float64Array | undefined)[] = model.segments.map(() => undefined);
+  let polInflow = none;
+  let polDuration = none;
+  let polUnits = none;
+  let polAmount = none;
+  function refreshPolicies(): void {
+    policyDirty = false;
+    const policy: PolicyFactors = policyFactors(policies, years, realisatie);
+    const pick = (m: Map<string, number[]>) =>
+      segmentIds.map((id) => {
+        const f = m.get(id);
+        return f ? Float64Array.from(f) : undefined;
+      });
+    polInflow = pick(policy.inflowChangePct);
+    polDuration = pick(policy.durationChangePct);
+    polUnits = pick(policy.intensityChangePct);
+    polAmount = pick(policy.amountChangePct);
+    for (const r of rules) {
+      if (r.policy < 0) continue;
+      const rr = realisatie[r.policy]!;
+      for (let k = 0; k < n; k++) r.share[k] = r.named[k] ? realisedPct(r.base[k]!, rr) : 0;
+    }
   }
 
   function run(cost: Float64Array, funding: Float64Array): void {
-    // Inflow paths (engine/paths yearPath), then prevention, then substitution.
-    for (const seg of volumes) {
+    if (policyDirty) refreshPolicies();
+    // Inflow paths (engine/paths yearPath), then policies, autonome ontwikkeling, prevention, substitution.
+    for (let s = 0; s < segs.length; s++) {
+      const seg = segs[s]!;
+      if (seg.kind !== 'volume') continue;
       let v = seg.inflow;
       const pct = seg.pctInflow;
       const shift = seg.shiftInflow;
@@ -251,6 +331,8 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
         v *= 1 + (pct[k]! + shift) / 100;
         seg.inflowBefore[k] = v;
       }
+      const pol = polInflow[s];
+      if (pol) for (let k = 0; k < n; k++) seg.inflowBefore[k] = seg.inflowBefore[k]! * pol[k]!;
       if (auto) for (let k = 0; k < n; k++) seg.inflowBefore[k] = seg.inflowBefore[k]! * auto.inflow[k]!;
     }
     // Effects on the same segment multiply, in file order (engine/prevention preventionFactors).
@@ -283,35 +365,45 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
       }
     }
 
-    for (const seg of budgets) {
+    for (let s = 0; s < segs.length; s++) {
+      const seg = segs[s]!;
+      if (seg.kind !== 'budget') continue;
       let v = seg.cur;
       seg.cost[0] = v;
       for (let k = 1; k < n; k++) {
         v *= 1 + (seg.pct[k]! + seg.shift) / 100;
         seg.cost[k] = v;
       }
+      const pol = polAmount[s];
+      if (pol) for (let k = 0; k < n; k++) seg.cost[k] = seg.cost[k]! * pol[k]!;
     }
-    for (const seg of volumes) {
+    for (let s = 0; s < segs.length; s++) {
+      const seg = segs[s]!;
+      if (seg.kind !== 'volume') continue;
       // engine/simulate simulateVolume, with the duration, intensity and price paths inline.
       let clients = seg.opening ?? (seg.inflow * seg.duration) / 12;
       let d = seg.duration;
       let u = seg.units;
       let p = seg.price;
       const { pctDuration, pctUnits, pctPrice, inflowAfter, cost } = seg;
+      const polD = polDuration[s];
+      const polU = polUnits[s];
       for (let k = 0; k < n; k++) {
         if (k > 0) {
           d *= 1 + (pctDuration[k]! + seg.shiftDuration) / 100;
           u *= 1 + (pctUnits[k]! + seg.shiftUnits) / 100;
           p *= 1 + (pctPrice[k]! + seg.shiftPrice) / 100;
         }
+        const dk = polD ? d * polD[k]! : d;
+        const uk = polU ? u * polU[k]! : u;
         const i = inflowAfter[k]! / 12;
         let clientMonths = 0;
         for (let m = 0; m < 12; m++) {
-          const next = clients + i - clients / d;
+          const next = clients + i - clients / dk;
           clientMonths += (clients + next) / 2;
           clients = next;
         }
-        cost[k] = auto ? clientMonths * (u * auto.units[k]!) * (p * auto.price[k]!) : clientMonths * u * p;
+        cost[k] = auto ? clientMonths * (uk * auto.units[k]!) * (p * auto.price[k]!) : clientMonths * uk * p;
       }
     }
 

@@ -25,7 +25,8 @@ export type ParameterTarget =
   | { kind: 'fundingBase' }
   | { kind: 'fundingIndex' }
   | { kind: 'substitution'; rule: number }
-  | { kind: 'prevention'; effect: number; field: 'inflowPctPer100k' | 'maxPct' };
+  | { kind: 'prevention'; effect: number; field: 'inflowPctPer100k' | 'maxPct' }
+  | { kind: 'policy'; policy: number };
 
 /**
  * How a value enters: 'value' replaces a base figure; 'shift' adds percentage
@@ -124,7 +125,7 @@ function hasNonZero(map: Readonly<Record<string, number>> | undefined): boolean 
 
 /**
  * Every parameter of a model and scenario, in a fixed order (segments in model
- * order, fields in a fixed order, then funding, substitutions, prevention), so
+ * order, fields in a fixed order, then funding, substitutions, prevention, policies), so
  * a seed always draws the same numbers for the same inputs.
  * With `defaultPct` undefined only the ones with a range are returned.
  */
@@ -248,19 +249,42 @@ export function listParameters(model: Model, scenario: Scenario, defaultPct?: nu
       const range = e.ranges?.[field];
       const likely = e[field];
       if (range) out.push({ key, label, target, ...fromRange(range, likely, 'value') });
-      else if (d !== undefined && field === 'inflowPctPer100k' && likely > 0) {
+      else if (d !== undefined && field === 'inflowPctPer100k' && likely !== 0) {
+        // A negative effect (the measure raises the inflow) varies the same way: low below, high above.
+        const a = likely * (1 - d);
+        const b = likely * (1 + d);
         out.push({
           key,
           label,
           target,
           mode: 'value',
-          low: likely * (1 - d),
+          low: Math.max(-100, Math.min(a, b)),
           likely,
-          high: Math.min(100, likely * (1 + d)),
+          high: Math.min(100, Math.max(a, b)),
           fromRange: false,
         });
       }
     }
+  });
+
+  // Beleidsmaatregelen: the realisation of each, an absolute percentage 0..100.
+  scenario.policies?.forEach((p, i) => {
+    const key = `policies.${i}.ranges.realisatiePct`;
+    const label = `${p.name}: realisatie (%)`;
+    const target: ParameterTarget = { kind: 'policy', policy: i };
+    const range = p.ranges?.realisatiePct;
+    if (range) out.push({ key, label, target, ...fromRange(range, p.realisatiePct, 'value') });
+    else if (d !== undefined && p.realisatiePct > 0)
+      out.push({
+        key,
+        label,
+        target,
+        mode: 'value',
+        low: p.realisatiePct * (1 - d),
+        likely: p.realisatiePct,
+        high: Math.min(100, p.realisatiePct * (1 + d)),
+        fromRange: false,
+      });
   });
   return out;
 }
@@ -314,6 +338,11 @@ export function applyParameters(
       case 'prevention': {
         const effect = s.prevention?.effects[t.effect];
         if (effect) effect[t.field] = v;
+        return;
+      }
+      case 'policy': {
+        const policy = s.policies?.[t.policy];
+        if (policy) policy.realisatiePct = v;
         return;
       }
     }

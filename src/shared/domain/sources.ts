@@ -110,6 +110,37 @@ export const SOURCES = {
     year: '2019',
     where: 'hallo-venray.nl',
   },
+  'cbs-dyslexie-2016': {
+    short: 'CBS, "Lichte toename kinderen met dyslexie"',
+    title:
+      'Lichte toename kinderen met dyslexie (Gezondheidsenquête; geregistreerde behandeltrajecten dyslexie per 1.000 kinderen van 7 t/m 12 jaar, 2009–2014)',
+    publisher: 'Centraal Bureau voor de Statistiek (CBS)',
+    year: '2016',
+    where: 'cbs.nl',
+  },
+  'cvz-dyslexie-2007': {
+    short: 'College voor zorgverzekeringen, "Dyslexie: van zorg verzekerd?"',
+    title:
+      'Dyslexie: van zorg verzekerd? (rapport aan de minister van VWS, 30-07-2007; § 4.c.1 prevalentie van ernstige enkelvoudige dyslexie)',
+    publisher: 'College voor zorgverzekeringen (CVZ, nu Zorginstituut Nederland)',
+    year: '2007',
+    where: 'zorginstituutnederland.nl',
+  },
+  'jeugdautoriteit-stand-2023': {
+    short: 'Jeugdautoriteit, "De Stand van de Jeugdzorg 2023"',
+    title: 'De Stand van de Jeugdzorg 2023, hoofdstuk 5 "Wachtlijsten en wachttijden"',
+    publisher: 'Jeugdautoriteit',
+    year: '2023',
+    where: 'jeugdautoriteit.nl',
+  },
+  'nrc-wachttijden-jeugd-ggz-2017': {
+    short: 'NRC, "Wachttijden jeugdzorg zijn te lang" (inventarisatie MediQuest)',
+    title:
+      'Wachttijden jeugdzorg zijn te lang (17-05-2017): inventarisatie door MediQuest van de wachttijden bij 472 locaties voor jeugd-ggz, eerste kwartaal 2017',
+    publisher: 'NRC',
+    year: '2017',
+    where: 'nrc.nl',
+  },
   // ------------------------------------------------------------ VNG, Rijk and national decisions
   'vng-indexatie': {
     short: 'VNG, "Indexatie bij inkoop jeugdhulp en Wmo-ondersteuning"',

@@ -5,7 +5,9 @@ import type { BudgetLineResult, FigureKind, LineResult } from './result';
  * The inflow change of one prevention effect in one year, in percent (positive
  * = lower inflow): `inflowPctPer100k` × (extra budget of year y − lag) / 100.000,
  * limited to ±maxPct. Less budget (a negative amount) raises the inflow the same
- * way. The effect lasts as long as the budget is spent: it is a level, not a
+ * way; a negative `inflowPctPer100k` (a measure that finds more need, e.g. early
+ * detection) turns the sign: extra budget raises the inflow, still at most maxPct.
+ * The effect lasts as long as the budget is spent: it is a level, not a
  * cumulative gain.
  */
 export function preventionReductionPct(extraBudget: number, inflowPctPer100k: number, maxPct: number): number {

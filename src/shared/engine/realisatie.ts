@@ -153,6 +153,21 @@ export function scenarioAfter(scenario: Scenario, lastYear: number): Scenario {
   };
   if (scenario.prevention)
     out.prevention = { ...scenario.prevention, extraBudget: after(scenario.prevention.extraBudget, lastYear) ?? {} };
+  if (scenario.policies)
+    out.policies = scenario.policies.map((p) => {
+      const effects: typeof p.effects = {};
+      for (const [id, e] of Object.entries(p.effects)) {
+        const copy = { ...e };
+        for (const field of ['inflowChangePct', 'durationChangePct', 'intensityChangePct', 'amountChangePct'] as const)
+          if (copy[field]) copy[field] = after(copy[field], lastYear);
+        effects[id] = copy;
+      }
+      return {
+        ...p,
+        effects,
+        substitutions: p.substitutions.map((s) => ({ ...s, sharePct: after(s.sharePct, lastYear) ?? {} })),
+      };
+    });
   return out;
 }
 

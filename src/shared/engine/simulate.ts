@@ -18,6 +18,7 @@ import { modelYears } from '../years';
 import { annotatePrevention, preventionFactors, preventionLine } from './prevention';
 import { fundingMeasures } from './measures';
 import { autonomousFactors } from './autonomous';
+import { policyFactors, policySubstitutions } from './policies';
 import {
   figureKinds,
   isNewSegment,
@@ -95,9 +96,14 @@ export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOp
   const auto = scenario.autonomous
     ? autonomousFactors(model, scenario.autonomous, years, real ? lastIndex : 0)
     : undefined;
+  // Beleidsmaatregelen multiply each segment's own path first (engine/policies); without them nothing changes.
+  const policy = policyFactors(scenario.policies, years);
   const inflowBefore = new Map<string, number[]>();
   for (const seg of volume) {
-    const path = yearPath(starts.get(seg.id)!.inflow, scenario.assumptions[seg.id]?.inflowChangePct, years);
+    const path = scaled(
+      yearPath(starts.get(seg.id)!.inflow, scenario.assumptions[seg.id]?.inflowChangePct, years),
+      policy.inflowChangePct.get(seg.id),
+    );
     if (auto) for (let k = 0; k < years.length; k++) path[k] = path[k]! * auto.inflow[k]!;
     inflowBefore.set(seg.id, path);
   }
@@ -107,8 +113,11 @@ export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOp
     const path = inflowBefore.get(id);
     if (path) for (let k = 0; k < years.length; k++) path[k] = path[k]! * factors[k]!;
   }
-  const inflowAfter =
-    scenario.substitutions.length > 0 ? applySubstitutions(inflowBefore, scenario.substitutions, years) : inflowBefore;
+  // The policies' shifts come after the scenario's own rules, on the same inflow before substitution.
+  const rules = scenario.policies
+    ? [...scenario.substitutions, ...policySubstitutions(scenario.policies)]
+    : scenario.substitutions;
+  const inflowAfter = rules.length > 0 ? applySubstitutions(inflowBefore, rules, years) : inflowBefore;
 
   const lines: LineResult[] = model.segments.map((seg): LineResult => {
     const a = scenario.assumptions[seg.id];
@@ -121,7 +130,7 @@ export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOp
     if (seg.kind === 'budget') {
       const base =
         real && !isNewSegment(model, seg.id) ? regionFigure(model, seg.id, real.lastYear).lasten : seg.amount;
-      const amounts = yearPath(base, a?.amountChangePct, years);
+      const amounts = scaled(yearPath(base, a?.amountChangePct, years), policy.amountChangePct.get(seg.id));
       for (let k = 0; k <= lastIndex; k++) amounts[k] = regionFigure(model, seg.id, years[k]!).lasten;
       const line: BudgetLineResult = {
         ...common,
@@ -137,8 +146,11 @@ export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOp
       kinds,
       inflowBefore.get(seg.id)!,
       inflowAfter.get(seg.id)!,
-      yearPath(st.duration, a?.durationChangePct, years),
-      scaled(yearPath(st.units, a?.intensityChangePct, years), auto?.units),
+      scaled(yearPath(st.duration, a?.durationChangePct, years), policy.durationChangePct.get(seg.id)),
+      scaled(
+        scaled(yearPath(st.units, a?.intensityChangePct, years), policy.intensityChangePct.get(seg.id)),
+        auto?.units,
+      ),
       scaled(yearPath(st.price, a?.priceIndexPct, years), auto?.price),
     );
     for (let k = 0; k <= lastIndex; k++) out[k] = realisedVolumeYear(model, seg, years[k]!);

@@ -253,8 +253,8 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
           'inflowPctPer100k',
           add,
         );
-        if (r.inflowPctPer100k.low < 0)
-          add([...path, 'ranges', 'inflowPctPer100k', 'low'], `low ${nl(r.inflowPctPer100k.low)} is negatief`);
+        if (r.inflowPctPer100k.low < -100)
+          add([...path, 'ranges', 'inflowPctPer100k', 'low'], `low ${nl(r.inflowPctPer100k.low)} is kleiner dan -100%`);
         if (r.inflowPctPer100k.high > 100)
           add([...path, 'ranges', 'inflowPctPer100k', 'high'], `high ${nl(r.inflowPctPer100k.high)} is meer dan 100%`);
       }

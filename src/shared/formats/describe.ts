@@ -90,7 +90,24 @@ const AUTONOMOUS_FIELDS: Record<string, string> = {
   source: 'bron',
 };
 
+const POLICY_FIELDS: Record<string, string> = {
+  ...ASSUMPTION_FIELDS,
+  id: 'id',
+  name: 'naam',
+  realisatiePct: 'realisatie',
+  realisatieSource: 'bron van de realisatie',
+  effects: 'effect',
+  ranges: 'bandbreedte',
+  substitutions: 'verschuiving',
+  sharePct: 'aandeel',
+  from: 'van',
+  to: 'naar',
+  low: 'laag',
+  high: 'hoog',
+};
+
 const TOP_FIELDS: Record<string, string> = {
+  policies: 'Beleidsmaatregelen',
   name: 'Naam',
   description: 'Omschrijving',
   baseYear: 'Basisjaar',
@@ -176,6 +193,11 @@ export function describePath(path: string, model: Model): string {
       return join('Rijksmaatregelen', rest(parts.slice(1), {}, model));
     case 'autonomous':
       return join('Autonome ontwikkeling', rest(parts.slice(1), AUTONOMOUS_FIELDS, model));
+    case 'policies':
+      return join(
+        `Beleidsmaatregel ${typeof a === 'number' ? a + 1 : String(a ?? '')}`.trim(),
+        b === undefined ? '' : rest([b, ...tail], POLICY_FIELDS, model),
+      );
     case 'ranges':
       return join(
         segmentName(model, a),

@@ -27,6 +27,8 @@ export const MAX_SCENARIO_SEGMENT_ENTRIES = MAX_SEGMENTS;
 export const MAX_PREVENTION_EFFECTS = 500;
 /** Entries of a scenario's measures (Rijksmaatregelen on/off). */
 export const MAX_MEASURE_ENTRIES = 500;
+/** Beleidsmaatregelen (policies) of a scenario. */
+export const MAX_POLICIES = 200;
 
 /** Years: baseYear, endYear and a calibration year lie within this span. */
 export const MIN_YEAR = 2000;
@@ -70,6 +72,7 @@ export const LIMIT_TABLE: readonly { what: string; fields: string; limit: string
   },
   { what: 'preventie-effecten per scenario', fields: 'prevention.effects', limit: `${nl(MAX_PREVENTION_EFFECTS)}` },
   { what: 'Rijksmaatregelen per scenario', fields: 'measures', limit: `${nl(MAX_MEASURE_ENTRIES)}` },
+  { what: 'beleidsmaatregelen per scenario', fields: 'policies', limit: `${nl(MAX_POLICIES)}` },
   { what: 'jaren', fields: 'baseYear, endYear, calibration.year', limit: `${MIN_YEAR}–${MAX_YEAR}` },
   { what: 'horizon', fields: 'endYear − baseYear', limit: `${MAX_HORIZON_YEARS} jaar` },
   {
@@ -101,8 +104,13 @@ export const LIMIT_TABLE: readonly { what: string; fields: string; limit: string
   },
   {
     what: 'aandelen in procenten',
-    fields: 'sharePct, solidarityPct, inflowPctPer100k, maxPct',
+    fields: 'sharePct, solidarityPct, maxPct, realisatiePct',
     limit: '0 t/m 100 (%)',
+  },
+  {
+    what: 'preventie-effect per € 100.000',
+    fields: 'inflowPctPer100k',
+    limit: '-100 t/m 100 (%)',
   },
   { what: 'fracties', fields: 'fundingShare, usageShare, nationalShare.value', limit: '0 t/m 1' },
   { what: 'vertraging van een preventie-effect', fields: 'lagYears', limit: `0 t/m ${MAX_LAG_YEARS} jaar` },

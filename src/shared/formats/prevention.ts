@@ -7,15 +7,22 @@ import { rangeSchema } from './ranges';
  * Prevention effect of the transformation budget (scenario extension, see
  * docs/analysis.md). An explicit assumption: "each extra € 100.000 of
  * transformation budget lowers the inflow of segment X by p% from `lagYears`
- * later, at most `maxPct`%".
+ * later, at most `maxPct`%". A negative p raises the inflow (early detection).
  */
 export const preventionEffectSchema = z.strictObject({
   /** the volume segment whose inflow falls */
   segment: idSchema,
-  /** % lower inflow per € 100.000 extra budget (0..100) */
+  /**
+   * % lower inflow per € 100.000 extra budget (−100..100). Negative: the measure RAISES the inflow
+   * (e.g. vroegsignalering finds need that was not seen before): −2 = 2% more inflow per € 100.000.
+   * Either way the change is at most maxPct.
+   */
   inflowPctPer100k: z
     .number()
-    .min(0, { error: (iss) => `${fmt(iss.input)} is negatief (minder budget geef je op met een negatief extraBudget)` })
+    .min(-100, {
+      error: (iss) =>
+        `${fmt(iss.input)} is kleiner dan -100% (negatief betekent: de maatregel verhoogt de instroom, bijv. door vroegsignalering)`,
+    })
     .max(100, { error: (iss) => `${fmt(iss.input)} is meer dan 100%` }),
   /** years between spending and effect: budget of year t works on the inflow of year t + lagYears */
   lagYears: z

@@ -13,6 +13,7 @@ import {
 } from './common';
 import { MAX_GEMEENTEN, MAX_SCENARIO_SEGMENT_ENTRIES, MAX_SUBSTITUTION_RULES, overMaximum } from './limits';
 import { scenarioMeasuresSchema } from './measures';
+import { policiesSchema } from './policies';
 import { preventionSchema } from './prevention';
 import { fundingRangesSchema, scenarioRangesSchema, substitutionRangesSchema } from './ranges';
 
@@ -89,6 +90,8 @@ export const scenarioSchema = z.strictObject({
   measures: scenarioMeasuresSchema.optional(),
   /** Autonome ontwikkeling (docs/formats.md); absent = no drivers, results exactly as before. */
   autonomous: autonomousSchema.optional(),
+  /** Beleidsmaatregelen (formats/policies, docs/formats.md); absent = none, results exactly as before. */
+  policies: policiesSchema.optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

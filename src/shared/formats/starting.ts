@@ -35,7 +35,7 @@ export function indexationWarning(model: Model, scenario: Scenario): string | un
  */
 export function startingScenario(model: Model, name: string, reference?: Scenario): Scenario {
   if (reference) {
-    const { name: _n, description: _d, measures: _m, prevention: _p, ...rest } = reference;
+    const { name: _n, description: _d, measures: _m, prevention: _p, policies: _pol, ...rest } = reference;
     return structuredClone({ ...rest, name, description: `Begint vanuit de aannames van "${reference.name}".` });
   }
   const scenario = emptyScenario(name);

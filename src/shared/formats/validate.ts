@@ -4,6 +4,7 @@ import { VOLUME_ASSUMPTION_FIELDS, scenarioSchema, type Scenario } from './scena
 import { makeIssue, zodErrorToIssues, type ParseResult, type ValidationIssue } from './issues';
 import { fmt } from './common';
 import { checkAnalysisExtensions } from './analysisChecks';
+import { checkPolicies } from './policyChecks';
 import { yearPath } from '../engine/paths';
 import { modelYears } from '../years';
 
@@ -110,5 +111,6 @@ export function checkScenarioAgainstModel(scenario: Scenario, model: Model): Val
   checkYearKeys(scenario.funding.indexPct, ['funding', 'indexPct'], model.baseYear, model.endYear, add);
   checkYearKeys(scenario.funding.adjustments, ['funding', 'adjustments'], model.baseYear, model.endYear, add);
   issues.push(...checkAnalysisExtensions(scenario, model));
+  issues.push(...checkPolicies(scenario, model));
   return issues;
 }

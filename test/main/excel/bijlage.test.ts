@@ -321,3 +321,55 @@ describe('begrotingsbijlage, verdeelsleutel by realised use', () => {
     ]);
   });
 });
+
+describe('begrotingsbijlage: beleidsmaatregelen on Aannames', async () => {
+  const withPolicy = {
+    ...scenarios[0]!,
+    policies: [
+      {
+        id: 'uren',
+        name: 'Ambulant: minder uren',
+        source: 'Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 8, segment Ambulant, KPI 3',
+        realisatiePct: 50,
+        realisatieSource: 'De helft van het beoogde effect.',
+        ranges: { realisatiePct: { low: 25, high: 75 } },
+        effects: { ambulant: { intensityChangePct: { '2024': -10 } } },
+        substitutions: [{ from: 'verblijf', to: 'behandeling', sharePct: { '2025': 20 } }],
+      },
+    ],
+  };
+  const file = await exportBijlage({
+    model,
+    scenarios: [withPolicy],
+    scope: 'region',
+    unit: 'euro',
+    appVersion: '9.9.9',
+    generatedAt: at,
+  });
+  const wb = await readWorkbook(file.data);
+  const sourceCol = YEAR_COL + 1 + model.endYear - model.baseYear;
+
+  it('lists each measure with its realisatie and range, the intended and the counted % per year, and its line', () => {
+    const ws = wb.getWorksheet(SHEETS.aannames)!;
+    const head = rowsStartingWith(ws, 'Ambulant: minder uren: realisatie 50% (bandbreedte 25–75%)')[0]!;
+    expect(textOf(ws.getCell(head, sourceCol).value)).toBe(
+      'Regionaal Beleidsplan Jeugd 2022 en verder, Bijlage 8, segment Ambulant, KPI 3',
+    );
+    const k2024 = 2024 - model.baseYear;
+    const intended = rowsWithLabel(ws, 'Ambulante begeleiding, intensiteit: beoogd per jaar')[0]!;
+    expect(numberOf(ws.getCell(intended, YEAR_COL + k2024).value)).toBeCloseTo(-0.1, 12);
+    const counted = rowsWithLabel(ws, 'Ambulante begeleiding, intensiteit: telt bij 50%')[0]!;
+    expect(numberOf(ws.getCell(counted, YEAR_COL + k2024).value)).toBeCloseTo(-0.05, 12);
+    const shift = rowsStartingWith(
+      ws,
+      'Van Verblijf met behandeling naar Ambulante behandeling: deel van de instroom (telt',
+    )[0]!;
+    expect(numberOf(ws.getCell(shift, YEAR_COL + 2025 - model.baseYear).value)).toBeCloseTo(0.1, 12);
+    // the intensity row of the segment shows the value the measure gives
+    const r = simulate(model, withPolicy);
+    const line = r.lines.find((l) => l.id === 'ambulant')!;
+    if (line.kind !== 'volume') throw new Error('fixture');
+    const units = rowsStartingWith(ws, 'Intensiteit (')[0]!;
+    expect(numberOf(ws.getCell(units, YEAR_COL + k2024).value)).toBeCloseTo(line.years[k2024]!.unitsPerClientMonth, 9);
+  });
+});

@@ -206,12 +206,20 @@ describe('range edits', () => {
     expect(!p2.ok && p2.issues[0]!.problem).toMatch(/low 0,5 is groter dan 0/);
   });
 
-  it('offers every segment field, the funding and each substitution, with valid defaults', () => {
+  it('offers every segment field, the funding, each substitution and each policy’s realisatie, with valid defaults', () => {
     const kpis = shippedScenario(model, 'beleidsplan-kpis.json');
     const options = rangeOptions(model, kpis);
     const volume = model.segments.filter((s) => s.kind === 'volume').length;
     const budget = model.segments.length - volume;
-    expect(options).toHaveLength(volume * 8 + budget * 2 + 2 + kpis.substitutions.length);
+    expect(options).toHaveLength(volume * 8 + budget * 2 + 2 + kpis.substitutions.length + kpis.policies!.length);
+    const policy = options.find((o) => o.id === 'policy.0')!;
+    expect([policy.label, policy.group, policy.shift]).toEqual([
+      'Ambulant: minder uren per cliënt (−5% per jaar, max. −15%): realisatie (%)',
+      'Beleidsmaatregelen',
+      false,
+    ]);
+    // a first range for a realisatie: ±25 percentage points around it, within 0..100%
+    expect(defaultRange(model, kpis, policy.target)).toEqual({ low: 25, high: 75 });
     for (const o of options) {
       const s = setRange(kpis, o.target, defaultRange(model, kpis, o.target));
       const parsed = parseScenario(s, model);

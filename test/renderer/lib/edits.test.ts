@@ -7,6 +7,8 @@ import {
   setSubstitutionShare,
   addSubstitution,
   stripSegment,
+  setPolicyRange,
+  setPolicyRealisatie,
 } from '../../../src/renderer/lib/edits/scenario';
 import { setFundingShare, freshId, removeSegment, addBudgetSegment } from '../../../src/renderer/lib/edits/model';
 import { zeroTicks } from '../../../src/renderer/charts/ticks';
@@ -26,6 +28,42 @@ const model: Model = {
   segments: [{ id: 'x', name: 'X', kind: 'budget', amount: 10 }],
   funding: { baseAmount: 10 },
 };
+
+describe('beleidsmaatregel edits', () => {
+  const policy = {
+    id: 'p',
+    name: 'P',
+    realisatiePct: 50,
+    effects: { x: { amountChangePct: { '2023': -10 } }, y: { inflowChangePct: { '2024': 5 } } },
+    substitutions: [{ from: 'y', to: 'z', sharePct: { '2024': 10 } }],
+  };
+  const sc = { ...emptyScenario('S'), policies: [policy] };
+
+  it('sets the realisatie immutably; the same value returns the same scenario', () => {
+    const next = setPolicyRealisatie(sc, 0, 75);
+    expect(next.policies![0]!.realisatiePct).toBe(75);
+    expect(sc.policies[0]!.realisatiePct).toBe(50);
+    expect(setPolicyRealisatie(sc, 0, 50)).toBe(sc);
+    expect(setPolicyRealisatie(sc, 3, 10)).toBe(sc);
+  });
+
+  it('a range end starts from the realisatie; empty removes the range', () => {
+    const high = setPolicyRange(sc, 0, 'high', 80);
+    expect(high.policies![0]!.ranges).toEqual({ realisatiePct: { low: 50, high: 80 } });
+    const both = setPolicyRange(high, 0, 'low', 20);
+    expect(both.policies![0]!.ranges).toEqual({ realisatiePct: { low: 20, high: 80 } });
+    const none = setPolicyRange(both, 0, 'low', undefined);
+    expect(none.policies![0]).toEqual(policy);
+    expect(setPolicyRange(sc, 0, 'low', undefined)).toBe(sc);
+  });
+
+  it('stripSegment drops a removed segment from every policy', () => {
+    const stripped = stripSegment(sc, 'y');
+    expect(stripped.policies![0]!.effects).toEqual({ x: { amountChangePct: { '2023': -10 } } });
+    expect(stripped.policies![0]!.substitutions).toEqual([]);
+    expect(stripSegment(sc, 'q').policies![0]).toBe(policy);
+  });
+});
 
 describe('scenario edits', () => {
   it('sets and removes a year without touching the input, dropping empty maps', () => {

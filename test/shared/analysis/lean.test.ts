@@ -89,6 +89,7 @@ describe('lean path', () => {
     expect([...kinds].sort()).toEqual([
       'fundingBase',
       'fundingIndex',
+      'policy',
       'prevention',
       'segmentBase',
       'segmentPct',

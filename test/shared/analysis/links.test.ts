@@ -194,6 +194,8 @@ describe('link: nothing changes without links', () => {
       p50: -12129343.879983097,
       p90: -9763217.647670003,
     },
+    // re-recorded for issue 11 item 5: Ongewijzigd beleid + the Bijlage 8 measures as policies (their
+    // realisatie ranges are unlinked, so they are drawn the same with or without links)
     'beleidsplan-kpis.json': {
       hash: 'd2b68709c8cf14e2',
       p10: -5363694.841921227,

@@ -84,6 +84,34 @@ describe('prevention effect (hand-computed)', () => {
     ]);
   });
 
+  it('a negative effect raises the inflow (early detection), still at most the ceiling', () => {
+    const raising = validScenario(m, {
+      prevention: {
+        extraBudget: { '2023': 100_000, '2024': 400_000 },
+        effects: [{ segment: 'amb', inflowPctPer100k: -2, lagYears: 0, maxPct: 5 }],
+        source: 'aanname: vroegsignalering vindt 2% meer hulpvraag per € 100.000',
+      },
+    });
+    const line = simulate(m, raising).lines[0]!;
+    // 2023: 2% more (1.224); 2024: 8% more → capped at 5% (1.260); 2025: no budget, back to 1.200
+    expect(line.kind === 'volume' && line.years.map((y) => y.inflow)).toEqual([
+      1200,
+      expect.closeTo(1224, 9),
+      expect.closeTo(1260, 9),
+      1200,
+      1200,
+    ]);
+    expect(line.kind === 'volume' && line.years.map((y) => y.preventionPct)).toEqual([
+      0,
+      expect.closeTo(-2, 12),
+      expect.closeTo(-5, 12),
+      0,
+      0,
+    ]);
+    // 2023: i from 100 to 102 → 101 + 11 × 102 = 1.223 client-months × € 100
+    expect(line.years[1]!.cost).toBeCloseTo(122_300, 6);
+  });
+
   it('takes a range: Monte Carlo varies the effect and leaves the years without effect alone', () => {
     const ranged = validScenario(m, {
       prevention: {
@@ -123,11 +151,11 @@ describe('prevention effect (hand-computed)', () => {
       scenarioIssues(m, {
         prevention: {
           extraBudget: {},
-          effects: [{ segment: 'amb', inflowPctPer100k: -1, lagYears: 1.5, maxPct: 120 }],
+          effects: [{ segment: 'amb', inflowPctPer100k: -101, lagYears: 1.5, maxPct: 120 }],
         },
       }),
     ).toEqual([
-      'prevention.effects[0].inflowPctPer100k: -1 is negatief (minder budget geef je op met een negatief extraBudget)',
+      'prevention.effects[0].inflowPctPer100k: -101 is kleiner dan -100% (negatief betekent: de maatregel verhoogt de instroom, bijv. door vroegsignalering)',
       'prevention.effects[0].lagYears: 1.5 is geen heel aantal jaren',
       'prevention.effects[0].maxPct: 120 is meer dan 100%',
     ]);

@@ -65,6 +65,13 @@ describe('describeIssue', () => {
     expect(describePath('funding.indexPct.2026', m)).toBe('Rijksmiddelen, index 2026');
     expect(describePath('funding.baseAmount', m)).toBe('Rijksmiddelen, basisbedrag');
     expect(describePath('name', m)).toBe('Naam');
+    expect(describePath('policies[0].realisatiePct', m)).toBe('Beleidsmaatregel 1, realisatie');
+    expect(describePath('policies[2].ranges.realisatiePct.low', m)).toBe(
+      'Beleidsmaatregel 3, bandbreedte realisatie laag',
+    );
+    expect(describePath('policies[1].effects.dagbesteding.durationChangePct.2024', m)).toBe(
+      'Beleidsmaatregel 2, effect Dagbesteding trajectduur 2024',
+    );
     expect(splitPath('segments[3].usageShare.venlo')).toEqual(['segments', 3, 'usageShare', 'venlo']);
   });
 

@@ -15,6 +15,8 @@ import type ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { Segment } from '../../../shared/formats/model';
 import type { SegmentAssumption } from '../../../shared/formats/scenario';
+import { POLICY_EFFECT_FIELDS, type PolicyEffectField } from '../../../shared/formats/policies';
+import { realisedPct } from '../../../shared/engine/policies';
 import type { VolumeLineResult } from '../../../shared/engine/result';
 import { citeSource } from '../../../shared/domain/sources';
 import { formatEuro, formatEuroCents } from '../../../shared/locale/numbers';
@@ -95,6 +97,7 @@ class AannamesSheet {
     }
     const lineRows = this.segments(s);
     this.substitutions(s);
+    this.policies(s);
     const funding = this.funding(s);
     const preventionRow = this.prevention(s);
     // A line beyond the model's segments is the prevention budget (simulate appends it).
@@ -273,6 +276,51 @@ class AannamesSheet {
     }
   }
 
+  /** Beleidsmaatregelen: per measure its realisatie and, per segment, the intended and the counted yearly %. */
+  private policies(s: BijlageScenario): void {
+    const policies = s.scenario.policies;
+    if (!policies || policies.length === 0) return;
+    const { ws } = this;
+    this.row++;
+    label(
+      ws,
+      this.row++,
+      'Beleidsmaatregelen (telt: realisatie × beoogd effect, bovenop de wijzigingen per segment hierboven)',
+      sectionStyle,
+    );
+    for (const p of policies) {
+      const range = p.ranges?.realisatiePct;
+      label(
+        ws,
+        this.row,
+        `${p.name}: realisatie ${formatNum(p.realisatiePct)}%${range ? ` (bandbreedte ${formatNum(range.low)}–${formatNum(range.high)}%)` : ''}`,
+        { font: { ...bodyFont, bold: true } },
+        1,
+      );
+      this.source(this.row, p.source);
+      this.row++;
+      for (const [segmentId, effect] of Object.entries(p.effects)) {
+        for (const field of POLICY_EFFECT_FIELDS) {
+          const map = effect[field];
+          if (!map) continue;
+          const what = `${this.names.get(segmentId) ?? segmentId}, ${POLICY_FIELD_WORDS[field]}`;
+          this.pctRow(`${what}: beoogd per jaar`, map);
+          this.pctRow(`${what}: telt bij ${formatNum(p.realisatiePct)}%`, realisedMap(map, p.realisatiePct));
+        }
+      }
+      for (const rule of p.substitutions) {
+        const what = `Van ${this.names.get(rule.from) ?? rule.from} naar ${this.names.get(rule.to) ?? rule.to}: deel van de instroom`;
+        this.pctRow(`${what} (beoogd)`, rule.sharePct);
+        this.pctRow(`${what} (telt bij ${formatNum(p.realisatiePct)}%)`, realisedMap(rule.sharePct, p.realisatiePct));
+      }
+      if (p.realisatieSource) {
+        label(ws, this.row, 'Waarom deze realisatie', { font: { ...bodyFont, italic: true } }, 2);
+        this.source(this.row, p.realisatieSource);
+        this.row++;
+      }
+    }
+  }
+
   private funding(s: BijlageScenario): Pick<AannamesRefs, 'fundingRows' | 'fundingTotalRow'> {
     const { ctx } = this;
     const { model } = ctx.input;
@@ -448,6 +496,17 @@ class AannamesSheet {
 /** "2022–2024" or "2024". */
 function realisedYears(years: readonly number[]): string {
   return years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
+}
+
+const POLICY_FIELD_WORDS: Record<PolicyEffectField, string> = {
+  inflowChangePct: 'instroom',
+  durationChangePct: 'trajectduur',
+  intensityChangePct: 'intensiteit',
+  amountChangePct: 'bedrag',
+};
+
+function realisedMap(map: Readonly<Record<string, number>>, realisatiePct: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(map).map(([y, v]) => [y, realisedPct(v, realisatiePct)]));
 }
 
 function baseSource(seg: Segment): string | undefined {

@@ -84,6 +84,8 @@ export function parameterUnit(p: Parameter, ctx: Context): UnitSpec {
       return money;
     case 'prevention':
       return { text: t.field === 'maxPct' ? '%' : '% per € 100.000', fmt: FMT_DECIMAL, scale: same };
+    case 'policy':
+      return { text: '% realisatie', fmt: FMT_DECIMAL, scale: same };
     case 'segmentBase':
       switch (t.field) {
         case 'amount':

@@ -27,7 +27,8 @@ export type RangeTarget =
   | { kind: 'fundingBase' }
   | { kind: 'fundingIndex' }
   | { kind: 'substitution'; index: number }
-  | { kind: 'prevention'; effect: number; field: PreventionRangeField };
+  | { kind: 'prevention'; effect: number; field: PreventionRangeField }
+  | { kind: 'policy'; index: number };
 
 /** The two figures of a prevention effect that can take a range (docs/analysis.md § 5). */
 export type PreventionRangeField = 'inflowPctPer100k' | 'maxPct';
@@ -58,6 +59,8 @@ export function targetId(t: RangeTarget): string {
       return `substitution.${t.index}`;
     case 'prevention':
       return `prevention.${t.effect}.${t.field}`;
+    case 'policy':
+      return `policy.${t.index}`;
   }
 }
 
@@ -74,6 +77,8 @@ export function rangePath(t: RangeTarget): string {
       return `substitutions[${t.index}].ranges.sharePct`;
     case 'prevention':
       return `prevention.effects[${t.effect}].ranges.${t.field}`;
+    case 'policy':
+      return `policies[${t.index}].ranges.realisatiePct`;
   }
 }
 
@@ -166,6 +171,16 @@ export function rangeOptions(model: Model, scenario: Scenario): RangeOption[] {
       });
     }
   });
+  scenario.policies?.forEach((p, index) => {
+    out.push({
+      target: { kind: 'policy', index },
+      id: `policy.${index}`,
+      label: `${p.name}: realisatie (%)`,
+      group: 'Beleidsmaatregelen',
+      shift: false,
+      unit: '%',
+    });
+  });
   return out;
 }
 
@@ -181,6 +196,8 @@ export function getRange(scenario: Scenario, t: RangeTarget): Range | undefined 
       return scenario.substitutions[t.index]?.ranges?.sharePct;
     case 'prevention':
       return scenario.prevention?.effects[t.effect]?.ranges?.[t.field];
+    case 'policy':
+      return scenario.policies?.[t.index]?.ranges?.realisatiePct;
   }
 }
 
@@ -229,6 +246,14 @@ export function setRange(scenario: Scenario, t: RangeTarget, range: Range | unde
         prevention: { ...prevention, effects: prevention.effects.map((e, i) => (i === t.effect ? next : e)) },
       };
     }
+    case 'policy': {
+      const policies = scenario.policies;
+      const policy = policies?.[t.index];
+      if (!policies || !policy) return scenario;
+      const { ranges: _old, ...rest } = policy;
+      const next = range ? { ...rest, ranges: { realisatiePct: range } } : rest;
+      return { ...scenario, policies: policies.map((p, i) => (i === t.index ? next : p)) };
+    }
   }
 }
 
@@ -258,7 +283,12 @@ export function patchRange(
 
 /** True when the range is absolute (a base figure), false when it shifts yearly percentages. */
 export function isBaseTarget(t: RangeTarget): boolean {
-  return t.kind === 'fundingBase' || t.kind === 'prevention' || (t.kind === 'segment' && isBaseRangeField(t.field));
+  return (
+    t.kind === 'fundingBase' ||
+    t.kind === 'prevention' ||
+    t.kind === 'policy' ||
+    (t.kind === 'segment' && isBaseRangeField(t.field))
+  );
 }
 
 /**
@@ -268,6 +298,7 @@ export function isBaseTarget(t: RangeTarget): boolean {
 export function likelyValue(model: Model, t: RangeTarget, scenario?: Scenario): number {
   if (t.kind === 'fundingBase') return model.funding.baseAmount;
   if (t.kind === 'prevention') return scenario?.prevention?.effects[t.effect]?.[t.field] ?? 0;
+  if (t.kind === 'policy') return scenario?.policies?.[t.index]?.realisatiePct ?? 0;
   if (t.kind !== 'segment' || !isBaseRangeField(t.field)) return 0;
   const seg = model.segments.find((s) => s.id === t.segment);
   if (!seg) return 0;
@@ -315,6 +346,11 @@ export function defaultRange(model: Model, scenario: Scenario, t: RangeTarget): 
 }
 
 function firstGuess(model: Model, scenario: Scenario, t: RangeTarget): Range {
+  // a realisatie: ±25 percentage points within 0..100% (half of the default 50% either way)
+  if (t.kind === 'policy') {
+    const v = likelyValue(model, t, scenario);
+    return { low: Math.max(0, v - 25), high: Math.min(100, v + 25) };
+  }
   if (isBaseTarget(t)) {
     const v = likelyValue(model, t, scenario);
     let low = Math.min(v, roundReadable(v * 0.9));

@@ -89,11 +89,62 @@ export function removeSubstitution(scenario: Scenario, index: number): Scenario 
 export function stripSegment(scenario: Scenario, segmentId: string): Scenario {
   const assumptions = { ...scenario.assumptions };
   delete assumptions[segmentId];
-  return {
+  const out: Scenario = {
     ...scenario,
     assumptions,
     substitutions: scenario.substitutions.filter((r) => r.from !== segmentId && r.to !== segmentId),
   };
+  if (scenario.policies)
+    out.policies = scenario.policies.map((p) => {
+      if (!(segmentId in p.effects) && !p.substitutions.some((r) => r.from === segmentId || r.to === segmentId))
+        return p;
+      const effects = { ...p.effects };
+      delete effects[segmentId];
+      return {
+        ...p,
+        effects,
+        substitutions: p.substitutions.filter((r) => r.from !== segmentId && r.to !== segmentId),
+      };
+    });
+  return out;
+}
+
+/**
+ * One end of the Monte Carlo range of a beleidsmaatregel's realisatie. Without a range yet, the other
+ * end starts at the realisatie itself; an empty value (undefined) removes the range (then the Monte
+ * Carlo keeps the realisatie fixed). parseScenario checks low ≤ realisatie ≤ high within 0..100.
+ */
+export function setPolicyRange(
+  scenario: Scenario,
+  index: number,
+  end: 'low' | 'high',
+  value: number | undefined,
+): Scenario {
+  const policies = scenario.policies;
+  const policy = policies?.[index];
+  if (!policies || !policy) return scenario;
+  const next = policies.slice();
+  const current = policy.ranges?.realisatiePct;
+  if (value === undefined) {
+    if (!current) return scenario;
+    const { ranges: _r, ...rest } = policy;
+    next[index] = rest;
+  } else {
+    if (current?.[end] === value) return scenario;
+    const base = current ?? { low: policy.realisatiePct, high: policy.realisatiePct };
+    next[index] = { ...policy, ranges: { ...policy.ranges, realisatiePct: { ...base, [end]: value } } };
+  }
+  return { ...scenario, policies: next };
+}
+
+/** The realisation of beleidsmaatregel `index` (0..100, checked by parseScenario like every edit). */
+export function setPolicyRealisatie(scenario: Scenario, index: number, value: number): Scenario {
+  const policies = scenario.policies;
+  const policy = policies?.[index];
+  if (!policies || !policy || policy.realisatiePct === value) return scenario;
+  const next = policies.slice();
+  next[index] = { ...policy, realisatiePct: value };
+  return { ...scenario, policies: next };
 }
 
 export type AutonomousPctField = 'usageChangePct' | 'severityChangePct' | 'wageIndexPct' | 'materialIndexPct';

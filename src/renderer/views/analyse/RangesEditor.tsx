@@ -161,7 +161,9 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
                           ? 'verschuiving in procentpunten, alle jaren'
                           : o.target.kind === 'prevention'
                             ? 'aanname van het scenario, 0–100%'
-                            : 'basiscijfer, absolute waarden'}
+                            : o.target.kind === 'policy'
+                              ? 'realisatie van de maatregel, 0–100%'
+                              : 'basiscijfer, absolute waarden'}
                       </span>
                     </th>
                     <td>

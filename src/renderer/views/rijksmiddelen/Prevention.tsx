@@ -153,7 +153,7 @@ export function PreventionEditor({ model, scenario }: { model: Model; scenario: 
               onChange={(v) => edit((s) => updateEffect(s, i, { segment: v }))}
             />
             <NumberField
-              label="Minder instroom per € 100.000"
+              label="Minder instroom per € 100.000 (negatief: meer)"
               suffix="%"
               allowEmpty={false}
               value={e.inflowPctPer100k}
@@ -192,8 +192,9 @@ export function PreventionEditor({ model, scenario }: { model: Model; scenario: 
             </button>
           </div>
           <p className="meta">
-            In jaar j daalt de instroom met {formatNumber(e.inflowPctPer100k, 4)}% × (extra budget van j − {e.lagYears})
-            / € 100.000, hoogstens {formatNumber(e.maxPct, 4)}%.
+            {e.inflowPctPer100k < 0
+              ? `In jaar j stijgt de instroom met ${formatNumber(-e.inflowPctPer100k, 4)}% × (extra budget van j − ${e.lagYears}) / € 100.000, hoogstens ${formatNumber(e.maxPct, 4)}% (een negatief effect: de maatregel vindt meer hulpvraag, bijv. door vroegsignalering).`
+              : `In jaar j daalt de instroom met ${formatNumber(e.inflowPctPer100k, 4)}% × (extra budget van j − ${e.lagYears}) / € 100.000, hoogstens ${formatNumber(e.maxPct, 4)}%.`}
           </p>
           <TextField
             label="Bron of onderbouwing van dit effect"
