@@ -128,6 +128,23 @@ function withMeasure(current: Scenario, target: Scenario, id: string): Scenario 
   return out;
 }
 
+/**
+ * The scenario with beleidsmaatregel `id` as in target (absent where target has none), in target's order:
+ * the policies already moved keep their place, so the engine sees them in the order of the target file.
+ */
+function withPolicy(current: Scenario, target: Scenario, id: string): Scenario {
+  const moved = new Map((current.policies ?? []).map((p) => [p.id, p]));
+  const wanted = target.policies?.find((p) => p.id === id);
+  if (wanted) moved.set(id, wanted);
+  else moved.delete(id);
+  const order = [...(target.policies ?? []).map((p) => p.id), ...(current.policies ?? []).map((p) => p.id)];
+  const policies = [...new Set(order)].flatMap((pid) => (moved.has(pid) ? [moved.get(pid)!] : []));
+  const out: Scenario = { ...current };
+  if (policies.length === 0 && !target.policies) delete out.policies;
+  else out.policies = policies;
+  return out;
+}
+
 const substitutionKey = (r: { from: string; to: string }) => `${r.from}>${r.to}`;
 
 /** The scenario with the substitution rules VAN→NAAR as in target (all rules of that pair move together). */
@@ -191,6 +208,17 @@ export function mutatieSteps(reference: MutatieState, target: MutatieState): Mut
       category: 'beleid',
       label: `Substitutie ${segmentName(target, r.from)} → ${segmentName(target, r.to)}`,
       apply: (c, t) => ({ ...c, scenario: withSubstitution(c.scenario, t.scenario, key) }),
+    });
+  }
+  const policyNames = new Map<string, string>();
+  for (const p of [...(target.scenario.policies ?? []), ...(reference.scenario.policies ?? [])])
+    if (!policyNames.has(p.id)) policyNames.set(p.id, p.name);
+  for (const [id, name] of policyNames) {
+    steps.push({
+      id: `beleid:maatregel:${id}`,
+      category: 'beleid',
+      label: `Beleidsmaatregel: ${name}`,
+      apply: (c, t) => ({ ...c, scenario: withPolicy(c.scenario, t.scenario, id) }),
     });
   }
   if (reference.scenario.prevention || target.scenario.prevention) {

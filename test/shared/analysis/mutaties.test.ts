@@ -283,3 +283,28 @@ describe('mutatieOverzicht: property', () => {
     );
   });
 });
+
+describe('mutatieOverzicht: beleidsmaatregelen by name', () => {
+  it("Beleidsplan KPI's against Ongewijzigd beleid: one beleid line per measure, nothing in Overig, exact sum", () => {
+    const m = defaultModel();
+    const kpis = shippedScenario(m, 'beleidsplan-kpis.json');
+    const on = shippedScenario(m, 'ongewijzigd-beleid.json');
+    const o = mutatieOverzicht({ model: m, scenario: on }, { model: m, scenario: kpis });
+    expectAddsUp(o);
+    const policyLines = o.lines.filter((l) => l.id.startsWith('beleid:maatregel:'));
+    expect(policyLines.map((l) => l.label)).toEqual(kpis.policies!.map((p) => `Beleidsmaatregel: ${p.name}`));
+    expect(o.lines.some((l) => l.id === 'overig')).toBe(false);
+    // the difference between the two scenarios is the measures: a measure that moves the saldo shows it
+    const last = o.years.length - 1;
+    expect(sum(policyLines.map((l) => l.saldo[last]!))).not.toBe(0);
+  });
+
+  it('a policy only in the reference is moved out (its line undoes it)', () => {
+    const m = defaultModel();
+    const kpis = shippedScenario(m, 'beleidsplan-kpis.json');
+    const on = shippedScenario(m, 'ongewijzigd-beleid.json');
+    const o = mutatieOverzicht({ model: m, scenario: kpis }, { model: m, scenario: on });
+    expectAddsUp(o);
+    expect(o.lines.some((l) => l.id === 'overig')).toBe(false);
+  });
+});
