@@ -22,6 +22,7 @@ import { buildVergelijking } from './sheets/vergelijking';
 import { buildOnzekerheid } from './sheets/onzekerheid';
 import { buildGevoeligheid } from './sheets/gevoeligheid';
 import { buildToelichting } from './sheets/toelichting';
+import { fitText } from './kit/print';
 
 export type { BijlageAnalysis, BijlageInput, BijlageScenario } from './kit/context';
 
@@ -43,5 +44,7 @@ export function buildBijlage(input: BijlageInput): ExcelJS.Workbook {
   if (input.analysis?.montecarlo) buildOnzekerheid(wb, ctx, refs, input.analysis.montecarlo);
   if (input.analysis?.tornado) buildGevoeligheid(wb, ctx, input.analysis.tornado);
   buildToelichting(wb, ctx);
+  // Last, over whatever the sheets wrote: wrap what would be cut off and give those rows their height.
+  wb.eachSheet((ws) => fitText(ws));
   return wb;
 }

@@ -127,17 +127,18 @@ export function note(ws: Worksheet, row: number, lastCol: number, text: string):
   return row + 1;
 }
 
-/** Wrapped source text in columns from..to (merged when more than one). */
-export function wrappedText(ws: Worksheet, row: number, from: number, to: number, text: string): void {
-  const c = ws.getCell(row, from);
-  setText(c, citeSource(text));
+/**
+ * The source of the range on the row above, on a row of its own over the sheet's width ("Bron: …",
+ * small, indented, wrapped; kit/print.ts sets its height). Beside the numbers, a long source made a
+ * tall row whose text ran down next to the following rows, as if it were theirs. Returns the next row.
+ */
+export function sourceRow(ws: Worksheet, row: number, lastCol: number, text: string): number {
+  const c = ws.getCell(row, 1);
+  setText(c, `Bron: ${citeSource(text)}`);
   applyStyle(c, noteStyle);
-  // Indented: the source follows a right-aligned number in the column before it.
-  c.alignment = { ...noteStyle.alignment, indent: 1 };
-  if (to > from) ws.mergeCells(row, from, row, to);
-  let width = 0;
-  for (let col = from; col <= to; col++) width += ws.getColumn(col).width ?? 10;
-  setHeight(ws, row, text, width, 12);
+  c.alignment = { ...noteStyle.alignment, indent: 2 };
+  ws.mergeCells(row, 1, row, lastCol);
+  return row + 1;
 }
 
 /**

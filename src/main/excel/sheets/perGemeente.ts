@@ -19,6 +19,7 @@ import {
   yearSums,
 } from '../kit/cells';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
+import { pageBreakBefore } from '../kit/print';
 import type { SimulationResult } from '../../../shared/engine/result';
 
 /** The lines' verdeelsleutel notes, grouped: "Verdeelsleutel gebruik 2024" or "Verdeelsleutel, terugval: …" → line names. */
@@ -58,10 +59,12 @@ export function buildPerGemeente(wb: ExcelJS.Workbook, ctx: Context): void {
       cell.alignment = { wrapText: false };
     }
     const saldoRows: number[] = [];
-    for (const id of ids) {
+    for (const [gi, id] of ids.entries()) {
       const g = s.result.gemeenten.find((x) => x.id === id);
       if (!g) continue;
       row++;
+      // Each gemeente on its own page: a gemeente's controller prints or cuts out just theirs.
+      if (gi > 0) pageBreakBefore(ws, row);
       label(ws, row++, `Gemeente ${g.name}`, sectionStyle);
       const first = row;
       s.result.lines.forEach((line, l) => {
