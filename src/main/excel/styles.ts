@@ -107,8 +107,8 @@ export function clipAtWord(text: string, max: number): string {
 export interface PageOptions {
   /** region or gemeente, shown left in the header */
   scopeLabel: string;
-  /** model name, shown in the middle of the header */
-  modelLabel: string;
+  /** what the document is, e.g. "Begrotingsbijlage jeugdhulp 2022–2028", in the middle of the header */
+  titleLabel: string;
   /** scenario name(s), shown in the middle of the footer */
   scenarioLabel: string;
   /** when the workbook was made, in Dutch local time (formatTimestampShort), left in the footer */
@@ -122,7 +122,7 @@ export interface PageOptions {
 
 /**
  * A4 landscape (or portrait), fit to the page width (as many pages high as needed), margins a
- * begroting's bijlage can be bound with, the title rows on every page. Header: scope, model,
+ * begroting's bijlage can be bound with, the title rows on every page. Header: scope, document,
  * sheet name; footer: date and version, scenario(s), "pagina X van N".
  */
 export function setupPage(ws: Worksheet, options: PageOptions): void {
@@ -148,7 +148,7 @@ export function setupPage(ws: Worksheet, options: PageOptions): void {
     return size + (/^\d/.test(t) ? ` ${t}` : t);
   };
   ws.headerFooter = {
-    oddHeader: `&L${f(options.scopeLabel)}&C${f(options.modelLabel)}&R${size}&A`,
+    oddHeader: `&L${f(options.scopeLabel)}&C${f(options.titleLabel)}&R${size}&A`,
     oddFooter: `&L${f(`Gemaakt ${options.createdLabel} · ${options.versionLabel}`)}&C${f(options.scenarioLabel)}&R${size}pagina &P van &N`,
   };
 }

@@ -62,7 +62,7 @@ export function yearHeader(ws: Worksheet, ctx: Context, label: string, codeHeade
 
 /**
  * Page setup of a bijlage sheet (A4 landscape unless told otherwise, fit to width, title rows on
- * every page) with its header (scope, model, sheet) and footer (date and time in Dutch local time,
+ * every page) with its header (scope, document and years, sheet) and footer (date and time in Dutch local time,
  * versions, scenario(s), "pagina X van N").
  */
 export function printSetup(
@@ -72,7 +72,7 @@ export function printSetup(
 ): void {
   setupPage(ws, {
     scopeLabel: ctx.scopeName,
-    modelLabel: ctx.input.model.name,
+    titleLabel: `Begrotingsbijlage jeugdhulp ${ctx.years[0]}–${ctx.years[ctx.years.length - 1]}`,
     scenarioLabel: ctx.scenarioLabel,
     createdLabel: formatTimestampShort(ctx.input.generatedAt),
     versionLabel: `Jeugdplanner ${ctx.input.appVersion}`,
