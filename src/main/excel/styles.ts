@@ -100,7 +100,7 @@ export function clipAtWord(text: string, max: number): string {
   if (t.length <= max) return t;
   const room = t.slice(0, max); // the last character makes room for the ellipsis
   const cut = room.lastIndexOf(' ');
-  const head = (cut > max / 3 ? room.slice(0, cut) : room.slice(0, max - 1)).replace(/[\s,;:·/+–—-]+$/, '');
+  const head = (cut > max / 3 ? room.slice(0, cut) : room.slice(0, max - 1)).replace(/[\s,;:·/+&–—-]+$/, '');
   return `${head}…`;
 }
 
@@ -143,13 +143,14 @@ export function setupPage(ws: Worksheet, options: PageOptions): void {
   const portrait = options.orientation === 'portrait';
   const size = portrait ? '&8' : '&9';
   // "&9" is the font size: a text starting with a digit would make it "&92…" (92 pt), so a space goes between.
-  const f = (text: string) => {
-    const t = headerFooterText(text, portrait ? HEADER_SECTION_MAX_PORTRAIT : HEADER_SECTION_MAX);
+  const f = (text: string, max = portrait ? HEADER_SECTION_MAX_PORTRAIT : HEADER_SECTION_MAX) => {
+    const t = headerFooterText(text, max);
     return size + (/^\d/.test(t) ? ` ${t}` : t);
   };
   ws.headerFooter = {
     oddHeader: `&L${f(options.scopeLabel)}&C${f(options.titleLabel)}&R${size}&A`,
-    oddFooter: `&L${f(`Gemaakt ${options.createdLabel} · ${options.versionLabel}`)}&C${f(options.scenarioLabel)}&R${size}pagina &P van &N`,
+    // Date and version are the app's own short text: never cut (about 45 characters).
+    oddFooter: `&L${f(`Gemaakt ${options.createdLabel} · ${options.versionLabel}`, 80)}&C${f(options.scenarioLabel)}&R${size}pagina &P van &N`,
   };
 }
 
