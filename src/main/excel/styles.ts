@@ -134,7 +134,7 @@ export function setupPage(ws: Worksheet, options: PageOptions): void {
     fitToWidth: 1,
     fitToHeight: 0, // as many pages high as needed
     scale: 100,
-    margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
     horizontalCentered: false,
     verticalCentered: false,
     ...(options.printTitleRows ? { printTitlesRow: options.printTitleRows } : {}),

@@ -28,7 +28,9 @@ export function newSheet(
   extraCols: { header: string; width: number }[] = [],
 ): Worksheet {
   const ws = wb.addWorksheet(name, { properties: { defaultRowHeight: 14 } });
-  ws.getColumn(1).width = 48;
+  // Wide enough for the long Rijksmaatregel and segment labels on one line: a scenario's block of
+  // Samenvatting then fits one A4 landscape page (at about 77 %).
+  ws.getColumn(1).width = 56;
   ws.getColumn(2).width = 12;
   for (let k = 0; k < ctx.years.length; k++) ws.getColumn(ctx.yearCol(k)).width = 15;
   extraCols.forEach((c, i) => (ws.getColumn(ctx.lastYearCol + 1 + i).width = c.width));
