@@ -87,21 +87,26 @@ function mergedTo(ws: Worksheet, cell: Cell): number {
  */
 export function fitText(ws: Worksheet): void {
   const lastCol = ws.columnCount;
-  ws.eachRow((row, r) => {
+  const widths = Array.from({ length: lastCol + 2 }, (_, c) => (c === 0 ? 0 : columnWidth(ws, c)));
+  ws.eachRow((row) => {
+    // The columns that hold something (eachCell visits only those): text may run on over the others.
+    const filled: boolean[] = [];
+    row.eachCell((cell, col) => {
+      if (!isEmpty(cell)) filled[col] = true;
+    });
     let needed = 0;
     row.eachCell((cell, col) => {
       const text = cellText(cell);
       if (!text || (cell.isMerged && cell.master !== cell)) return;
       const to = mergedTo(ws, cell);
       let own = 0;
-      for (let c = col; c <= to; c++) own += columnWidth(ws, c);
+      for (let c = col; c <= to; c++) own += widths[c] ?? 9.14;
       own -= (cell.alignment?.indent ?? 0) * 1.5;
-      const wraps = cell.alignment?.wrapText === true;
-      if (!wraps) {
+      if (cell.alignment?.wrapText !== true) {
         // Unwrapped text may run on over empty cells to its right, up to the last column.
         let room = own;
         if (cell.alignment?.horizontal !== 'right' && cell.alignment?.horizontal !== 'center') {
-          for (let c = to + 1; c <= lastCol && isEmpty(ws.getCell(r, c)); c++) room += columnWidth(ws, c);
+          for (let c = to + 1; c <= lastCol && !filled[c]; c++) room += widths[c] ?? 9.14;
         }
         if (!text.includes('\n') && textUnits(text, cell) <= room - 1) return;
         cell.alignment = { ...cell.alignment, wrapText: true, vertical: cell.alignment?.vertical ?? 'top' };
