@@ -166,7 +166,9 @@ describe('begrotingsbijlage with analysis sheets, region, euro', async () => {
   it('Onzekerheid: lists each range drawn with its low, scenario value, high and source (as text)', () => {
     const params = mc[0]!.parameters;
     const first = rowsStartingWith(ws, 'Aanname (met de bron')[0]!;
-    // Each range on its row, its source once, on its own row under it (merged over the width).
+    // Each range on its row, its source on its own row under it (merged over the width); a source
+    // shared with a range above is printed once and referred to after that.
+    const firstWith = new Map<string, string>();
     params.forEach((p, i) => {
       const row = first + 1 + 2 * i;
       expect(textOf(ws.getCell(row, 1).value)).toBe(p.label);
@@ -174,7 +176,12 @@ describe('begrotingsbijlage with analysis sheets, region, euro', async () => {
       expect(ws.getCell(row, 4).value).toBe(p.likely);
       expect(ws.getCell(row, 5).value).toBe(p.high);
       expect(ws.getCell(row, 6).value).toBeNull();
-      expect(textOf(ws.getCell(row + 1, 1).value)).toBe(`Bron: ${p.rangeSource ?? 'geen bron opgegeven'}`);
+      const source = p.rangeSource ?? 'geen bron opgegeven';
+      const earlier = firstWith.get(source);
+      expect(textOf(ws.getCell(row + 1, 1).value)).toBe(
+        earlier === undefined ? `Bron: ${source}` : `Bron: dezelfde als bij "${earlier}" (hierboven)`,
+      );
+      if (earlier === undefined) firstWith.set(source, p.label);
       expect(ws.getCell(row + 1, 3).isMerged).toBe(true);
     });
     const inflow = params.findIndex((p) => p.key === 'ranges.ambulant.inflowPerYear');

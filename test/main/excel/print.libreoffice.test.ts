@@ -100,6 +100,7 @@ function overlaps(words: readonly PdfWord[]): string[] {
 }
 
 describe.skipIf(missing.length > 0)('the begrotingsbijlage printed to PDF by LibreOffice', async () => {
+  // One scenario with the analysis sheets (Onzekerheid, Gevoeligheid) too.
   const region1 = await exportBijlage({
     model,
     scenarios: one,
@@ -107,6 +108,7 @@ describe.skipIf(missing.length > 0)('the begrotingsbijlage printed to PDF by Lib
     unit: 'thousand',
     appVersion: '3.1.0',
     generatedAt: at,
+    analysis: { montecarlo: { draws: 200, seed: 1 }, tornado: {} },
   });
   const region3 = await exportBijlage({
     model,
@@ -152,7 +154,15 @@ describe.skipIf(missing.length > 0)('the begrotingsbijlage printed to PDF by Lib
       const sheets = bySheet(name);
       expect([...sheets.keys()], name).toEqual(
         name === 'regio-1.xlsx'
-          ? [SHEETS.samenvatting, SHEETS.perGemeente, SHEETS.taakvelden, SHEETS.aannames, SHEETS.toelichting]
+          ? [
+              SHEETS.samenvatting,
+              SHEETS.perGemeente,
+              SHEETS.taakvelden,
+              SHEETS.aannames,
+              SHEETS.onzekerheid,
+              SHEETS.gevoeligheid,
+              SHEETS.toelichting,
+            ]
           : [
               SHEETS.samenvatting,
               SHEETS.perGemeente,

@@ -127,14 +127,23 @@ export function note(ws: Worksheet, row: number, lastCol: number, text: string):
   return row + 1;
 }
 
+/** Per sheet: each source text already printed, with the assumption it was printed under. */
+const printedSources = new WeakMap<Worksheet, Map<string, string>>();
+
 /**
  * The source of the range on the row above, on a row of its own over the sheet's width ("Bron: …",
  * small, indented, wrapped; kit/print.ts sets its height). Beside the numbers, a long source made a
- * tall row whose text ran down next to the following rows, as if it were theirs. Returns the next row.
+ * tall row whose text ran down next to the following rows, as if it were theirs. A source shared by
+ * several assumptions is printed once; the later ones refer to the first. Returns the next row.
  */
-export function sourceRow(ws: Worksheet, row: number, lastCol: number, text: string): number {
+export function sourceRow(ws: Worksheet, row: number, lastCol: number, text: string, owner: string): number {
+  const cited = citeSource(text);
+  const seen = printedSources.get(ws) ?? new Map<string, string>();
+  printedSources.set(ws, seen);
+  const first = seen.get(cited);
+  if (first === undefined) seen.set(cited, owner);
   const c = ws.getCell(row, 1);
-  setText(c, `Bron: ${citeSource(text)}`);
+  setText(c, first === undefined ? `Bron: ${cited}` : `Bron: dezelfde als bij ${first} (hierboven)`);
   applyStyle(c, noteStyle);
   c.alignment = { ...noteStyle.alignment, indent: 2 };
   ws.mergeCells(row, 1, row, lastCol);

@@ -98,7 +98,7 @@ export function buildGevoeligheid(wb: ExcelJS.Workbook, ctx: Context, results: r
       number(ws, row, 9, ctx.printed(b.high.yearBalance - t.base.yearBalance), ctx.amountFmt);
       wrapLabel(ws, row, lastCol);
       row++;
-      if (p.fromRange) row = sourceRow(ws, row, lastCol, p.rangeSource ?? 'geen bron opgegeven');
+      if (p.fromRange) row = sourceRow(ws, row, lastCol, p.rangeSource ?? 'geen bron opgegeven', `"${p.label}"`);
     });
     const own = t.bars.filter((b) => b.parameter.fromRange).length;
     row = note(

@@ -210,7 +210,7 @@ function rangeTable(ws: Worksheet, ctx: Context, row: number, lastCol: number, p
     setText(ws.getCell(row, 2), unit.text);
     [p.low, p.likely, p.high].forEach((v, i) => number(ws, row, 3 + i, unit.scale(v), unit.fmt));
     wrapLabel(ws, row, lastCol);
-    row = sourceRow(ws, row + 1, lastCol, p.rangeSource ?? 'geen bron opgegeven');
+    row = sourceRow(ws, row + 1, lastCol, p.rangeSource ?? 'geen bron opgegeven', `"${p.label}"`);
   }
   return row;
 }
