@@ -28,6 +28,7 @@ import {
 import { HEADER_ROWS, SHEETS, type BijlageScenario, type Context } from '../kit/context';
 import { code, formatNum, label, number } from '../kit/cells';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
+import { pageBreakBefore } from '../kit/print';
 
 /**
  * Widths (characters) of the label, unit and Bron columns on Aannames. Long labels and sources wrap
@@ -306,6 +307,9 @@ class AannamesSheet {
   gemeenten(): void {
     const { ctx, ws, sourceCol } = this;
     this.row++;
+    // On a page of its own: under the repeated year header its columns (gemeente, jeugdigen, aandeel)
+    // would otherwise seem to be years, with its own header a page back.
+    pageBreakBefore(ws, this.row);
     label(ws, this.row++, 'Gemeenten: basisgegevens voor de verdeelsleutels', sectionStyle);
     const head = this.row++;
     ['Gemeente', 'Jeugdigen 0–17', 'Aandeel Rijksmiddelen'].forEach((h, i) => {
