@@ -139,7 +139,6 @@ export function setupPage(ws: Worksheet, options: PageOptions): void {
     verticalCentered: false,
     ...(options.printTitleRows ? { printTitlesRow: options.printTitleRows } : {}),
   };
-  // "&9" is the font size: a text starting with a digit would make it "&92…" (92 pt), so a space goes between.
   const portrait = options.orientation === 'portrait';
   const size = portrait ? '&8' : '&9';
   // "&9" is the font size: a text starting with a digit would make it "&92…" (92 pt), so a space goes between.

@@ -29,7 +29,7 @@ export function newSheet(
 ): Worksheet {
   const ws = wb.addWorksheet(name, { properties: { defaultRowHeight: 14 } });
   // Wide enough for the long Rijksmaatregel and segment labels on one line: a scenario's block of
-  // Samenvatting then fits one A4 landscape page (at about 77 %).
+  // Samenvatting then fits one A4 landscape page (at about 80 %).
   ws.getColumn(1).width = 56;
   ws.getColumn(2).width = 12;
   for (let k = 0; k < ctx.years.length; k++) ws.getColumn(ctx.yearCol(k)).width = 15;
@@ -64,8 +64,8 @@ export function yearHeader(ws: Worksheet, ctx: Context, label: string, codeHeade
 
 /**
  * Page setup of a bijlage sheet (A4 landscape unless told otherwise, fit to width, title rows on
- * every page) with its header (scope, document and years, sheet) and footer (date and time in Dutch local time,
- * versions, scenario(s), "pagina X van N").
+ * every page) with its header (scope, document and years, sheet) and footer (date and time in
+ * Dutch local time, version, scenario(s), "pagina X van N").
  */
 export function printSetup(
   ws: Worksheet,
