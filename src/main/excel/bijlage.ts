@@ -23,6 +23,7 @@ import { buildOnzekerheid } from './sheets/onzekerheid';
 import { buildGevoeligheid } from './sheets/gevoeligheid';
 import { buildToelichting } from './sheets/toelichting';
 import { buildMutaties } from './sheets/mutaties';
+import { fitText } from './kit/print';
 
 export type { BijlageAnalysis, BijlageInput, BijlageMutaties, BijlageScenario } from './kit/context';
 
@@ -59,6 +60,8 @@ export function buildBijlage(input: BijlageInput): ExcelJS.Workbook {
     const ws = wb.getWorksheet(name) as unknown as { orderNo: number } | undefined;
     if (ws) ws.orderNo = i + 1;
   });
+  // Last, over whatever the sheets wrote: wrap what would be cut off and give those rows their height.
+  wb.eachSheet((ws) => fitText(ws));
   return wb;
 }
 
@@ -69,6 +72,7 @@ const SHEET_ORDER = [
   SHEETS.taakvelden,
   SHEETS.aannames,
   SHEETS.vergelijking,
+  SHEETS.mutaties,
   SHEETS.onzekerheid,
   SHEETS.gevoeligheid,
   SHEETS.toelichting,

@@ -19,12 +19,11 @@ import { listParameters } from '../../shared/analysis/parameters';
 import { buildBijlage, type BijlageAnalysis, type BijlageMutaties, type BijlageScenario } from './bijlage';
 import { mutatieOverzicht, type MutatieReference } from '../../shared/analysis/mutaties';
 import type { BijlageScope } from './amounts';
-import type { AmountUnit } from './styles';
 import { isoDate } from '../../shared/locale/dates';
+import { clipAtWord, type AmountUnit } from './styles';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const ZIP_MIME = 'application/zip';
-export const DEFAULT_REGION_NAME = 'Regio Noord-Limburg';
 
 /** Optional analysis sheets: Onzekerheid (Monte Carlo) and Gevoeligheid (tornado). */
 export interface ExportAnalysisOptions {
@@ -43,6 +42,7 @@ export interface ExportRequest {
   scope: ExportScope;
   unit: AmountUnit;
   appVersion: string;
+  /** the region's name in titles, headers and file names; default the model's own name */
   regionName?: string;
   generatedAt?: Date;
   analysis?: ExportAnalysisOptions;
@@ -93,7 +93,7 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
       `Bereik ${JSON.stringify(scope)} is geen "region", "all" of gemeente van dit model (${model.gemeenten.map((g) => g.id).join(', ')}).`,
     );
   }
-  const regionName = req.regionName ?? DEFAULT_REGION_NAME;
+  const regionName = req.regionName ?? model.name;
   const generatedAt = req.generatedAt ?? new Date();
   const analysisProblem = checkAnalysisOptions(req.analysis, model);
   if (analysisProblem) throw new ExportError(analysisProblem);
@@ -157,10 +157,8 @@ export async function exportBijlage(req: ExportRequest): Promise<ExportedFile> {
       >[0]),
     );
   };
-  const stem = (who: string) =>
-    fileStem(
-      `Begrotingsbijlage jeugd ${who} - ${scenarios.map((s) => s.scenario.name).join(' + ')} - ${isoDate(generatedAt)}`,
-    );
+  const scenarioNames = scenarios.map((s) => s.scenario.name);
+  const stem = (who: string) => bijlageFileStem(who, scenarioNames, generatedAt);
 
   if (scope === 'region')
     return { fileName: `${stem(regionName)}.xlsx`, mimeType: XLSX_MIME, data: await write({ kind: 'region' }) };
@@ -227,12 +225,45 @@ function runAnalysis(
   return out;
 }
 
-/** A file name every OS accepts: no path separators, reserved or control characters, at most 150 characters. */
-export function fileStem(text: string): string {
-  const cleaned = text
+/** At most this many characters in a file name stem (without extension): every OS and zip tool takes it. */
+export const MAX_STEM = 150;
+
+/** Path separators, characters Windows refuses, control characters. */
+function cleanName(text: string): string {
+  return text
     .replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '');
-  return (cleaned || 'bijlage').slice(0, 150);
+    .trim();
+}
+
+/**
+ * A file name every OS accepts: no path separators, reserved or control characters, at most
+ * MAX_STEM characters, cut after a whole word (never mid-word).
+ */
+export function fileStem(text: string): string {
+  const cleaned = clipAtWord(cleanName(text), MAX_STEM).replace(/[. ]+$/, '');
+  return cleaned || 'bijlage';
+}
+
+/**
+ * "Begrotingsbijlage jeugd {who} - {scenario + scenario} - {yyyy-mm-dd}": the date (Dutch local)
+ * is always whole; when the name is too long the scenario names are shortened first, after a whole
+ * word with "…" (or to "3 scenario's"), then who.
+ */
+export function bijlageFileStem(who: string, scenarioNames: readonly string[], at: Date): string {
+  const date = isoDate(at);
+  const head = 'Begrotingsbijlage jeugd';
+  const fixed = `${head}  -  - ${date}`.length;
+  let name = cleanName(who) || 'regio';
+  let list = cleanName(scenarioNames.join(' + '));
+  const room = () => MAX_STEM - fixed - name.length;
+  if (list.length > room()) {
+    const count = scenarioNames.length > 1 ? `${scenarioNames.length} scenario's` : 'scenario';
+    // Keep the names when a shortened list still says something; else the count.
+    list = room() >= 24 ? clipAtWord(list, room()) : count;
+  }
+  if (name.length + list.length + fixed > MAX_STEM)
+    name = clipAtWord(name, Math.max(12, MAX_STEM - fixed - list.length));
+  const stem = `${head} ${name} - ${list} - ${date}`;
+  return stem.length <= MAX_STEM ? stem : `${head} ${clipAtWord(name, 40)} - ${clipAtWord(list, 40)} - ${date}`;
 }

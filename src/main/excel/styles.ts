@@ -93,39 +93,74 @@ export function applyStyle(cell: Cell, style: Partial<Style>): void {
 }
 
 /** Excel's header/footer codes start with '&'; a literal ampersand in user text must be doubled. */
-export function headerFooterText(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/&/g, '&&')
-    .slice(0, 80);
+export function headerFooterText(text: string, max = HEADER_SECTION_MAX): string {
+  return clipAtWord(text.replace(/[\r\n\t]+/g, ' '), max).replace(/&/g, '&&');
+}
+
+/**
+ * Characters of user text per header/footer section (left, centre, right): a section wider than
+ * a third of the page runs into the next one (A4 landscape at 9 pt: about 55 characters; portrait
+ * at 8 pt: about 40). Excel also refuses a header or footer over 255 characters, codes included.
+ */
+export const HEADER_SECTION_MAX = 55;
+const HEADER_SECTION_MAX_PORTRAIT = 40;
+
+/** The text at most max characters long, cut after a whole word with "…" (never mid-word). */
+export function clipAtWord(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const room = t.slice(0, max); // the last character makes room for the ellipsis
+  const cut = room.lastIndexOf(' ');
+  const head = (cut > max / 3 ? room.slice(0, cut) : room.slice(0, max - 1)).replace(/[\s,;:·/+&–—-]+$/, '');
+  return `${head}…`;
 }
 
 export interface PageOptions {
   /** region or gemeente, shown left in the header */
   scopeLabel: string;
-  /** scenario name(s), shown in the middle of the header */
+  /** what the document is, e.g. "Begrotingsbijlage jeugdhulp 2022–2028", in the middle of the header */
+  titleLabel: string;
+  /** scenario name(s), shown in the middle of the footer */
   scenarioLabel: string;
+  /** when the workbook was made, in Dutch local time (formatTimestampShort), left in the footer */
+  createdLabel: string;
+  /** e.g. "Jeugdplanner 1.4.0", left in the footer after the date */
+  versionLabel: string;
   /** rows repeated on every printed page, e.g. '1:4' */
   printTitleRows?: string;
+  orientation?: 'landscape' | 'portrait';
 }
 
-/** A4 landscape, fit to page width, header/footer with scope, scenario and page number. */
+/**
+ * A4 landscape (or portrait), fit to the page width (as many pages high as needed), margins a
+ * begroting's bijlage can be bound with, the title rows on every page. Header: scope, document,
+ * sheet name; footer: date and version, scenario(s), "pagina X van N".
+ */
 export function setupPage(ws: Worksheet, options: PageOptions): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9, // A4
-    orientation: 'landscape',
+    orientation: options.orientation ?? 'landscape',
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0, // as many pages high as needed
-    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    scale: 100,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
     horizontalCentered: false,
     verticalCentered: false,
     ...(options.printTitleRows ? { printTitlesRow: options.printTitleRows } : {}),
   };
+  const portrait = options.orientation === 'portrait';
+  const size = portrait ? '&8' : '&9';
+  // "&9" is the font size: a text starting with a digit would make it "&92…" (92 pt), so a space goes between.
+  const f = (text: string, max = portrait ? HEADER_SECTION_MAX_PORTRAIT : HEADER_SECTION_MAX) => {
+    const t = headerFooterText(text, max);
+    return size + (/^\d/.test(t) ? ` ${t}` : t);
+  };
   ws.headerFooter = {
-    oddHeader: `&L&8${headerFooterText(options.scopeLabel)}&C&8${headerFooterText(options.scenarioLabel)}&R&8&A`,
-    oddFooter: `&L&8Jeugdplanner — begrotingsbijlage&R&8Pagina &P van &N`,
+    oddHeader: `&L${f(options.scopeLabel)}&C${f(options.titleLabel)}&R${size}&A`,
+    // Date and version are the app's own short text: never cut (about 45 characters).
+    oddFooter: `&L${f(`Gemaakt ${options.createdLabel} · ${options.versionLabel}`, 80)}&C${f(options.scenarioLabel)}&R${size}pagina &P van &N`,
   };
 }
 

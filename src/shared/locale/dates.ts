@@ -70,3 +70,25 @@ export function isoDate(d: Date): string {
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+const wallClockParts = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZone: TIME_ZONE,
+});
+
+/**
+ * The Dutch local date and time as a Date whose UTC fields read as that wall-clock time: what a
+ * spreadsheet date cell must hold (it has no time zone; ExcelJS writes a Date's UTC time), so
+ * 2 december 2026 13:36 in Amsterdam shows 02-12-2026 13:36, not the UTC 12:36.
+ */
+export function localDateCell(d: Date): Date {
+  const parts = wallClockParts.formatToParts(d);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  return new Date(Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')));
+}

@@ -166,18 +166,28 @@ describe('begrotingsbijlage with analysis sheets, region, euro', async () => {
 
   it('Onzekerheid: lists each range drawn with its low, scenario value, high and source (as text)', () => {
     const params = mc[0]!.parameters;
-    const first = rowsWithLabel(ws, 'Aanname')[0]!;
+    const first = rowsStartingWith(ws, 'Aanname (met de bron')[0]!;
+    // Each range on its row, its source on its own row under it (merged over the width); a source
+    // shared with a range above is printed once and referred to after that.
+    const firstWith = new Map<string, string>();
     params.forEach((p, i) => {
-      const row = first + 1 + i;
+      const row = first + 1 + 2 * i;
       expect(textOf(ws.getCell(row, 1).value)).toBe(p.label);
       expect(ws.getCell(row, 3).value).toBe(p.low);
       expect(ws.getCell(row, 4).value).toBe(p.likely);
       expect(ws.getCell(row, 5).value).toBe(p.high);
-      expect(textOf(ws.getCell(row, 6).value)).toBe(p.rangeSource ?? 'geen bron opgegeven');
+      expect(ws.getCell(row, 6).value).toBeNull();
+      const source = p.rangeSource ?? 'geen bron opgegeven';
+      const earlier = firstWith.get(source);
+      expect(textOf(ws.getCell(row + 1, 1).value)).toBe(
+        earlier === undefined ? `Bron: ${source}` : `Bron: dezelfde als bij "${earlier}" (hierboven)`,
+      );
+      if (earlier === undefined) firstWith.set(source, p.label);
+      expect(ws.getCell(row + 1, 3).isMerged).toBe(true);
     });
     const inflow = params.findIndex((p) => p.key === 'ranges.ambulant.inflowPerYear');
-    const cell = ws.getCell(first + 1 + inflow, 6);
-    expect(cell.value).toBe('=spreiding realisatie 2019–2022');
+    const cell = ws.getCell(first + 2 + 2 * inflow, 1);
+    expect(cell.value).toBe('Bron: =spreiding realisatie 2019–2022');
     expect(cell.formula).toBeUndefined();
     // The scenario without ranges says so instead of showing a table.
     expect(rowsStartingWith(ws, 'Dit scenario heeft geen bandbreedtes')).toHaveLength(1);
@@ -235,7 +245,7 @@ describe('begrotingsbijlage with analysis sheets, region, euro', async () => {
       const s = wb.getWorksheet(name)!;
       expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
       expect(s.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
-      expect(s.headerFooter.oddHeader).toContain('Regio Noord-Limburg');
+      expect(s.headerFooter.oddHeader).toContain(model.name);
     }
   });
 });
@@ -372,12 +382,12 @@ describe('without analysis options, other scopes and units, bad options', () => 
     const wb = await readWorkbook(file.data);
     const ws = wb.getWorksheet(SHEETS.onzekerheid)!;
     expect(textOf(ws.getCell(1, 1).value)).toBe(
-      'Hoe zeker is dit? Bandbreedtes (Monte Carlo) — Regio Noord-Limburg (hele regio)',
+      'Hoe zeker is dit? Bandbreedtes (Monte Carlo) — Noord-Limburg testmodel (hele regio)',
     );
     expect(
       rowsStartingWith(
         ws,
-        'Let op: deze cijfers gelden voor de hele regio (Regio Noord-Limburg), niet alleen voor Gemeente Venlo.',
+        'Let op: deze cijfers gelden voor de hele regio (Noord-Limburg testmodel), niet alleen voor Gemeente Venlo.',
       ),
     ).toHaveLength(1);
     const m = runMonteCarloSync({ model, scenario: scenarios[0]!, draws: DRAWS, seed: SEED });

@@ -35,7 +35,7 @@ describe('begrotingsbijlage, region, euro', async () => {
       SHEETS.toelichting,
     ]);
     expect(file.fileName).toBe(
-      'Begrotingsbijlage jeugd Regio Noord-Limburg - Basis + =Hervormingsagenda & substitutie + Pessimistisch - 2025-10-01.xlsx',
+      'Begrotingsbijlage jeugd Noord-Limburg testmodel - Basis + =Hervormingsagenda & substitutie + Pessimistisch - 2025-10-01.xlsx',
     );
   });
 
@@ -97,10 +97,15 @@ describe('begrotingsbijlage, region, euro', async () => {
       fitToWidth: 1,
       fitToHeight: 0,
     });
-    expect(ws.headerFooter.oddHeader).toContain('Regio Noord-Limburg');
-    // user text in the header: '&' doubled so it is not read as a header code
-    expect(ws.headerFooter.oddHeader).toContain('=Hervormingsagenda && substitutie');
-    expect(ws.headerFooter.oddFooter).toContain('Pagina &P van &N');
+    // the region is the model's own name
+    expect(ws.headerFooter.oddHeader).toBe(
+      '&L&9Noord-Limburg testmodel&C&9Begrotingsbijlage jeugdhulp 2022–2028&R&9&A',
+    );
+    // footer: date and time in Dutch local time (10:30, not the UTC 08:30), version, scenarios, page of pages;
+    // user text: '&' doubled so it is not read as a code, cut after a whole word
+    expect(ws.headerFooter.oddFooter).toBe(
+      '&L&9Gemaakt 1 okt 2025, 10:30 · Jeugdplanner 9.9.9&C&9Basis / =Hervormingsagenda && substitutie…&R&9pagina &P van &N',
+    );
     expect(ws.getCell(4, 1).font?.bold).toBe(true);
     expect(ws.getColumn(1).width).toBeGreaterThan(30);
   });
@@ -172,7 +177,7 @@ describe('begrotingsbijlage, region, euro', async () => {
     const ws = wb.getWorksheet(SHEETS.toelichting)!;
     const kv = new Map<string, string>();
     ws.eachRow((row) => kv.set(textOf(row.getCell(1).value), textOf(row.getCell(2).value)));
-    expect(kv.get('Regio')).toBe('Regio Noord-Limburg');
+    expect(kv.get('Regio')).toBe('Noord-Limburg testmodel');
     expect(kv.get('Scenario 2')).toBe('=Hervormingsagenda & substitutie');
     expect(kv.get('Model')).toBe('Noord-Limburg testmodel');
     expect(kv.get('Gemaakt op')).toBe('1 oktober 2025 om 10:30');
@@ -249,7 +254,7 @@ describe('begrotingsbijlage, gemeente scope and thousands', () => {
     expect(names).toHaveLength(8);
     expect(names.filter((n) => n.includes('gemeente Horst aan de Maas'))).toHaveLength(1);
     const wb = await readWorkbook(
-      await zip.file(names.find((n) => n.includes('Regio Noord-Limburg'))!)!.async('nodebuffer'),
+      await zip.file(names.find((n) => n.includes('Noord-Limburg testmodel'))!)!.async('nodebuffer'),
     );
     expect(wb.getWorksheet(SHEETS.samenvatting)).toBeDefined();
   });

@@ -114,3 +114,144 @@ function unescapeXml(s: string): string {
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
 }
+
+/** Has poppler's pdftotext (for reading the PDFs LibreOffice prints)? */
+export function hasPdftotext(): boolean {
+  try {
+    execFileSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Prints each workbook to PDF with LibreOffice Calc (every sheet, as its page setup says); returns the PDFs by name. */
+export async function printWithLibreOffice(
+  soffice: string,
+  files: { name: string; data: Buffer }[],
+  keepIn?: string,
+): Promise<Map<string, Buffer>> {
+  const dir = await mkdtemp(join(tmpdir(), 'jp-lo-pdf-'));
+  try {
+    const profile = join(dir, 'profile');
+    await mkdir(join(profile, 'user'), { recursive: true });
+    const inDir = join(dir, 'in');
+    const outDir = keepIn ?? join(dir, 'out');
+    await mkdir(inDir);
+    await mkdir(outDir, { recursive: true });
+    for (const f of files) await writeFile(join(inDir, f.name), f.data);
+    await new Promise<void>((resolve, reject) => {
+      execFile(
+        soffice,
+        [
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
+          '--headless',
+          '--norestore',
+          '--nolockcheck',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          outDir,
+          ...files.map((f) => join(inDir, f.name)),
+        ],
+        { timeout: 180_000 },
+        (err, _stdout, stderr) =>
+          err ? reject(new Error(`LibreOffice faalde: ${err.message}\n${stderr}`)) : resolve(),
+      );
+    });
+    const out = new Map<string, Buffer>();
+    for (const f of files) out.set(f.name, await readFile(join(outDir, f.name.replace(/\.xlsx$/, '.pdf'))));
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+export interface PrintedPage {
+  /** the sheet name, printed right in the page header (&A) */
+  sheet: string;
+  /** the page header's line, e.g. "Regio Noord-Limburg Scenario … Samenvatting" */
+  header: string;
+  /** the page footer's line */
+  footer: string;
+  /**
+   * The height (pt) of the sheet title's words (row 1, Calibri 14 bold, printed on every page as a
+   * title row): divided by the same height printed at 100 % (see calibrationWorkbook) it is the print
+   * scale LibreOffice chose. (LibreOffice scales the page header and footer too, so they cannot
+   * serve as the 100 % reference.)
+   */
+  titleHeight: number | undefined;
+  words: PdfWord[];
+  width: number;
+  height: number;
+}
+
+/** Reads a PDF page by page with `pdftotext -bbox`: each page's sheet, header, footer, scale and words. */
+export function readPrintedPages(pdf: Buffer): PrintedPage[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-', '-'], { input: pdf, encoding: 'utf8', maxBuffer: 256 << 20 });
+  const pages: PrintedPage[] = [];
+  for (const p of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
+    const words: PdfWord[] = [];
+    for (const w of p[3]!.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+    )) {
+      words.push({
+        xMin: Number(w[1]),
+        yMin: Number(w[2]),
+        xMax: Number(w[3]),
+        yMax: Number(w[4]),
+        text: unescapeXml(w[5]!),
+      });
+    }
+    const width = Number(p[1]);
+    const height = Number(p[2]);
+    const top = Math.min(...words.map((w) => w.yMin));
+    const bottom = Math.max(...words.map((w) => w.yMax));
+    const line = (y: (w: PdfWord) => boolean) =>
+      words
+        .filter(y)
+        .sort((a, b) => a.xMin - b.xMin)
+        .map((w) => w.text);
+    const headerLine = line((w) => Math.abs(w.yMin - top) < 1);
+    const sheet = line((w) => Math.abs(w.yMin - top) < 1 && w.xMin > width * 0.7).join(' ');
+    const footer = line((w) => Math.abs(w.yMax - bottom) < 1).join(' ');
+    // The title: the first line under the page header.
+    const body = words.filter((w) => w.yMin > top + 1);
+    const titleTop = Math.min(...body.map((w) => w.yMin));
+    const title = body.filter((w) => Math.abs(w.yMin - titleTop) < 1);
+    const titleHeight = title.length > 0 ? median(title.map((w) => w.yMax - w.yMin)) : undefined;
+    pages.push({ sheet, header: headerLine.join(' '), footer, titleHeight, words, width, height });
+  }
+  return pages;
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/**
+ * A one-sheet workbook printed at exactly 100 %: its title (the bijlage's title style) is the
+ * reference height for PrintedPage.titleHeight.
+ */
+export async function calibrationWorkbook(): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const { titleStyle, applyStyle } = await import('../../../src/main/excel/styles');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Kalibratie');
+  const c = ws.getCell(1, 1);
+  c.value = 'Kalibratie van de titel';
+  applyStyle(c, titleStyle);
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', scale: 100, fitToPage: false };
+  ws.headerFooter = { oddHeader: '&L&8Kalibratie&R&8&A', oddFooter: '&L&8voet' };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -60,7 +60,7 @@ describe('service: excel methods', () => {
     );
     expect(file.encoding).toBe('base64');
     expect(file.fileName).toMatch(
-      /^Begrotingsbijlage jeugd Regio Noord-Limburg - Basis \+ =Hervormingsagenda & substitutie - 2025-10-01\.xlsx$/,
+      /^Begrotingsbijlage jeugd Noord-Limburg testmodel - Basis \+ =Hervormingsagenda & substitutie - 2025-10-01\.xlsx$/,
     );
     const wb = await readWorkbook(Buffer.from(file.content, 'base64'));
     const saldo = rowsWithLabel(wb.getWorksheet('Samenvatting')!, 'Saldo (baten − lasten; negatief = tekort)')[1]!;

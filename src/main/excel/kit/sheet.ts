@@ -4,7 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import { formatDateTime } from '../../../shared/locale/dates';
+import { formatDateTime, formatTimestampShort } from '../../../shared/locale/dates';
 import { setText } from '../safeText';
 import {
   applyStyle,
@@ -18,6 +18,7 @@ import {
 } from '../styles';
 import { HEADER_ROWS, type BijlageScenario, type Context } from './context';
 import { styleRow } from './cells';
+import { pageBreakBefore } from './print';
 
 export function newSheet(
   wb: ExcelJS.Workbook,
@@ -27,7 +28,9 @@ export function newSheet(
   extraCols: { header: string; width: number }[] = [],
 ): Worksheet {
   const ws = wb.addWorksheet(name, { properties: { defaultRowHeight: 14 } });
-  ws.getColumn(1).width = 48;
+  // Wide enough for the long Rijksmaatregel and segment labels on one line: a scenario's block of
+  // Samenvatting then fits one A4 landscape page (at about 80 %).
+  ws.getColumn(1).width = 56;
   ws.getColumn(2).width = 12;
   for (let k = 0; k < ctx.years.length; k++) ws.getColumn(ctx.yearCol(k)).width = 15;
   extraCols.forEach((c, i) => (ws.getColumn(ctx.lastYearCol + 1 + i).width = c.width));
@@ -67,12 +70,38 @@ export function yearHeader(ws: Worksheet, ctx: Context, label: string, codeHeade
   ctx.years.forEach((y, k) => put(ctx.yearCol(k), y));
   extra.forEach((e, i) => put(ctx.lastYearCol + 1 + i, e));
   freeze(ws, HEADER_ROWS, 2);
-  setupPage(ws, { scopeLabel: ctx.scopeName, scenarioLabel: ctx.scenarioLabel, printTitleRows: `1:${HEADER_ROWS}` });
+  printSetup(ws, ctx, { printTitleRows: `1:${HEADER_ROWS}` });
 }
 
+/**
+ * Page setup of a bijlage sheet (A4 landscape unless told otherwise, fit to width, title rows on
+ * every page) with its header (scope, document and years, sheet) and footer (date and time in
+ * Dutch local time, version, scenario(s), "pagina X van N").
+ */
+export function printSetup(
+  ws: Worksheet,
+  ctx: Context,
+  options: { printTitleRows?: string; orientation?: 'landscape' | 'portrait' } = {},
+): void {
+  setupPage(ws, {
+    scopeLabel: ctx.scopeName,
+    titleLabel: `Begrotingsbijlage jeugdhulp ${ctx.years[0]}–${ctx.years[ctx.years.length - 1]}`,
+    scenarioLabel: ctx.scenarioLabel,
+    createdLabel: formatTimestampShort(ctx.input.generatedAt),
+    versionLabel: `Jeugdplanner ${ctx.input.appVersion}`,
+    ...options,
+  });
+}
+
+/** Sheets that already have a scenario block: the next one starts on a new page. */
+const hasBlock = new WeakSet<Worksheet>();
+
+/** A scenario block's title row; every block after the first starts on a new printed page. */
 export function blockTitle(ws: Worksheet, ctx: Context, row: number, text: string, lastCol = ctx.lastYearCol): void {
   setText(ws.getCell(row, 1), text);
   styleRow(ws, row, lastCol, blockTitleStyle);
+  if (hasBlock.has(ws)) pageBreakBefore(ws, row);
+  hasBlock.add(ws);
 }
 
 export function scenarioTitle(s: BijlageScenario, index: number, count: number): string {

@@ -36,9 +36,16 @@ import {
 import { HEADER_ROWS, SHEETS, type AannamesRefs, type BijlageScenario, type Context } from '../kit/context';
 import { cellNumber, code, colLetter, formatNum, formula, label, number } from '../kit/cells';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
+import { pageBreakBefore } from '../kit/print';
 
-/** Width (characters) of the Bron column on Aannames. */
-const SOURCE_WIDTH = 60;
+/**
+ * Widths (characters) of the label, unit and Bron columns on Aannames. Long labels and sources wrap
+ * (kit/print.ts); narrower than the other sheets so the years and the sources fit A4 landscape at
+ * more than 70 %.
+ */
+const LABEL_WIDTH = 40;
+const UNIT_WIDTH = 10;
+const SOURCE_WIDTH = 48;
 
 export function buildAannames(wb: ExcelJS.Workbook, ctx: Context): AannamesRefs[] {
   const sheet = new AannamesSheet(wb, ctx);
@@ -76,6 +83,10 @@ class AannamesSheet {
     this.ws = newSheet(wb, ctx, SHEETS.aannames, 'Aannames per segment, substitutie en Rijksmiddelen', [
       { header: 'Bron', width: SOURCE_WIDTH },
     ]);
+    this.ws.getColumn(1).width = LABEL_WIDTH;
+    this.ws.getColumn(2).width = UNIT_WIDTH;
+    // Percentages, prices and volumes; amounts × € 1.000 are short, whole euros need a little more.
+    ctx.years.forEach((_, k) => (this.ws.getColumn(ctx.yearCol(k)).width = ctx.unit === 'euro' ? 13 : 12));
     yearHeader(this.ws, ctx, 'Aanname', 'Eenheid', ['Bron / toelichting']);
     this.names = new Map(ctx.input.model.segments.map((x) => [x.id, x.name]));
   }
@@ -92,8 +103,12 @@ class AannamesSheet {
     if (si > 0) this.row++;
     blockTitle(ws, ctx, this.row++, scenarioTitle(s, si, ctx.input.scenarios.length), this.sourceCol);
     if (sc.description) {
+      // Over the whole width, wrapped (the row height follows in kit/print.ts): a long description
+      // on one line ran far past the last column and shrank the printed page to a third.
       setText(ws.getCell(this.row, 1), citeSource(sc.description));
-      applyStyle(ws.getCell(this.row++, 1), { ...noteStyle, alignment: { wrapText: false } });
+      applyStyle(ws.getCell(this.row, 1), noteStyle);
+      ws.mergeCells(this.row, 1, this.row, this.sourceCol);
+      this.row++;
     }
     const lineRows = this.segments(s);
     this.substitutions(s);
@@ -424,6 +439,9 @@ class AannamesSheet {
   gemeenten(): void {
     const { ctx, ws, sourceCol } = this;
     this.row++;
+    // On a page of its own: under the repeated year header its columns (gemeente, jeugdigen, aandeel)
+    // would otherwise seem to be years, with its own header a page back.
+    pageBreakBefore(ws, this.row);
     label(ws, this.row++, 'Gemeenten: basisgegevens voor de verdeelsleutels', sectionStyle);
     const head = this.row++;
     ['Gemeente', 'Jeugdigen 0–17', 'Aandeel Rijksmiddelen'].forEach((h, i) => {
@@ -459,13 +477,8 @@ class AannamesSheet {
     // Cited by title, table and year: an older stored model may still name a file (sources.ts rewrites it).
     const text = citeSource(raw);
     setText(c, text);
+    // Wrapped (noteStyle); kit/print.ts gives the row the height of the wrapped text.
     applyStyle(c, noteStyle);
-    // Wrapped, with the row height set here: not every viewer grows rows for wrapped text, and
-    // text spilling past the last column would shrink the whole page when printed fit-to-width.
-    if (text) {
-      const lines = text.split('\n').reduce((t, l) => t + Math.max(1, Math.ceil(l.length / (SOURCE_WIDTH * 1.15))), 0);
-      if (lines > 1) this.ws.getRow(r).height = Math.min(409, Math.max(this.ws.getRow(r).height ?? 0, lines * 12.5));
-    }
   }
 
   /** A row of yearly percentage changes; the base year is the model's own figure. */

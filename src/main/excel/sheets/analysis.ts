@@ -129,17 +129,27 @@ export function note(ws: Worksheet, row: number, lastCol: number, text: string):
   return row + 1;
 }
 
-/** Wrapped source text in columns from..to (merged when more than one). */
-export function wrappedText(ws: Worksheet, row: number, from: number, to: number, text: string): void {
-  const c = ws.getCell(row, from);
-  setText(c, citeSource(text));
+/** Per sheet: each source text already printed, with the assumption it was printed under. */
+const printedSources = new WeakMap<Worksheet, Map<string, string>>();
+
+/**
+ * The source of the range on the row above, on a row of its own over the sheet's width ("Bron: …",
+ * small, indented, wrapped; kit/print.ts sets its height). Beside the numbers, a long source made a
+ * tall row whose text ran down next to the following rows, as if it were theirs. A source shared by
+ * several assumptions is printed once; the later ones refer to the first. Returns the next row.
+ */
+export function sourceRow(ws: Worksheet, row: number, lastCol: number, text: string, owner: string): number {
+  const cited = citeSource(text);
+  const seen = printedSources.get(ws) ?? new Map<string, string>();
+  printedSources.set(ws, seen);
+  const first = seen.get(cited);
+  if (first === undefined) seen.set(cited, owner);
+  const c = ws.getCell(row, 1);
+  setText(c, first === undefined ? `Bron: ${cited}` : `Bron: dezelfde als bij ${first} (hierboven)`);
   applyStyle(c, noteStyle);
-  // Indented: the source follows a right-aligned number in the column before it.
-  c.alignment = { ...noteStyle.alignment, indent: 1 };
-  if (to > from) ws.mergeCells(row, from, row, to);
-  let width = 0;
-  for (let col = from; col <= to; col++) width += ws.getColumn(col).width ?? 10;
-  setHeight(ws, row, text, width, 12);
+  c.alignment = { ...noteStyle.alignment, indent: 2 };
+  ws.mergeCells(row, 1, row, lastCol);
+  return row + 1;
 }
 
 /**

@@ -5,10 +5,10 @@
 import type ExcelJS from 'exceljs';
 import type { TornadoResult } from '../../../shared/analysis/tornado';
 import { setText } from '../safeText';
-import { applyStyle, bodyFont, freeze, headerStyle, setupPage } from '../styles';
+import { applyStyle, bodyFont, freeze, headerStyle } from '../styles';
 import { HEADER_ROWS, SHEETS, type Context } from '../kit/context';
 import { label, number } from '../kit/cells';
-import { blockTitle, newSheet, scenarioTitle } from '../kit/sheet';
+import { blockTitle, newSheet, printSetup, scenarioTitle } from '../kit/sheet';
 import {
   formatFactor,
   formatPct,
@@ -16,13 +16,16 @@ import {
   parameterUnit,
   regionOnlyNote,
   regionTitle,
+  sourceRow,
   wrapLabel,
-  wrappedText,
 } from './analysis';
 
-/** Column widths of Gevoeligheid (A … J). */
-const TORNADO_WIDTHS = [60, 12, 16, 15, 15, 17, 17, 17, 17, 44];
-const TORNADO_SOURCE_COL = 10;
+/**
+ * Column widths of Gevoeligheid (A … I): A4 landscape at about 90 %. The source of an own range
+ * stands on its own row under the assumption (sourceRow), over the whole width.
+ */
+const TORNADO_WIDTHS = [44, 12, 14, 12, 12, 14, 14, 14, 14];
+const TORNADO_LAST_COL = 9;
 /** The top of the tornado list: the assumptions to discuss first. */
 const TOP = 3;
 
@@ -31,10 +34,10 @@ export function buildGevoeligheid(wb: ExcelJS.Workbook, ctx: Context, results: r
   const ws = newSheet(wb, ctx, SHEETS.gevoeligheid, title);
   regionTitle(ws, ctx, title);
   TORNADO_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const lastCol = TORNADO_SOURCE_COL;
+  const lastCol = TORNADO_LAST_COL;
   const first = results[0]!;
   const headers = [
-    'Aanname (grootste effect bovenaan)',
+    'Aanname (grootste effect bovenaan; bron van een eigen bandbreedte eronder)',
     'Bandbreedte',
     'Eenheid',
     'Laag',
@@ -43,7 +46,6 @@ export function buildGevoeligheid(wb: ExcelJS.Workbook, ctx: Context, results: r
     `Cumulatief saldo ${first.fromYear}–${first.toYear}: effect bij hoog`,
     `Saldo ${first.year}: effect bij laag`,
     `Saldo ${first.year}: effect bij hoog`,
-    'Bron van de bandbreedte',
   ];
   headers.forEach((h, i) => {
     const c = ws.getCell(HEADER_ROWS, i + 1);
@@ -54,7 +56,7 @@ export function buildGevoeligheid(wb: ExcelJS.Workbook, ctx: Context, results: r
   });
   ws.getRow(HEADER_ROWS).height = 45;
   freeze(ws, HEADER_ROWS, 1);
-  setupPage(ws, { scopeLabel: ctx.scopeName, scenarioLabel: ctx.scenarioLabel, printTitleRows: `1:${HEADER_ROWS}` });
+  printSetup(ws, ctx, { printTitleRows: `1:${HEADER_ROWS}` });
 
   let row = HEADER_ROWS + 1;
   row = note(ws, row, lastCol, tornadoNote(first));
@@ -94,10 +96,9 @@ export function buildGevoeligheid(wb: ExcelJS.Workbook, ctx: Context, results: r
       number(ws, row, 7, ctx.printed(b.high.cumulativeBalance - t.base.cumulativeBalance), ctx.amountFmt);
       number(ws, row, 8, ctx.printed(b.low.yearBalance - t.base.yearBalance), ctx.amountFmt);
       number(ws, row, 9, ctx.printed(b.high.yearBalance - t.base.yearBalance), ctx.amountFmt);
-      if (p.fromRange)
-        wrappedText(ws, row, TORNADO_SOURCE_COL, TORNADO_SOURCE_COL, p.rangeSource ?? 'geen bron opgegeven');
       wrapLabel(ws, row, lastCol);
       row++;
+      if (p.fromRange) row = sourceRow(ws, row, lastCol, p.rangeSource ?? 'geen bron opgegeven', `"${p.label}"`);
     });
     const own = t.bars.filter((b) => b.parameter.fromRange).length;
     row = note(

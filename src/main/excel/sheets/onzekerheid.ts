@@ -13,7 +13,7 @@ import { FMT_INTEGER, applyStyle, bodyFont, headerStyle, saldoStyle, sectionStyl
 import { HEADER_ROWS, SHEETS, type Context, type SummaryRefs } from '../kit/context';
 import { cellNumber, colLetter, formula, label, number, roundingRow, sheetRef, styleRow } from '../kit/cells';
 import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
-import { note, parameterUnit, regionOnlyNote, regionTitle, wrapLabel, wrappedText } from './analysis';
+import { note, parameterUnit, regionOnlyNote, regionTitle, sourceRow, wrapLabel } from './analysis';
 
 /** Chance of a tekort: a whole percentage, e.g. 35%. */
 export const FMT_CHANCE = '0%';
@@ -196,23 +196,21 @@ function rangeTable(ws: Worksheet, ctx: Context, row: number, lastCol: number, p
     return row;
   }
   const head = row++;
-  ['Aanname', 'Eenheid', 'Laag', 'Scenario', 'Hoog', 'Bron van de bandbreedte'].forEach((h, i) => {
+  ['Aanname (met de bron van de bandbreedte eronder)', 'Eenheid', 'Laag', 'Scenario', 'Hoog'].forEach((h, i) => {
     const c = ws.getCell(head, i + 1);
     setText(c, h);
     applyStyle(c, headerStyle);
     if (i >= 2 && i <= 4) c.alignment = { ...headerStyle.alignment, horizontal: 'right' };
   });
-  for (let col = 7; col <= lastCol; col++) applyStyle(ws.getCell(head, col), headerStyle);
-  if (lastCol > 6) ws.mergeCells(head, 6, head, lastCol);
+  for (let col = 6; col <= lastCol; col++) applyStyle(ws.getCell(head, col), headerStyle);
   for (const p of params) {
     // A linked range is drawn together with the others of its group: the list says which group.
     label(ws, row, p.link === undefined ? p.label : `${p.label} (gekoppeld: ${p.link})`, undefined, 1);
     const unit = parameterUnit(p, ctx);
     setText(ws.getCell(row, 2), unit.text);
     [p.low, p.likely, p.high].forEach((v, i) => number(ws, row, 3 + i, unit.scale(v), unit.fmt));
-    wrappedText(ws, row, 6, lastCol, p.rangeSource ?? 'geen bron opgegeven');
     wrapLabel(ws, row, lastCol);
-    row++;
+    row = sourceRow(ws, row + 1, lastCol, p.rangeSource ?? 'geen bron opgegeven', `"${p.label}"`);
   }
   return row;
 }

@@ -42,6 +42,7 @@ import { blockTitle, newSheet, scenarioTitle, yearHeader } from '../kit/sheet';
 import type { GemeenteResult, SimulationResult } from '../../../shared/engine/result';
 import type { Model } from '../../../shared/formats/model';
 import { citeSource } from '../../../shared/domain/sources';
+import { pageBreakBefore } from '../kit/print';
 
 /** The lines' verdeelsleutel notes, grouped: "Verdeelsleutel gebruik 2024" or "Verdeelsleutel, terugval: …" → line names. */
 function splitNotes(result: SimulationResult): Map<string, string[]> {
@@ -205,6 +206,8 @@ export function buildPerGemeente(
     gemeenten.forEach((g, gi) => {
       const key = keys[gi]!;
       row++;
+      // Each gemeente on its own page: a gemeente's controller prints or cuts out just theirs.
+      if (gi > 0) pageBreakBefore(ws, row);
       label(ws, row++, `Gemeente ${g.name}`, sectionStyle);
       const first = row;
       const last = first + lines.length - 1;

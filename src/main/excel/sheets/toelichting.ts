@@ -5,19 +5,20 @@
 import type ExcelJS from 'exceljs';
 import { ENGINE_VERSION } from '../../../shared/engine/version';
 import { citeSource, reference, referencedSources } from '../../../shared/domain/sources';
-import { formatDateTime } from '../../../shared/locale/dates';
+import { formatDateTime, localDateCell } from '../../../shared/locale/dates';
 import { formatEuro } from '../../../shared/locale/numbers';
 import { estimateSentence, estimateSummary, estimateYears } from '../../../shared/formats/estimates';
 import { setText } from '../safeText';
-import { FMT_DATETIME, applyStyle, bodyFont, setupPage, titleStyle } from '../styles';
+import { FMT_DATETIME, applyStyle, bodyFont, titleStyle } from '../styles';
 import { SHEETS, type Context } from '../kit/context';
 import { formatNum } from '../kit/cells';
 import { analysisGuide } from './analysis';
+import { printSetup } from '../kit/sheet';
 
 export function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
   const ws = wb.addWorksheet(SHEETS.toelichting);
   ws.getColumn(1).width = 28;
-  ws.getColumn(2).width = 100;
+  ws.getColumn(2).width = 72; // A4 portrait at about 95 %; long texts wrap (kit/print.ts)
   const { model, scenarios, generatedAt, appVersion, unit, scope } = ctx.input;
   let row = 1;
   const t = ws.getCell(row++, 1);
@@ -60,7 +61,8 @@ export function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
     if (s.scenario.description) kv('Beschrijving', s.scenario.description);
   });
   kv('Gemaakt op', formatDateTime(generatedAt));
-  kv('Gemaakt op (datum/tijd)', generatedAt, FMT_DATETIME);
+  // As a date cell in Dutch local time: Excel stores no time zone, and the UTC clock was an hour off.
+  kv('Gemaakt op (datum/tijd)', localDateCell(generatedAt), FMT_DATETIME);
   kv('Versie Jeugdplanner', appVersion);
   kv('Versie rekenmodel', ENGINE_VERSION);
   const mc = ctx.input.analysis?.montecarlo?.[0];
@@ -157,8 +159,7 @@ export function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
   );
   const cited = referencedSources(workbookSourceTexts(ctx));
   cited.forEach((id, i) => kv(i === 0 ? 'Geciteerde documenten' : '', reference(id)));
-  setupPage(ws, { scopeLabel: ctx.scopeName, scenarioLabel: ctx.scenarioLabel });
-  ws.pageSetup.orientation = 'portrait';
+  printSetup(ws, ctx, { orientation: 'portrait', printTitleRows: '1:1' });
 }
 
 /** Which years are realisatie, begroting and raming, and why (the heading above each year says it). */
