@@ -200,19 +200,24 @@ describe.skipIf(missing.length > 0)('the begrotingsbijlage printed to PDF by Lib
         const starts = pages.map(firstBodyLine);
         const titles = starts.filter((l) => /^Scenario( \d)?:/.test(l));
         expect(titles, `${name} ${sheet}: ${starts.join(' | ')}`).toHaveLength(blocks);
-        // Samenvatting and Taakvelden: one page per scenario (with the default model's 17 segments)
-        if (sheet === SHEETS.samenvatting || sheet === SHEETS.taakvelden)
-          expect(pages, `${name} ${sheet}`).toHaveLength(blocks);
-        else expect(pages.length, `${name} ${sheet}`).toBeGreaterThanOrEqual(blocks);
+        // Taakvelden: one page per scenario (with the default model's 17 segments); Samenvatting: the lasten on
+        // one page, the baten, saldo and band on the next (the block is longer than a page), never cut elsewhere
+        if (sheet === SHEETS.taakvelden) expect(pages, `${name} ${sheet}`).toHaveLength(blocks);
+        else if (sheet === SHEETS.samenvatting) {
+          expect(pages.length, `${name} ${sheet}`).toBeLessThanOrEqual(2 * blocks);
+          for (const l of starts)
+            expect(l, `${name} ${sheet}`).toMatch(/^(Scenario( \d)?:|Baten: Rijksmiddelen jeugd)/);
+        } else expect(pages.length, `${name} ${sheet}`).toBeGreaterThanOrEqual(blocks);
       }
-      // Per gemeente: a page per gemeente in the region's workbook, a page per scenario in a gemeente's.
+      // Per gemeente: every gemeente starts a page in the region's workbook (with per-year keys from the realisatie a
+      // gemeente may run onto a second page, and the control block follows); a page per scenario in a gemeente's.
       const pg = sheets.get(SHEETS.perGemeente)!;
       const gemeenten = name === 'venlo-3.xlsx' ? 1 : model.gemeenten.length;
-      expect(pg, name).toHaveLength(blocks * gemeenten);
-      if (name !== 'venlo-3.xlsx')
-        pg.forEach((p, i) => {
-          if (i % gemeenten !== 0) expect(firstBodyLine(p), `${name} page ${i + 1}`).toMatch(/^Gemeente /);
-        });
+      expect(pg.length, name).toBeGreaterThanOrEqual(blocks * gemeenten);
+      if (name !== 'venlo-3.xlsx') {
+        const gemeenteStarts = pg.map(firstBodyLine).filter((l) => /^Gemeente /.test(l));
+        expect(gemeenteStarts, name).toHaveLength(blocks * (gemeenten - 1));
+      }
     }
   });
 

@@ -58,10 +58,15 @@ function room(ws: Worksheet, c: Cell): { own: number; spill: number } {
 async function manualPageStarts(data: Buffer): Promise<Map<string, number[]>> {
   const zip = await JSZip.loadAsync(data);
   const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  // a sheet's file is named by its relationship, not by its place in the workbook (the sheets are reordered)
+  const target = new Map(
+    [...rels.matchAll(/<Relationship\b[^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]),
+  );
   const out = new Map<string, number[]>();
-  let i = 0;
-  for (const m of workbook.matchAll(/<sheet\b[^>]*name="([^"]+)"/g)) {
-    const xml = await zip.file(`xl/worksheets/sheet${++i}.xml`)!.async('string');
+  for (const m of workbook.matchAll(/<sheet\b[^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+    const path = target.get(m[2]!)!.replace(/^\/?(xl\/)?/, 'xl/');
+    const xml = await zip.file(path)!.async('string');
     const rows = [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((b) => Number(b[1]) + 1);
     out.set(m[1]!, rows);
   }

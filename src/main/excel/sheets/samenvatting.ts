@@ -41,6 +41,10 @@ import type { MonteCarloResult } from '../../../shared/analysis/montecarlo';
 import { explainHeadline, headlineBand } from '../../../shared/analysis/headline';
 import { formatInteger } from '../../../shared/locale/numbers';
 import { setText } from '../safeText';
+import { pageBreakBefore } from '../kit/print';
+
+/** Rows of 15 pt that fit under the repeated title rows on an A4 landscape page at about 80 %. */
+const ROWS_PER_PAGE = 36;
 
 export const BAND_LABELS = {
   p10: 'Saldo P10 (Monte Carlo)',
@@ -116,6 +120,7 @@ export function buildSamenvatting(
       gRefs ? [pgWs, SHEETS.perGemeente, gRefs.lineRows[l]!] : [aWs, SHEETS.aannames, aRefs.lineRows[l]!];
     const groups = groupedLines(lines);
     if (si > 0) row++;
+    const blockStart = row;
     blockTitle(ws, ctx, row++, scenarioTitle(s, si, ctx.input.scenarios.length));
 
     label(ws, row++, 'Lasten', sectionStyle);
@@ -159,6 +164,7 @@ export function buildSamenvatting(
     });
 
     row++;
+    const batenRow = row;
     label(
       ws,
       row++,
@@ -249,6 +255,9 @@ export function buildSamenvatting(
     const band = ctx.input.scope.kind === 'region' ? ctx.input.headlineBands?.[si] : undefined;
     if (band) row = bandRows(ws, ctx, row, band);
     row = referenceRows(ws, ctx, row, si, { ...summaryRefs, structuralCostRow, structuralFundingRow });
+    // A block longer than a printed page (A4 landscape at ~80 %) is cut where a reader expects it: the baten,
+    // saldo and band start a page of their own instead of wherever the page happens to end.
+    if (row - blockStart > ROWS_PER_PAGE) pageBreakBefore(ws, batenRow);
     refs.push(summaryRefs);
   });
   return refs;
