@@ -13,8 +13,9 @@ import {
 } from './common';
 import { MAX_GEMEENTEN, MAX_SCENARIO_SEGMENT_ENTRIES, MAX_SUBSTITUTION_RULES, overMaximum } from './limits';
 import { scenarioMeasuresSchema } from './measures';
+import { scenarioKnownChangesSchema } from './knownChanges';
 import { preventionSchema } from './prevention';
-import { fundingRangesSchema, scenarioRangesSchema, substitutionRangesSchema } from './ranges';
+import { autonomousRangesSchema, fundingRangesSchema, scenarioRangesSchema, substitutionRangesSchema } from './ranges';
 
 export const SCENARIO_FORMAT = 'jeugdbegroting/scenario@1';
 
@@ -64,6 +65,8 @@ export const autonomousSchema = z.strictObject({
   materialIndexPct: pctByYear.optional(),
   /** weight of loon in the price index, % (VNG: 90); prijs weighs 100 − this */
   wageWeightPct: sharePctSchema.optional(),
+  /** uncertainty of the yearly drivers: a shift in percentage points, as other yearly percentages (formats/ranges) */
+  ranges: autonomousRangesSchema.optional(),
   source: textSchema.optional(),
 });
 
@@ -89,6 +92,8 @@ export const scenarioSchema = z.strictObject({
   measures: scenarioMeasuresSchema.optional(),
   /** Autonome ontwikkeling (docs/formats.md); absent = no drivers, results exactly as before. */
   autonomous: autonomousSchema.optional(),
+  /** Bekende ontwikkelingen of the model switched on: {id: true} (formats/knownChanges). */
+  knownChanges: scenarioKnownChangesSchema.optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
