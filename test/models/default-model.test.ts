@@ -173,13 +173,14 @@ describe('models/scenarios', () => {
    */
   const BALANCE_BEFORE_RANGES: Record<string, number[]> = {
     'beleidsplan-kpis.json': [-8997878.737581968, -7465148.4691134095, -4355793.018867716, -1091747.7285424024, 336104.81288677454, 1241753.0726123601, 1958431.7332372665],
-    // since issue 11: autonome ontwikkeling (gebruik +1,5%, zwaarte +1% per jaar) and the gemeentefonds path
-    'ongewijzigd-beleid.json': [-8997878.737581968, -14510093.803059846, -14591582.010087878, -14084239.596947312, -18197746.352806777, -20329515.652641132, -22324935.055130303],
+    // since issue 11: autonome ontwikkeling (gebruik +1,5%, zwaarte +1% per jaar) and the gemeentefonds path;
+    // item 2: the bekende ontwikkelingen woonplaatsbeginsel, landelijk tarief JB/JR and tarieven 2026 switched on
+    'ongewijzigd-beleid.json': [-8997878.737581968, -14510093.803059846, -17561582.010087878, -16853666.12694262, -30946802.521121323, -33587396.57389535, -36119390.98719987],
     'rijksmaatregelen.json': [-8997878.737581968, -9544292.34040849, -10060721.43304585, -4322413.85750781, -16935379.203945532, -17190025.434044167, -33716937.81989527],
   };
   const COST_2028_BEFORE_RANGES: Record<string, number> = {
     'beleidsplan-kpis.json': 97558711.02607027,
-    'ongewijzigd-beleid.json': 124593777.91247687,
+    'ongewijzigd-beleid.json': 138388233.84454644,
     'rijksmaatregelen.json': 110718650.5792028,
   };
 

@@ -75,8 +75,9 @@ describe('link: the format', () => {
   it('parses the shipped scenarios without links exactly as their JSON says', () => {
     const model = defaultModel();
     const s = shippedScenario(model, 'ongewijzigd-beleid.json');
-    // the base amount's range (independent of any link) would dilute the comparison
+    // the base amount's and the drivers' ranges (independent of any link) would dilute the comparison
     delete s.funding.ranges?.baseAmount;
+    delete s.autonomous?.ranges;
     const linked = Object.values(s.ranges ?? {})
       .flatMap((f) => Object.values(f))
       .filter((r) => r?.link !== undefined);
@@ -187,24 +188,26 @@ describe('link: nothing changes without links', () => {
   // Fingerprints of `years` (seed 20220101, 2.000 draws) captured before links existed.
   const before: Record<string, { hash: string; p10: number; p50: number; p90: number }> = {
     // since issue 11 (autonome ontwikkeling, gemeentefonds path, range on the base amount): recaptured
+    // since issue 11 item 2 (bekende ontwikkelingen on, ranges on the drivers): recaptured
     'ongewijzigd-beleid.json': {
-      hash: 'a2a726cd8d6e4812',
-      p10: -32706617.32750248,
-      p50: -25934163.73873101,
-      p90: -19435229.759431086,
+      hash: '4fcb6fca19031275',
+      p10: -48749557.47126333,
+      p50: -39290698.98631601,
+      p90: -29735873.09738876,
     },
+    // since issue 11 item 4 (a range on the base amount): recaptured
     'beleidsplan-kpis.json': {
-      hash: 'fec8c1e6511cc5ff',
-      p10: -6698044.502292623,
-      p50: -2862738.414562285,
-      p90: 773789.9596656861,
+      hash: '0d4586dbeba3be71',
+      p10: -9717125.011431633,
+      p50: -3097378.95773419,
+      p90: 3288124.5947160674,
     },
-    // since issue 11 item 2 (the Rijksmaatregelen it switches on have ranges, drawn after the others): recaptured
+    // since issue 11 items 2 and 4 (ranges on the Rijksmaatregelen and the base amount): recaptured
     'rijksmaatregelen.json': {
-      hash: 'a6619ef7b65a7708',
-      p10: -34862498.60555008,
-      p50: -29599730.72467825,
-      p90: -23683044.46162914,
+      hash: 'a9ac2435cb704d53',
+      p10: -37082203.49355363,
+      p50: -29520013.198422134,
+      p90: -21687971.365967102,
     },
   };
   for (const [file, want] of Object.entries(before)) {
@@ -222,8 +225,9 @@ describe('link: nothing changes without links', () => {
 
   it('the linked shipped scenario has a wider band than the unlinked one, around the same result', () => {
     const s = shippedScenario(model, 'ongewijzigd-beleid.json');
-    // the base amount's range (independent of any link) would dilute the comparison
+    // the base amount's and the drivers' ranges (independent of any link) would dilute the comparison
     delete s.funding.ranges?.baseAmount;
+    delete s.autonomous?.ranges;
     const linked = runMonteCarloSync({ model, scenario: s }).years.at(-1)!;
     const unlinked = runMonteCarloSync({ model, scenario: withoutLinks(s) }).years.at(-1)!;
     expect(linked.deterministic).toEqual(unlinked.deterministic);
@@ -289,8 +293,13 @@ describe('link: the tornado', () => {
     expect(group.parameter.label).toBe('vng-index (gekoppeld: 16 aannames)');
     expect(group.members).toHaveLength(16);
     expect(t.bars.filter((b) => b.parameter.key.endsWith('.priceIndexPct'))).toHaveLength(0);
-    // the second largest bar, after the ±10% on the Rijks base amount
-    expect(t.bars.map((b) => b.parameter.key).slice(0, 2)).toEqual(['funding.ranges.baseAmount', 'links.vng-index']);
+    // the fourth largest bar, after the ±10% on the Rijks base amount and the two autonomous drivers (issue 11)
+    expect(t.bars.map((b) => b.parameter.key).slice(0, 4)).toEqual([
+      'funding.ranges.baseAmount',
+      'autonomous.ranges.usageChangePct',
+      'autonomous.ranges.severityChangePct',
+      'links.vng-index',
+    ]);
   });
 });
 
