@@ -17,6 +17,8 @@ import type { BudgetLineResult, FigureKind, KnownChangeResult, LineResult } from
  */
 
 export const KNOWN_CHANGE_LINE_PREFIX = 'bekend:';
+/** The group of the lasten lines of known changes (charts and tables group lines by it). */
+export const KNOWN_CHANGES_GROUP = 'Bekende ontwikkelingen';
 
 /** The line id of a lasten known change (ids of segments cannot contain ':', so never the same). */
 export function knownChangeLineId(id: string): string {
@@ -147,6 +149,7 @@ export function knownChangeLine(
     id: knownChangeLineId(c.id),
     name: c.name,
     kind: 'budget',
+    group: KNOWN_CHANGES_GROUP,
     origin: 'known-change',
     knownChange: c.id,
     source: c.source,
