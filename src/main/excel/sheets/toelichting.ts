@@ -121,7 +121,7 @@ export function buildToelichting(wb: ExcelJS.Workbook, ctx: Context): void {
   ws.pageSetup.orientation = 'portrait';
 }
 
-/** Every source text the workbook shows: the model's, each scenario's and the Rijksmaatregelen switched on. */
+/** Every source text the workbook shows: the model's, each scenario's, the Rijksmaatregelen and bekende ontwikkelingen switched on. */
 function workbookSourceTexts(ctx: Context): (string | undefined)[] {
   const { model, scenarios } = ctx.input;
   return [
@@ -134,6 +134,7 @@ function workbookSourceTexts(ctx: Context): (string | undefined)[] {
       ...scenario.substitutions.map((r) => r.source),
       scenario.funding.source,
       ...(result.fundingMeasures ?? []).map((m) => m.source),
+      ...(result.knownChanges ?? []).map((c) => c.source),
     ]),
   ];
 }
