@@ -15,6 +15,8 @@ import {
   BUDGET_PCT_RANGE_FIELDS,
   VOLUME_BASE_RANGE_FIELDS,
   VOLUME_PCT_RANGE_FIELDS,
+  AUTONOMOUS_RANGE_FIELDS,
+  type AutonomousRangeField,
   isBaseRangeField,
   type Range,
   type SegmentRangeField,
@@ -27,7 +29,15 @@ export type RangeTarget =
   | { kind: 'fundingBase' }
   | { kind: 'fundingIndex' }
   | { kind: 'substitution'; index: number }
-  | { kind: 'prevention'; effect: number; field: PreventionRangeField };
+  | { kind: 'prevention'; effect: number; field: PreventionRangeField }
+  | { kind: 'autonomous'; field: AutonomousRangeField };
+
+const AUTONOMOUS_LABELS: Record<AutonomousRangeField, string> = {
+  usageChangePct: 'gebruik per jeugdige (%-punt)',
+  severityChangePct: 'zwaarte (%-punt)',
+  wageIndexPct: 'loonindex (%-punt)',
+  materialIndexPct: 'prijsindex (%-punt)',
+};
 
 /** The two figures of a prevention effect that can take a range (docs/analysis.md § 5). */
 export type PreventionRangeField = 'inflowPctPer100k' | 'maxPct';
@@ -58,6 +68,8 @@ export function targetId(t: RangeTarget): string {
       return `substitution.${t.index}`;
     case 'prevention':
       return `prevention.${t.effect}.${t.field}`;
+    case 'autonomous':
+      return `autonomous.${t.field}`;
   }
 }
 
@@ -74,6 +86,8 @@ export function rangePath(t: RangeTarget): string {
       return `substitutions[${t.index}].ranges.sharePct`;
     case 'prevention':
       return `prevention.effects[${t.effect}].ranges.${t.field}`;
+    case 'autonomous':
+      return `autonomous.ranges.${t.field}`;
   }
 }
 
@@ -166,6 +180,19 @@ export function rangeOptions(model: Model, scenario: Scenario): RangeOption[] {
       });
     }
   });
+  // the drivers of autonome ontwikkeling, when the scenario has them (docs/formats.md)
+  if (scenario.autonomous)
+    for (const field of AUTONOMOUS_RANGE_FIELDS) {
+      const target: RangeTarget = { kind: 'autonomous', field };
+      out.push({
+        target,
+        id: targetId(target),
+        label: `Autonome ontwikkeling: ${AUTONOMOUS_LABELS[field]}`,
+        group: 'Autonome ontwikkeling',
+        shift: true,
+        unit: '%-punt',
+      });
+    }
   return out;
 }
 
@@ -181,6 +208,8 @@ export function getRange(scenario: Scenario, t: RangeTarget): Range | undefined 
       return scenario.substitutions[t.index]?.ranges?.sharePct;
     case 'prevention':
       return scenario.prevention?.effects[t.effect]?.ranges?.[t.field];
+    case 'autonomous':
+      return scenario.autonomous?.ranges?.[t.field];
   }
 }
 
@@ -228,6 +257,15 @@ export function setRange(scenario: Scenario, t: RangeTarget, range: Range | unde
         ...scenario,
         prevention: { ...prevention, effects: prevention.effects.map((e, i) => (i === t.effect ? next : e)) },
       };
+    }
+    case 'autonomous': {
+      const auto = scenario.autonomous;
+      if (!auto) return scenario;
+      const ranges = { ...(auto.ranges ?? {}) };
+      if (range) ranges[t.field] = range;
+      else delete ranges[t.field];
+      const { ranges: _old, ...rest } = auto;
+      return { ...scenario, autonomous: Object.keys(ranges).length > 0 ? { ...rest, ranges } : rest };
     }
   }
 }
@@ -286,6 +324,7 @@ export function shiftedPercentages(model: Model, scenario: Scenario, t: RangeTar
     );
   if (t.kind === 'fundingIndex') return { ...model.funding.indexPct, ...scenario.funding.indexPct };
   if (t.kind === 'substitution') return scenario.substitutions[t.index]?.sharePct ?? {};
+  if (t.kind === 'autonomous') return scenario.autonomous?.[t.field] ?? {};
   return {};
 }
 
