@@ -291,3 +291,24 @@ describe('range edits', () => {
     expect('ranges' in s2.prevention!.effects[0]!).toBe(false);
   });
 });
+
+describe('range edits on the autonome-ontwikkeling drivers', () => {
+  it('offers the four drivers when the scenario has autonomous, as a shift; set, read, validate, remove', () => {
+    const t: RangeTarget = { kind: 'autonomous', field: 'usageChangePct' };
+    const options = rangeOptions(model, base).filter((o) => o.group === 'Autonome ontwikkeling');
+    expect(options.map((o) => [o.id, o.shift, o.unit])).toEqual([
+      ['autonomous.usageChangePct', true, '%-punt'],
+      ['autonomous.severityChangePct', true, '%-punt'],
+      ['autonomous.wageIndexPct', true, '%-punt'],
+      ['autonomous.materialIndexPct', true, '%-punt'],
+    ]);
+    expect(defaultRange(model, base, t)).toEqual({ low: -1, high: 1 });
+    const s1 = setRange(base, t, { low: -1.5, high: 1.5, source: 'aanname' });
+    expect(s1.autonomous!.ranges).toEqual({ usageChangePct: { low: -1.5, high: 1.5, source: 'aanname' } });
+    expect(parseScenario(s1, model).ok).toBe(true);
+    expect(presentRanges(model, s1).map((r) => r.id)).toEqual(['autonomous.usageChangePct']);
+    const bad = parseScenario(setRange(base, t, { low: 1, high: 2 }), model);
+    expect(bad.ok ? [] : bad.issues.map((i) => i.path)).toEqual([`${rangePath(t)}.low`]);
+    expect('ranges' in setRange(s1, t, undefined).autonomous!).toBe(false);
+  });
+});
