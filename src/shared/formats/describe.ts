@@ -90,6 +90,23 @@ const AUTONOMOUS_FIELDS: Record<string, string> = {
   source: 'bron',
 };
 
+const KNOWN_CHANGE_FIELDS: Record<string, string> = {
+  name: 'naam',
+  side: 'kant',
+  kind: 'soort',
+  amount: 'bedrag regio',
+  perGemeente: 'bedrag per gemeente',
+  pctOfSegments: 'formule',
+  segments: 'segmenten',
+  pct: 'percentage',
+  fromYear: 'vanaf jaar',
+  splitAs: 'verdeeld als',
+  range: 'bandbreedte',
+  lowPct: 'laag (%)',
+  highPct: 'hoog (%)',
+  source: 'bron',
+};
+
 const TOP_FIELDS: Record<string, string> = {
   name: 'Naam',
   description: 'Omschrijving',
@@ -98,6 +115,7 @@ const TOP_FIELDS: Record<string, string> = {
   ranges: 'Bandbreedtes',
   prevention: 'Preventie',
   measures: 'Rijksmaatregelen',
+  knownChanges: 'Bekende ontwikkelingen',
   segments: 'Segmenten',
   gemeenten: 'Gemeenten',
   format: 'Formaat',
@@ -175,7 +193,17 @@ export function describePath(path: string, model: Model): string {
     case 'measures':
       return join('Rijksmaatregelen', rest(parts.slice(1), {}, model));
     case 'autonomous':
-      return join('Autonome ontwikkeling', rest(parts.slice(1), AUTONOMOUS_FIELDS, model));
+      return join(
+        'Autonome ontwikkeling',
+        rest(parts.slice(1), { ...AUTONOMOUS_FIELDS, ranges: 'bandbreedte' }, model),
+      );
+    case 'knownChanges': {
+      // in a model: knownChanges[i].…; in a scenario: knownChanges.<id>
+      const change = typeof a === 'number' ? model.knownChanges?.[a] : model.knownChanges?.find((c) => c.id === a);
+      const subject =
+        `Bekende ontwikkeling ${change?.name ?? (typeof a === 'number' ? a + 1 : String(a ?? ''))}`.trim();
+      return join(subject, b === undefined ? '' : rest([b, ...tail], KNOWN_CHANGE_FIELDS, model));
+    }
     case 'ranges':
       return join(
         segmentName(model, a),
