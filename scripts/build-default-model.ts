@@ -614,6 +614,74 @@ function withRegionalKey<S extends Segment>(seg: S): S {
   return { ...seg, split: SOLIDARITY_LINES.has(seg.id) ? 'solidarity' : 'usage-average-3' };
 }
 
+// ---------------------------------------------------------------- bekende ontwikkelingen
+/*
+ * Known changes a begroting budgets as separate lines next to indexation (issue 11, item 2). Venlo, the
+ * largest gemeente (37% of the region's youth 0–17), publishes them per line in its begroting; for the
+ * region they are derived from Venlo's figures where the change is regional or national, and marked as an
+ * estimate. Amounts: + = more lasten (Venlo's begroting shows them as − on its saldo).
+ */
+/** Venlo's jeugd lasten begroot 2024 (× € 1.000, CBS 83454NED, 2024 voorlopig): JB 3.784 + JR 398; jeugdhulp 38.604. */
+const VENLO_JBJR_2024 = 3784 + 398;
+const VENLO_JEUGDHULP_2024 = 38604;
+const JBJR_PCT = Math.round((229 / VENLO_JBJR_2024) * 1e4) / 100;
+const TARIEF_PCT = Math.round((3745 / VENLO_JEUGDHULP_2024) * 1e4) / 100;
+const NOT_CONTRACTED = new Set(['jeugdbescherming', 'jeugdreclassering', 'veilig-thuis', 'transformatie-preventie']);
+const allSegments = [verblijf, ovb, ...estimated, crisisdienst, crisisbedden, jzp, jb, jr, veiligThuis, transformatie];
+const contracted = allSegments.filter((seg) => !NOT_CONTRACTED.has(seg.id)).map((seg) => seg.id);
+const pctText = (x: number) => x.toLocaleString('nl-NL', { maximumFractionDigits: 2 });
+
+const knownChanges: Model['knownChanges'] = [
+  {
+    id: 'woonplaatsbeginsel',
+    name: 'Woonplaatsbeginsel Jeugd (Jeugdwet 2022)',
+    side: 'lasten',
+    kind: 'structureel',
+    perGemeente: { venlo: { '2024': 2_970_000, '2025': 2_374_000 } },
+    range: {
+      lowPct: -50,
+      highPct: 25,
+      source:
+        'aanname: de eerste raming (2024) lag al 20% boven die van de jaren erna; hoeveel kosten verschuiven hangt af van enkele dure verblijfstrajecten, daarom −50% tot +25%.',
+    },
+    source: `${cite('venlo-begroting-2024', 'begrotingsvoorstel "Woonplaatsbeginsel Jeugd": −2.970 (2024), −2.374 (2025, 2026, 2027), × € 1.000')}. Sinds 1-1-2022 betaalt de gemeente waar de jeugdige vóór het verblijf ingeschreven stond (Jeugdwet, woonplaatsbeginsel); dat verschuift kosten tussen gemeenten.`,
+    estimate: true,
+    note: 'Venlo: het bedrag uit de eigen begroting, structureel vanaf 2025. De andere zes gemeenten noemen (in de gevonden stukken) geen bedrag: geschat op 0, omdat het woonplaatsbeginsel kosten tussen gemeenten verschuift (landelijk per saldo nul) en het gemeentefonds in 2022 op de nieuwe verdeling is aangepast; een gemeente met een eigen raming vult die hier in.',
+  },
+  {
+    id: 'landelijk-tarief-jbjr',
+    name: 'Landelijk tarief jeugdbescherming en jeugdreclassering',
+    side: 'lasten',
+    kind: 'structureel',
+    pctOfSegments: { segments: ['jeugdbescherming', 'jeugdreclassering'], pct: JBJR_PCT, fromYear: 2025 },
+    range: {
+      lowPct: -25,
+      highPct: 25,
+      source:
+        'aanname: het percentage is van één gemeente afgeleid; de regionale tarieven JB/JR lagen niet overal even ver van het landelijke tarief, daarom ±25%.',
+    },
+    source: `${cite('venlo-begroting-2025', 'begrotingsvoorstel "Meicirculaire 2024: Invoering landelijk tarief jeugdbescherming en jeugdreclassering": −229 (2025), −216 (2026), −217 (2027), −219 (2028), × € 1.000')}; Venlo's begrote lasten JB/JR 2024: € 3.784.000 + € 398.000 (${cite('cbs-83454', 'Venlo, 2024 voorlopig')}).`,
+    estimate: true,
+    note: `Schatting voor de regio: Venlo's meerkosten 2025 (€ 229.000) zijn ${pctText(JBJR_PCT)}% van zijn lasten JB/JR; de regio rekent met hetzelfde percentage op de lasten van jeugdbescherming en jeugdreclassering, vanaf 2025.`,
+  },
+  {
+    id: 'tarieven-2026',
+    name: 'Reële tarieven 2026 jeugdhulp (kostendekkendheidsonderzoek)',
+    side: 'lasten',
+    kind: 'structureel',
+    pctOfSegments: { segments: contracted, pct: TARIEF_PCT, fromYear: 2026 },
+    range: {
+      lowPct: -40,
+      highPct: 20,
+      source:
+        'aanname: het onderzoek noemt voor Venlo structureel € 3.370.000, de begroting € 3.745.000 (10% meer); het percentage rekent op alle jeugdhulp, ook wat niet gecontracteerd is (pgb, niet-gecontracteerd aanbod), en overschat dus eerder: −40% tot +20%.',
+    },
+    source: `${cite('venlo-begroting-2026', 'begrotingsvoorstel "Tarieven 2026 Jeugd Gecontracteerd aanbod": −3.745 per jaar 2026–2029, × € 1.000; een onafhankelijk onderzoek naar de kostendekkendheid van de tarieven (AMvB reële tarieven) noemt structureel € 3.370.000 voor jeugd')}; Venlo's begrote lasten jeugdhulp 2024: € 38.604.000 (${cite('cbs-83454', 'Venlo, 2024 voorlopig')}).`,
+    estimate: true,
+    note: `Schatting voor de regio: de tarieven zijn regionaal ingekocht, dus geldt de verhoging voor alle gemeenten; Venlo's meerkosten zijn ${pctText(TARIEF_PCT)}% van zijn lasten jeugdhulp, en de regio rekent met hetzelfde percentage op de gecontracteerde segmenten (alles behalve jeugdbescherming, jeugdreclassering, Veilig Thuis en het regionale budget), vanaf 2026. Naast de gewone indexatie (Venlo begroot die apart).`,
+  },
+];
+
 const model: Model = {
   format: MODEL_FORMAT,
   name: 'Regio Noord-Limburg',
@@ -646,6 +714,7 @@ const model: Model = {
     source: `Rijksmiddelen jeugd 2022 = de som van de zeven gemeenten in de realisatie van dit model (${euro(BASE_FUNDING)}); per gemeente geschat als het landelijke jeugdbudget per jeugdige 0–17 × de eigen jeugdigen (zie daar, bandbreedte ±15%). 2022–2024 zijn daarmee gerealiseerde jaren voor de baten (schatting); vanaf 2025 groeien de Rijksmiddelen met de index: ${cite('vng-indexatie')} (OVA 90% + PCC 10%) als benadering van de groei van de Rijksmiddelen: 2023 6,43% en 2024 5,71% (definitief), 2025 3,94% (voorlopig); 2026–2028 2,5% per jaar is een aanname zonder bron. Rijksmaatregelen (Hervormingsagenda, Van Ark) zitten hier niet in: zet ze aan in een scenario.`,
     estimate: true,
   },
+  knownChanges,
 };
 
 // ---------------------------------------------------------------- realisatie 2022–2024

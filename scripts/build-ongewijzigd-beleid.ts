@@ -1,8 +1,9 @@
 /**
  * Updates models/scenarios/ongewijzigd-beleid.json: "Ongewijzigd beleid" = autonome ontwikkeling +
  * indexatie, with the Rijksmiddelen on a gemeentefonds path. The segment price indices (VNG) and the
- * ranges already in the file stay; this script adds the autonomous drivers, the funding path and its
- * ranges, each figure computed here from the published figures it rests on.
+ * ranges already in the file stay; this script adds the autonomous drivers and their ranges, the funding
+ * path and its ranges, and switches on the model's bekende ontwikkelingen, each figure computed here from
+ * the published figures it rests on. It also gives the other bundled scenarios the base amount's range.
  *
  *   npx tsx scripts/build-ongewijzigd-beleid.ts
  */
@@ -63,22 +64,57 @@ const autonomousSource =
   `Demografie: een prognose van het aantal jeugdigen 0–17 per gemeente staat niet in de bronnen; zonder prognose blijft het aantal op het niveau van het model (${cite('cbs-71488')}, 1-1-2022) — vul een prognose in om het effect te zien. ` +
   `Loon en prijs: de segmenten volgen het gecombineerde VNG-indexadvies (OVA 90% + PCC 10%) in hun eigen prijsindex; de losse OVA- en PCC-cijfers staan niet in de bronnen, daarom zijn loon en prijs hier niet apart ingevuld (dat zou dubbel indexeren).`;
 
+// ── Bekende ontwikkelingen (model.knownChanges) ──────────────────────────────────────────────────
+/*
+ * Switched on: a begroting of ongewijzigd beleid includes the effects of existing law and of decisions
+ * already taken, as separate lines next to indexation (Venlo budgets each of these three).
+ */
+const KNOWN = ['woonplaatsbeginsel', 'landelijk-tarief-jbjr', 'tarieven-2026'] as const;
+for (const id of KNOWN)
+  if (!model.value.knownChanges?.some((c) => c.id === id)) throw new Error(`model mist bekende ontwikkeling ${id}`);
+const knownText =
+  'Bekende ontwikkelingen staan aan, omdat een begroting bij ongewijzigd beleid de gevolgen van bestaande wetgeving en genomen besluiten opneemt, als aparte regels naast de indexatie (zoals Venlo ze begroot): ' +
+  `het woonplaatsbeginsel (Jeugdwet 2022; ${cite('venlo-begroting-2024')}), het landelijk tarief jeugdbescherming en jeugdreclassering (${cite('venlo-begroting-2025')}) ` +
+  `en de reële tarieven 2026 na het kostendekkendheidsonderzoek (${cite('venlo-begroting-2026')}). Venlo's regel "Jeugdzorg (autonome ontwikkelingen)" zit niet apart in dit scenario: die is de autonome ontwikkeling hierboven.`;
+
+// ── Ranges on the autonomous drivers (a shift in percentage points, as other yearly percentages) ─
+const autonomousRanges = {
+  usageChangePct: {
+    low: -1.5,
+    high: 1.5,
+    source: `aanname: de landelijke volumegroei was ruim 4–5% per jaar (${cite('deskundigencommissie-groeipijn', '30-01-2025')}); dit scenario rekent met de helft. Gebruik tussen 0% en 3% per jaar: van een trendbreuk door de Hervormingsagenda tot de helft van de landelijke trend.`,
+  },
+  severityChangePct: {
+    low: -1,
+    high: 1,
+    source: `aanname: zwaarte tussen 0% en 2% per jaar; Venlo ziet trajecten intensiever en langduriger worden (${cite('venlo-begroting-2024')}), het beleid stuurt op kortere trajecten.`,
+  },
+};
+
 const base = model.value.funding.baseAmount;
+const baseAmountRange = {
+  low: Math.round(base * 0.85),
+  high: Math.round(base * 1.15),
+  source: `aanname: het basisbedrag ${formatEuro(base)} is de som van de gemeenten, elk geschat als het landelijke jeugdbudget per jeugdige 0–17 × de eigen jeugdigen; het verdeelmodel van het gemeentefonds weegt meer dan het aantal jeugdigen (per inwoner verschillen Peel en Maas en Beesel 18%, ${cite('omroep-peel-en-maas')}), dus ±15%.`,
+};
 const scenario = {
   ...raw,
   description:
     'Autonome ontwikkeling en indexatie: gebruik per jeugdige +1,5% en zwaarte +1% per jaar (landelijke trend, gehalveerd), tarieven en subsidies volgen het VNG-indexadvies (OVA/PCC); ' +
-    'het regionaal budget transformatie en preventie blijft € 500.000 per jaar (beleidsplan § 5.1). De Rijksmiddelen volgen het accres van het gemeentefonds (bevroren 2023–2025, het "ravijn" van 2026).',
-  autonomous: { usageChangePct: yearly(USAGE), severityChangePct: yearly(SEVERITY), source: autonomousSource },
+    'het regionaal budget transformatie en preventie blijft € 500.000 per jaar (beleidsplan § 5.1). De Rijksmiddelen volgen het accres van het gemeentefonds (bevroren 2023–2025, het "ravijn" van 2026). ' +
+    knownText,
+  autonomous: {
+    usageChangePct: yearly(USAGE),
+    severityChangePct: yearly(SEVERITY),
+    ranges: autonomousRanges,
+    source: autonomousSource,
+  },
+  knownChanges: Object.fromEntries(KNOWN.map((id) => [id, true])),
   funding: {
     indexPct,
     source: fundingSource,
     ranges: {
-      baseAmount: {
-        low: Math.round(base * 0.85),
-        high: Math.round(base * 1.15),
-        source: `aanname: het basisbedrag ${formatEuro(base)} is de som van de gemeenten, elk geschat als het landelijke jeugdbudget per jeugdige 0–17 × de eigen jeugdigen; het verdeelmodel van het gemeentefonds weegt meer dan het aantal jeugdigen (per inwoner verschillen Peel en Maas en Beesel 18%, ${cite('omroep-peel-en-maas')}), dus ±15%.`,
-      },
+      baseAmount: baseAmountRange,
       indexPct: {
         low: -0.5,
         high: 0.5,
@@ -91,4 +127,14 @@ const scenario = {
 const parsed = parseScenario(scenario, model.value);
 if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
 writeFileSync(file, `${JSON.stringify(scenario, null, 2)}\n`);
+
+// The base amount gets the same range in the other bundled scenarios (issue 11, item 4).
+for (const other of ['beleidsplan-kpis.json', 'rijksmaatregelen.json']) {
+  const otherFile = fileURLToPath(new URL(`../models/scenarios/${other}`, import.meta.url));
+  const s = JSON.parse(readFileSync(otherFile, 'utf8')) as { funding: { ranges?: Record<string, unknown> } };
+  s.funding.ranges = { ...s.funding.ranges, baseAmount: baseAmountRange };
+  const ok = parseScenario(s, model.value);
+  if (!ok.ok) throw new Error(ok.issues.map((i) => `${other} ${i.path}: ${i.message}`).join('\n'));
+  writeFileSync(otherFile, `${JSON.stringify(s, null, 2)}\n`);
+}
 console.log(`geschreven: ${file}\nRijksmiddelen-index ${pctList}`);

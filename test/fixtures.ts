@@ -91,7 +91,7 @@ export function shippedScenario(model: Model, file: string): Scenario {
 }
 
 /**
- * The scenario without any range (segments, funding, substitutions, prevention): the shipped
+ * The scenario without any range (segments, funding, substitutions, prevention, autonomous drivers): the shipped
  * scenarios carry ranges since round 3; tests that build their own ranges or count the
  * tornado's default ±10% bars start from the bare scenario.
  */
@@ -103,6 +103,10 @@ export function withoutRanges(scenario: Scenario): Scenario {
     funding,
     substitutions: scenario.substitutions.map(({ ranges: _s, ...rule }) => rule),
   };
+  if (scenario.autonomous) {
+    const { ranges: _a, ...autonomous } = scenario.autonomous;
+    out.autonomous = autonomous;
+  }
   if (scenario.prevention)
     out.prevention = {
       ...scenario.prevention,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { simulate } from '../../src/shared/engine/simulate';
 import { estimateSentence, estimateSummary, estimateYears } from '../../src/shared/formats/estimates';
+import { stackBands } from '../../src/renderer/charts/stack';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 import { AppPage, checkHeadlineBands, parseEuro, stored } from './app';
@@ -95,13 +96,15 @@ describe('Overzicht', () => {
   });
 
   it('draws a stacked area per segment, the Rijksmiddelen line and the saldo bars, with a table alternative', async () => {
-    const { model } = await stored(srv);
+    const { model, scenarios } = await stored(srv);
+    const result = simulate(model, scenarios.find((s) => s.name === 'Ongewijzigd beleid')!.scenario);
     // recharts draws after layout (and animates in): wait for the chart, never read it once
     const count = (selector: string) => () => app.page.locator(selector).count();
-    // one band per group of segments (the model's groups, in the order of their first segment; at most 8)
-    const groups = [...new Set(model.segments.map((s) => s.group?.trim() || 'Overige'))];
+    // one band per group of lines (the model's groups in the order of their first segment, then the bekende
+    // ontwikkelingen; at most 8, the smallest folded into "Overige")
+    const groups = stackBands(result, 'groep').map((b) => b.name);
     expect(groups.length).toBeLessThanOrEqual(8);
-    expect(groups.length).toBeLessThan(model.segments.length);
+    expect(groups.length).toBeLessThan(result.lines.length);
     await expect.poll(count('[data-chart="trend"] .recharts-area')).toBe(groups.length);
     await expect.poll(count('[data-chart="trend"] .recharts-line')).toBe(1);
     await expect.poll(count('[data-chart="saldo"] .saldo-bar')).toBe(model.endYear - model.baseYear + 1);
@@ -127,12 +130,14 @@ describe('Overzicht', () => {
     ).toMatch(new RegExp(`^tekort ${model.endYear}: € \\d`));
     // detail on demand: one band per segment, each with its own colour
     await app.page.check('[data-testid="trend-per-segment"]');
-    await expect.poll(count('[data-chart="trend"] .recharts-area')).toBe(model.segments.length);
-    await expect.poll(legend).toEqual([...model.segments.map((s) => s.name), 'Rijksmiddelen (baten)']);
+    // every line: the segments and the bekende ontwikkelingen switched on
+    expect(result.lines.length).toBe(model.segments.length + 3);
+    await expect.poll(count('[data-chart="trend"] .recharts-area')).toBe(result.lines.length);
+    await expect.poll(legend).toEqual([...result.lines.map((l) => l.name), 'Rijksmiddelen (baten)']);
     const segFills = await app.page.$$eval('[data-chart="trend"] .recharts-area-area', (els) =>
       els.map((e) => e.getAttribute('fill')),
     );
-    expect(new Set(segFills).size).toBe(model.segments.length);
+    expect(new Set(segFills).size).toBe(result.lines.length);
     await app.screenshot('overzicht-per-segment.png');
     await app.page.uncheck('[data-testid="trend-per-segment"]');
     await expect.poll(count('[data-chart="trend"] .recharts-area')).toBe(groups.length);
@@ -148,7 +153,7 @@ describe('Overzicht', () => {
     await app.page.click('[data-testid="trend-frame"] summary');
     await expect
       .poll(count('[data-testid="trend-frame"] [data-testid="totals-table"] tbody tr'))
-      .toBe(model.segments.length + 3);
+      .toBe(result.lines.length + 3);
     await app.page.click('[data-testid="trend-frame"] summary');
     await app.screenshot('overzicht.png');
   });

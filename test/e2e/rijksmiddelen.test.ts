@@ -118,6 +118,55 @@ describe('Rijksmaatregelen', () => {
   });
 });
 
+describe('Bekende ontwikkelingen', () => {
+  it('switching woonplaatsbeginsel off and on (keyboard, undo) moves its line and the saldo by its amount', async () => {
+    const VENLO_2028 = 2_374_000; // Venlo, Programmabegroting 2024: structureel from 2025
+    await app.nav('rijksmiddelen');
+    const sw = '[data-testid="known-change-switch-woonplaatsbeginsel"]';
+    // Ongewijzigd beleid switches it on, as a begroting would
+    expect(await app.page.isChecked(sw)).toBe(true);
+    const amount = await app.page.textContent('[data-testid="known-change-amount-woonplaatsbeginsel-2028"]');
+    expect(parseEuro(amount!)).toBe(VENLO_2028);
+    expect(await app.page.textContent('[data-testid="known-change-woonplaatsbeginsel"]')).toContain(
+      'Gemeente Venlo, Programmabegroting 2024',
+    );
+    const withIt = await app.kerncijfers();
+    const line =
+      '[data-testid="overview-known-changes"] tr[data-known-change="woonplaatsbeginsel"] td[data-year="2028"]';
+    expect(parseEuro((await app.page.textContent(line))!)).toBe(VENLO_2028);
+
+    // off, by keyboard
+    await app.nav('rijksmiddelen');
+    await app.page.focus(sw);
+    await app.page.keyboard.press('Space');
+    await expect.poll(() => app.page.isChecked(sw)).toBe(false);
+    await app.saved();
+    expect((await current()).scenario.knownChanges?.woonplaatsbeginsel).toBeUndefined();
+    const without = await app.kerncijfers();
+    expect(Math.abs(withIt.get(2028)!.cost - without.get(2028)!.cost - VENLO_2028)).toBeLessThanOrEqual(1);
+    expect(Math.abs(without.get(2028)!.balance - withIt.get(2028)!.balance - VENLO_2028)).toBeLessThanOrEqual(1);
+    expect(without.get(2023)!.balance).toBe(withIt.get(2023)!.balance);
+    expect(
+      await app.page.$('[data-testid="overview-known-changes"] tr[data-known-change="woonplaatsbeginsel"]'),
+    ).toBeNull();
+    // the engine agrees with what is shown
+    const { model, scenario } = await current();
+    expect(without.get(2028)!.balance).toBe(Math.round(simulate(model, scenario).totals.at(-1)!.balance));
+
+    // undo switches it back on: the line and the saldo return
+    await app.nav('rijksmiddelen');
+    await app.page.focus(sw);
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => app.page.isChecked(sw)).toBe(true);
+    await app.saved();
+    expect((await current()).scenario.knownChanges?.woonplaatsbeginsel).toBe(true);
+    const back = await app.kerncijfers();
+    expect(back.get(2028)!.balance).toBe(withIt.get(2028)!.balance);
+    expect(parseEuro((await app.page.textContent(line))!)).toBe(VENLO_2028);
+    await app.screenshot('bekende-ontwikkelingen.png');
+  });
+});
+
 describe('Preventie-effect', () => {
   it('changes the inflow as the engine does: € 100.000 in 2023 and € 300.000 in 2024, 1% per € 100.000, lag 1, plafond 2,5%', async () => {
     await app.nav('rijksmiddelen');

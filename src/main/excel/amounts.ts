@@ -16,8 +16,13 @@ export interface FundingLine {
   kind: 'structureel' | 'incidenteel';
   /** per year index, in euro */
   values: number[];
-  /** where the region's line comes from: the index path, the one-off adjustments, or Rijksmaatregel n (result.fundingMeasures) */
-  origin: 'baseline' | 'adjustment' | number;
+  /**
+   * where the region's line comes from: the index path, the one-off adjustments, Rijksmaatregel n
+   * (result.fundingMeasures), or a bekende ontwikkeling on the baten side (`knownChange:<id>`)
+   */
+  origin: 'baseline' | 'adjustment' | number | `knownChange:${string}`;
+  /** set for a bekende ontwikkeling: its id (a gemeente's part is its own amount, not a share) */
+  knownChange?: string;
 }
 
 export interface ScopedAmounts {
@@ -66,6 +71,16 @@ export function regionFundingLines(result: SimulationResult): FundingLine[] {
     if (m.kind === 'incidenteel')
       lines.push({ label: `Rijksmaatregel: ${m.name}`, kind: 'incidenteel', values: m.years.slice(), origin: i });
   });
+  // bekende ontwikkelingen on the baten side (those on the lasten side are lines of the lasten)
+  for (const c of result.knownChanges ?? [])
+    if (c.side === 'baten')
+      lines.push({
+        label: `Bekende ontwikkeling: ${c.name}`,
+        kind: c.kind,
+        values: c.years.slice(),
+        knownChange: c.id,
+        origin: `knownChange:${c.id}`,
+      });
   return lines;
 }
 
@@ -84,8 +99,30 @@ export function scopedAmounts(result: SimulationResult, scope: BijlageScope): Sc
   return {
     lineCost: (l, y) => g.lineCosts[l]![y]!,
     cost: (y) => g.years[y]!.cost,
-    fundingLines: region.map((f) => ({ ...f, values: f.values.map((v) => v * g.fundingShare) })),
+    fundingLines: region.map((f) => ({
+      ...f,
+      values: f.knownChange ? knownChangePart(result, f.knownChange, g) : f.values.map((v) => v * g.fundingShare),
+    })),
     funding: (y) => g.years[y]!.funding,
     balance: (y) => g.years[y]!.balance,
   };
+}
+
+/**
+ * A gemeente's part of a bekende ontwikkeling on the baten side, as the engine splits it: the regional
+ * amount by the Rijksmiddelen key, the gemeente's own amount exactly, the formula on its own lasten.
+ */
+function knownChangePart(result: SimulationResult, id: string, g: GemeenteResult): number[] {
+  const c = result.knownChanges?.find((x) => x.id === id);
+  if (!c) return result.years.map(() => 0);
+  return result.years.map((_, y) => {
+    let part = c.regional[y]! * g.fundingShare + (c.perGemeente[g.id]?.[y] ?? 0);
+    const factor = c.pctFactor[y]!;
+    if (factor !== 0) {
+      let sum = 0;
+      for (const l of c.segmentIndexes) if (l >= 0) sum += g.lineCosts[l]![y]!;
+      part += factor * sum;
+    }
+    return part;
+  });
 }

@@ -114,6 +114,48 @@ export function Overzicht() {
         </AmountScope>
         <EstimateShare model={current.model} result={result} />
       </section>
+      {result.knownChanges && result.knownChanges.length > 0 ? (
+        <section aria-labelledby="bekend-h" className="card">
+          <h2 id="bekend-h">Bekende ontwikkelingen</h2>
+          <p className="meta">
+            Aangezet op Rijksmiddelen en preventie; elk een eigen regel, al meegeteld in lasten of Rijksmiddelen
+            hierboven (niet in gerealiseerde jaren: de realisatie bevat ze al).
+          </p>
+          <TableTools label="Bekende ontwikkelingen" />
+          <AmountScope>
+            <div className="table-scroll">
+              <table className="data" data-testid="overview-known-changes">
+                <thead>
+                  <tr>
+                    <th scope="col">Ontwikkeling</th>
+                    <th scope="col">Kant</th>
+                    <th scope="col">Soort</th>
+                    {result.years.map((y) => (
+                      <th scope="col" key={y} className="num">
+                        {y}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.knownChanges.map((c) => (
+                    <tr key={c.id} data-known-change={c.id}>
+                      <th scope="row">{c.name}</th>
+                      <td>{c.side}</td>
+                      <td>{c.kind}</td>
+                      {c.years.map((v, k) => (
+                        <td key={result.years[k]} className="num" data-year={result.years[k]}>
+                          <Euro value={v} />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </AmountScope>
+        </section>
+      ) : null}
       {hasFundingBreakdown(result) ? (
         <section aria-labelledby="opbouw-h" className="card">
           <h2 id="opbouw-h">Opbouw Rijksmiddelen</h2>

@@ -1,7 +1,7 @@
 /**
  * Rijksmiddelen en preventie: how the baten are built up (index path,
  * incidentele bijstellingen, each Rijksmaatregel as its own line), the library
- * of Rijksmaatregelen as switches, and the prevention effect of extra
+ * of Rijksmaatregelen as switches, the model's bekende ontwikkelingen as switches, and the prevention effect of extra
  * transformation budget as an explicit assumption. The index path and the
  * incidentele bijstellingen are edited on Aannames (one place for one input);
  * this view links there.
@@ -13,6 +13,7 @@ import { useCurrent } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { FundingBreakdownTable } from './rijksmiddelen/FundingBreakdown';
 import { MeasuresLibrary, NationalShare } from './rijksmiddelen/Measures';
+import { KnownChangesList } from './rijksmiddelen/KnownChanges';
 import { PreventionEditor } from './rijksmiddelen/Prevention';
 
 /** Opens Aannames at its Rijksmiddelen section (index and incidentele bijstellingen). */
@@ -28,6 +29,8 @@ export function Rijksmiddelen() {
   const endYear = result.years[result.years.length - 1]!;
   const measuresEnd = result.totals[result.totals.length - 1]!.fundingMeasures ?? 0;
   const onCount = result.fundingMeasures?.length ?? 0;
+  const known = result.knownChanges ?? [];
+  const knownEnd = known.reduce((t, c) => t + (c.side === 'lasten' ? -1 : 1) * c.years[c.years.length - 1]!, 0);
   return (
     <div className="view rijksmiddelen">
       <header className="view-head">
@@ -77,6 +80,28 @@ export function Rijksmiddelen() {
           )}
         </p>
         <MeasuresLibrary model={model} scenario={scenario} />
+      </section>
+
+      <section aria-labelledby="rm-known-h" className="card">
+        <h2 id="rm-known-h">Bekende ontwikkelingen</h2>
+        <p>
+          Bekende veranderingen die een begroting als aparte regel naast de indexatie opneemt, zoals het
+          woonplaatsbeginsel en het landelijk tarief jeugdbescherming en jeugdreclassering. Ze staan in het basismodel
+          (met bron, bedrag of formule en bandbreedte); hier zet u ze per scenario aan of uit. Een ontwikkeling aan de
+          lastenkant is een eigen regel bij de lasten, een aan de batenkant een regel in de opbouw van de Rijksmiddelen.
+          In gerealiseerde jaren telt ze niet mee: de realisatie bevat haar al.
+        </p>
+        <p data-testid="known-changes-summary" aria-live="polite">
+          {known.length === 0 ? (
+            'Geen bekende ontwikkeling aangezet.'
+          ) : (
+            <>
+              {known.length} {known.length === 1 ? 'ontwikkeling' : 'ontwikkelingen'} aan: samen {formatEuro(knownEnd)}{' '}
+              op het saldo in {endYear}.
+            </>
+          )}
+        </p>
+        <KnownChangesList model={model} scenario={scenario} />
       </section>
 
       <section aria-labelledby="rm-prev-h" className="card" data-testid="prevention">

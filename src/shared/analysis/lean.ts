@@ -9,13 +9,16 @@
  * arithmetic must be made here too (that test fails otherwise).
  */
 import type { Model } from '../formats/model';
-import type { Scenario } from '../formats/scenario';
+import type { Autonomous, Scenario } from '../formats/scenario';
 import { fundingMeasures } from '../engine/measures';
 import { preventionBudget, preventionReductionPct } from '../engine/prevention';
 import { autonomousFactors } from '../engine/autonomous';
 import { policyFactors, realisedPct, type PolicyFactors } from '../engine/policies';
+import { amountPath, switchedOn } from '../engine/knownChanges';
+import { findMeasure, nationalAmounts } from '../domain/rijksmaatregelen';
+import { AUTONOMOUS_RANGE_FIELDS, type AutonomousRangeField } from '../formats/ranges';
 import { modelYears } from '../years';
-import type { Parameter } from './parameters';
+import { adjustYearMap, type Parameter } from './parameters';
 
 interface LeanVolume {
   kind: 'volume';
@@ -131,8 +134,11 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
     return volume;
   });
   const volumes = segs.filter((x): x is LeanVolume => x.kind === 'volume');
-  // Autonome ontwikkeling: fixed factors (no range draws them), applied as engine/simulate does.
-  const auto = scenario.autonomous ? autonomousFactors(model, scenario.autonomous, years) : undefined;
+  // Autonome ontwikkeling, applied as engine/simulate does: fixed factors, recomputed per draw
+  // when a range shifts a driver (the shifted drivers exactly as applyParameters makes them).
+  let auto = scenario.autonomous ? autonomousFactors(model, scenario.autonomous, years) : undefined;
+  const autoShift: Partial<Record<AutonomousRangeField, number>> = {};
+  const laterYears = years.slice(1).map(String);
   const budgets = segs.filter((x): x is LeanBudget => x.kind === 'budget');
 
   const rules: LeanRule[] = scenario.substitutions.map((r) => {
@@ -201,13 +207,33 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
   const fundingBase = { base: model.funding.baseAmount, cur: model.funding.baseAmount, shift: 0 };
   const indexPct = pctArray({ ...model.funding.indexPct, ...scenario.funding.indexPct }, years);
   const adjustments = Float64Array.from(years.map((y) => scenario.funding.adjustments?.[String(y)] ?? 0));
-  const measures = fundingMeasures(model, scenario, years);
+  // Rijksmaatregelen: (national × factor) × share, as engine/measures does with a factor.
+  const share = model.funding.nationalShare?.value ?? 0;
+  const measures = fundingMeasures(model, scenario, years).map((m) => ({
+    id: m.id,
+    national: Float64Array.from(nationalAmounts(findMeasure(m.id)!, years)),
+    factor: 1,
+  }));
+  const measureById = new Map(measures.map((m) => [m.id, m]));
   const measured = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    let sum = 0;
-    for (const m of measures) sum += m.years[k]!;
-    measured[k] = sum;
-  }
+  // Bekende ontwikkelingen (engine/knownChanges): f·A_k + Σ_g f·P_g,k + (f·pct/100)·S_k.
+  const known = switchedOn(model, scenario).map((c) => {
+    const structural = c.kind === 'structureel';
+    return {
+      id: c.id,
+      lasten: c.side === 'lasten',
+      amount: Float64Array.from(amountPath(c.amount, structural, years)),
+      perGemeente: model.gemeenten
+        .filter((g) => c.perGemeente?.[g.id] !== undefined)
+        .map((g) => Float64Array.from(amountPath(c.perGemeente![g.id], structural, years))),
+      pct: c.pctOfSegments?.pct ?? 0,
+      fromYear: c.pctOfSegments ? c.pctOfSegments.fromYear : Infinity,
+      segments: (c.pctOfSegments?.segments ?? []).map((id) => index.get(id) ?? -1),
+      factor: 1,
+      years: new Float64Array(n),
+    };
+  });
+  const knownById = new Map(known.map((c) => [c.id, c]));
 
   const setters: Setter[] = params.map((p): Setter => {
     const t = p.target;
@@ -264,8 +290,21 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
         if (!effect) throw new Error(`${p.key}: preventie-effect ${t.effect} bestaat niet`);
         return t.field === 'inflowPctPer100k' ? (v) => (effect.curPer100k = v) : (v) => (effect.curMaxPct = v);
       }
+      case 'autonomous':
+        return (v) => (autoShift[t.field] = v);
+      case 'measure': {
+        const m = measureById.get(t.id);
+        if (!m) throw new Error(`${p.key}: Rijksmaatregel ${JSON.stringify(t.id)} staat niet aan`);
+        return (v) => (m.factor = v);
+      }
+      case 'knownChange': {
+        const c = knownById.get(t.id);
+        if (!c) throw new Error(`${p.key}: bekende ontwikkeling ${JSON.stringify(t.id)} staat niet aan`);
+        return (v) => (c.factor = v);
+      }
     }
   });
+  const drawsAutonomous = scenario.autonomous !== undefined && params.some((p) => p.target.kind === 'autonomous');
 
   function reset(): void {
     for (const seg of budgets) {
@@ -290,6 +329,9 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
       if (realisatie[i] !== realisatieBase[i]) policyDirty = true;
       realisatie[i] = realisatieBase[i]!;
     }
+    for (const field of AUTONOMOUS_RANGE_FIELDS) delete autoShift[field];
+    for (const m of measures) m.factor = 1;
+    for (const c of known) c.factor = 1;
   }
 
   /** Per segment index, the policy factor of a field (undefined: none). */
@@ -319,6 +361,14 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
 
   function run(cost: Float64Array, funding: Float64Array): void {
     if (policyDirty) refreshPolicies();
+    if (drawsAutonomous) {
+      const shifted: Autonomous = { ...scenario.autonomous };
+      for (const field of AUTONOMOUS_RANGE_FIELDS) {
+        const v = autoShift[field];
+        if (v !== undefined) shifted[field] = adjustYearMap(shifted[field], 'shift', v, laterYears);
+      }
+      auto = autonomousFactors(model, shifted, years);
+    }
     // Inflow paths (engine/paths yearPath), then policies, autonome ontwikkeling, prevention, substitution.
     for (let s = 0; s < segs.length; s++) {
       const seg = segs[s]!;
@@ -407,14 +457,38 @@ export function compileLean(model: Model, scenario: Scenario, params: readonly P
       }
     }
 
+    for (const c of known) {
+      const f = c.factor;
+      const factor = (f * c.pct) / 100;
+      for (let k = 0; k < n; k++) {
+        let total = f * c.amount[k]!;
+        for (const p of c.perGemeente) total += f * p[k]!;
+        const pf = years[k]! >= c.fromYear ? factor : 0;
+        if (pf !== 0) {
+          let sum = 0;
+          for (const l of c.segments) if (l >= 0) sum += segs[l]!.cost[k]!;
+          total += pf * sum;
+        }
+        c.years[k] = total;
+      }
+    }
+    for (let k = 0; k < n; k++) {
+      let sum = 0;
+      for (const m of measures) sum += m.national[k]! * m.factor * share;
+      measured[k] = sum;
+    }
+
     let baseline = fundingBase.cur;
     for (let k = 0; k < n; k++) {
       if (k > 0) baseline *= 1 + (indexPct[k]! + fundingBase.shift) / 100;
       let total = 0;
       for (const seg of segs) total += seg.cost[k]!;
       if (preventionCost) total += preventionCost[k]!;
+      for (const c of known) if (c.lasten) total += c.years[k]!;
       cost[k] = total;
-      funding[k] = baseline + adjustments[k]! + measured[k]!;
+      let knownBaten = 0;
+      for (const c of known) if (!c.lasten) knownBaten += c.years[k]!;
+      funding[k] = baseline + adjustments[k]! + measured[k]! + knownBaten;
     }
   }
 

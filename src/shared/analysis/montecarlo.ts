@@ -279,7 +279,10 @@ function drawRangeExact(s: DrawState, from: number, to: number): void {
     drawValues(params, slot, u, random, values);
     // no parameter touches the realisatie: it is left out of applyParameters' copy and put back
     const applied = applyParameters(exact!.rest, exact!.scenario, params, Array.from(values));
-    const r = simulate({ ...applied.model, realisatie: exact!.realisatie }, applied.scenario, { perGemeente: false });
+    const r = simulate({ ...applied.model, realisatie: exact!.realisatie }, applied.scenario, {
+      perGemeente: false,
+      scale: applied.scale,
+    });
     for (let k = 0; k < n; k++) {
       yearCost[k] = r.totals[k]!.cost;
       yearFunding[k] = r.totals[k]!.funding;

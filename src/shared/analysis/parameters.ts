@@ -8,7 +8,12 @@
  */
 import type { Model, Segment } from '../formats/model';
 import type { Scenario } from '../formats/scenario';
+import type { SimulateOptions } from '../engine/simulate';
+import { findMeasure } from '../domain/rijksmaatregelen';
+import { switchedOn } from '../engine/knownChanges';
 import {
+  AUTONOMOUS_RANGE_FIELDS,
+  type AutonomousRangeField,
   BUDGET_BASE_RANGE_FIELDS,
   BUDGET_PCT_RANGE_FIELDS,
   VOLUME_BASE_RANGE_FIELDS,
@@ -26,7 +31,13 @@ export type ParameterTarget =
   | { kind: 'fundingIndex' }
   | { kind: 'substitution'; rule: number }
   | { kind: 'prevention'; effect: number; field: 'inflowPctPer100k' | 'maxPct' }
-  | { kind: 'policy'; policy: number };
+  | { kind: 'policy'; policy: number }
+  /** a factor on a Rijksmaatregel's amount (its range in the library, % of the amount) */
+  | { kind: 'measure'; id: string }
+  /** a factor on a bekende ontwikkeling's amount (its range in the model, % of the amount) */
+  | { kind: 'knownChange'; id: string }
+  /** a shift in percentage points on a yearly driver of autonome ontwikkeling */
+  | { kind: 'autonomous'; field: AutonomousRangeField };
 
 /**
  * How a value enters: 'value' replaces a base figure; 'shift' adds percentage
@@ -64,6 +75,28 @@ const FIELD_LABELS: Record<SegmentBaseRangeField | SegmentPctRangeField, string>
   priceIndexPct: 'tariefindex (%-punt)',
   amountChangePct: 'budgetverandering (%-punt)',
 };
+
+const AUTONOMOUS_LABELS: Record<AutonomousRangeField, string> = {
+  usageChangePct: 'Autonome ontwikkeling: gebruik per jeugdige (%-punt)',
+  severityChangePct: 'Autonome ontwikkeling: zwaarte (%-punt)',
+  wageIndexPct: 'Autonome ontwikkeling: loonindex (%-punt)',
+  materialIndexPct: 'Autonome ontwikkeling: prijsindex (%-punt)',
+};
+
+/** A range in % of an amount as a factor: low 1 + lowPct/100, likely 1, high 1 + highPct/100. */
+function factorRange(
+  range: { lowPct: number; highPct: number; source?: string | undefined },
+  source: string,
+): Pick<Parameter, 'low' | 'likely' | 'high' | 'fromRange' | 'mode' | 'rangeSource'> {
+  return {
+    low: 1 + range.lowPct / 100,
+    likely: 1,
+    high: 1 + range.highPct / 100,
+    fromRange: true,
+    mode: 'value',
+    rangeSource: range.source ?? source,
+  };
+}
 
 export function fieldLabel(field: SegmentBaseRangeField | SegmentPctRangeField): string {
   return FIELD_LABELS[field];
@@ -286,6 +319,38 @@ export function listParameters(model: Model, scenario: Scenario, defaultPct?: nu
         fromRange: false,
       });
   });
+  // Appended after the older kinds, so a seed draws the same numbers for those as before.
+  const auto = scenario.autonomous;
+  for (const field of AUTONOMOUS_RANGE_FIELDS) {
+    const range = auto?.ranges?.[field];
+    if (range)
+      out.push({
+        key: `autonomous.ranges.${field}`,
+        label: AUTONOMOUS_LABELS[field],
+        target: { kind: 'autonomous', field },
+        ...fromRange(range, 0, 'shift'),
+      });
+  }
+  const share = model.funding.nationalShare;
+  for (const [id, on] of Object.entries(scenario.measures ?? {})) {
+    const measure = findMeasure(id);
+    if (!on || !share || !measure?.range) continue;
+    out.push({
+      key: `measures.${id}`,
+      label: `Rijksmaatregel: ${measure.name} (factor op het bedrag)`,
+      target: { kind: 'measure', id },
+      ...factorRange(measure.range, measure.source),
+    });
+  }
+  for (const c of switchedOn(model, scenario)) {
+    if (!c.range) continue;
+    out.push({
+      key: `knownChanges.${c.id}`,
+      label: `Bekende ontwikkeling: ${c.name} (factor op het bedrag)`,
+      target: { kind: 'knownChange', id: c.id },
+      ...factorRange(c.range, c.source),
+    });
+  }
   return out;
 }
 
@@ -298,9 +363,11 @@ export function applyParameters(
   scenario: Scenario,
   params: readonly Parameter[],
   values: readonly number[],
-): { model: Model; scenario: Scenario } {
+): { model: Model; scenario: Scenario; scale: NonNullable<SimulateOptions['scale']> } {
   const m = structuredClone(model);
   const s = structuredClone(scenario);
+  const measures: Record<string, number> = {};
+  const knownChanges: Record<string, number> = {};
   const years = modelYears(model);
   const later = years.slice(1).map(String);
   params.forEach((p, i) => {
@@ -345,13 +412,24 @@ export function applyParameters(
         if (policy) policy.realisatiePct = v;
         return;
       }
+      case 'autonomous': {
+        if (!s.autonomous) return;
+        s.autonomous[t.field] = adjustYearMap(s.autonomous[t.field], p.mode, v, later);
+        return;
+      }
+      case 'measure':
+        measures[t.id] = v;
+        return;
+      case 'knownChange':
+        knownChanges[t.id] = v;
+        return;
     }
   });
-  return { model: m, scenario: s };
+  return { model: m, scenario: s, scale: { measures, knownChanges } };
 }
 
 /** shift: every year in `years` gets (pct ?? 0) + v; scale: every given pct × v. */
-function adjustYearMap(
+export function adjustYearMap(
   map: Readonly<Record<string, number>> | undefined,
   mode: ParameterMode,
   v: number,

@@ -12,7 +12,7 @@
  */
 import type { Model } from '../formats/model';
 import type { Scenario } from '../formats/scenario';
-import { simulate } from '../engine/simulate';
+import { simulate, type SimulateOptions } from '../engine/simulate';
 import { applyParameters, listParameters, type Parameter } from './parameters';
 
 export const DEFAULT_TORNADO_PCT = 10;
@@ -60,8 +60,9 @@ function balances(
   model: Model,
   scenario: Scenario,
   yearIndex: number,
+  scale?: SimulateOptions['scale'],
 ): { cumulativeBalance: number; yearBalance: number } {
-  const r = simulate(model, scenario, { perGemeente: false });
+  const r = simulate(model, scenario, { perGemeente: false, ...(scale ? { scale } : {}) });
   let cumulative = 0;
   for (const t of r.totals) cumulative += t.balance;
   return { cumulativeBalance: cumulative, yearBalance: r.totals[yearIndex]!.balance };
@@ -86,7 +87,7 @@ export function tornado(model: Model, scenario: Scenario, options: TornadoOption
       members,
       members.map((m) => m[side]),
     );
-    return { value, ...balances(applied.model, applied.scenario, k) };
+    return { value, ...balances(applied.model, applied.scenario, k, applied.scale) };
   };
   const bars = groupByLink(params).map((members): TornadoBar => {
     const p = members.length === 1 ? members[0]! : groupParameter(members);

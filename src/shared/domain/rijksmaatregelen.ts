@@ -25,6 +25,11 @@ export interface Rijksmaatregel {
   note?: string;
   /** ids of measures that count the same money: never on together */
   excludes?: readonly string[];
+  /**
+   * How uncertain the amount is, in % of it (low ≤ 0 ≤ high): Monte Carlo draws a factor
+   * 1 + pct/100 from the triangle (low, 0, high) and multiplies every year's amount by it.
+   */
+  range?: { lowPct: number; highPct: number; source: string };
 }
 
 const MLN = 1_000_000;
@@ -38,6 +43,11 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     continues: false,
     source: cite('vng-stelposten', 'augustus 2022: stelpost € 1.265 mln (2024), € 758 mln (2025), € 367 mln (2026)'),
     note: `Landelijke bedragen die gemeenten als stelpost mochten ramen (${cite('circulaire-stelpost-jeugd-2021')}: 2023–2025 hoogstens 75% van de Commissie van Wijzen-bedragen).`,
+    range: {
+      lowPct: -25,
+      highPct: 0,
+      source: `aanname: Gemeenten mochten hoogstens 75% van de Commissie van Wijzen-bedragen ramen (${cite('circulaire-stelpost-jeugd-2021')}): tot 25% minder dan de stelpost`,
+    },
   },
   {
     id: 'lagere-uitgaven-2022',
@@ -48,6 +58,11 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     source: cite('vng-stelposten', 'augustus 2022: lagere uitgaven € 100 / 500 / 500 mln (2024/2025/2026)'),
     note: 'Het oorspronkelijke besparingspad; vervangen door het principeakkoord van 18-04-2023 (maatregel "besparing-hervormingsagenda").',
     excludes: ['besparing-hervormingsagenda'],
+    range: {
+      lowPct: -100,
+      highPct: 0,
+      source: `aanname: Bevroren bij het principeakkoord (${cite('hervormingsagenda-principeakkoord', '18-04-2023')}): de korting kan geheel vervallen`,
+    },
   },
   {
     id: 'besparing-hervormingsagenda',
@@ -58,6 +73,11 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     source: `${cite('hervormingsagenda-principeakkoord', '18-04-2023')}: besparingen 2023–2025 bevroren, de extra € 100 mln voor 2024 vervalt, gemeenten ramen de volle besparing van € 1 mld vanaf 2026`,
     note: '2025: de bevroren € 500 mln uit de afspraak van 2022 (aanname); vanaf 2026 structureel € 1 mld. De Deskundigencommissie (30-01-2025) acht deze besparing niet haalbaar en adviseert haar vanaf 2028 als pm te ramen.',
     excludes: ['lagere-uitgaven-2022'],
+    range: {
+      lowPct: -100,
+      highPct: 0,
+      source: `aanname: De Deskundigencommissie acht de besparing niet haalbaar en adviseert haar vanaf 2028 als pm te ramen (${cite('deskundigencommissie-groeipijn', '30-01-2025')}): van volledig tot niet doorgevoerd`,
+    },
   },
   {
     id: 'korting-511-mln',
@@ -66,6 +86,11 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     national: { '2026': -511 * MLN },
     continues: true,
     source: `${cite('hervormingsagenda-principeakkoord', '2023: aparte besparing Rutte IV van € 511 mln')}; ${cite('voorjaarsnota-2024-jeugd', 'korting voor 2025 geschrapt, vanaf 2026 nog geraamd')}`,
+    range: {
+      lowPct: -100,
+      highPct: 0,
+      source: `aanname: De korting voor 2025 is al geschrapt (${cite('voorjaarsnota-2024-jeugd')}); ook de latere jaren kunnen vervallen`,
+    },
   },
   {
     id: 'deskundigencommissie-50pct',
@@ -76,6 +101,11 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     source: `${cite('deskundigencommissie-groeipijn', '30-01-2025')}: tekort € 628 mln (2023) en ca. € 828 mln (2024); het Rijk zou de helft moeten betalen`,
     note: 'Aanname: de helft van het tekort over 2024 (€ 828 mln × 50% = € 414 mln) per jaar in 2025–2027, tot het volgende advies begin 2027. Alternatief voor "voorjaarsnota-2025-extra".',
     excludes: ['voorjaarsnota-2025-extra'],
+    range: {
+      lowPct: -25,
+      highPct: 25,
+      source: `aanname: Het tekort was € 628 mln (2023) en ca. € 828 mln (2024) (${cite('deskundigencommissie-groeipijn', '30-01-2025')}): de helft van 2023 ligt 24% onder de aanname; een groter tekort geeft evenveel meer`,
+    },
   },
   {
     id: 'voorjaarsnota-2025-extra',
@@ -86,6 +116,11 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     source: cite('voorjaarsnota-2025-jeugd', 'ongeveer € 3 mld voor gemeenten in 2025–2027'),
     note: 'Aanname: gelijk verdeeld, € 1 mld per jaar. De uitwerking van het advies van de Deskundigencommissie; alternatief voor "deskundigencommissie-50pct".',
     excludes: ['deskundigencommissie-50pct'],
+    range: {
+      lowPct: -10,
+      highPct: 10,
+      source: `aanname: "Ongeveer € 3 mld" (${cite('voorjaarsnota-2025-jeugd')}); de verdeling over de jaren is een aanname`,
+    },
   },
   {
     id: 'eigen-bijdrage',
@@ -95,6 +130,11 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     continues: true,
     source: cite('voorjaarsnota-2025-jeugd', 'een eigen bijdrage moet vanaf 2028 ongeveer € 260 mln per jaar besparen'),
     note: 'Uitname uit de Rijksmiddelen. De inkomsten uit eigen bijdragen of het lagere gebruik zijn niet inbegrepen: neem die op als aanname bij de segmenten.',
+    range: {
+      lowPct: -100,
+      highPct: 0,
+      source: `aanname: Een voornemen dat nog wetgeving vraagt (${cite('voorjaarsnota-2025-jeugd')}): de uitname kan kleiner uitvallen of vervallen`,
+    },
   },
   {
     id: 'kortere-trajecten',
@@ -104,6 +144,11 @@ export const RIJKSMAATREGELEN: readonly Rijksmaatregel[] = [
     continues: true,
     source: cite('voorjaarsnota-2025-jeugd', 'kortere trajecten moeten vanaf 2028 ongeveer € 70 mln per jaar besparen'),
     note: 'Uitname uit de Rijksmiddelen. De lagere lasten volgen alleen als de trajecten ook korter worden: neem dat op als durationChangePct bij de segmenten.',
+    range: {
+      lowPct: -100,
+      highPct: 0,
+      source: `aanname: Een voornemen zonder uitgewerkte maatregel (${cite('voorjaarsnota-2025-jeugd')}): de uitname kan kleiner uitvallen of vervallen`,
+    },
   },
 ];
 

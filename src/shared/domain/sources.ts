@@ -234,6 +234,28 @@ export const SOURCES = {
     publisher: 'Rijksoverheid',
     where: 'rijksoverheid.nl',
   },
+  // ------------------------------------------------------------ begrotingen of gemeenten in the region
+  'venlo-begroting-2024': {
+    short: 'Gemeente Venlo, Programmabegroting 2024',
+    title: 'Programmabegroting 2024–2027, programmalijn Zelfredzaamheid, Begrotingsvoorstellen 2024–2027',
+    publisher: 'Gemeente Venlo',
+    year: '2023',
+    where: 'venlo.begroting-2024.nl',
+  },
+  'venlo-begroting-2025': {
+    short: 'Gemeente Venlo, Programmabegroting 2025',
+    title: 'Programmabegroting 2025–2028, programmalijn Zelfredzaamheid, Begrotingsvoorstellen 2025–2028',
+    publisher: 'Gemeente Venlo',
+    year: '2024',
+    where: 'venlo.begroting-2025.nl',
+  },
+  'venlo-begroting-2026': {
+    short: 'Gemeente Venlo, Programmabegroting 2026',
+    title: 'Programmabegroting 2026–2029, programmalijn Zelfredzaamheid, Begrotingsvoorstellen 2026–2029',
+    publisher: 'Gemeente Venlo',
+    year: '2025',
+    where: 'venlo.begroting-2026.nl',
+  },
   // ------------------------------------------------------------ local news (figures without a stated year)
   'omroep-peel-en-maas': {
     short: 'Omroep Peel en Maas, berichtgeving over jeugdzorg in Peel en Maas en Beesel',

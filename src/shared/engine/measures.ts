@@ -9,7 +9,13 @@ import type { FundingMeasureResult } from './result';
  * lines appear in the same order whatever the order in the scenario file.
  * Without a nationalShare there are no lines (parseScenario rejects that case).
  */
-export function fundingMeasures(model: Model, scenario: Scenario, years: readonly number[]): FundingMeasureResult[] {
+export function fundingMeasures(
+  model: Model,
+  scenario: Scenario,
+  years: readonly number[],
+  /** factors by measure id (Monte Carlo's draw of its range); 1 when absent */
+  scale?: Readonly<Record<string, number>>,
+): FundingMeasureResult[] {
   const share = model.funding.nationalShare;
   const switches = scenario.measures;
   if (!share || !switches) return [];
@@ -18,7 +24,9 @@ export function fundingMeasures(model: Model, scenario: Scenario, years: readonl
   for (const id of ids) {
     const measure = findMeasure(id);
     if (!measure) continue;
-    const national = nationalAmounts(measure, years);
+    const f = scale?.[id];
+    const national =
+      f === undefined ? nationalAmounts(measure, years) : nationalAmounts(measure, years).map((a) => a * f);
     out.push({
       id,
       name: measure.name,

@@ -52,8 +52,10 @@ export interface VolumeLineResult extends LineCommon {
 export interface BudgetLineResult extends LineCommon {
   kind: 'budget';
   years: BudgetYear[];
-  /** set for a line that comes from the scenario rather than the model: the prevention budget */
-  origin?: 'prevention';
+  /** set for a line that comes from the scenario rather than the model's segments: the prevention budget, a bekende ontwikkeling */
+  origin?: 'prevention' | 'known-change';
+  /** for origin 'known-change': the id of the change (SimulationResult.knownChanges) */
+  knownChange?: string;
   source?: string;
 }
 
@@ -75,6 +77,8 @@ export interface TotalYear {
   fundingAdjustment: number;
   /** sum of the Rijksmaatregelen switched on (each line in SimulationResult.fundingMeasures); set by simulate */
   fundingMeasures?: number;
+  /** sum of the bekende ontwikkelingen on the baten side (SimulationResult.knownChanges); set by simulate when any is on */
+  fundingKnownChanges?: number;
   /** funding − cost; negative is a tekort */
   balance: number;
 }
@@ -112,12 +116,40 @@ export interface FundingMeasureResult {
   years: number[];
 }
 
+/** One bekende ontwikkeling switched on (engine/knownChanges): a lasten line (also in lines) or a baten line. */
+export interface KnownChangeResult {
+  id: string;
+  name: string;
+  side: 'lasten' | 'baten';
+  kind: 'structureel' | 'incidenteel';
+  source: string;
+  estimate?: boolean;
+  note?: string;
+  /** the spread Monte Carlo draws, % of the amount */
+  range?: { lowPct: number; highPct: number };
+  pctOfSegments?: { segments: string[]; pct: number; fromYear: number };
+  /** the line's amount per year (+ more lasten or baten); 0 in realised years */
+  years: number[];
+  /** the regional amount per year (split by the line's verdeelsleutel) */
+  regional: number[];
+  /** the amounts that go to one gemeente exactly, by gemeente id */
+  perGemeente: Record<string, number[]>;
+  /** pct/100 per year (0 before fromYear and in realised years): × the segments' lasten */
+  pctFactor: number[];
+  /** the pctOfSegments segments as indexes into lines */
+  segmentIndexes: number[];
+  /** the regional amount is split like this segment's line */
+  splitAs?: string;
+}
+
 export interface SimulationResult {
   years: number[];
   lines: LineResult[];
   totals: TotalYear[];
   /** Rijksmaatregelen switched on, in library order; set by simulate (empty when none) */
   fundingMeasures?: FundingMeasureResult[];
+  /** bekende ontwikkelingen switched on, in model order; set by simulate when the scenario switches any on */
+  knownChanges?: KnownChangeResult[];
   gemeenten: GemeenteResult[];
 }
 

@@ -5,6 +5,7 @@ import type {
   FigureKind,
   FundingMeasureResult,
   GemeenteResult,
+  KnownChangeResult,
   LineResult,
   SimulationResult,
   TotalYear,
@@ -19,6 +20,7 @@ import { annotatePrevention, preventionFactors, preventionLine } from './prevent
 import { fundingMeasures } from './measures';
 import { autonomousFactors } from './autonomous';
 import { policyFactors, policySubstitutions } from './policies';
+import { finishKnownChanges, knownChangeLine, knownChangeParts } from './knownChanges';
 import {
   figureKinds,
   isNewSegment,
@@ -33,6 +35,11 @@ import {
 export interface SimulateOptions {
   /** Skip the per-gemeente split (Monte Carlo and goal seek need only the totals). */
   perGemeente?: boolean;
+  /**
+   * Factors on a Rijksmaatregel's or bekende ontwikkeling's amount, by id (1 when absent): how the
+   * analysis puts a drawn value of their range in (analysis/parameters applyParameters).
+   */
+  scale?: { measures?: Readonly<Record<string, number>>; knownChanges?: Readonly<Record<string, number>> };
 }
 
 /** Steady state: inflow × duration / 12 clients are in care at any moment (Little's law). */
@@ -162,10 +169,31 @@ export function simulate(model: Model, scenarioIn: Scenario, options: SimulateOp
     lines.push(preventionLine(scenario.prevention, years, kinds));
   }
 
-  const measures = fundingMeasures(model, scenarioIn, years);
-  const totals = fundingAndTotals(model, scenarioIn, years, kinds, lines, measures, real);
-  const gemeenten = options.perGemeente === false ? [] : splitOverGemeenten(model, years, kinds, lines, totals, real);
-  return { years, lines, totals, gemeenten, fundingMeasures: measures };
+  // Bekende ontwikkelingen (engine/knownChanges): lasten lines after the segments and prevention.
+  const known = knownChangeParts(
+    model,
+    scenarioIn,
+    years,
+    { lasten: (k) => k <= lastIndex, baten: (k) => real?.funding[k] !== undefined },
+    options.scale?.knownChanges,
+  );
+  if (known.length > 0) {
+    finishKnownChanges(known, model, lines);
+    for (const c of known) if (c.side === 'lasten') lines.push(knownChangeLine(c, kinds, years));
+  }
+
+  const measures = fundingMeasures(model, scenarioIn, years, options.scale?.measures);
+  const totals = fundingAndTotals(model, scenarioIn, years, kinds, lines, measures, real, known);
+  const gemeenten =
+    options.perGemeente === false ? [] : splitOverGemeenten(model, years, kinds, lines, totals, real, known);
+  return {
+    years,
+    lines,
+    totals,
+    gemeenten,
+    fundingMeasures: measures,
+    ...(known.length > 0 ? { knownChanges: known } : {}),
+  };
 }
 
 /** path × factor year by year (in place); the path unchanged without factors. */
@@ -248,7 +276,9 @@ function fundingAndTotals(
   lines: readonly LineResult[],
   measures: readonly FundingMeasureResult[],
   real: RealisedView | undefined,
+  known: readonly KnownChangeResult[],
 ): TotalYear[] {
+  const baten = known.filter((c) => c.side === 'baten');
   const index: Record<string, number> = { ...model.funding.indexPct, ...scenario.funding.indexPct };
   const baseline = yearPath(model.funding.baseAmount, index, years);
   const adjustments = yearValues(scenario.funding.adjustments, years);
@@ -270,7 +300,9 @@ function fundingAndTotals(
     for (const line of lines) cost += line.years[k]!.cost;
     let measured = 0;
     for (const m of measures) measured += m.years[k]!;
-    const funding = baseline[k]! + adjustments[k]! + measured;
+    let knownBaten = 0;
+    for (const c of baten) knownBaten += c.years[k]!;
+    const funding = baseline[k]! + adjustments[k]! + measured + knownBaten;
     return {
       year,
       kind: kinds[k]!,
@@ -280,6 +312,7 @@ function fundingAndTotals(
       fundingBaseline: baseline[k]!,
       fundingAdjustment: adjustments[k]!,
       fundingMeasures: measured,
+      ...(known.length > 0 ? { fundingKnownChanges: knownBaten } : {}),
       balance: funding - cost,
     };
   });
@@ -292,6 +325,7 @@ function splitOverGemeenten(
   lines: readonly LineResult[],
   totals: readonly TotalYear[],
   real: RealisedView | undefined,
+  known: readonly KnownChangeResult[],
 ): GemeenteResult[] {
   const youth = youthShares(model.gemeenten);
   // Lines beyond the model's segments (the prevention budget) are shared by youth, like the regional budget.
@@ -305,6 +339,20 @@ function splitOverGemeenten(
     return key.shares;
   });
   const funding = fundingShares(model.gemeenten, youth);
+  // A known change's regional amount: like its splitAs segment, else youth (lasten) or the Rijksmiddelen key (baten).
+  const segIndex = new Map(model.segments.map((s, i) => [s.id, i]));
+  const regionalKey = (c: KnownChangeResult): readonly number[] => {
+    const at = c.splitAs !== undefined ? segIndex.get(c.splitAs) : undefined;
+    if (at !== undefined) return shareByLine[at]!;
+    return c.side === 'lasten' ? youth : funding;
+  };
+  const knownById = new Map(known.map((c) => [c.id, c]));
+  const knownOfLine = lines.map((line) =>
+    line.kind === 'budget' && line.origin === 'known-change' ? knownById.get(line.knownChange ?? '') : undefined,
+  );
+  knownOfLine.forEach((c, l) => {
+    if (c) shareByLine[l] = regionalKey(c).slice();
+  });
   const n = model.gemeenten.length;
   const nYears = years.length;
   const nLines = lines.length;
@@ -335,7 +383,9 @@ function splitOverGemeenten(
         y <= lastIndex && seg
           ? realisedShares(model, seg.id, years[y]!, lineYears[y]!.cost, shareByLine[l]!, youth)
           : undefined;
-      splitAmount(lineYears[y]!.cost, own ?? shareByLine[l]!, parts);
+      const change = knownOfLine[l];
+      if (change) knownChangeSplit(change, y, result, regionalKey(change), parts);
+      else splitAmount(lineYears[y]!.cost, own ?? shareByLine[l]!, parts);
       for (let k = 0; k < n; k++) {
         const r = result[k]!;
         r.lineCosts[l]![y] = parts[k]!;
@@ -344,6 +394,8 @@ function splitOverGemeenten(
     }
   }
   // Realised Rijksmiddelen: each gemeente its own; later years by the last realised proportions.
+  const baten = known.filter((c) => c.side === 'baten');
+  const extra = new Array<number>(n).fill(0);
   let fundingKey = funding;
   for (let y = 0; y < nYears; y++) {
     const own = real?.fundingByGemeente[y];
@@ -351,8 +403,17 @@ function splitOverGemeenten(
       for (let k = 0; k < n; k++) parts[k] = own[k]!;
       const sum = real!.funding[y]!;
       if (sum > 0) fundingKey = own.map((a) => a / sum);
-    } else {
+    } else if (baten.length === 0) {
       splitAmount(totals[y]!.funding, fundingKey, parts);
+    } else {
+      // the known changes on the baten side go to their gemeenten as they say; the rest by the key
+      let knownBaten = 0;
+      for (const c of baten) knownBaten += c.years[y]!;
+      splitAmount(totals[y]!.funding - knownBaten, fundingKey, parts);
+      for (const c of baten) {
+        knownChangeSplit(c, y, result, regionalKey(c), extra);
+        for (let k = 0; k < n; k++) parts[k] = parts[k]! + extra[k]!;
+      }
     }
     for (let k = 0; k < n; k++) {
       const gy = result[k]!.years[y]!;
@@ -361,4 +422,30 @@ function splitOverGemeenten(
     }
   }
   return result;
+}
+
+/**
+ * A known change's amount in year y per gemeente (engine/knownChanges): the regional part by `key`,
+ * each gemeente's own amount exactly, and the formula part on the gemeente's own lasten of the
+ * segments (already in result[k].lineCosts). The parts add up to the line's amount.
+ */
+function knownChangeSplit(
+  c: KnownChangeResult,
+  y: number,
+  result: readonly GemeenteResult[],
+  key: readonly number[],
+  parts: number[],
+): void {
+  splitAmount(c.regional[y]!, key, parts);
+  const factor = c.pctFactor[y]!;
+  for (let k = 0; k < result.length; k++) {
+    const r = result[k]!;
+    const own = c.perGemeente[r.id];
+    if (own) parts[k] = parts[k]! + own[y]!;
+    if (factor !== 0) {
+      let sum = 0;
+      for (const l of c.segmentIndexes) if (l >= 0) sum += r.lineCosts[l]![y]!;
+      parts[k] = parts[k]! + factor * sum;
+    }
+  }
 }

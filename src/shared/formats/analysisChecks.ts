@@ -13,6 +13,7 @@ import {
   BUDGET_PCT_RANGE_FIELDS,
   VOLUME_BASE_RANGE_FIELDS,
   VOLUME_PCT_RANGE_FIELDS,
+  AUTONOMOUS_RANGE_FIELDS,
   type Range,
   type SegmentRangeField,
 } from './ranges';
@@ -198,6 +199,15 @@ export function checkAnalysisExtensions(scenario: Scenario, model: Model): Valid
   if (fr?.indexPct && checkShift(fr.indexPct, ['funding', 'ranges', 'indexPct'], add)) {
     const index = { ...model.funding.indexPct, ...scenario.funding.indexPct };
     checkShiftedPcts(index, fr.indexPct, years, ['funding', 'ranges', 'indexPct'], add);
+  }
+
+  // Autonome ontwikkeling: a shift in percentage points on each yearly driver.
+  const auto = scenario.autonomous;
+  for (const field of AUTONOMOUS_RANGE_FIELDS) {
+    const range = auto?.ranges?.[field];
+    if (!range) continue;
+    const path = ['autonomous', 'ranges', field];
+    if (checkShift(range, path, add)) checkShiftedPcts(auto?.[field], range, years, path, add);
   }
 
   // Substitution ranges: the shifted shares stay within 0..100%, also summed per source segment.

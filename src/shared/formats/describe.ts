@@ -106,6 +106,23 @@ const POLICY_FIELDS: Record<string, string> = {
   high: 'hoog',
 };
 
+const KNOWN_CHANGE_FIELDS: Record<string, string> = {
+  name: 'naam',
+  side: 'kant',
+  kind: 'soort',
+  amount: 'bedrag regio',
+  perGemeente: 'bedrag per gemeente',
+  pctOfSegments: 'formule',
+  segments: 'segmenten',
+  pct: 'percentage',
+  fromYear: 'vanaf jaar',
+  splitAs: 'verdeeld als',
+  range: 'bandbreedte',
+  lowPct: 'laag (%)',
+  highPct: 'hoog (%)',
+  source: 'bron',
+};
+
 const TOP_FIELDS: Record<string, string> = {
   policies: 'Beleidsmaatregelen',
   name: 'Naam',
@@ -115,6 +132,7 @@ const TOP_FIELDS: Record<string, string> = {
   ranges: 'Bandbreedtes',
   prevention: 'Preventie',
   measures: 'Rijksmaatregelen',
+  knownChanges: 'Bekende ontwikkelingen',
   segments: 'Segmenten',
   gemeenten: 'Gemeenten',
   format: 'Formaat',
@@ -192,12 +210,22 @@ export function describePath(path: string, model: Model): string {
     case 'measures':
       return join('Rijksmaatregelen', rest(parts.slice(1), {}, model));
     case 'autonomous':
-      return join('Autonome ontwikkeling', rest(parts.slice(1), AUTONOMOUS_FIELDS, model));
+      return join(
+        'Autonome ontwikkeling',
+        rest(parts.slice(1), { ...AUTONOMOUS_FIELDS, ranges: 'bandbreedte' }, model),
+      );
     case 'policies':
       return join(
         `Beleidsmaatregel ${typeof a === 'number' ? a + 1 : String(a ?? '')}`.trim(),
         b === undefined ? '' : rest([b, ...tail], POLICY_FIELDS, model),
       );
+    case 'knownChanges': {
+      // in a model: knownChanges[i].…; in a scenario: knownChanges.<id>
+      const change = typeof a === 'number' ? model.knownChanges?.[a] : model.knownChanges?.find((c) => c.id === a);
+      const subject =
+        `Bekende ontwikkeling ${change?.name ?? (typeof a === 'number' ? a + 1 : String(a ?? ''))}`.trim();
+      return join(subject, b === undefined ? '' : rest([b, ...tail], KNOWN_CHANGE_FIELDS, model));
+    }
     case 'ranges':
       return join(
         segmentName(model, a),

@@ -29,6 +29,13 @@ export const MAX_PREVENTION_EFFECTS = 500;
 export const MAX_MEASURE_ENTRIES = 500;
 /** Beleidsmaatregelen (policies) of a scenario. */
 export const MAX_POLICIES = 200;
+/** Bekende ontwikkelingen of a model, and entries of a scenario's knownChanges (on/off). */
+export const MAX_KNOWN_CHANGES = 200;
+/** Segments one bekende ontwikkeling may take a percentage of (pctOfSegments.segments). */
+export const MAX_KNOWN_CHANGE_SEGMENTS = MAX_SEGMENTS;
+/** The spread of a bekende ontwikkeling or Rijksmaatregel (range.lowPct/highPct): −100% to +1.000% of its amount. */
+export const MIN_RANGE_PCT = -100;
+export const MAX_RANGE_PCT = 1000;
 
 /** Years: baseYear, endYear and a calibration year lie within this span. */
 export const MIN_YEAR = 2000;
@@ -73,6 +80,16 @@ export const LIMIT_TABLE: readonly { what: string; fields: string; limit: string
   { what: 'preventie-effecten per scenario', fields: 'prevention.effects', limit: `${nl(MAX_PREVENTION_EFFECTS)}` },
   { what: 'Rijksmaatregelen per scenario', fields: 'measures', limit: `${nl(MAX_MEASURE_ENTRIES)}` },
   { what: 'beleidsmaatregelen per scenario', fields: 'policies', limit: `${nl(MAX_POLICIES)}` },
+  {
+    what: 'bekende ontwikkelingen per model of scenario',
+    fields: 'knownChanges',
+    limit: `${nl(MAX_KNOWN_CHANGES)}`,
+  },
+  {
+    what: 'bandbreedte van een bekende ontwikkeling',
+    fields: 'knownChanges[].range.lowPct, highPct',
+    limit: `${MIN_RANGE_PCT} t/m ${nl(MAX_RANGE_PCT)} (% van het bedrag)`,
+  },
   { what: 'jaren', fields: 'baseYear, endYear, calibration.year', limit: `${MIN_YEAR}–${MAX_YEAR}` },
   { what: 'horizon', fields: 'endYear − baseYear', limit: `${MAX_HORIZON_YEARS} jaar` },
   {
@@ -158,6 +175,7 @@ export type LimitUnit =
   | 'segmenten met aannames'
   | 'segmenten met bandbreedtes'
   | 'maatregelen'
+  | 'ontwikkelingen'
   | 'jaren';
 
 function withUnit(x: number, unit: LimitUnit, isLimit = false): string {

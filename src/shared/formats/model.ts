@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nationalShareSchema } from './measures';
+import { modelKnownChangesSchema, type KnownChange } from './knownChanges';
 import { OBSOLETE_TAAKVELDEN, TAAKVELD_CODES, isTaakveldCode } from '../domain/taakvelden';
 import {
   amountSchema,
@@ -227,6 +228,8 @@ const modelShape = z.strictObject({
     .max(MAX_SEGMENTS, { error: (iss) => overMaximum((iss.input as unknown[]).length, MAX_SEGMENTS, 'segmenten') }),
   funding: fundingSchema,
   realisatie: realisatieSchema.optional(),
+  /** bekende ontwikkelingen (formats/knownChanges): optional, a model without them reads as before */
+  knownChanges: modelKnownChangesSchema.optional(),
 });
 
 export const modelSchema = modelShape.superRefine((m, ctx) => {
@@ -268,6 +271,7 @@ export const modelSchema = modelShape.superRefine((m, ctx) => {
   if (m.endYear > m.baseYear) checkYearKeys(m.funding.indexPct, ['funding', 'indexPct'], m.baseYear, m.endYear, add);
 
   if (m.realisatie && m.endYear > m.baseYear) checkRealisatie(m, add);
+  if (m.knownChanges && m.endYear > m.baseYear) checkKnownChanges(m.knownChanges, m, gemeenteIds, add);
 
   if (m.gemeenten.every((g) => g.fundingShare !== undefined)) {
     const sum = m.gemeenten.reduce((t, g) => t + (g.fundingShare ?? 0), 0);
@@ -313,6 +317,43 @@ export function checkYearKeys(
       add([...path, key], `jaar ${key} ligt buiten ${baseYear + 1}–${endYear}`);
     }
   }
+}
+
+/** Unique ids; gemeenten, segments and years that exist in the model. */
+function checkKnownChanges(
+  changes: readonly KnownChange[],
+  m: { baseYear: number; endYear: number; segments: readonly { id: string }[] },
+  gemeenteIds: ReadonlySet<string>,
+  add: AddIssue,
+): void {
+  checkUnique(changes, 'knownChanges', add);
+  const segmentIds = new Set(m.segments.map((s) => s.id));
+  const years = (map: Record<string, unknown> | undefined, path: PropertyKey[]) => {
+    for (const key of Object.keys(map ?? {})) {
+      const year = Number(key);
+      if (year < m.baseYear || year > m.endYear)
+        add([...path, key], `jaar ${key} ligt buiten ${m.baseYear}–${m.endYear}`);
+    }
+  };
+  changes.forEach((c, i) => {
+    const base = ['knownChanges', i];
+    years(c.amount, [...base, 'amount']);
+    for (const [gid, series] of Object.entries(c.perGemeente ?? {})) {
+      if (!gemeenteIds.has(gid)) add([...base, 'perGemeente', gid], `${fmt(gid)} is geen gemeente van dit model`);
+      else years(series, [...base, 'perGemeente', gid]);
+    }
+    if (c.pctOfSegments) {
+      c.pctOfSegments.segments.forEach((id, j) => {
+        if (!segmentIds.has(id))
+          add([...base, 'pctOfSegments', 'segments', j], `${fmt(id)} is geen segment van dit model`);
+      });
+      const from = c.pctOfSegments.fromYear;
+      if (from < m.baseYear || from > m.endYear)
+        add([...base, 'pctOfSegments', 'fromYear'], `${from} ligt buiten ${m.baseYear}–${m.endYear}`);
+    }
+    if (c.splitAs !== undefined && !segmentIds.has(c.splitAs))
+      add([...base, 'splitAs'], `${fmt(c.splitAs)} is geen segment van dit model`);
+  });
 }
 
 /** How far the gemeenten's realised figures may differ from the region's (rounding in the source). */

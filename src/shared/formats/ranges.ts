@@ -123,6 +123,23 @@ export const fundingRangesSchema = z.strictObject({
 
 export type FundingRanges = z.infer<typeof fundingRangesSchema>;
 
+/** The yearly drivers of autonome ontwikkeling that take a range (a shift in percentage points). */
+export const AUTONOMOUS_RANGE_FIELDS = [
+  'usageChangePct',
+  'severityChangePct',
+  'wageIndexPct',
+  'materialIndexPct',
+] as const;
+export type AutonomousRangeField = (typeof AUTONOMOUS_RANGE_FIELDS)[number];
+
+/** `scenario.autonomous.ranges`. */
+export const autonomousRangesSchema = z.strictObject({
+  usageChangePct: rangeSchema.optional(),
+  severityChangePct: rangeSchema.optional(),
+  wageIndexPct: rangeSchema.optional(),
+  materialIndexPct: rangeSchema.optional(),
+});
+
 /** `scenario.substitutions[i].ranges`. */
 export const substitutionRangesSchema = z.strictObject({
   sharePct: rangeSchema.optional(),

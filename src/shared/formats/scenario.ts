@@ -14,8 +14,9 @@ import {
 import { MAX_GEMEENTEN, MAX_SCENARIO_SEGMENT_ENTRIES, MAX_SUBSTITUTION_RULES, overMaximum } from './limits';
 import { scenarioMeasuresSchema } from './measures';
 import { policiesSchema } from './policies';
+import { scenarioKnownChangesSchema } from './knownChanges';
 import { preventionSchema } from './prevention';
-import { fundingRangesSchema, scenarioRangesSchema, substitutionRangesSchema } from './ranges';
+import { autonomousRangesSchema, fundingRangesSchema, scenarioRangesSchema, substitutionRangesSchema } from './ranges';
 
 export const SCENARIO_FORMAT = 'jeugdbegroting/scenario@1';
 
@@ -65,6 +66,8 @@ export const autonomousSchema = z.strictObject({
   materialIndexPct: pctByYear.optional(),
   /** weight of loon in the price index, % (VNG: 90); prijs weighs 100 − this */
   wageWeightPct: sharePctSchema.optional(),
+  /** uncertainty of the yearly drivers: a shift in percentage points, as other yearly percentages (formats/ranges) */
+  ranges: autonomousRangesSchema.optional(),
   source: textSchema.optional(),
 });
 
@@ -92,6 +95,8 @@ export const scenarioSchema = z.strictObject({
   autonomous: autonomousSchema.optional(),
   /** Beleidsmaatregelen (formats/policies, docs/formats.md); absent = none, results exactly as before. */
   policies: policiesSchema.optional(),
+  /** Bekende ontwikkelingen of the model switched on: {id: true} (formats/knownChanges). */
+  knownChanges: scenarioKnownChangesSchema.optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -108,6 +108,15 @@ export function checkScenarioAgainstModel(scenario: Scenario, model: Model): Val
     }
   }
 
+  const known = new Set((model.knownChanges ?? []).map((c) => c.id));
+  for (const id of Object.keys(scenario.knownChanges ?? {})) {
+    if (!known.has(id))
+      add(
+        ['knownChanges', id],
+        `${fmt(id)} is geen bekende ontwikkeling van model "${model.name}"${known.size > 0 ? ` (wel: ${[...known].join(', ')})` : ' (het model heeft er geen)'}`,
+      );
+  }
+
   checkYearKeys(scenario.funding.indexPct, ['funding', 'indexPct'], model.baseYear, model.endYear, add);
   checkYearKeys(scenario.funding.adjustments, ['funding', 'adjustments'], model.baseYear, model.endYear, add);
   issues.push(...checkAnalysisExtensions(scenario, model));

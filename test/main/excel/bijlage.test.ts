@@ -5,6 +5,7 @@ import { SHEETS } from '../../../src/main/excel/kit/context';
 import { FMT_EURO, FMT_EURO_VN, FMT_THOUSAND } from '../../../src/main/excel/styles';
 import { simulate } from '../../../src/shared/engine/simulate';
 import { estimateSentence, estimateSummary, estimateYears } from '../../../src/shared/formats/estimates';
+import { parseModel } from '../../../src/shared/formats/validate';
 import { extensionScenario, testModel, testScenarios } from '../../fixtures';
 import { numberOf, readWorkbook, rowsStartingWith, rowsWithLabel, textOf } from './helpers';
 
@@ -283,6 +284,63 @@ describe('begrotingsbijlage, gemeente scope and thousands', () => {
     const tv = wb.getWorksheet(SHEETS.taakvelden)!;
     const tvTotal = rowsWithLabel(tv, 'Totaal lasten')[0]!;
     expect(numberOf(tv.getCell(tvTotal, YEAR_COL + 3).value)).toBeCloseTo(r.totals[3]!.cost, 6);
+  });
+
+  it('bekende ontwikkelingen: a lasten change is a named cost line, a baten change a funding line; Aannames lists both with source', async () => {
+    const parsed = parseModel({
+      ...model,
+      knownChanges: [
+        {
+          id: 'wpb',
+          name: 'Woonplaatsbeginsel',
+          side: 'lasten',
+          kind: 'structureel',
+          perGemeente: { venlo: { '2024': 2_970_000, '2025': 2_374_000 } },
+          range: { lowPct: -50, highPct: 25 },
+          source: 'Gemeente Venlo, Programmabegroting 2024',
+        },
+        {
+          id: 'comp',
+          name: 'Compensatie',
+          side: 'baten',
+          kind: 'incidenteel',
+          amount: { '2025': 500_000 },
+          source: 'Testbron 2025',
+        },
+      ],
+    });
+    if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
+    const m = parsed.value;
+    const sc = { ...scenarios[0]!, knownChanges: { wpb: true, comp: true } };
+    const r = simulate(m, sc);
+    const file = await exportBijlage({
+      model: m,
+      scenarios: [sc],
+      scope: 'region',
+      unit: 'euro',
+      appVersion: '1',
+      generatedAt: at,
+    });
+    const wb = await readWorkbook(file.data);
+    const ws = wb.getWorksheet(SHEETS.samenvatting)!;
+    const wpb = rowsWithLabel(ws, 'Woonplaatsbeginsel')[0]!;
+    const k2025 = r.years.indexOf(2025);
+    expect(numberOf(ws.getCell(wpb, YEAR_COL + k2025).value)).toBe(2_374_000);
+    expect(numberOf(ws.getCell(wpb, YEAR_COL + k2025 + 1).value)).toBe(2_374_000);
+    const comp = rowsStartingWith(ws, 'Bekende ontwikkeling: Compensatie')[0]!;
+    expect(numberOf(ws.getCell(comp, YEAR_COL + k2025).value)).toBe(500_000);
+    const total = rowsWithLabel(ws, 'Totaal lasten')[0]!;
+    const baten = rowsWithLabel(ws, 'Totaal baten')[0]!;
+    r.years.forEach((_, k) => {
+      expect(numberOf(ws.getCell(total, YEAR_COL + k).value)).toBeCloseTo(r.totals[k]!.cost, 6);
+      expect(numberOf(ws.getCell(baten, YEAR_COL + k).value)).toBeCloseTo(r.totals[k]!.funding, 6);
+    });
+    const aa = wb.getWorksheet(SHEETS.aannames)!;
+    const row = rowsStartingWith(aa, 'Bekende ontwikkeling structureel, lasten: Woonplaatsbeginsel')[0]!;
+    expect(numberOf(aa.getCell(row, YEAR_COL + k2025).value)).toBe(2_374_000);
+    const texts = aa.getRow(row).values as unknown[];
+    expect(texts.map((v) => textOf(v as never)).join(' ')).toContain('Gemeente Venlo, Programmabegroting 2024');
+    expect(rowsStartingWith(aa, 'Bekende ontwikkeling incidenteel, baten: Compensatie')).toHaveLength(1);
   });
 
   it('refuses an unknown scope and an empty scenario list in Dutch', async () => {

@@ -173,7 +173,12 @@ describe('model@1 keeps loading (issue 10): migrated to model@2 on read', () => 
     if (!out.ok) throw new Error(out.error.message);
     expect((JSON.parse(out.value.content) as { format: string }).format).toBe('jeugdbegroting/model@2');
     // a scenario file of that time still imports onto it
-    const scenarioText = readFileSync(`${REPO_ROOT}/models/scenarios/ongewijzigd-beleid.json`, 'utf8');
+    // (today's file also switches on bekende ontwikkelingen, which that model did not have: left out here)
+    const { knownChanges: _known, ...shipped } = JSON.parse(
+      readFileSync(`${REPO_ROOT}/models/scenarios/ongewijzigd-beleid.json`, 'utf8'),
+    ) as Record<string, unknown>;
+    void _known;
+    const scenarioText = JSON.stringify(shipped);
     const s = await service.api.call('files.importScenario', {
       modelId: r.value.id,
       fileName: 'ongewijzigd-beleid.json',

@@ -47,6 +47,19 @@ function value<T>(r: ApiResult<T>): T {
   return r.value;
 }
 
+/** The default model's bekende ontwikkelingen for its gemeenten renamed g1…: a gemeente's own amount goes to its first copy. */
+function renamedKnownChanges(base: Model): Model['knownChanges'] {
+  const ids = new Map(base.gemeenten.map((g, i) => [g.id, `g${i + 1}`]));
+  return base.knownChanges?.map((c) =>
+    c.perGemeente
+      ? {
+          ...c,
+          perGemeente: Object.fromEntries(Object.entries(c.perGemeente).map(([gid, v]) => [ids.get(gid) ?? gid, v])),
+        }
+      : c,
+  );
+}
+
 /** A model of `segments` segments with the three bundled scenarios, stored. */
 async function withLargeModel(s: Service, segments: number) {
   const model = largeModel(segments);
@@ -289,6 +302,7 @@ describe('jobs: long work off the service thread', () => {
     const big = {
       ...base,
       endYear: 2052,
+      knownChanges: renamedKnownChanges(base),
       gemeenten: Array.from({ length: 40 }, (_, i) => ({
         ...base.gemeenten[i % 7]!,
         id: `g${i + 1}`,
@@ -338,6 +352,7 @@ describe('jobs: long work off the service thread', () => {
     const big = {
       ...base,
       endYear: 2052,
+      knownChanges: renamedKnownChanges(base),
       gemeenten: Array.from({ length: 40 }, (_, i) => ({
         ...base.gemeenten[i % 7]!,
         id: `g${i + 1}`,
@@ -489,6 +504,7 @@ describe('jobs: long work off the service thread', () => {
     const big = {
       ...base,
       endYear: 2052,
+      knownChanges: renamedKnownChanges(base),
       gemeenten: Array.from({ length: 40 }, (_, i) => ({
         ...base.gemeenten[i % 7]!,
         id: `g${i + 1}`,

@@ -22,7 +22,9 @@ import { defaultModel, shippedScenario, validScenario, withoutRanges } from '../
 
 const model = defaultModel();
 // the bare scenario: these tests set their own ranges
-const base = withoutRanges(shippedScenario(model, 'ongewijzigd-beleid.json'));
+// (and without the bekende ontwikkelingen, whose ranges are in the model)
+const { knownChanges: _known, ...base } = withoutRanges(shippedScenario(model, 'ongewijzigd-beleid.json'));
+void _known;
 const withRanges = validScenario(model, {
   ...base,
   ranges: { 'ambulante-begeleiding': { inflowPerYear: { low: 1000, high: 1500 } } },
@@ -295,5 +297,26 @@ describe('range edits', () => {
     const s2 = setRange(setRange(s1, per100k, undefined), cap, undefined);
     expect(s2.prevention).toEqual(withPrevention.prevention);
     expect('ranges' in s2.prevention!.effects[0]!).toBe(false);
+  });
+});
+
+describe('range edits on the autonome-ontwikkeling drivers', () => {
+  it('offers the four drivers when the scenario has autonomous, as a shift; set, read, validate, remove', () => {
+    const t: RangeTarget = { kind: 'autonomous', field: 'usageChangePct' };
+    const options = rangeOptions(model, base).filter((o) => o.group === 'Autonome ontwikkeling');
+    expect(options.map((o) => [o.id, o.shift, o.unit])).toEqual([
+      ['autonomous.usageChangePct', true, '%-punt'],
+      ['autonomous.severityChangePct', true, '%-punt'],
+      ['autonomous.wageIndexPct', true, '%-punt'],
+      ['autonomous.materialIndexPct', true, '%-punt'],
+    ]);
+    expect(defaultRange(model, base, t)).toEqual({ low: -1, high: 1 });
+    const s1 = setRange(base, t, { low: -1.5, high: 1.5, source: 'aanname' });
+    expect(s1.autonomous!.ranges).toEqual({ usageChangePct: { low: -1.5, high: 1.5, source: 'aanname' } });
+    expect(parseScenario(s1, model).ok).toBe(true);
+    expect(presentRanges(model, s1).map((r) => r.id)).toEqual(['autonomous.usageChangePct']);
+    const bad = parseScenario(setRange(base, t, { low: 1, high: 2 }), model);
+    expect(bad.ok ? [] : bad.issues.map((i) => i.path)).toEqual([`${rangePath(t)}.low`]);
+    expect('ranges' in setRange(s1, t, undefined).autonomous!).toBe(false);
   });
 });

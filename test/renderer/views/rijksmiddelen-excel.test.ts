@@ -11,6 +11,7 @@ import {
   removeEffect,
   removePrevention,
   setExtraBudget,
+  setKnownChange,
   setMeasure,
   setPreventionText,
   updateEffect,
@@ -34,6 +35,45 @@ function valid(s: Scenario): Scenario {
   if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
   return s;
 }
+
+describe('bekende ontwikkelingen: switches and the baten line', () => {
+  it('on adds the key, off removes it (and the object when empty); the default model knows woonplaatsbeginsel', () => {
+    const base = emptyScenario('T');
+    const on = setKnownChange(base, 'woonplaatsbeginsel', true);
+    expect(on.knownChanges).toEqual({ woonplaatsbeginsel: true });
+    expect(base.knownChanges).toBeUndefined();
+    expect('knownChanges' in setKnownChange(on, 'woonplaatsbeginsel', false)).toBe(false);
+    valid(on);
+    // woonplaatsbeginsel is a lasten line: Venlo's € 2.374.000 in 2028
+    const r = simulate(model, on);
+    expect(r.lines.at(-1)!.name).toBe('Woonplaatsbeginsel Jeugd (Jeugdwet 2022)');
+    expect(r.lines.at(-1)!.years.at(-1)!.cost).toBe(2_374_000);
+  });
+
+  it('a baten change is its own line of Opbouw Rijksmiddelen, and the components still add up', () => {
+    const parsed = parseModel({
+      ...model,
+      knownChanges: [
+        {
+          id: 'extra',
+          name: 'Extra',
+          side: 'baten',
+          kind: 'incidenteel',
+          amount: { '2026': 750_000 },
+          source: 'Test 2026',
+        },
+      ],
+    });
+    if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join());
+    const r = simulate(parsed.value, setKnownChange(emptyScenario('T'), 'extra', true));
+    const rows = fundingComponents(r);
+    expect(rows.find((c) => c.id === 'bekend:extra')!.years[r.years.indexOf(2026)]).toBe(750_000);
+    expect(hasFundingBreakdown(r)).toBe(true);
+    r.totals.forEach((t, k) => {
+      expect(rows.reduce((sum, c) => sum + c.years[k]!, 0)).toBeCloseTo(t.funding, 6);
+    });
+  });
+});
 
 describe('Rijksmaatregel switches', () => {
   it('on adds the key, off removes it (and the measures object when empty); the input is untouched', () => {

@@ -9,6 +9,7 @@ import { applyParameters, listParameters } from '../../../src/shared/analysis/pa
 import { createRandom, triangular } from '../../../src/shared/analysis/random';
 import { simulate } from '../../../src/shared/engine/simulate';
 import type { Model } from '../../../src/shared/formats/model';
+import { parseModel } from '../../../src/shared/formats/validate';
 import type { Scenario } from '../../../src/shared/formats/scenario';
 import { defaultModelWithoutRealisatie, shippedScenario, validScenario } from '../../fixtures';
 
@@ -74,21 +75,70 @@ function richScenario(m: Model): Scenario {
       wageIndexPct: { '2025': 4 },
       materialIndexPct: { '2025': 2, '2027': 1 },
       wageWeightPct: 80,
+      ranges: {
+        usageChangePct: { low: -1, high: 1.5 },
+        severityChangePct: { low: -0.5, high: 0.5 },
+        wageIndexPct: { low: -1, high: 2 },
+        materialIndexPct: { low: -1, high: 1 },
+      },
     },
+    knownChanges: { 'lean-regio': true, 'lean-gemeente': true, 'lean-formule': true },
   });
+}
+
+/** The default model with three bekende ontwikkelingen of each kind, each with a range. */
+function withChanges(base: Model): Model {
+  const parsed = parseModel({
+    ...base,
+    knownChanges: [
+      ...(base.knownChanges ?? []),
+      {
+        id: 'lean-regio',
+        name: 'Regionaal bedrag',
+        side: 'lasten',
+        kind: 'structureel',
+        amount: { '2025': 1_250_000, '2027': 900_000 },
+        range: { lowPct: -30, highPct: 40 },
+        source: 'test',
+      },
+      {
+        id: 'lean-gemeente',
+        name: 'Per gemeente',
+        side: 'baten',
+        kind: 'incidenteel',
+        perGemeente: { venlo: { '2024': -2_970_000, '2025': -1_000_000 }, venray: { '2025': 400_000 } },
+        range: { lowPct: -50, highPct: 20 },
+        source: 'test',
+      },
+      {
+        id: 'lean-formule',
+        name: 'Formule',
+        side: 'lasten',
+        kind: 'structureel',
+        pctOfSegments: { segments: ['ambulante-begeleiding', 'ambulante-ggz'], pct: 3.5, fromYear: 2025 },
+        range: { lowPct: -100, highPct: 100 },
+        source: 'test',
+      },
+    ],
+  });
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
+  return parsed.value;
 }
 
 describe('lean path', () => {
   // the lean path knows no realisatie (a model with realisatie draws through simulate): its own figures
-  const m = defaultModelWithoutRealisatie();
+  const m = withChanges(defaultModelWithoutRealisatie());
   const sc = richScenario(m);
   const params = listParameters(m, sc);
 
   it('covers every kind of ranged parameter', () => {
     const kinds = new Set(params.map((p) => p.target.kind));
     expect([...kinds].sort()).toEqual([
+      'autonomous',
       'fundingBase',
       'fundingIndex',
+      'knownChange',
+      'measure',
       'policy',
       'prevention',
       'segmentBase',
@@ -121,7 +171,7 @@ describe('lean path', () => {
       values.forEach((v, i) => lean.setters[i]!(v));
       lean.run(cost, funding);
       const applied = applyParameters(m, sc, params, values);
-      const ref = simulate(applied.model, applied.scenario, { perGemeente: false });
+      const ref = simulate(applied.model, applied.scenario, { perGemeente: false, scale: applied.scale });
       expect(Array.from(cost)).toEqual(ref.totals.map((t) => t.cost));
       expect(Array.from(funding)).toEqual(ref.totals.map((t) => t.funding));
     }

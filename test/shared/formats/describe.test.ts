@@ -75,6 +75,21 @@ describe('describeIssue', () => {
     expect(splitPath('segments[3].usageShare.venlo')).toEqual(['segments', 3, 'usageShare', 'venlo']);
   });
 
+  it('paths of the bekende ontwikkelingen, in the model and in a scenario', () => {
+    expect(describePath('knownChanges[0].perGemeente.venlo.2025', m)).toBe(
+      'Bekende ontwikkeling Woonplaatsbeginsel Jeugd (Jeugdwet 2022), bedrag per gemeente Venlo 2025',
+    );
+    expect(describePath('knownChanges[1].range.lowPct', m)).toBe(
+      'Bekende ontwikkeling Landelijk tarief jeugdbescherming en jeugdreclassering, bandbreedte laag (%)',
+    );
+    expect(describePath('knownChanges.woonplaatsbeginsel', m)).toBe(
+      'Bekende ontwikkeling Woonplaatsbeginsel Jeugd (Jeugdwet 2022)',
+    );
+    expect(describePath('autonomous.ranges.usageChangePct.low', m)).toBe(
+      'Autonome ontwikkeling, bandbreedte gebruik per jeugdige laag',
+    );
+  });
+
   it('numbers: decimals get a comma, years stay, large numbers get dots', () => {
     expect(describeProblem('1.6e+24 is te groot (maximaal 1000)', m)).toBe(
       '1.600.000.000.000.000.000.000.000 is te groot (maximaal 1000)',

@@ -94,7 +94,7 @@ export function simulate(model: Model, scenario: Scenario, options: SimulateOpti
         scenario.prevention,
         years,
         years.map(() => 'raming' as const),
-      ),
+      ) as never,
     );
   }
 

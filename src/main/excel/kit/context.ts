@@ -9,7 +9,7 @@ import type { SimulationResult } from '../../../shared/engine/result';
 import type { MonteCarloResult } from '../../../shared/analysis/montecarlo';
 import type { TornadoResult } from '../../../shared/analysis/tornado';
 import type { MutatieOverzicht } from '../../../shared/analysis/mutaties';
-import { scopeLabel, scopedAmounts, type BijlageScope, type ScopedAmounts } from '../amounts';
+import { scopeLabel, scopedAmounts, type BijlageScope, type FundingLine, type ScopedAmounts } from '../amounts';
 import { amountFormat, inUnit, type AmountUnit } from '../styles';
 import { yearStatus, type YearStatus } from '../../../shared/years';
 
@@ -97,7 +97,7 @@ export interface AannamesRefs {
   /** per result line: the row of its lasten for the whole region (volume: a formula, budget: the amount) */
   lineRows: number[];
   /** per funding origin (see FundingLine.origin): the row of the region's amount */
-  fundingRows: Map<'baseline' | 'adjustment' | number, number>;
+  fundingRows: Map<FundingLine['origin'], number>;
   /** the row of the region's total Rijksmiddelen (a formula over fundingRows) */
   fundingTotalRow: number;
 }

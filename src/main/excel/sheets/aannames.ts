@@ -114,12 +114,33 @@ class AannamesSheet {
     this.substitutions(s);
     this.policies(s);
     const funding = this.funding(s);
+    this.knownChanges(s);
     const preventionRow = this.prevention(s);
     // A line beyond the model's segments is the prevention budget (simulate appends it).
     s.result.lines.forEach((_, l) => {
       if (lineRows[l] === undefined && preventionRow !== undefined) lineRows[l] = preventionRow;
     });
     return { lineRows, ...funding };
+  }
+
+  /** Each bekende ontwikkeling switched on, as its own line with its source (issue 11, item 2). */
+  private knownChanges(s: BijlageScenario): void {
+    const changes = s.result.knownChanges ?? [];
+    if (changes.length === 0) return;
+    const { ctx, ws } = this;
+    const unit = this.moneyUnit;
+    this.row++;
+    label(ws, this.row++, 'Bekende ontwikkelingen (aan in dit scenario)', sectionStyle);
+    for (const c of changes) {
+      const range = c.range ? `; bandbreedte ${formatNum(c.range.lowPct)}% tot +${formatNum(c.range.highPct)}%` : '';
+      this.valueRow(
+        `Bekende ontwikkeling ${c.kind}, ${c.side}: ${c.name}`,
+        unit,
+        c.years.map((v) => ctx.printed(v)),
+        ctx.amountFmt,
+        `${c.source}${c.estimate ? ' — schatting' : ''}${range}`,
+      );
+    }
   }
 
   private segments(s: BijlageScenario): number[] {

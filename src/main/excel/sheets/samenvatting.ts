@@ -178,9 +178,14 @@ export function buildSamenvatting(
       for (const f of lines) {
         label(ws, row, f.label, undefined, 1);
         code(ws, row, BATEN_TAAKVELD.code);
-        const aRow = aRefs.fundingRows.get(f.origin)!;
+        const aRow = aRefs.fundingRows.get(f.origin);
         ctx.years.forEach((_, k) => {
           const col = ctx.yearCol(k);
+          if (aRow === undefined) {
+            // a bekende ontwikkeling on the baten side: its amount (listed with its source on Aannames), a value
+            number(ws, row, col, ctx.printed(f.values[k]!), ctx.amountFmt);
+            return;
+          }
           const ref = cellRef(SHEETS.aannames, aRow, col);
           if (!gRefs) {
             formula(ws, row, col, ref, cellNumber(aWs, aRow, col), ctx.amountFmt);

@@ -180,7 +180,7 @@ function partlyEstimatedText(ctx: Context): string {
   return ` * Realisatie met een raming erin (de baten: niet elke gemeente heeft gerealiseerde Rijksmiddelen; een regel: geen gerealiseerde lasten) — ${parts.join('; ')}.`;
 }
 
-/** Every source text the workbook shows: the model's, each scenario's and the Rijksmaatregelen switched on. */
+/** Every source text the workbook shows: the model's, each scenario's, the Rijksmaatregelen and bekende ontwikkelingen switched on. */
 function workbookSourceTexts(ctx: Context): (string | undefined)[] {
   const { model, scenarios } = ctx.input;
   return [
@@ -193,6 +193,7 @@ function workbookSourceTexts(ctx: Context): (string | undefined)[] {
       ...scenario.substitutions.map((r) => r.source),
       scenario.funding.source,
       ...(result.fundingMeasures ?? []).map((m) => m.source),
+      ...(result.knownChanges ?? []).map((c) => c.source),
     ]),
   ];
 }

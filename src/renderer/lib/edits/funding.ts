@@ -23,6 +23,21 @@ export function isMeasureOn(scenario: Scenario, id: string): boolean {
   return scenario.measures?.[id] === true;
 }
 
+/** Switches a bekende ontwikkeling of the model on (true) or off: off removes the key, as for measures. */
+export function setKnownChange(scenario: Scenario, id: string, on: boolean): Scenario {
+  const switches = { ...(scenario.knownChanges ?? {}) };
+  if (on) switches[id] = true;
+  else delete switches[id];
+  const next: Scenario = { ...scenario };
+  if (Object.keys(switches).length > 0) next.knownChanges = switches;
+  else delete next.knownChanges;
+  return next;
+}
+
+export function isKnownChangeOn(scenario: Scenario, id: string): boolean {
+  return scenario.knownChanges?.[id] === true;
+}
+
 /** A new prevention assumption: no money yet, no effects; the user fills both in. */
 export function addPrevention(scenario: Scenario, source?: string): Scenario {
   if (scenario.prevention) return scenario;

@@ -51,6 +51,7 @@ export function updateGemeente(model: Model, gemeenteId: string, key: keyof Geme
 /** Removes a segment, with its realised figures (region and gemeenten) so the model stays valid. */
 export function removeSegment(model: Model, segmentId: string): Model {
   const next: Model = { ...model, segments: model.segments.filter((s) => s.id !== segmentId) };
+  if (model.knownChanges) next.knownChanges = withoutSegment(model.knownChanges, segmentId);
   const r = model.realisatie;
   if (!r) return next;
   const { [segmentId]: _region, ...segments } = r.segments;
@@ -65,6 +66,26 @@ export function removeSegment(model: Model, segmentId: string): Model {
     );
   }
   return { ...next, realisatie };
+}
+
+/**
+ * The bekende ontwikkelingen without references to a removed segment: out of a formula's segments
+ * (a formula left without segments goes; a change left without amount or formula goes too) and as
+ * splitAs (the regional amount then follows the default key).
+ */
+function withoutSegment(changes: NonNullable<Model['knownChanges']>, segmentId: string): Model['knownChanges'] {
+  const out: NonNullable<Model['knownChanges']> = [];
+  for (const c of changes) {
+    const next = { ...c };
+    if (next.splitAs === segmentId) delete next.splitAs;
+    if (next.pctOfSegments?.segments.includes(segmentId)) {
+      const segments = next.pctOfSegments.segments.filter((id) => id !== segmentId);
+      if (segments.length > 0) next.pctOfSegments = { ...next.pctOfSegments, segments };
+      else delete next.pctOfSegments;
+    }
+    if (next.amount !== undefined || next.perGemeente !== undefined || next.pctOfSegments !== undefined) out.push(next);
+  }
+  return out;
 }
 
 /** A fresh id that does not clash: "segment-2", "segment-3", … */

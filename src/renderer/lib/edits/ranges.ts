@@ -15,6 +15,8 @@ import {
   BUDGET_PCT_RANGE_FIELDS,
   VOLUME_BASE_RANGE_FIELDS,
   VOLUME_PCT_RANGE_FIELDS,
+  AUTONOMOUS_RANGE_FIELDS,
+  type AutonomousRangeField,
   isBaseRangeField,
   type Range,
   type SegmentRangeField,
@@ -28,7 +30,15 @@ export type RangeTarget =
   | { kind: 'fundingIndex' }
   | { kind: 'substitution'; index: number }
   | { kind: 'prevention'; effect: number; field: PreventionRangeField }
-  | { kind: 'policy'; index: number };
+  | { kind: 'policy'; index: number }
+  | { kind: 'autonomous'; field: AutonomousRangeField };
+
+const AUTONOMOUS_LABELS: Record<AutonomousRangeField, string> = {
+  usageChangePct: 'gebruik per jeugdige (%-punt)',
+  severityChangePct: 'zwaarte (%-punt)',
+  wageIndexPct: 'loonindex (%-punt)',
+  materialIndexPct: 'prijsindex (%-punt)',
+};
 
 /** The two figures of a prevention effect that can take a range (docs/analysis.md § 5). */
 export type PreventionRangeField = 'inflowPctPer100k' | 'maxPct';
@@ -61,6 +71,8 @@ export function targetId(t: RangeTarget): string {
       return `prevention.${t.effect}.${t.field}`;
     case 'policy':
       return `policy.${t.index}`;
+    case 'autonomous':
+      return `autonomous.${t.field}`;
   }
 }
 
@@ -79,6 +91,8 @@ export function rangePath(t: RangeTarget): string {
       return `prevention.effects[${t.effect}].ranges.${t.field}`;
     case 'policy':
       return `policies[${t.index}].ranges.realisatiePct`;
+    case 'autonomous':
+      return `autonomous.ranges.${t.field}`;
   }
 }
 
@@ -181,6 +195,19 @@ export function rangeOptions(model: Model, scenario: Scenario): RangeOption[] {
       unit: '%',
     });
   });
+  // the drivers of autonome ontwikkeling, when the scenario has them (docs/formats.md)
+  if (scenario.autonomous)
+    for (const field of AUTONOMOUS_RANGE_FIELDS) {
+      const target: RangeTarget = { kind: 'autonomous', field };
+      out.push({
+        target,
+        id: targetId(target),
+        label: `Autonome ontwikkeling: ${AUTONOMOUS_LABELS[field]}`,
+        group: 'Autonome ontwikkeling',
+        shift: true,
+        unit: '%-punt',
+      });
+    }
   return out;
 }
 
@@ -198,6 +225,8 @@ export function getRange(scenario: Scenario, t: RangeTarget): Range | undefined 
       return scenario.prevention?.effects[t.effect]?.ranges?.[t.field];
     case 'policy':
       return scenario.policies?.[t.index]?.ranges?.realisatiePct;
+    case 'autonomous':
+      return scenario.autonomous?.ranges?.[t.field];
   }
 }
 
@@ -253,6 +282,15 @@ export function setRange(scenario: Scenario, t: RangeTarget, range: Range | unde
       const { ranges: _old, ...rest } = policy;
       const next = range ? { ...rest, ranges: { realisatiePct: range } } : rest;
       return { ...scenario, policies: policies.map((p, i) => (i === t.index ? next : p)) };
+    }
+    case 'autonomous': {
+      const auto = scenario.autonomous;
+      if (!auto) return scenario;
+      const ranges = { ...(auto.ranges ?? {}) };
+      if (range) ranges[t.field] = range;
+      else delete ranges[t.field];
+      const { ranges: _old, ...rest } = auto;
+      return { ...scenario, autonomous: Object.keys(ranges).length > 0 ? { ...rest, ranges } : rest };
     }
   }
 }
@@ -317,6 +355,7 @@ export function shiftedPercentages(model: Model, scenario: Scenario, t: RangeTar
     );
   if (t.kind === 'fundingIndex') return { ...model.funding.indexPct, ...scenario.funding.indexPct };
   if (t.kind === 'substitution') return scenario.substitutions[t.index]?.sharePct ?? {};
+  if (t.kind === 'autonomous') return scenario.autonomous?.[t.field] ?? {};
   return {};
 }
 

@@ -25,6 +25,7 @@ import {
 import { useData } from '../../stores/data';
 import { useUi } from '../../stores/ui';
 import { citeSource } from '../../../shared/domain/sources';
+import { listParameters } from '../../../shared/analysis/parameters';
 
 function formatValue(v: number, unit: string): string {
   if (unit === '€') return formatEuro(v);
@@ -234,6 +235,55 @@ export function RangesEditor({ model, scenario }: { model: Model; scenario: Scen
           </table>
         </div>
       )}
+      <FactorRanges model={model} scenario={scenario} />
     </section>
+  );
+}
+
+/**
+ * The ranges of the bekende ontwikkelingen (in the base model) and Rijksmaatregelen (in the library)
+ * switched on in this scenario: drawn by Monte Carlo too, as a factor on the amount; shown here,
+ * edited where they are kept (the model file; the library).
+ */
+function FactorRanges({ model, scenario }: { model: Model; scenario: Scenario }) {
+  const factors = listParameters(model, scenario).filter(
+    (p) => p.target.kind === 'knownChange' || p.target.kind === 'measure',
+  );
+  if (factors.length === 0) return null;
+  const pct = (f: number) => `${f >= 1 ? '+' : ''}${formatNumber((f - 1) * 100, 0)}%`;
+  return (
+    <>
+      <h3>Ook getrokken: bandbreedtes van bekende ontwikkelingen en Rijksmaatregelen</h3>
+      <p className="hint">
+        Een factor op het hele bedrag van een regel die in dit scenario aan staat (Rijksmiddelen en preventie). Een
+        bekende ontwikkeling houdt haar bandbreedte in het basismodel, een Rijksmaatregel in de bibliotheek.
+      </p>
+      <div className="table-scroll">
+        <table className="data ranges-table" data-testid="factor-ranges">
+          <thead>
+            <tr>
+              <th scope="col">Regel</th>
+              <th scope="col" className="num">
+                Laag
+              </th>
+              <th scope="col" className="num">
+                Hoog
+              </th>
+              <th scope="col">Bron van de bandbreedte</th>
+            </tr>
+          </thead>
+          <tbody>
+            {factors.map((p) => (
+              <tr key={p.key} data-testid={`range-row-${p.key}`}>
+                <th scope="row">{p.label.replace(' (factor op het bedrag)', '')}</th>
+                <td className="num">{pct(p.low)}</td>
+                <td className="num">{pct(p.high)}</td>
+                <td>{citeSource(p.rangeSource ?? '')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

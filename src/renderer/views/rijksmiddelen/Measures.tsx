@@ -203,6 +203,12 @@ function MeasureCard({
       </div>
       <p className="source">bron: {measure.source}</p>
       {measure.note ? <p className="meta">{measure.note}</p> : null}
+      {measure.range ? (
+        <p className="meta" data-testid={`measure-range-${measure.id}`}>
+          Bandbreedte (Monte Carlo): {formatPct(measure.range.lowPct, 0)} tot {formatPct(measure.range.highPct, 0)} van
+          het bedrag — {measure.range.source}
+        </p>
+      ) : null}
       {measure.continues ? (
         <p className="meta">
           Structureel: het laatste bedrag loopt na {Object.keys(measure.national).sort().at(-1)} door.

@@ -41,12 +41,20 @@ export function fundingComponents(result: SimulationResult): FundingComponent[] 
   ];
   for (const m of result.fundingMeasures ?? [])
     out.push({ id: `maatregel:${m.id}`, label: m.name, kind: m.kind, years: m.years, source: m.source });
+  // bekende ontwikkelingen on the baten side (those on the lasten side are lines of the lasten)
+  for (const c of result.knownChanges ?? [])
+    if (c.side === 'baten')
+      out.push({ id: `bekend:${c.id}`, label: c.name, kind: c.kind, years: c.years, source: c.source });
   return out;
 }
 
 /** True when the baten are more than the index path alone (worth a breakdown). */
 export function hasFundingBreakdown(result: SimulationResult): boolean {
-  return (result.fundingMeasures?.length ?? 0) > 0 || result.totals.some((t) => Math.abs(t.fundingAdjustment) >= 0.5);
+  return (
+    (result.fundingMeasures?.length ?? 0) > 0 ||
+    (result.knownChanges ?? []).some((c) => c.side === 'baten') ||
+    result.totals.some((t) => Math.abs(t.fundingAdjustment) >= 0.5)
+  );
 }
 
 export interface SegmentEffect {
