@@ -77,8 +77,13 @@ describe('tornado on the default model', () => {
     expect(r.bars.filter((b) => b.parameter.mode === 'scale').length).toBeGreaterThan(10);
     for (let i = 1; i < r.bars.length; i++)
       expect(r.bars[i - 1]!.cumulativeSwing).toBeGreaterThanOrEqual(r.bars[i]!.cumulativeSwing);
-    // the index of the Rijksmiddelen is the largest: the base amount moves nothing since the default model has
-    // realised Rijksmiddelen per gemeente for 2022–2024 (the raming starts from those)
-    expect(r.bars[0]!.parameter.key).toBe('funding.ranges.indexPct');
+    // without the scenario's ranges the largest are the reële tarieven 2026 (its range in the model) and the index
+    // of the Rijksmiddelen; the base amount moves nothing since the default model has realised Rijksmiddelen per
+    // gemeente for 2022–2024 (the raming starts from those)
+    expect(r.bars.slice(0, 2).map((b) => b.parameter.key)).toEqual([
+      'knownChanges.tarieven-2026',
+      'funding.ranges.indexPct',
+    ]);
+    expect(r.bars.some((b) => b.parameter.key === 'funding.ranges.baseAmount' && b.cumulativeSwing > 0)).toBe(false);
   });
 });

@@ -275,10 +275,11 @@ describe('model@1 → model@2 (migrateModel)', () => {
   it('the migrated model computes exactly what the engine before model@2 computed', () => {
     const r = parseModel(v1);
     if (!r.ok) throw new Error('invalid');
-    const scenario = parseScenario(
-      JSON.parse(readFileSync(`${REPO_ROOT}/models/scenarios/beleidsplan-kpis.json`, 'utf8')),
-      r.value,
-    );
+    // the bekende ontwikkelingen it switches on are the current model's, not this model@1 file's
+    const { knownChanges: _k, ...file } = JSON.parse(
+      readFileSync(`${REPO_ROOT}/models/scenarios/beleidsplan-kpis.json`, 'utf8'),
+    ) as Record<string, unknown>;
+    const scenario = parseScenario(file, r.value);
     if (!scenario.ok) throw new Error(scenario.issues.map((i) => i.message).join('\n'));
     // the engine before model@2 knew assumptions, substitutions and funding; the later extensions stay out
     const { autonomous: _a, policies: _p, ...core } = scenario.value;
