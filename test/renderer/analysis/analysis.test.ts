@@ -213,7 +213,15 @@ describe('range edits', () => {
     const options = rangeOptions(model, kpis);
     const volume = model.segments.filter((s) => s.kind === 'volume').length;
     const budget = model.segments.length - volume;
-    expect(options).toHaveLength(volume * 8 + budget * 2 + 2 + kpis.substitutions.length + kpis.policies!.length);
+    // + the four drivers of autonome ontwikkeling (the KPI scenario builds on Ongewijzigd beleid)
+    expect(kpis.autonomous).toBeDefined();
+    expect(options).toHaveLength(volume * 8 + budget * 2 + 2 + kpis.substitutions.length + kpis.policies!.length + 4);
+    expect(options.filter((o) => o.group === 'Autonome ontwikkeling').map((o) => o.id)).toEqual([
+      'autonomous.usageChangePct',
+      'autonomous.severityChangePct',
+      'autonomous.wageIndexPct',
+      'autonomous.materialIndexPct',
+    ]);
     const policy = options.find((o) => o.id === 'policy.0')!;
     expect([policy.label, policy.group, policy.shift]).toEqual([
       'Ambulant: minder uren per cliënt (−5% per jaar, max. −15%): realisatie (%)',

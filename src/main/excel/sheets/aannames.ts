@@ -114,33 +114,43 @@ class AannamesSheet {
     this.substitutions(s);
     this.policies(s);
     const funding = this.funding(s);
-    this.knownChanges(s);
+    const knownRows = this.knownChanges(s);
     const preventionRow = this.prevention(s);
-    // A line beyond the model's segments is the prevention budget (simulate appends it).
-    s.result.lines.forEach((_, l) => {
-      if (lineRows[l] === undefined && preventionRow !== undefined) lineRows[l] = preventionRow;
+    // A line beyond the model's segments is a bekende ontwikkeling on the lasten side or the prevention budget
+    // (simulate appends them).
+    s.result.lines.forEach((line, l) => {
+      if (lineRows[l] !== undefined) return;
+      const known = line.kind === 'budget' && line.origin === 'known-change' ? line.knownChange : undefined;
+      const row = known !== undefined ? knownRows.get(known) : preventionRow;
+      if (row !== undefined) lineRows[l] = row;
     });
     return { lineRows, ...funding };
   }
 
-  /** Each bekende ontwikkeling switched on, as its own line with its source (issue 11, item 2). */
-  private knownChanges(s: BijlageScenario): void {
+  /**
+   * Each bekende ontwikkeling switched on, as its own line with its source (issue 11, item 2); returns the row
+   * of each (the lasten lines of Samenvatting refer to them).
+   */
+  private knownChanges(s: BijlageScenario): Map<string, number> {
+    const rows = new Map<string, number>();
     const changes = s.result.knownChanges ?? [];
-    if (changes.length === 0) return;
+    if (changes.length === 0) return rows;
     const { ctx, ws } = this;
     const unit = this.moneyUnit;
     this.row++;
     label(ws, this.row++, 'Bekende ontwikkelingen (aan in dit scenario)', sectionStyle);
     for (const c of changes) {
       const range = c.range ? `; bandbreedte ${formatNum(c.range.lowPct)}% tot +${formatNum(c.range.highPct)}%` : '';
-      this.valueRow(
+      const row = this.valueRow(
         `Bekende ontwikkeling ${c.kind}, ${c.side}: ${c.name}`,
         unit,
         c.years.map((v) => ctx.printed(v)),
         ctx.amountFmt,
         `${c.source}${c.estimate ? ' — schatting' : ''}${range}`,
       );
+      rows.set(c.id, row);
     }
+    return rows;
   }
 
   private segments(s: BijlageScenario): number[] {
