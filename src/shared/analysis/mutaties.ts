@@ -25,7 +25,7 @@ export const CATEGORY_LABELS: Record<MutatieCategory, string> = {
   prijs: 'Prijs (loon- en prijsindex)',
   volume: 'Volume (autonoom en per segment)',
   beleid: 'Beleid',
-  rijk: 'Rijksmiddelen',
+  rijk: 'Rijk: Rijksmiddelen en landelijke besluiten',
   overig: 'Overig',
 };
 
@@ -142,6 +142,18 @@ function withPolicy(current: Scenario, target: Scenario, id: string): Scenario {
   const out: Scenario = { ...current };
   if (policies.length === 0 && !target.policies) delete out.policies;
   else out.policies = policies;
+  return out;
+}
+
+/** The scenario with bekende ontwikkeling `id` switched as in target (absent where target has none). */
+function withKnownChange(current: Scenario, target: Scenario, id: string): Scenario {
+  const knownChanges = { ...current.knownChanges };
+  const value = target.knownChanges?.[id];
+  if (value === undefined) delete knownChanges[id];
+  else knownChanges[id] = value;
+  const out: Scenario = { ...current };
+  if (Object.keys(knownChanges).length === 0 && !target.knownChanges) delete out.knownChanges;
+  else out.knownChanges = knownChanges;
   return out;
 }
 
@@ -262,6 +274,26 @@ export function mutatieSteps(reference: MutatieState, target: MutatieState): Mut
       category: 'rijk',
       label: `Rijksmaatregel: ${findMeasure(id)?.name ?? id}`,
       apply: (c, t) => ({ ...c, scenario: withMeasure(c.scenario, t.scenario, id) }),
+    });
+  }
+  // Bekende ontwikkelingen (woonplaatsbeginsel, landelijk tarief JB/JR, …): decisions outside the region's
+  // own policy, each by name, in the model's order. Their amounts are the target model's (moved in basismodel).
+  const knownIds = new Set([
+    ...Object.keys(reference.scenario.knownChanges ?? {}),
+    ...Object.keys(target.scenario.knownChanges ?? {}),
+  ]);
+  const modelOrder = (target.model.knownChanges ?? []).map((c) => c.id);
+  const knownOrdered = [...knownIds].sort((a, b) => modelOrder.indexOf(a) - modelOrder.indexOf(b));
+  for (const id of knownOrdered) {
+    const name =
+      target.model.knownChanges?.find((c) => c.id === id)?.name ??
+      reference.model.knownChanges?.find((c) => c.id === id)?.name ??
+      id;
+    steps.push({
+      id: `rijk:bekend:${id}`,
+      category: 'rijk',
+      label: `Bekende ontwikkeling: ${name}`,
+      apply: (c, t) => ({ ...c, scenario: withKnownChange(c.scenario, t.scenario, id) }),
     });
   }
   return steps;

@@ -308,3 +308,26 @@ describe('mutatieOverzicht: beleidsmaatregelen by name', () => {
     expect(o.lines.some((l) => l.id === 'overig')).toBe(false);
   });
 });
+
+describe('mutatieOverzicht: bekende ontwikkelingen by name', () => {
+  it('Ongewijzigd beleid against itself without its bekende ontwikkelingen: one rijk line per change, exact', () => {
+    const m = defaultModel();
+    const on = shippedScenario(m, 'ongewijzigd-beleid.json');
+    const { knownChanges: switched, ...without } = on;
+    expect(Object.keys(switched ?? {}).length).toBeGreaterThan(0);
+    const o = mutatieOverzicht({ model: m, scenario: without }, { model: m, scenario: on });
+    expectAddsUp(o);
+    expect(o.lines.some((l) => l.id === 'overig')).toBe(false);
+    const known = o.lines.filter((l) => l.id.startsWith('rijk:bekend:'));
+    expect(known.map((l) => l.label)).toEqual(
+      m.knownChanges!.filter((c) => switched![c.id]).map((c) => `Bekende ontwikkeling: ${c.name}`),
+    );
+    // they are the whole difference: every other line is zero
+    for (const l of o.lines.filter((x) => !x.id.startsWith('rijk:bekend:')))
+      expect(l.saldo.every((v) => v === 0)).toBe(true);
+    // a lasten change: more lasten, a lower saldo in 2028
+    const last = o.years.length - 1;
+    expect(o.total.saldo[last]!).toBeLessThan(0);
+    expect(sum(known.map((l) => l.saldo[last]!))).toBe(o.total.saldo[last]);
+  });
+});
