@@ -109,7 +109,13 @@ policies.push({
 // GGZ: schadelijke wachtlijst halveren — raises cost: more clients served sooner
 const WAIT_SHARE = 0.1;
 const waiting = ggz.inflowPerYear * WAIT_SHARE;
-const extraPerYear = waiting / 2 / Y3.length;
+// The list is cleared in the raming years up to the KPI's 2025: a step up in a realised year would not count
+// (the raming starts from the realised figures), but its step back would: a saving that never was.
+const lastRealised = model.realisatie?.lastYear ?? model.baseYear;
+const CLEAR_FROM = Math.max(lastRealised + 1, 2023);
+if (CLEAR_FROM > 2025) throw new Error('de wachtlijst-KPI (2025) ligt geheel in de realisatie: pas de maatregel aan');
+const CLEAR_YEARS = CLEAR_FROM === 2025 ? '2025' : `${CLEAR_FROM}–2025`;
+const extraPerYear = waiting / 2 / (2025 - CLEAR_FROM + 1);
 const up = (extraPerYear / ggz.inflowPerYear) * 100;
 const down = (1 / (1 + up / 100) - 1) * 100;
 policies.push({
@@ -121,11 +127,11 @@ policies.push({
     `AANNAME (de omvang van de lijst staat niet in de bronnen; wel dat er in Noord-Limburg schadelijke wachtlijsten zijn, ${PLAN('§ 2.1.2')}; landelijke cijfers over wachtlijsten in de jeugdzorg zijn er niet, ${cite('jeugdautoriteit-stand-2023')}): ` +
     `in de jeugd-GGZ wachtte een op de vijf kinderen langer dan twee maanden op een intake (${cite('nrc-wachttijden-jeugd-ggz-2017')}); wacht een vijfde van de instroom 3 tot 6 maanden te lang, dan staat er op elk moment 5% tot 10% van een jaar instroom op de schadelijke wachtlijst. ` +
     `Dit scenario neemt de bovenkant: ${nl(WAIT_SHARE * 100, 0)}% van een jaar instroom jeugd-GGZ, ${nl(waiting, 0)} jeugdigen in 2022; ` +
-    `de helft daarvan (${nl(waiting / 2, 0)}) komt verdeeld over 2023–2025 extra in zorg, ${nl(extraPerYear, 1)} per jaar: instroom +${nl(up, 4)}% in 2023 en vanaf 2026 weer terug (${nl(down, 4)}%; bij een gedeeltelijke realisatie blijft daarvan minder dan 0,01% over, omdat elke stap apart met de realisatie wordt geschaald).`,
+    `de helft daarvan (${nl(waiting / 2, 0)}) komt in de ramingsjaren t/m 2025 (${CLEAR_YEARS}; t/m ${lastRealised} is realisatie) extra in zorg, ${nl(extraPerYear, 1)} per jaar: instroom +${nl(up, 4)}% in ${CLEAR_FROM} en vanaf 2026 weer terug (${nl(down, 4)}%; bij een gedeeltelijke realisatie blijft daarvan minder dan 0,01% over, omdat elke stap apart met de realisatie wordt geschaald).`,
   realisatiePct: 50,
   realisatieSource: `${REALISATIE_BASIS} Voor de wachtlijst komt daar bij dat die vooral door capaciteitstekort ontstaat (${PLAN('§ 2.1.2 en Bijlage 5')}): wegwerken vraagt personeel dat er niet vanzelf is.`,
   ranges: RANGE_50,
-  effects: { 'ambulante-ggz': { inflowChangePct: { '2023': round4(up), '2026': round4(down) } } },
+  effects: { 'ambulante-ggz': { inflowChangePct: { [String(CLEAR_FROM)]: round4(up), '2026': round4(down) } } },
 });
 
 // Dagbehandeling: gemiddeld 7 maanden vanaf 2024

@@ -15,7 +15,7 @@ import { makeDataDir, startTestServer, type TestServer } from './server';
 import { AppPage, RESULTS_DIR, stored } from './app';
 
 const SEG = 'ambulante-begeleiding';
-const INPUT = `[data-testid="a-${SEG}-inflowChangePct-2024"]`;
+const INPUT = `[data-testid="a-${SEG}-inflowChangePct-2026"]`;
 
 let browser: Browser;
 const dirs: string[] = [];
@@ -55,9 +55,9 @@ describe('Herstel uit back-up', () => {
     await app.page.click(`[data-testid="seg-btn-${SEG}"]`);
     await app.page.fill(INPUT, '10');
     await app.saved();
-    expect((await ongewijzigd(srv)).assumptions[SEG]?.inflowChangePct).toEqual({ '2024': 10 });
+    expect((await ongewijzigd(srv)).assumptions[SEG]?.inflowChangePct).toEqual({ '2026': 10 });
     const changed = await app.kerncijfers();
-    expect(changed.get(2024)!.cost).toBeGreaterThan(before.get(2024)!.cost);
+    expect(changed.get(2026)!.cost).toBeGreaterThan(before.get(2026)!.cost);
 
     // the dialog lists the start backup with date/time in Dutch and its size
     await app.page.getByRole('button', { name: 'Herstel uit back-up…' }).click();
@@ -90,7 +90,7 @@ describe('Herstel uit back-up', () => {
     expect((await ongewijzigd(srv)).assumptions[SEG]?.inflowChangePct).toBeUndefined();
     expect(await app.page.locator('dialog[open]').count()).toBe(0);
     const restored = await app.kerncijfers();
-    expect(restored.get(2024)!.cost).toBe(before.get(2024)!.cost);
+    expect(restored.get(2026)!.cost).toBe(before.get(2026)!.cost);
     await app.nav('aannames');
     await app.page.click(`[data-testid="seg-btn-${SEG}"]`);
     expect(await app.page.inputValue(INPUT)).toBe('');
@@ -104,13 +104,13 @@ describe('Herstel uit back-up', () => {
     await safety.getByRole('button', { name: /terugzetten/i }).click();
     await dialog.getByRole('button', { name: 'Ja, terugzetten' }).click();
     await app.page.waitForSelector('[data-testid="notice-info"]:has-text("is teruggezet") >> nth=0');
-    await expect.poll(async () => (await ongewijzigd(srv)).assumptions[SEG]?.inflowChangePct).toEqual({ '2024': 10 });
+    await expect.poll(async () => (await ongewijzigd(srv)).assumptions[SEG]?.inflowChangePct).toEqual({ '2026': 10 });
     await app.page.waitForFunction(
       (sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '10',
       INPUT,
     );
     const back = await app.kerncijfers();
-    expect(back.get(2024)!.cost).toBe(changed.get(2024)!.cost);
+    expect(back.get(2026)!.cost).toBe(changed.get(2026)!.cost);
   });
 
   it('the dialog closes with Esc', async () => {

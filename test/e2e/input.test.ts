@@ -289,8 +289,15 @@ describe('plausibility of base-model figures', () => {
     await app.nav('overzicht');
     await expect
       .poll(() => app.page.locator('[data-testid="plausibility-item"]').allTextContents())
-      .toEqual([expect.stringMatching(/^Gezinshuizen, prijs per eenheid: /)]);
-    await app.page.click('[data-testid="plausibility-item"] button');
+      .toEqual([
+        expect.stringMatching(/^Gezinshuizen, prijs per eenheid: /),
+        // the realised years keep their own tarief (calibrated from the realisatie): next to the new base it is
+        // implausibly low, and that is worth a question too
+        expect.stringMatching(/^Gezinshuizen, tarief 2023: € [\d.]+,\d\d is minder dan 1\/10 van de basis 2022/),
+      ]);
+    await app.page.click('[data-testid="plausibility-item"] >> nth=0 >> button');
+    await expect.poll(() => app.page.locator('[data-testid="plausibility-item"]').count()).toBe(1);
+    await app.page.click('[data-testid="plausibility-item"] >> nth=0 >> button');
     await app.page.waitForSelector('[data-testid="plausibility"]', { state: 'detached' });
     await app.nav('basismodel');
     await app.page.click('[data-testid="bm-seg-gezinshuizen"]');

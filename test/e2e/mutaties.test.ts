@@ -82,8 +82,9 @@ describe('Mutatieoverzicht tegen de vastgestelde begroting', () => {
     await expect.poll(() => cells('tr[data-row="total"]')).toEqual(euros(o.total.saldo));
     expect(await cells('tr[data-row="reference"]')).toEqual(euros(o.reference.saldo));
     expect(await cells('tr[data-row="target"]')).toEqual(euros(o.target.saldo));
-    // the substitution of the Beleidsplan is a beleid line of its own
-    const line = o.lines.find((l) => l.id.startsWith('beleid:substitutie:'))!;
+    // each beleidsmaatregel of the Beleidsplan (Bijlage 8) is a beleid line of its own, by name
+    const line = o.lines.find((l) => l.id === 'beleid:maatregel:verblijf-naar-ovb')!;
+    expect(line.label).toMatch(/^Beleidsmaatregel: /);
     expect(await cells(`tr[data-line="${line.id}"]`)).toEqual(euros(line.saldo));
     // lasten too
     await app.page.selectOption('[data-testid="mut-field"]', 'lasten');

@@ -62,13 +62,14 @@ describe('Overzicht', () => {
     const { position } = await checkHeadlineBands(app, srv, '[data-testid="headlines"]', 'Ongewijzigd beleid');
     expect(Object.keys(position).sort()).toEqual(['cumulative', 'endYear']);
 
-    // "Beleidsplan KPI's": its saldo 2028 lies above P75 (the ranges lean towards higher lasten): explained
-    await app.page.selectOption('[data-testid="scenario-picker"]', { label: "Beleidsplan KPI's" });
-    await expect.poll(() => app.currentScenarioName()).toBe("Beleidsplan KPI's");
-    const kpi = await checkHeadlineBands(app, srv, '[data-testid="headlines"]', "Beleidsplan KPI's");
-    expect(kpi.position.endYear).toBe('above');
+    // "Rijksmaatregelen": its saldo 2028 lies below P25 (most cuts can only shrink or fall away): explained
+    const RIJK = 'Rijksmaatregelen (Hervormingsagenda, Voorjaarsnota 2025)';
+    await app.page.selectOption('[data-testid="scenario-picker"]', { label: RIJK });
+    await expect.poll(() => app.currentScenarioName()).toBe(RIJK);
+    const rijk = await checkHeadlineBands(app, srv, '[data-testid="headlines"]', RIJK);
+    expect(rijk.position.endYear).toBe('below');
     expect(await app.page.textContent('[data-testid="headline-explain-endYear"]')).toMatch(
-      /^Het saldo 2028 van het scenario ligt boven P75 .* Vooral: .+ reikt verder naar (boven|beneden) /,
+      /^Het saldo 2028 van het scenario ligt onder P25 .* Vooral: .+ reikt verder naar (boven|beneden) /,
     );
     await app.screenshot('overzicht-kop-bandbreedte.png', false);
     await app.page.selectOption('[data-testid="scenario-picker"]', { label: 'Ongewijzigd beleid' });

@@ -234,8 +234,9 @@ describe('Preventie-effect', () => {
       `${field} >> xpath=ancestor::div[contains(@class,"field")]//span[contains(@class,"field-error")]`,
     );
     await expect.poll(() => msg.textContent()).toMatch(/"twee" is geen getal/);
-    await app.page.fill(field, '-1');
-    await expect.poll(() => msg.textContent()).toMatch(/-1 is negatief/);
+    // negative is allowed (a measure that raises demand); below −100% is not
+    await app.page.fill(field, '-101');
+    await expect.poll(() => msg.textContent()).toMatch(/-101 is kleiner dan -100%/);
     await app.page.fill('[data-testid="prev-effect-0-lag"]', '1,5');
     const lagMsg = app.page.locator(
       '[data-testid="prev-effect-0-lag"] >> xpath=ancestor::div[contains(@class,"field")]//span[contains(@class,"field-error")]',

@@ -33,11 +33,13 @@ describe('tables', () => {
     await expect.poll(() => app.page.textContent(`${tools} .copy-status`)).toMatch(/gekopieerd/);
     const text = await app.page.evaluate(() => navigator.clipboard.readText());
     const rows = text.split('\n').map((l) => l.split('\t'));
-    expect(rows[0]).toEqual(['Jaar', 'Lasten', 'Rijksmiddelen', 'Saldo']);
+    // the default model has realised years: a column says which figures are realisatie and which raming
+    expect(rows[0]).toEqual(['Jaar', 'Realisatie of raming', 'Lasten', 'Rijksmiddelen', 'Saldo']);
     expect(rows).toHaveLength(expected.years.length + 1);
     for (const [k, t] of expected.totals.entries()) {
-      const [year, cost, funding, balance] = rows[k + 1]!;
+      const [year, kind, cost, funding, balance] = rows[k + 1]!;
       expect(year).toBe(String(t.year));
+      expect(kind).toBe(t.kind);
       // plain integers: no €, no thousands separator, a minus sign: Excel reads them as numbers
       for (const cell of [cost, funding, balance]) expect(cell).toMatch(/^-?\d+$/);
       expect(Number(cost)).toBe(Math.round(t.cost));
@@ -61,7 +63,7 @@ describe('tables', () => {
     await app.page.click(`${tools} [data-testid="copy-table"]`);
     await expect.poll(() => app.page.textContent(`${tools} .copy-status`)).toMatch(/gekopieerd/);
     const text = await app.page.evaluate(() => navigator.clipboard.readText());
-    expect(text.split('\n')[1]!.split('\t')[1]).toBe(String(Math.round(first.cost / 1000)));
+    expect(text.split('\n')[1]!.split('\t')[2]).toBe(String(Math.round(first.cost / 1000)));
     await app.page.uncheck(`${tools} .unit-switch input`);
     await expect.poll(() => app.page.textContent(cell)).toMatch(/^€ /);
   });

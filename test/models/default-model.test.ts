@@ -348,12 +348,12 @@ describe('models/scenarios', () => {
    * (item 5).
    */
   const BALANCE_BEFORE_RANGES: Record<string, number[]> = {
-    'beleidsplan-kpis.json': [1050027, -1452209, -5037446, -4024573.6596731246, -16841530.729116574, -18267340.877307698, -19776924.414254352],
+    'beleidsplan-kpis.json': [1050027, -1452209, -5037446, -4190886.2695465684, -17107406.440768465, -18482463.63054073, -19980001.10357006],
     'ongewijzigd-beleid.json': [1050027, -1452209, -5037446, -5774173.636612684, -19824133.664700434, -21949201.818623483, -23976925.749149278],
     'rijksmaatregelen.json': [1050027, -1452209, -5037446, 1798778.6275999993, -12503456.906709999, -12624310.07937774, -31408084.581362203],
   };
   const COST_2028_BEFORE_RANGES: Record<string, number> = {
-    'beleidsplan-kpis.json': 138873073.23022002,
+    'beleidsplan-kpis.json': 139076149.91953573,
     'ongewijzigd-beleid.json': 143073074.56511495,
     'rijksmaatregelen.json': 119774000.4572024,
   };
