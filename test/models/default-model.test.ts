@@ -403,7 +403,7 @@ describe('models/scenarios', () => {
     // the inflow ranges lean upward (−2 … +4 procentpunt), so the middle of the band lies below the scenario
     expect(last.balance.p50).toBeLessThan(last.deterministic.balance);
     // with the bekende ontwikkelingen (reële tarieven 2026) and half-realised measures, even the best draws of
-    // 2028 show a tekort (P90 about € −15,5 mln): the measures do not close the gap
+    // 2028 show a tekort (P90 about € −15,7 mln): the measures do not close the gap
     expect(last.balance.p90).toBeLessThan(0);
     expect(last.deficitProbability).toBe(1);
   });
