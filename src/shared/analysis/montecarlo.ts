@@ -216,7 +216,8 @@ export function rangeSkews(
         members,
         members.map((m) => m[side]),
       );
-      const totals = simulate(applied.model, applied.scenario, { perGemeente: false }).totals;
+      // with the scale of the Rijksmaatregelen and bekende ontwikkelingen: their ranges are factors on the amount
+      const totals = simulate(applied.model, applied.scenario, { perGemeente: false, scale: applied.scale }).totals;
       return { end: totals.at(-1)!.balance - baseEnd, cum: totals.reduce((t, x) => t + x.balance, 0) - baseCum };
     };
     const lo = at('low');

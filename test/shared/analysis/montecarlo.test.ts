@@ -4,11 +4,13 @@ import {
   runMonteCarlo,
   runMonteCarloSync,
   checkMonteCarloOptions,
+  rangeSkews,
 } from '../../../src/shared/analysis/montecarlo';
 import { createRandom, triangular, DEFAULT_SEED } from '../../../src/shared/analysis/random';
 import { simulate } from '../../../src/shared/engine/simulate';
 import type { Model } from '../../../src/shared/formats/model';
 import { budgetLine, defaultModel, shippedScenario, handModel, validScenario, withoutRanges } from '../../fixtures';
+import { listParameters } from '../../../src/shared/analysis/parameters';
 
 /** Ranges on the default model: symmetric (±spread around the value) or collapsed (low = high = value). */
 function rangesFor(m: Model, spread: number) {
@@ -281,5 +283,23 @@ describe('Monte Carlo on a model with realisatie (issue 10)', () => {
 
   it('is reproducible by seed', () => {
     expect(runMonteCarloSync({ model: m, scenario: s, draws: 200, seed: 11 })).toEqual(r);
+  });
+});
+
+describe('rangeSkews: what pulls the band to one side', () => {
+  it('a Rijksmaatregel range (a factor on its amount) moves the saldo, more to one side than the other', () => {
+    const m = defaultModel();
+    const sc = shippedScenario(m, 'rijksmaatregelen.json');
+    const params = listParameters(m, sc);
+    const skews = rangeSkews(m, sc, params, simulate(m, sc, { perGemeente: false }).totals);
+    const measures = skews.filter((s) => s.key.startsWith('measures.'));
+    expect(measures.length).toBeGreaterThan(0);
+    // every measure switched on with a range has an effect on the cumulative saldo at one end at least
+    for (const s of measures)
+      expect(Math.abs(s.cumulative.low) + Math.abs(s.cumulative.high), s.key).toBeGreaterThan(0);
+    // the largest pull of the band is one of them: cuts that can shrink or fall away, never grow
+    const pull = (s: (typeof skews)[number]) => Math.abs(s.endYear.low + s.endYear.high);
+    const top = [...skews].sort((a, b) => pull(b) - pull(a))[0]!;
+    expect(top.key).toMatch(/^measures\./);
   });
 });
