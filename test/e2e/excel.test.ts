@@ -315,9 +315,12 @@ describe('Sjabloon en import', () => {
     // the template comes pre-filled with the model's realisatie 2022–2024: start from an empty table
     const rijks = wb.getWorksheet('Realisatie Rijksmiddelen')!;
     expect(ws.rowCount).toBeGreaterThan(HEADER);
-    ws.spliceRows(HEADER + 1, ws.rowCount - HEADER);
-    const RIJKS_HEADER = 3; // the Rijksmiddelen sheet has no last-year row
-    if (rijks.rowCount > RIJKS_HEADER) rijks.spliceRows(RIJKS_HEADER + 1, rijks.rowCount - RIJKS_HEADER);
+    const clear = (sheet: ExcelJS.Worksheet, header: number) =>
+      sheet.eachRow((row, r) => {
+        if (r > header) row.eachCell((c) => (c.value = null));
+      });
+    clear(ws, HEADER);
+    clear(rijks, 3); // the Rijksmiddelen sheet has no last-year row: its header is row 3
     ws.getCell('B2').value = 2022;
     // a row per segment for the region, 2022 (invented figures); pleegzorg gets a figure to look for
     const lasten = (i: number) => 2_000_000 + 12_345 * i;
