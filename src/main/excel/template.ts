@@ -512,6 +512,14 @@ function writeInstructions(ws: Worksheet): void {
       'Realisatie Rijksmiddelen (optioneel): per gemeente per gerealiseerd jaar de Rijksmiddelen jeugd met bron; een jaar staat bij alle gemeenten of bij geen.',
       'text',
     ],
+    [
+      "Bekende ontwikkelingen (optioneel): één rij per ontwikkeling (bijv. woonplaatsbeginsel, landelijk tarief) met kant (lasten of baten), soort (structureel: het laatste bedrag loopt door; incidenteel: alleen de genoemde jaren), eventueel een formule (% van de lasten van segmenten vanaf een jaar), bandbreedte en bron. Scenario's zetten ze aan.",
+      'text',
+    ],
+    [
+      'Bedragen ontwikkelingen (optioneel): één lange tabel met per rij een ontwikkeling (id), een gemeente (of "regio"), een jaar en het bedrag in euro; positief = meer lasten of meer baten.',
+      'text',
+    ],
     ['Regels', 'head'],
     ['Getallen: typ ze als getal (1234,5). Tekst als "twaalf" wordt geweigerd met de cel erbij.', 'text'],
     [

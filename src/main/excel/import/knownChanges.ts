@@ -22,6 +22,8 @@ export function readKnownChanges(
   amountsWs: Worksheet | undefined,
 ): Record<string, unknown>[] | undefined {
   const { reader, origins } = reading;
+  /** a cell that already has a reading error (its value is left out) */
+  const failed = (where: string) => reader.issues.some((i) => i.path === where);
   const changes: Record<string, unknown>[] = [];
   const indexOf = new Map<string, number>();
   if (ws) {
@@ -35,6 +37,12 @@ export function readKnownChanges(
         origins.set(`${path}.${key}`, at(key));
         if (v[key] !== undefined) c[key] = v[key];
       }
+      for (const def of KNOWN_CHANGE_COLUMNS)
+        if ('required' in def && def.required && v[def.key] === undefined && !failed(at(def.key)))
+          reader.error(
+            at(def.key),
+            def.key === 'source' ? 'bron ontbreekt: noem document, tabel en jaar' : `${def.header} ontbreekt`,
+          );
       if (v.pct !== undefined || v.segments !== undefined || v.fromYear !== undefined) {
         const f: Record<string, unknown> = {};
         origins.set(`${path}.pctOfSegments`, at('pct'));
@@ -85,8 +93,8 @@ export function readKnownChanges(
         continue;
       }
       if (typeof v.year !== 'number' || typeof v.amount !== 'number') {
-        if (v.year === undefined) reader.error(at('year'), 'jaar ontbreekt');
-        if (v.amount === undefined) reader.error(at('amount'), 'bedrag ontbreekt');
+        if (v.year === undefined && !failed(at('year'))) reader.error(at('year'), 'jaar ontbreekt');
+        if (v.amount === undefined && !failed(at('amount'))) reader.error(at('amount'), 'bedrag ontbreekt');
         continue;
       }
       const c = changes[i]!;
