@@ -15,6 +15,7 @@ import {
   setKnownChangeFormula,
   setKnownChangeRange,
   stripKnownChange,
+  updateKnownChange,
 } from '../lib/edits/knownChanges';
 import { useData } from '../stores/data';
 import { useUi } from '../stores/ui';
@@ -192,6 +193,26 @@ function KnownChangeFields({
           onCommit={(v) => editModel((m) => setKnownChangeRange(m, c.id, 'highPct', v))}
           testId={`kc-${c.id}-high`}
         />
+        {c.range ? (
+          <TextField
+            label="Waarom deze bandbreedte"
+            className="wide"
+            value={c.range.source ?? ''}
+            path={`${p}.range.source`}
+            onCommit={(v) =>
+              editModel((m) =>
+                updateKnownChange(m, c.id, (k) => {
+                  if (!k.range) return k;
+                  const range = { ...k.range };
+                  if (v === '') delete range.source;
+                  else range.source = v;
+                  return { ...k, range };
+                }),
+              )
+            }
+            testId={`kc-${c.id}-range-source`}
+          />
+        ) : null}
       </div>
       <TextField
         label="Bron (document, tabel en jaar)"
