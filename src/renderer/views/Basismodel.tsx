@@ -21,7 +21,7 @@ import { setYearValue, stripSegment } from '../lib/edits/scenario';
 import { useCurrent, useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { GemeentenEditor } from '../components/GemeentenEditor';
-import { KnownChangesEditor } from '../components/KnownChangesEditor';
+import { KnownChangesEditor } from './basismodel/KnownChangesEditor';
 import { useRealisatieImport } from '../lib/realisatieImport';
 
 export function Basismodel() {

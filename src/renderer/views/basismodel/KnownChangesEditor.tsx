@@ -4,9 +4,9 @@
  * the range and the source; a change added or removed. Every edit goes through editModel (parseModel, the model's
  * undo history); scenarios switch the changes on (Rijksmiddelen view).
  */
-import type { KnownChange } from '../../shared/formats/knownChanges';
-import type { Model } from '../../shared/formats/model';
-import { NumberField, SelectField, TextField } from './fields';
+import type { KnownChange } from '../../../shared/formats/knownChanges';
+import type { Model } from '../../../shared/formats/model';
+import { NumberField, SelectField, TextField } from '../../components/fields';
 import {
   addKnownChange,
   removeKnownChange,
@@ -16,9 +16,9 @@ import {
   setKnownChangeRange,
   stripKnownChange,
   updateKnownChange,
-} from '../lib/edits/knownChanges';
-import { useData } from '../stores/data';
-import { useUi } from '../stores/ui';
+} from '../../lib/edits/knownChanges';
+import { useData } from '../../stores/data';
+import { useUi } from '../../stores/ui';
 
 const SIDES = [
   { value: 'lasten', label: 'lasten' },
