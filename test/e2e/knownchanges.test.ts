@@ -84,6 +84,34 @@ describe('Bekende ontwikkelingen in het Basismodel', () => {
     await expect.poll(line2026).toBe(Math.round(before));
   });
 
+  it('an amount for a gemeente without one; a change added and removed (undo brings it back)', async () => {
+    await app.nav('basismodel');
+    await app.page.selectOption('[data-testid="kc-woonplaatsbeginsel-add-gemeente"]', 'horst');
+    await app.page.fill('[data-testid="kc-woonplaatsbeginsel-amount-horst-2027"]', '150000');
+    await app.saved();
+    await expect
+      .poll(async () => (await stored(srv)).model.knownChanges![0]!.perGemeente!.horst)
+      .toEqual({ '2027': 150_000 });
+
+    await app.page.click('[data-testid="kc-add"]');
+    await app.page.waitForSelector('[data-testid="kc-nieuwe-ontwikkeling"]');
+    await app.saved();
+    await expect
+      .poll(async () => (await stored(srv)).model.knownChanges!.map((c) => c.id))
+      .toEqual(['woonplaatsbeginsel', 'landelijk-tarief-jbjr', 'tarieven-2026', 'nieuwe-ontwikkeling']);
+    await app.page.fill('[data-testid="kc-nieuwe-ontwikkeling-amount-regio-2024"]', '-1,5');
+    await app.saved();
+    await expect
+      .poll(async () => (await stored(srv)).model.knownChanges![3]!.amount)
+      .toEqual({ '2023': 0, '2024': -1.5 });
+    await app.page.click('[data-testid="kc-nieuwe-ontwikkeling-remove"]');
+    await app.page.waitForSelector('[data-testid="kc-nieuwe-ontwikkeling"]', { state: 'detached' });
+    await app.saved();
+    await expect.poll(async () => (await stored(srv)).model.knownChanges!.length).toBe(3);
+    await app.page.click('button:has-text("Ongedaan maken")');
+    await app.page.waitForSelector('[data-testid="kc-nieuwe-ontwikkeling"]');
+  });
+
   it('every field has a label (keyboard and screen reader)', async () => {
     await app.nav('basismodel');
     const unlabelled = await app.page.$$eval(

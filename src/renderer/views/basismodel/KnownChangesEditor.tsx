@@ -4,6 +4,7 @@
  * the range and the source; a change added or removed. Every edit goes through editModel (parseModel, the model's
  * undo history); scenarios switch the changes on (Rijksmiddelen view).
  */
+import { useState } from 'react';
 import type { KnownChange } from '../../../shared/formats/knownChanges';
 import type { Model } from '../../../shared/formats/model';
 import { NumberField, SelectField, TextField } from '../../components/fields';
@@ -94,7 +95,10 @@ function KnownChangeFields({
   const set = (key: keyof KnownChange, value: unknown) => editModel((m) => setKnownChangeField(m, c.id, key, value));
   const years: number[] = [];
   for (let y = model.baseYear + 1; y <= model.endYear; y++) years.push(y);
-  const gemeenten = model.gemeenten.filter((g) => c.perGemeente?.[g.id] !== undefined);
+  // gemeenten chosen here show their (still empty) years until a first amount makes them part of the change
+  const [opened, setOpened] = useState<readonly string[]>([]);
+  const gemeenten = model.gemeenten.filter((g) => c.perGemeente?.[g.id] !== undefined || opened.includes(g.id));
+  const others = model.gemeenten.filter((g) => !gemeenten.includes(g));
   const headingId = `kc-${c.id}-h`;
 
   const amountRow = (gemeente: string | undefined, label: string) => {
@@ -153,6 +157,18 @@ function KnownChangeFields({
       {gemeenten.map((g) => (
         <div key={g.id}>{amountRow(g.id, g.name)}</div>
       ))}
+      {others.length > 0 ? (
+        <div className="row">
+          <SelectField
+            label="Bedragen voor een gemeente toevoegen"
+            value=""
+            placeholder="kies een gemeente…"
+            options={others.map((g) => ({ value: g.id, label: g.name }))}
+            onChange={(id) => setOpened((o) => [...o, id])}
+            testId={`kc-${c.id}-add-gemeente`}
+          />
+        </div>
+      ) : null}
       {c.pctOfSegments ? (
         <div className="row">
           <NumberField
