@@ -64,10 +64,14 @@ describe('Bekende ontwikkelingen in het Basismodel', () => {
     await app.nav('basismodel');
     await app.page.fill(FIELD, 'veel');
     const box = app.page.locator(FIELD).locator('xpath=ancestor::div[contains(@class,"field")]');
-    await expect.poll(() => box.locator('.field-error').textContent()).toMatch(/"veel" is geen getal/);
+    await expect
+      .poll(() => box.locator('.field-error').textContent())
+      .toMatch(
+        /^Bekende ontwikkeling Woonplaatsbeginsel Jeugd \(Jeugdwet 2022\), bedrag per gemeente Venlo 2026: "veel" is geen getal/,
+      );
     await expect.poll(() => app.page.getAttribute(FIELD, 'aria-invalid')).toBe('true');
     await app.page.fill(FIELD, '2000000000000');
-    await expect.poll(() => box.locator('.field-error').textContent()).toMatch(/1\.000\.000\.000\.000/);
+    await expect.poll(() => box.locator('.field-error').textContent()).toMatch(/Venlo 2026.*1\.000\.000\.000\.000/);
     await app.saved();
     expect((await stored(srv)).model.knownChanges![0]!.perGemeente!.venlo!['2026']).toBe(NEW_AMOUNT);
     await expect.poll(line2026).toBe(Math.round(after));
