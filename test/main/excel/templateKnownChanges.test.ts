@@ -157,4 +157,28 @@ describe('template: bekende ontwikkelingen', () => {
       m.join('\n'),
     ).toBe(true);
   });
+
+  it('a change id twice and an amount row twice: each named with the first', async () => {
+    const wb = await editable(defaultModel());
+    const ws = wb.getWorksheet(TEMPLATE_SHEETS.ontwikkelingen)!;
+    const h = KNOWN_CHANGES_HEADER_ROW;
+    const idCol = col(ws, h, 'id');
+    ws.getCell(h + 3, idCol).value = 'woonplaatsbeginsel';
+    const am = wb.getWorksheet(TEMPLATE_SHEETS.ontwikkelingBedragen)!;
+    const ah = KNOWN_CHANGE_AMOUNTS_HEADER_ROW;
+    const next = am.rowCount + 1;
+    am.getCell(next, col(am, ah, 'ontwikkeling id')).value = 'woonplaatsbeginsel';
+    am.getCell(next, col(am, ah, 'gemeente')).value = 'venlo';
+    am.getCell(next, col(am, ah, 'jaar')).value = 2025;
+    am.getCell(next, col(am, ah, 'bedrag (€)')).value = 1;
+    const m = messages(await reimport(wb));
+    const letter = ws.getColumn(idCol).letter;
+    expect(m).toContain(
+      `${TEMPLATE_SHEETS.ontwikkelingen}!${letter}${h + 3}: "woonplaatsbeginsel" komt al voor bij ${TEMPLATE_SHEETS.ontwikkelingen} rij ${h + 1}`,
+    );
+    const yearAt = `${TEMPLATE_SHEETS.ontwikkelingBedragen}!${am.getColumn(col(am, ah, 'jaar')).letter}${next}`;
+    expect(m).toContain(
+      `${yearAt}: woonplaatsbeginsel, venlo, 2025 staat al in rij ${amountRow(am, 'woonplaatsbeginsel', 'venlo', 2025)}; één bedrag per ontwikkeling, gemeente en jaar`,
+    );
+  });
 });

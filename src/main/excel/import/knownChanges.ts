@@ -82,7 +82,8 @@ export function readKnownChanges(
   }
   if (amountsWs) {
     const rows = readTable(reader, amountsWs, KNOWN_CHANGE_AMOUNT_COLUMNS, KNOWN_CHANGE_AMOUNTS_HEADER_ROW);
-    for (const { values: v, at } of rows) {
+    const firstRow = new Map<string, number>();
+    for (const { row, values: v, at } of rows) {
       const id = String(v.change ?? '');
       const i = indexOf.get(id);
       if (i === undefined) {
@@ -107,13 +108,16 @@ export function readKnownChanges(
         : (((c.perGemeente as Record<string, Record<string, number>> | undefined) ?? (c.perGemeente = {}))[gemeente] ??=
             {});
       if (!isRegio) origins.set(`knownChanges[${i}].perGemeente.${gemeente}`, at('gemeente'));
-      if (Object.hasOwn(series as object, year)) {
+      const key = `${i}|${isRegio ? REGIO : gemeente}|${year}`;
+      const first = firstRow.get(key);
+      if (first !== undefined) {
         reader.error(
           at('year'),
-          `${id}, ${isRegio ? REGIO : gemeente}, ${year} staat al eerder op dit blad; één bedrag per ontwikkeling, gemeente en jaar`,
+          `${id}, ${isRegio ? REGIO : gemeente}, ${year} staat al in rij ${first}; één bedrag per ontwikkeling, gemeente en jaar`,
         );
         continue;
       }
+      firstRow.set(key, row);
       (series as Record<string, number>)[year] = v.amount;
       origins.set(`${path}.${year}`, at('amount'));
     }
