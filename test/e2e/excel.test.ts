@@ -236,11 +236,8 @@ describe('Sjabloon en import', () => {
     const imported = list.value.find((m) => m.id !== before.modelId)!;
     const rec = await srv.server.service.api.call('models.get', { id: imported.id });
     if (!rec.ok) throw new Error(rec.error.message);
-    // model → template → import gives the same model, except the bekende ontwikkelingen: the template does not
-    // carry them (model file only, issue 11 item 2)
-    const { knownChanges: _known, ...withoutKnown } = before.model;
-    void _known;
-    expect(rec.value.model).toEqual(withoutKnown);
+    // model → template → import gives the same model, bekende ontwikkelingen included
+    expect(rec.value.model).toEqual(before.model);
     // and the app opened it: the header now offers a model choice, set to the new one
     await closeDialog();
     const picked = await app.page.$eval(

@@ -30,6 +30,7 @@ import { readFunding } from './import/funding';
 import { readUsage } from './import/usage';
 import { readCalibration } from './import/calibration';
 import { readRealisatie } from './import/realisatie';
+import { readKnownChanges } from './import/knownChanges';
 
 export type ImportResult =
   { ok: true; model: Model; notices: string[] } | { ok: false; issues: ValidationIssue[]; notices: string[] };
@@ -107,6 +108,8 @@ class TemplateReader {
     const calWs = sheet(TEMPLATE_SHEETS.kalibratie, false);
     const realWs = sheet(TEMPLATE_SHEETS.realisatie, false);
     const realFundWs = sheet(TEMPLATE_SHEETS.realisatieRijksmiddelen, false);
+    const knownWs = sheet(TEMPLATE_SHEETS.ontwikkelingen, false);
+    const knownAmountsWs = sheet(TEMPLATE_SHEETS.ontwikkelingBedragen, false);
     if (this.issues.length > 0) return this.fail();
 
     const meta = readKeyValues(this.reader, modelWs!, MODEL_FIELDS, (key, where) => this.origins.set(key, where));
@@ -140,6 +143,13 @@ class TemplateReader {
         `het blad "${TEMPLATE_SHEETS.realisatie}" ontbreekt (met het laatste gerealiseerde jaar); gebruik het sjabloon uit Jeugdplanner`,
       );
 
+    if (!knownWs && knownAmountsWs)
+      this.error(
+        TEMPLATE_SHEETS.ontwikkelingBedragen,
+        `het blad "${TEMPLATE_SHEETS.ontwikkelingen}" ontbreekt (met de ontwikkelingen zelf); gebruik het sjabloon uit Jeugdplanner`,
+      );
+    const knownChanges = readKnownChanges(this.reading, knownWs, knownAmountsWs);
+
     const candidate: Record<string, unknown> = {
       format: MODEL_FORMAT,
       ...meta,
@@ -147,6 +157,7 @@ class TemplateReader {
       segments: segments.map((s) => s.value),
       funding,
       ...(realisatie ? { realisatie } : {}),
+      ...(knownChanges ? { knownChanges } : {}),
     };
     // Duplicate ids are checked here as well: zod skips the model's own refinements while any field is wrong.
     this.checkUnique(

@@ -31,6 +31,10 @@ import {
   GEBRUIK_FIRST_HEADER,
   GEMEENTE_COLUMNS,
   INDEX_HEADER,
+  KNOWN_CHANGES_HEADER_ROW,
+  KNOWN_CHANGE_AMOUNTS_HEADER_ROW,
+  KNOWN_CHANGE_AMOUNT_COLUMNS,
+  KNOWN_CHANGE_COLUMNS,
   MODEL_FIELDS,
   REALISATIE_COLUMNS,
   REALISATIE_FUNDING_COLUMNS,
@@ -112,6 +116,8 @@ export function buildTemplate(model?: Model): ExcelJS.Workbook {
   );
   writeRealisatie(wb.addWorksheet(TEMPLATE_SHEETS.realisatie), model);
   writeRealisatieFunding(wb.addWorksheet(TEMPLATE_SHEETS.realisatieRijksmiddelen), model);
+  writeKnownChanges(wb.addWorksheet(TEMPLATE_SHEETS.ontwikkelingen), model);
+  writeKnownChangeAmounts(wb.addWorksheet(TEMPLATE_SHEETS.ontwikkelingBedragen), model);
   return wb;
 }
 
@@ -235,6 +241,55 @@ function writeRealisatieFunding(ws: Worksheet, model: Model | undefined): void {
     }
   }
   writeTable(ws, REALISATIE_FUNDING_COLUMNS, rows, {}, { headerAt: REALISATIE_FUNDING_HEADER_ROW, input: () => true });
+}
+
+/** Blad Bekende ontwikkelingen: one row per known change (its amounts are on blad Bedragen ontwikkelingen). */
+function writeKnownChanges(ws: Worksheet, model: Model | undefined): void {
+  instruction(
+    ws,
+    "Bekende ontwikkelingen (bijv. woonplaatsbeginsel, landelijk tarief): één rij per ontwikkeling. Geef bedragen op blad Bedragen ontwikkelingen, of een formule (% van de lasten van segmenten, vanaf een jaar). Scenario's zetten ze aan. Gele cellen vult u in.",
+  );
+  const rows = (model?.knownChanges ?? []).map((c) => ({
+    id: c.id,
+    name: c.name,
+    side: c.side,
+    kind: c.kind,
+    pct: c.pctOfSegments?.pct,
+    segments: c.pctOfSegments?.segments.join(', '),
+    fromYear: c.pctOfSegments?.fromYear,
+    splitAs: c.splitAs,
+    lowPct: c.range?.lowPct,
+    highPct: c.range?.highPct,
+    rangeSource: c.range?.source,
+    source: c.source,
+    estimate: c.estimate,
+    note: c.note,
+  }));
+  writeTable(ws, KNOWN_CHANGE_COLUMNS, rows, {}, { headerAt: KNOWN_CHANGES_HEADER_ROW, input: () => true });
+}
+
+/** Blad Bedragen ontwikkelingen: one long table, a row per change × gemeente (or regio) × year. */
+function writeKnownChangeAmounts(ws: Worksheet, model: Model | undefined): void {
+  instruction(
+    ws,
+    'Bedragen van de bekende ontwikkelingen: per rij een ontwikkeling (id), een gemeente (id, of "regio" of leeg voor de hele regio), een jaar en het bedrag in euro. Positief = meer lasten (of meer baten). Gele cellen vult u in.',
+  );
+  const rows: Partial<Record<(typeof KNOWN_CHANGE_AMOUNT_COLUMNS)[number]['key'], CellInput>>[] = [];
+  const years = (byYear: Record<string, number>) => Object.keys(byYear).sort((a, b) => Number(a) - Number(b));
+  for (const c of model?.knownChanges ?? []) {
+    if (c.amount)
+      for (const y of years(c.amount))
+        rows.push({ change: c.id, gemeente: REGIO, year: Number(y), amount: c.amount[y] });
+    for (const [gid, byYear] of Object.entries(c.perGemeente ?? {}))
+      for (const y of years(byYear)) rows.push({ change: c.id, gemeente: gid, year: Number(y), amount: byYear[y] });
+  }
+  writeTable(
+    ws,
+    KNOWN_CHANGE_AMOUNT_COLUMNS,
+    rows,
+    {},
+    { headerAt: KNOWN_CHANGE_AMOUNTS_HEADER_ROW, input: () => true },
+  );
 }
 
 function put(ws: Worksheet, row: number, col: number, value: CellInput, def: Pick<ColumnDef, 'kind'>): void {
@@ -455,6 +510,14 @@ function writeInstructions(ws: Worksheet): void {
     ],
     [
       'Realisatie Rijksmiddelen (optioneel): per gemeente per gerealiseerd jaar de Rijksmiddelen jeugd met bron; een jaar staat bij alle gemeenten of bij geen.',
+      'text',
+    ],
+    [
+      "Bekende ontwikkelingen (optioneel): één rij per ontwikkeling (bijv. woonplaatsbeginsel, landelijk tarief) met kant (lasten of baten), soort (structureel: het laatste bedrag loopt door; incidenteel: alleen de genoemde jaren), eventueel een formule (% van de lasten van segmenten vanaf een jaar), bandbreedte en bron. Scenario's zetten ze aan.",
+      'text',
+    ],
+    [
+      'Bedragen ontwikkelingen (optioneel): één lange tabel met per rij een ontwikkeling (id), een gemeente (of "regio"), een jaar en het bedrag in euro; positief = meer lasten of meer baten.',
       'text',
     ],
     ['Regels', 'head'],

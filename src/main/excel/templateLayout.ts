@@ -6,8 +6,13 @@
  */
 
 import type { Split } from '../../shared/formats/model';
+import { KNOWN_CHANGE_KINDS, KNOWN_CHANGE_SIDES } from '../../shared/formats/knownChanges';
 import {
   MAX_AMOUNT,
+  MAX_PCT,
+  MAX_RANGE_PCT,
+  MIN_PCT,
+  MIN_RANGE_PCT,
   MAX_COUNT,
   MAX_DAYS_PER_CLIENT,
   MAX_DURATION_MONTHS,
@@ -26,6 +31,8 @@ export const TEMPLATE_SHEETS = {
   kalibratie: 'Kalibratie',
   realisatie: 'Realisatie',
   realisatieRijksmiddelen: 'Realisatie Rijksmiddelen',
+  ontwikkelingen: 'Bekende ontwikkelingen',
+  ontwikkelingBedragen: 'Bedragen ontwikkelingen',
 } as const;
 
 /** More rows than this (below the header) on one sheet is not a regional budget. */
@@ -259,6 +266,133 @@ export const REALISATIE_FUNDING_COLUMNS = [
   },
   { key: 'estimate', header: 'schatting', kind: 'yesno', width: 10, choices: YESNO_CHOICES },
   { key: 'note', header: 'toelichting', kind: 'text', width: 30 },
+] as const satisfies readonly ColumnDef[];
+
+/**
+ * Blad Bekende ontwikkelingen: row 1 the instructions, the table from row 3: one row per change with its fields
+ * (the formula as % + segment ids + vanaf jaar, the range as low/high %). Its amounts are on blad Bedragen
+ * ontwikkelingen: one long table, a row per change × gemeente (or "regio") × jaar, like blad Realisatie
+ * (docs/excel.md: a controller pastes or filters one list and adds a year or gemeente by adding a row).
+ */
+export const KNOWN_CHANGES_HEADER_ROW = 3;
+export const KNOWN_CHANGE_COLUMNS = [
+  {
+    key: 'id',
+    header: 'id',
+    kind: 'text',
+    width: 22,
+    required: true,
+    help: "Korte code: letters, cijfers, - en _ (uniek); scenario's zetten de ontwikkeling met deze code aan.",
+  },
+  { key: 'name', header: 'naam', kind: 'text', width: 40, required: true },
+  {
+    key: 'side',
+    header: 'kant',
+    kind: 'choice',
+    width: 10,
+    required: true,
+    choices: KNOWN_CHANGE_SIDES,
+    help: 'lasten: meer lasten bij een positief bedrag; baten: meer baten bij een positief bedrag.',
+  },
+  {
+    key: 'kind',
+    header: 'soort',
+    kind: 'choice',
+    width: 12,
+    required: true,
+    choices: KNOWN_CHANGE_KINDS,
+    help: 'structureel: het laatste bedrag geldt ook in latere jaren; incidenteel: alleen in de genoemde jaren.',
+  },
+  {
+    key: 'pct',
+    header: 'formule: % van lasten',
+    kind: 'number',
+    width: 12,
+    min: MIN_PCT,
+    max: MAX_PCT,
+    help: 'Alleen voor een formule: typ 5,48 voor 5,48% van de lasten van de segmenten hiernaast.',
+  },
+  {
+    key: 'segments',
+    header: 'formule: segmenten',
+    kind: 'text',
+    width: 30,
+    help: "Alleen voor een formule: ids uit blad Segmenten, gescheiden door komma's.",
+  },
+  {
+    key: 'fromYear',
+    header: 'formule: vanaf jaar',
+    kind: 'integer',
+    width: 10,
+    min: MIN_YEAR,
+    max: MAX_YEAR,
+  },
+  {
+    key: 'splitAs',
+    header: 'verdelen als segment',
+    kind: 'text',
+    width: 18,
+    help: 'Een regiobedrag wordt over de gemeenten verdeeld zoals dit segment; leeg = naar jeugdigen 0–17 (lasten) of de Rijksmiddelen-sleutel (baten).',
+  },
+  {
+    key: 'lowPct',
+    header: 'bandbreedte laag (%)',
+    kind: 'number',
+    width: 12,
+    min: MIN_RANGE_PCT,
+    max: 0,
+    help: 'Ondergrens in % van het bedrag, 0 of lager (bijv. -25).',
+  },
+  {
+    key: 'highPct',
+    header: 'bandbreedte hoog (%)',
+    kind: 'number',
+    width: 12,
+    max: MAX_RANGE_PCT,
+    help: 'Bovengrens in % van het bedrag, 0 of hoger (bijv. 25).',
+  },
+  { key: 'rangeSource', header: 'bron bandbreedte', kind: 'text', width: 30 },
+  {
+    key: 'source',
+    header: 'bron',
+    kind: 'text',
+    width: 40,
+    required: true,
+    help: 'Document, tabel en jaar (verplicht).',
+  },
+  { key: 'estimate', header: 'schatting', kind: 'yesno', width: 10, choices: YESNO_CHOICES },
+  { key: 'note', header: 'toelichting', kind: 'text', width: 30 },
+] as const satisfies readonly ColumnDef[];
+
+/** Blad Bedragen ontwikkelingen: row 1 the instructions, the table from row 3 (ontwikkeling × gemeente × jaar). */
+export const KNOWN_CHANGE_AMOUNTS_HEADER_ROW = 3;
+export const KNOWN_CHANGE_AMOUNT_COLUMNS = [
+  {
+    key: 'change',
+    header: 'ontwikkeling id',
+    kind: 'text',
+    width: 22,
+    required: true,
+    help: 'Id van de ontwikkeling (blad Bekende ontwikkelingen).',
+  },
+  {
+    key: 'gemeente',
+    header: 'gemeente',
+    kind: 'text',
+    width: 16,
+    help: 'Id van de gemeente (blad Gemeenten), of "regio" (of leeg) voor de hele regio.',
+  },
+  { key: 'year', header: 'jaar', kind: 'integer', width: 8, required: true, min: MIN_YEAR, max: MAX_YEAR },
+  {
+    key: 'amount',
+    header: 'bedrag (€)',
+    kind: 'number',
+    width: 14,
+    required: true,
+    min: -MAX_AMOUNT,
+    max: MAX_AMOUNT,
+    help: 'Het effect op de eigen kant: positief = meer lasten (of meer baten).',
+  },
 ] as const satisfies readonly ColumnDef[];
 
 /** Key/value rows of the Model sheet (label in column A, value in column B). */

@@ -67,7 +67,7 @@ function NumberFieldImpl(props: NumberFieldProps) {
 }
 
 /** Paths whose field describe.ts can name ("Ambulante begeleiding, instroom 2024"). */
-const NAMED_PATH = /^(assumptions\.|segments\[|gemeenten\[|funding\.|substitutions\[)/;
+const NAMED_PATH = /^(assumptions\.|segments\[|gemeenten\[|funding\.|substitutions\[|knownChanges\[)/;
 
 /** How a message names the field: by its place in the model or scenario when known, else by its label. */
 function subjectOf(label: string, path: string | undefined): string {

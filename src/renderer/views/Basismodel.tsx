@@ -21,6 +21,7 @@ import { setYearValue, stripSegment } from '../lib/edits/scenario';
 import { useCurrent, useData } from '../stores/data';
 import { useUi } from '../stores/ui';
 import { GemeentenEditor } from '../components/GemeentenEditor';
+import { KnownChangesEditor } from './basismodel/KnownChangesEditor';
 import { useRealisatieImport } from '../lib/realisatieImport';
 
 export function Basismodel() {
@@ -140,6 +141,7 @@ export function Basismodel() {
       </div>
       <FundingEditor model={model} />
       <GemeentenEditor model={model} result={result} />
+      <KnownChangesEditor model={model} />
     </div>
   );
 }

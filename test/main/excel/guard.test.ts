@@ -115,10 +115,7 @@ describe('a workbook at the size guard', () => {
     expect(() => checkWorkbookBytes(template)).not.toThrow();
     const r = await importModelWorkbook(template);
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
-    // the template does not carry the bekende ontwikkelingen (model file only, issue 11 item 2)
-    const { knownChanges: _known, ...withoutKnown } = model;
-    void _known;
-    expect(r.model).toStrictEqual(withoutKnown);
+    expect(r.model).toStrictEqual(model);
     const big = await workbookAtSizeGuard(template, {
       grow: 'Gebruiksaandelen',
       extraSheets: 0,
