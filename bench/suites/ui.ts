@@ -149,7 +149,7 @@ export async function run(): Promise<Record<string, BenchResult>> {
       }
       await page.click('[data-testid="nav-aannames"]');
       const segId = (await page.getAttribute('.segment-list button', 'data-testid'))!.replace('seg-btn-', '');
-      const selector = `[data-testid="a-${segId}-inflowChangePct-2024"]`;
+      const selector = `[data-testid="a-${segId}-inflowChangePct-2026"]`;
       await page.waitForSelector(selector);
       await page.waitForSelector('[data-chart="saldo"] .saldo-bar');
       const samples = (await page.evaluate(
