@@ -364,8 +364,10 @@ export function applyParameters(
   params: readonly Parameter[],
   values: readonly number[],
 ): { model: Model; scenario: Scenario; scale: NonNullable<SimulateOptions['scale']> } {
-  const m = structuredClone(model);
-  const s = structuredClone(scenario);
+  // Copies of exactly what the parameters below write to (a structuredClone of the whole model and scenario cost
+  // as much as the simulation itself on every Monte Carlo draw); nothing else is touched.
+  const m = copyForParameters(model);
+  const s = copyScenarioForParameters(scenario);
   const measures: Record<string, number> = {};
   const knownChanges: Record<string, number> = {};
   const years = modelYears(model);
@@ -426,6 +428,24 @@ export function applyParameters(
     }
   });
   return { model: m, scenario: s, scale: { measures, knownChanges } };
+}
+
+function copyForParameters(model: Model): Model {
+  return { ...model, segments: model.segments.map((seg) => ({ ...seg })), funding: { ...model.funding } };
+}
+
+function copyScenarioForParameters(scenario: Scenario): Scenario {
+  const out: Scenario = {
+    ...scenario,
+    assumptions: Object.fromEntries(Object.entries(scenario.assumptions).map(([id, a]) => [id, { ...a }])),
+    funding: { ...scenario.funding },
+    substitutions: scenario.substitutions.map((r) => ({ ...r, sharePct: { ...r.sharePct } })),
+  };
+  if (scenario.prevention)
+    out.prevention = { ...scenario.prevention, effects: scenario.prevention.effects.map((e) => ({ ...e })) };
+  if (scenario.policies) out.policies = scenario.policies.map((p) => ({ ...p }));
+  if (scenario.autonomous) out.autonomous = { ...scenario.autonomous };
+  return out;
 }
 
 /** shift: every year in `years` gets (pct ?? 0) + v; scale: every given pct × v. */
