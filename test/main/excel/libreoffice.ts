@@ -44,25 +44,13 @@ export async function recalcWithLibreOffice(
     await mkdir(inDir);
     await mkdir(outDir);
     for (const f of files) await writeFile(join(inDir, f.name), f.data);
-    await new Promise<void>((resolve, reject) => {
-      execFile(
-        soffice,
-        [
-          `-env:UserInstallation=${pathToFileURL(profile).href}`,
-          '--headless',
-          '--norestore',
-          '--nolockcheck',
-          '--convert-to',
-          'xlsx:Calc MS Excel 2007 XML',
-          '--outdir',
-          outDir,
-          ...files.map((f) => join(inDir, f.name)),
-        ],
-        { timeout: 180_000 },
-        (err, _stdout, stderr) =>
-          err ? reject(new Error(`LibreOffice faalde: ${err.message}\n${stderr}`)) : resolve(),
-      );
-    });
+    await convert(
+      soffice,
+      profile,
+      'xlsx:Calc MS Excel 2007 XML',
+      outDir,
+      files.map((f) => join(inDir, f.name)),
+    );
     const out = new Map<string, Buffer>();
     for (const f of files) out.set(f.name, await readFile(join(outDir, f.name)));
     return out;
@@ -140,25 +128,13 @@ export async function printWithLibreOffice(
     await mkdir(inDir);
     await mkdir(outDir, { recursive: true });
     for (const f of files) await writeFile(join(inDir, f.name), f.data);
-    await new Promise<void>((resolve, reject) => {
-      execFile(
-        soffice,
-        [
-          `-env:UserInstallation=${pathToFileURL(profile).href}`,
-          '--headless',
-          '--norestore',
-          '--nolockcheck',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          outDir,
-          ...files.map((f) => join(inDir, f.name)),
-        ],
-        { timeout: 180_000 },
-        (err, _stdout, stderr) =>
-          err ? reject(new Error(`LibreOffice faalde: ${err.message}\n${stderr}`)) : resolve(),
-      );
-    });
+    await convert(
+      soffice,
+      profile,
+      'pdf',
+      outDir,
+      files.map((f) => join(inDir, f.name)),
+    );
     const out = new Map<string, Buffer>();
     for (const f of files) out.set(f.name, await readFile(join(outDir, f.name.replace(/\.xlsx$/, '.pdf'))));
     return out;
@@ -254,4 +230,26 @@ export async function calibrationWorkbook(): Promise<Buffer> {
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', scale: 100, fitToPage: false };
   ws.headerFooter = { oddHeader: '&L&8Kalibratie&R&8&A', oddFooter: '&L&8voet' };
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** One headless LibreOffice run with its own profile: converts `paths` to `format` in `outDir`. */
+function convert(soffice: string, profile: string, format: string, outDir: string, paths: string[]): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    execFile(
+      soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        '--convert-to',
+        format,
+        '--outdir',
+        outDir,
+        ...paths,
+      ],
+      { timeout: 180_000 },
+      (err, _stdout, stderr) => (err ? reject(new Error(`LibreOffice faalde: ${err.message}\n${stderr}`)) : resolve()),
+    );
+  });
 }
